@@ -1,0 +1,213 @@
+"""The pipeline as one readable function: crashes -> diagnosis -> pins -> report.
+
+Both front doors call :func:`analyze`: the pytest plugin (after the session,
+with crashes captured live) and ``depfix analyze`` (with a pasted traceback).
+Each step is its own module; this one only wires them and turns the failure of
+an optional step (an unreachable index, a probe that cannot read a release)
+into a warning in the report instead of a lost answer.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
+
+from packaging.utils import canonicalize_name
+
+from .errors import BadInput, DepfixError, IndexUnavailable
+from .models import Change, Crash, Diagnosis, Resolution
+from .requirements import Pin, PinSet, format_pins
+from .target import Target
+
+
+@dataclass
+class AnalysisRequest:
+    """Everything one analysis needs; the plugin and the CLI both build one."""
+
+    pins: PinSet
+    crashes: List[Crash]
+    target: Target
+    keep: List[Pin] = field(default_factory=list)
+    index: Any = None  # a PackageIndex (or anything with its API); built lazily if None
+    index_options: Dict[str, Any] = field(default_factory=dict)  # for PackageIndex.from_config
+    project_root: Optional[str] = None
+    knowledge_files: Sequence[str] = ()
+    pyproject: Optional[str] = None
+    installed: bool = False  # crashes come from this interpreter (attribute from installed metadata)
+    requirements_source: str = ""
+    use_probe: bool = True
+
+
+@dataclass
+class Report:
+    """The outcome of one analysis: what the artifacts and summaries are made of."""
+
+    target: Target
+    pins: PinSet
+    keep: List[Pin]
+    crashes: List[Crash]
+    diagnoses: List[Diagnosis]
+    resolution: Resolution
+    matrix: Dict[str, Any] = field(default_factory=dict)
+    warnings: List[str] = field(default_factory=list)
+    errors: List[str] = field(default_factory=list)
+    stats: Dict[str, Any] = field(default_factory=dict)
+    requirements_source: str = ""
+
+    @property
+    def versions(self) -> Dict[str, str]:
+        """Chosen exact version per canonical name, for every pin of the set."""
+        out = {p.key: p.version for p in self.pins if p.version}
+        out.update(self.resolution.pins)
+        if not self.resolution.ok:
+            out.update({k: v for k, v in self.resolution.partial.items() if k not in self.resolution.pins})
+        return out
+
+    def strict_pins(self) -> str:
+        """The requirements artifact: one ``name==version`` per input package."""
+        return format_pins(self.pins.pins, self.versions)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.resolution.changes)
+
+
+def analyze(req: AnalysisRequest) -> Report:
+    """Run capture post-processing, diagnosis and resolution; never lose what was learnt."""
+    t0 = time.perf_counter()
+    warnings: List[str] = list(req.pins.warnings)
+    errors: List[str] = []
+    keep = _check_keep(req.pins, req.keep, warnings)
+    index = req.index if req.index is not None else _build_index(req)
+    warnings += list(getattr(index, "warnings", []) or [])
+
+    crashes = _attribute_all(req, index, warnings)
+
+    from .diagnose import check_matrix, diagnose, load_knowledge
+
+    matrix = None
+    try:
+        matrix = check_matrix(req.pins, req.target, index)
+    except IndexUnavailable:
+        raise
+    except DepfixError as exc:
+        warnings.append(f"compatibility matrix incomplete: {exc}")
+
+    kb = load_knowledge(req.knowledge_files, req.pyproject)
+    warnings += list(getattr(kb, "warnings", []) or [])
+    probe = _make_probe(index, warnings) if req.use_probe else None
+    keep_keys = {p.key for p in keep}
+    diagnoses: List[Diagnosis] = []
+    for crash in crashes:
+        diagnoses.append(
+            diagnose(crash, req.pins, req.target, index, kb, keep=keep_keys, probe=probe,
+                     matrix=matrix, project_root=req.project_root)
+        )
+
+    from .resolve import resolve
+
+    demands = [d.culprits for d in diagnoses if d.culprits]
+    resolution = resolve(req.pins, req.target, index, keep={p.key: p.version for p in keep}, demands=demands)
+    _explain_keep_changes(req.pins, keep, resolution)
+
+    stats = dict(getattr(index, "stats", {}) or {})
+    stats["seconds"] = round(time.perf_counter() - t0, 3)
+    return Report(
+        target=req.target,
+        pins=req.pins,
+        keep=keep,
+        crashes=crashes,
+        diagnoses=diagnoses,
+        resolution=resolution,
+        matrix=matrix.to_dict() if matrix is not None and hasattr(matrix, "to_dict") else {},
+        warnings=_dedupe(warnings + list(getattr(index, "warnings", []) or [])),
+        errors=errors,
+        stats=stats,
+        requirements_source=req.requirements_source,
+    )
+
+
+# -- steps -----------------------------------------------------------------
+
+
+def _check_keep(pins: PinSet, keep: List[Pin], warnings: List[str]) -> List[Pin]:
+    """Keep-pins must name packages of the set; a keep version wins over the file's."""
+    out = []
+    by_key = pins.by_key()
+    for k in keep:
+        if k.key not in by_key:
+            warnings.append(f"keep-pin {k.name}=={k.version} names a package that is not in the requirements; ignored")
+            continue
+        out.append(k)
+    return out
+
+
+def _explain_keep_changes(pins: PinSet, keep: List[Pin], resolution: Resolution) -> None:
+    """A keep-pin that differs from the file's pin is a change the user asked for: say so."""
+    by_key = pins.by_key()
+    for k in keep:
+        pin = by_key[k.key]
+        if pin.version != k.version and not any(canonicalize_name(c.name) == k.key for c in resolution.changes):
+            resolution.changes.insert(0, Change(pin.name, pin.version, k.version, "keep-pin given by the user"))
+
+
+def _build_index(req: AnalysisRequest):
+    from .index import PackageIndex
+
+    opts = dict(req.index_options)
+    if req.pins.index_url and "index_url" not in opts:
+        opts["index_url"] = req.pins.index_url
+    if req.pins.extra_index_urls:
+        opts["extra_index_urls"] = list(opts.get("extra_index_urls", ())) + req.pins.extra_index_urls
+    if req.pins.find_links:
+        opts["find_links"] = list(opts.get("find_links", ())) + req.pins.find_links
+    return PackageIndex.from_config(req.target, **opts)
+
+
+def _attribute_all(req: AnalysisRequest, index, warnings: List[str]) -> List[Crash]:
+    from .crash import attribute, group_crashes
+
+    out = []
+    for crash in req.crashes:
+        try:
+            out.append(attribute(crash, req.pins, target=req.target, project_root=req.project_root,
+                                 installed=req.installed, index=index))
+        except DepfixError as exc:
+            warnings.append(f"attribution incomplete: {exc}")
+            out.append(crash)
+    return group_crashes(out)
+
+
+def _make_probe(index, warnings: List[str]):
+    try:
+        from .diagnose.probe import ApiProbe
+    except ImportError:
+        return None
+    try:
+        return ApiProbe(index)
+    except Exception as exc:  # the probe is evidence, not a requirement
+        warnings.append(f"API probe unavailable: {exc}")
+        return None
+
+
+def _dedupe(items: List[str]) -> List[str]:
+    return list(dict.fromkeys(items))
+
+
+def parse_keep(values: Sequence[str]) -> List[Pin]:
+    """Read ``--keep NAME==VER`` values (repeatable, comma lists allowed)."""
+    from .requirements import parse_pin
+
+    out: List[Pin] = []
+    for value in values:
+        for part in str(value).split(","):
+            part = part.strip()
+            if part:
+                out.append(parse_pin(part))
+    seen: Dict[str, Pin] = {}
+    for p in out:
+        if p.key in seen and seen[p.key].version != p.version:
+            raise BadInput(f"keep-pins disagree: {seen[p.key].name}=={seen[p.key].version} and {p.name}=={p.version}")
+        seen[p.key] = p
+    return list(seen.values())
