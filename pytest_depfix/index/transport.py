@@ -1,0 +1,350 @@
+"""Fetching bytes: HTTP(S) with keep-alive per host, and file:// from disk.
+
+Standard library only (``http.client``), so depfix adds nothing that could
+conflict with the environment it diagnoses.  Every read has a size cap, every
+socket a timeout; a body shorter than its Content-Length is an error rather
+than silently short data; range replies are checked against what was asked,
+and a host that ignores or garbles ranges is remembered so later reads go
+straight to a full download.  URLs in messages never carry credentials.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import os
+import re
+import socket
+import ssl
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import getproxies_environment, proxy_bypass_environment, url2pathname
+
+from .config import redact
+
+USER_AGENT = "pytest-depfix (+https://pypi.org/project/pytest-depfix/)"
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
+
+
+class FetchError(Exception):
+    """A source could not answer (network, timeout, 5xx, truncated body)."""
+
+
+class NotFound(FetchError):
+    """The source answered 404/410: it does not have this."""
+
+
+class TooLarge(FetchError):
+    """The body would exceed the cap set for this download."""
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes
+    headers: Dict[str, str] = field(default_factory=dict)  # lower-case names
+    url: str = ""
+
+
+@dataclass
+class Stats:
+    """Counters shared by all threads; read as a plain dict via :meth:`snapshot`."""
+
+    counts: Dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, key: str, n: int = 1) -> None:
+        with self.lock:
+            self.counts[key] = self.counts.get(key, 0) + n
+
+    def snapshot(self) -> Dict[str, int]:
+        with self.lock:
+            base = {"requests": 0, "bytes": 0, "cache_hits": 0, "metadata_fetches": 0}
+            base.update(self.counts)
+            return base
+
+
+def file_url_to_path(url: str) -> str:
+    parts = urlsplit(url)
+    path = url2pathname(unquote(parts.path)) if os.name == "nt" else unquote(parts.path)
+    if parts.netloc and parts.netloc not in ("localhost",):
+        path = "//" + parts.netloc + path  # UNC share
+    return path
+
+
+class Transport:
+    """Fetch URLs with bounded reads; one pool of kept-alive connections per host."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 15.0,
+        cert: Optional[str] = None,
+        client_cert: Optional[str] = None,
+        proxy: Optional[str] = None,
+        trusted_hosts: Tuple[str, ...] = (),
+        stats: Optional[Stats] = None,
+        retries: int = 1,
+    ):
+        self.timeout = timeout
+        self.cert = cert
+        self.client_cert = client_cert
+        self.proxy = proxy
+        self.trusted_hosts = set(trusted_hosts)
+        self.stats = stats or Stats()
+        self.retries = retries
+        self.auth: Dict[str, str] = {}  # netloc (no userinfo) -> Authorization header
+        self.no_range_hosts: Set[str] = set()
+        self._pool: Dict[Tuple[str, str], List[http.client.HTTPConnection]] = {}
+        self._lock = threading.Lock()
+        self._ssl: Optional[ssl.SSLContext] = None
+
+    # -- credentials --------------------------------------------------
+    def strip_credentials(self, url: str) -> str:
+        """Remember ``user:pw@`` of ``url`` for its host and return the URL without it."""
+        parts = urlsplit(url)
+        if "@" not in parts.netloc:
+            return url
+        userinfo, host = parts.netloc.rsplit("@", 1)
+        user, _, pw = userinfo.partition(":")
+        token = base64.b64encode(f"{unquote(user)}:{unquote(pw)}".encode()).decode()
+        self.auth[host] = f"Basic {token}"
+        return parts._replace(netloc=host).geturl()
+
+    # -- public API ---------------------------------------------------
+    def get(self, url: str, *, headers: Optional[Dict[str, str]] = None, max_bytes: int, accept_gzip: bool = False) -> Response:
+        """GET ``url`` (http, https or file); raises NotFound, TooLarge, FetchError."""
+        if url.startswith("file:"):
+            return self._get_file(url, max_bytes)
+        hdrs = {"Accept-Encoding": "gzip" if accept_gzip else "identity"}
+        hdrs.update(headers or {})
+        return self._http(url, hdrs, max_bytes)
+
+    def get_range(self, url: str, start: Optional[int], length: int, *, full_cap: int) -> Tuple[bytes, int, int, bool]:
+        """Read ``length`` bytes at ``start`` (``start=None``: the last ``length`` bytes).
+
+        Returns ``(data, offset, total, ranged)``; ``ranged`` is False when the
+        whole file came back instead (server ignored the range, or this host is
+        known not to honour ranges), in which case ``data`` is the entire file.
+        """
+        if url.startswith("file:"):
+            path = file_url_to_path(url)
+            try:
+                with open(path, "rb") as fh:
+                    total = os.fstat(fh.fileno()).st_size
+                    off = max(0, total - length) if start is None else start
+                    fh.seek(off)
+                    data = fh.read(length)
+            except FileNotFoundError:
+                raise NotFound(f"{redact(url)}: no such file") from None
+            except OSError as exc:
+                raise FetchError(f"{redact(url)}: {exc.strerror or exc}") from None
+            self.stats.add("local_bytes", len(data))
+            return data, off, total, True
+        host = urlsplit(url).netloc
+        if host in self.no_range_hosts:
+            resp = self._http(url, {"Accept-Encoding": "identity"}, full_cap)
+            self.stats.add("full_downloads")
+            return resp.body, 0, len(resp.body), False
+        spec = f"bytes=-{length}" if start is None else f"bytes={start}-{start + length - 1}"
+        resp = self._http(url, {"Range": spec, "Accept-Encoding": "identity"}, full_cap)
+        self.stats.add("range_requests")
+        if resp.status == 206:
+            m = _CONTENT_RANGE.fullmatch(resp.headers.get("content-range", "").strip())
+            if m and m.group(3) != "*":
+                a, b, total = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                want = max(0, total - length) if start is None else start
+                if a == want and b - a + 1 == len(resp.body) and b < total:
+                    return resp.body, a, total, True
+            # A range reply we cannot trust: never again for this host; read it whole.
+            self.no_range_hosts.add(host)
+            resp = self._http(url, {"Accept-Encoding": "identity"}, full_cap)
+            self.stats.add("full_downloads")
+            return resp.body, 0, len(resp.body), False
+        self.no_range_hosts.add(host)  # 200: the server sent the whole file
+        self.stats.add("full_downloads")
+        return resp.body, 0, len(resp.body), False
+
+    def close(self) -> None:
+        with self._lock:
+            pools, self._pool = self._pool, {}
+        for conns in pools.values():
+            for c in conns:
+                try:
+                    c.close()
+                except Exception:  # pragma: no cover
+                    pass
+
+    # -- file:// ------------------------------------------------------
+    def _get_file(self, url: str, max_bytes: int) -> Response:
+        path = file_url_to_path(url)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        try:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise TooLarge(f"{redact(url)} is {size} bytes, over the {max_bytes} byte cap")
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except FileNotFoundError:
+            raise NotFound(f"{redact(url)}: no such file") from None
+        except (IsADirectoryError, NotADirectoryError):
+            raise NotFound(f"{redact(url)}: not a file") from None
+        except OSError as exc:
+            raise FetchError(f"{redact(url)}: {exc.strerror or exc}") from None
+        self.stats.add("local_bytes", len(data))
+        return Response(200, data, {"content-type": "text/html" if path.endswith(".html") else ""}, url)
+
+    # -- http(s) ------------------------------------------------------
+    def _context(self) -> ssl.SSLContext:
+        if self._ssl is None:
+            ctx = ssl.create_default_context(cafile=self.cert) if self.cert and os.path.isfile(self.cert) else ssl.create_default_context()
+            if self.cert and os.path.isdir(self.cert):
+                ctx.load_verify_locations(capath=self.cert)
+            if self.client_cert and os.path.isfile(self.client_cert):
+                ctx.load_cert_chain(self.client_cert)
+            self._ssl = ctx
+        return self._ssl
+
+    def _proxy_for(self, scheme: str, host: str) -> Optional[str]:
+        if self.proxy:
+            return self.proxy if "://" in self.proxy else "http://" + self.proxy
+        if proxy_bypass_environment(host.split(":")[0]):
+            return None
+        return getproxies_environment().get(scheme)
+
+    def _connect(self, scheme: str, netloc: str) -> http.client.HTTPConnection:
+        proxy = self._proxy_for(scheme, netloc)
+        hostname = urlsplit(f"//{netloc}").hostname or netloc
+        insecure = hostname in self.trusted_hosts or netloc in self.trusted_hosts
+        if scheme == "https":
+            ctx = self._context()
+            if insecure:
+                ctx = ssl._create_unverified_context()  # pip's --trusted-host
+            if proxy:
+                p = urlsplit(proxy)
+                conn: http.client.HTTPConnection = http.client.HTTPSConnection(p.hostname, p.port or 8080, timeout=self.timeout, context=ctx)
+                hdrs = {}
+                if p.username:
+                    hdrs["Proxy-Authorization"] = "Basic " + base64.b64encode(f"{unquote(p.username)}:{unquote(p.password or '')}".encode()).decode()
+                conn.set_tunnel(hostname, urlsplit(f"//{netloc}").port or 443, headers=hdrs)
+                return conn
+            return http.client.HTTPSConnection(netloc, timeout=self.timeout, context=ctx)
+        if proxy:
+            p = urlsplit(proxy)
+            return http.client.HTTPConnection(p.hostname, p.port or 8080, timeout=self.timeout)
+        return http.client.HTTPConnection(netloc, timeout=self.timeout)
+
+    def _take(self, scheme: str, netloc: str) -> Tuple[http.client.HTTPConnection, bool]:
+        with self._lock:
+            idle = self._pool.get((scheme, netloc))
+            if idle:
+                return idle.pop(), True
+        return self._connect(scheme, netloc), False
+
+    def _give(self, scheme: str, netloc: str, conn: http.client.HTTPConnection) -> None:
+        with self._lock:
+            self._pool.setdefault((scheme, netloc), []).append(conn)
+
+    def _http(self, url: str, headers: Dict[str, str], max_bytes: int) -> Response:
+        for _ in range(6):  # redirects
+            resp = self._http_once(url, headers, max_bytes)
+            if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("location"):
+                url = urljoin(url, resp.headers["location"])
+                continue
+            return resp
+        raise FetchError(f"{redact(url)}: too many redirects")
+
+    def _http_once(self, url: str, headers: Dict[str, str], max_bytes: int) -> Response:
+        parts = urlsplit(url)
+        scheme, netloc = parts.scheme, parts.netloc
+        if scheme not in ("http", "https"):
+            raise FetchError(f"{redact(url)}: unsupported URL scheme {scheme!r}")
+        target = url if (scheme == "http" and self._proxy_for(scheme, netloc)) else (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        hdrs = {"User-Agent": USER_AGENT, "Host": netloc}
+        if netloc in self.auth:
+            hdrs["Authorization"] = self.auth[netloc]
+        hdrs.update(headers)
+        last: Optional[BaseException] = None
+        attempts = 0
+        while True:
+            conn, reused = self._take(scheme, netloc)
+            attempts += 1
+            try:
+                self.stats.add("requests")
+                conn.request("GET", target, headers=hdrs)
+                raw = conn.getresponse()
+                resp = self._read(raw, url, max_bytes)
+            except TooLarge:
+                conn.close()
+                raise
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError, http.client.CannotSendRequest) as exc:
+                conn.close()
+                last = exc
+                if reused:  # a kept-alive connection the server had closed: retry on a fresh one
+                    continue
+                if attempts <= self.retries:
+                    continue
+                raise FetchError(f"{redact(url)}: connection closed by the server") from None
+            except socket.timeout:
+                conn.close()
+                raise FetchError(f"{redact(url)}: timed out after {self.timeout:g}s") from None
+            except FetchError:
+                conn.close()
+                raise
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or type(exc).__name__
+                raise FetchError(f"{redact(url)}: {reason}") from None
+            if raw.will_close:
+                conn.close()
+            else:
+                self._give(scheme, netloc, conn)
+            if resp.status in (404, 410):
+                raise NotFound(f"{redact(url)}: HTTP {resp.status}")
+            if resp.status >= 500 and attempts <= self.retries:
+                time.sleep(0.2 * attempts)
+                continue
+            if resp.status >= 400:
+                raise FetchError(f"{redact(url)}: HTTP {resp.status}")
+            return resp
+        raise FetchError(f"{redact(url)}: {last}")  # pragma: no cover
+
+    def _read(self, raw: http.client.HTTPResponse, url: str, max_bytes: int) -> Response:
+        headers = {k.lower(): v for k, v in raw.getheaders()}
+        length = headers.get("content-length")
+        expected = int(length) if length and length.isdigit() else None
+        if raw.status in (404, 410) or raw.status >= 500 or raw.status in (301, 302, 303, 307, 308):
+            raw.read(min(expected or 65536, 65536))  # drain a small error body so the connection can be reused
+            if expected is None or expected > 65536:
+                raw.will_close = True
+            return Response(raw.status, b"", headers, url)
+        if expected is not None and expected > max_bytes:
+            raise TooLarge(f"{redact(url)} is {expected} bytes, over the {max_bytes} byte cap")
+        chunks = []
+        got = 0
+        while True:
+            chunk = raw.read(min(1 << 20, max_bytes + 1 - got) or 1)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            self.stats.add("bytes", len(chunk))
+            if got > max_bytes:
+                raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap")
+        if expected is not None and got < expected:
+            raise FetchError(f"{redact(url)}: body cut short ({got} of {expected} bytes)")
+        body = b"".join(chunks)
+        if headers.get("content-encoding", "").lower() == "gzip":
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                body = d.decompress(body, max_bytes + 1)
+            except zlib.error:
+                raise FetchError(f"{redact(url)}: corrupt gzip body") from None
+            if len(body) > max_bytes or d.unconsumed_tail:
+                raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap once decompressed")
+        return Response(raw.status, body, headers, url)
