@@ -1,0 +1,505 @@
+"""API contracts read from release files: which versions provide a name or an argument.
+
+A crash that says ``module 'numpy' has no attribute 'float'`` is a question
+about releases: which versions of numpy have it?  :class:`ApiProbe` answers
+such a :class:`Question` for one release (:meth:`ApiProbe.ask`) by reading only
+the module files it needs out of the target's wheel (range reads through the
+index layer; the sdist when there is no wheel) and parsing them with
+:mod:`ast` (:mod:`.pysource`); it never imports downloaded code.  Over all
+target-installable releases, :meth:`ApiProbe.find_range` finds where the
+name appears and disappears with two binary searches and end checks rather
+than a scan.  Member lists, module texts and answers are cached on disk under
+``<cache>/api/`` (shared across processes, atomic writes under a file lock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from ..errors import BadInput
+from .pysource import (
+    NO,
+    UNKNOWN,
+    YES,
+    Finding,
+    ModuleFiles,
+    Ref,
+    Resolver,
+    SourceTree,
+    pick,
+)
+
+# Bump when the reading logic changes: cached answers of older logic are ignored.
+READER_VERSION = "1"
+# Bytes of module source read per release, at most (numpy/__init__.py is ~20 KB).
+DEFAULT_MAX_BYTES = 4_000_000
+
+_IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+_QUESTION_RE = re.compile(
+    rf"^(?P<module>{_IDENT}(?:\.{_IDENT})*)"
+    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>{_IDENT}|\d+)\))?)?$"
+)
+
+
+# --------------------------------------------------------------------------
+# records
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Question:
+    """One interface question: module, name in it, attribute of that, parameter of that call.
+
+    ``a.b`` (module exists), ``a.b:X`` (name), ``a.b:C.y`` (attribute, any
+    depth), ``a.b:f(k)`` / ``a.b:C.m(k)`` / ``a.b:C(k)`` (the callable accepts
+    keyword ``k``; ``**kwargs`` counts as accepting unless it is forwarded to
+    a callee that is statically known).
+    """
+
+    module: str
+    name: Optional[str] = None
+    attribute: Optional[str] = None
+    parameter: Optional[str] = None
+
+    @classmethod
+    def parse(cls, text: str) -> "Question":
+        m = _QUESTION_RE.match((text or "").strip().replace(" ", ""))
+        if not m:
+            raise BadInput(f"not an API question: {text!r} (expected e.g. numpy:float, PIL.Image:ANTIALIAS, msgpack:unpackb(encoding))")
+        chain = (m.group("chain") or "").split(".") if m.group("chain") else []
+        if m.group("param") and not chain:
+            raise BadInput(f"not an API question: {text!r} (a parameter needs a callable: mod:func(k))")
+        return cls(
+            module=m.group("module"),
+            name=chain[0] if chain else None,
+            attribute=".".join(chain[1:]) or None,
+            parameter=m.group("param"),
+        )
+
+    def __str__(self) -> str:
+        out = self.module
+        if self.name:
+            out += ":" + self.name
+            if self.attribute:
+                out += "." + self.attribute
+            if self.parameter:
+                out += f"({self.parameter})"
+        return out
+
+    @property
+    def top(self) -> str:
+        return self.module.split(".")[0]
+
+
+@dataclass
+class Answer:
+    """yes / no / unknown, with where in the release it was seen."""
+
+    value: str
+    evidence: str
+    dist: str
+    version: str
+    question: str = ""
+    conditional: bool = False
+    from_cache: bool = False
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = asdict(self)
+        d.pop("from_cache", None)
+        return d
+
+
+@dataclass
+class RangeAnswer:
+    """Where a name is present over the installable releases, in order."""
+
+    dist: str
+    question: str
+    present: str  # PEP 440 specifier set of the versions that have it; "" = all; "<0" = none
+    first_with: Optional[str]
+    last_with: Optional[str]
+    first_without_after: Optional[str]
+    releases_read: int
+    answers: Dict[str, str] = field(default_factory=dict)  # version -> yes/no/unknown, only those read
+    evidence: Dict[str, str] = field(default_factory=dict)
+    versions_considered: int = 0
+    bytes_fetched: int = 0
+    requests: int = 0
+
+    def to_dict(self) -> Dict[str, Any]:
+        return asdict(self)
+
+
+class _ByteCap(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------
+# disk cache
+# --------------------------------------------------------------------------
+
+def _cache_root(index: Any, explicit: Optional[str]) -> Optional[str]:
+    if explicit:
+        return os.path.join(explicit, "api")
+    for attr in ("cache_dir", "cache_root"):
+        v = getattr(index, attr, None)
+        if isinstance(v, (str, os.PathLike)):
+            return os.path.join(os.fspath(v), "api")
+    cache = getattr(index, "cache", None)
+    root = getattr(cache, "root", None)
+    if isinstance(root, (str, os.PathLike)):
+        return os.path.join(os.fspath(root), "api")
+    try:
+        from ..index.config import default_cache_dir
+    except ImportError:  # pragma: no cover - index layer always present in the package
+        env = os.environ.get("DEPFIX_CACHE_DIR")
+        return os.path.join(env or os.path.join(os.path.expanduser("~"), ".cache", "pytest-depfix"), "api")
+    return os.path.join(default_cache_dir(), "api")
+
+
+class _Store:
+    """JSON files under ``<cache>/api/<section>/``, written atomically under a lock."""
+
+    def __init__(self, root: Optional[str]):
+        self.root = root
+
+    def _path(self, section: str, key: str) -> Optional[str]:
+        if not self.root:
+            return None
+        h = hashlib.sha256(key.encode()).hexdigest()
+        return os.path.join(self.root, section, h[:2], h + ".json")
+
+    def get(self, section: str, key: str) -> Optional[Any]:
+        p = self._path(section, key)
+        if not p or not os.path.exists(p):
+            return None
+        try:
+            with open(p, encoding="utf-8") as fh:
+                payload = json.load(fh)
+        except (OSError, ValueError):
+            return None
+        return payload.get("value") if isinstance(payload, dict) and payload.get("key") == key else None
+
+    def put(self, section: str, key: str, value: Any) -> None:
+        p = self._path(section, key)
+        if not p:
+            return
+        try:
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            from filelock import FileLock
+
+            with FileLock(p + ".lock", timeout=60):
+                fd, tmp = tempfile.mkstemp(dir=os.path.dirname(p), suffix=".tmp")
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                        json.dump({"key": key, "value": value}, fh)
+                    os.replace(tmp, p)
+                except BaseException:
+                    if os.path.exists(tmp):
+                        os.unlink(tmp)
+                    raise
+        except OSError:
+            pass  # a read-only cache must not break an answer
+
+
+# --------------------------------------------------------------------------
+# one release as a SourceTree
+# --------------------------------------------------------------------------
+
+def _module_path(member: str, sdist: bool) -> List[str]:
+    """Import-relative paths a release member stands for (best first)."""
+    parts = member.split("/")
+    if sdist:
+        parts = parts[1:]  # <name>-<version>/...
+        if not parts:
+            return []
+        out = ["/".join(parts)]
+        if parts[0] in ("src", "lib", "python") and len(parts) > 1:
+            out.insert(0, "/".join(parts[1:]))
+        return out
+    if parts[0].endswith(".dist-info"):
+        return []
+    if parts[0].endswith(".data"):
+        if len(parts) > 2 and parts[1] in ("purelib", "platlib"):
+            return ["/".join(parts[2:])]
+        return []
+    return [member]
+
+
+class ReleaseTree(SourceTree):
+    """The module files of one release for the target, read member by member through the index."""
+
+    def __init__(self, probe: "ApiProbe", dist: str, version: str):
+        self.probe = probe
+        self.dist = dist
+        self.version = version
+        self.fetched = False  # whether anything came from the index (not the disk cache)
+        members = probe._members(dist, version)
+        self._map: Dict[str, str] = {}
+        sdist = bool(members) and not any(m.split("/")[0].endswith(".dist-info") for m in members)
+        for m in members:
+            for p in _module_path(m, sdist):
+                self._map.setdefault(p, m)
+        self._texts: Dict[str, Optional[str]] = {}
+        self.bytes_read = 0
+
+    def paths(self) -> Sequence[str]:
+        return list(self._map)
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        need = [p for p in paths if p not in self._texts and p in self._map]
+        if not need:
+            return
+        cached = {}
+        for p in need:
+            t = self.probe._store.get("src", self._src_key(p))
+            if t is not None:
+                cached[p] = t
+        missing = [p for p in need if p not in cached]
+        if missing:
+            wanted = {self._map[p]: p for p in missing}
+            budget = self.probe.max_bytes - self.bytes_read
+            if budget <= 0:
+                raise _ByteCap(f"read cap of {self.probe.max_bytes} bytes reached for {self.dist} {self.version}")
+            got = self.probe.index.read_members(self.dist, self.version, lambda m: m in wanted, max_bytes=budget)
+            self.fetched = True
+            for member, data in got.items():
+                self.bytes_read += len(data)
+                text = data.decode("utf-8", errors="replace")
+                cached[wanted[member]] = text
+                self.probe._store.put("src", self._src_key(wanted[member]), text)
+            for p in missing:
+                if p not in cached:
+                    raise _ByteCap(f"{self._map[p]} of {self.dist} {self.version} was not read (over the {self.probe.max_bytes}-byte cap?)")
+        self._texts.update(cached)
+
+    def read(self, path: str) -> Optional[str]:
+        if path not in self._map:
+            return None
+        if path not in self._texts:
+            self.prefetch([path])
+        return self._texts.get(path)
+
+    def _src_key(self, path: str) -> str:
+        return f"{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{self._map[path]}"
+
+
+# --------------------------------------------------------------------------
+# the probe
+# --------------------------------------------------------------------------
+
+class ApiProbe:
+    """Answers API questions about releases of a distribution for the index's target."""
+
+    def __init__(self, index: Any, *, cache_dir: Optional[str] = None, use_cache: bool = True, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.index = index
+        self.target = index.target
+        self.max_bytes = max_bytes
+        self._store = _Store(_cache_root(index, cache_dir) if use_cache else None)
+        self._resolvers: Dict[Tuple[str, str], Resolver] = {}
+        self.fetched_releases: set = set()
+
+    @property
+    def target_key(self) -> str:
+        t = self.target
+        plat = (t.platforms[0] if getattr(t, "platforms", None) else getattr(t, "system", ""))
+        return f"cp{'.'.join(map(str, t.python[:2]))}-{plat}"
+
+    @property
+    def python(self) -> Tuple[int, ...]:
+        return tuple(self.target.python)
+
+    # -- reading ---------------------------------------------------------
+    def _members(self, dist: str, version: str) -> List[str]:
+        key = f"{canonicalize_name(dist)}|{version}|{self.target_key}"
+        got = self._store.get("members", key)
+        if got is None:
+            got = list(self.index.list_members(dist, version))
+            self.fetched_releases.add((canonicalize_name(dist), version))
+            self._store.put("members", key, got)
+        return got
+
+    def resolver(self, dist: str, version: str) -> Resolver:
+        k = (canonicalize_name(dist), version)
+        if k not in self._resolvers:
+            self._resolvers[k] = Resolver(ReleaseTree(self, dist, version), self.python)
+        return self._resolvers[k]
+
+    def module_of(self, dist: str, version: str, import_path: str) -> Dict[str, Optional[str]]:
+        """Which member files make up ``import_path`` in this release (compiled ones cannot be read)."""
+        mf: ModuleFiles = self.resolver(dist, version).module_files(import_path)
+        kind = "missing"
+        if mf.source:
+            kind = "source"
+        elif mf.stub:
+            kind = "stub"
+        elif mf.compiled:
+            kind = "compiled"
+        elif mf.namespace:
+            kind = "namespace"
+        return {"module": import_path, "kind": kind, "source": mf.source, "stub": mf.stub,
+                "compiled": mf.compiled, "namespace": mf.namespace,
+                "readable": "yes" if (mf.source or mf.stub) else ("unknown" if mf.compiled else "no")}
+
+    # -- one release -----------------------------------------------------
+    def ask(self, dist: str, version: str, q: Question) -> Answer:
+        """Does release ``dist==version`` (for the target) provide what ``q`` asks?"""
+        if isinstance(q, str):
+            q = Question.parse(q)
+        key = f"{READER_VERSION}|{canonicalize_name(dist)}|{version}|{self.target_key}|{q}"
+        cached = self._store.get("answers", key)
+        if isinstance(cached, dict):
+            a = Answer(**{k: cached[k] for k in ("value", "evidence", "dist", "version", "question", "conditional") if k in cached})
+            a.from_cache = True
+            return a
+        try:
+            f = self._answer(self.resolver(dist, version), q)
+        except _ByteCap as exc:
+            f = Finding(UNKNOWN, str(exc))
+        answer = Answer(f.value, f.evidence, dist, version, str(q), f.conditional)
+        self._store.put("answers", key, answer.to_dict())
+        self._resolvers.pop((canonicalize_name(dist), version), None)  # keep memory flat over long ranges
+        return answer
+
+    def _answer(self, r: Resolver, q: Question) -> Finding:
+        mod = r.has_module(q.module)
+        if q.name is None or mod.value != YES:
+            if q.name is not None and mod.value == NO:
+                return Finding(NO, f"module {q.module} is missing: {mod.evidence}")
+            return mod
+        f = r.lookup(q.module, q.name)
+        trail = [f.evidence]
+        cond = f.conditional
+        for part in (q.attribute.split(".") if q.attribute else []):
+            if f.value != YES:
+                break
+            alts = []
+            for ref in f.refs or [Ref("unknown", q.module)]:
+                if ref.kind == "module":
+                    alts.append(r.lookup(ref.module, part))
+                elif ref.kind == "class":
+                    alts.append(r.class_attr(ref, part))
+                else:
+                    alts.append(Finding(UNKNOWN, f"cannot see attributes of a {ref.kind} statically"))
+            f = pick(alts)
+            trail.append(f.evidence)
+            cond = cond or f.conditional
+        if q.parameter and f.value == YES:
+            alts = [r.accepts(ref, q.parameter) for ref in f.refs] or [Finding(UNKNOWN, "the callable could not be located in source")]
+            f = pick(alts)
+            others = [a.evidence for a in alts if a is not f and a.value != f.value]
+            trail.append(f.evidence + (f" (other branch: {'; '.join(others)})" if others else ""))
+        evidence = " -> ".join(trail)
+        return Finding(f.value, evidence, f.refs, cond)
+
+    # -- over releases ---------------------------------------------------
+    def versions(self, dist: str, include_prereleases: bool = False) -> List[str]:
+        """Target-installable, non-yanked releases, ascending."""
+        out = []
+        for rel in self.index.releases(dist):
+            if getattr(rel, "yanked", False):
+                continue
+            if rel.installable(self.target) is None:
+                continue
+            if rel.version.is_prerelease and not include_prereleases:
+                continue
+            out.append(str(rel.version))
+        return out
+
+    def find_range(self, dist: str, q: Question, versions: Optional[List[str]] = None) -> RangeAnswer:
+        """Where ``q`` turns true and false over the installable releases, by bisection.
+
+        Assumes one contiguous stretch of "yes" (a name appears once and
+        disappears once).  Reads both ends; if exactly one end has it, one
+        binary search finds the edge; if neither has it, a few probes look
+        for a "yes" inside and then two binary searches find both edges.
+        """
+        if isinstance(q, str):
+            q = Question.parse(q)
+        stats0 = dict(getattr(self.index, "stats", {}) or {})
+        vs = list(versions) if versions is not None else self.versions(dist)
+        try:
+            vs.sort(key=Version)
+        except InvalidVersion as exc:
+            raise BadInput(f"not a version: {exc}") from None
+        answers: Dict[str, str] = {}
+        evidence: Dict[str, str] = {}
+
+        def has(i: int) -> bool:
+            v = vs[i]
+            if v not in answers:
+                a = self.ask(dist, v, q)
+                answers[v], evidence[v] = a.value, a.evidence
+            return answers[v] == YES
+
+        def edge(lo: int, hi: int) -> int:
+            """First index in (lo, hi] whose value differs from index lo's (values at lo and hi differ)."""
+            base = has(lo)
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if has(mid) == base:
+                    lo = mid
+                else:
+                    hi = mid
+            return hi
+
+        first = last = None
+        if vs:
+            n = len(vs) - 1
+            a, b = has(0), has(n)
+            if a and b:
+                first, last = 0, n
+            elif a:
+                first, last = 0, edge(0, n) - 1
+            elif b:
+                first, last = edge(0, n), n
+            else:
+                hit = None
+                for i in _probe_points(n):
+                    if has(i):
+                        hit = i
+                        break
+                if hit is not None:
+                    first = edge(0, hit)
+                    last = edge(hit, n) - 1
+        stats1 = dict(getattr(self.index, "stats", {}) or {})
+        if first is None:
+            present, fw, lw, after = "<0", None, None, None
+        else:
+            fw, lw = vs[first], vs[last]
+            after = vs[last + 1] if last + 1 < len(vs) else None
+            parts = []
+            if first > 0:
+                parts.append(f">={fw}")
+            if after is not None:
+                parts.append(f"<{after}")
+            present = ",".join(parts)
+        ordered = {v: answers[v] for v in vs if v in answers}
+        return RangeAnswer(
+            dist=dist, question=str(q), present=present, first_with=fw, last_with=lw, first_without_after=after,
+            releases_read=len(ordered), answers=ordered, evidence={v: evidence[v] for v in ordered},
+            versions_considered=len(vs),
+            bytes_fetched=int(stats1.get("bytes", 0)) - int(stats0.get("bytes", 0)),
+            requests=int(stats1.get("requests", 0)) - int(stats0.get("requests", 0)),
+        )
+
+
+def _probe_points(n: int, depth: int = 2) -> List[int]:
+    """Interior points to look for a "yes" when neither end has it: 1/2, then 1/4 and 3/4."""
+    out: List[int] = []
+    for d in range(1, depth + 1):
+        parts = 2 ** d
+        for k in range(1, parts, 2):
+            i = (n * k) // parts
+            if 0 < i < n and i not in out:
+                out.append(i)
+    return out

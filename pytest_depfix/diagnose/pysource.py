@@ -1,0 +1,953 @@
+"""Reading a package's public interface from its source text, without running it.
+
+Downloaded code is never imported: a module is known only through
+``ast.parse`` of its text.  :func:`read_module` turns one file into a
+:class:`ModuleInfo` (what names it binds and where, its ``__all__``, star
+imports, a module ``__getattr__`` and the tables of removed or deprecated
+names it consults, ``lazy_loader`` attachments, classes and function
+signatures).  :class:`Resolver` answers questions across the files of one
+release (a :class:`SourceTree`): it follows re-exports through ``__init__``
+chains, star imports, aliases and stubs, and says "unknown" rather than guess
+when the answer lives in compiled code or in dynamic machinery.
+
+Conditional definitions (``if``/``try`` branches) count as "maybe", which the
+resolver answers "yes" with the note "conditional"; ``if sys.version_info``
+tests are evaluated for the target Python, and ``if TYPE_CHECKING:`` bodies
+are not runtime names.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+COMPILED_SUFFIXES = (".so", ".pyd")
+# Names of module-level tables that list names which are *gone* (a module
+# ``__getattr__`` raises for them) or still served with a warning.
+_RAISE_HINTS = ("former", "expired", "removed")
+_RETURN_HINTS = ("deprecated",)
+
+
+# --------------------------------------------------------------------------
+# records of one file
+# --------------------------------------------------------------------------
+
+@dataclass
+class Binding:
+    """One way a module (or class) binds a name."""
+
+    kind: str  # "def" | "class" | "assign" | "import" | "alias"
+    line: int
+    conditional: bool = False
+    module: Optional[str] = None  # import/alias: absolute module the value comes from
+    name: Optional[str] = None  # import/alias: name in that module (None: the module itself)
+
+
+@dataclass
+class FunctionInfo:
+    name: str
+    line: int
+    params: List[str]  # positional-or-keyword and keyword-only names
+    posonly: List[str]
+    vararg: bool
+    kwarg: Optional[str]
+    kwarg_keys: Set[str] = field(default_factory=set)  # literal keys read from **kwargs
+    forwards: List[str] = field(default_factory=list)  # callees receiving **kwargs ("f", "self.g", "super.__init__", "C")
+
+
+@dataclass
+class ClassInfo:
+    name: str
+    line: int
+    bases: List[str]
+    members: Dict[str, int] = field(default_factory=dict)  # name -> line
+    methods: Dict[str, FunctionInfo] = field(default_factory=dict)
+    has_getattr: bool = False
+    dataclass_fields: Optional[List[str]] = None
+
+
+@dataclass
+class ModuleInfo:
+    """What one source file binds at module level."""
+
+    path: str
+    stub: bool = False
+    bindings: Dict[str, List[Binding]] = field(default_factory=dict)
+    functions: Dict[str, List[FunctionInfo]] = field(default_factory=dict)
+    classes: Dict[str, List[ClassInfo]] = field(default_factory=dict)
+    all_names: Optional[List[str]] = None
+    all_from: List[str] = field(default_factory=list)  # modules whose __all__ is added to ours
+    all_line: int = 0
+    stars: List[Tuple[str, int, bool]] = field(default_factory=list)  # (module, line, conditional)
+    getattr_line: Optional[int] = None
+    removed: Dict[str, Tuple[int, str]] = field(default_factory=dict)  # name -> (line, table)
+    deprecated: Dict[str, Tuple[int, str]] = field(default_factory=dict)
+    lazy_submodules: Dict[str, int] = field(default_factory=dict)
+    lazy_attrs: Dict[str, Tuple[str, int]] = field(default_factory=dict)  # name -> (submodule, line)
+    lazy_stub: Optional[int] = None  # line of lazy.attach_stub(...)
+    syntax_error: Optional[str] = None
+
+
+# --------------------------------------------------------------------------
+# reading one file
+# --------------------------------------------------------------------------
+
+def _dotted(node: ast.AST) -> Optional[str]:
+    """``a.b.c`` for Name/Attribute chains, else None."""
+    parts: List[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _strings(node: Optional[ast.AST]) -> Optional[List[str]]:
+    """The strings of a list/tuple/set literal of string constants."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        out = []
+        for elt in node.elts:
+            if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
+                out.append(elt.value)
+            else:
+                return None
+        return out
+    return None
+
+
+def _slice(node: ast.Subscript) -> ast.AST:
+    """The index of a subscript (Python 3.8 wraps it in ast.Index)."""
+    sl = node.slice
+    return getattr(sl, "value", sl) if type(sl).__name__ == "Index" else sl
+
+
+def resolve_relative(module: str, is_package: bool, level: int, target: Optional[str]) -> str:
+    """Absolute name of ``from <level dots><target> import ...`` inside ``module``."""
+    if level == 0:
+        return target or ""
+    parts = module.split(".")
+    base = parts if is_package else parts[:-1]
+    if level > 1:
+        base = base[: len(base) - (level - 1)]
+    return ".".join(base + ([target] if target else []))
+
+
+class _Reader:
+    """Walks module-level statements, tracking whether a branch is conditional."""
+
+    def __init__(self, info: ModuleInfo, module: str, is_package: bool, python: Tuple[int, ...]):
+        self.info = info
+        self.module = module
+        self.is_package = is_package
+        self.python = python
+        self.constants: Dict[str, ast.AST] = {}  # module-level NAME = <literal>, for table keys
+
+    # -- helpers --------------------------------------------------------
+    def bind(self, name: str, b: Binding) -> None:
+        self.info.bindings.setdefault(name, []).append(b)
+
+    def absolute(self, level: int, target: Optional[str]) -> str:
+        return resolve_relative(self.module, self.is_package, level, target)
+
+    def version_test(self, test: ast.AST) -> Optional[bool]:
+        """Evaluate ``sys.version_info >= (3, 8)``-style tests for the target Python."""
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+            return None
+        left = test.left
+        if isinstance(left, ast.Subscript):
+            left = left.value
+        if _dotted(left) not in ("sys.version_info", "version_info"):
+            return None
+        right = test.comparators[0]
+        if not isinstance(right, ast.Tuple) or not all(isinstance(e, ast.Constant) and isinstance(e.value, int) for e in right.elts):
+            return None
+        want = tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
+        have = tuple(self.python[: len(want)]) + (0,) * max(0, len(want) - len(self.python))
+        op = test.ops[0]
+        table = {ast.GtE: have >= want, ast.Gt: have > want, ast.Lt: have < want, ast.LtE: have <= want,
+                 ast.Eq: have == want, ast.NotEq: have != want}
+        return table.get(type(op))
+
+    # -- statements -----------------------------------------------------
+    def body(self, stmts: Sequence[ast.stmt], cond: bool) -> None:
+        for st in stmts:
+            self.stmt(st, cond)
+
+    def stmt(self, st: ast.stmt, cond: bool) -> None:
+        info = self.info
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.bind(st.name, Binding("def", st.lineno, cond))
+            info.functions.setdefault(st.name, []).append(read_function(st))
+            if st.name == "__getattr__":
+                info.getattr_line = st.lineno
+                self.read_getattr(st)
+        elif isinstance(st, ast.ClassDef):
+            self.bind(st.name, Binding("class", st.lineno, cond))
+            info.classes.setdefault(st.name, []).append(read_class(st))
+        elif isinstance(st, ast.Import):
+            for a in st.names:
+                if a.asname:
+                    self.bind(a.asname, Binding("import", st.lineno, cond, a.name, None))
+                else:
+                    top = a.name.split(".")[0]
+                    self.bind(top, Binding("import", st.lineno, cond, top, None))
+        elif isinstance(st, ast.ImportFrom):
+            src = self.absolute(st.level, st.module)
+            for a in st.names:
+                if a.name == "*":
+                    info.stars.append((src, st.lineno, cond))
+                else:
+                    self.bind(a.asname or a.name, Binding("import", st.lineno, cond, src, a.name))
+        elif isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            self.assign(st, cond)
+        elif isinstance(st, ast.Delete) and not cond:
+            for t in st.targets:
+                if isinstance(t, ast.Name):
+                    info.bindings.pop(t.id, None)
+        elif isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
+            self.call(st.value, st.lineno)
+        elif isinstance(st, ast.If):
+            if _dotted(st.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING") and not info.stub:
+                self.body(st.orelse, cond)
+                return
+            v = self.version_test(st.test)
+            if v is True:
+                self.body(st.body, cond)
+            elif v is False:
+                self.body(st.orelse, cond)
+            else:
+                self.body(st.body, True)
+                self.body(st.orelse, True)
+        elif isinstance(st, ast.Try) or type(st).__name__ == "TryStar":
+            self.body(st.body, True)  # type: ignore[attr-defined]
+            for h in st.handlers:  # type: ignore[attr-defined]
+                self.body(h.body, True)
+            self.body(st.orelse, True)  # type: ignore[attr-defined]
+            self.body(st.finalbody, cond)  # type: ignore[attr-defined]
+        elif isinstance(st, (ast.With, ast.AsyncWith)):
+            self.body(st.body, cond)
+        elif isinstance(st, (ast.For, ast.While)):
+            self.body(st.body, True)
+            self.body(st.orelse, True)
+
+    def assign(self, st: ast.stmt, cond: bool) -> None:
+        info = self.info
+        if isinstance(st, ast.Assign):
+            targets, value = st.targets, st.value
+        else:
+            targets, value = [st.target], st.value  # type: ignore[attr-defined]
+        names: List[str] = []
+        for t in targets:
+            if isinstance(t, ast.Name):
+                names.append(t.id)
+            elif isinstance(t, (ast.Tuple, ast.List)):
+                names += [e.id for e in t.elts if isinstance(e, ast.Name)]
+            elif isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and isinstance(_slice(t), ast.Constant):
+                # TABLE["x"] = ... adds a key to a module table
+                self.table_key(t.value.id, _slice(t).value, st.lineno)  # type: ignore[attr-defined]
+        if isinstance(st, ast.AugAssign):
+            if names == ["__all__"]:
+                self.extend_all(value, st.lineno)
+            return
+        if value is None:  # bare annotation
+            return
+        # lazy_loader: __getattr__, __dir__, __all__ = lazy.attach(...) / attach_stub(...)
+        if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1] in ("attach", "attach_stub"):
+            self.lazy(value, st.lineno)
+        for n in names:
+            if n == "__all__":
+                strs = _strings(value)
+                if strs is not None:
+                    info.all_names, info.all_line = strs, st.lineno
+                else:
+                    info.all_names, info.all_line = [], st.lineno
+                    self.extend_all(value, st.lineno)
+                continue
+            if n == "__getattr__" and isinstance(value, ast.Call):
+                info.getattr_line = st.lineno
+            b = Binding("assign", st.lineno, cond)
+            d = _dotted(value) if isinstance(value, (ast.Name, ast.Attribute)) else None
+            if d:
+                head, _, rest = d.partition(".")
+                b = Binding("alias", st.lineno, cond, None if not rest else head, rest or head)
+            self.bind(n, b)
+            if isinstance(value, (ast.Dict, ast.DictComp, ast.List, ast.Tuple, ast.Set, ast.Call)):
+                self.constants[n] = value
+
+    def extend_all(self, value: ast.AST, line: int) -> None:
+        """``__all__ += [...]`` / ``__all__ = a.__all__ + [...]``."""
+        info = self.info
+        if info.all_names is None:
+            info.all_names = []
+        strs = _strings(value)
+        if strs is not None:
+            info.all_names += strs
+            return
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+            self.extend_all(value.left, line)
+            self.extend_all(value.right, line)
+            return
+        d = _dotted(value) if isinstance(value, (ast.Attribute, ast.Name)) else None
+        if d and d.endswith(".__all__"):
+            info.all_from.append(d[: -len(".__all__")])
+        elif isinstance(value, ast.Call) and _dotted(value.func) in ("list", "tuple") and value.args:
+            self.extend_all(value.args[0], line)
+
+    def call(self, call: ast.Call, line: int) -> None:
+        d = _dotted(call.func) or ""
+        if d == "__all__.extend" and call.args:
+            self.extend_all(call.args[0], line)
+        elif d == "__all__.append" and call.args and isinstance(call.args[0], ast.Constant):
+            (self.info.all_names or []).append(call.args[0].value)
+        elif d.endswith(".update") and call.args:
+            table = d[: -len(".update")]
+            for key in self.literal_keys(call.args[0]):
+                self.table_key(table, key, line)
+
+    def table_key(self, table: str, key: object, line: int) -> None:
+        if isinstance(key, str):
+            node = self.constants.setdefault(table, ast.Dict(keys=[], values=[]))
+            extra = getattr(node, "_extra_keys", [])
+            extra.append(key)
+            node._extra_keys = extra  # type: ignore[attr-defined]
+
+    def literal_keys(self, node: Optional[ast.AST]) -> List[str]:
+        """Keys of a table built from literals: dict/list/set literals, comprehensions over them."""
+        if node is None:
+            return []
+        extra = list(getattr(node, "_extra_keys", []))
+        if isinstance(node, ast.Dict):
+            return extra + [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        strs = _strings(node)
+        if strs is not None:
+            return extra + strs
+        if isinstance(node, ast.Name) and node.id in self.constants:
+            return extra + self.literal_keys(self.constants[node.id])
+        if isinstance(node, (ast.DictComp, ast.SetComp, ast.ListComp)) and len(node.generators) == 1:
+            gen = node.generators[0]
+            key = node.key if isinstance(node, ast.DictComp) else node.elt
+            src = gen.iter
+            if isinstance(src, ast.Name):
+                src = self.constants.get(src.id, src)
+            if not isinstance(src, (ast.List, ast.Tuple, ast.Set)) or not isinstance(key, ast.Name):
+                return extra
+            # which position of each element becomes the key
+            if isinstance(gen.target, ast.Name) and gen.target.id == key.id:
+                pos: Optional[int] = None
+            elif isinstance(gen.target, ast.Tuple):
+                ids = [e.id if isinstance(e, ast.Name) else None for e in gen.target.elts]
+                if key.id not in ids:
+                    return extra
+                pos = ids.index(key.id)
+            else:
+                return extra
+            out = []
+            for elt in src.elts:
+                item = elt if pos is None else (elt.elts[pos] if isinstance(elt, ast.Tuple) and len(elt.elts) > pos else None)
+                if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    out.append(item.value)
+            return extra + out
+        if isinstance(node, ast.Call) and _dotted(node.func) in ("dict", "set", "frozenset", "list", "tuple") and node.args:
+            return extra + self.literal_keys(node.args[0])
+        return extra
+
+    def read_getattr(self, fn: ast.FunctionDef) -> None:
+        """Find the tables a module ``__getattr__`` consults, and whether it raises or returns for them."""
+        if not fn.args.args:
+            return
+        param = fn.args.args[0].arg
+        self._getattr_tables = getattr(self, "_getattr_tables", [])
+        for node in ast.walk(fn):
+            table: Optional[str] = None
+            outcome_nodes: Sequence[ast.stmt] = ()
+            if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1:
+                t = node.test
+                if isinstance(t.left, ast.Name) and t.left.id == param and isinstance(t.ops[0], ast.In):
+                    comp = t.comparators[0]
+                    if isinstance(comp, ast.Name):
+                        table = comp.id
+                    else:
+                        for key in self.literal_keys(comp):
+                            self._getattr_tables.append((None, [key], node.body, node.lineno))
+                        continue
+                    outcome_nodes = node.body
+            elif isinstance(node, ast.Try):
+                # try: x = TABLE[name] except KeyError: ... else: <outcome>
+                for st in node.body:
+                    for sub in ast.walk(st):
+                        if isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name) and isinstance(_slice(sub), ast.Name) and _slice(sub).id == param:  # type: ignore[attr-defined]
+                            table = sub.value.id
+                outcome_nodes = node.orelse or node.body
+            if table:
+                self._getattr_tables.append((table, None, outcome_nodes, node.lineno))
+
+    def finish(self) -> None:
+        """Resolve getattr tables to names once every module-level table is known."""
+        for table, keys, body, line in getattr(self, "_getattr_tables", []):
+            names = keys if keys is not None else self.literal_keys(self.constants.get(table or ""))
+            label = table or "__getattr__"
+            low = label.lower()
+            # the table's name says it best ("expired" functions are returned as stubs that raise)
+            raises = True if any(h in low for h in _RAISE_HINTS) else (False if any(h in low for h in _RETURN_HINTS) else None)
+            if raises is None:
+                raises = _ends_in_raise(body)
+            if raises is None:
+                continue
+            for n in names:
+                target = self.info.removed if raises else self.info.deprecated
+                target.setdefault(n, (line, label))
+
+    def lazy(self, call: ast.Call, line: int) -> None:
+        info = self.info
+        if (_dotted(call.func) or "").endswith("attach_stub"):
+            info.lazy_stub = line
+            return
+        for kw in call.keywords:
+            if kw.arg == "submodules":
+                for s in self.literal_keys(kw.value):
+                    info.lazy_submodules[s] = line
+            elif kw.arg == "submod_attrs" and isinstance(kw.value, ast.Dict):
+                for k, v in zip(kw.value.keys, kw.value.values):
+                    if isinstance(k, ast.Constant):
+                        for attr in _strings(v) or []:
+                            info.lazy_attrs[attr] = (k.value, line)
+        if len(call.args) >= 3 and isinstance(call.args[2], ast.Dict):
+            for k, v in zip(call.args[2].keys, call.args[2].values):
+                if isinstance(k, ast.Constant):
+                    for attr in _strings(v) or []:
+                        info.lazy_attrs[attr] = (k.value, line)
+        if len(call.args) >= 2:
+            for s in self.literal_keys(call.args[1]):
+                info.lazy_submodules[s] = line
+
+
+def _ends_in_raise(body: Sequence[ast.stmt]) -> Optional[bool]:
+    """True if the branch raises, False if it returns a value, None if unclear."""
+    for st in body:
+        if isinstance(st, ast.Raise):
+            return True
+        if isinstance(st, ast.Return):
+            return False
+    for st in body:
+        for sub in ast.walk(st):
+            if isinstance(sub, ast.Raise):
+                return True
+            if isinstance(sub, ast.Return):
+                return False
+    return None
+
+
+def read_function(fn: ast.AST) -> FunctionInfo:
+    a = fn.args  # type: ignore[attr-defined]
+    posonly = [x.arg for x in getattr(a, "posonlyargs", [])]
+    params = [x.arg for x in a.args] + [x.arg for x in a.kwonlyargs]
+    info = FunctionInfo(fn.name, fn.lineno, params, posonly, a.vararg is not None, a.kwarg.arg if a.kwarg else None)  # type: ignore[attr-defined]
+    if info.kwarg:
+        kw = info.kwarg
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Call):
+                for k in node.keywords:
+                    if k.arg is None and isinstance(k.value, ast.Name) and k.value.id == kw:
+                        f = node.func
+                        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and _dotted(f.value.func) == "super":
+                            info.forwards.append(f"super.{f.attr}")
+                        else:
+                            d = _dotted(f)
+                            if d:
+                                info.forwards.append(d)
+                d = _dotted(node.func) or ""
+                if d in (f"{kw}.pop", f"{kw}.get", f"{kw}.setdefault") and node.args and isinstance(node.args[0], ast.Constant):
+                    info.kwarg_keys.add(str(node.args[0].value))
+            elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == kw and isinstance(_slice(node), ast.Constant):
+                info.kwarg_keys.add(str(_slice(node).value))  # type: ignore[attr-defined]
+            elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and any(isinstance(c, ast.Name) and c.id == kw for c in node.comparators):
+                info.kwarg_keys.add(str(node.left.value))
+    return info
+
+
+def read_class(cls: ast.ClassDef) -> ClassInfo:
+    info = ClassInfo(cls.name, cls.lineno, [d for d in (_dotted(b) for b in cls.bases) if d])
+    is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
+    fields: List[str] = []
+
+    def walk(stmts: Sequence[ast.stmt]) -> None:
+        for st in stmts:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                info.members.setdefault(st.name, st.lineno)
+                info.methods.setdefault(st.name, read_function(st))
+                if st.name == "__getattr__":
+                    info.has_getattr = True
+                for node in ast.walk(st):  # self.x = ... in any method
+                    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target]):
+                            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                                info.members.setdefault(t.attr, node.lineno)
+            elif isinstance(st, ast.ClassDef):
+                info.members.setdefault(st.name, st.lineno)
+            elif isinstance(st, (ast.Assign, ast.AnnAssign)):
+                for t in (st.targets if isinstance(st, ast.Assign) else [st.target]):
+                    for n in ([t] if isinstance(t, ast.Name) else (t.elts if isinstance(t, ast.Tuple) else [])):
+                        if isinstance(n, ast.Name):
+                            info.members.setdefault(n.id, st.lineno)
+                            if isinstance(st, ast.AnnAssign):
+                                fields.append(n.id)
+                            if n.id == "__slots__":
+                                for s in _strings(st.value) or []:
+                                    info.members.setdefault(s, st.lineno)
+            elif isinstance(st, ast.If):
+                walk(st.body)
+                walk(st.orelse)
+            elif isinstance(st, ast.Try):
+                walk(st.body)
+                for h in st.handlers:
+                    walk(h.body)
+                walk(st.orelse)
+
+    walk(cls.body)
+    if is_dc:
+        info.dataclass_fields = fields
+    return info
+
+
+def read_module(text: str, path: str, module: str, python: Tuple[int, ...] = (3, 11)) -> ModuleInfo:
+    """Parse one module's source (never executes it) into a :class:`ModuleInfo`."""
+    info = ModuleInfo(path=path, stub=path.endswith(".pyi"))
+    try:
+        tree = ast.parse(text, filename=path)
+    except (SyntaxError, ValueError) as exc:
+        info.syntax_error = f"{type(exc).__name__}: {exc}"
+        return info
+    reader = _Reader(info, module, path.endswith(("__init__.py", "__init__.pyi")), python)
+    reader.body(tree.body, False)
+    reader.finish()
+    return info
+
+
+# --------------------------------------------------------------------------
+# resolving across the files of one release
+# --------------------------------------------------------------------------
+
+class SourceTree:
+    """The module files of one release: names relative to site-packages, text on demand."""
+
+    def paths(self) -> Sequence[str]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def read(self, path: str) -> Optional[str]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        """Optionally fetch several files in one go (range reads batch well)."""
+
+
+class DictTree(SourceTree):
+    """An in-memory release: ``{"pkg/__init__.py": "..."}``."""
+
+    def __init__(self, files: Dict[str, str]):
+        self.files = dict(files)
+
+    def paths(self) -> Sequence[str]:
+        return list(self.files)
+
+    def read(self, path: str) -> Optional[str]:
+        return self.files.get(path)
+
+
+@dataclass
+class ModuleFiles:
+    """Which files make up module ``name`` in a release."""
+
+    name: str
+    source: Optional[str] = None  # a/b.py or a/b/__init__.py
+    stub: Optional[str] = None  # .pyi next to it
+    compiled: Optional[str] = None  # a/b.cpython-39-x86_64-linux-gnu.so / .pyd
+    namespace: Optional[str] = None  # a/b/ directory without __init__
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.source or self.stub or self.compiled or self.namespace)
+
+    @property
+    def is_package(self) -> bool:
+        return bool((self.source or self.stub or "").endswith(("__init__.py", "__init__.pyi")) or self.namespace)
+
+    def describe(self) -> str:
+        return self.source or self.stub or self.compiled or (self.namespace or "") + "/"
+
+
+@dataclass
+class Ref:
+    """What a name turned out to be."""
+
+    kind: str  # "module" | "class" | "function" | "value" | "unknown"
+    module: str = ""
+    cls: Optional[ClassInfo] = None
+    fn: Optional[FunctionInfo] = None
+    path: str = ""
+
+
+@dataclass
+class Finding:
+    value: str  # YES | NO | UNKNOWN
+    evidence: str
+    refs: List[Ref] = field(default_factory=list)
+    conditional: bool = False
+
+
+class Resolver:
+    """Answers interface questions over one release's :class:`SourceTree`."""
+
+    MAX_DEPTH = 12
+
+    def __init__(self, tree: SourceTree, python: Tuple[int, ...] = (3, 11)):
+        self.tree = tree
+        self.python = python
+        self._paths = list(tree.paths())
+        self._pathset = set(self._paths)
+        self._dirs: Set[str] = set()
+        self._compiled: Dict[str, str] = {}
+        for p in self._paths:
+            parts = p.split("/")
+            for i in range(1, len(parts)):
+                self._dirs.add("/".join(parts[:i]))
+            if p.endswith(COMPILED_SUFFIXES):
+                d, _, fname = p.rpartition("/")
+                stem = fname.split(".")[0]
+                self._compiled.setdefault(f"{d}/{stem}" if d else stem, p)
+        self._modules: Dict[str, Optional[ModuleInfo]] = {}
+
+    # -- files ----------------------------------------------------------
+    def module_files(self, module: str) -> ModuleFiles:
+        base = module.replace(".", "/")
+        mf = ModuleFiles(module)
+        for cand in (f"{base}/__init__.py", f"{base}.py"):
+            if cand in self._pathset:
+                mf.source = cand
+                break
+        for cand in (f"{base}/__init__.pyi", f"{base}.pyi"):
+            if cand in self._pathset:
+                mf.stub = cand
+                break
+        mf.compiled = self._compiled.get(base) or self._compiled.get(f"{base}/__init__")
+        if not (mf.source or mf.stub or mf.compiled) and base in self._dirs:
+            mf.namespace = base
+        return mf
+
+    def load(self, module: str) -> Tuple[ModuleFiles, Optional[ModuleInfo]]:
+        """The parsed source of a module: its .py, else its .pyi stub."""
+        mf = self.module_files(module)
+        if module not in self._modules:
+            path = mf.source or mf.stub
+            info = None
+            if path:
+                self.tree.prefetch([p for p in (mf.source, mf.stub) if p])
+                text = self.tree.read(path)
+                if text is not None:
+                    info = read_module(text, path, module, self.python)
+            self._modules[module] = info
+        return mf, self._modules[module]
+
+    def stub_for(self, module: str) -> Optional[ModuleInfo]:
+        mf = self.module_files(module)
+        if not mf.stub:
+            return None
+        key = module + "#stub"
+        if key not in self._modules:
+            text = self.tree.read(mf.stub)
+            self._modules[key] = read_module(text, mf.stub, module, self.python) if text is not None else None
+        return self._modules[key]
+
+    # -- modules --------------------------------------------------------
+    def has_module(self, module: str) -> Finding:
+        mf = self.module_files(module)
+        if mf.exists:
+            return Finding(YES, mf.describe(), [Ref("module", module, path=mf.describe())])
+        parent, _, leaf = module.rpartition(".")
+        if parent and self.module_files(parent).exists:
+            f = self.lookup(parent, leaf)
+            if f.value == YES and f.refs and f.refs[0].kind == "module":
+                return Finding(YES, f.evidence + " (attribute of the parent module)", f.refs, f.conditional)
+        top = module.split(".")[0]
+        where = "no file for module " + module
+        if not self.module_files(top).exists:
+            where = f"no package {top!r} in this release"
+        return Finding(NO, where)
+
+    # -- names in a module ----------------------------------------------
+    def lookup(self, module: str, name: str, depth: int = 0) -> Finding:
+        """Does ``module`` provide attribute ``name``?"""
+        if depth > self.MAX_DEPTH:
+            return Finding(UNKNOWN, f"re-export chain too deep at {module}")
+        mf, info = self.load(module)
+        if not mf.exists:
+            return Finding(NO, f"no module {module}")
+        if info is None:
+            if mf.compiled:
+                return Finding(UNKNOWN, f"{mf.compiled} is compiled (no .pyi stub)")
+            sub = self.module_files(f"{module}.{name}")
+            if sub.exists:
+                return Finding(YES, f"submodule {sub.describe()}", [Ref("module", f"{module}.{name}", path=sub.describe())])
+            return Finding(NO, f"namespace package {mf.describe()} has no {name}")
+        path = info.path
+        if info.syntax_error:
+            return Finding(UNKNOWN, f"{path}: cannot parse ({info.syntax_error})")
+        # removed names win over stale bindings: __getattr__ raises for them
+        if name in info.removed and name not in info.bindings:
+            line, table = info.removed[name]
+            return Finding(NO, f"{path}:{line} module __getattr__ raises for {name!r} (listed in {table})")
+        binds = info.bindings.get(name)
+        if binds:
+            return self._from_bindings(module, name, info, binds, depth)
+        if name in info.lazy_attrs:
+            sub, line = info.lazy_attrs[name]
+            target = f"{module}.{sub}"
+            inner = self.lookup(target, name, depth + 1)
+            return Finding(YES, f"{path}:{line} lazy-loaded from {target}", inner.refs)
+        if name in info.lazy_submodules:
+            return Finding(YES, f"{path}:{info.lazy_submodules[name]} lazy submodule", [Ref("module", f"{module}.{name}")])
+        if info.lazy_stub is not None and not info.stub:
+            stub = self.stub_for(module)
+            if stub is not None:
+                if name in stub.bindings:
+                    b = stub.bindings[name][0]
+                    refs = self._follow(module, name, stub, stub.bindings[name], depth)
+                    return Finding(YES, f"{stub.path}:{b.line} (lazy_loader stub)", refs)
+                for src, line, _c in stub.stars:
+                    f = self._via_star(src, name, depth)
+                    if f and f.value == YES:
+                        return Finding(YES, f"{stub.path}:{line} star import from {src} -> {f.evidence}", f.refs)
+        sub = self.module_files(f"{module}.{name}")
+        if sub.exists and mf.is_package:
+            return Finding(YES, f"submodule {sub.describe()}", [Ref("module", f"{module}.{name}", path=sub.describe())])
+        unknown_star: Optional[str] = None
+        for src, line, cond in info.stars:
+            f = self._via_star(src, name, depth)
+            if f is None:
+                continue
+            if f.value == YES:
+                return Finding(YES, f"{path}:{line} from {src} import * -> {f.evidence}", f.refs, cond or f.conditional)
+            if f.value == UNKNOWN:
+                unknown_star = f"{path}:{line} from {src} import * ({f.evidence})"
+        if name in info.removed:
+            line, table = info.removed[name]
+            return Finding(NO, f"{path}:{line} module __getattr__ raises for {name!r} (listed in {table})")
+        if name in info.deprecated:
+            line, table = info.deprecated[name]
+            return Finding(YES, f"{path}:{line} served by module __getattr__ with a deprecation warning (listed in {table})",
+                           [Ref("value", module)])
+        if unknown_star:
+            return Finding(UNKNOWN, unknown_star)
+        if info.getattr_line is not None:
+            return Finding(UNKNOWN, f"{path}:{info.getattr_line} module __getattr__ may provide {name!r}")
+        if mf.compiled and not info.stub:
+            return Finding(UNKNOWN, f"{mf.compiled} is compiled")
+        return Finding(NO, f"{name!r} is not defined in {path}")
+
+    def _via_star(self, src: str, name: str, depth: int) -> Optional[Finding]:
+        """Does ``from src import *`` bring ``name``?  None: certainly not."""
+        mf, info = self.load(src)
+        if not mf.exists:
+            return Finding(UNKNOWN, f"star import from {src}, which is not in this release") if src.split(".")[0] in self._toplevels() else None
+        if info is None:
+            return Finding(UNKNOWN, f"{mf.describe()} is compiled") if mf.compiled else None
+        exported = self.exports(src, depth + 1)
+        if exported is not None:
+            if name not in exported:
+                return None
+        elif name.startswith("_"):
+            return None
+        f = self.lookup(src, name, depth + 1)
+        if f.value == NO and exported is not None:  # listed in __all__ but not found: trust __all__
+            return Finding(UNKNOWN, f"{info.path}:{info.all_line} lists {name!r} in __all__ but no definition was found")
+        return f if f.value != NO else None
+
+    def _toplevels(self) -> Set[str]:
+        return {p.split("/")[0].split(".")[0] for p in self._paths}
+
+    def exports(self, module: str, depth: int = 0) -> Optional[Set[str]]:
+        """``__all__`` of a module when statically known (following ``x.__all__`` sums)."""
+        _mf, info = self.load(module)
+        if info is None or info.all_names is None or depth > self.MAX_DEPTH:
+            return None
+        out = set(info.all_names)
+        for ref in info.all_from:
+            b = info.bindings.get(ref.split(".")[0])
+            target = None
+            if b and b[0].kind == "import":
+                target = b[0].module if b[0].name is None else f"{b[0].module}.{b[0].name}"
+                if "." in ref:
+                    target = f"{target}.{ref.split('.', 1)[1]}"
+            sub = self.exports(target, depth + 1) if target else None
+            if sub is None:
+                return None
+            out |= sub
+        return out
+
+    def _from_bindings(self, module: str, name: str, info: ModuleInfo, binds: List[Binding], depth: int) -> Finding:
+        cond = all(b.conditional for b in binds)
+        b0 = binds[0]
+        note = " (conditional)" if cond else ""
+        kinds = {"def": "def", "class": "class", "assign": "assignment", "import": "import", "alias": "alias"}
+        refs = self._follow(module, name, info, binds, depth)
+        return Finding(YES, f"{info.path}:{b0.line} {kinds[b0.kind]} of {name!r}{note}", refs, cond)
+
+    def _follow(self, module: str, name: str, info: ModuleInfo, binds: List[Binding], depth: int) -> List[Ref]:
+        """What each binding of ``name`` refers to (for attribute and parameter questions)."""
+        refs: List[Ref] = []
+        for b in binds:
+            if b.kind == "def":
+                for fn in info.functions.get(name, []):
+                    if fn.line == b.line:
+                        refs.append(Ref("function", module, fn=fn, path=info.path))
+            elif b.kind == "class":
+                for c in info.classes.get(name, []):
+                    if c.line == b.line:
+                        refs.append(Ref("class", module, cls=c, path=info.path))
+            elif b.kind == "import" and b.module is not None:
+                if b.name is None:
+                    refs.append(Ref("module", b.module))
+                elif depth < self.MAX_DEPTH:
+                    sub = f"{b.module}.{b.name}"
+                    src_binds = (self.load(b.module)[1] or ModuleInfo("")).bindings.get(b.name, [])
+                    if self.module_files(sub).exists and (b.module == module or all(x.kind == "import" for x in src_binds)):
+                        refs.append(Ref("module", sub))
+                    else:
+                        refs += self.lookup(b.module, b.name, depth + 1).refs or [Ref("unknown", b.module)]
+            elif b.kind == "alias" and depth < self.MAX_DEPTH:
+                if b.module is None:  # X = Y in the same module
+                    if b.name and b.name != name:
+                        refs += self.lookup(module, b.name, depth + 1).refs
+                else:  # X = mod.attr.chain
+                    head = info.bindings.get(b.module, [])
+                    if head and head[0].kind == "import" and head[0].name is None and b.name:
+                        parts = b.name.split(".")
+                        mod = head[0].module or ""
+                        refs += self.lookup(mod, parts[0], depth + 1).refs if len(parts) == 1 else []
+            else:
+                refs.append(Ref("value", module, path=info.path))
+        return refs
+
+    # -- attributes and parameters -----------------------------------------
+    def class_attr(self, ref: Ref, attr: str, depth: int = 0) -> Finding:
+        c = ref.cls
+        assert c is not None
+        if attr in c.members:
+            refs = [Ref("function", ref.module, fn=c.methods[attr], path=ref.path)] if attr in c.methods else [Ref("value", ref.module)]
+            return Finding(YES, f"{ref.path}:{c.members[attr]} {c.name}.{attr}", refs)
+        unknown = None
+        for base in c.bases:
+            if base in ("object", "Exception", "BaseException"):
+                continue
+            bref = self.resolve_dotted(ref.module, base, depth + 1)
+            if bref is None or bref.kind != "class" or depth > self.MAX_DEPTH:
+                unknown = f"base {base} of {c.name} ({ref.path}:{c.line}) could not be read"
+                continue
+            f = self.class_attr(bref, attr, depth + 1)
+            if f.value == YES:
+                return f
+            if f.value == UNKNOWN:
+                unknown = f.evidence
+        if c.has_getattr:
+            return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name} defines __getattr__")
+        if unknown:
+            return Finding(UNKNOWN, unknown)
+        return Finding(NO, f"{ref.path}:{c.line} class {c.name} has no {attr!r}")
+
+    def resolve_dotted(self, module: str, dotted: str, depth: int = 0) -> Optional[Ref]:
+        """A name (possibly ``mod.Name``) as written inside ``module``, to its definition."""
+        parts = dotted.split(".")
+        f = self.lookup(module, parts[0], depth + 1)
+        ref = f.refs[0] if f.refs else None
+        for p in parts[1:]:
+            if ref is None:
+                return None
+            if ref.kind == "module":
+                g = self.lookup(ref.module, p, depth + 1)
+                ref = g.refs[0] if g.refs else None
+            elif ref.kind == "class":
+                g = self.class_attr(ref, p, depth + 1)
+                ref = g.refs[0] if g.refs else None
+            else:
+                return None
+        return ref
+
+    def accepts(self, ref: Ref, param: str, depth: int = 0, owner: Optional[Ref] = None) -> Finding:
+        """Does calling ``ref`` accept keyword (or named positional) ``param``?"""
+        if depth > self.MAX_DEPTH:
+            return Finding(UNKNOWN, "call chain too deep")
+        if ref.kind == "class":
+            c = ref.cls
+            assert c is not None
+            for meth in ("__init__", "__new__"):
+                if meth in c.methods:
+                    return self.accepts(Ref("function", ref.module, fn=c.methods[meth], path=ref.path), param, depth + 1, owner=ref)
+            if c.dataclass_fields is not None:
+                if param in c.dataclass_fields:
+                    return Finding(YES, f"{ref.path}:{c.line} dataclass field {param!r}")
+            for base in c.bases:
+                bref = self.resolve_dotted(ref.module, base, depth + 1)
+                if bref is not None and bref.kind == "class":
+                    return self.accepts(bref, param, depth + 1)
+                if base not in ("object",):
+                    return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name} inherits its constructor from {base}, which could not be read")
+            return Finding(NO, f"{ref.path}:{c.line} {c.name}() takes no arguments")
+        if ref.kind != "function" or ref.fn is None:
+            return Finding(UNKNOWN, f"{ref.module}: not a function defined in Python source")
+        fn = ref.fn
+        where = f"{ref.path}:{fn.line} {fn.name}"
+        if param in fn.params or param in fn.posonly:
+            return Finding(YES, f"{where} has parameter {param!r}")
+        if param.isdigit():  # positional count
+            n = int(param)
+            return Finding(YES if fn.vararg or n < len(fn.posonly + fn.params) else NO, f"{where} positional parameters")
+        if fn.kwarg is None:
+            return Finding(NO, f"{where}({', '.join(fn.posonly + fn.params)}) has no parameter {param!r}")
+        if param in fn.kwarg_keys:
+            return Finding(YES, f"{where} reads {param!r} from **{fn.kwarg}")
+        if not fn.forwards:
+            return Finding(YES, f"{where} accepts **{fn.kwarg}")
+        seen_unknown = None
+        for callee in fn.forwards:
+            target = self._callee(ref, callee, owner, depth)
+            if target is None:
+                seen_unknown = f"{where} forwards **{fn.kwarg} to {callee}, which could not be read"
+                continue
+            f = self.accepts(target, param, depth + 1, owner=owner if callee.startswith(("self.", "cls.")) else None)
+            if f.value == YES:
+                return Finding(YES, f"{where} forwards **{fn.kwarg} -> {f.evidence}", f.refs)
+            if f.value == UNKNOWN:
+                seen_unknown = f.evidence
+        if seen_unknown:
+            return Finding(UNKNOWN, seen_unknown)
+        return Finding(NO, f"{where} forwards **{fn.kwarg} to {', '.join(fn.forwards)}, which do not accept {param!r}")
+
+    def _callee(self, ref: Ref, callee: str, owner: Optional[Ref], depth: int) -> Optional[Ref]:
+        if callee.startswith(("self.", "cls.")) and owner is not None:
+            f = self.class_attr(owner, callee.split(".", 1)[1], depth + 1)
+            return f.refs[0] if f.refs else None
+        if callee.startswith("super.") and owner is not None and owner.cls is not None:
+            for base in owner.cls.bases:
+                bref = self.resolve_dotted(owner.module, base, depth + 1)
+                if bref is not None and bref.kind == "class":
+                    f = self.class_attr(bref, callee.split(".", 1)[1], depth + 1)
+                    if f.refs and f.refs[0].kind == "function":
+                        return Ref("function", f.refs[0].module, fn=f.refs[0].fn, path=f.refs[0].path)
+            return None
+        return self.resolve_dotted(ref.module, callee, depth + 1)
+
+
+def pick(findings: List[Finding]) -> Finding:
+    """Combine alternatives (conditional branches): any yes wins, then no, then unknown."""
+    for v in (YES, NO):
+        for f in findings:
+            if f.value == v:
+                return f
+    return findings[0] if findings else Finding(UNKNOWN, "nothing to read")
+
+
+SelectFn = Callable[[str], bool]
