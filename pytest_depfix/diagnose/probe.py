@@ -19,9 +19,8 @@ import json
 import os
 import re
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
@@ -155,9 +154,9 @@ def _cache_root(index: Any, explicit: Optional[str]) -> Optional[str]:
         if isinstance(v, (str, os.PathLike)):
             return os.path.join(os.fspath(v), "api")
     cache = getattr(index, "cache", None)
-    root = getattr(cache, "root", None)
-    if isinstance(root, (str, os.PathLike)):
-        return os.path.join(os.fspath(root), "api")
+    if cache is not None and hasattr(cache, "root"):  # follow the index: its cache off means ours off
+        root = cache.root
+        return os.path.join(os.fspath(root), "api") if root else None
     try:
         from ..index.config import default_cache_dir
     except ImportError:  # pragma: no cover - index layer always present in the package
@@ -488,7 +487,7 @@ class ApiProbe:
             dist=dist, question=str(q), present=present, first_with=fw, last_with=lw, first_without_after=after,
             releases_read=len(ordered), answers=ordered, evidence={v: evidence[v] for v in ordered},
             versions_considered=len(vs),
-            bytes_fetched=int(stats1.get("bytes", 0)) - int(stats0.get("bytes", 0)),
+            bytes_fetched=sum(int(stats1.get(k, 0)) - int(stats0.get(k, 0)) for k in ("bytes", "local_bytes")),
             requests=int(stats1.get("requests", 0)) - int(stats0.get("requests", 0)),
         )
 

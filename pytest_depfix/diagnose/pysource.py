@@ -83,6 +83,7 @@ class ModuleInfo:
     all_line: int = 0
     stars: List[Tuple[str, int, bool]] = field(default_factory=list)  # (module, line, conditional)
     getattr_line: Optional[int] = None
+    getattr_closed: bool = False  # __getattr__ raises for every name outside its tables
     removed: Dict[str, Tuple[int, str]] = field(default_factory=dict)  # name -> (line, table)
     deprecated: Dict[str, Tuple[int, str]] = field(default_factory=dict)
     lazy_submodules: Dict[str, int] = field(default_factory=dict)
@@ -362,18 +363,26 @@ class _Reader:
             return
         param = fn.args.args[0].arg
         self._getattr_tables = getattr(self, "_getattr_tables", [])
+        explained: Set[int] = set()
         for node in ast.walk(fn):
             table: Optional[str] = None
             outcome_nodes: Sequence[ast.stmt] = ()
             if isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and len(node.test.ops) == 1:
                 t = node.test
+                if (isinstance(t.left, ast.Name) and t.left.id == param and isinstance(t.ops[0], ast.Eq)
+                        and isinstance(t.comparators[0], ast.Constant) and isinstance(t.comparators[0].value, str)):
+                    self._getattr_tables.append((None, [t.comparators[0].value], node.body, node.lineno))
+                    explained.update(id(x) for st in node.body for x in ast.walk(st))
+                    continue
                 if isinstance(t.left, ast.Name) and t.left.id == param and isinstance(t.ops[0], ast.In):
                     comp = t.comparators[0]
                     if isinstance(comp, ast.Name):
                         table = comp.id
                     else:
-                        for key in self.literal_keys(comp):
-                            self._getattr_tables.append((None, [key], node.body, node.lineno))
+                        keys = self.literal_keys(comp)
+                        if keys:
+                            self._getattr_tables.append((None, keys, node.body, node.lineno))
+                            explained.update(id(x) for st in node.body for x in ast.walk(st))
                         continue
                     outcome_nodes = node.body
             elif isinstance(node, ast.Try):
@@ -385,6 +394,14 @@ class _Reader:
                 outcome_nodes = node.orelse or node.body
             if table:
                 self._getattr_tables.append((table, None, outcome_nodes, node.lineno))
+                explained.update(id(x) for st in outcome_nodes for x in ast.walk(st))
+        # "closed": every other path raises, so names outside the tables are simply absent
+        returns = [n for n in ast.walk(fn) if isinstance(n, ast.Return) and id(n) not in explained]
+        nested = [n for n in ast.walk(fn) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and n is not fn]
+        nested_returns = {id(r) for f in nested for r in ast.walk(f) if isinstance(r, ast.Return)}
+        returns = [r for r in returns if id(r) not in nested_returns]
+        if fn.body and isinstance(fn.body[-1], ast.Raise) and not returns:
+            self.info.getattr_closed = True
 
     def finish(self) -> None:
         """Resolve getattr tables to names once every module-level table is known."""
@@ -742,6 +759,8 @@ class Resolver:
                            [Ref("value", module)])
         if unknown_star:
             return Finding(UNKNOWN, unknown_star)
+        if info.getattr_line is not None and info.getattr_closed:
+            return Finding(NO, f"{name!r} is not defined in {path}; its __getattr__ (line {info.getattr_line}) raises for names outside its tables")
         if info.getattr_line is not None:
             return Finding(UNKNOWN, f"{path}:{info.getattr_line} module __getattr__ may provide {name!r}")
         if mf.compiled and not info.stub:
