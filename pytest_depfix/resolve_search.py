@@ -1,0 +1,306 @@
+"""Exact search for one choice of "which packages may move".
+
+``solve(problem, free)`` fixes every package outside ``free`` at its pinned
+(or kept) version and finds the cheapest versions for the ``free`` ones by
+branch and bound: candidates are tried cheapest first (the current version,
+then the nearest releases in the same minor, the same major, then further),
+forward checking prunes what assigned versions rule out, and a lower bound on
+the remaining cost cuts the rest.  Metadata is fetched only for candidates the
+search reaches.
+
+When no answer exists it returns a *core*: the fixed, movable packages whose
+pinned versions took part in ruling candidates out.  Any answer must move at
+least one of them (the same search with only those packages fixed fails the
+same way), which is what lets the outer loop in ``resolve`` prove that its
+answer changes the fewest packages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+
+from packaging.version import Version
+
+from .resolve_problem import Cost, Problem, Var, contains
+
+# Whole-answer cost: (changed, majors left, minors left, release distance,
+# diagnosis rank of the satisfied culprits, downgrades).
+FULL_ZERO: Cost = (0, 0, 0, 0, 0, 0)
+PREFETCH_BATCH = 8
+
+
+def full_cost(c: Cost) -> Cost:
+    """A package's 5-part move cost in the 6-part answer order."""
+    return (c[0], c[1], c[2], c[3], 0, c[4])
+
+
+def addc(a: Cost, b: Cost) -> Cost:
+    return tuple(x + y for x, y in zip(a, b))
+
+
+@dataclass
+class Rejection:
+    key: str
+    version: Optional[Version]
+    kind: str  # python | platform | dep | required-by | demand | metadata | static | wipeout
+    text: str
+    because: Optional[str] = None  # the other package involved
+
+
+@dataclass
+class Violation:
+    keys: FrozenSet[str]  # movable packages any fix must move one of
+    kind: str
+    text: str
+
+
+@dataclass
+class SolveResult:
+    sat: bool
+    assignment: Dict[str, Version] = field(default_factory=dict)
+    cost: Optional[Cost] = None
+    core: Optional[FrozenSet[str]] = None  # None with sat False: no answer cheaper than the bound
+    unknown: bool = False  # the node budget ran out: the core is only a guess
+    log: List[Rejection] = field(default_factory=list)
+    nodes: int = 0
+
+
+def describe_fixed(problem: Problem, key: str, value: Version) -> str:
+    var = problem.vars[key]
+    if var.keep is not None:
+        return f"you keep {var.name}=={var.text(value)}"
+    return f"{var.name} is pinned at {var.text(value)}"
+
+
+def check(problem: Problem, value: Dict[str, Version]) -> List[Violation]:
+    """Every rule over a (possibly partial) assignment; unassigned packages are open."""
+    out: List[Violation] = []
+    vars_ = problem.vars
+
+    def movable(*keys: str) -> FrozenSet[str]:
+        return frozenset(k for k in keys if vars_[k].movable and vars_[k].current is not None)
+
+    for key, v in value.items():
+        var = vars_[key]
+        if v not in var.domain:
+            kind, why = var.excluded.get(v, ("static", "is not available"))
+            out.append(Violation(movable(key), "python" if kind == "python" else "static", f"{var.label(v)} {why}"))
+            continue
+        m = problem.meta(key, v)
+        if not m.ok:
+            out.append(Violation(movable(key), "metadata", f"{var.label(v)}: metadata unreadable ({m.error})"))
+            continue
+        if not problem.target.allows_python(m.requires_python):
+            out.append(Violation(movable(key), "python", f"{var.label(v)} requires Python {m.requires_python}; the target is {problem.target.describe()}"))
+        for dep in m.deps:
+            if dep.key in value and not contains(dep.spec, value[dep.key]):
+                other = vars_[dep.key]
+                out.append(Violation(movable(key, dep.key), "dep",
+                                     f"{var.label(v)} requires {dep.text}; {describe_fixed(problem, dep.key, value[dep.key])}"))
+    for demand in problem.demands:
+        best, killers = problem.demand_state(demand, value)
+        if best is None:
+            names = ", ".join(a.parts[0][2] for a in demand.alternatives) or "no culprit in the set"
+            out.append(Violation(movable(*killers), "demand", f"crash {demand.index} needs one of: {names}"))
+    return out
+
+
+class _Search:
+    def __init__(self, problem: Problem, free: FrozenSet[str], bound: Optional[Cost], node_cap: int) -> None:
+        self.p = problem
+        self.free = free
+        self.bound = bound
+        self.node_cap = node_cap
+        self.nodes = 0
+        self.reasons: Set[str] = set()
+        self.log: List[Rejection] = []
+        self.best: Optional[Tuple[Cost, Dict[str, Version]]] = None
+        self.value: Dict[str, Version] = {}
+        self.out_of_budget = False
+        self.dominated = False  # something was cut by the bound: failure proves nothing
+
+    def blame(self, key: Optional[str]) -> None:
+        if key is not None and key not in self.free:
+            var = self.p.vars[key]
+            if var.movable:
+                self.reasons.add(key)
+
+    def run(self) -> SolveResult:
+        p = self.p
+        for key, var in p.vars.items():
+            if key not in self.free:
+                self.value[key] = var.fixed_value  # type: ignore[assignment]
+        domains: Dict[str, List[Version]] = {}
+        for key in self.free:
+            var = p.vars[key]
+            dom = list(var.domain)
+            if not dom:
+                self.log.append(Rejection(key, None, "static", self._static_summary(var)))
+            domains[key] = dom
+        # What the fixed packages' pinned versions require of the free ones.
+        for fkey, fval in list(self.value.items()):
+            for dep in p.meta(fkey, fval).deps if p.meta(fkey, fval).ok else ():
+                if dep.key in domains:
+                    keep = [v for v in domains[dep.key] if contains(dep.spec, v)]
+                    if len(keep) < len(domains[dep.key]):
+                        self.blame(fkey)
+                        for v in domains[dep.key]:
+                            if v not in keep:
+                                self.log.append(Rejection(dep.key, v, "required-by",
+                                                          f"{_who(p, fkey, fval)} requires {dep.text}", fkey))
+                        domains[dep.key] = keep
+        # Demands already decided by fixed packages alone.
+        for demand in p.demands:
+            best, killers = p.demand_state(demand, self.value)
+            if best is None:
+                for k in killers:
+                    self.blame(k)
+                self.log.append(Rejection("", None, "demand", _demand_text(p, demand, self.value, self.free)))
+                return self._result()
+        order = sorted(self.free, key=lambda k: (len(domains[k]), p.vars[k].order))
+        mins = []
+        for k in order:
+            dom = domains[k]
+            mins.append(full_cost(p.vars[k].costs[dom[0]]) if dom else FULL_ZERO)
+        suffix = [FULL_ZERO] * (len(order) + 1)
+        for i in range(len(order) - 1, -1, -1):
+            suffix[i] = addc(suffix[i + 1], mins[i])
+        if all(domains[k] for k in order):
+            self._dfs(order, 0, domains, FULL_ZERO, suffix)
+        return self._result()
+
+    def _static_summary(self, var: Var) -> str:
+        kinds: Dict[str, List[Version]] = {}
+        for v, (kind, why) in var.excluded.items():
+            kinds.setdefault(why, []).append(v)
+        if not var.releases:
+            return f"{var.name}: the index lists no release"
+        parts = [f"{_span(var, vs)} {why}" for why, vs in sorted(kinds.items(), key=lambda t: -len(t[1]))[:3]]
+        return f"{var.name}: no release fits the target and the rules: " + "; ".join(parts)
+
+    def _result(self) -> SolveResult:
+        if self.best is not None:
+            cost, assignment = self.best
+            return SolveResult(True, assignment, cost, log=self.log, nodes=self.nodes)
+        if self.dominated and not self.out_of_budget:
+            return SolveResult(False, core=None, log=self.log, nodes=self.nodes)
+        return SolveResult(False, core=frozenset(self.reasons), unknown=self.out_of_budget, log=self.log, nodes=self.nodes)
+
+    def _limit(self) -> Optional[Cost]:
+        if self.best is not None:
+            return self.best[0]
+        return self.bound
+
+    def _dfs(self, order: List[str], i: int, domains: Dict[str, List[Version]], cost: Cost, suffix: List[Cost]) -> None:
+        p = self.p
+        if i == len(order):
+            self._leaf(cost)
+            return
+        key = order[i]
+        var = p.vars[key]
+        dom = domains[key]
+        for pos, v in enumerate(dom):
+            c = addc(cost, full_cost(var.costs[v]))
+            limit = self._limit()
+            if limit is not None and addc(c, suffix[i + 1]) >= limit:
+                self.dominated = True
+                break  # candidates are sorted by cost: the rest cost no less
+            if self.nodes >= self.node_cap:
+                self.out_of_budget = True
+                return
+            self.nodes += 1
+            p.candidates_examined += 1
+            if (key, v) not in p.raw_cache:
+                p.prefetch(key, dom[pos:pos + PREFETCH_BATCH])
+            m = p.meta(key, v)
+            if not m.ok:
+                self.log.append(Rejection(key, v, "metadata", f"has unreadable metadata ({m.error})"))
+                continue
+            if not p.target.allows_python(m.requires_python):
+                self.log.append(Rejection(key, v, "python",
+                                          f"requires Python {m.requires_python}; the target is {p.target.describe()}"))
+                continue
+            new_domains = self._propagate(key, v, m.deps, order, i, domains)
+            if new_domains is None:
+                continue
+            self.value[key] = v
+            if self._demands_alive(key):
+                self._dfs(order, i + 1, new_domains, c, suffix)
+            del self.value[key]
+            if self.out_of_budget:
+                return
+
+    def _propagate(self, key: str, v: Version, deps, order: List[str], i: int, domains: Dict[str, List[Version]]):
+        p = self.p
+        var = p.vars[key]
+        pending = set(order[i + 1:])
+        new = dict(domains)
+        for dep in deps:
+            if dep.key not in p.vars:
+                continue
+            if dep.key in pending:
+                kept = [w for w in new[dep.key] if contains(dep.spec, w)]
+                if not kept:
+                    self.log.append(Rejection(key, v, "dep", f"requires {dep.text}; no version of {p.vars[dep.key].name} left fits", dep.key))
+                    return None
+                new[dep.key] = kept
+                continue
+            other = self.value.get(dep.key)
+            if other is not None and not contains(dep.spec, other):
+                self.blame(dep.key)
+                tail = describe_fixed(p, dep.key, other) if dep.key not in self.free else f"with {p.vars[dep.key].label(other)}"
+                self.log.append(Rejection(key, v, "dep", f"requires {dep.text}; {tail}", dep.key))
+                return None
+        return new
+
+    def _demands_alive(self, key: str) -> bool:
+        for demand in self.p.demands_of.get(key, ()):
+            best, killers = self.p.demand_state(demand, self.value)
+            if best is None:
+                for k in killers:
+                    self.blame(k)
+                self.log.append(Rejection(key, self.value[key], "demand", _demand_text(self.p, demand, self.value, self.free)))
+                return False
+        return True
+
+    def _leaf(self, cost: Cost) -> None:
+        rank = 0
+        for demand in self.p.demands:
+            best, _ = self.p.demand_state(demand, self.value)
+            rank += max(best or 0, 0)
+        total = addc(cost, (0, 0, 0, 0, rank, 0))
+        limit = self._limit()
+        if limit is None or total < limit:
+            self.best = (total, dict(self.value))
+
+
+def _span(var: Var, versions: List[Version]) -> str:
+    vs = sorted(versions)
+    if len(vs) == 1:
+        return var.text(vs[0])
+    return f"{var.text(vs[0])}..{var.text(vs[-1])} ({len(vs)} releases)"
+
+
+def _who(p: Problem, key: str, value: Version) -> str:
+    var = p.vars[key]
+    return f"{var.label(value)} (kept)" if var.keep is not None else var.label(value)
+
+
+def _demand_text(p: Problem, demand, value: Dict[str, Version], free: FrozenSet[str] = frozenset()) -> str:
+    if not demand.alternatives:
+        dropped = "; ".join(demand.dropped) or "no culprit"
+        return f"crash {demand.index}: no fix inside the set ({dropped})"
+    bits = []
+    for alt in demand.alternatives:
+        for key, spec, text in alt.parts:
+            val = value.get(key)
+            if val is not None and not contains(spec, val):
+                bits.append(text if key in free else f"{text} ({describe_fixed(p, key, val)})")
+                break
+    return f"crash {demand.index} needs " + " or ".join(bits)
+
+
+def solve(problem: Problem, free: FrozenSet[str], bound: Optional[Cost] = None, node_cap: int = 20000) -> SolveResult:
+    """Cheapest versions for ``free`` with every other package fixed; or a core."""
+    return _Search(problem, free, bound, node_cap).run()
