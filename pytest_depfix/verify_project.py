@@ -1,0 +1,227 @@
+"""What a verification environment needs from the running one: pytest and the project.
+
+A verification environment holds the proposed pins and nothing of the user's
+own environment -- except two things the tests cannot run without: the pytest
+the user runs (with its own dependencies), and the project under test when it
+is installed.  Neither should need the network or a build backend: both are
+already installed here, so they are *repacked* from their installed files
+(the RECORD of their ``.dist-info``) into wheels in a local wheelhouse, and
+the installer takes them from there.  An editable install repacks to a tiny
+wheel holding its ``.pth``/finder files, which point at the project's source,
+so edits stay visible without rebuilding the environment -- as PEP 660 editable
+wheels do.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.metadata as md
+import json
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+from urllib.parse import unquote, urlsplit
+
+from packaging.markers import default_environment
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
+# Files an installer writes about the install itself; they never belong in a wheel.
+_INSTALL_ONLY = {"RECORD", "INSTALLER", "REQUESTED", "direct_url.json"}
+
+
+@dataclass(frozen=True)
+class ProjectInstall:
+    """How the project under test is installed in the running environment.
+
+    ``dist`` is the distribution's name, ``editable`` whether it was installed
+    in development mode, ``wheel`` the repacked wheel (None when the install
+    cannot be repacked: then the tests run with ``root`` on ``sys.path``).
+    """
+
+    root: Path
+    dist: str
+    version: str
+    editable: bool
+    wheel: Optional[Path] = None
+
+    def key(self) -> str:
+        """Part of the environment's identity: which project wheel it holds."""
+        digest = _file_digest(self.wheel) if self.wheel else "path"
+        return f"{canonicalize_name(self.dist)}=={self.version}:{'e' if self.editable else 'r'}:{digest}"
+
+
+def find_installed_project(project_root: Path) -> Optional[md.Distribution]:
+    """The installed distribution whose source is ``project_root``, if any.
+
+    Editable or plain installs made by pip/uv record the source in
+    ``direct_url.json``; a legacy ``setup.py develop`` leaves an ``.egg-info``
+    inside the project.  Both are checked; the first match wins.
+    """
+    root = _real(project_root)
+    for dist in md.distributions():
+        text = _read(dist, "direct_url.json")
+        if text:
+            try:
+                url = json.loads(text).get("url", "")
+            except ValueError:
+                url = ""
+            if url.startswith("file:") and _real(Path(unquote(urlsplit(url).path))) == root:
+                return dist
+        path = getattr(dist, "_path", None)
+        if path is not None and str(path).endswith(".egg-info") and _is_under(_real(Path(path)), root):
+            return dist
+    return None
+
+
+def detect_project(project_root: Path, wheelhouse: Path) -> Optional[ProjectInstall]:
+    """Describe (and repack) the installed project, or None when it is not installed."""
+    dist = find_installed_project(project_root)
+    if dist is None:
+        return None
+    editable = False
+    text = _read(dist, "direct_url.json")
+    if text:
+        try:
+            editable = bool(json.loads(text).get("dir_info", {}).get("editable"))
+        except ValueError:
+            pass
+    wheel = repack(dist, wheelhouse)
+    name = dist.metadata["Name"] or project_root.name
+    return ProjectInstall(root=Path(project_root), dist=name, version=dist.version, editable=editable, wheel=wheel)
+
+
+def host_requirements(name: str = "pytest") -> List[md.Distribution]:
+    """``name`` and everything it needs on the running Python, as installed here."""
+    env = default_environment()
+    seen: Dict[str, md.Distribution] = {}
+    todo = [name]
+    while todo:
+        key = canonicalize_name(todo.pop())
+        if key in seen:
+            continue
+        try:
+            dist = md.distribution(key)
+        except md.PackageNotFoundError:
+            continue  # optional or absent; the installer will say if it matters
+        seen[key] = dist
+        for line in dist.requires or []:
+            try:
+                req = Requirement(line)
+            except InvalidRequirement:
+                continue
+            if req.marker is not None and not req.marker.evaluate({**env, "extra": ""}):
+                continue
+            todo.append(req.name)
+    return list(seen.values())
+
+
+def repack(dist: md.Distribution, wheelhouse: Path) -> Optional[Path]:
+    """Write the installed files of ``dist`` as a wheel in ``wheelhouse``.
+
+    Only files under the distribution's site-packages folder are taken (console
+    scripts are regenerated by the installer from ``entry_points.txt``);
+    byte-code is left out.  The wheel is named by a digest of the RECORD, so a
+    reinstall of the same version yields a new wheel and an unchanged install
+    reuses the old one.  Returns None for installs without a RECORD or a
+    ``.dist-info`` (legacy eggs), which cannot be repacked faithfully.
+    """
+    info_dir = getattr(dist, "_path", None)
+    files = dist.files
+    if info_dir is None or not str(info_dir).endswith(".dist-info") or not files:
+        return None
+    base = _real(Path(dist.locate_file("")))
+    record = _read(dist, "RECORD") or ""
+    name = canonicalize_name(dist.metadata["Name"] or "").replace("-", "_")
+    version = dist.version
+    tag = _wheel_tag(_read(dist, "WHEEL") or "")
+    digest = hashlib.sha256(record.encode()).hexdigest()[:12]
+    target_dir = wheelhouse / digest
+    out = target_dir / f"{name}-{_safe_version(version)}-{tag}.whl"
+    if out.exists():
+        return out
+    members: List[Tuple[str, Path]] = []
+    for rel in files:
+        path = Path(dist.locate_file(rel))
+        parts = Path(str(rel)).parts
+        if "__pycache__" in parts or str(rel).endswith((".pyc", ".pyo")):
+            continue
+        if parts and parts[0].endswith(".dist-info") and parts[-1] in _INSTALL_ONLY:
+            continue
+        try:
+            real = _real(path)
+        except OSError:
+            continue
+        if not _is_under(real, base) or not path.is_file():
+            continue
+        members.append((real.relative_to(base).as_posix(), path))
+    target_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + f".{os.getpid()}.tmp")
+    lines = []
+    info_name = Path(str(info_dir)).name
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        for arc, path in members:
+            data = path.read_bytes()
+            zf.writestr(arc, data)
+            lines.append(f"{arc},sha256={_b64sha(data)},{len(data)}")
+        if not any(a == f"{info_name}/WHEEL" for a, _ in members):
+            wheel = f"Wheel-Version: 1.0\nGenerator: depfix-repack\nRoot-Is-Purelib: true\nTag: {tag}\n".encode()
+            zf.writestr(f"{info_name}/WHEEL", wheel)
+            lines.append(f"{info_name}/WHEEL,sha256={_b64sha(wheel)},{len(wheel)}")
+        lines.append(f"{info_name}/RECORD,,")
+        zf.writestr(f"{info_name}/RECORD", "\n".join(lines) + "\n")
+    os.replace(tmp, out)
+    return out
+
+
+# -- helpers ---------------------------------------------------------------
+
+def _wheel_tag(wheel_text: str) -> str:
+    tags = re.findall(r"^Tag:\s*(\S+)\s*$", wheel_text, flags=re.M)
+    if not tags:
+        return "py3-none-any"
+    # One compressed tag set per position, as bdist_wheel writes filenames.
+    split = [t.split("-") for t in tags if t.count("-") == 2]
+    if not split:
+        return "py3-none-any"
+    return "-".join(".".join(dict.fromkeys(t[i] for t in split)) for i in range(3))
+
+
+def _safe_version(version: str) -> str:
+    return re.sub(r"[^\w\d.+]+", "_", version)
+
+
+def _b64sha(data: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
+def _read(dist: md.Distribution, name: str) -> Optional[str]:
+    try:
+        return dist.read_text(name)
+    except Exception:
+        return None
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def host_pins(dists: Iterable[md.Distribution]) -> Dict[str, str]:
+    """``{canonical name: version}`` of installed distributions."""
+    return {canonicalize_name(d.metadata["Name"] or ""): d.version for d in dists}
