@@ -1,0 +1,156 @@
+"""The static reader on in-memory sources: each test pins one way a package binds a name."""
+
+from __future__ import annotations
+
+from pytest_depfix.diagnose.pysource import NO, UNKNOWN, YES, DictTree, Resolver, pick, read_module
+
+
+def lookup(files, module, name, python=(3, 11)):
+    return Resolver(DictTree(files), python).lookup(module, name)
+
+
+NUMPY_LIKE = '''
+__deprecated_attrs__ = {}
+_msg = "module 'np' has no attribute {n}"
+_type_info = [("object", ""), ("float", "float64"), ("int", "int_")]
+if __SETUP__:
+    pass
+else:
+    __deprecated_attrs__.update({n: (1, _msg.format(n=n)) for n, extended in _type_info[:1]})
+    __former_attrs__ = {n: _msg.format(n=n) for n, extended in _type_info}
+    def __getattr__(attr):
+        try:
+            val, msg = __deprecated_attrs__[attr]
+        except KeyError:
+            pass
+        else:
+            return val
+        if attr in __former_attrs__:
+            raise AttributeError(__former_attrs__[attr])
+        if attr == "testing":
+            import np.testing as testing
+            return testing
+        raise AttributeError("no attribute " + attr)
+'''
+
+
+def test_table_built_by_a_comprehension_over_a_literal_list_marks_names_removed():
+    files = {"np/__init__.py": NUMPY_LIKE}
+    f = lookup(files, "np", "float")
+    assert f.value == NO and "__former_attrs__" in f.evidence and "np/__init__.py:" in f.evidence
+    assert lookup(files, "np", "testing").value == YES  # served by an explicit branch that returns
+    assert lookup(files, "np", "anything").value == NO  # closed __getattr__: every other path raises
+
+
+def test_deprecated_table_still_provides_the_name():
+    src = NUMPY_LIKE.replace("_type_info[:1]", "_type_info").replace("__former_attrs__ = {n: _msg.format(n=n) for n, extended in _type_info}", "__former_attrs__ = {}")
+    f = lookup({"np/__init__.py": src}, "np", "float")
+    assert f.value == YES and "deprecat" in f.evidence
+
+
+def test_open_getattr_is_unknown():
+    src = "def __getattr__(name):\n    return globals()['_' + name]\n"
+    assert lookup({"m/__init__.py": src}, "m", "x").value == UNKNOWN
+
+
+def test_pillow_style_getattr_with_literal_names():
+    src = ("class Resampling:\n    LANCZOS = 1\n"
+           "def __getattr__(name):\n"
+           "    if name in ('LINEAR', 'ANTIALIAS'):\n        return Resampling.LANCZOS\n"
+           "    raise AttributeError(name)\n")
+    files = {"PIL/__init__.py": "", "PIL/Image.py": src}
+    assert lookup(files, "PIL.Image", "ANTIALIAS").value == YES
+    assert lookup(files, "PIL.Image", "CUBIC").value == NO
+
+
+def test_star_import_respects_all():
+    files = {"p/__init__.py": "from .a import *\n", "p/a.py": "__all__ = ['x']\nx = 1\ny = 2\n_z = 3\n"}
+    assert lookup(files, "p", "x").value == YES
+    assert lookup(files, "p", "y").value == NO
+    files["p/a.py"] = "x = 1\ny = 2\n_z = 3\n"  # no __all__: public names only
+    assert lookup(files, "p", "y").value == YES
+    assert lookup(files, "p", "_z").value == NO
+
+
+def test_all_summed_from_submodules_is_followed():
+    files = {"p/__init__.py": "from .core import *\n",
+             "p/core/__init__.py": "from . import num\nfrom .num import *\n__all__ = []\n__all__ += num.__all__\n",
+             "p/core/num.py": "__all__ = ['ones']\ndef ones(shape, dtype=None):\n    pass\n"}
+    f = lookup(files, "p", "ones")
+    assert f.value == YES and f.refs[0].kind == "function" and "dtype" in f.refs[0].fn.params
+
+
+def test_version_info_branches_are_evaluated_for_the_target():
+    src = "import sys\nif sys.version_info >= (3, 10):\n    def new():\n        pass\nelse:\n    def old():\n        pass\n"
+    files = {"m.py": src}
+    assert lookup(files, "m", "new", (3, 11)).value == YES and not lookup(files, "m", "new", (3, 11)).conditional
+    assert lookup(files, "m", "new", (3, 9)).value == NO
+    assert lookup(files, "m", "old", (3, 9)).value == YES
+
+
+def test_type_checking_imports_are_not_runtime_names():
+    src = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .x import Only\n"
+    assert lookup({"m/__init__.py": src, "m/x.py": "Only = 1\n"}, "m", "Only").value == NO
+
+
+def test_del_removes_a_binding():
+    assert lookup({"m.py": "x = 1\ndel x\n"}, "m", "x").value == NO
+
+
+def test_lazy_loader_attach_and_attach_stub():
+    files = {"sk/__init__.py": "import lazy_loader as lazy\n__getattr__, __dir__, __all__ = lazy.attach(__name__, submodules=['filters'], submod_attrs={'io': ['imread']})\n",
+             "sk/io.py": "def imread(fname, plugin=None):\n    pass\n", "sk/filters.py": ""}
+    assert lookup(files, "sk", "imread").value == YES
+    assert lookup(files, "sk", "filters").value == YES
+    stubbed = {"sc/__init__.py": "import lazy_loader as lazy\n__getattr__, __dir__, __all__ = lazy.attach_stub(__name__, __file__)\n",
+               "sc/__init__.pyi": "from ._impl import thing as thing\n", "sc/_impl.py": "def thing():\n    pass\n"}
+    f = lookup(stubbed, "sc", "thing")
+    assert f.value == YES and "stub" in f.evidence
+    assert lookup(stubbed, "sc", "other").value == UNKNOWN
+
+
+def test_compiled_module_with_a_stub_is_read_from_the_stub():
+    files = {"c/__init__.py": "from ._ext import fast\n", "c/_ext.cpython-311-x86_64-linux-gnu.so": "", "c/_ext.pyi": "def fast(x: int, *, k: int = ...) -> int: ...\n"}
+    r = Resolver(DictTree(files))
+    f = r.lookup("c._ext", "fast")
+    assert f.value == YES and f.refs[0].fn.params == ["x", "k"]
+    assert r.lookup("c._ext", "slow").value == NO
+
+
+def test_class_attribute_inherited_and_instance_attribute():
+    files = {"m.py": "class Base:\n    def close(self):\n        pass\nclass C(Base):\n    def __init__(self):\n        self.handle = None\n"}
+    r = Resolver(DictTree(files))
+    c = r.lookup("m", "C").refs[0]
+    assert r.class_attr(c, "close").value == YES
+    assert r.class_attr(c, "handle").value == YES
+    assert r.class_attr(c, "nope").value == NO
+    ext = Resolver(DictTree({"m.py": "from other import Base\nclass C(Base):\n    pass\n"}))
+    assert ext.class_attr(ext.lookup("m", "C").refs[0], "x").value == UNKNOWN
+
+
+def test_kwargs_read_by_key_and_dataclass_fields():
+    files = {"m.py": "def f(a, **kw):\n    enc = kw.pop('encoding', None)\n    return g(**kw)\ndef g(b):\n    pass\n"
+                     "from dataclasses import dataclass\n@dataclass\nclass D:\n    x: int\n    y: int = 0\n"}
+    r = Resolver(DictTree(files))
+    fn = r.lookup("m", "f").refs[0]
+    assert r.accepts(fn, "encoding").value == YES
+    assert r.accepts(fn, "b").value == YES
+    assert r.accepts(fn, "c").value == NO
+    d = r.lookup("m", "D").refs[0]
+    assert r.accepts(d, "y").value == YES
+
+
+def test_try_except_fallback_pair_prefers_the_readable_branch():
+    files = {"mp/__init__.py": "try:\n    from ._c import unpackb\nexcept ImportError:\n    from .fallback import unpackb\n",
+             "mp/_c.cpython-311-x86_64-linux-gnu.so": "", "mp/fallback.py": "def unpackb(packed, **kwargs):\n    return Unpacker(**kwargs)\nclass Unpacker:\n    def __init__(self, file_like=None, raw=False):\n        pass\n"}
+    r = Resolver(DictTree(files))
+    f = r.lookup("mp", "unpackb")
+    assert f.value == YES and f.conditional
+    assert pick([r.accepts(ref, "encoding") for ref in f.refs]).value == NO
+    assert pick([r.accepts(ref, "raw") for ref in f.refs]).value == YES
+
+
+def test_syntax_error_is_unknown_not_a_crash():
+    m = read_module("def broken(:\n", "m.py", "m")
+    assert m.syntax_error
+    assert lookup({"m.py": "def broken(:\n"}, "m", "x").value == UNKNOWN
