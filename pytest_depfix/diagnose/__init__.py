@@ -1,0 +1,59 @@
+"""Steps 1-3 of the protocol: pattern matching, the compatibility matrix, breakpoint isolation.
+
+``diagnose`` turns one attributed crash into a :class:`~pytest_depfix.models.Diagnosis`:
+a verdict (direct / transitive / project / environment / unknown), the culprits
+(alternative constraints, best first, each with confidence, evidence and
+source) and advice when no pin can help.  ``check_matrix`` is the declared
+side (``depfix check``); ``load_knowledge`` reads the knowledge base.
+
+    families.py  error message -> Signal (family, module, name, ...)
+    knowledge.py knowledge.toml + user entries, validated and indexed
+    matrix.py    every pin against every other pin's declarations, for the target
+    timeline.py  upload dates as evidence
+    verdict.py   who owns the broken name, who called it, what may move
+"""
+
+from __future__ import annotations
+
+from typing import Any, Collection, Optional
+
+from ..models import Crash, Diagnosis
+from ..requirements import PinSet
+from ..target import Target
+from .families import Signal, classify
+from .knowledge import KBEntry, KnowledgeBase, load_knowledge
+from .matrix import Conflict, MatrixReport, check_matrix
+
+__all__ = [
+    "diagnose", "load_knowledge", "check_matrix", "classify", "KnowledgeBase", "KBEntry", "MatrixReport",
+    "Conflict", "Signal",
+]
+
+
+def diagnose(
+    crash: Crash,
+    pins: PinSet,
+    target: Target,
+    index: Any,
+    kb: KnowledgeBase,
+    *,
+    keep: Collection[str] = (),
+    probe: Any = None,
+    matrix: Optional[MatrixReport] = None,
+    project_root: Optional[str] = None,
+) -> Diagnosis:
+    """Diagnose one crash against the pinned set for ``target``.
+
+    ``keep`` holds canonical names of keep-pins (never offered as culprits).
+    ``probe`` is an ``ApiProbe`` when available (name ranges read from release
+    files); without it, the knowledge base, the matrix and upload dates decide.
+    ``project_root`` is accepted for the engine's sake: frames are already
+    attributed to the project by the crash step.
+    """
+    from packaging.utils import canonicalize_name
+
+    from .verdict import Context, decide
+
+    ctx = Context(crash=crash, pins=pins, target=target, index=index, kb=kb,
+                  keep={canonicalize_name(k) for k in keep}, probe=probe, matrix=matrix)
+    return decide(ctx, classify(crash))

@@ -1,0 +1,377 @@
+"""Error patterns -> a :class:`Signal`: which family a crash belongs to and what it names.
+
+Each family of dependency breaks prints a recognisable message; this module
+reads the message (and, where the message is terse, the source line of the
+frame that raised) and extracts what the later steps need: the module and the
+name that went missing, the function whose signature changed, the two sides of
+an ABI mismatch, the requirement that a declared check refused, or the reason
+no pin can help.  It knows nothing about versions: that is for the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from ..models import Crash, ExceptionRecord
+
+IMPORT_NAME = "import-name"
+ATTRIBUTE = "attribute"
+SIGNATURE = "signature"
+ABI = "abi"
+DECLARED = "declared"
+PYTHON_VERSION = "python-version"
+ENVIRONMENT = "environment"
+BUILD = "build"
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Signal:
+    """What the error message says, before any version is looked at."""
+
+    family: str
+    exc_type: str
+    message: str  # first line of the root exception's message
+    module: Optional[str] = None  # dotted module the name was looked up in
+    name: Optional[str] = None  # the missing attribute / name / keyword
+    function: Optional[str] = None  # for signature changes: the callee as printed
+    cls: Optional[str] = None  # for class/instance attributes: the class name
+    extension: Optional[str] = None  # ABI: path or module of the compiled extension
+    requirement: Optional[str] = None  # declared: the requirement refused ("foo>=2")
+    found: Optional[Tuple[str, str]] = None  # declared: (dist, version) actually present
+    required_by: Optional[str] = None  # declared: who required it
+    python_removed: Optional[str] = None  # python-version: X.Y that removed the stdlib name
+    advice: str = ""  # environment: what would fix it
+    direction: Optional[str] = None  # ABI: "base-too-old" | "base-too-new" when the message says so
+    detail: Dict[str, Any] = field(default_factory=dict)
+
+
+# -- stdlib names removed by a Python release (module, name or None for the module) -> X.Y
+STDLIB_REMOVED: Dict[Tuple[str, Optional[str]], str] = {
+    ("time", "clock"): "3.8",
+    ("platform", "linux_distribution"): "3.8",
+    ("platform", "dist"): "3.8",
+    ("cgi", "escape"): "3.8",
+    ("fractions", "gcd"): "3.9",
+    ("base64", "encodestring"): "3.9",
+    ("base64", "decodestring"): "3.9",
+    ("xml.etree", "cElementTree"): "3.9",
+    ("xml.etree.cElementTree", None): "3.9",
+    ("json", "loads_encoding"): "3.9",
+    ("collections", "Mapping"): "3.10",
+    ("collections", "MutableMapping"): "3.10",
+    ("collections", "Sequence"): "3.10",
+    ("collections", "MutableSequence"): "3.10",
+    ("collections", "Iterable"): "3.10",
+    ("collections", "Iterator"): "3.10",
+    ("collections", "Callable"): "3.10",
+    ("collections", "Set"): "3.10",
+    ("collections", "MutableSet"): "3.10",
+    ("collections", "Hashable"): "3.10",
+    ("collections", "Sized"): "3.10",
+    ("collections", "Container"): "3.10",
+    ("collections", "OrderedDict_"): "3.10",
+    ("asyncio", "coroutine"): "3.11",
+    ("inspect", "getargspec"): "3.11",
+    ("inspect", "formatargspec"): "3.11",
+    ("binascii", "b2a_hqx"): "3.11",
+    ("gettext", "lgettext"): "3.11",
+    ("distutils", None): "3.12",
+    ("imp", None): "3.12",
+    ("asynchat", None): "3.12",
+    ("asyncore", None): "3.12",
+    ("smtpd", None): "3.12",
+    ("pkgutil", "ImpImporter"): "3.12",
+    ("configparser", "SafeConfigParser"): "3.12",
+    ("ssl", "wrap_socket"): "3.12",
+    ("ssl", "match_hostname"): "3.12",
+    ("locale", "format"): "3.12",
+    ("unittest", "findTestCases"): "3.13",
+    ("cgi", None): "3.13",
+    ("cgitb", None): "3.13",
+    ("pipes", None): "3.13",
+    ("crypt", None): "3.13",
+    ("imghdr", None): "3.13",
+    ("sndhdr", None): "3.13",
+    ("telnetlib", None): "3.13",
+    ("nntplib", None): "3.13",
+    ("uu", None): "3.13",
+    ("xdrlib", None): "3.13",
+    ("aifc", None): "3.13",
+    ("audioop", None): "3.13",
+    ("chunk", None): "3.13",
+    ("mailcap", None): "3.13",
+    ("msilib", None): "3.13",
+    ("nis", None): "3.13",
+    ("ossaudiodev", None): "3.13",
+    ("spwd", None): "3.13",
+    ("sunau", None): "3.13",
+    ("lib2to3", None): "3.13",
+    ("typing", "io"): "3.13",
+    ("typing", "re"): "3.13",
+}
+# instance/class attributes removed from the stdlib: (class, name) -> X.Y
+STDLIB_ATTR_REMOVED: Dict[Tuple[str, str], str] = {
+    ("Thread", "isAlive"): "3.9",
+    ("array.array", "tostring"): "3.9",
+    ("array", "fromstring"): "3.9",
+    ("ElementTree", "getiterator"): "3.9",
+    ("Element", "getchildren"): "3.9",
+    ("HTMLParser", "unescape"): "3.9",
+}
+
+# -- environment: no pin of the set can fix these; advice says what would ------------------
+_ENV_PATTERNS: List[Tuple[str, str]] = [
+    (r"CUDNN_STATUS_(NOT_INITIALIZED|ARCH_MISMATCH|EXECUTION_FAILED|INTERNAL_ERROR|NOT_SUPPORTED|ALLOC_FAILED|MAPPING_ERROR)",
+     "cuDNN could not run on this GPU with this build: the installed wheel's CUDA/cuDNN build does not match the "
+     "GPU or driver. Install a build made for your CUDA version (a local build label such as +cu111 from the "
+     "vendor's wheel index still satisfies the same ==X.Y.Z pin under PEP 440), or update the driver."),
+    (r"no kernel image is available for execution on the device",
+     "the installed build was not compiled for this GPU's compute capability: install a build for your GPU "
+     "(a local build label such as +cu118 keeps the same ==X.Y.Z pin under PEP 440)."),
+    (r"(CUDA driver version is insufficient|NVIDIA driver on your system is too old|driver version is insufficient|"
+     r"Found no NVIDIA driver|CUDA driver initialization failed|no CUDA-capable device is detected)",
+     "the GPU driver is missing or older than the CUDA build of the installed wheel: update the driver or install "
+     "a build for an older CUDA (a local build label keeps the same pin)."),
+    (r"Torch not compiled with CUDA enabled|AssertionError: Torch not compiled with CUDA",
+     "the installed torch is a CPU-only build: install the CUDA build of the same version (e.g. ==X.Y.Z+cu121 from "
+     "the PyTorch wheel index; PEP 440 lets it satisfy the ==X.Y.Z pin)."),
+    (r"(CUDA out of memory|OutOfMemoryError|out of memory|Cannot allocate memory|MemoryError|std::bad_alloc)",
+     "the process ran out of memory: reduce the batch or input size or use a larger machine; versions are not the cause."),
+    (r"Illegal instruction|illegal hardware instruction|SIGILL",
+     "the binary uses CPU instructions this machine lacks (e.g. AVX): use a build for this CPU or another machine."),
+    (r"GLIBC(XX)?_[\d.]+' not found|version `GLIBC",
+     "a compiled library needs a newer C library than the system has: use a newer system image, or a build for the "
+     "older glibc."),
+    (r"(lib[\w.+-]*\.so(\.\d+)*|[\w.-]+\.dll): cannot open shared object file",
+     "a system library is missing: install it with the system package manager (e.g. libGL.so.1 comes with "
+     "libgl1 / mesa-libGL), or use a headless build where one exists."),
+    (r"Library not loaded: ", "a system library is missing: install it (e.g. with Homebrew)."),
+    (r"(Microsoft Visual C\+\+ [\d.]+ or greater is required|error: command '.*(gcc|cl\.exe|clang)' failed|"
+     r"Python\.h: No such file or directory|nvcc (was )?not found|CUDA_HOME environment variable is not set)",
+     "a build tool or header is missing on this machine: install the compiler/headers, or choose versions that "
+     "ship a wheel for the target."),
+    (r"CUDA error: (device-side assert triggered|an illegal memory access|unspecified launch failure|misaligned address)",
+     "a GPU kernel failed at run time (usually a bug or bad input such as an out-of-range index), not a version "
+     "mismatch: rerun with CUDA_LAUNCH_BLOCKING=1 to find the operation."),
+    (r"SSL: CERTIFICATE_VERIFY_FAILED|certificate verify failed",
+     "the machine's certificate store cannot verify the server: fix the certificates or proxy settings."),
+    (r"Killed\s*$|Segmentation fault|core dumped",
+     "the process was killed by the system (memory or a crash in native code); nothing in the message points at a pin."),
+]
+
+# -- ABI messages -----------------------------------------------------------------------------
+_ABI_NUMPY2 = re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|"
+                         r"numpy\.core\.multiarray failed to import|numpy\.core\._multiarray_umath failed to import")
+_ABI_API_VERSION = re.compile(r"module compiled against (?:ABI|API) version (0x[0-9a-fA-F]+) but this version of numpy is (0x[0-9a-fA-F]+)")
+_ABI_SIZE = re.compile(r"([\w.]+) size changed, may indicate binary incompatibility\. Expected (\d+) from C header, got (\d+) from PyObject")
+_ABI_SYMBOL = re.compile(r"(?:(/[^\s:]+|[A-Za-z]:\\[^:]+\.pyd|\S+\.so[\w.]*)\s*:\s*)?undefined symbol: (\S+)")
+_ABI_DLL = re.compile(r"DLL load failed|The specified procedure could not be found")
+
+_BUILD = re.compile(r"Failed building wheel for|Could not build wheels for|Failed to build|"
+                    r"Microsoft Visual C\+\+ [\d.]+ or greater is required|Python\.h: No such file|"
+                    r"error: command '.*(gcc|cl\.exe|clang)' failed|subprocess-exited-with-error|metadata-generation-failed")
+_IMPORT_FROM = re.compile(r"cannot import name '?([\w.]+)'? from '([\w.]+)'(?: \(([^)]*)\))?")
+_IMPORT_FROM_PARTIAL = re.compile(r"cannot import name '?([\w.]+)'? from partially initialized module '([\w.]+)'")
+_IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
+_NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
+_MODULE_ATTR = re.compile(r"module '([\w.]+)' has no attribute '(\w+)'")
+_TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
+_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
+_SIG_KW = re.compile(r"([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
+_SIG_MISSING = re.compile(r"([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
+_SIG_TAKES = re.compile(r"([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
+_SIG_MULTI = re.compile(r"([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
+_SIG_NOKW = re.compile(r"([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
+_VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)\)(?:, \{([^}]*)\})?")
+_DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
+_REQUIRED_BUT_FOUND = re.compile(r"([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
+_REQUIRES_BUT_HAVE = re.compile(r"([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you have ([\w.-]+) ([\w.+-]+)")
+_NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]*?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[\w.-]+\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
+
+
+def _first_line(message: str) -> str:
+    return message.strip().split("\n", 1)[0].strip()
+
+
+def stdlib_removal(module: str, name: Optional[str]) -> Optional[str]:
+    """The Python X.Y that removed ``module.name`` (or the module itself), if known."""
+    if (module, name) in STDLIB_REMOVED:
+        return STDLIB_REMOVED[(module, name)]
+    top = module.split(".")[0]
+    if name is None and (top, None) in STDLIB_REMOVED:
+        return STDLIB_REMOVED[(top, None)]
+    if (module, None) in STDLIB_REMOVED or (top, None) in STDLIB_REMOVED:
+        return STDLIB_REMOVED.get((module, None)) or STDLIB_REMOVED.get((top, None))
+    return None
+
+
+def environment_advice(text: str) -> Optional[str]:
+    """Advice when ``text`` (a message) is a runtime/build failure no pin can fix."""
+    for pattern, advice in _ENV_PATTERNS:
+        if re.search(pattern, text, re.M):
+            return advice
+    return None
+
+
+def classify(crash: Crash) -> Signal:
+    """Read the crash's informative exception (and its chain) into a :class:`Signal`."""
+    # The root is the informative one for re-raises; scan the whole chain for an
+    # environment signal too (a cuDNN error may be wrapped in a generic re-raise).
+    root = crash.root
+    for exc in [root] + [e for e in reversed(crash.exceptions) if e is not root]:
+        sig = _classify_one(exc)
+        if sig.family != UNKNOWN:
+            return sig
+    return _classify_one(root)
+
+
+def _source_of_raise(exc: ExceptionRecord) -> str:
+    return exc.frames[-1].source if exc.frames else ""
+
+
+def _classify_one(exc: ExceptionRecord) -> Signal:
+    etype = exc.short_type
+    full = exc.message.strip()
+    msg = _first_line(full)
+    sig = Signal(UNKNOWN, exc.type, msg)
+
+    # Declared conflicts first: their messages contain requirement text that
+    # other patterns could misread.
+    m = _VERSION_CONFLICT.search(full)
+    if m and ("VersionConflict" in etype or "VersionConflict" in full):
+        sig.family, sig.found, sig.requirement = DECLARED, (m.group(1), m.group(2)), m.group(3)
+        if m.group(4):
+            sig.required_by = m.group(4).strip().strip("'\"").split("'")[0]
+        return sig
+    m = _DIST_NOT_FOUND.search(full)
+    if m:
+        sig.family, sig.requirement, sig.required_by = DECLARED, m.group(1), m.group(2).strip().rstrip(".")
+        return sig
+    for rx in (_REQUIRED_BUT_FOUND,):
+        m = rx.search(full)
+        if m:
+            sig.family, sig.requirement, sig.found = DECLARED, f"{m.group(1)}{m.group(2)}", (m.group(3), m.group(4))
+            return sig
+    m = _REQUIRES_BUT_HAVE.search(full)
+    if m:
+        sig.family, sig.required_by = DECLARED, m.group(1)
+        sig.requirement, sig.found = f"{m.group(2)}{m.group(3).replace(' ', '')}", (m.group(4), m.group(5))
+        return sig
+
+    # ABI before import-name: undefined symbols arrive as ImportError/OSError.
+    m = _ABI_API_VERSION.search(full)
+    if m:
+        built, runtime = int(m.group(1), 16), int(m.group(2), 16)
+        sig.family, sig.module = ABI, "numpy"
+        sig.direction = "base-too-old" if built > runtime else "base-too-new"
+        sig.detail = {"built_api": m.group(1), "runtime_api": m.group(2)}
+        return sig
+    if _ABI_NUMPY2.search(full):
+        sig.family, sig.module, sig.direction = ABI, "numpy", "base-too-new"
+        return sig
+    m = _ABI_SIZE.search(full)
+    if m:
+        expected, got = int(m.group(2)), int(m.group(3))
+        sig.family, sig.module, sig.cls = ABI, m.group(1).rsplit(".", 1)[0], m.group(1)
+        # The extension was built against a header whose struct is bigger than the runtime's: runtime too old.
+        sig.direction = "base-too-old" if expected > got else "base-too-new"
+        sig.detail = {"expected": expected, "got": got}
+        return sig
+    m = _ABI_SYMBOL.search(full)
+    if m:
+        sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)
+        return sig
+
+    advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
+    if advice is None and etype in ("ImportError", "OSError") and re.search(r"cannot open shared object file|Library not loaded", full):
+        advice = environment_advice(full)
+    if advice is None and re.search(r"OutOfMemoryError|MemoryError", etype):
+        advice = environment_advice("out of memory")
+    if advice:
+        sig.family, sig.advice = ENVIRONMENT, advice
+        if _BUILD.search(full):
+            sig.family = BUILD
+        return sig
+    m = _BUILD.search(full)
+    if m:
+        sig.family, sig.advice = BUILD, "a package had to be built from source on this machine and the build failed."
+        return sig
+
+    if etype in ("ImportError", "ModuleNotFoundError"):
+        m = _IMPORT_FROM_PARTIAL.search(msg)
+        if m:
+            sig.family, sig.name, sig.module = IMPORT_NAME, m.group(1), m.group(2)
+            sig.detail["circular"] = True
+            return _maybe_stdlib(sig)
+        m = _IMPORT_FROM.search(msg)
+        if m:
+            sig.family, sig.name, sig.module = IMPORT_NAME, m.group(1), m.group(2)
+            if m.group(3):
+                sig.detail["path"] = m.group(3)
+            return _maybe_stdlib(sig)
+        m = _IMPORT_BARE.search(msg)
+        if m:  # Python <= 3.6: the module is only in the source line
+            sig.family, sig.name = IMPORT_NAME, m.group(1)
+            src = re.match(r"\s*from\s+([\w.]+)\s+import\b", _source_of_raise(exc))
+            if src:
+                sig.module = src.group(1)
+            return _maybe_stdlib(sig)
+        m = _NO_MODULE.search(msg)
+        if m:
+            sig.family, sig.module = IMPORT_NAME, m.group(1)
+            sig.detail["no_module"] = True
+            return _maybe_stdlib(sig)
+    if etype == "AttributeError":
+        m = _MODULE_ATTR.search(msg)
+        if m:
+            sig.family, sig.module, sig.name = ATTRIBUTE, m.group(1), m.group(2)
+            return _maybe_stdlib(sig)
+        m = _TYPE_ATTR.search(msg) or _OBJ_ATTR.search(msg)
+        if m:
+            sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(1), m.group(2)
+            removed = STDLIB_ATTR_REMOVED.get((m.group(1), m.group(2)))
+            if removed:
+                sig.family, sig.python_removed = PYTHON_VERSION, removed
+            return sig
+    if etype == "TypeError":
+        for rx in (_SIG_KW, _SIG_MULTI):
+            m = rx.search(msg)
+            if m:
+                sig.family, sig.function, sig.name = SIGNATURE, m.group(1), m.group(2)
+                return sig
+        m = _SIG_MISSING.search(msg)
+        if m:
+            names = re.findall(r"'(\w+)'", m.group(3))
+            sig.family, sig.function, sig.name = SIGNATURE, m.group(1), names[0] if names else None
+            sig.detail["missing"] = names
+            return sig
+        m = _SIG_TAKES.search(msg) or _SIG_NOKW.search(msg)
+        if m:
+            sig.family, sig.function = SIGNATURE, m.group(1)
+            return sig
+    if "VersionConflict" in etype or "DistributionNotFound" in etype or etype == "PackageNotFoundError":
+        sig.family = DECLARED
+        m = re.search(r"No package metadata was found for ([\w.-]+)", full)
+        if m:
+            sig.requirement = m.group(1)
+        return sig
+    m = _NEEDS_VERSION.search(full)
+    if m and etype in ("ImportError", "RuntimeError", "ValueError", "Exception", "VersionConflict"):
+        sig.family, sig.requirement = DECLARED, f"{m.group(1)}{m.group(2).replace(' ', '')}"
+        sig.found = (m.group(1), m.group(3))
+        return sig
+    return sig
+
+
+def _maybe_stdlib(sig: Signal) -> Signal:
+    """A name missing from the standard library is a Python-version break, not a pin's."""
+    if sig.module:
+        removed = stdlib_removal(sig.module, sig.name)
+        if removed is None and sig.detail.get("no_module"):
+            removed = stdlib_removal(sig.module, None)
+        if removed:
+            sig.family, sig.python_removed = PYTHON_VERSION, removed
+    return sig

@@ -1,0 +1,663 @@
+"""Breakpoint isolation: from a classified crash to culprits and a verdict.
+
+Who owns the name that broke (the callee), who used it (the caller: a
+distribution's frame or the project's own), and which of them may move (never
+a keep-pin) decide the verdict:
+
+- ``direct``      the primary (keep) package changed its own API; only its callers may move;
+- ``transitive``  a dependency moved under a caller: constrain the callee back, or move the
+                  caller to a release that adapted;
+- ``project``     the project's own frame calls an API the pinned library no longer has;
+- ``environment`` no pin of the set can fix it (GPU, driver, build variant, system library);
+- ``unknown``     nothing trustworthy: no culprits, and the summary says why.
+
+Evidence is taken in order of strength: the knowledge base (a sourced entry),
+the API probe (the name read out of release files), the declared matrix, and
+finally upload dates.  Each culprit must exclude the version that crashed,
+otherwise it would change nothing and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Collection, Dict, List, Optional, Tuple
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from ..models import OWNER_DIST, OWNER_PROJECT, Constraint, Crash, Culprit, Diagnosis, Frame
+from ..requirements import PinSet
+from ..target import Target
+from . import families as F
+from . import timeline
+from .knowledge import KBEntry, KnowledgeBase
+from .matrix import MatrixReport, requirer_range_admitting
+
+# Import names that differ from their distribution's name (the common ones; the
+# crash attribution and the installed metadata cover the rest).
+IMPORT_ALIASES = {
+    "PIL": "pillow", "yaml": "pyyaml", "cv2": "opencv-python", "sklearn": "scikit-learn", "skimage": "scikit-image",
+    "bs4": "beautifulsoup4", "dateutil": "python-dateutil", "attr": "attrs", "OpenSSL": "pyopenssl", "jwt": "pyjwt",
+    "google.protobuf": "protobuf", "Crypto": "pycryptodome", "dotenv": "python-dotenv", "magic": "python-magic",
+    "serial": "pyserial", "usb": "pyusb", "git": "gitpython", "jose": "python-jose", "multipart": "python-multipart",
+    "pkg_resources": "setuptools", "setuptools": "setuptools", "_pytest": "pytest", "tensorflow_core": "tensorflow",
+    "huggingface_hub": "huggingface-hub", "mpl_toolkits": "matplotlib", "Levenshtein": "python-levenshtein",
+    "docx": "python-docx", "pptx": "python-pptx", "fitz": "pymupdf", "websocket": "websocket-client",
+    "socketio": "python-socketio", "engineio": "python-engineio", "sentencepiece": "sentencepiece",
+    "tf_keras": "tf-keras", "markupsafe": "markupsafe", "lightning_fabric": "lightning-fabric",
+    "pytorch_lightning": "pytorch-lightning", "typing_extensions": "typing-extensions", "google.auth": "google-auth",
+    "googleapiclient": "google-api-python-client", "grpc": "grpcio", "zmq": "pyzmq", "win32api": "pywin32",
+    "Bio": "biopython", "osgeo": "gdal", "mx": "mxnet", "wx": "wxpython", "gi": "pygobject", "jinja2": "jinja2",
+    "keras_preprocessing": "keras-preprocessing", "sqlalchemy": "sqlalchemy", "flask_sqlalchemy": "flask-sqlalchemy",
+    "flask_login": "flask-login", "flask_wtf": "flask-wtf", "flask_cors": "flask-cors", "nvidia": "nvidia-cudnn-cu12",
+}
+_SITE = re.compile(r"(?:site|dist)-packages[\\/]+([A-Za-z_][\w]*)")
+
+CONF_KB, CONF_PROBE, CONF_MATRIX, CONF_TIME, CONF_GUESS = 0.9, 0.8, 0.75, 0.5, 0.35
+
+
+@dataclass
+class Party:
+    """One side of a break: a distribution of the set, the project, or nobody known."""
+
+    kind: str  # "dist" | "project" | "unknown"
+    name: Optional[str] = None  # distribution, as the set spells it
+    version: Optional[str] = None
+
+    @property
+    def key(self) -> Optional[str]:
+        return canonicalize_name(self.name) if self.name else None
+
+
+@dataclass
+class Context:
+    crash: Crash
+    pins: PinSet
+    target: Target
+    index: Any
+    kb: KnowledgeBase
+    keep: Collection[str]
+    probe: Any = None
+    matrix: Optional[MatrixReport] = None
+    evidence: List[str] = field(default_factory=list)
+
+    def pinned(self, name: Optional[str]) -> Optional[Any]:
+        if not name:
+            return None
+        pin = self.pins.get(name)
+        return pin if pin is not None and pin.active else None
+
+    def is_keep(self, name: Optional[str]) -> bool:
+        return bool(name) and canonicalize_name(name) in self.keep  # type: ignore[arg-type]
+
+    def party(self, name: Optional[str]) -> Party:
+        pin = self.pinned(name)
+        if pin is None:
+            return Party("unknown", name)
+        return Party("dist", pin.name, pin.version)
+
+
+# ---------------------------------------------------------------------------
+# Ownership: which distribution a module belongs to, who made the failing call
+# ---------------------------------------------------------------------------
+
+
+def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None) -> Optional[str]:
+    """The distribution of the set that ships ``module`` (dotted), as the set spells it."""
+    if not module:
+        return None
+    # What attribution already learnt from frames of that package.
+    top = module.split(".")[0]
+    for exc in ctx.crash.exceptions:
+        for fr in exc.frames:
+            if fr.owner == OWNER_DIST and fr.dist and fr.module and fr.module.split(".")[0] == top and ctx.pinned(fr.dist):
+                return ctx.pinned(fr.dist).name
+    candidates = [module.rsplit(".", i)[0] for i in range(module.count(".") + 1)]  # longest prefix first
+    for prefix in candidates:
+        alias = IMPORT_ALIASES.get(prefix)
+        if alias and ctx.pinned(alias):
+            return ctx.pinned(alias).name
+    keys = {p.key: p for p in ctx.pins.pins if p.active}
+    for prefix in candidates:
+        for guess in (prefix, prefix.replace(".", "-"), f"python-{prefix}", f"py{prefix}", f"{prefix}-python", f"{prefix}py"):
+            pin = keys.get(canonicalize_name(guess))
+            if pin is not None:
+                return pin.name
+    for key, pin in keys.items():  # opencv-python-headless, tensorflow-gpu, ...
+        if key.startswith(canonicalize_name(top) + "-"):
+            return pin.name
+    if path:
+        m = _SITE.search(path)
+        if m and m.group(1) != top:
+            return module_owner(m.group(1), ctx)
+    return None
+
+
+def _frame_party(fr: Frame, ctx: Context) -> Optional[Party]:
+    if fr.owner == OWNER_DIST and fr.dist:
+        pin = ctx.pinned(fr.dist)
+        return Party("dist", pin.name if pin else fr.dist, pin.version if pin else fr.version)
+    if fr.owner == OWNER_PROJECT:
+        return Party("project")
+    if fr.owner == "unknown" and fr.file:
+        m = _SITE.search(fr.file)
+        if m:
+            owner = module_owner(m.group(1), ctx)
+            if owner:
+                return ctx.party(owner)
+        elif not fr.file.startswith("<") and "/lib/python" not in fr.file and "\\lib\\" not in fr.file.lower():
+            return Party("project")
+    return None
+
+
+def caller_party(ctx: Context) -> Party:
+    """Who made the failing access: the innermost dist or project frame of the informative exception."""
+    exc = ctx.crash.root
+    for fr in reversed(exc.frames):
+        party = _frame_party(fr, ctx)
+        if party is not None:
+            return party
+    if ctx.crash.innermost_library and ctx.pinned(ctx.crash.innermost_library):
+        return ctx.party(ctx.crash.innermost_library)
+    if ctx.crash.raised_in == OWNER_PROJECT:
+        return Party("project")
+    return Party("unknown")
+
+
+def crash_dists(ctx: Context) -> List[str]:
+    out: List[str] = []
+    for exc in ctx.crash.exceptions:
+        for fr in exc.frames:
+            party = _frame_party(fr, ctx)
+            if party and party.kind == "dist" and party.key and party.key not in out:
+                out.append(party.key)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Constraint helpers
+# ---------------------------------------------------------------------------
+
+
+def excludes(spec: str, version: Optional[str]) -> bool:
+    """Whether ``spec`` rules the pinned ``version`` out (a culprit that does not is useless)."""
+    if not version:
+        return True
+    try:
+        return not SpecifierSet(spec).contains(Version(version), prereleases=True)
+    except (InvalidSpecifier, InvalidVersion):
+        return False
+
+
+def below_series(version: str) -> str:
+    """``<X.Y`` for a version X.Y.Z: the break usually came with the series' first release."""
+    v = Version(version)
+    major, minor = (list(v.release) + [0])[:2]
+    if major == 0 or minor > 0 or len(v.release) > 1:
+        return f"<{major}.{minor}"
+    return f"<{major}"
+
+
+def next_series(version: str) -> str:
+    v = Version(version)
+    major, minor = (list(v.release) + [0])[:2]
+    return f">={major}.{minor + 1}"
+
+
+def _add(out: List[Culprit], culprit: Culprit, ctx: Context) -> None:
+    """Append unless it would move a keep-pin, change nothing, or repeat an earlier culprit."""
+    pin = ctx.pinned(culprit.name)
+    if pin is None or ctx.is_keep(culprit.name):
+        return
+    if not excludes(culprit.constraint, pin.version):
+        return
+    key = canonicalize_name(culprit.name)
+    for c in out:
+        if canonicalize_name(c.name) == key and c.constraint == culprit.constraint:
+            c.evidence += [e for e in culprit.evidence if e not in c.evidence]
+            return
+    culprit.name = pin.name
+    out.append(culprit)
+
+
+# ---------------------------------------------------------------------------
+# Evidence sources
+# ---------------------------------------------------------------------------
+
+
+def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[List[Culprit], Optional[KBEntry]]:
+    """Culprits from the first knowledge-base entry that applies to this set and target."""
+    involved = set(crash_dists(ctx))
+    if caller.key:
+        involved.add(caller.key)
+    for e in entries:
+        if e.python:
+            try:
+                if not SpecifierSet(e.python).contains(Version(ctx.target.python_full_version), prereleases=True):
+                    continue
+            except (InvalidSpecifier, InvalidVersion):
+                pass
+        if e.environment:
+            return [], e
+        out: List[Culprit] = []
+        pkg = ctx.pinned(e.package)
+        fix_name, fix_spec = _fix_of(e)
+        fix_pin = ctx.pinned(fix_name)
+        if pkg is None and fix_pin is None and not any(ctx.pinned(c.package) for c in e.callers):
+            continue  # an entry about packages this set does not have
+        if pkg is not None and pkg.version and e.changed_in and fix_name and canonicalize_name(fix_name) == e.key:
+            try:
+                if Version(pkg.version) < Version(e.changed_in) and e.kind != "declared":
+                    continue  # the pinned release predates the change: this entry is not the cause
+            except InvalidVersion:
+                pass
+        ev = f"{e.package} {e.changed_in or ''}: {e.advice or e.id}".strip()
+        if fix_pin is not None:
+            _add(out, Culprit(fix_name, fix_spec, CONF_KB, [ev], e.source), ctx)
+        for c in e.callers:
+            cp = ctx.pinned(c.package)
+            if cp is None or (involved and canonicalize_name(c.package) not in involved):
+                continue
+            _add(out, Culprit(c.package, f">={c.fixed_in}", CONF_KB - 0.1,
+                              [f"{c.package} adapted to {e.package} {e.changed_in} in {c.fixed_in}"], e.source), ctx)
+        return out, e
+    return [], None
+
+
+def _fix_of(e: KBEntry) -> Tuple[str, str]:
+    req = e.fix_requirement()
+    if req is None:
+        return e.package, ""
+    return req.name, str(req.specifier)
+
+
+def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str] = None) -> Optional[str]:
+    """Versions of ``dist`` where ``module.name`` (or its ``parameter``) is present, as the probe read them."""
+    if ctx.probe is None or not module:
+        return None
+    try:
+        from .probe import Question  # another engineer's module; optional at run time
+    except Exception:
+        return None
+    try:
+        kwargs: Dict[str, Any] = {"name": name}
+        if parameter:
+            kwargs["parameter"] = parameter
+        answer = ctx.probe.find_range(dist, Question(module, **kwargs))
+    except Exception as exc:  # the probe is evidence, never a reason to fail
+        ctx.evidence.append(f"API probe could not answer for {dist}: {type(exc).__name__}: {exc}")
+        return None
+    present = getattr(answer, "present", None)
+    if not present:
+        return None
+    return str(present)
+
+
+def time_culprits(callee: Party, caller: Party, ctx: Context, what: str) -> List[Culprit]:
+    """Upload dates: constrain the callee below the series that broke, move the caller past it."""
+    out: List[Culprit] = []
+    if callee.kind != "dist" or not callee.version:
+        return out
+    start = timeline.series_start(ctx.index, callee.name, callee.version)
+    series_time = start[1] if start else None
+    spec = below_series(callee.version)
+    conf, ev = CONF_GUESS, [f"{what} is missing in {callee.name}=={callee.version}; assuming it went with the {spec[1:]} series' first release"]
+    if caller.kind == "dist" and caller.version:
+        c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
+        if c_time and series_time and c_time < series_time:
+            conf = CONF_TIME
+            ev.append(f"{caller.name} {caller.version} was released {timeline.fmt(c_time)}, before {callee.name} "
+                      f"{start[0]} ({timeline.fmt(series_time)})")
+    _add(out, Culprit(callee.name, spec, conf, ev, "upload-dates"), ctx)
+    if caller.kind == "dist" and caller.version and series_time is not None:
+        adapted = timeline.first_after(ctx.index, caller.name, series_time, above=Version(caller.version))
+        if adapted is not None:
+            _add(out, Culprit(caller.name, f">={adapted}", CONF_GUESS - 0.1,
+                              [f"{caller.name} {adapted} is its first release after {callee.name} {start[0]} "
+                               f"({timeline.fmt(series_time)}); it probably adapted"], "upload-dates"), ctx)
+    return out
+
+
+def matrix_culprits(a: Optional[str], b: Optional[str], ctx: Context) -> List[Culprit]:
+    """Declared conflicts between two parties of the crash, as culprits."""
+    out: List[Culprit] = []
+    if ctx.matrix is None or not a:
+        return out
+    for c in ctx.matrix.conflicts_involving(a):
+        other = c.requirer if canonicalize_name(c.name) == canonicalize_name(a) else c.name
+        if b and canonicalize_name(other) != canonicalize_name(b):
+            continue
+        _add(out, Culprit(c.name, c.specifier, CONF_MATRIX, [c.describe()], "matrix"), ctx)
+        if not ctx.is_keep(c.requirer):
+            spec = requirer_range_admitting(ctx.index, ctx.target, c.requirer, c.requirer_version, c.name, c.version)
+            if spec:
+                _add(out, Culprit(c.requirer, spec, CONF_MATRIX - 0.15,
+                                  [c.describe(), f"{c.requirer}{spec} admits {c.name}=={c.version}"], "matrix"), ctx)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The decision
+# ---------------------------------------------------------------------------
+
+
+def _verdict_for(callee: Party, caller: Party, ctx: Context) -> str:
+    if callee.kind == "dist" and ctx.is_keep(callee.name):
+        return "direct"
+    if caller.kind == "project":
+        return "project"
+    if caller.kind == "dist" and callee.kind == "dist" and caller.key == callee.key:
+        return "direct" if ctx.is_keep(caller.name) else "transitive"
+    return "transitive"
+
+
+def _what(sig: F.Signal) -> str:
+    if sig.module and sig.name:
+        return f"{sig.module}.{sig.name}"
+    if sig.cls and sig.name:
+        return f"{sig.cls}.{sig.name}"
+    if sig.function:
+        return f"{sig.function}()" + (f" argument {sig.name!r}" if sig.name else "")
+    return sig.module or sig.name or sig.message
+
+
+def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
+    """The verdict and the culprits for one classified crash."""
+    key = ctx.crash.key()
+    caller = caller_party(ctx)
+    details: Dict[str, Any] = {"signal": {k: v for k, v in sig.__dict__.items() if v not in (None, "", {}, [])},
+                               "caller": caller.__dict__}
+
+    def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "", **extra: Any) -> Diagnosis:
+        culprits.sort(key=lambda c: -c.confidence)
+        details.update(extra)
+        if ctx.evidence:
+            details["notes"] = list(ctx.evidence)
+        if verdict in ("environment", "unknown"):
+            culprits = []
+        return Diagnosis(key, verdict, family, summary, culprits, advice, details)
+
+    # 1. The knowledge base speaks first: a sourced entry beats any inference.
+    entries = ctx.kb.match(sig.exc_type, "\n".join(e.message for e in [ctx.crash.root, ctx.crash.final]))
+    kb_out, entry = kb_culprits(entries, ctx, caller) if entries else ([], None)
+    if entry is not None and entry.environment:
+        return done("environment", F.ENVIRONMENT, f"{sig.message} is not caused by a version of the set ({entry.id})",
+                    [], entry.advice or sig.advice, knowledge=entry.id, source=entry.source)
+    if sig.family == F.ENVIRONMENT:
+        return done("environment", F.ENVIRONMENT, f"{sig.message}: the cause is outside the pins", [], _env_advice(sig, ctx))
+
+    if entry is not None:
+        callee = ctx.party(entry.package)
+        details["knowledge"] = entry.id
+        family = {"removed-name": F.IMPORT_NAME if "Import" in sig.exc_type else F.ATTRIBUTE, "moved-name": F.IMPORT_NAME,
+                  "build": F.BUILD}.get(entry.kind, entry.kind)
+        if sig.family not in (F.UNKNOWN,):
+            family = sig.family
+        verdict = _verdict_for(callee, caller, ctx) if callee.kind == "dist" else "transitive"
+        if sig.family == F.PYTHON_VERSION and not ctx.is_keep(caller.name):
+            verdict = "transitive" if caller.kind == "dist" else "project"
+        if kb_out:
+            return done(verdict, family, f"{entry.package} {entry.changed_in}: {_what(sig)} changed ({entry.id})".replace("  ", " "),
+                        kb_out, entry.advice, source=entry.source)
+        # An entry about a keep-pin with no caller that may move: say so.
+        if ctx.is_keep(entry.package) or ctx.is_keep(_fix_of(entry)[0]):
+            return done("direct", family, f"the kept {entry.package} is the one that changed ({entry.id}); "
+                        f"only the code calling it can adapt", [], entry.advice, source=entry.source)
+
+    handler = _HANDLERS.get(sig.family)
+    if handler is None:
+        return done("unknown", sig.family, f"no known dependency pattern in {sig.exc_type}: {sig.message}", [])
+    return handler(ctx, sig, caller, done)
+
+
+def _env_advice(sig: F.Signal, ctx: Context) -> str:
+    advice = sig.advice
+    torch = ctx.pinned("torch")
+    if torch is not None and torch.version and re.search(r"CUDNN|kernel image|CUDA", sig.message):
+        v = torch.version.split("+")[0]
+        advice += (f" For torch=={v}: the PyPI wheel is one CUDA build; the same version built for other CUDA "
+                   f"versions (e.g. {v}+cu111 from https://download.pytorch.org/whl/) still satisfies torch=={v} "
+                   f"under PEP 440, or a later release ships a newer CUDA build.")
+    return advice.strip()
+
+
+def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    what = _what(sig)
+    callee_name = module_owner(sig.module, ctx, sig.detail.get("path"))
+    if callee_name is None:
+        if sig.detail.get("no_module"):
+            return done("unknown", sig.family, f"module {sig.module} belongs to no package of the set: a dependency is "
+                        f"missing from the set (it is reported, never added)", [],
+                        f"add the distribution that provides {sig.module} to the requirements")
+        return done("unknown", sig.family, f"{what} is missing, and no package of the set ships {sig.module}", [])
+    callee = ctx.party(callee_name)
+    if sig.detail.get("circular"):
+        return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
+                    f"(often a project file shadowing a library), not a version problem", [])
+    if caller.kind == "dist" and caller.key == callee.key and not sig.detail.get("no_module"):
+        # A package failing to import from itself: a broken install, unless it is a moved submodule.
+        pass
+    verdict = _verdict_for(callee, caller, ctx)
+    out: List[Culprit] = []
+    if not ctx.is_keep(callee.name):
+        mod = sig.module if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[0]
+        name = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
+        present = probe_range(ctx, callee.name, mod, name)
+        if present:
+            _add(out, Culprit(callee.name, present, CONF_PROBE, [f"{what} is present in {callee.name}{present} (read from release files)"],
+                              "api-probe"), ctx)
+        out += [c for c in matrix_culprits(callee.name, caller.name if caller.kind == "dist" else None, ctx) if c not in out]
+        if not out:
+            out += time_culprits(callee, caller, ctx, what)
+    elif caller.kind == "dist" and not ctx.is_keep(caller.name):
+        out += _caller_moves(ctx, caller, callee, what)
+    if not out:
+        if ctx.is_keep(callee.name):
+            return done("direct", sig.family, f"the kept {callee.name}=={callee.version} no longer has {what}; "
+                        f"no other pin can bring it back", [])
+        return done("unknown", sig.family, f"{what} is missing from {callee.name}=={callee.version}, "
+                    f"but no version range could be established", [])
+    summary = {
+        "transitive": f"{callee.name}=={callee.version} no longer has {what}, which {caller.name or 'a caller'} uses",
+        "project": f"the project uses {what}, which {callee.name}=={callee.version} no longer has",
+        "direct": f"the kept {callee.name}=={callee.version} changed {what}; its caller {caller.name} must move",
+    }[verdict]
+    return done(verdict, sig.family, summary, out)
+
+
+def _caller_moves(ctx: Context, caller: Party, callee: Party, what: str) -> List[Culprit]:
+    """Move a caller to a release that adapted to the callee's current series (upload dates)."""
+    out: List[Culprit] = []
+    start = timeline.series_start(ctx.index, callee.name, callee.version) if callee.version else None
+    if start and start[1] is not None and caller.version:
+        adapted = timeline.first_after(ctx.index, caller.name, start[1], above=Version(caller.version))
+        if adapted is not None:
+            _add(out, Culprit(caller.name, f">={adapted}", CONF_GUESS,
+                              [f"{caller.name} {adapted} is its first release after {callee.name} {start[0]} "
+                               f"({timeline.fmt(start[1])}), which removed {what}"], "upload-dates"), ctx)
+    return out
+
+
+def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    """``'X' object has no attribute 'y'``: the class's owner is not printed; dates may still point at it."""
+    if sig.module:
+        return _removed_name(ctx, sig, caller, done)
+    return _owner_by_time(ctx, sig, caller, done)
+
+
+def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
+    what = _what(sig)
+    if caller.kind != "dist" or not caller.version:
+        return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
+                    f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
+    c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
+    suspects: List[Tuple[str, str]] = []
+    try:
+        meta = ctx.index.metadata(caller.name, caller.version)
+        deps = [canonicalize_name(r.name) for r in meta.dependencies(ctx.target, ())]
+    except Exception:
+        deps = []
+    src = (ctx.crash.root.frames[-1].source if ctx.crash.root.frames else "") or ""
+    for d in deps:
+        pin = ctx.pinned(d)
+        if pin is None or not pin.version or ctx.is_keep(d):
+            continue
+        start = timeline.series_start(ctx.index, pin.name, pin.version)
+        if c_time and start and start[1] and start[1] > c_time:
+            suspects.append((pin.name, pin.version))
+    named = [s for s in suspects if re.search(rf"\b{re.escape(s[0].replace('-', '_'))}\b", src, re.I)]
+    if len(named) == 1:
+        suspects = named
+    if len(suspects) != 1:
+        why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
+        return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "
+                    f"package that changed, and {why} had a newer series than {caller.name}'s release", [])
+    callee = ctx.party(suspects[0][0])
+    out = time_culprits(callee, caller, ctx, what)
+    if not out:
+        return done("unknown", sig.family, f"{what}: no version range could be established", [])
+    return done("transitive", sig.family, f"{what}: {callee.name}=={callee.version} is the only dependency of "
+                f"{caller.name}=={caller.version} released after it (upload dates)", out)
+
+
+def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    removed = sig.python_removed or ""
+    what = _what(sig)
+    if removed and ctx.target.python[:2] < tuple(int(x) for x in removed.split(".")):
+        return done("unknown", F.PYTHON_VERSION, f"{what} was removed in Python {removed}, but the target is "
+                    f"{ctx.target.python_version}", [])
+    if caller.kind != "dist":
+        return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
+                    f"{what} was removed in Python {removed}; the calling code must adapt or run on an older Python",
+                    [], f"use Python < {removed} or update the code that uses {what}")
+    if ctx.is_keep(caller.name):
+        return done("direct", F.PYTHON_VERSION, f"the kept {caller.name}=={caller.version} uses {what}, removed in Python "
+                    f"{removed}", [], f"use Python < {removed} for {caller.name}=={caller.version}")
+    out: List[Culprit] = []
+    when = timeline.python_release_date(removed)
+    if when is not None and caller.version:
+        adapted = timeline.first_after(ctx.index, caller.name, when, above=Version(caller.version))
+        if adapted is not None:
+            _add(out, Culprit(caller.name, f">={adapted}", CONF_TIME,
+                              [f"{what} was removed in Python {removed} (released {timeline.fmt(when)}); "
+                               f"{caller.name} {adapted} is its first release after that"], "upload-dates"), ctx)
+    if not out:
+        return done("unknown", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}; "
+                    f"no later release of it was found", [], f"use Python < {removed}")
+    return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}", out)
+
+
+def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    from packaging.requirements import Requirement
+
+    out: List[Culprit] = []
+    if sig.requirement:
+        try:
+            req = Requirement(sig.requirement.replace(" ", ""))
+        except Exception:
+            req = None
+        if req is not None and str(req.specifier):
+            ev = f"{sig.required_by or 'a package'} requires {req}" + (f", found {sig.found[0]} {sig.found[1]}" if sig.found else "")
+            _add(out, Culprit(req.name, str(req.specifier), CONF_MATRIX + 0.1, [ev], "declared-check"), ctx)
+            by = ctx.pinned(sig.required_by.split()[0]) if sig.required_by else None
+            pin = ctx.pinned(req.name)
+            if by is not None and pin is not None and by.version and pin.version and not ctx.is_keep(by.name):
+                spec = requirer_range_admitting(ctx.index, ctx.target, by.name, by.version, pin.name, pin.version)
+                if spec:
+                    _add(out, Culprit(by.name, spec, CONF_MATRIX - 0.15, [ev, f"{by.name}{spec} admits {pin.name}=={pin.version}"], "matrix"), ctx)
+        elif req is not None and ctx.pinned(req.name) is None:
+            return done("unknown", F.DECLARED, f"{req.name} is required but not in the set (reported, never added)", [],
+                        f"add {req.name} to the requirements")
+    if not out and ctx.matrix is not None:
+        for alts in ctx.matrix.demands(keep=ctx.keep):
+            for c in alts:
+                _add(out, c, ctx)
+    if not out:
+        return done("unknown", F.DECLARED, f"a declared requirement failed ({sig.message}), but no pin of the set can "
+                    f"satisfy it without moving a keep-pin", [])
+    return done("transitive", F.DECLARED, f"declared requirement not met: {sig.message}", out)
+
+
+def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    out: List[Culprit] = []
+    base_name = module_owner(sig.module, ctx) if sig.module else None
+    ext_name: Optional[str] = None
+    if sig.extension:
+        ext_name = module_owner(_module_from_path(sig.extension), ctx, sig.extension)
+        if base_name is None and sig.name and re.search(r"c10|at\d|torch|caffe2|THP", sig.name):
+            base_name = ctx.pinned("torch").name if ctx.pinned("torch") else None
+    if ext_name is None and caller.kind == "dist" and caller.key != (canonicalize_name(base_name) if base_name else None):
+        ext_name = caller.name
+    if ext_name is None:  # the importing dist just outside the base package's frames
+        for exc in reversed(ctx.crash.exceptions):
+            for fr in reversed(exc.frames):
+                p = _frame_party(fr, ctx)
+                if p and p.kind == "dist" and p.key != (canonicalize_name(base_name) if base_name else None):
+                    ext_name = p.name
+                    break
+            if ext_name:
+                break
+    base, ext = ctx.party(base_name), ctx.party(ext_name)
+    details_ev = f"binary mismatch between {ext.name or 'a compiled extension'} and {base.name or 'its base library'}: {sig.message}"
+    out += matrix_culprits(ext.name, base.name, ctx) if ext.name else []
+    if ext.kind == "dist" and base.kind == "dist" and not out:
+        # An extension declares the base it was built for: find a release that declares the pinned base.
+        if not ctx.is_keep(ext.name):
+            spec = requirer_range_admitting(ctx.index, ctx.target, ext.name, ext.version, base.name, base.version) \
+                if _declares(ctx, ext, base) else None
+            if spec:
+                _add(out, Culprit(ext.name, spec, CONF_MATRIX, [details_ev, f"{ext.name}{spec} is built for {base.name}=={base.version}"], "matrix"), ctx)
+        if sig.direction == "base-too-new" and not ctx.is_keep(base.name):
+            _add(out, Culprit(base.name, below_series(base.version), CONF_GUESS, [details_ev, f"{ext.name} was built against an older {base.name}"], "abi-message"), ctx)
+            out += _caller_moves(ctx, ext, base, f"the {base.name} {base.version} ABI")
+        elif sig.direction == "base-too-old" and not ctx.is_keep(base.name):
+            _add(out, Culprit(base.name, next_series(base.version), CONF_GUESS, [details_ev, f"{ext.name} was built against a newer {base.name}"], "abi-message"), ctx)
+            if not ctx.is_keep(ext.name):
+                _add(out, Culprit(ext.name, below_series(ext.version), CONF_GUESS - 0.1, [details_ev, f"an older {ext.name} was built against an older {base.name}"], "abi-message"), ctx)
+        elif not ctx.is_keep(ext.name) and not out:
+            out += _caller_moves(ctx, ext, base, f"the {base.name} {base.version} ABI")
+    if not out:
+        return done("unknown", F.ABI, f"{details_ev}; no release pairing could be established", [])
+    verdict = "direct" if ctx.is_keep(base.name) else "transitive"
+    return done(verdict, F.ABI, details_ev, out)
+
+
+def _declares(ctx: Context, ext: Party, base: Party) -> bool:
+    try:
+        meta = ctx.index.metadata(ext.name, ext.version)
+        return any(canonicalize_name(r.name) == base.key for r in meta.dependencies(ctx.target, ()))
+    except Exception:
+        return False
+
+
+def _module_from_path(path: str) -> str:
+    m = _SITE.search(path)
+    if m:
+        return m.group(1)
+    base = re.split(r"[\\/]", path)[-1]
+    return base.split(".")[0].lstrip("_")
+
+
+def _build(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    out: List[Culprit] = []
+    if ctx.matrix is not None:
+        for alts in ctx.matrix.demands(keep=ctx.keep):
+            for c in alts:
+                _add(out, c, ctx)
+    if not out:
+        return done("environment", F.BUILD, f"{sig.message}: a build step failed on this machine", [], sig.advice)
+    return done("transitive", F.PYTHON_VERSION, "pins without a wheel for the target must be built; nearer releases ship one", out)
+
+
+_HANDLERS = {
+    F.IMPORT_NAME: _removed_name,
+    F.ATTRIBUTE: _class_attribute,
+    F.SIGNATURE: _owner_by_time,
+    F.PYTHON_VERSION: _python_version,
+    F.DECLARED: _declared,
+    F.ABI: _abi,
+    F.BUILD: _build,
+}

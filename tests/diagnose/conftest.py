@@ -1,0 +1,22 @@
+"""Fixtures for the diagnosis tests: a real local index over fixture-built wheels."""
+
+from __future__ import annotations
+
+import pytest
+
+from pytest_depfix.target import Target
+
+
+@pytest.fixture
+def index_for(make_local_index, tmp_path, isolated_pip_config):
+    """Factory: ``index_for(universe, python="3.9")`` -> (PackageIndex over real wheels, Target)."""
+    from pytest_depfix.index import PackageIndex
+
+    def factory(universe, python="3.9", platform="linux x86_64"):
+        target = Target.from_spec(python, platform)
+        local = make_local_index(universe)
+        idx = PackageIndex.from_config(target, index_url=local.file_url, use_pip_config=False,
+                                       cache_dir=str(tmp_path / "cache"))
+        return idx, target
+
+    return factory

@@ -1,0 +1,113 @@
+"""Error messages -> families, on real messages (each cited)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pytest_depfix.diagnose import families as F
+from pytest_depfix.models import Crash, ExceptionRecord, Frame
+
+
+def _sig(etype, message, source=""):
+    frames = [Frame("x.py", 1, "f", source)] if source else []
+    return F.classify(Crash([ExceptionRecord(etype, message, frames)]))
+
+
+@pytest.mark.parametrize("etype,message,family,module,name", [
+    # pallets/jinja#1632
+    ("ImportError", "cannot import name 'Markup' from 'jinja2' (/Users/w/lib/python3.7/site-packages/jinja2/__init__.py)",
+     F.IMPORT_NAME, "jinja2", "Markup"),
+    # microsoft/DeepSpeed#2845 (torch 2.0 removed torch._six)
+    ("ModuleNotFoundError", "No module named 'torch._six'", F.IMPORT_NAME, "torch._six", None),
+    # numpy 1.24 release notes / SamsungLabs/ritm_interactive_segmentation#36
+    ("AttributeError", "module 'numpy' has no attribute 'float'.\n`np.float` was a deprecated alias", F.ATTRIBUTE, "numpy", "float"),
+    # python/cpython#91639: Python 3.10 removed the collections ABC aliases
+    ("AttributeError", "module 'collections' has no attribute 'Mapping'", F.PYTHON_VERSION, "collections", "Mapping"),
+    ("ImportError", "cannot import name 'Mapping' from 'collections' (/usr/lib/python3.10/collections/__init__.py)",
+     F.PYTHON_VERSION, "collections", "Mapping"),
+    # Python 3.12 removed distutils (PEP 632)
+    ("ModuleNotFoundError", "No module named 'distutils'", F.PYTHON_VERSION, "distutils", None),
+])
+def test_names_and_modules(etype, message, family, module, name):
+    sig = _sig(etype, message)
+    assert (sig.family, sig.module, sig.name) == (family, module, name)
+
+
+def test_python36_import_error_takes_the_module_from_the_source_line():
+    # Python 3.6 prints no module: "cannot import name 'soft_unicode'" (pallets/markupsafe#286 era)
+    sig = _sig("ImportError", "cannot import name 'soft_unicode'", source="from markupsafe import Markup, soft_unicode")
+    assert (sig.family, sig.module, sig.name) == (F.IMPORT_NAME, "markupsafe", "soft_unicode")
+
+
+@pytest.mark.parametrize("message,function,name", [
+    # scikit-learn 1.4 removed OneHotEncoder(sparse=...)
+    ("OneHotEncoder.__init__() got an unexpected keyword argument 'sparse'", "OneHotEncoder.__init__", "sparse"),
+    # PyYAML 6: yaml/pyyaml#576
+    ("load() missing 1 required positional argument: 'Loader'", "load", "Loader"),
+    ("__init__() takes 2 positional arguments but 3 were given", "__init__", None),
+])
+def test_signature_changes(message, function, name):
+    sig = _sig("TypeError", message)
+    assert (sig.family, sig.function, sig.name) == (F.SIGNATURE, function, name)
+
+
+@pytest.mark.parametrize("etype,message,direction", [
+    # numpy/numpy#26710-era message, numpy 2.0 release
+    ("ImportError", "A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.0.0 as it may crash.", "base-too-new"),
+    # scikit-learn / pandas against an older numpy (numpy/numpy#18355)
+    ("ValueError", "numpy.ndarray size changed, may indicate binary incompatibility. Expected 88 from C header, got 80 from PyObject",
+     "base-too-old"),
+    ("RuntimeError", "module compiled against API version 0x10 but this version of numpy is 0xf", "base-too-old"),
+])
+def test_numpy_abi(etype, message, direction):
+    sig = _sig(etype, message)
+    assert (sig.family, sig.module, sig.direction) == (F.ABI, "numpy", direction)
+
+
+def test_undefined_symbol_names_the_extension():
+    # pyg-team/pytorch_geometric#999 style: a torch extension built for another torch
+    sig = _sig("OSError", "/usr/local/lib/python3.8/dist-packages/torch_sparse/_version_cuda.so: undefined symbol: _ZN3c104cuda20CUDACachingAllocator9allocatorE")
+    assert sig.family == F.ABI
+    assert sig.extension.endswith("_version_cuda.so")
+    assert sig.name.startswith("_ZN3c10")
+
+
+@pytest.mark.parametrize("etype,message,requirement,found", [
+    ("pkg_resources.VersionConflict", "(urllib3 2.0.2 (/usr/lib/python3/site-packages), Requirement.parse('urllib3<1.27,>=1.21.1'))",
+     "urllib3<1.27,>=1.21.1", ("urllib3", "2.0.2")),
+    # huggingface/transformers dependency_versions_check
+    ("ImportError", "tokenizers>=0.11.1,!=0.11.3,<0.14 is required for a normal functioning of this module, but found tokenizers==0.14.0.",
+     "tokenizers>=0.11.1,!=0.11.3,<0.14", ("tokenizers", "0.14.0")),
+])
+def test_declared(etype, message, requirement, found):
+    sig = _sig(etype, message)
+    assert (sig.family, sig.requirement, sig.found) == (F.DECLARED, requirement, found)
+
+
+def test_distribution_not_found_names_the_requirer():
+    sig = _sig("pkg_resources.DistributionNotFound", "The 'tqdm>=4.27' distribution was not found and is required by transformers")
+    assert (sig.family, sig.requirement, sig.required_by) == (F.DECLARED, "tqdm>=4.27", "transformers")
+
+
+@pytest.mark.parametrize("etype,message", [
+    ("RuntimeError", "cuDNN error: CUDNN_STATUS_NOT_INITIALIZED"),  # pytorch/pytorch#53336
+    ("RuntimeError", "CUDA error: no kernel image is available for execution on the device"),  # pytorch/pytorch#31285
+    ("RuntimeError", "The NVIDIA driver on your system is too old (found version 10010)."),
+    ("ImportError", "libGL.so.1: cannot open shared object file: No such file or directory"),  # opencv/opencv-python#370
+    ("torch.cuda.OutOfMemoryError", "CUDA out of memory. Tried to allocate 20.00 MiB"),
+    ("AssertionError", "Torch not compiled with CUDA enabled"),
+])
+def test_environment(etype, message):
+    sig = _sig(etype, message)
+    assert sig.family == F.ENVIRONMENT and sig.advice
+
+
+def test_environment_is_found_behind_a_replica_reraise():
+    inner = ExceptionRecord("RuntimeError", "cuDNN error: CUDNN_STATUS_NOT_INITIALIZED", [Frame("conv.py", 1, "f")], relation="remote")
+    outer = ExceptionRecord("RuntimeError", "Caught RuntimeError in replica 0 on device 0.", [Frame("_utils.py", 2, "reraise")])
+    assert F.classify(Crash([inner, outer])).family == F.ENVIRONMENT
+
+
+def test_unrelated_errors_stay_unknown():
+    assert _sig("ZeroDivisionError", "division by zero").family == F.UNKNOWN
+    assert _sig("KeyError", "'model'").family == F.UNKNOWN
