@@ -118,6 +118,7 @@ class _Search:
         self.best: Optional[Tuple[Cost, Dict[str, Version]]] = None
         self.value: Dict[str, Version] = {}
         self.out_of_budget = False
+        self.batches: Dict[str, int] = {}
         self.dominated = False  # something was cut by the bound: failure proves nothing
 
     def blame(self, key: Optional[str]) -> None:
@@ -212,7 +213,11 @@ class _Search:
             self.nodes += 1
             p.candidates_examined += 1
             if (key, v) not in p.raw_cache:
-                p.prefetch(key, dom[pos:pos + PREFETCH_BATCH])
+                # Batches grow 1, 2, 4, 8: the first candidate usually fits, and
+                # when it does not, later ones come in parallel over HTTP.
+                n = self.batches.get(key, 0)
+                self.batches[key] = n + 1
+                p.prefetch(key, dom[pos:pos + min(PREFETCH_BATCH, 2 ** n)])
             m = p.meta(key, v)
             if not m.ok:
                 self.log.append(Rejection(key, v, "metadata", f"has unreadable metadata ({m.error})"))
