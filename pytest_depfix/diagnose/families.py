@@ -185,7 +185,7 @@ _SIG_MISSING = re.compile(r"([\w.<>]+)\(\) missing (\d+) required (?:positional|
 _SIG_TAKES = re.compile(r"([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
 _SIG_MULTI = re.compile(r"([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
 _SIG_NOKW = re.compile(r"([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
-_VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)\)(?:, \{([^}]*)\})?")
+_VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
 _REQUIRED_BUT_FOUND = re.compile(r"([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
 _REQUIRES_BUT_HAVE = re.compile(r"([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you have ([\w.-]+) ([\w.+-]+)")

@@ -1,0 +1,201 @@
+"""Whole diagnoses over real fixture-built wheels in a local index (no network).
+
+The tracebacks are real (sources cited per test); the universes mirror the
+real release history of the packages involved, dates included, so upload-date
+evidence is exercised as it is against PyPI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from packaging.specifiers import SpecifierSet
+
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+CASES = Path(__file__).resolve().parents[2] / "benchmarks" / "cases"
+
+FLASK_JINJA = {
+    "flask": [
+        {"version": "1.0.2", "requires_dist": ["Jinja2>=2.10", "Werkzeug>=0.14"], "upload_time": "2018-05-02T13:29:47Z"},
+        {"version": "2.1.0", "requires_dist": ["Jinja2>=3.0", "Werkzeug>=2.0"], "upload_time": "2022-03-28T17:00:00Z"},
+    ],
+    "jinja2": [
+        {"version": "2.10", "upload_time": "2017-11-08T00:00:00Z", "files": {"jinja2/__init__.py": "from markupsafe import Markup\n"}},
+        {"version": "2.11.3", "upload_time": "2021-01-31T00:00:00Z", "files": {"jinja2/__init__.py": "from markupsafe import Markup\n"}},
+        {"version": "3.0.3", "upload_time": "2021-11-09T00:00:00Z", "files": {"jinja2/__init__.py": "from markupsafe import Markup\n"}},
+        {"version": "3.1.0", "upload_time": "2022-03-24T00:00:00Z", "files": {"jinja2/__init__.py": "X = 1\n"}},
+    ],
+    "werkzeug": [{"version": "2.0.3", "upload_time": "2022-02-07T00:00:00Z"}],
+}
+
+# pallets/jinja#1632, verbatim in benchmarks/cases/jinja2-markup-flask102-py37/traceback.txt
+JINJA_TB = '''Traceback (most recent call last):
+  File "/Users/w/app_envs/ops/bin/flask", line 5, in <module>
+    from flask.cli import main
+  File "/Users/w/app_envs/ops/lib/python3.7/site-packages/flask/__init__.py", line 19, in <module>
+    from jinja2 import Markup, escape
+ImportError: cannot import name 'Markup' from 'jinja2' (/Users/w/app_envs/ops/lib/python3.7/site-packages/jinja2/__init__.py)
+'''
+
+
+def _pins(text, target):
+    return parse_requirements_text(text, target)
+
+
+def test_removed_name_under_a_kept_caller_is_transitive_and_dates_rank_the_range(index_for):
+    index, target = index_for(FLASK_JINJA, python="3.7")
+    pins = _pins("flask==1.0.2\njinja2==3.1.0\nwerkzeug==2.0.3\n", target)
+    crash = simple_parse(JINJA_TB, pins)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), keep={"flask"})
+    assert d.verdict == "transitive" and d.family == "import-name"
+    best = d.culprits[0]
+    assert best.name == "jinja2" and best.source == "upload-dates"
+    assert "3.0.3" in SpecifierSet(best.constraint) and "3.1.0" not in SpecifierSet(best.constraint)
+    assert any("2018-05-02" in e for e in best.evidence)  # flask 1.0.2 predates jinja2 3.1.0
+    assert all(c.name != "flask" for c in d.culprits)  # a keep-pin never moves
+
+
+def test_without_the_keep_pin_the_caller_may_move_to_a_release_after_the_break(index_for):
+    index, target = index_for(FLASK_JINJA, python="3.7")
+    pins = _pins("flask==1.0.2\njinja2==3.1.0\nwerkzeug==2.0.3\n", target)
+    d = diagnose(simple_parse(JINJA_TB, pins), pins, target, index, load_knowledge(bundled=False))
+    moves = {c.name: c.constraint for c in d.culprits}
+    assert moves["flask"] == ">=2.1.0"
+    assert d.culprits[0].name == "jinja2"  # constraining the callee back is preferred
+
+
+def test_knowledge_base_entry_beats_inference(index_for, tmp_path):
+    index, target = index_for(FLASK_JINJA, python="3.7")
+    kbfile = tmp_path / "kb.toml"
+    kbfile.write_text('''schema = 1
+[[break]]
+id = "jinja2-markup"
+package = "Jinja2"
+changed_in = "3.1.0"
+kind = "removed-name"
+exception = "ImportError"
+message = "cannot import name '(Markup|escape)' from 'jinja2'"
+fix = "jinja2<3.1"
+callers = [{ package = "Flask", fixed_in = "2.0.0" }]
+source = "https://github.com/pallets/jinja/issues/1632"
+''')
+    kb = load_knowledge([str(kbfile)], bundled=False)
+    pins = _pins("flask==1.0.2\njinja2==3.1.0\nwerkzeug==2.0.3\n", target)
+    d = diagnose(simple_parse(JINJA_TB, pins), pins, target, index, kb)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("jinja2", "<3.1"), ("flask", ">=2.0.0")]
+    assert d.culprits[0].source == "https://github.com/pallets/jinja/issues/1632"
+    assert d.details["knowledge"] == "jinja2-markup" and d.verdict == "transitive"
+
+
+def test_project_code_calling_a_removed_api_is_a_project_verdict(index_for):
+    universe = {"numpy": [
+        {"version": "1.23.5", "upload_time": "2022-11-20T00:00:00Z"},
+        {"version": "1.24.0", "upload_time": "2022-12-18T00:00:00Z"},
+        {"version": "1.24.3", "upload_time": "2023-04-22T00:00:00Z"},
+    ]}
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("numpy==1.24.3\n", target)
+    # SamsungLabs/ritm_interactive_segmentation#36 (numpy 1.24 removed np.float), trimmed to the project frame
+    tb = '''Traceback (most recent call last):
+  File "/home/u/ritm/isegm/inference/utils.py", line 42, in compute_iou
+    intersection = np.logical_and(gt_mask, pred_mask).astype(np.float)
+AttributeError: module 'numpy' has no attribute 'float'.
+`np.float` was a deprecated alias for the builtin `float`.
+'''
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
+    assert d.verdict == "project"
+    assert d.culprits[0].name == "numpy" and d.culprits[0].constraint == "<1.24"
+
+
+def test_kept_callee_leaves_no_culprit_and_says_so(index_for):
+    universe = {"numpy": [{"version": "1.24.3", "upload_time": "2023-04-22T00:00:00Z"}]}
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("numpy==1.24.3\n", target)
+    tb = '''Traceback (most recent call last):
+  File "/home/u/proj/run.py", line 3, in <module>
+    x = np.float(1)
+AttributeError: module 'numpy' has no attribute 'float'
+'''
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), keep={"numpy"})
+    assert d.verdict == "direct" and d.culprits == []
+    assert "kept numpy" in d.summary
+
+
+def test_cudnn_failure_is_environment_and_pins_stay(index_for):
+    universe = {"torch": [{"version": "1.8.0", "upload_time": "2021-03-04T00:00:00Z"},
+                          {"version": "1.8.1", "upload_time": "2021-03-25T00:00:00Z"}]}
+    index, target = index_for(universe, python="3.7")
+    pins = _pins("torch==1.8.0\n", target)
+    text = (Path("/work/shared/cases/seed-retinaface-cudnn/traceback.txt").read_text()
+            if Path("/work/shared/cases/seed-retinaface-cudnn/traceback.txt").exists() else
+            'Traceback (most recent call last):\n  File "/x/site-packages/torch/nn/modules/conv.py", line 396, in _conv_forward\n'
+            '    self.padding, self.dilation, self.groups)\nRuntimeError: cuDNN error: CUDNN_STATUS_NOT_INITIALIZED\n')
+    d = diagnose(simple_parse(text, pins), pins, target, index, load_knowledge(bundled=False), keep={"torch"})
+    assert d.verdict == "environment" and d.culprits == []
+    assert "1.8.0+cu111" in d.advice and "PEP 440" in d.advice
+
+
+def test_bundled_knowledge_marks_torch_180_cudnn_as_environment(index_for):
+    universe = {"torch": [{"version": "1.8.0"}]}
+    index, target = index_for(universe, python="3.7")
+    pins = _pins("torch==1.8.0\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/x/site-packages/torch/nn/modules/conv.py", line 396, in _conv_forward\n'
+          '    self.padding, self.dilation, self.groups)\nRuntimeError: cuDNN error: CUDNN_STATUS_NOT_INITIALIZED\n')
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(), keep={"torch"})
+    assert d.verdict == "environment" and d.culprits == [] and d.advice
+
+
+def test_python_version_break_moves_the_library_past_the_python_release(index_for):
+    # The classic: an old library importing collections.Mapping on Python 3.10 (python/cpython#91639)
+    universe = {"pyparsing2": [], "oldlib": [
+        {"version": "1.0", "upload_time": "2019-01-01T00:00:00Z"},
+        {"version": "1.1", "upload_time": "2021-06-01T00:00:00Z"},
+        {"version": "1.2", "upload_time": "2021-12-01T00:00:00Z"},
+        {"version": "2.0", "upload_time": "2023-01-01T00:00:00Z"},
+    ]}
+    universe.pop("pyparsing2")
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("oldlib==1.0\n", target)
+    tb = '''Traceback (most recent call last):
+  File "/home/u/proj/main.py", line 1, in <module>
+    import oldlib
+  File "/home/u/.venv/lib/python3.10/site-packages/oldlib/__init__.py", line 2, in <module>
+    from collections import Mapping
+ImportError: cannot import name 'Mapping' from 'collections' (/usr/lib/python3.10/collections/__init__.py)
+'''
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
+    assert d.family == "python-version" and d.verdict == "transitive"
+    assert (d.culprits[0].name, d.culprits[0].constraint) == ("oldlib", ">=1.2")
+    # the same crash on a target older than 3.10 is not this break
+    index37, t37 = index_for(universe, python="3.9")
+    d37 = diagnose(simple_parse(tb, pins), pins, t37, index37, load_knowledge(bundled=False))
+    assert d37.verdict == "unknown" and d37.culprits == []
+
+
+def test_declared_conflict_text_becomes_a_constraint_or_a_requirer_move(index_for):
+    universe = {
+        "requests": [{"version": "2.28.2", "requires_dist": ["urllib3<1.27,>=1.21.1"], "upload_time": "2023-01-12T00:00:00Z"},
+                     {"version": "2.31.0", "requires_dist": ["urllib3<3,>=1.21.1"], "upload_time": "2023-05-22T00:00:00Z"}],
+        "urllib3": [{"version": "1.26.15"}, {"version": "2.0.2"}],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("requests==2.28.2\nurllib3==2.0.2\n", target)
+    tb = ("Traceback (most recent call last):\n  File \"/home/u/.venv/lib/python3.10/site-packages/pkg_resources/__init__.py\", "
+          "line 791, in resolve\n    raise VersionConflict(dist, req).with_context(dependent_req)\n"
+          "pkg_resources.ContextualVersionConflict: (urllib3 2.0.2 (/home/u/.venv/lib/python3.10/site-packages), "
+          "Requirement.parse('urllib3<1.27,>=1.21.1'), {'requests'})\n")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
+    assert d.family == "declared"
+    got = {c.name: c.constraint for c in d.culprits}
+    assert got["urllib3"] == "<1.27,>=1.21.1" and got["requests"] == ">=2.31.0"
+
+
+def test_unknown_errors_change_nothing(index_for):
+    index, target = index_for({"six": [{"version": "1.16.0"}]}, python="3.10")
+    pins = _pins("six==1.16.0\n", target)
+    tb = 'Traceback (most recent call last):\n  File "/home/u/p/run.py", line 1, in <module>\n    1/0\nZeroDivisionError: division by zero\n'
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
+    assert d.verdict == "unknown" and d.culprits == []
