@@ -1,0 +1,730 @@
+"""Text -> crash records: every traceback chain found in a paste or a log.
+
+Users paste what they have: a CPython traceback (2.7 to 3.13, with caret
+lines, chained-exception separators, exception groups), a torch replica or
+multiprocessing re-raise, a pytest report in any ``--tb`` style, an IPython or
+Jupyter traceback with colour codes, or any of these with a log prefix on
+every line.  This module reads all of them with one line-by-line state
+machine, because a line's meaning depends on what came before it (a source
+line, a caret line and an exception line can look alike).
+
+Why a state machine and not a big regex: the parser must never raise and must
+stay linear on hostile input (a 10 MB paste, a 1000-frame RecursionError).
+Each line is inspected a bounded number of times with anchored patterns whose
+cost is linear in the line (and lines are cut to ``_HEAD`` characters for
+classification), so the whole parse is linear in the text.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from typing import List, Optional, Tuple
+
+from ..models import Crash, ExceptionRecord, Frame
+
+__all__ = ["parse_traceback"]
+
+HEADER = "Traceback (most recent call last)"
+CAUSE_SEP = "The above exception was the direct cause of the following exception"
+CONTEXT_SEP = "During handling of the above exception, another exception occurred"
+
+_HEAD = 4000  # characters of a line used to classify it (messages keep the full line)
+_MAX_NOISE = 8  # unrecognised lines tolerated inside a traceback before giving up
+_MAX_MESSAGE_LINES = 60
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[()][A-Za-z0-9]")
+_EXC_LINE = re.compile(r"(<(?:type|class) '[^']{1,300}'>|[A-Za-z_][\w.]*(?:\.<locals>\.[\w.]+)?)(?:: (.*)|:)?\Z", re.S)
+_EXC_SUFFIXES = ("error", "exception", "exit", "interrupt", "iteration", "warning", "failure", "failed", "timeout")
+_LOCATION = re.compile(r":(\d{1,9}):")
+_PATH_ENDINGS = (".py", ".pyx", ".pyi", ".pyw", ".pyc", ".pyo", ">")
+_CELL = re.compile(r"Cell In ?\[(\d*)\], line (\d{1,9})(?:, in (.*))?\Z")
+_INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
+_IPY_OLD = re.compile(r"(\S.*?) in ([\w<>.]+)\(")
+_ARROW = re.compile(r"-*> ?(\d{1,9})(?: (.*))?\Z")
+_DEF = re.compile(r"(?:async\s+)?def\s+([A-Za-z_]\w*)")
+_SUB_EXC = re.compile(r"\(\d+ sub-exceptions?\)\Z")
+_SHAPE = str.maketrans("0123456789", "0000000000")
+
+IDLE, TB, AFTER_EXC, AFTER_SEP = "idle", "tb", "after_exc", "after_sep"
+
+
+def parse_traceback(text: str) -> List[Crash]:
+    """Every traceback chain in ``text``, in order; ``[]`` when there is none.
+
+    Never raises: a parser bug must not turn a user's paste into a traceback
+    of our own.  (Tests call :func:`_parse` directly so bugs still surface.)
+    """
+    try:
+        return _parse(text)
+    except Exception:  # pragma: no cover - defended by property tests on _parse
+        return []
+
+
+def _parse(text: str) -> List[Crash]:
+    if not isinstance(text, str):
+        text = bytes(text).decode("utf-8", "replace") if isinstance(text, (bytes, bytearray)) else str(text)
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    parser = _Parser()
+    for raw in text.splitlines():
+        parser.feed(raw)
+    parser.finish()
+    return parser.crashes
+
+
+# ---------------------------------------------------------------------------
+# Line classifiers (each linear in the line)
+# ---------------------------------------------------------------------------
+
+def exception_line(st: str) -> Optional[Tuple[str, str]]:
+    """``(type, message)`` if ``st`` reads like ``Type: message`` (or a bare ``Type``)."""
+    m = _EXC_LINE.match(st[:_HEAD])
+    if not m:
+        return None
+    name = m.group(1)
+    has_colon = m.end(1) < len(st[:_HEAD])
+    message = st[m.end(1) + 2:] if st[m.end(1):m.end(1) + 2] == ": " else ""
+    if not _valid_type(name, has_colon, message):
+        return None
+    return name, message
+
+
+def _valid_type(name: str, has_colon: bool, message: str) -> bool:
+    if name.startswith("<"):
+        return True
+    last = name.rsplit(".", 1)[-1]
+    if not last or keyword.iskeyword(name) or name in ("Traceback", "Hint", "Note", "Warning"):
+        return False
+    if last[0].isupper():
+        if len(name) == 1 and message[:1] in ("\\", "/"):
+            return False  # a Windows drive letter, not a type
+        if has_colon or "." in name:
+            return True
+        return last.lower().endswith(_EXC_SUFFIXES)
+    lower = last.lower()
+    return lower.endswith(_EXC_SUFFIXES) and (has_colon or "." in name) or lower in ("error", "herror", "gaierror", "timeout")
+
+
+def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
+    """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
+    st = line.lstrip()
+    if not st.startswith('File "'):
+        return None
+    indent = len(line) - len(st)
+    st = st[:_HEAD]
+    j = st.find('", line ', 6)
+    if j < 0:
+        return None
+    rest = st[j + 8:]
+    k = 0
+    while k < len(rest) and k < 10 and rest[k].isdigit():
+        k += 1
+    if k == 0:
+        return None
+    tail = rest[k:]
+    if tail.startswith(", in "):
+        func, has = tail[5:].strip(), True
+    elif tail.startswith(" in "):  # faulthandler: no comma
+        func, has = tail[4:].strip(), True
+    elif tail.strip() == "":
+        func, has = "", False
+    else:
+        func, has = tail.strip(" ,"), True
+    return indent, Frame(file=st[6:j], line=int(rest[:k]), function=func), has
+
+
+def ipython_frame(st: str) -> Optional[Frame]:
+    """IPython/Jupyter frame headers of every era (line may come from the arrow later)."""
+    st = st[:_HEAD]
+    if st.startswith("Cell In"):
+        m = _CELL.match(st)
+        if m:
+            return Frame(file=f"Cell In[{m.group(1)}]", line=int(m.group(2)), function=(m.group(3) or "<module>").strip())
+        return None
+    if st.startswith("Input In"):
+        m = _INPUT_IN.match(st)
+        if m:
+            return Frame(file=m.group(1), line=0, function=_strip_call(m.group(2)))
+        return None
+    if st.startswith("File ") and not st.startswith('File "'):
+        body = st[5:]
+        i = body.find(", in ")
+        where, func = (body[:i], body[i + 5:]) if i >= 0 else (body, "")
+        path, _, num = where.rpartition(":")
+        if path and num.isdigit() and len(num) < 10:
+            return Frame(file=path.strip(), line=int(num), function=_strip_call(func))
+        return None
+    if st[:1] in ("-", " ") or st[:1].isdigit():
+        return None
+    m = _IPY_OLD.match(st)
+    if m and st.endswith(")"):
+        path = m.group(1)
+        if path.startswith(("<ipython-input", "<", "/", "~", ".")) or "\\" in path or "/" in path:
+            return Frame(file=path, line=0, function=m.group(2))
+    return None
+
+
+def _strip_call(func: str) -> str:
+    func = func.strip()
+    i = func.find("(")
+    if func.startswith("<cell line"):
+        return "<module>"
+    return func[:i] if i > 0 else func
+
+
+def location_line(line: str) -> Optional[Tuple[str, int, str]]:
+    """pytest's ``path:N: rest`` (rest: ``in fn``, an exception name, or nothing)."""
+    if not line or line[0].isspace():
+        return None
+    head = line[:_HEAD]
+    m = _LOCATION.search(head)
+    if not m:
+        return None
+    path = head[: m.start()]
+    after = head[m.end():]
+    if after and not after.startswith(" "):
+        return None
+    if not path.endswith(_PATH_ENDINGS) or "::" in path:
+        return None
+    return path, int(m.group(1)), line[m.end():].strip()
+
+
+def _is_caret(st: str) -> bool:
+    return bool(st) and st.strip("^~ ") == ""
+
+
+def _is_elision(st: str) -> bool:
+    return st.startswith("[Previous line repeated") or st.strip(".…{}[] ") == ""
+
+
+def _banner(st: str) -> Optional[str]:
+    """The title of a pytest section banner, "" for other banners, None if not one."""
+    if st.startswith("___") and st.endswith("___") and " " in st.strip("_ "):
+        return st.strip("_ ")
+    if st.startswith("___") and st.endswith("___") and len(st.strip("_ ")) > 0:
+        return st.strip("_ ")
+    if st.startswith(("===", "!!!")) or (st.startswith("---") and "Captured" in st[:200]):
+        return ""
+    return None
+
+
+def _header(line: str) -> Optional[Tuple[str, str]]:
+    """(kind, text before the header) for a traceback header line."""
+    if "Traceback" not in line[:_HEAD]:
+        return None
+    st = line.strip()
+    if st == "Traceback:":
+        return "pytest", ""
+    i = line.find(HEADER, 0, _HEAD)
+    if i < 0:
+        return None
+    pre, after = line[:i], line[i + len(HEADER):].strip()
+    pre_r = pre.rstrip()
+    if after == ":":
+        if pre_r.endswith("Original"):
+            return "remote", pre_r[: -len("Original")]
+        if pre_r.endswith("Exception Group"):
+            return "group", pre_r[: -len("Exception Group")].rstrip().rstrip("+|").rstrip()
+        return "cpython", pre
+    if after == "" and pre.endswith(" ") and pre_r and " " not in pre_r.strip():
+        return "ipython", pre_r.strip()
+    if after == "" and not pre_r:
+        return "ipython", ""
+    return None
+
+
+# ---------------------------------------------------------------------------
+# The state machine
+# ---------------------------------------------------------------------------
+
+class _Parser:
+    """Feeds lines through IDLE -> TB -> AFTER_EXC (-> AFTER_SEP -> TB ...) states."""
+
+    def __init__(self) -> None:
+        self.crashes: List[Crash] = []
+        self.chain: List[ExceptionRecord] = []
+        self.state = IDLE
+        self.when = "text"
+        self.prefix = ""
+        self.prefix_shape = ""
+        self.group = False
+        self.remote_quote = False  # saw "...RemoteTraceback:", expecting '"""'
+        self.remote_block = False  # inside the quoted worker traceback
+        self.idle_candidate: Optional[Tuple[str, str]] = None
+        self._reset_tb("cpython")
+
+    def _reset_tb(self, style: str) -> None:
+        self.style = style
+        self.frames: List[Frame] = []
+        self.frame_indent = 0
+        self.noise = 0
+        self.e_lines: List[str] = []
+        self.e_blank = False
+        self.gt_source = ""
+        self.def_name = ""
+        self.want_source = False
+        self.ipy_type = ""
+        self.msg_lines: List[str] = []
+        self.blank_after = False
+
+    # -- entry points ---------------------------------------------------
+    def feed(self, raw: str) -> None:
+        line = raw.rstrip()
+        if self.prefix and len(line) >= len(self.prefix) and line[: len(self.prefix)].translate(_SHAPE) == self.prefix_shape:
+            line = line[len(self.prefix):]
+        line = self._margin(raw.rstrip(), line)
+        if line is None:
+            return
+        self._dispatch(line)
+
+    def finish(self) -> None:
+        if self.state == TB and self.style == "pytest" and self.e_lines:
+            self._finish_pytest_exc(None)
+        if self.state in (AFTER_EXC, AFTER_SEP) or self.chain:
+            self._emit()
+
+    # -- log prefixes and exception-group margins -------------------------
+    def _set_prefix(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.prefix_shape = prefix.translate(_SHAPE)
+
+    def _margin(self, raw: str, line: str) -> Optional[str]:
+        """Strip the ``| `` margin of exception-group output; act on ``+---`` separators."""
+        st = line.lstrip()
+        if not st or st[0] not in "+|":
+            if self.group and st:
+                self.group = False
+            return line
+        if st.startswith("+ Exception Group Traceback"):
+            if not self.group:
+                j = raw.find("+ Exception Group Traceback")
+                self._set_prefix(raw[:j].rstrip() if j > 0 else "")
+            self.group = True
+            return st[2:]
+        if st.startswith("+-"):
+            if not self.group and not st.startswith("+-+"):
+                return line
+            self.group = True
+            self._group_separator(any(c.isdigit() for c in st[:200]) or "..." in st[:200])
+            return None
+        if st.startswith("|"):
+            content = st[2:] if st.startswith("| ") else st[1:]
+            if not self.group:
+                exc = exception_line(content.strip())
+                if not (exc and _SUB_EXC.search(exc[1])) and not content.lstrip().startswith(("Exception Group Traceback", HEADER)):
+                    return line
+                self.group = True
+            return content
+        return line
+
+    def _group_separator(self, member: bool) -> None:
+        if self.state == TB:
+            self._abort_tb()
+        self._close_message()
+        if member:
+            if self.chain and self.chain[-1].relation is None:
+                self.chain[-1].relation = "group"
+            self.state = AFTER_SEP
+            self.sep_style = "cpython"
+        elif self.chain:
+            self.state = AFTER_EXC
+            self.blank_after = True
+
+    # -- dispatch ---------------------------------------------------------
+    def _dispatch(self, line: str) -> None:
+        st = line.strip()
+        if self.state == TB:
+            self._in_tb(line, st)
+        elif self.state == AFTER_EXC:
+            self._after_exc(line, st)
+        elif self.state == AFTER_SEP:
+            self._after_sep(line, st)
+        else:
+            self._idle(line, st)
+
+    def _start(self, line: str, st: str) -> bool:
+        """Begin a traceback if this line opens one; True when it did."""
+        hdr = _header(line)
+        if hdr:
+            kind, pre = hdr
+            if kind in ("cpython", "remote") and not self.group:
+                self._set_prefix(pre)
+            if kind == "remote" and self.chain and self.chain[-1].relation is None and self.state == AFTER_EXC:
+                self._close_message()
+                self.chain[-1].relation = "remote"
+            elif self.state not in (AFTER_SEP,) and kind != "remote":
+                self._emit_if_open()
+            elif kind == "remote" and self.state != AFTER_SEP:
+                self._emit_if_open()
+            style = {"pytest": "pytest", "ipython": "ipython"}.get(kind, "cpython")
+            self._reset_tb(style)
+            if kind == "ipython":
+                self.ipy_type = pre
+            self.frame_indent = len(line) - len(line.lstrip())
+            self.state = TB
+            return True
+        fr = cpython_frame(line)
+        if fr:
+            if self.state != AFTER_SEP:
+                self._emit_if_open()
+            self._reset_tb("cpython")
+            self.state = TB
+            self._add_frame(fr)
+            return True
+        if st.endswith("RemoteTraceback:") or st.endswith("RemoteTraceback"):
+            exc = exception_line(st)
+            if exc and exc[0].endswith("RemoteTraceback"):
+                if self.state != AFTER_SEP:
+                    self._emit_if_open()
+                self.remote_quote = True
+                self.state = AFTER_SEP
+                self.sep_style = "cpython"
+                return True
+        title = _banner(st)
+        if title is not None:
+            self._emit_if_open()
+            if title:
+                low = title.lower()
+                self.when = (
+                    "collect" if low.startswith("error collecting")
+                    else "setup" if low.startswith("error at setup")
+                    else "teardown" if low.startswith("error at teardown")
+                    else "call"
+                )
+                self._reset_tb("pytest")
+                self.state = TB
+            else:
+                self.state = IDLE
+            return True
+        if st.startswith("ImportError while importing test module"):
+            self._emit_if_open()
+            self.when = "collect"
+            return True
+        if line.startswith("E ") or line == "E":
+            self._emit_if_open()
+            self._reset_tb("pytest")
+            self.state = TB
+            self._in_tb(line, st)
+            return True
+        loc = location_line(line)
+        if loc and (loc[2].startswith("in ") or _loc_exception(loc[2])):
+            self._emit_if_open()
+            self._reset_tb("pytest")
+            self.state = TB
+            self._in_tb(line, st)
+            return True
+        return False
+
+    def _emit_if_open(self) -> None:
+        if self.chain:
+            self._emit()
+
+    # -- IDLE ------------------------------------------------------------------
+    def _idle(self, line: str, st: str) -> None:
+        if not st:
+            return
+        if self._separator(st):
+            if self.idle_candidate:
+                typ, msg = self.idle_candidate
+                self.chain = [ExceptionRecord(type=typ, message=msg)]
+                self.chain[-1].relation = self._separator(st)
+                self.state = AFTER_SEP
+                self.sep_style = "cpython"
+            self.idle_candidate = None
+            return
+        if self.group:
+            exc = exception_line(st)
+            if exc and line == line.lstrip():
+                self._new_exception(exc, [])
+                return
+        if self.idle_candidate and "Original" in st[:40]:
+            hdr = _header(line)
+            if hdr and hdr[0] == "remote":  # "X: Caught X in replica 0" pasted without its frames
+                self.chain = [ExceptionRecord(type=self.idle_candidate[0], message=self.idle_candidate[1], relation="remote")]
+                self.state = AFTER_SEP
+                self.sep_style = "cpython"
+        if self._start(line, st):
+            self.idle_candidate = None
+            return
+        self.idle_candidate = exception_line(st) if line == line.lstrip() else None
+
+    @staticmethod
+    def _separator(st: str) -> Optional[str]:
+        if st.startswith(CAUSE_SEP):
+            return "cause"
+        if st.startswith(CONTEXT_SEP):
+            return "context"
+        return None
+
+    # -- inside a traceback ------------------------------------------------
+    def _add_frame(self, fr: Tuple[int, Frame, bool]) -> None:
+        indent, frame, has_func = fr
+        if not has_func:
+            frame.function = ""
+            frame._no_function = True  # type: ignore[attr-defined]  # a SyntaxError location
+        self.frames.append(frame)
+        self.frame_indent = indent
+        self.noise = 0
+        self.want_source = True
+
+    def _in_tb(self, line: str, st: str) -> None:
+        if self.style == "pytest":
+            self._in_pytest(line, st)
+            return
+        if not st:
+            return
+        fr = cpython_frame(line)
+        if fr:
+            self._add_frame(fr)
+            return
+        hdr = _header(line)
+        if hdr:
+            if self.frames or hdr[0] != self.style:
+                self._start(line, st)
+            return
+        indent = len(line) - len(st) if line.startswith(" ") or line.startswith("\t") else len(line) - len(line.lstrip())
+        if self.style == "ipython":
+            fr2 = ipython_frame(st) if indent == 0 else None
+            if fr2:
+                self.frames.append(fr2)
+                self.noise = 0
+                return
+            m = _ARROW.match(st[:_HEAD])
+            if m and self.frames:
+                self.frames[-1].line = int(m.group(1))
+                self.frames[-1].source = (m.group(2) or "").strip()
+                return
+            if indent > 0 or st[:1].isdigit():
+                return
+        elif self.frames and indent > self.frame_indent:
+            if self.want_source and not _is_caret(st):
+                self.frames[-1].source = st
+                self.want_source = False
+            return
+        if _is_caret(st) or _is_elision(st):
+            return
+        if indent <= self.frame_indent or not self.frames:
+            exc = exception_line(st)
+            if exc:
+                self._new_exception(exc, self.frames)
+                return
+        self.noise += 1
+        if self.noise > _MAX_NOISE:
+            self._abort_tb()
+            self._dispatch(line)
+
+    def _in_pytest(self, line: str, st: str) -> None:
+        if line.startswith("E ") or line == "E":
+            self.e_lines.append(line[1:].strip())
+            self.e_blank = False
+            return
+        if self.e_lines and not st:
+            self.e_blank = True
+            return
+        loc = location_line(line)
+        if self.e_lines:
+            if loc and not loc[2].startswith("in "):
+                self._pytest_long_frame(loc)
+                self._finish_pytest_exc(loc[2])
+                return
+            self._finish_pytest_exc(None)
+            self._dispatch(line)
+            return
+        if not st:
+            return
+        if loc:
+            if loc[2].startswith("in "):
+                self.frames.append(Frame(file=loc[0], line=loc[1], function=loc[2][3:].strip()))
+                self.want_source = True
+                return
+            self._pytest_long_frame(loc)
+            if loc[2] and _loc_exception(loc[2]):
+                self._finish_pytest_exc(loc[2])
+            return
+        fr = cpython_frame(line)
+        if fr:
+            self._add_frame(fr)
+            return
+        hdr = _header(line)
+        if hdr:
+            if hdr[0] != "pytest" or self.frames:
+                self._start(line, st)
+            return
+        if self._separator(st) or _banner(st) is not None or st.startswith("ImportError while importing test module"):
+            if self._separator(st) and self.chain:
+                self.state = AFTER_EXC
+                self._after_exc(line, st)
+                return
+            self._abort_tb()
+            self._dispatch(line)
+            return
+        if st.startswith(">"):
+            self.gt_source = st[1:].strip()
+            return
+        m = _DEF.match(st)
+        if m and not self.def_name:
+            self.def_name = m.group(1)
+            return
+        if self.want_source and self.frames and not _is_caret(st):
+            self.frames[-1].source = st
+            self.want_source = False
+
+    def _pytest_long_frame(self, loc: Tuple[str, int, str]) -> None:
+        self.frames.append(Frame(file=loc[0], line=loc[1], function=self.def_name, source=self.gt_source))
+        self.def_name = ""
+        self.gt_source = ""
+        self.want_source = False
+
+    def _finish_pytest_exc(self, rest: Optional[str]) -> None:
+        lines = self.e_lines
+        self.e_lines = []
+        typ, msg_lines = "", list(lines)
+        first = exception_line(lines[0]) if lines else None
+        if first:
+            typ, msg_lines = first[0], [first[1]] + lines[1:]
+        elif rest:
+            named = exception_line(rest)
+            if named and not named[1]:
+                typ = named[0]
+            elif named:
+                typ, msg_lines = named[0], [named[1]] + (lines[1:] if lines and lines[0] == named[1] else lines)
+            elif rest.startswith("assert"):
+                typ, msg_lines = "AssertionError", lines or [rest]
+        if not typ and msg_lines and msg_lines[0].startswith("assert"):
+            typ = "AssertionError"
+        if not typ:
+            self._abort_tb()
+            return
+        self._new_exception((typ, msg_lines[0] if msg_lines else ""), self.frames)
+        self.msg_lines.extend(msg_lines[1:])
+        self.blank_after = True  # pytest messages are complete from the E lines
+
+    def _abort_tb(self) -> None:
+        """A traceback that never reached its exception line: drop its frames."""
+        style = self.style
+        self._reset_tb(style)
+        self.state = AFTER_EXC if self.chain else IDLE
+        self.blank_after = True
+
+    def _new_exception(self, exc: Tuple[str, str], frames: List[Frame]) -> None:
+        style = self.style
+        rec = ExceptionRecord(type=exc[0], message="", frames=list(frames))
+        self._close_message()
+        self.chain.append(rec)
+        self._reset_tb(style)
+        self.msg_lines = [exc[1]]
+        self.state = AFTER_EXC
+        self.blank_after = False
+
+    def _close_message(self) -> None:
+        if self.chain and self.msg_lines:
+            rec = self.chain[-1]
+            rec.message = "\n".join(self.msg_lines).strip()
+            self.msg_lines = []
+
+    # -- after an exception line -----------------------------------------
+    def _after_exc(self, line: str, st: str) -> None:
+        if not st:
+            self.blank_after = True
+            return
+        sep = self._separator(st)
+        if sep:
+            self._close_message()
+            if self.chain and self.chain[-1].relation is None:
+                self.chain[-1].relation = sep
+            self.sep_style = self.style
+            self.state = AFTER_SEP
+            return
+        if st == '"""' and self.remote_block:
+            self._close_message()
+            self.remote_block = False
+            if self.chain and self.chain[-1].relation is None:
+                self.chain[-1].relation = "remote"
+            self.blank_after = True
+            return
+        if self.group and line == line.lstrip():
+            exc = exception_line(st)
+            if exc and _SUB_EXC.search(exc[1]):
+                self._new_exception(exc, [])
+                return
+        if not self.blank_after and len(self.msg_lines) < _MAX_MESSAGE_LINES and not self._opens(line, st):
+            self.msg_lines.append(line)
+            return
+        if self._start(line, st):
+            return
+        self._emit()
+        self._idle(line, st)
+
+    def _opens(self, line: str, st: str) -> bool:
+        return bool(
+            _header(line) or cpython_frame(line) or _banner(st) is not None or (line.startswith("E ") and self.style == "pytest")
+            or st.endswith("RemoteTraceback:")
+        )
+
+    # -- after a chain separator -----------------------------------------
+    def _after_sep(self, line: str, st: str) -> None:
+        if not st:
+            return
+        if st == '"""' and self.remote_quote:
+            self.remote_quote = False
+            self.remote_block = True
+            return
+        self.remote_quote = False
+        if self._start(line, st):
+            return
+        exc = exception_line(st)
+        if exc and line == line.lstrip():
+            self._new_exception(exc, [])
+            return
+        if getattr(self, "sep_style", "cpython") == "pytest":
+            self._reset_tb("pytest")
+            self.state = TB
+            self._in_pytest(line, st)
+            return
+        self._emit()
+        self._idle(line, st)
+
+    # -- output --------------------------------------------------------------
+    def _emit(self) -> None:
+        self._close_message()
+        if self.chain:
+            for rec in self.chain:
+                _split_syntax_location(rec)
+            self.chain[-1].relation = None
+            self.crashes.append(Crash(exceptions=self.chain, when=self.when))
+        self.chain = []
+        self.when = "text"
+        self.state = IDLE
+        self.group = False
+        self.remote_block = False
+        self.remote_quote = False
+        self._reset_tb("cpython")
+
+
+def _loc_exception(rest: str) -> bool:
+    """Whether a pytest location line's tail names an exception (``--tb=line``/long)."""
+    if rest.startswith("assert"):
+        return True
+    exc = exception_line(rest)
+    return bool(exc) and not exc[0].endswith("Warning")
+
+
+def _split_syntax_location(rec: ExceptionRecord) -> None:
+    """A trailing ``File "x", line N`` without ``in fn`` is where a SyntaxError points, not a frame.
+
+    The location is kept on the record as ``rec.location`` (a Frame); see the
+    note on models.ExceptionRecord in the crash package docs.
+    """
+    frames = rec.frames
+    last_is_location = bool(frames) and getattr(frames[-1], "_no_function", False)
+    for fr in frames:
+        if getattr(fr, "_no_function", False):
+            del fr._no_function  # type: ignore[attr-defined]
+    if last_is_location and _is_location_candidate(rec):
+        rec.location = frames.pop()  # type: ignore[attr-defined]
+
+
+def _is_location_candidate(rec: ExceptionRecord) -> bool:
+    short = rec.short_type
+    return short.endswith(("SyntaxError", "IndentationError", "TabError")) or "Syntax" in short
