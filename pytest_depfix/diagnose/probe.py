@@ -38,8 +38,23 @@ from .pysource import (
     pick,
 )
 
-# Bump when the reading logic changes: cached answers of older logic are ignored.
-READER_VERSION = "1"
+
+
+def _reader_version() -> str:
+    """Cached answers are keyed by the reader's own source, so a changed reader never reuses stale answers."""
+    from . import pysource
+
+    h = hashlib.sha256()
+    for mod_file in (pysource.__file__, __file__):
+        try:
+            with open(mod_file, "rb") as fh:
+                h.update(fh.read())
+        except OSError:  # pragma: no cover - zipped installs
+            h.update(b"?")
+    return "2-" + h.hexdigest()[:12]
+
+
+READER_VERSION = _reader_version()
 # Bytes of module source read per release, at most (numpy/__init__.py is ~20 KB).
 DEFAULT_MAX_BYTES = 4_000_000
 

@@ -364,6 +364,11 @@ class _Reader:
         param = fn.args.args[0].arg
         self._getattr_tables = getattr(self, "_getattr_tables", [])
         explained: Set[int] = set()
+        local: Dict[str, ast.AST] = {}
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                    and isinstance(node.value, (ast.Dict, ast.List, ast.Tuple, ast.Set)):
+                local[node.targets[0].id] = node.value
         for node in ast.walk(fn):
             table: Optional[str] = None
             outcome_nodes: Sequence[ast.stmt] = ()
@@ -376,6 +381,12 @@ class _Reader:
                     continue
                 if isinstance(t.left, ast.Name) and t.left.id == param and isinstance(t.ops[0], ast.In):
                     comp = t.comparators[0]
+                    if isinstance(comp, ast.Name) and comp.id in local:  # a table built inside __getattr__
+                        keys = self.literal_keys(local[comp.id])
+                        if keys:
+                            self._getattr_tables.append((comp.id, keys, node.body, node.lineno))
+                            explained.update(id(x) for st in node.body for x in ast.walk(st))
+                        continue
                     if isinstance(comp, ast.Name):
                         table = comp.id
                     else:
@@ -741,6 +752,15 @@ class Resolver:
         sub = self.module_files(f"{module}.{name}")
         if sub.exists and mf.is_package:
             return Finding(YES, f"submodule {sub.describe()}", [Ref("module", f"{module}.{name}", path=sub.describe())])
+        # The package's own tables of removed / deprecated names are explicit intent: they
+        # settle the answer without reading every star-imported module.
+        if name in info.removed:
+            line, table = info.removed[name]
+            return Finding(NO, f"{path}:{line} module __getattr__ raises for {name!r} (listed in {table})")
+        if name in info.deprecated:
+            line, table = info.deprecated[name]
+            return Finding(YES, f"{path}:{line} served by module __getattr__ with a deprecation warning (listed in {table})",
+                           [Ref("value", module)])
         unknown_star: Optional[str] = None
         for src, line, cond in info.stars:
             f = self._via_star(src, name, depth)
@@ -750,13 +770,6 @@ class Resolver:
                 return Finding(YES, f"{path}:{line} from {src} import * -> {f.evidence}", f.refs, cond or f.conditional)
             if f.value == UNKNOWN:
                 unknown_star = f"{path}:{line} from {src} import * ({f.evidence})"
-        if name in info.removed:
-            line, table = info.removed[name]
-            return Finding(NO, f"{path}:{line} module __getattr__ raises for {name!r} (listed in {table})")
-        if name in info.deprecated:
-            line, table = info.deprecated[name]
-            return Finding(YES, f"{path}:{line} served by module __getattr__ with a deprecation warning (listed in {table})",
-                           [Ref("value", module)])
         if unknown_star:
             return Finding(UNKNOWN, unknown_star)
         if info.getattr_line is not None and info.getattr_closed:

@@ -48,6 +48,21 @@ def test_deprecated_table_still_provides_the_name():
     assert f.value == YES and "deprecat" in f.evidence
 
 
+def test_pillow_9_style_tables_local_to_getattr():
+    src = ("import warnings\n"
+           "def __getattr__(name):\n"
+           "    categories = {'NORMAL': 0, 'SEQUENCE': 1}\n"
+           "    if name in categories:\n        warnings.warn('deprecated')\n        return categories[name]\n"
+           "    old_resampling = {'LINEAR': 'BILINEAR', 'ANTIALIAS': 'LANCZOS'}\n"
+           "    if name in old_resampling:\n        warnings.warn(name)\n        return 1\n"
+           "    raise AttributeError(name)\n")
+    files = {"PIL/__init__.py": "", "PIL/Image.py": src}
+    f = lookup(files, "PIL.Image", "ANTIALIAS")
+    assert f.value == YES and "old_resampling" in f.evidence
+    assert lookup(files, "PIL.Image", "NORMAL").value == YES
+    assert lookup(files, "PIL.Image", "BICUBIC").value == NO
+
+
 def test_open_getattr_is_unknown():
     src = "def __getattr__(name):\n    return globals()['_' + name]\n"
     assert lookup({"m/__init__.py": src}, "m", "x").value == UNKNOWN
