@@ -38,7 +38,7 @@ _EXC_LINE = re.compile(r"(<(?:type|class) '[^']{1,300}'>|[A-Za-z_][\w.]*(?:\.<lo
 _EXC_SUFFIXES = ("error", "exception", "exit", "interrupt", "iteration", "warning", "failure", "failed", "timeout")
 _LOCATION = re.compile(r":(\d{1,9}):")
 _PATH_ENDINGS = (".py", ".pyx", ".pyi", ".pyw", ".pyc", ".pyo", ">")
-_CELL = re.compile(r"Cell In ?\[(\d*)\], line (\d{1,9})(?:, in (.*))?\Z")
+_CELL = re.compile(r"(Cell In ?\[\d*\]), line (\d{1,9})(?:, in (.*))?\Z")
 _INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
 _IPY_OLD = re.compile(r"(\S.*?) in ([\w<>.]+)\(")
 _ARROW = re.compile(r"-*> ?(\d{1,9})(?: (.*))?\Z")
@@ -110,8 +110,12 @@ def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
     st = line.lstrip()
     if not st.startswith('File "'):
-        return None
-    indent = len(line) - len(st)
+        if not st.startswith("`"):
+            return None
+        st = st.lstrip("` ")  # a markdown paste that lost its fence: "`` File ..."
+        if not st.startswith('File "'):
+            return None
+    indent = len(line) - len(line.lstrip())
     st = st[:_HEAD]
     j = st.find('", line ', 6)
     if j < 0:
@@ -123,15 +127,19 @@ def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     if k == 0:
         return None
     tail = rest[k:]
+    source = ""
     if tail.startswith(", in "):
         func, has = tail[5:].strip(), True
+        if " " in func:  # source joined onto the frame line by a damaged paste
+            func, source = func.split(" ", 1)
+            source = source.strip()
     elif tail.startswith(" in "):  # faulthandler: no comma
         func, has = tail[4:].strip(), True
     elif tail.strip() == "":
         func, has = "", False
     else:
         func, has = tail.strip(" ,"), True
-    return indent, Frame(file=st[6:j], line=int(rest[:k]), function=func), has
+    return indent, Frame(file=st[6:j], line=int(rest[:k]), function=func, source=source), has
 
 
 def ipython_frame(st: str) -> Optional[Frame]:
@@ -140,7 +148,7 @@ def ipython_frame(st: str) -> Optional[Frame]:
     if st.startswith("Cell In"):
         m = _CELL.match(st)
         if m:
-            return Frame(file=f"Cell In[{m.group(1)}]", line=int(m.group(2)), function=(m.group(3) or "<module>").strip())
+            return Frame(file=m.group(1), line=int(m.group(2)), function=_strip_call(m.group(3) or "<module>"))
         return None
     if st.startswith("Input In"):
         m = _INPUT_IN.match(st)
@@ -248,10 +256,12 @@ class _Parser:
         self.when = "text"
         self.prefix = ""
         self.prefix_shape = ""
+        self.line_prefix = ""
         self.group = False
         self.remote_quote = False  # saw "...RemoteTraceback:", expecting '"""'
         self.remote_block = False  # inside the quoted worker traceback
         self.idle_candidate: Optional[Tuple[str, str]] = None
+        self.lead_exc: Optional[Tuple[str, str]] = None  # Sentry style: "Type: msg" printed before the frames
         self._reset_tb("cpython")
 
     def _reset_tb(self, style: str) -> None:
@@ -271,8 +281,21 @@ class _Parser:
     # -- entry points ---------------------------------------------------
     def feed(self, raw: str) -> None:
         line = raw.rstrip()
-        if self.prefix and len(line) >= len(self.prefix) and line[: len(self.prefix)].translate(_SHAPE) == self.prefix_shape:
-            line = line[len(self.prefix):]
+        self.line_prefix = ""
+        if self.prefix:
+            n = len(self.prefix)
+            if len(line) >= n and line[:n].translate(_SHAPE) == self.prefix_shape:
+                self.line_prefix = line[:n]
+                line = line[n:]
+            elif len(line) < n and line.translate(_SHAPE) == self.prefix_shape.rstrip():
+                line = ""  # a prefixed blank line ("web_1  | " lost its trailing space)
+        if "Traceback" in line and 'File "' in line and HEADER + ": " in line[:_HEAD]:
+            for part in _uncollapse(line):
+                self._feed_line(raw, part)
+            return
+        self._feed_line(raw, line)
+
+    def _feed_line(self, raw: str, line: str) -> None:
         line = self._margin(raw.rstrip(), line)
         if line is None:
             return
@@ -281,6 +304,8 @@ class _Parser:
     def finish(self) -> None:
         if self.state == TB and self.style == "pytest" and self.e_lines:
             self._finish_pytest_exc(None)
+        elif self.state == TB:
+            self._abort_tb()
         if self.state in (AFTER_EXC, AFTER_SEP) or self.chain:
             self._emit()
 
@@ -349,7 +374,7 @@ class _Parser:
         if hdr:
             kind, pre = hdr
             if kind in ("cpython", "remote") and not self.group:
-                self._set_prefix(pre)
+                self._set_prefix(self.line_prefix + pre)
             if kind == "remote" and self.chain and self.chain[-1].relation is None and self.state == AFTER_EXC:
                 self._close_message()
                 self.chain[-1].relation = "remote"
@@ -444,7 +469,10 @@ class _Parser:
                 self.chain = [ExceptionRecord(type=self.idle_candidate[0], message=self.idle_candidate[1], relation="remote")]
                 self.state = AFTER_SEP
                 self.sep_style = "cpython"
+        candidate = self.idle_candidate
         if self._start(line, st):
+            if candidate and self.state == TB and self.style == "cpython" and len(self.frames) == 1:
+                self.lead_exc = candidate
             self.idle_candidate = None
             return
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
@@ -481,6 +509,8 @@ class _Parser:
         hdr = _header(line)
         if hdr:
             if self.frames or hdr[0] != self.style:
+                if self.lead_exc:
+                    self._abort_tb()
                 self._start(line, st)
             return
         indent = len(line) - len(st) if line.startswith(" ") or line.startswith("\t") else len(line) - len(line.lstrip())
@@ -601,8 +631,16 @@ class _Parser:
         self.blank_after = True  # pytest messages are complete from the E lines
 
     def _abort_tb(self) -> None:
-        """A traceback that never reached its exception line: drop its frames."""
+        """A traceback that never reached its exception line: drop its frames.
+
+        Unless its exception was printed first (Sentry's layout), then it ends here.
+        """
         style = self.style
+        lead, self.lead_exc = self.lead_exc, None
+        if lead and self.frames and self.state == TB:
+            self._new_exception(lead, self.frames)
+            self.blank_after = True
+            return
         self._reset_tb(style)
         self.state = AFTER_EXC if self.chain else IDLE
         self.blank_after = True
@@ -610,6 +648,7 @@ class _Parser:
     def _new_exception(self, exc: Tuple[str, str], frames: List[Frame]) -> None:
         style = self.style
         rec = ExceptionRecord(type=exc[0], message="", frames=list(frames))
+        self.lead_exc = None
         self._close_message()
         self.chain.append(rec)
         self._reset_tb(style)
@@ -700,6 +739,38 @@ class _Parser:
         self.remote_block = False
         self.remote_quote = False
         self._reset_tb("cpython")
+
+
+_COLLAPSED_EXC = re.compile(r"(?:^|\s)([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Iteration|Warning))(?=: |:?\Z)")
+
+
+def _uncollapse(line: str) -> List[str]:
+    """Split a traceback whose newlines were lost into its lines.
+
+    ``Traceback (...): File "x", line 1, in <module> ZeroDivisionError: ...``
+    -- the frame pieces start at each ``File "``; the exception is the first
+    ``SomethingError:`` after the last frame's function name.
+    """
+    i = line.find(HEADER + ":")
+    parts = line[i + len(HEADER) + 1:].split('File "')
+    out = [line[: i + len(HEADER) + 1]]
+    if parts[0].strip():
+        return [line]
+    pieces = parts[1:]
+    for n, piece in enumerate(pieces):
+        fr = cpython_frame('  File "' + piece.rstrip())
+        if not fr:
+            return [line]
+        frame = fr[1]
+        out.append(f'  File "{frame.file}", line {frame.line}, in {frame.function}')
+        source = frame.source
+        if n == len(pieces) - 1:
+            m = _COLLAPSED_EXC.search(source[:_HEAD])
+            if m:
+                out.extend(["    " + source[: m.start(1)].strip(), source[m.start(1):]])
+                continue
+        out.append("    " + source)
+    return [o for o in out if o.strip()]
 
 
 def _loc_exception(rest: str) -> bool:
