@@ -1,0 +1,141 @@
+"""Property: on random small universes the resolver is never worse than brute force.
+
+Brute force enumerates every combination of versions straight from the
+universe description (not through the index or the resolver's code), keeps
+those that satisfy every rule, and takes the lexicographic minimum of
+(packages changed, majors left, minors left, distance in releases).  The
+resolver, run on a real file:// index of real wheels built from the same
+description, must reach exactly that minimum -- and say "no solution" (not
+"gave up") exactly when brute force finds none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+from pytest_depfix.index import PackageIndex
+from pytest_depfix.models import Culprit
+from pytest_depfix.requirements import parse_requirements_text
+from pytest_depfix.resolve import resolve
+from pytest_depfix.target import Target
+from tests.resolve.checker import check_resolution
+from tests.support.wheels import make_index
+
+POOL = ["1.0", "1.1", "1.2", "2.0", "2.1", "3.0"]
+OPS = ["==", ">=", "<", "!="]
+NAMES = ["pa", "pb", "pc", "pd"]
+
+
+@st.composite
+def universes(draw):
+    n = draw(st.integers(2, 4))
+    names = NAMES[:n]
+    uni = {}
+    for name in names:
+        versions = sorted(draw(st.sets(st.sampled_from(POOL), min_size=2, max_size=4)), key=Version)
+        rels = []
+        for v in versions:
+            deps = []
+            for other in names:
+                if other != name and draw(st.integers(0, 3)) == 0:
+                    deps.append(f"{other}{draw(st.sampled_from(OPS))}{draw(st.sampled_from(POOL))}")
+            rel = {"version": v, "requires_dist": deps}
+            flavour = draw(st.integers(0, 9))
+            if flavour == 0:
+                rel["requires_python"] = ">=3.8"  # the target is 3.7
+            elif flavour == 1:
+                rel["tag"] = "cp38-cp38-manylinux2014_x86_64"  # wheel for another Python only
+            elif flavour == 2:
+                rel["yanked"] = "bad"
+            rels.append(rel)
+        uni[name] = rels
+    pins = {name: draw(st.sampled_from([r["version"] for r in uni[name]])) for name in names}
+    keep = {}
+    if draw(st.booleans()):
+        k = draw(st.sampled_from(names))
+        keep[k] = pins[k]
+    demands = []
+    for _ in range(draw(st.integers(0, 2))):
+        alts = []
+        for _ in range(draw(st.integers(1, 2))):
+            alts.append(Culprit(draw(st.sampled_from(names)), f"{draw(st.sampled_from(['>=', '<', '!=']))}{draw(st.sampled_from(POOL))}",
+                                draw(st.sampled_from([0.3, 0.6, 0.9])), [], "test"))
+        demands.append(alts)
+    return uni, pins, keep, demands
+
+
+def _installable(rel) -> bool:
+    return rel.get("tag", "py3-none-any") == "py3-none-any" and rel.get("requires_python") is None
+
+
+def brute_force(uni, pins, keep, demands):
+    names = list(uni)
+    domains = []
+    for name in names:
+        own = Version(pins[name])
+        dom = [r for r in uni[name] if _installable(r) and (r.get("yanked") is None or Version(r["version"]) == own)]
+        if name in keep:
+            dom = [r for r in dom if Version(r["version"]) == Version(keep[name])]
+        domains.append(dom)
+    best = None
+    for combo in itertools.product(*domains):
+        chosen = {n: Version(r["version"]) for n, r in zip(names, combo)}
+        ok = all(SpecifierSet(dep[len(other):]).contains(chosen[other], prereleases=True)
+                 for r in combo for dep in r["requires_dist"] for other in [dep.rstrip("0123456789.").rstrip("=<>!")])
+        ok = ok and all(any(SpecifierSet(c.constraint).contains(chosen[c.name]) for c in alts) for alts in demands)
+        if not ok:
+            continue
+        cost = [0, 0, 0, 0]
+        for n in names:
+            cur, new = Version(pins[n]), chosen[n]
+            if cur != new:
+                order = sorted(Version(r["version"]) for r in uni[n])
+                cost[0] += 1
+                cost[1] += cur.release[:1] != new.release[:1]
+                cost[2] += cur.release[:2] != new.release[:2]
+                cost[3] += abs(order.index(cur) - order.index(new))
+        if best is None or cost < best:
+            best = cost
+    return best
+
+
+def answer_cost(uni, pins, res):
+    cost = [0, 0, 0, 0]
+    for n in uni:
+        cur, new = Version(pins[n]), Version(res.pins[n])
+        if cur != new:
+            order = sorted(Version(r["version"]) for r in uni[n])
+            cost[0] += 1
+            cost[1] += cur.release[:1] != new.release[:1]
+            cost[2] += cur.release[:2] != new.release[:2]
+            cost[3] += abs(order.index(cur) - order.index(new))
+    return cost
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(universes())
+def test_never_worse_than_brute_force(case):
+    uni, pins, keep, demands = case
+    expected = brute_force(uni, pins, keep, demands)
+    with tempfile.TemporaryDirectory() as tmp:
+        local = make_index(Path(tmp) / "idx", uni)
+        target = Target.from_spec("3.7", "linux")
+        index = PackageIndex.from_config(target, index_url=local.file_url, use_pip_config=False, cache_dir=str(Path(tmp) / "c"))
+        pinset = parse_requirements_text("".join(f"{n}=={v}\n" for n, v in pins.items()), target)
+        res = resolve(pinset, target, index, keep=keep, demands=demands)
+        if expected is None:
+            assert not res.ok
+            assert not res.conflict[0].startswith("gave up"), res.conflict
+            assert res.conflict
+        else:
+            assert res.ok, (res.conflict, expected)
+            assert check_resolution(res, pinset, target, index, keep=keep, demands=demands) == []
+            assert answer_cost(uni, pins, res) == expected
+            assert res.stats["proven_minimal"] is True
