@@ -156,6 +156,9 @@ class RemoteZip:
     def read_entry(self, e: Entry) -> bytes:
         if e.flags & 0x1:
             raise BadArchive(f"{self.label}: member {e.name} is encrypted")
+        span = min(_end(e), self.total) - e.offset  # header, name, extra and data in one request
+        if self._have(e.offset, span) is None and span > 0:
+            self._accept(*self.transport.get_range(self.url, e.offset, span, full_cap=self.full_cap))
         head = self.read(e.offset, _LOCAL.size)
         sig, _, _, _, _, _, _, _, _, name_len, extra_len = _LOCAL.unpack(head)
         if sig != b"PK\x03\x04":

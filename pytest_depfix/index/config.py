@@ -107,6 +107,7 @@ def load_sources(
     extra_index_urls: Sequence[str] = (),
     find_links: Sequence[str] = (),
     use_pip_config: bool = True,
+    no_index: bool = False,
     env: Optional[Mapping[str, str]] = None,
 ) -> SourceConfig:
     """Merge pip's configuration with explicit arguments (arguments win / extend)."""
@@ -118,7 +119,7 @@ def load_sources(
     primary = index_url or values.get("index-url") or DEFAULT_INDEX
     extras = values.get("extra-index-url", "").split() + list(extra_index_urls)
     links = values.get("find-links", "").split() + list(find_links)
-    no_index = _truthy(values.get("no-index")) and not index_url
+    no_index = no_index or (_truthy(values.get("no-index")) and not index_url)
     urls = [] if no_index else [primary] + extras
     return SourceConfig(
         index_urls=list(dict.fromkeys(u.strip() for u in urls if u.strip())),

@@ -143,10 +143,11 @@ class PackageIndex:
     @classmethod
     def from_config(cls, target, *, index_url: Optional[str] = None, extra_index_urls: Sequence[str] = (),
                     find_links: Sequence[str] = (), cache_dir: Optional[str] = None, offline: bool = False,
-                    as_of: AsOf = None, timeout: float = 15.0, use_pip_config: bool = True) -> "PackageIndex":
+                    as_of: AsOf = None, timeout: float = 15.0, use_pip_config: bool = True,
+                    no_index: bool = False) -> "PackageIndex":
         """Sources as pip would use them (config files + ``PIP_*``), explicit arguments on top."""
         cfg = load_sources(index_url=index_url, extra_index_urls=extra_index_urls, find_links=find_links,
-                           use_pip_config=use_pip_config)
+                           use_pip_config=use_pip_config, no_index=no_index)
         env_timeout = os.environ.get("PIP_DEFAULT_TIMEOUT") or os.environ.get("PIP_TIMEOUT")
         del env_timeout  # pip's 180 s default is far too patient for a diagnosis; our timeout stays explicit
         transport = Transport(timeout=timeout, cert=cfg.cert, client_cert=cfg.client_cert, proxy=cfg.proxy,
@@ -413,17 +414,21 @@ class PackageIndex:
         cands = self._candidates(rel)
         if not cands:
             raise BadDistribution(f"{rel.name} {rel.version} has no wheel or sdist to read metadata from")
-        for f in cands:  # any file already in the cache answers at once
-            hit = self.cache.read(self.cache.blob_path("meta", self._file_key(f)))
-            if hit:
-                self.transport.stats.add("cache_hits")
-                return CoreMetadata.from_json(hit[0])
-        if self.offline:
+        if self.offline:  # any file of the release already in the cache is better than nothing
+            for f in cands:
+                hit = self.cache.read(self.cache.blob_path("meta", self._file_key(f)))
+                if hit:
+                    self.transport.stats.add("cache_hits")
+                    return CoreMetadata.from_json(hit[0])
             raise IndexUnavailable(f"offline: no cached metadata for {rel.name}=={rel.version}")
         problems: List[str] = []
         network: List[str] = []
         for f in cands:
             path = self.cache.blob_path("meta", self._file_key(f))
+            hit = self.cache.read(path)  # the common warm case: no lock needed
+            if hit:
+                self.transport.stats.add("cache_hits")
+                return CoreMetadata.from_json(hit[0])
             try:
                 with self.cache.locked(path):
                     hit = self.cache.read(path)
