@@ -1,0 +1,249 @@
+"""Accuracy of the whole analysis on real cases: how many come out right.
+
+For every ``benchmarks/cases/*/case.toml`` this runs ``depfix analyze`` (the
+real CLI, against the real index, pip's local config ignored) and scores the
+strict pins it prints:
+
+- ``fix = {pkg = "spec"}``: right when each named package's output version is
+  inside the thread's confirmed range, every keep-pin held, and the output is
+  strict (one ``name==version`` per input package, same names, same count);
+- ``fix = "unchanged"``: right when the pins come out unchanged and the verdict
+  is ``environment``.
+
+It prints the figure, the median number of changed pins next to the thread's
+own fix, and one line per failure saying why.  When the CLI cannot run yet
+(a step still being written), ``--inprocess`` runs the same steps in this
+process with whatever exists (parse -> attribute -> diagnose -> resolve).
+
+    python benchmarks/score_cases.py [--cases DIR] [--only SUBSTR] [--json FILE] [--inprocess]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from packaging.specifiers import SpecifierSet  # noqa: E402
+from packaging.utils import canonicalize_name  # noqa: E402
+from packaging.version import Version  # noqa: E402
+
+if sys.version_info >= (3, 11):
+    import tomllib as toml
+else:  # pragma: no cover
+    import tomli as toml
+
+DEFAULT_INDEX = "https://pypi.org/simple/"
+
+
+def load_case(folder: Path) -> Dict[str, Any]:
+    case = toml.loads((folder / "case.toml").read_text())
+    case["_dir"] = folder
+    case["_name"] = folder.name
+    return case
+
+
+def input_pins(case: Dict[str, Any]) -> List[Tuple[str, str]]:
+    from pytest_depfix.requirements import read_requirements
+    from pytest_depfix.target import Target
+
+    target = Target.from_spec(case.get("python"), case.get("platform"))
+    pins = read_requirements(case["_dir"] / case.get("requirements", "requirements.txt"), target)
+    return [(p.name, p.version or "") for p in pins.pins]
+
+
+def run_cli(case: Dict[str, Any], cache_dir: str, timeout: float) -> Tuple[str, Dict[str, Any], str]:
+    """(stdout pins, JSON report, stderr) of one ``depfix analyze`` run."""
+    folder: Path = case["_dir"]
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "pytest_depfix", "analyze",
+               "--requirements", str(folder / case.get("requirements", "requirements.txt")),
+               "--traceback", str(folder / case.get("traceback", "traceback.txt")),
+               "--python", str(case.get("python")), "--report", str(report),
+               "--no-pip-config", "--index-url", DEFAULT_INDEX, "--cache-dir", cache_dir, "-q"]
+        if case.get("platform"):
+            cmd += ["--platform", case["platform"]]
+        for k in case.get("keep", []):
+            cmd += ["--keep", k]
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(ROOT))
+        data = json.loads(report.read_text()) if report.exists() else {}
+    return proc.stdout, data, proc.stderr.strip()
+
+
+def run_inprocess(case: Dict[str, Any], cache_dir: str) -> Tuple[str, Dict[str, Any], str]:
+    """The same steps without the CLI, using whichever steps exist."""
+    from pytest_depfix.diagnose import check_matrix, diagnose, load_knowledge
+    from pytest_depfix.index import PackageIndex
+    from pytest_depfix.requirements import format_pins, read_requirements
+    from pytest_depfix.target import Target
+
+    folder: Path = case["_dir"]
+    target = Target.from_spec(case.get("python"), case.get("platform"))
+    pins = read_requirements(folder / case.get("requirements", "requirements.txt"), target)
+    text = (folder / case.get("traceback", "traceback.txt")).read_text(errors="replace")
+    try:
+        from pytest_depfix.crash import parse_traceback
+        crashes = parse_traceback(text)
+    except ImportError:
+        crashes = []
+    if not crashes:
+        from tests.support.diagnose_crashes import simple_parse
+        crashes = [simple_parse(text, pins)]
+    index = PackageIndex.from_config(target, index_url=DEFAULT_INDEX, use_pip_config=False, cache_dir=cache_dir)
+    try:
+        from pytest_depfix.crash import attribute
+        crashes = [attribute(c, pins, target=target, index=index) for c in crashes]
+    except ImportError:
+        from tests.support.diagnose_crashes import simple_parse
+        crashes = [simple_parse(text, pins)]
+    if not crashes or not crashes[-1].exceptions:
+        from tests.support.diagnose_crashes import simple_parse
+        crashes = [simple_parse(text, pins)]
+    keep = {canonicalize_name(k.split("==")[0]): k.split("==")[1] for k in case.get("keep", [])}
+    matrix = check_matrix(pins, target, index)
+    kb = load_knowledge()
+    probe = None
+    try:
+        from pytest_depfix.diagnose.probe import ApiProbe
+        probe = ApiProbe(index)
+    except Exception:
+        pass
+    diags = [diagnose(c, pins, target, index, kb, keep=set(keep), probe=probe, matrix=matrix) for c in crashes]
+    from pytest_depfix.resolve import resolve
+    res = resolve(pins, target, index, keep=keep, demands=[d.culprits for d in diags if d.culprits])
+    versions = {p.key: p.version for p in pins.pins if p.version}
+    versions.update(res.pins if res.ok else res.partial)
+    out = format_pins(pins.pins, versions)
+    report = {"diagnoses": [{"verdict": d.verdict, "family": d.family, "summary": d.summary,
+                             "culprits": [{"name": c.name, "constraint": c.constraint, "source": c.source} for c in d.culprits]}
+                            for d in diags], "resolution": {"ok": res.ok, "conflict": res.conflict}}
+    return out, report, ""
+
+
+def parse_output(text: str) -> Optional[List[Tuple[str, str]]]:
+    """The strict artifact as (name, version) pairs, or None when it is not strict."""
+    out = []
+    for line in text.splitlines():
+        if "==" not in line or line != line.strip() or line.startswith("#"):
+            return None
+        name, _, ver = line.partition("==")
+        try:
+            Version(ver)
+        except Exception:
+            return None
+        out.append((name, ver))
+    return out
+
+
+def verdicts(report: Dict[str, Any]) -> List[str]:
+    return [d.get("verdict", "") for d in report.get("diagnoses", [])]
+
+
+def score(case: Dict[str, Any], pins_in: List[Tuple[str, str]], stdout: str, report: Dict[str, Any]) -> Tuple[bool, str, int]:
+    """(right, why not, number of changed pins)."""
+    out = parse_output(stdout)
+    if out is None or not out:
+        return False, f"output is not strict pins: {stdout[:120]!r}", -1
+    if [canonicalize_name(n) for n, _ in out] != [canonicalize_name(n) for n, _ in pins_in]:
+        return False, "output names/count differ from the input", -1
+    got = {canonicalize_name(n): v for n, v in out}
+    before = {canonicalize_name(n): v for n, v in pins_in}
+    changed = sum(1 for k in got if got[k] != before.get(k))
+    for k in case.get("keep", []):
+        name, _, ver = k.partition("==")
+        if got.get(canonicalize_name(name)) != ver:
+            return False, f"keep-pin {k} moved to {got.get(canonicalize_name(name))}", changed
+    expect = case.get("expect", {})
+    fix = expect.get("fix")
+    vs = verdicts(report)
+    if fix == "unchanged":
+        if changed:
+            moved = [f"{k} {before[k]}->{got[k]}" for k in got if got[k] != before.get(k)]
+            return False, f"pins changed ({', '.join(moved)}) where the thread fixed nothing in the set; verdicts {vs}", changed
+        if "environment" not in vs:
+            return False, f"pins unchanged but verdict {vs}, expected environment", changed
+        return True, "", changed
+    for pkg, spec in (fix or {}).items():
+        v = got.get(canonicalize_name(pkg))
+        if v is None:
+            return False, f"{pkg} not in output", changed
+        if not SpecifierSet(spec).contains(Version(v), prereleases=True):
+            culprits = [f"{c.get('name')}{c.get('constraint')}" for d in report.get("diagnoses", []) for c in d.get("culprits", [])]
+            return False, (f"{pkg}=={v} outside the confirmed {spec}; verdicts {vs}; culprits {culprits[:4]}; "
+                           f"resolution ok={report.get('resolution', {}).get('ok')}"), changed
+    return True, "", changed
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cases", default=str(ROOT / "benchmarks" / "cases"))
+    ap.add_argument("--only", default="", help="run cases whose folder name contains this")
+    ap.add_argument("--json", help="write per-case results here")
+    ap.add_argument("--inprocess", action="store_true", help="run the steps in this process instead of the CLI")
+    ap.add_argument("--cache-dir", default=os.environ.get("DEPFIX_CACHE_DIR") or str(Path(tempfile.gettempdir()) / "depfix-bench-cache"))
+    ap.add_argument("--timeout", type=float, default=300.0)
+    args = ap.parse_args(argv)
+
+    folders = sorted(p.parent for p in Path(args.cases).glob("*/case.toml") if args.only in p.parent.name)
+    results = []
+    t0 = time.perf_counter()
+    for folder in folders:
+        case = load_case(folder)
+        t = time.perf_counter()
+        try:
+            pins_in = input_pins(case)
+            if args.inprocess:
+                stdout, report, err = run_inprocess(case, args.cache_dir)
+            else:
+                stdout, report, err = run_cli(case, args.cache_dir, args.timeout)
+                if not stdout.strip() and ("internal error: ImportError" in err or "no traceback found" in err):
+                    # A step the CLI needs is still being written: same steps, in process.
+                    stdout, report, err2 = run_inprocess(case, args.cache_dir)
+                    err = f"(in-process: CLI said {err.splitlines()[-1][:100]}) {err2}"
+            ok, why, changed = score(case, pins_in, stdout, report)
+            if not ok and err and not stdout.strip():
+                why = f"{why}; stderr: {err.splitlines()[-1][:200]}"
+        except Exception as exc:  # a failing case is a result, not a crash of the scorer
+            ok, why, changed = False, f"scorer could not run it: {type(exc).__name__}: {exc}", -1
+            report = {}
+        fix = case.get("expect", {}).get("fix")
+        thread_changes = 0 if fix == "unchanged" else len(fix or {})
+        results.append({"case": case["_name"], "family": case.get("family", ""), "right": ok, "why": why,
+                        "changed": changed, "thread_changed": thread_changes, "verdicts": verdicts(report),
+                        "expected_verdict": case.get("expect", {}).get("verdict"), "seconds": round(time.perf_counter() - t, 2)})
+        mark = "ok  " if ok else "FAIL"
+        print(f"{mark} {case['_name']}" + (f": {why}" if why else ""), flush=True)
+    right = sum(r["right"] for r in results)
+    n = len(results)
+    changed = [r["changed"] for r in results if r["changed"] >= 0]
+    print()
+    print(f"right: {right}/{n} = {100.0 * right / n if n else 0:.1f}% (goal >= 95%)")
+    if changed:
+        print(f"median changed pins: {statistics.median(changed)} (threads' own fixes: "
+              f"{statistics.median(r['thread_changed'] for r in results)})")
+    vmatch = sum(1 for r in results if r["expected_verdict"] and r["expected_verdict"] in r["verdicts"])
+    print(f"verdict as expected: {vmatch}/{n}")
+    fams: Dict[str, List[bool]] = {}
+    for r in results:
+        fams.setdefault(r["family"] or "?", []).append(r["right"])
+    print("by family: " + ", ".join(f"{f} {sum(v)}/{len(v)}" for f, v in sorted(fams.items())))
+    print(f"wall time: {time.perf_counter() - t0:.1f} s")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
