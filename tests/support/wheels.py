@@ -85,7 +85,7 @@ def build_sdist(
     requires_dist: Sequence[str] = (),
     requires_python: Optional[str] = None,
     egg_info_requires: Optional[str] = None,
-    files: Optional[Dict[str, str]] = None,
+    files: Optional[Dict[str, str | bytes]] = None,
 ) -> Path:
     """Write ``name-version.tar.gz`` with PKG-INFO (and optionally egg-info/requires.txt)."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -99,7 +99,7 @@ def build_sdist(
         members[f"{root}/{dist}.egg-info/requires.txt"] = egg_info_requires.encode()
         members[f"{root}/{dist}.egg-info/PKG-INFO"] = members[f"{root}/PKG-INFO"]
     for p, content in (files or {}).items():
-        members[f"{root}/{p}"] = content.encode()
+        members[f"{root}/{p}"] = content.encode() if isinstance(content, str) else content
     path = dest / f"{root}.tar.gz"
     with tarfile.open(path, "w:gz") as tf:
         for member, data in members.items():
@@ -185,6 +185,6 @@ def make_index(root: Path, universe: Dict[str, Iterable[dict]]) -> LocalIndex:
                                 padding=rel.get("padding", 0), **kw)
                 idx.add(project, p, **common)
             if rel.get("sdist"):
-                p = build_sdist(files_dir, project, rel["version"], **kw)
+                p = build_sdist(files_dir, project, rel["version"], files=rel.get("files"), **kw)
                 idx.add(project, p, **common)
     return idx.write()
