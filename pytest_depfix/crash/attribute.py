@@ -1,0 +1,406 @@
+"""Who owns each frame: a distribution (and which version), the project, or the stdlib.
+
+The diagnosis needs to know that ``.../site-packages/torch/nn/modules/conv.py``
+is torch 1.8.0 and that the call came from torchvision, even when the
+traceback was pasted from another machine whose files we cannot read.  So
+attribution works from the path alone first (site-packages / dist-packages /
+egg / conda / pyenv / venv / Windows layouts -> import module), then maps the
+import name to a distribution, in this order:
+
+1. an egg directory in the path names the distribution and version outright;
+2. for files that exist here (live crashes), the RECORD of the installed
+   distribution that wrote the file (exact, with the local version);
+3. the pin set being analysed: a pin named like the import name, or one of the
+   well-known mismatches of :mod:`.import_names` that is in the set;
+4. installed metadata (``packages_distributions()``) when ``installed=True``;
+5. the index: top-level names from the wheels of the pinned versions;
+6. the first candidate of the mismatch table (name known, version not).
+
+Versions for foreign paths come only from the pins (or an egg name): the
+versions installed HERE say nothing about the machine that crashed.
+
+Stdlib is decided for the TARGET Python (``distutils`` is stdlib on 3.7),
+using the path layout (``lib/pythonX.Y/`` outside site-packages) and the module
+name tables of :mod:`.stdlib`.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from packaging.utils import canonicalize_name
+
+from ..models import OWNER_DIST, OWNER_PROJECT, OWNER_STDLIB, OWNER_UNKNOWN, CallEdge, Crash, Frame
+from .import_names import dists_for_import
+from .stdlib import is_stdlib_module
+
+__all__ = ["attribute", "classify_path", "PathInfo", "owner_label", "module_from_relpath"]
+
+_SITE_MARKERS = ("/site-packages/", "/dist-packages/")
+_PYLIB = re.compile(r"/lib(?:64)?/python(\d)(?:\.(\d{1,2}))?[a-z]?/", re.IGNORECASE)
+_WINLIB = re.compile(r"/lib/", re.IGNORECASE)
+_EXTENSIONS = (".py", ".pyc", ".pyo", ".pyw", ".pyi", ".pyx", ".pxd", ".so", ".pyd")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_STDLIB_SUBDIRS = ("lib-dynload", "lib-tk", "lib-old", "plat-")
+
+
+@dataclass
+class PathInfo:
+    """What the path alone says about a frame's file."""
+
+    kind: str  # "site" | "stdlib" | "interactive" | "other"
+    module: Optional[str] = None
+    site_dir: Optional[str] = None  # for "site": the site-packages directory (as written)
+    relpath: Optional[str] = None  # for "site": path inside it, "/"-separated
+    egg: Optional[Tuple[str, str]] = None  # (name, version) from an .egg directory
+    python: Optional[Tuple[int, int]] = None  # X.Y seen in the path (lib/pythonX.Y)
+
+
+def module_from_relpath(rel: str) -> Optional[str]:
+    """``torch/nn/modules/conv.py`` -> ``torch.nn.modules.conv`` (None if not importable)."""
+    parts = [p for p in rel.split("/") if p and p != "."]
+    if not parts:
+        return None
+    last = parts[-1]
+    for ext in _EXTENSIONS:
+        if last.lower().endswith(ext):
+            last = last[: -len(ext)]
+            if ext in (".so", ".pyd"):
+                last = last.split(".", 1)[0]  # _C.cpython-37m-x86_64-linux-gnu
+            break
+    else:
+        if "." in last:
+            return None
+    parts[-1] = last
+    if parts[-1] == "__init__":
+        parts.pop()
+    if not parts or not all(_IDENT.match(p) for p in parts):
+        return None
+    return ".".join(parts)
+
+
+def classify_path(file: str) -> PathInfo:
+    """Read the import module and layout from a frame's path, without touching the disk."""
+    p = file.replace("\\", "/")
+    if p.startswith("<frozen "):
+        return PathInfo("stdlib", module=p[8:].rstrip(">").strip() or None)
+    if p.startswith("<") or p.startswith(("Cell In", "Input In")):
+        return PathInfo("interactive")
+    python = None
+    m = _PYLIB.search(p)
+    if m:
+        python = (int(m.group(1)), int(m.group(2))) if m.group(2) else None
+    low = p.lower()
+    idx, marker = -1, ""
+    for mk in _SITE_MARKERS:
+        j = low.rfind(mk)
+        if j > idx:
+            idx, marker = j, mk
+    egg = None
+    if idx >= 0:
+        rel = p[idx + len(marker):]
+        site_dir = p[: idx + len(marker) - 1]
+        egg, rel_in = _egg(rel)
+        return PathInfo("site", module=module_from_relpath(rel_in), site_dir=site_dir, relpath=rel, egg=egg, python=python)
+    egg_at = low.find(".egg/")
+    if egg_at >= 0:
+        start = p.rfind("/", 0, egg_at) + 1
+        egg, rel_in = _egg(p[start:])
+        return PathInfo("site", module=module_from_relpath(rel_in), egg=egg, python=python)
+    if m:
+        rel = p[m.end():]
+        first = rel.split("/", 1)[0]
+        if first.startswith(_STDLIB_SUBDIRS):
+            rel = rel.split("/", 1)[1] if "/" in rel else ""
+        return PathInfo("stdlib", module=module_from_relpath(rel), python=python)
+    if re.match(r"[A-Za-z]:/", p) or "\\" in file:
+        hits = list(_WINLIB.finditer(p))
+        if hits:
+            rel = p[hits[-1].end():]
+            module = module_from_relpath(rel)
+            if module and is_stdlib_module(module, None):
+                return PathInfo("stdlib", module=module)
+    return PathInfo("other")
+
+
+def _egg(rel: str) -> Tuple[Optional[Tuple[str, str]], str]:
+    first, _, rest = rel.partition("/")
+    if first.lower().endswith(".egg"):
+        bits = first[:-4].split("-")
+        if len(bits) >= 2:
+            return (bits[0].replace("_", "-"), bits[1]), rest
+        return None, rest
+    return None, rel
+
+
+# ---------------------------------------------------------------------------
+# Installed metadata (live crashes): RECORD files, read once per site directory
+# ---------------------------------------------------------------------------
+
+_RECORD_INDEX: Dict[str, Dict[str, Tuple[str, str]]] = {}
+_PACKAGES_DISTS: Optional[Dict[str, List[str]]] = None
+
+
+def _record_index(site_dir: str) -> Dict[str, Tuple[str, str]]:
+    """``relpath -> (name, version)`` for every file the RECORDs in ``site_dir`` list."""
+    key = os.path.normcase(os.path.abspath(site_dir))
+    hit = _RECORD_INDEX.get(key)
+    if hit is not None:
+        return hit
+    index: Dict[str, Tuple[str, str]] = {}
+    try:
+        from importlib import metadata
+
+        for dist in metadata.distributions(path=[site_dir]):
+            try:
+                name = dist.metadata["Name"]
+                version = dist.version
+                for f in dist.files or ():
+                    rel = str(f).replace("\\", "/")
+                    if not rel.startswith(".."):
+                        index.setdefault(os.path.normcase(rel), (name, version))
+            except Exception:
+                continue
+    except Exception:  # pragma: no cover - broken environments
+        pass
+    _RECORD_INDEX[key] = index
+    return index
+
+
+def _packages_distributions() -> Dict[str, List[str]]:
+    global _PACKAGES_DISTS
+    if _PACKAGES_DISTS is None:
+        try:
+            from importlib import metadata
+
+            _PACKAGES_DISTS = dict(metadata.packages_distributions())  # type: ignore[attr-defined]
+        except Exception:  # Python < 3.10 has no packages_distributions
+            _PACKAGES_DISTS = _packages_distributions_fallback()
+    return _PACKAGES_DISTS
+
+
+def _packages_distributions_fallback() -> Dict[str, List[str]]:
+    out: Dict[str, List[str]] = {}
+    try:
+        from importlib import metadata
+
+        for dist in metadata.distributions():
+            name = dist.metadata["Name"]
+            tops = (dist.read_text("top_level.txt") or "").split()
+            if not tops:
+                tops = sorted({str(f).split("/", 1)[0].split(".", 1)[0] for f in dist.files or () if "/" in str(f) or str(f).endswith(".py")})
+            for top in tops:
+                out.setdefault(top, []).append(name)
+    except Exception:  # pragma: no cover
+        pass
+    return out
+
+
+def clear_caches() -> None:
+    """Forget installed metadata (tests install distributions into temp dirs)."""
+    global _PACKAGES_DISTS
+    _RECORD_INDEX.clear()
+    _PACKAGES_DISTS = None
+
+
+# ---------------------------------------------------------------------------
+# Import name -> distribution
+# ---------------------------------------------------------------------------
+
+class _Resolver:
+    def __init__(self, pins, installed: bool, index) -> None:
+        self.pins = list(pins or ())
+        self.by_key = {getattr(p, "key", canonicalize_name(p.name)): p for p in self.pins}
+        self.installed = installed
+        self.index = index
+        self._index_tops: Optional[Dict[str, object]] = None
+        self._memo: Dict[str, Optional[Tuple[str, Optional[str]]]] = {}
+
+    def _pin(self, name: str):
+        return self.by_key.get(canonicalize_name(name))
+
+    def for_module(self, module: str) -> Optional[Tuple[str, Optional[str]]]:
+        if module in self._memo:
+            return self._memo[module]
+        top = module.split(".", 1)[0]
+        answer = self._resolve(module, top)
+        self._memo[module] = answer
+        return answer
+
+    def _resolve(self, module: str, top: str) -> Optional[Tuple[str, Optional[str]]]:
+        table = dists_for_import(module)
+        pin = self._pin(top)  # a pin named like the import name
+        if pin is None:
+            for cand in table:  # a well-known mismatch that is in the set
+                pin = self._pin(cand)
+                if pin is not None:
+                    break
+        if pin is not None:
+            return pin.name, pin.version
+        if self.installed:
+            names = _packages_distributions().get(top) or []
+            for name in names:
+                pin = self._pin(name)
+                if pin is not None:
+                    return pin.name, pin.version
+            if len(set(names)) == 1:
+                return names[0], None
+        if self.index is not None:
+            pin = self._index_top_levels().get(top)
+            if pin is not None:
+                return pin.name, pin.version  # type: ignore[attr-defined]
+        if table:
+            return table[0], None
+        return None
+
+    def _index_top_levels(self) -> Dict[str, object]:
+        """Top-level import names of each pinned wheel, asked of the index once per pin."""
+        if self._index_tops is None:
+            tops: Dict[str, object] = {}
+            for pin in self.pins:
+                if not pin.version:
+                    continue
+                try:
+                    members = self.index.list_members(pin.name, pin.version)
+                except Exception:
+                    continue
+                for member in members or ():
+                    first = str(member).replace("\\", "/").split("/", 1)[0]
+                    if first.endswith((".dist-info", ".data")) or not first:
+                        continue
+                    name = first.split(".", 1)[0] if first.endswith(_EXTENSIONS) else first
+                    if _IDENT.match(name):
+                        tops.setdefault(name, pin)
+            self._index_tops = tops
+        return self._index_tops
+
+
+# ---------------------------------------------------------------------------
+# Frames, edges, the public function
+# ---------------------------------------------------------------------------
+
+def owner_label(frame: Frame) -> str:
+    """How a frame's owner is named in call edges: the dist, ``<project>``, ``<stdlib>`` or ``?top``."""
+    if frame.owner == OWNER_DIST and frame.dist:
+        return frame.dist
+    if frame.owner == OWNER_PROJECT:
+        return "<project>"
+    if frame.owner == OWNER_STDLIB:
+        return "<stdlib>"
+    return f"?{frame.module.split('.', 1)[0]}" if frame.module else "<unknown>"
+
+
+def attribute(
+    crash: Crash,
+    pins=None,
+    *,
+    target=None,
+    project_root: Optional[str] = None,
+    installed: bool = True,
+    index=None,
+) -> Crash:
+    """A copy of ``crash`` with every frame's owner filled, plus call edges.
+
+    ``pins``: the PinSet being analysed (or any iterable of Pins); ``target``:
+    the Target whose stdlib counts; ``project_root``: frames under it are the
+    project's; ``installed``: consult this interpreter's metadata; ``index``:
+    a PackageIndex whose ``list_members`` gives wheel top-level names.
+    """
+    out = copy.deepcopy(crash)
+    resolver = _Resolver(getattr(pins, "pins", pins), installed, index)
+    python = tuple(target.python[:2]) if target is not None and getattr(target, "python", None) else None
+    root = os.path.normcase(os.path.abspath(project_root)) if project_root else None
+    for exc in out.exceptions:
+        for frame in exc.frames:
+            _attribute_frame(frame, resolver, python, root, installed)
+        loc = getattr(exc, "location", None)
+        if isinstance(loc, Frame):
+            _attribute_frame(loc, resolver, python, root, installed)
+    _edges(out)
+    return out
+
+
+def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[str], installed: bool) -> None:
+    info = classify_path(frame.file)
+    frame.module = info.module
+    frame.dist = None
+    frame.version = None
+    if info.kind == "interactive":
+        frame.owner = OWNER_PROJECT
+        return
+    if info.kind == "stdlib":
+        # A module that left the stdlib before the target (but lives under lib/pythonX.Y) stays stdlib.
+        frame.owner = OWNER_STDLIB
+        return
+    if info.kind == "site":
+        hit = None
+        if info.egg:
+            pin = resolver._pin(info.egg[0])
+            hit = (pin.name, info.egg[1]) if pin is not None else info.egg
+        if hit is None and installed and info.site_dir and info.relpath and os.path.isabs(frame.file) and os.path.exists(frame.file):
+            hit = _record_index(info.site_dir).get(os.path.normcase(info.relpath))
+            if hit is not None:
+                pin = resolver._pin(hit[0])
+                hit = (pin.name if pin is not None else hit[0], hit[1])
+        if hit is None and info.module:
+            hit = resolver.for_module(info.module)
+        if hit is not None:
+            frame.owner, frame.dist, frame.version = OWNER_DIST, hit[0], hit[1]
+        else:
+            frame.owner = OWNER_UNKNOWN
+        return
+    # Not under site-packages: the project's own code, unless it is the target's stdlib by name
+    # (a bare relative "json/decoder.py" stays project: we cannot tell from the path).
+    norm = os.path.normcase(frame.file)
+    if root and os.path.isabs(frame.file) and (norm == root or norm.startswith(root.rstrip(os.sep) + os.sep)):
+        frame.module = module_from_relpath(os.path.relpath(frame.file, root).replace("\\", "/"))
+    elif not os.path.isabs(frame.file) and not re.match(r"[A-Za-z]:[\\/]", frame.file):
+        frame.module = module_from_relpath(frame.file.replace("\\", "/").lstrip("./"))
+    if frame.module is None:  # a foreign absolute path: at least the file's own module name
+        frame.module = module_from_relpath(frame.file.replace("\\", "/").rsplit("/", 1)[-1])
+    frame.owner = OWNER_PROJECT
+    if python is not None and frame.module and info.python is None and _is_unlikely_project(frame.file, frame.module, python):
+        frame.owner = OWNER_STDLIB
+
+
+def _is_unlikely_project(file: str, module: str, python) -> bool:
+    """A stdlib module file outside any lib/pythonX.Y dir (framework builds, embedded Pythons)."""
+    p = file.replace("\\", "/")
+    return "/Python.framework/" in p and is_stdlib_module(module, python)
+
+
+def _edges(crash: Crash) -> None:
+    root = crash.root
+    frames = root.frames
+    edges: List[CallEdge] = []
+    prev = None
+    for i, fr in enumerate(frames):
+        if fr.owner == OWNER_STDLIB:
+            continue  # importlib, threading, runpy...: pass-through, not a party to the crash
+        label = owner_label(fr)
+        if prev is not None and label != prev:
+            edges.append(CallEdge(caller=prev, callee=label, frame_index=i))
+        prev = label
+    crash.edges = edges
+    loc = getattr(root, "location", None)
+    innermost: Optional[Frame] = loc if isinstance(loc, Frame) else (frames[-1] if frames else None)
+    crash.raised_in = owner_label(innermost) if innermost is not None else None
+    lib = None
+    candidates: Iterable[Frame] = ([loc] if isinstance(loc, Frame) else []) + list(reversed(frames))
+    for fr in candidates:
+        if fr.owner == OWNER_DIST and fr.dist:
+            lib = fr.dist
+            break
+    if lib is None:
+        for exc in reversed(crash.exceptions):
+            for fr in reversed(exc.frames):
+                if fr.owner == OWNER_DIST and fr.dist:
+                    lib = fr.dist
+                    break
+            if lib:
+                break
+    crash.innermost_library = lib
