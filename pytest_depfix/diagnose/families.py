@@ -149,6 +149,9 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "a system library is missing: install it with the system package manager (e.g. libGL.so.1 comes with "
      "libgl1 / mesa-libGL), or use a headless build where one exists."),
     (r"Library not loaded: ", "a system library is missing: install it (e.g. with Homebrew)."),
+    (r"\b(\w+ )?library not found\b|[Cc]ould not find (the )?(\w+ )?library|[Uu]nable to (find|load) (the )?(\w+ )?library",
+     "a system library that a package loads at run time is missing: install it with the system package manager "
+     "(e.g. libsndfile1 for soundfile)."),
     (r"(Microsoft Visual C\+\+ [\d.]+ or greater is required|error: command '.*(gcc|cl\.exe|clang)' failed|"
      r"Python\.h: No such file or directory|nvcc (was )?not found|CUDA_HOME environment variable is not set)",
      "a build tool or header is missing on this machine: install the compiler/headers, or choose versions that "
@@ -286,7 +289,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         return sig
 
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
-    if advice is None and etype in ("ImportError", "OSError") and re.search(r"cannot open shared object file|Library not loaded", full):
+    if advice is None and etype in ("ImportError", "OSError") and re.search(r"cannot open shared object file|Library not loaded|library not found", full):
         advice = environment_advice(full)
     if advice is None and re.search(r"OutOfMemoryError|MemoryError", etype):
         advice = environment_advice("out of memory")

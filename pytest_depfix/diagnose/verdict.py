@@ -148,7 +148,9 @@ def _frame_party(fr: Frame, ctx: Context) -> Optional[Party]:
             if owner:
                 return ctx.party(owner)
         elif not fr.file.startswith("<") and "/lib/python" not in fr.file and "\\lib\\" not in fr.file.lower():
-            return Party("project")
+            rel = re.match(r"([A-Za-z_]\w*)[\\/][\w\\/]*\.(pyx|pxd|pxi)$", fr.file)
+            owner = module_owner(rel.group(1), ctx) if rel else None
+            return ctx.party(owner) if owner else Party("project")
     return None
 
 
@@ -215,7 +217,9 @@ def _add(out: List[Culprit], culprit: Culprit, ctx: Context) -> None:
         return
     key = canonicalize_name(culprit.name)
     for c in out:
-        if canonicalize_name(c.name) == key and c.constraint == culprit.constraint:
+        if canonicalize_name(c.name) == key and (c.constraint == culprit.constraint or c.confidence >= culprit.confidence):
+            # One hypothesis per package: a weaker guess on the same package would only
+            # give the resolver a cheaper way around the stronger one.
             c.evidence += [e for e in culprit.evidence if e not in c.evidence]
             return
     culprit.name = pin.name
@@ -431,7 +435,8 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             return done("unknown", sig.family, f"module {sig.module} belongs to no package of the set: a dependency is "
                         f"missing from the set (it is reported, never added)", [],
                         f"add the distribution that provides {sig.module} to the requirements")
-        return done("unknown", sig.family, f"{what} is missing, and no package of the set ships {sig.module}", [])
+        # e.g. "module 'lib' has no attribute ...": a binding module named after nothing; dates may still tell.
+        return _owner_by_time(ctx, sig, caller, done)
     callee = ctx.party(callee_name)
     if sig.detail.get("circular"):
         return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
@@ -601,6 +606,17 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
             if ext_name:
                 break
     base, ext = ctx.party(base_name), ctx.party(ext_name)
+    if ext.kind == "dist" and base.kind == "dist" and ext.version and base.version:
+        # Time decides the direction better than struct sizes: an extension released
+        # before the base's current series was built against an older base.
+        e_time = timeline.upload_time(ctx.index, ext.name, ext.version)
+        start = timeline.series_start(ctx.index, base.name, base.version)
+        if e_time and start and start[1]:
+            sig.direction = "base-too-new" if e_time < start[1] else "base-too-old"
+            built = timeline.latest_before(ctx.index, base.name, e_time)
+            if built is not None:
+                ctx.evidence.append(f"{ext.name} {ext.version} ({timeline.fmt(e_time)}) was built when {base.name} {built} was current")
+                sig.detail["built_against"] = str(built)
     details_ev = f"binary mismatch between {ext.name or 'a compiled extension'} and {base.name or 'its base library'}: {sig.message}"
     out += matrix_culprits(ext.name, base.name, ctx) if ext.name else []
     if ext.kind == "dist" and base.kind == "dist" and not out:
@@ -611,6 +627,14 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
             if spec:
                 _add(out, Culprit(ext.name, spec, CONF_MATRIX, [details_ev, f"{ext.name}{spec} is built for {base.name}=={base.version}"], "matrix"), ctx)
         if sig.direction == "base-too-new" and not ctx.is_keep(base.name):
+            built = sig.detail.get("built_against")
+            if built and Version(built).major < Version(base.version).major:
+                _add(out, Culprit(base.name, f"<{Version(base.version).major}", CONF_TIME, [details_ev, f"{ext.name} "
+                                  f"{ext.version} was built against {base.name} {built}, before {base.name} {Version(base.version).major}"],
+                                  "upload-dates"), ctx)
+            elif built:
+                _add(out, Culprit(base.name, next_series(built).replace(">=", "<"), CONF_TIME, [details_ev, f"{ext.name} "
+                                  f"{ext.version} was built against {base.name} {built}"], "upload-dates"), ctx)
             _add(out, Culprit(base.name, below_series(base.version), CONF_GUESS, [details_ev, f"{ext.name} was built against an older {base.name}"], "abi-message"), ctx)
             out += _caller_moves(ctx, ext, base, f"the {base.name} {base.version} ABI")
         elif sig.direction == "base-too-old" and not ctx.is_keep(base.name):

@@ -78,6 +78,10 @@ def _frame(path: str, line: int, func: str, src: str, pins: Optional[PinSet]) ->
             if pin is not None:
                 dist, version = pin.name, pin.version
         return Frame(path, line, func, src, OWNER_DIST, dist, version, module)
+    rel = re.match(r"([A-Za-z_]\w*)[\\/][\w\\/]*\.(pyx|pxd|pxi)$", path)  # Cython frames print relative paths
+    if rel and pins is not None and pins.get(_ALIASES.get(rel.group(1), rel.group(1))) is not None:
+        pin = pins.get(_ALIASES.get(rel.group(1), rel.group(1)))
+        return Frame(path, line, func, src, OWNER_DIST, pin.name, pin.version, rel.group(1))
     if _STDLIB.search(path):
         return Frame(path, line, func, src, OWNER_STDLIB)
     return Frame(path, line, func, src, OWNER_PROJECT)
