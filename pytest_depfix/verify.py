@@ -21,7 +21,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .verify_env import EnvironmentBuilder, EnvironmentError_, clean_environments, environments_dir
 from .verify_project import ProjectInstall, detect_project
@@ -46,6 +46,7 @@ class Attempt:
     error: Optional[str] = None  # why the environment could not be built, or the run timed out
     env_cached: bool = False  # the environment was reused (only the test run was paid)
     install_seconds: float = 0.0
+    outcomes: Dict[str, str] = field(default_factory=dict)  # every node id run -> passed|failed|skipped|error
 
     @property
     def all_passed(self) -> bool:
@@ -160,6 +161,7 @@ def run_attempt(
                      pythonpath=project_pythonpath(Path(project_root), installed), timeout=timeout)
     attempt.returncode = run.returncode
     attempt.output_tail = run.tail()
+    attempt.outcomes = dict(run.outcomes)
     attempt.passed = run.passed_map(test_ids) if test_ids else {}
     if run.timed_out:
         attempt.error = f"the test run timed out after {timeout:g} s"
@@ -173,3 +175,71 @@ def __getattr__(name: str) -> Any:  # bisect lives in its own module; import it 
 
         return getattr(verify_bisect, name)
     raise AttributeError(name)
+
+
+# -- shared by ``depfix verify`` and ``depfix bisect`` -------------------------
+
+def add_environment_arguments(p: Any) -> None:
+    """Options of the verification environments (the index options come from index.options)."""
+    g = p.add_argument_group("verification environment")
+    g.add_argument("--project", metavar="DIR", default=".", help="the project whose tests run (default: the current folder)")
+    g.add_argument("--installer", choices=("auto", "uv", "pip"), default="auto",
+                   help="uv when on PATH (auto), or venv + pip")
+    g.add_argument("--verify-timeout", type=float, default=600.0, metavar="SECONDS",
+                   help="limit for each environment build and each test run (default 600)")
+    g.add_argument("--max-envs", type=int, default=5, metavar="N", help="cached environments to keep (default 5)")
+    g.add_argument("--no-install-project", action="store_true",
+                   help="do not install the project into the environment; run it from its folder")
+    g.add_argument("pytest_args", nargs="*", metavar="-- pytest ARGS", help="what to run, after '--'")
+
+
+def pytest_arguments(raw: Sequence[str]) -> List[str]:
+    """``-- pytest -q tests`` / ``-- python -m pytest tests`` / ``-- tests`` -> the pytest arguments."""
+    args = list(raw)
+    if args[:1] == ["--"]:
+        args = args[1:]
+    if args[:1] and Path(args[0]).name in ("pytest", "py.test"):
+        args = args[1:]
+    elif len(args) >= 3 and Path(args[0]).name.startswith("python") and args[1:3] == ["-m", "pytest"]:
+        args = args[3:]
+    return args
+
+
+def exact_pins(path: str, target: Any = None) -> Tuple[Dict[str, str], Any]:
+    """``{name: version}`` from a requirements file whose every active line is an exact pin."""
+    from .errors import BadInput
+    from .requirements import read_requirements
+
+    pinset = read_requirements(path, target)
+    pins: Dict[str, str] = {}
+    loose = []
+    for pin in pinset.pins:
+        if not pin.active:
+            continue
+        if pin.version is None or pin.url:
+            loose.append(pin.requirement() if not pin.url else f"{pin.name} @ <url>")
+            continue
+        pins[pin.name] = pin.version
+    if loose:
+        raise BadInput(f"{path}: verification needs exact pins (NAME==VERSION); not exact: {', '.join(loose[:5])}")
+    if not pins:
+        raise BadInput(f"{path} names no packages")
+    return pins, pinset
+
+
+def builder_from_args(args: Any, pinset: Any = None) -> EnvironmentBuilder:
+    """An EnvironmentBuilder for the shared options; the requirements file's own index lines apply when no option does."""
+    index_url = getattr(args, "index_url", None)
+    extras = list(getattr(args, "extra_index_url", None) or [])
+    links = list(getattr(args, "find_links", None) or [])
+    no_index = bool(getattr(args, "no_index", False))
+    if pinset is not None and not (index_url or extras or links or no_index):
+        index_url, extras, links = pinset.index_url, list(pinset.extra_index_urls), list(pinset.find_links)
+    try:
+        return EnvironmentBuilder(getattr(args, "cache_dir", None), index_url=index_url, extra_index_urls=extras,
+                                  find_links=links, no_index=no_index, timeout=args.verify_timeout,
+                                  max_envs=args.max_envs, installer=args.installer)
+    except EnvironmentError_ as exc:
+        from .errors import BadInput
+
+        raise BadInput(str(exc))
