@@ -623,8 +623,8 @@ class _Parser:
                 typ, msg_lines = "AssertionError", lines or [rest]
         if not typ and msg_lines and msg_lines[0].startswith("assert"):
             typ = "AssertionError"
-        if not typ:
-            self._abort_tb()
+        if not typ or (not first and not self.frames and rest is None):
+            self._abort_tb()  # an untyped "E   ..." line with no location is not a crash
             return
         self._new_exception((typ, msg_lines[0] if msg_lines else ""), self.frames)
         self.msg_lines.extend(msg_lines[1:])

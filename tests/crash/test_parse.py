@@ -1,0 +1,197 @@
+"""Parser unit tests, one per format, on real tracebacks.
+
+Texts are real outputs: either copied from public issues (source beside each)
+or produced in this test by running real code / real pytest.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from pytest_depfix.crash import parse_traceback
+
+# https://github.com/pytorch/pytorch/issues/53336 style, the project's seed case (shared/cases/seed-retinaface-cudnn)
+REPLICA = """\
+Traceback (most recent call last):
+  File "train.py", line 152, in <module>
+    main()
+  File "/home/lei/anaconda3/envs/py37-1/lib/python3.7/site-packages/torch/_utils.py", line 429, in reraise
+    raise self.exc_type(msg)
+RuntimeError: Caught RuntimeError in replica 0 on device 0.
+Original Traceback (most recent call last):
+  File "/home/lei/anaconda3/envs/py37-1/lib/python3.7/site-packages/torch/nn/modules/conv.py", line 396, in _conv_forward
+    self.padding, self.dilation, self.groups)
+RuntimeError: cuDNN error: CUDNN_STATUS_NOT_INITIALIZED
+"""
+
+
+def _run_python(code: str) -> str:
+    """The real stderr of a real interpreter running ``code``."""
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True)
+    return proc.stderr
+
+
+def test_replica_reraise_gives_outer_then_original_with_remote_relation():
+    (crash,) = parse_traceback(REPLICA)
+    outer, inner = crash.exceptions
+    assert (outer.type, outer.relation, len(outer.frames)) == ("RuntimeError", "remote", 2)
+    assert inner.message == "cuDNN error: CUDNN_STATUS_NOT_INITIALIZED"
+    assert inner.frames[-1].file.endswith("torch/nn/modules/conv.py") and inner.frames[-1].line == 396
+    assert crash.root is inner and crash.final is inner
+
+
+def test_chained_cause_and_context_from_a_real_interpreter():
+    text = _run_python(
+        """
+        def f():
+            raise KeyError("k")
+        try:
+            try:
+                f()
+            except KeyError as e:
+                raise ValueError("v") from e
+        except ValueError:
+            raise RuntimeError("r")
+        """
+    )
+    (crash,) = parse_traceback(text)
+    assert [(e.type, e.message, e.relation) for e in crash.exceptions] == [
+        ("KeyError", "'k'", "cause"),
+        ("ValueError", "v", "context"),
+        ("RuntimeError", "r", None),
+    ]
+    assert [f.function for f in crash.exceptions[0].frames] == ["<module>", "f"]
+
+
+def test_exception_group_from_a_real_interpreter():
+    if sys.version_info < (3, 11):
+        return
+    text = _run_python(
+        """
+        def g():
+            raise ExceptionGroup("many", [ValueError("a"), TypeError("b")])
+        g()
+        """
+    )
+    (crash,) = parse_traceback(text)
+    assert [(e.type, e.relation) for e in crash.exceptions] == [
+        ("ExceptionGroup", "group"), ("ValueError", "group"), ("TypeError", None)]
+    assert crash.exceptions[0].message == "many (2 sub-exceptions)"
+    assert crash.exceptions[0].frames[-1].function == "g"
+
+
+def test_recursion_error_keeps_printed_frames_only():
+    text = _run_python(
+        """
+        def r(n):
+            return r(n + 1)
+        r(0)
+        """
+    )
+    assert "[Previous line repeated" in text
+    (crash,) = parse_traceback(text)
+    assert crash.final.type == "RecursionError"
+    assert 2 <= len(crash.final.frames) <= 5
+
+
+def test_syntax_error_location_is_not_a_frame():
+    text = _run_python("compile('x = (1,\\n', 'broken.py', 'exec')")
+    (crash,) = parse_traceback(text)
+    assert crash.final.type == "SyntaxError"
+    assert [f.function for f in crash.final.frames] == ["<module>"]
+    assert crash.final.location.file == "broken.py"
+
+
+def test_multiprocessing_remote_traceback():
+    # Spawned workers cannot import functions defined with -c, so use the text CPython printed in
+    # https://github.com/hongluzhou/HID/issues/3 (also in the corpus as 12-remote-pool-starmap-windows).
+    text = (
+        'multiprocessing.pool.RemoteTraceback: \n"""\nTraceback (most recent call last):\n'
+        '  File "/usr/lib/python3.8/multiprocessing/pool.py", line 125, in worker\n'
+        "    result = (True, func(*args, **kwds))\n"
+        '  File "/src/job.py", line 3, in work\n    return {}[x]\nKeyError: 838\n"""\n\n'
+        "The above exception was the direct cause of the following exception:\n\n"
+        'Traceback (most recent call last):\n  File "/src/job.py", line 7, in <module>\n'
+        "    pool.map(work, [838])\n"
+        '  File "/usr/lib/python3.8/multiprocessing/pool.py", line 771, in get\n    raise self._value\nKeyError: 838\n'
+    )
+    (crash,) = parse_traceback(text)
+    assert [(e.type, e.relation, len(e.frames)) for e in crash.exceptions] == [("KeyError", "remote", 2), ("KeyError", None, 2)]
+
+
+def test_pytest_formats_from_a_real_pytest_run(pytester):
+    pytester.makepyfile(
+        test_x="""
+        def helper():
+            raise ValueError("bad thing")
+        def test_a():
+            helper()
+        def test_b():
+            assert 1 == 2
+        """
+    )
+    for style in ("long", "short", "line", "native", "auto"):
+        out = pytester.runpytest_subprocess(f"--tb={style}", "-p", "no:randomly").stdout.str()
+        crashes = parse_traceback(out)
+        assert [(c.final.type, c.final.message.split("\n")[0]) for c in crashes] == [
+            ("ValueError", "bad thing"), ("AssertionError", "assert 1 == 2")], (style, out)
+        assert crashes[0].final.frames[-1].line == 2, style
+        if style != "native":
+            assert crashes[0].final.frames[-1].file.endswith("test_x.py")
+
+
+def test_pytest_collection_error_from_a_real_pytest_run(pytester):
+    pytester.makepyfile(test_imp="import no_such_module_depfix\n\ndef test_ok():\n    pass\n")
+    out = pytester.runpytest_subprocess("-p", "no:randomly").stdout.str()
+    (crash,) = parse_traceback(out)
+    assert crash.when == "collect"
+    assert (crash.final.type, crash.final.message) == ("ModuleNotFoundError", "No module named 'no_such_module_depfix'")
+    assert crash.final.frames[-1].file.endswith("test_imp.py") and crash.final.frames[-1].line == 1
+
+
+def test_jupyter_with_ansi_colours():
+    # IPython 8 output as a notebook stores it (ANSI kept), shape as in https://github.com/rustedpy/result/issues/200
+    text = (
+        "\x1b[0;31m---------------------------------------------------------------------------\x1b[0m\n"
+        "\x1b[0;31mModuleNotFoundError\x1b[0m                       Traceback (most recent call last)\n"
+        "Cell \x1b[0;32mIn[3], line 1\x1b[0m\n\x1b[0;32m----> 1\x1b[0m \x1b[38;5;28;01mimport\x1b[39;00m \x1b[38;5;21;01mcv2\x1b[39;00m\n"
+        "\nFile \x1b[0;32m~/env/lib/python3.10/site-packages/cv2/__init__.py:8\x1b[0m, in \x1b[0;36m<module>\x1b[0;34m()\x1b[0m\n"
+        "\x1b[0;32m----> 8\x1b[0m \x1b[38;5;28;01mimport\x1b[39;00m numpy\n\n"
+        "\x1b[0;31mModuleNotFoundError\x1b[0m: No module named 'numpy'\n"
+    )
+    (crash,) = parse_traceback(text)
+    assert crash.final.type == "ModuleNotFoundError"
+    assert [(f.file, f.line) for f in crash.final.frames] == [("Cell In[3]", 1), ("~/env/lib/python3.10/site-packages/cv2/__init__.py", 8)]
+
+
+def test_several_independent_tracebacks_in_one_log():
+    text = "INFO start\n" + REPLICA + "INFO retry\n" + _run_python("import json; json.loads('')")
+    crashes = parse_traceback(text)
+    assert [c.final.type for c in crashes] == ["RuntimeError", "json.decoder.JSONDecodeError"]
+
+
+def test_log_prefix_with_changing_timestamps():
+    body = _run_python("import os; os.not_found()").splitlines()
+    text = "\n".join(f"2024-05-0{1 + i % 9}T10:00:{i:02d}.123Z {line}" for i, line in enumerate(body))
+    (crash,) = parse_traceback(text)
+    assert (crash.final.type, len(crash.final.frames)) == ("AttributeError", 1)
+
+
+def test_windows_paths_and_crlf():
+    text = (
+        'Traceback (most recent call last):\r\n  File "C:\\Users\\me\\app.py", line 1, in <module>\r\n'
+        "    import cv2\r\n  File \"C:\\Python39\\Lib\\site-packages\\cv2\\__init__.py\", line 5, in <module>\r\n"
+        "    from .cv2 import *\r\nImportError: DLL load failed: The specified module could not be found.\r\n"
+    )
+    (crash,) = parse_traceback(text)
+    assert crash.final.frames[-1].file == "C:\\Python39\\Lib\\site-packages\\cv2\\__init__.py"
+    assert crash.final.message.startswith("DLL load failed")
+
+
+def test_garbage_and_near_misses_give_nothing():
+    for text in ("", "hello world\n", "Error: something went wrong", "FAILED test_x.py::test_a - ValueError: x",
+                 "/src/x.py:12: DeprecationWarning: the imp module is deprecated\n  import imp",
+                 "Traceback (most recent call last):\n", "E   assert foo\n", "\x00\x01\x02" * 100):
+        assert parse_traceback(text) == [], text
