@@ -34,7 +34,7 @@ from packaging.version import Version
 from .models import Change, Constraint, Culprit, Resolution
 from .resolve_explain import change_reason, conflict_lines
 from .resolve_problem import Problem
-from .resolve_search import SolveResult, Violation, check, solve
+from .resolve_search import SolveResult, Violation, check, shrink_core, solve
 
 __all__ = ["resolve"]
 
@@ -122,6 +122,8 @@ def _search(p: Problem, max_rounds: int, node_cap: int) -> Dict[str, Any]:
             res = solve(p, h | free_always, bound=best[0] if best else None, node_cap=node_cap)
             tried[h] = res
             if res.sat:
+                if res.unknown:
+                    out["proven"] = False  # cheapest moves not proved within the node budget
                 if best is None or res.cost < best[0]:
                     best = (res.cost, h, res)
                 continue
@@ -138,7 +140,11 @@ def _search(p: Problem, max_rounds: int, node_cap: int) -> Dict[str, Any]:
                 out["log"] = res.log
                 out["free"] = sorted(h | free_always, key=lambda key: p.vars[key].order)
                 break
-            cores.append(res.core)
+            core = res.core
+            if len(core) > 1 and not res.unknown:
+                core, n = shrink_core(p, h | free_always, core, node_cap)
+                out["shrink_solves"] = out.get("shrink_solves", 0) + n
+            cores.append(core)
             score = _element_score(p, cores)
             new_core = True
             break

@@ -107,9 +107,11 @@ def check(problem: Problem, value: Dict[str, Version]) -> List[Violation]:
 
 
 class _Search:
-    def __init__(self, problem: Problem, free: FrozenSet[str], bound: Optional[Cost], node_cap: int) -> None:
+    def __init__(self, problem: Problem, free: FrozenSet[str], bound: Optional[Cost], node_cap: int,
+                 only_fixed: Optional[FrozenSet[str]] = None) -> None:
         self.p = problem
         self.free = free
+        self.only_fixed = only_fixed
         self.bound = bound
         self.node_cap = node_cap
         self.nodes = 0
@@ -130,7 +132,7 @@ class _Search:
     def run(self) -> SolveResult:
         p = self.p
         for key, var in p.vars.items():
-            if key not in self.free:
+            if key not in self.free and (self.only_fixed is None or key in self.only_fixed or not var.movable):
                 self.value[key] = var.fixed_value  # type: ignore[assignment]
         domains: Dict[str, List[Version]] = {}
         for key in self.free:
@@ -159,7 +161,17 @@ class _Search:
                     self.blame(k)
                 self.log.append(Rejection("", None, "demand", _demand_text(p, demand, self.value, self.free)))
                 return self._result()
-        order = sorted(self.free, key=lambda k: (len(domains[k]), p.vars[k].order))
+        # A crash demand with one alternative is a plain constraint on each package it names.
+        for demand in p.demands:
+            if len(demand.alternatives) == 1:
+                for k, spec, text in demand.alternatives[0].parts:
+                    if k in domains:
+                        kept = [v for v in domains[k] if contains(spec, v)]
+                        for v in domains[k]:
+                            if v not in kept:
+                                self.log.append(Rejection(k, v, "demand", f"crash {demand.index} needs {text}"))
+                        domains[k] = kept
+        order = self._order(domains)
         mins = []
         for k in order:
             dom = domains[k]
@@ -170,6 +182,34 @@ class _Search:
         if all(domains[k] for k in order):
             self._dfs(order, 0, domains, FULL_ZERO, suffix)
         return self._result()
+
+    def _order(self, domains: Dict[str, List[Version]]) -> List[str]:
+        """Required packages before the packages that require them (by the pinned versions' metadata).
+
+        A dependent then meets its requirements already decided and rejects
+        its stale versions at once, instead of fixing a requirement early and
+        forcing the search to back up over unrelated choices.
+        """
+        p = self.p
+        free = sorted(self.free, key=lambda k: (len(domains[k]), p.vars[k].order))
+        needs: Dict[str, Set[str]] = {k: set() for k in free}
+        for k in free:
+            var = p.vars[k]
+            probe = var.current if var.current in var.releases else (domains[k][0] if domains[k] else None)
+            if probe is None:
+                continue
+            m = p.meta(k, probe)
+            for dep in m.deps if m.ok else ():
+                if dep.key in needs and dep.key != k:
+                    needs[k].add(dep.key)
+        order: List[str] = []
+        placed: Set[str] = set()
+        while len(order) < len(free):
+            ready = [k for k in free if k not in placed and needs[k] <= placed]
+            pick = ready[0] if ready else next(k for k in free if k not in placed)  # a cycle: input order
+            order.append(pick)
+            placed.add(pick)
+        return order
 
     def _static_summary(self, var: Var) -> str:
         kinds: Dict[str, List[Version]] = {}
@@ -183,7 +223,7 @@ class _Search:
     def _result(self) -> SolveResult:
         if self.best is not None:
             cost, assignment = self.best
-            return SolveResult(True, assignment, cost, log=self.log, nodes=self.nodes)
+            return SolveResult(True, assignment, cost, unknown=self.out_of_budget, log=self.log, nodes=self.nodes)
         if self.dominated and not self.out_of_budget:
             return SolveResult(False, core=None, log=self.log, nodes=self.nodes)
         return SolveResult(False, core=frozenset(self.reasons), unknown=self.out_of_budget, log=self.log, nodes=self.nodes)
@@ -205,6 +245,9 @@ class _Search:
             c = addc(cost, full_cost(var.costs[v]))
             limit = self._limit()
             if limit is not None and addc(c, suffix[i + 1]) >= limit:
+                self.dominated = True
+                break
+            if limit is not None and addc(c, self._lookahead(order, i + 1, domains, key, v)) >= limit:
                 self.dominated = True
                 break  # candidates are sorted by cost: the rest cost no less
             if self.nodes >= self.node_cap:
@@ -235,6 +278,38 @@ class _Search:
             del self.value[key]
             if self.out_of_budget:
                 return
+
+    def _lookahead(self, order: List[str], start: int, domains: Dict[str, List[Version]], key: str, v: Version) -> Cost:
+        """A tighter bound for the packages still open, from metadata already fetched.
+
+        A candidate whose known requirements clash with what is decided (or
+        with ``key`` at ``v``) cannot be part of this branch; candidates not
+        yet fetched count as possible (no fetch is made for a bound).
+        """
+        p = self.p
+        total = FULL_ZERO
+        for k in order[start:]:
+            var = p.vars[k]
+            best = None
+            for w in domains[k]:
+                if (k, w) in p.raw_cache:
+                    m = p.meta(k, w)
+                    if not m.ok:
+                        continue
+                    clash = False
+                    for dep in m.deps:
+                        other = v if dep.key == key else self.value.get(dep.key)
+                        if other is not None and not contains(dep.spec, other):
+                            clash = True
+                            break
+                    if clash:
+                        continue
+                best = full_cost(var.costs[w])
+                break
+            if best is None:
+                return (1 << 30,) * len(FULL_ZERO)
+            total = addc(total, best)
+        return total
 
     def _propagate(self, key: str, v: Version, deps, order: List[str], i: int, domains: Dict[str, List[Version]]):
         p = self.p
@@ -306,6 +381,31 @@ def _demand_text(p: Problem, demand, value: Dict[str, Version], free: FrozenSet[
     return f"crash {demand.index} needs " + " or ".join(bits)
 
 
-def solve(problem: Problem, free: FrozenSet[str], bound: Optional[Cost] = None, node_cap: int = 20000) -> SolveResult:
-    """Cheapest versions for ``free`` with every other package fixed; or a core."""
-    return _Search(problem, free, bound, node_cap).run()
+def solve(problem: Problem, free: FrozenSet[str], bound: Optional[Cost] = None, node_cap: int = 20000,
+          only_fixed: Optional[FrozenSet[str]] = None) -> SolveResult:
+    """Cheapest versions for ``free`` with every other package fixed; or a core.
+
+    ``only_fixed``: consider only these movable packages as fixed and leave the
+    others out of the problem altogether (used to shrink a core).
+    """
+    return _Search(problem, free, bound, node_cap, only_fixed).run()
+
+
+def shrink_core(problem: Problem, free: FrozenSet[str], core: FrozenSet[str], node_cap: int) -> Tuple[FrozenSet[str], int]:
+    """Drop members of a core while the search with only the rest fixed still fails.
+
+    The union of everything that ruled candidates out across a search tree is
+    a valid core but often a loose one; a tight core (often one package) saves
+    the outer loop from trying every combination of the loose ones.
+    """
+    solves = 0
+    current = set(core)
+    for e in sorted(core):
+        if len(current) <= 1:
+            break
+        trial = frozenset(current - {e})
+        res = _Search(problem, free, None, node_cap, trial).run()
+        solves += 1
+        if not res.sat and res.core is not None and not res.unknown:
+            current = set(res.core) & trial or set(trial)
+    return frozenset(current), solves
