@@ -543,12 +543,23 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
                     f"{removed}", [], f"use Python < {removed} for {caller.name}=={caller.version}")
     out: List[Culprit] = []
     when = timeline.python_release_date(removed)
-    if when is not None and caller.version:
-        adapted = timeline.first_after(ctx.index, caller.name, when, above=Version(caller.version))
+    # The innermost user of the name first; when it never adapted (abandoned, e.g.
+    # attrdict), the package calling it may have dropped it: walk outwards.
+    chain: List[Party] = [caller]
+    for fr in reversed(ctx.crash.root.frames):
+        p = _frame_party(fr, ctx)
+        if p is not None and p.kind == "dist" and p.key not in [c.key for c in chain]:
+            chain.append(p)
+    for i, party in enumerate(chain):
+        if when is None or not party.version or ctx.is_keep(party.name):
+            continue
+        adapted = timeline.first_after(ctx.index, party.name, when, above=Version(party.version))
         if adapted is not None:
-            _add(out, Culprit(caller.name, f">={adapted}", CONF_TIME,
+            via = "" if i == 0 else f" (it calls {chain[i - 1].name}, which uses {what} and has no later release)"
+            _add(out, Culprit(party.name, f">={adapted}", CONF_TIME - 0.1 * i,
                               [f"{what} was removed in Python {removed} (released {timeline.fmt(when)}); "
-                               f"{caller.name} {adapted} is its first release after that"], "upload-dates"), ctx)
+                               f"{party.name} {adapted} is its first release after that{via}"], "upload-dates"), ctx)
+            break
     if not out:
         return done("unknown", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}; "
                     f"no later release of it was found", [], f"use Python < {removed}")

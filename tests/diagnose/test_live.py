@@ -1,0 +1,66 @@
+"""Real breaks against the real index (pypi.org): run with ``-m live``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from packaging.specifiers import SpecifierSet
+
+from pytest_depfix.diagnose import check_matrix, diagnose, load_knowledge
+from pytest_depfix.requirements import parse_requirements_text, read_requirements
+from pytest_depfix.target import Target
+from tests.support.diagnose_crashes import simple_parse
+
+pytestmark = pytest.mark.live
+CASES = Path(__file__).resolve().parents[2] / "benchmarks" / "cases"
+SEED = Path("/work/shared/cases/seed-retinaface-cudnn")
+
+
+@pytest.fixture
+def pypi(tmp_path):
+    from pytest_depfix.index import PackageIndex
+
+    def factory(target):
+        return PackageIndex.from_config(target, index_url="https://pypi.org/simple/", use_pip_config=False,
+                                        cache_dir=str(tmp_path / "cache"))
+    return factory
+
+
+@pytest.mark.parametrize("case,package,good,bad", [
+    ("jinja2-markup-flask102-py37", "jinja2", "3.0.3", "3.1.0"),           # pallets/jinja#1632
+    ("itsdangerous-json-flask112-dsiprouter", "itsdangerous", "2.0.1", "2.1.0"),  # dOpensource/dsiprouter#418
+    ("werkzeug-url-quote-flask200-py312", "werkzeug", "2.3.8", "3.0.0"),   # HubSpot/private-app-starter#10
+])
+def test_removed_names_without_the_knowledge_base_use_upload_dates(pypi, case, package, good, bad):
+    folder = CASES / case
+    if not folder.exists():
+        pytest.skip(f"{case} not collected")
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    meta = tomllib.loads((folder / "case.toml").read_text())
+    target = Target.from_spec(meta["python"], meta["platform"])
+    pins = read_requirements(folder / "requirements.txt", target)
+    crash = simple_parse((folder / "traceback.txt").read_text(), pins)
+    keep = {k.split("==")[0].lower() for k in meta["keep"]}
+    d = diagnose(crash, pins, target, pypi(target), load_knowledge(bundled=False), keep=keep)
+    best = d.culprits[0]
+    assert d.verdict == "transitive" and best.name.lower() == package
+    assert good in SpecifierSet(best.constraint) and bad not in SpecifierSet(best.constraint)
+
+
+def test_seed_case_is_environment_and_matrix_reports_missing_deps(pypi):
+    if not SEED.exists():
+        pytest.skip("seed case not present")
+    target = Target.from_spec("3.7", "linux x86_64")
+    pins = read_requirements(SEED / "requirements.txt", target)
+    index = pypi(target)
+    report = check_matrix(pins, target, index)
+    missing = {r.split(">")[0].split("=")[0].split("<")[0].strip().lower() for r, _ in report.missing}
+    assert {"tifffile", "decorator"} <= missing
+    assert ("terminaltables", "3.1.0") in report.sdist_only
+    d = diagnose(simple_parse((SEED / "traceback.txt").read_text(), pins), pins, target, index, load_knowledge(),
+                 keep={"torch"}, matrix=report)
+    assert d.verdict == "environment" and d.culprits == [] and "1.8.0+cu111" in d.advice

@@ -1,0 +1,102 @@
+"""The compatibility matrix (and `depfix check`) and the knowledge-base loader."""
+
+from __future__ import annotations
+
+import json
+
+from pytest_depfix.cli import main
+from pytest_depfix.diagnose import check_matrix, load_knowledge
+from pytest_depfix.requirements import parse_requirements_text
+
+UNIVERSE = {
+    "flask": [{"version": "1.1.2", "requires_dist": ["Werkzeug>=0.15", "itsdangerous>=0.24", "click>=5.1",
+                                                      "colorama; platform_system == 'Windows'"]}],
+    "werkzeug": [{"version": "2.0.3"}],
+    "itsdangerous": [{"version": "2.0.1"}],
+    "httplib2": [{"version": "0.20.1", "requires_dist": ["pyparsing<3,>=2.4.2"]}],
+    "pyparsing": [{"version": "2.4.7"}, {"version": "3.0.0", "requires_python": ">=3.6"}],
+    "oldwheel": [{"version": "1.0", "tag": "cp36-cp36m-manylinux1_x86_64"}],
+}
+
+
+def test_matrix_reports_conflicts_missing_and_uninstallable(index_for):
+    index, target = index_for(UNIVERSE, python="3.8")
+    pins = parse_requirements_text("flask==1.1.2\nwerkzeug==2.0.3\nitsdangerous==2.0.1\nhttplib2==0.20.1\n"
+                                   "pyparsing==3.0.0\noldwheel==1.0\n", target)
+    report = check_matrix(pins, target, index)
+    assert [c.describe() for c in report.conflicts] == [
+        "httplib2==0.20.1 requires pyparsing<3,>=2.4.2, but the set pins pyparsing==3.0.0"]
+    assert report.missing == [("click>=5.1", "flask==1.1.2")]  # colorama's marker is false on Linux
+    assert [n for n, _, _ in report.not_installable] == ["oldwheel"]
+    alts = report.demands()
+    assert [(c.name, c.constraint) for c in alts[0]][0] == ("pyparsing", "<3,>=2.4.2")
+    assert report.to_dict()["ok"] is False
+
+
+def test_markers_are_evaluated_for_the_target_not_the_host(index_for):
+    index, target = index_for(UNIVERSE, python="3.8", platform="win_amd64")
+    pins = parse_requirements_text("flask==1.1.2\nwerkzeug==2.0.3\nitsdangerous==2.0.1\n", target)
+    missing = [r for r, _ in check_matrix(pins, target, index).missing]
+    assert any(r.startswith("colorama") for r in missing)
+
+
+def test_check_command_prints_json_and_exits_1_when_inconsistent(index_for, tmp_path, capsys, monkeypatch):
+    index, target = index_for(UNIVERSE, python="3.8")
+    req = tmp_path / "r.txt"
+    req.write_text("httplib2==0.20.1\npyparsing==3.0.0\n")
+    monkeypatch.setattr("pytest_depfix.commands.check.index_from_args", lambda args, t: _Ctx(index))
+    code = main(["check", "--requirements", str(req), "--python", "3.8", "--platform", "linux", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 and data["conflicts"][0]["requirer"] == "httplib2"
+
+
+class _Ctx:
+    def __init__(self, index):
+        self.index = index
+
+    def __enter__(self):
+        return self.index
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_bad_user_entries_are_warnings_not_crashes(tmp_path):
+    f = tmp_path / "kb.toml"
+    f.write_text('''schema = 1
+[[break]]
+id = "good"
+package = "foo"
+kind = "removed-name"
+exception = "ImportError"
+message = "cannot import name 'x' from 'foo'"
+fix = "foo<2"
+[[break]]
+id = "bad-regex"
+package = "foo"
+kind = "removed-name"
+exception = "ImportError"
+message = "(unclosed"
+fix = "foo<2"
+[[break]]
+id = "bad-fix"
+package = "foo"
+kind = "removed-name"
+exception = "ImportError"
+message = "x"
+fix = "foo is broken"
+''')
+    py = tmp_path / "pyproject.toml"
+    py.write_text('[[tool.depfix.break]]\nid = "mine"\npackage = "bar"\nkind = "signature"\nexception = "TypeError"\n'
+                  'message = "unexpected keyword argument \'k\'"\nfix = "bar<3"\n')
+    kb = load_knowledge([str(f), str(tmp_path / "nope.toml")], str(py), bundled=False)
+    assert sorted(e.id for e in kb.entries) == ["good", "mine"]
+    assert len(kb.warnings) == 3 and any("bad-regex" in w for w in kb.warnings) and any("nope.toml" in w for w in kb.warnings)
+    assert [e.id for e in kb.match("ModuleNotFoundError", "cannot import name 'x' from 'foo'")] == ["good"]
+    assert [e.id for e in kb.match("TypeError", "f() got an unexpected keyword argument 'k'")] == ["mine"]
+
+
+def test_bundled_knowledge_base_loads_cleanly_and_is_sourced():
+    kb = load_knowledge()
+    assert kb.warnings == []
+    assert len(kb) >= 60 and all(e.source.startswith("http") for e in kb.entries)
