@@ -296,10 +296,10 @@ class PackageIndex:
         for e in errors:
             self._warn(f"{e} (results for {canon} may be incomplete)")
         by_version: Dict[Version, Release] = {}
-        for f in merged.values():
-            if self.as_of is not None and f.upload_time is not None and f.upload_time >= self.as_of:
-                continue
-            v = _file_version(f.filename, f.kind, canon)
+        dated = [(f, _file_version(f.filename, f.kind, canon)) for f in merged.values()]
+        if self.as_of is not None:
+            dated = self._filter_as_of(canon, dated)
+        for f, v in dated:
             if v is None:
                 continue
             rel = by_version.get(v)
@@ -307,6 +307,31 @@ class PackageIndex:
                 rel = by_version[v] = Release(canon, v, [])
             rel.files.append(f)
         return [by_version[v] for v in sorted(by_version)]
+
+    def _filter_as_of(self, canon: str, dated: List[Tuple[DistFile, Optional[Version]]]) -> List[Tuple[DistFile, Optional[Version]]]:
+        """Drop files uploaded at or after the cutoff.
+
+        A file without an upload time (HTML pages, find-links, local builds)
+        takes the earliest known upload time of its public version (a
+        ``2.0+cpu`` build dates like ``2.0``); with no date at all it is
+        dropped, because keeping it would let the answer change as sources grow.
+        """
+        first: Dict[str, datetime] = {}
+        for f, v in dated:
+            if v is not None and f.upload_time is not None:
+                key = v.public
+                if key not in first or f.upload_time < first[key]:
+                    first[key] = f.upload_time
+        out, undated = [], 0
+        for f, v in dated:
+            when = f.upload_time or (first.get(v.public) if v is not None else None)
+            if when is None:
+                undated += 1
+            elif when < self.as_of:  # type: ignore[operator]
+                out.append((f, v))
+        if undated:
+            self._warn(f"{canon}: {undated} file(s) with no known upload time ignored because of --as-of")
+        return out
 
     def _source_files(self, src: Source, canon: str) -> Optional[List[DistFile]]:
         """Files of ``canon`` on one source; None when the source does not know the project."""

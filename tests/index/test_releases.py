@@ -193,3 +193,12 @@ def test_prefetch_reads_pages_concurrently_and_reuses_connections(make_local_ind
     before = idx.stats["requests"]
     assert [str(idx.releases(f"p{i}")[0].version) for i in range(12)] == ["1.0"] * 12
     assert idx.stats["requests"] == before  # answered from memory
+
+
+def test_as_of_dates_undated_files_by_their_public_version(demo, serve_index, open_index, tmp_path):
+    links = tmp_path / "links"
+    build_wheel(links, "demo-pkg", "1.0+local")  # dated like 1.0 (2020): kept
+    build_wheel(links, "demo-pkg", "5.0")  # no date anywhere: dropped, with a warning
+    idx = open_index(serve_index(demo).url, find_links=[str(links)], as_of="2021-01-01")
+    assert versions(idx.releases("demo-pkg")) == ["0.9", "1.0", "1.0+local", "1.2"]
+    assert any("1 file(s) with no known upload time ignored" in w for w in idx.warnings)
