@@ -147,8 +147,15 @@ def parse_output(text: str) -> Optional[List[Tuple[str, str]]]:
     return out
 
 
+def _diagnoses(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """Diagnoses from either report shape: the CLI's (per crash) or the in-process one."""
+    if "diagnoses" in report:
+        return report["diagnoses"]
+    return [c.get("diagnosis", c) for c in report.get("crashes", [])]
+
+
 def verdicts(report: Dict[str, Any]) -> List[str]:
-    return [d.get("verdict", "") for d in report.get("diagnoses", [])]
+    return [d.get("verdict", "") for d in _diagnoses(report)]
 
 
 def score(case: Dict[str, Any], pins_in: List[Tuple[str, str]], stdout: str, report: Dict[str, Any]) -> Tuple[bool, str, int]:
@@ -180,7 +187,7 @@ def score(case: Dict[str, Any], pins_in: List[Tuple[str, str]], stdout: str, rep
         if v is None:
             return False, f"{pkg} not in output", changed
         if not SpecifierSet(spec).contains(Version(v), prereleases=True):
-            culprits = [f"{c.get('name')}{c.get('constraint')}" for d in report.get("diagnoses", []) for c in d.get("culprits", [])]
+            culprits = [f"{c.get('name')}{c.get('constraint')}" for d in _diagnoses(report) for c in d.get("culprits", [])]
             return False, (f"{pkg}=={v} outside the confirmed {spec}; verdicts {vs}; culprits {culprits[:4]}; "
                            f"resolution ok={report.get('resolution', {}).get('ok')}"), changed
     return True, "", changed
