@@ -238,7 +238,8 @@ class EnvironmentBuilder:
 
     def _install_cmd(self, python: Path, flags: List[str]) -> List[str]:
         if self.uv:
-            return [self.uv, "pip", "install", "--quiet", "--python", str(python)] + flags
+            # Byte-compile at install time (pip does by default): else every cached run recompiles pytest.
+            return [self.uv, "pip", "install", "--quiet", "--compile-bytecode", "--python", str(python)] + flags
         return [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
                 "--disable-pip-version-check", "--no-input"] + flags
 
