@@ -49,6 +49,8 @@ class ExceptionRecord:
     # from a worker/replica/process whose traceback this is), "group" (member
     # of an exception group), or None for the last one.
     relation: Optional[str] = None
+    # Where a SyntaxError points (file/line of the bad source): not a stack frame.
+    location: Optional[Frame] = None
 
     @property
     def short_type(self) -> str:
@@ -90,10 +92,12 @@ class Crash:
 
     def key(self) -> str:
         """Grouping key: identical crashes across tests share it."""
+        # The project's own frames (test lines) differ from test to test while
+        # the crash is the same: only library and stdlib frames identify it.
         h = hashlib.sha1()
         for exc in self.exceptions:
             h.update(exc.type.encode() + b"\0" + exc.message.split("\n", 1)[0].encode() + b"\0")
-            for fr in exc.frames[-3:]:
+            for fr in [f for f in exc.frames if f.owner != OWNER_PROJECT][-2:]:
                 h.update(f"{fr.file}:{fr.line}".encode())
         return h.hexdigest()[:12]
 
@@ -108,6 +112,7 @@ class Crash:
                 message=e["message"],
                 frames=[Frame(**f) for f in e.get("frames", [])],
                 relation=e.get("relation"),
+                location=Frame(**e["location"]) if e.get("location") else None,
             )
             for e in data["exceptions"]
         ]

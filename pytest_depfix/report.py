@@ -93,6 +93,7 @@ def report_to_dict(report: Report, deterministic: bool = False) -> Dict[str, Any
         "requirements": {"source": report.requirements_source, "count": len(report.pins)},
         "keep": [f"{p.name}=={p.version}" for p in report.keep],
         "status": "resolved" if res.ok else "no-solution",
+        "resolution": {"ok": res.ok, "changed": len(res.changes)},
         "crashes": [_crash_entry(c, diags.get(c.key())) for c in report.crashes],
         "changes": [{"name": c.name, "from": c.from_version, "to": c.to_version, "reason": c.reason} for c in res.changes],
         "pins": {p.name: report.versions.get(p.key) for p in report.pins},

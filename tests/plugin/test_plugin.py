@@ -96,7 +96,7 @@ def test_nothing_written_and_quiet_when_all_tests_pass(pytester, broken_world):
     result = run(pytester, broken_world)
     assert result.ret == 0
     assert not (pytester.path / ".depfix").exists()
-    assert "depfix" not in result.stdout.str()
+    assert "= depfix =" not in result.stdout.str() and "- depfix -" not in result.stdout.str()
 
 
 def test_a_bad_requirements_file_is_a_warning_not_an_internal_error(pytester, broken_world):
