@@ -107,7 +107,7 @@ def analyze(req: AnalysisRequest) -> Report:
 
     from .resolve import resolve
 
-    demands = [d.culprits for d in diagnoses if d.culprits]
+    demands = [_plausible(d.culprits) for d in diagnoses if d.culprits]
     resolution = resolve(req.pins, req.target, index, keep={p.key: p.version for p in keep}, demands=demands)
     _explain_keep_changes(req.pins, keep, resolution)
 
@@ -189,6 +189,17 @@ def _make_probe(index, warnings: List[str]):
     except Exception as exc:  # the probe is evidence, not a requirement
         warnings.append(f"API probe unavailable: {exc}")
         return None
+
+
+# An alternative far less likely than the diagnosis' best is not worth a
+# smaller move: the resolver ranks by change count and size before confidence,
+# so weak hypotheses are dropped here, where the confidence scale is known.
+PLAUSIBLE_RATIO = 0.75
+
+
+def _plausible(culprits):
+    best = max(c.confidence for c in culprits)
+    return [c for c in culprits if c.confidence >= best * PLAUSIBLE_RATIO]
 
 
 def _dedupe(items: List[str]) -> List[str]:
