@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -72,7 +71,6 @@ def test_the_environment_holds_the_pins_and_not_the_running_environment(make_bui
     assert "hypothesis" not in names and "resolvelib" not in names  # installed here, not there
     from importlib.metadata import version
 
-    assert f"'mylib'" in names and version("pytest")  # the running pytest's version was installed
     out = subprocess.run([str(env_python(env)), "-c", "import pytest; print(pytest.__version__)"],
                          capture_output=True, text=True, check=True).stdout.strip()
     assert out == version("pytest")
