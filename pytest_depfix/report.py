@@ -189,7 +189,7 @@ def _md(text: str) -> str:
 # -- artifacts -------------------------------------------------------------
 
 
-def write_artifacts(report: Report, folder: Path, deterministic: bool = False) -> Dict[str, Path]:
+def write_artifacts(report: Report, folder: Path, deterministic: bool = True) -> Dict[str, Path]:
     """Write the three artifacts into ``folder``; return their paths."""
     folder = Path(folder)
     paths = {

@@ -29,6 +29,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--knowledge", action="append", default=[], metavar="FILE", help="extra knowledge-base file (TOML)")
     p.add_argument("--no-probe", action="store_true", help="do not read release files for API contracts")
     p.add_argument("--quiet", "-q", action="store_true", help="no summary on standard error")
+    p.add_argument("--stats", action="store_true", help="add timings and index traffic to the JSON report (not deterministic)")
     from ..index.options import add_index_arguments
 
     add_index_arguments(p)
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(pins_text)
         sys.stdout.flush()
     if args.report:
-        write_atomic(Path(args.report), report_to_json(report))
+        write_atomic(Path(args.report), report_to_json(report, deterministic=not args.stats))
     if args.markdown:
         write_atomic(Path(args.markdown), report_to_markdown(report))
     if not args.quiet:
