@@ -23,6 +23,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from packaging.utils import canonicalize_name
+
 from .verify_env import EnvironmentBuilder, EnvironmentError_, clean_environments, environments_dir
 from .verify_project import ProjectInstall, detect_project
 from .verify_run import project_pythonpath, pytest_args, run_pytest
@@ -146,6 +148,11 @@ def run_attempt(
     """Build (or reuse) the environment for ``pins`` and run pytest with ``args`` in it."""
     start = time.monotonic()
     attempt = Attempt(pins=dict(pins))
+    if project is not None and project.wheel is not None:
+        # A pin set read from the running environment names the project itself, which no index serves:
+        # it comes from its own repacked wheel instead.
+        own = canonicalize_name(project.dist)
+        pins = {k: v for k, v in pins.items() if canonicalize_name(k) != own}
     try:
         env = builder.ensure(pins, project)
     except EnvironmentError_ as exc:
