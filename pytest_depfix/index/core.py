@@ -17,23 +17,23 @@ import os
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
+from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from ..errors import BadInput, IndexUnavailable, PackageNotFound
-from .archives import BadArchive, RemoteZip, SdistReader, pick_metadata_member
 from .cache import Cache, key_for
 from .config import default_cache_dir, load_sources, redact
-from .coremeta import BadMetadata, parse_metadata, requires_txt_to_dist, sdist_requires_are_static
 from .errors import BadDistribution
-from .models import SDIST, WHEEL, CoreMetadata, DistFile, Release
+from .models import SDIST, WHEEL, CoreMetadata, DistFile, LazyRelease, Release, parse_time
 from .pages import JSON_ACCEPT, parse_page, scan_directory
 from .transport import FetchError, NotFound, Stats, TooLarge, Transport, file_url_to_path
+
+if TYPE_CHECKING:
+    from .archives import RemoteZip
 
 _NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
 PAGE_CAP = 64 * 1024 * 1024
@@ -82,31 +82,60 @@ def parse_as_of(value: AsOf) -> Optional[datetime]:
     return datetime(value.year, value.month, value.day, tzinfo=timezone.utc) + timedelta(days=1)
 
 
-def _file_version(filename: str, kind: str, canon: str) -> Optional[Version]:
-    """The version a file belongs to, or None if it is not a file of project ``canon``."""
-    try:
-        if kind == WHEEL:
-            name, version, _, _ = parse_wheel_filename(filename)
-            return version if name == canon else None
-        stem = filename
-        for suffix in (".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".zip", ".tar"):
-            if stem.lower().endswith(suffix):
-                stem = stem[: -len(suffix)]
+class _VersionParser:
+    """Filename -> Version for one project, fast: pages list tens of thousands of files.
+
+    Names and version strings repeat across a project's files, so both checks
+    are memoised; a file whose name is not the project's is dropped (as pip does).
+    """
+
+    _SDIST = (".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".zip", ".tar")
+
+    def __init__(self, canon: str):
+        self.canon = canon
+        self._names: Dict[str, bool] = {}
+        self._versions: Dict[str, Optional[Version]] = {}
+
+    def _is_mine(self, name: str) -> bool:
+        ok = self._names.get(name)
+        if ok is None:
+            ok = self._names[name] = canonicalize_name(name) == self.canon
+        return ok
+
+    def _version(self, text: str) -> Optional[Version]:
+        if text in self._versions:
+            return self._versions[text]
+        try:
+            v: Optional[Version] = Version(text)
+        except InvalidVersion:
+            v = None
+        self._versions[text] = v
+        return v
+
+    def of(self, filename: str) -> Optional[Version]:
+        low = filename.lower()
+        if low.endswith(".whl"):
+            parts = filename[:-4].split("-")
+            if len(parts) not in (5, 6) or not self._is_mine(parts[0]):
+                return None
+            return self._version(parts[1])
+        for suffix in self._SDIST:
+            if low.endswith(suffix):
+                stem = filename[: -len(suffix)]
                 break
-        for i, ch in enumerate(stem):
-            if ch == "-" and canonicalize_name(stem[:i]) == canon:
-                return Version(stem[i + 1 :])
-    except (InvalidWheelFilename, InvalidVersion, ValueError):
+        else:
+            return None
+        cut = stem.rfind("-")
+        if cut > 0 and self._is_mine(stem[:cut]):
+            return self._version(stem[cut + 1 :])
+        for i, ch in enumerate(stem):  # names with dashes and versions with dashes: find the split
+            if ch == "-" and canonicalize_name(stem[:i]) == self.canon:
+                return self._version(stem[i + 1 :])
         return None
-    return None
 
 
-def _merge(into: Dict[str, DistFile], f: DistFile) -> None:
-    """Dedupe by filename; prefer a local copy's URL, keep the richest facts."""
-    have = into.get(f.filename)
-    if have is None:
-        into[f.filename] = f
-        return
+def _merge(have: DistFile, f: DistFile) -> DistFile:
+    """Two sources list the same filename: prefer a local copy's URL, keep the richest facts."""
     if f.url.startswith("file:") and not have.url.startswith("file:") and (not f.hashes or not have.hashes or f.sha256 == have.sha256):
         have.url = f.url
         have.metadata_url_offered, have.metadata_hashes = f.metadata_url_offered, f.metadata_hashes
@@ -116,6 +145,7 @@ def _merge(into: Dict[str, DistFile], f: DistFile) -> None:
     have.upload_time = have.upload_time or f.upload_time
     if f.yanked and not have.yanked:
         have.yanked, have.yanked_reason = True, f.yanked_reason
+    return have
 
 
 class PackageIndex:
@@ -137,7 +167,7 @@ class PackageIndex:
         self._zips: Dict[str, RemoteZip] = {}
         self._locks: Dict[object, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._pool: Optional[ThreadPoolExecutor] = None
+        self._pool: Any = None  # ThreadPoolExecutor, made on first concurrent use
 
     # -- construction -----------------------------------------------------
     @classmethod
@@ -201,7 +231,9 @@ class PackageIndex:
                 lk = self._locks[key] = threading.Lock()
             return lk
 
-    def _executor(self) -> ThreadPoolExecutor:
+    def _executor(self):
+        from concurrent.futures import ThreadPoolExecutor
+
         with self._guard:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="depfix-index")
@@ -250,15 +282,35 @@ class PackageIndex:
         todo = []
         for n in dict.fromkeys(names):
             try:
-                if check_name(n) not in self._releases:
-                    todo.append(n)
+                canon = check_name(n)
             except BadInput:
                 continue
+            if canon in self._releases:
+                continue
+            if self._pages_cached(canon):  # CPU-bound from here: threads would only fight over the GIL
+                self._quiet(self.releases, canon)
+            else:
+                todo.append(canon)
         if len(todo) <= 1:
             for n in todo:
                 self._quiet(self.releases, n)
             return
         list(self._executor().map(lambda n: self._quiet(self.releases, n), todo))
+
+    def _pages_cached(self, canon: str) -> bool:
+        """Whether every remote source has a fresh cached page for ``canon`` (a stat per source)."""
+        now = time.time()
+        for src in self.sources:
+            if src.kind == "index" and src.remote:
+                try:
+                    age = now - os.stat(self.cache.page_path(src.url, canon) or "").st_mtime
+                except OSError:
+                    return False
+                if age >= self.page_ttl and not self.offline:
+                    return False
+            elif src.kind == "links-page" and src.remote and src.url not in self._links:
+                return False
+        return True
 
     @staticmethod
     def _quiet(fn: Callable, *args):
@@ -268,7 +320,7 @@ class PackageIndex:
             return exc
 
     def _load_releases(self, canon: str) -> List[Release]:
-        merged: Dict[str, DistFile] = {}
+        merged: Dict[str, dict] = {}
         found = False
         errors: List[str] = []
         missing_offline: List[str] = []
@@ -284,8 +336,12 @@ class PackageIndex:
             if files is None:
                 continue
             found = True
-            for f in files:
-                _merge(merged, f)
+            for raw in files:
+                have = merged.get(raw["f"])
+                if have is None:
+                    merged[raw["f"]] = raw
+                else:
+                    merged[raw["f"]] = _merge(DistFile.from_json(have), DistFile.from_json(raw)).to_json()
         if missing_offline:
             raise IndexUnavailable(f"offline: no cached project page for {canon} from {', '.join(missing_offline)}")
         if not found:
@@ -295,20 +351,17 @@ class PackageIndex:
             raise PackageNotFound(f"no project named {canon!r} on {where}")
         for e in errors:
             self._warn(f"{e} (results for {canon} may be incomplete)")
-        by_version: Dict[Version, Release] = {}
-        dated = [(f, _file_version(f.filename, f.kind, canon)) for f in merged.values()]
+        versions = _VersionParser(canon)
+        dated = [(raw, versions.of(raw["f"])) for raw in merged.values()]
         if self.as_of is not None:
             dated = self._filter_as_of(canon, dated)
-        for f, v in dated:
-            if v is None:
-                continue
-            rel = by_version.get(v)
-            if rel is None:
-                rel = by_version[v] = Release(canon, v, [])
-            rel.files.append(f)
-        return [by_version[v] for v in sorted(by_version)]
+        groups: Dict[Version, List[dict]] = {}
+        for raw, v in dated:
+            if v is not None:
+                groups.setdefault(v, []).append(raw)
+        return [LazyRelease(canon, v, groups[v]) for v in sorted(groups)]
 
-    def _filter_as_of(self, canon: str, dated: List[Tuple[DistFile, Optional[Version]]]) -> List[Tuple[DistFile, Optional[Version]]]:
+    def _filter_as_of(self, canon: str, dated: List[Tuple[dict, Optional[Version]]]) -> List[Tuple[dict, Optional[Version]]]:
         """Drop files uploaded at or after the cutoff.
 
         A file without an upload time (HTML pages, find-links, local builds)
@@ -316,15 +369,16 @@ class PackageIndex:
         ``2.0+cpu`` build dates like ``2.0``); with no date at all it is
         dropped, because keeping it would let the answer change as sources grow.
         """
+        times = [parse_time(raw.get("t")) for raw, _ in dated]
         first: Dict[str, datetime] = {}
-        for f, v in dated:
-            if v is not None and f.upload_time is not None:
+        for (raw, v), t in zip(dated, times):
+            if v is not None and t is not None:
                 key = v.public
-                if key not in first or f.upload_time < first[key]:
-                    first[key] = f.upload_time
+                if key not in first or t < first[key]:
+                    first[key] = t
         out, undated = [], 0
-        for f, v in dated:
-            when = f.upload_time or (first.get(v.public) if v is not None else None)
+        for (f, v), t in zip(dated, times):
+            when = t or (first.get(v.public) if v is not None else None)
             if when is None:
                 undated += 1
             elif when < self.as_of:  # type: ignore[operator]
@@ -333,7 +387,7 @@ class PackageIndex:
             self._warn(f"{canon}: {undated} file(s) with no known upload time ignored because of --as-of")
         return out
 
-    def _source_files(self, src: Source, canon: str) -> Optional[List[DistFile]]:
+    def _source_files(self, src: Source, canon: str) -> Optional[List[dict]]:
         """Files of ``canon`` on one source; None when the source does not know the project."""
         if src.kind == "links-dir":
             return self._links_files(src, lambda: scan_directory(src.url), canon)
@@ -342,7 +396,7 @@ class PackageIndex:
         url = src.url + canon + "/"
         if not src.remote:
             try:
-                return self._fetch_page(url, src.label) or []
+                return [f.to_json() for f in self._fetch_page(url, src.label)]
             except NotFound:
                 return None
         path = self.cache.page_path(src.url, canon)
@@ -371,10 +425,11 @@ class PackageIndex:
                 files = parse_page(resp.body, resp.headers.get("content-type", ""), resp.url or url)
             except (ValueError, UnicodeDecodeError) as exc:
                 raise FetchError(f"{src.label}: unreadable project page for {canon} ({type(exc).__name__})") from None
-            self.cache.write(path, {"status": "ok", "files": [f.to_json() for f in files]})
-            return files
+            raws = [f.to_json() for f in files]
+            self.cache.write(path, {"status": "ok", "files": raws})
+            return raws
 
-    def _links_files(self, src: Source, load: Callable[[], List[DistFile]], canon: str) -> Optional[List[DistFile]]:
+    def _links_files(self, src: Source, load: Callable[[], List[DistFile]], canon: str) -> Optional[List[dict]]:
         with self._lock(("links", src.url)):
             files = self._links.get(src.url)
             if files is None:
@@ -384,8 +439,8 @@ class PackageIndex:
                     self._warn(f"find-links {src.label} not found; skipped")
                     files = []
                 self._links[src.url] = files
-        mine = [f for f in files if _file_version(f.filename, f.kind, canon) is not None]
-        return [DistFile(**vars(f)) for f in mine] or None
+        versions = _VersionParser(canon)
+        return [f.to_json() for f in files if versions.of(f.filename) is not None] or None
 
     def _fetch_page(self, url: str, label: str) -> List[DistFile]:
         resp = self.transport.get(url, headers={"Accept": JSON_ACCEPT}, max_bytes=PAGE_CAP, accept_gzip=True)
@@ -416,11 +471,27 @@ class PackageIndex:
         todo = list(dict.fromkeys(pairs))
         self.prefetch(n for n, _ in todo)
         out: Dict[Tuple[str, str], Union[CoreMetadata, Exception]] = {}
-        results = self._executor().map(lambda p: self._quiet(self.metadata, *p), todo) if len(todo) > 1 else \
-            [self._quiet(self.metadata, *p) for p in todo]
-        for pair, res in zip(todo, results):
+        remote = []
+        for pair in todo:
+            if self.offline or self._metadata_cached(*pair):
+                out[pair] = self._quiet(self.metadata, *pair)
+            else:
+                remote.append(pair)
+        results = self._executor().map(lambda p: self._quiet(self.metadata, *p), remote) if len(remote) > 1 else \
+            [self._quiet(self.metadata, *p) for p in remote]
+        for pair, res in zip(remote, results):
             out[pair] = res
-        return out
+        return {pair: out[pair] for pair in todo}
+
+    def _metadata_cached(self, name: str, version: str) -> bool:
+        try:
+            rel = self.release(name, version)
+        except Exception:
+            return True  # the error comes back at once from metadata()
+        if rel is None:
+            return True
+        cands = self._candidates(rel)
+        return not cands or os.path.exists(self.cache.blob_path("meta", self._file_key(cands[0])) or "")
 
     def _candidates(self, rel: Release) -> List[DistFile]:
         """Files to read metadata from, cheapest trustworthy first."""
@@ -436,6 +507,9 @@ class PackageIndex:
         return f.sha256 or key_for(f"{f.url}|{f.size}")
 
     def _load_metadata(self, rel: Release) -> CoreMetadata:
+        from .archives import BadArchive
+        from .coremeta import BadMetadata
+
         cands = self._candidates(rel)
         if not cands:
             raise BadDistribution(f"{rel.name} {rel.version} has no wheel or sdist to read metadata from")
@@ -472,6 +546,9 @@ class PackageIndex:
         raise BadDistribution(f"cannot read metadata of {rel.name}=={rel.version}: " + "; ".join(problems + network))
 
     def _fetch_metadata(self, rel: Release, f: DistFile) -> CoreMetadata:
+        from .archives import BadArchive, pick_metadata_member
+        from .coremeta import BadMetadata, parse_metadata
+
         self.transport.stats.add("metadata_fetches")
         if f.metadata_url_offered and not f.url.startswith("file:"):
             try:
@@ -492,7 +569,9 @@ class PackageIndex:
             return parse_metadata(rz.read_entry(next(e for e in rz.entries() if e.name == member)), f.filename)
         return self._sdist_metadata(f)
 
-    def _zip(self, f: DistFile) -> RemoteZip:
+    def _zip(self, f: DistFile) -> "RemoteZip":
+        from .archives import RemoteZip
+
         with self._guard:
             rz = self._zips.get(f.url)
             if rz is None:
@@ -503,6 +582,8 @@ class PackageIndex:
             return rz
 
     def _download(self, f: DistFile, cap: int) -> bytes:
+        from .archives import BadArchive
+
         if f.size is not None and f.size > cap:
             raise TooLarge(f"{f.filename} is {f.size} bytes, over the {cap} byte cap")
         data = self.transport.get(f.url, max_bytes=cap).body
@@ -511,6 +592,9 @@ class PackageIndex:
         return data
 
     def _sdist_metadata(self, f: DistFile) -> CoreMetadata:
+        from .archives import BadArchive, SdistReader
+        from .coremeta import parse_metadata, requires_txt_to_dist, sdist_requires_are_static
+
         sd = SdistReader(self._download(f, SDIST_CAP), f.filename)
         names = sd.names()
         pkg = sorted((n for n in names if n.count("/") == 1 and n.endswith("/PKG-INFO")), key=len)
@@ -543,6 +627,8 @@ class PackageIndex:
 
     def list_members(self, name: str, version: str) -> List[str]:
         """Member names of the best file for the target (wheel central directory or sdist listing)."""
+        from .archives import BadArchive, SdistReader
+
         rel, f = self._member_file(name, version)
         path = self.cache.blob_path("members", self._file_key(f))
         hit = self.cache.read(path)
@@ -562,6 +648,8 @@ class PackageIndex:
 
     def read_members(self, name: str, version: str, select: Callable[[str], bool], max_bytes: int = 8_000_000) -> Dict[str, bytes]:
         """The selected members' bytes (never extracted or run); members over the budget are left out."""
+        from .archives import BadArchive, SdistReader
+
         rel, f = self._member_file(name, version)
         if self.offline:
             raise IndexUnavailable(f"offline: archive members of {rel.name}=={rel.version} are not cached")
@@ -586,10 +674,10 @@ class _OfflineMiss(Exception):
     pass
 
 
-def _page_payload(payload: dict) -> Optional[List[DistFile]]:
+def _page_payload(payload: dict) -> Optional[List[dict]]:
     if payload.get("status") == "missing":
         return None
-    return [DistFile.from_json(d) for d in payload.get("files", [])]
+    return list(payload.get("files", []))
 
 
 def _age(mtime: float) -> str:

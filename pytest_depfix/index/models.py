@@ -57,9 +57,13 @@ class DistFile:
         return self.hashes.get("sha256")
 
     def to_json(self) -> Dict[str, Any]:
-        d: Dict[str, Any] = {"f": self.filename, "u": self.url}
+        """Compact form for the page cache (a URL ending in the filename is stored without it)."""
+        url = self.url
+        if url.endswith("/" + self.filename):
+            url = url[: -len(self.filename)]
+        d: Dict[str, Any] = {"f": self.filename, "u": url}
         if self.hashes:
-            d["h"] = self.hashes
+            d["h"] = self.hashes["sha256"] if list(self.hashes) == ["sha256"] else self.hashes
         if self.requires_python:
             d["rp"] = self.requires_python
         if self.yanked:
@@ -77,10 +81,12 @@ class DistFile:
     @classmethod
     def from_json(cls, d: Dict[str, Any]) -> "DistFile":
         m = d.get("m")
+        url = d["u"]
+        h = d.get("h") or {}
         return cls(
             filename=d["f"],
-            url=d["u"],
-            hashes=d.get("h") or {},
+            url=url + d["f"] if url.endswith("/") else url,
+            hashes={"sha256": h} if isinstance(h, str) else h,
             requires_python=d.get("rp"),
             yanked="y" in d,
             yanked_reason=(d.get("y") or None),
@@ -154,6 +160,31 @@ class Release:
         if sd is not None and target.allows_python(sd.requires_python):
             return SDIST
         return None
+
+
+class LazyRelease(Release):
+    """A release whose DistFile objects are built on first use.
+
+    Popular projects list tens of thousands of files; most callers look at a
+    handful of releases, so the cached page's compact dicts are kept as they
+    are until ``files`` is read (this keeps warm look-ups well under a second).
+    """
+
+    def __init__(self, name: str, version: Version, raw: List[Dict[str, Any]]):
+        self.name = name
+        self.version = version
+        self._raw = raw
+        self._files: Optional[List[DistFile]] = None
+
+    @property  # type: ignore[override]
+    def files(self) -> List[DistFile]:
+        if self._files is None:
+            self._files = [DistFile.from_json(d) for d in self._raw]
+        return self._files
+
+    @files.setter
+    def files(self, value: List[DistFile]) -> None:
+        self._files = value
 
 
 @dataclass

@@ -12,10 +12,8 @@ import html
 import json
 import os
 import re
-from html.parser import HTMLParser
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import unquote, urldefrag, urljoin
-from urllib.request import pathname2url
 
 from .models import SDIST, WHEEL, DistFile, parse_time
 
@@ -79,9 +77,9 @@ def parse_json_page(body: bytes, page_url: str) -> List[DistFile]:
     return out
 
 
-class _Anchors(HTMLParser):
+class _AnchorsMixin:
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=True)  # type: ignore[call-arg]
         self.anchors: List[Tuple[Dict[str, Optional[str]], str]] = []
         self.base: Optional[str] = None
         self._current: Optional[Dict[str, Optional[str]]] = None
@@ -105,7 +103,9 @@ class _Anchors(HTMLParser):
 
 
 def parse_html_page(body: bytes, page_url: str) -> List[DistFile]:
-    parser = _Anchors()
+    from html.parser import HTMLParser
+
+    parser = type("_Anchors", (_AnchorsMixin, HTMLParser), {})()
     parser.feed(body.decode("utf-8", errors="replace"))
     parser.close()
     base = urljoin(page_url, parser.base) if parser.base else page_url
@@ -141,6 +141,8 @@ def parse_page(body: bytes, content_type: str, page_url: str) -> List[DistFile]:
 
 def scan_directory(path: str) -> List[DistFile]:
     """A find-links folder: every wheel and sdist in it (no hashes: read lazily if needed)."""
+    from urllib.request import pathname2url
+
     out: List[DistFile] = []
     try:
         entries = list(os.scandir(path))

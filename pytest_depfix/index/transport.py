@@ -11,20 +11,20 @@ straight to a full download.  URLs in messages never carry credentials.
 from __future__ import annotations
 
 import base64
-import http.client
 import os
 import re
-import socket
-import ssl
 import threading
 import time
 import zlib
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import getproxies_environment, proxy_bypass_environment, url2pathname
 
 from .config import redact
+
+if TYPE_CHECKING:  # http.client, ssl and urllib.request load lazily: warm answers never touch them
+    import http.client
+    import ssl
 
 USER_AGENT = "pytest-depfix (+https://pypi.org/project/pytest-depfix/)"
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
@@ -70,7 +70,12 @@ class Stats:
 
 def file_url_to_path(url: str) -> str:
     parts = urlsplit(url)
-    path = url2pathname(unquote(parts.path)) if os.name == "nt" else unquote(parts.path)
+    if os.name == "nt":
+        from urllib.request import url2pathname
+
+        path = url2pathname(unquote(parts.path))
+    else:
+        path = unquote(parts.path)
     if parts.netloc and parts.netloc not in ("localhost",):
         path = "//" + parts.netloc + path  # UNC share
     return path
@@ -99,9 +104,9 @@ class Transport:
         self.retries = retries
         self.auth: Dict[str, str] = {}  # netloc (no userinfo) -> Authorization header
         self.no_range_hosts: Set[str] = set()
-        self._pool: Dict[Tuple[str, str], List[http.client.HTTPConnection]] = {}
+        self._pool: Dict[Tuple[str, str], List[Any]] = {}
         self._lock = threading.Lock()
-        self._ssl: Optional[ssl.SSLContext] = None
+        self._ssl: Optional["ssl.SSLContext"] = None
 
     # -- credentials --------------------------------------------------
     def strip_credentials(self, url: str) -> str:
@@ -200,7 +205,9 @@ class Transport:
         return Response(200, data, {"content-type": "text/html" if path.endswith(".html") else ""}, url)
 
     # -- http(s) ------------------------------------------------------
-    def _context(self) -> ssl.SSLContext:
+    def _context(self) -> "ssl.SSLContext":
+        import ssl
+
         if self._ssl is None:
             ctx = ssl.create_default_context(cafile=self.cert) if self.cert and os.path.isfile(self.cert) else ssl.create_default_context()
             if self.cert and os.path.isdir(self.cert):
@@ -211,13 +218,18 @@ class Transport:
         return self._ssl
 
     def _proxy_for(self, scheme: str, host: str) -> Optional[str]:
+        from urllib.request import getproxies_environment, proxy_bypass_environment
+
         if self.proxy:
             return self.proxy if "://" in self.proxy else "http://" + self.proxy
         if proxy_bypass_environment(host.split(":")[0]):
             return None
         return getproxies_environment().get(scheme)
 
-    def _connect(self, scheme: str, netloc: str) -> http.client.HTTPConnection:
+    def _connect(self, scheme: str, netloc: str) -> "http.client.HTTPConnection":
+        import http.client
+        import ssl
+
         proxy = self._proxy_for(scheme, netloc)
         hostname = urlsplit(f"//{netloc}").hostname or netloc
         insecure = hostname in self.trusted_hosts or netloc in self.trusted_hosts
@@ -239,14 +251,14 @@ class Transport:
             return http.client.HTTPConnection(p.hostname, p.port or 8080, timeout=self.timeout)
         return http.client.HTTPConnection(netloc, timeout=self.timeout)
 
-    def _take(self, scheme: str, netloc: str) -> Tuple[http.client.HTTPConnection, bool]:
+    def _take(self, scheme: str, netloc: str) -> Tuple["http.client.HTTPConnection", bool]:
         with self._lock:
             idle = self._pool.get((scheme, netloc))
             if idle:
                 return idle.pop(), True
         return self._connect(scheme, netloc), False
 
-    def _give(self, scheme: str, netloc: str, conn: http.client.HTTPConnection) -> None:
+    def _give(self, scheme: str, netloc: str, conn: "http.client.HTTPConnection") -> None:
         with self._lock:
             self._pool.setdefault((scheme, netloc), []).append(conn)
 
@@ -260,6 +272,9 @@ class Transport:
         raise FetchError(f"{redact(url)}: too many redirects")
 
     def _http_once(self, url: str, headers: Dict[str, str], max_bytes: int) -> Response:
+        import http.client
+        import socket
+
         parts = urlsplit(url)
         scheme, netloc = parts.scheme, parts.netloc
         if scheme not in ("http", "https"):
@@ -314,7 +329,7 @@ class Transport:
             return resp
         raise FetchError(f"{redact(url)}: {last}")  # pragma: no cover
 
-    def _read(self, raw: http.client.HTTPResponse, url: str, max_bytes: int) -> Response:
+    def _read(self, raw: "http.client.HTTPResponse", url: str, max_bytes: int) -> Response:
         headers = {k.lower(): v for k, v in raw.getheaders()}
         length = headers.get("content-length")
         expected = int(length) if length and length.isdigit() else None
