@@ -365,6 +365,49 @@ def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[s
     frame.owner = OWNER_PROJECT
     if python is not None and frame.module and info.python is None and _is_unlikely_project(frame.file, frame.module, python):
         frame.owner = OWNER_STDLIB
+        return
+    hit = _compiled_source_frame(frame, resolver, root)
+    if hit is not None:
+        frame.owner, frame.dist, frame.version = OWNER_DIST, hit[0], hit[1]
+
+
+_COMPILED_SOURCE = (".pyx", ".pxd", ".pxi")
+
+
+def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
+    """A Cython frame (``msgpack/_unpacker.pyx``) of a pinned package, or None.
+
+    Cython writes the path of its *source* file relative to the package's
+    build root into the compiled extension, so an installed compiled package
+    shows relative ``.pyx`` frames that look like project files.  When the
+    top-level name is a pin of the set (and the project has no such file),
+    the frame is that package's code.
+    """
+    p = frame.file.replace("\\", "/")
+    if os.path.isabs(frame.file) or re.match(r"[A-Za-z]:/", p) or not p.lower().endswith(_COMPILED_SOURCE):
+        return None
+    if root and os.path.exists(os.path.join(root, frame.file)):
+        return None
+    modules = [frame.module or module_from_relpath(p.lstrip("./"))]
+    # A bare "geometry.pyx" says nothing; Cython names the function by its dotted
+    # module ("init skimage._shared.geometry", "msgpack._cmsgpack.Unpacker.__init__").
+    func = re.sub(r"^init\s+", "", (frame.function or "").strip())
+    if func == "init" and frame.source:  # the parser reads "in init a.b.c" as function "init", source "a.b.c"
+        func = frame.source.strip()
+    if re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+", func):
+        modules.append(func)
+    for module in modules:
+        if not module:
+            continue
+        pin = resolver._pin(module.split(".", 1)[0])
+        if pin is None:
+            for cand in dists_for_import(module):
+                pin = resolver._pin(cand)
+                if pin is not None:
+                    break
+        if pin is not None:
+            return pin.name, pin.version
+    return None
 
 
 def _is_unlikely_project(file: str, module: str, python) -> bool:

@@ -99,6 +99,43 @@ def test_well_known_import_name_mismatches_follow_the_pins():
     assert [(f.dist, f.version) for f in bare[1:]] == [("opencv-python", None), ("PyYAML", None), ("protobuf", None)]
 
 
+# https://github.com/scrapinghub/python-scrapinghub/issues/149 (msgpack 1.0 compiled Unpacker)
+MSGPACK_PYX = (
+    'Traceback (most recent call last):\n  File "foobar.py", line 15, in <module>\n    job.items.list(count=1)\n'
+    '  File "/home/a/.miniconda3/envs/d/lib/python3.8/site-packages/scrapinghub/hubstorage/serialization.py", '
+    "line 28, in mpdecode\n    unpacker = Unpacker(encoding='utf8')\n"
+    '  File "msgpack/_unpacker.pyx", line 317, in msgpack._cmsgpack.Unpacker.__init__\n'
+    "TypeError: __init__() got an unexpected keyword argument 'encoding'\n"
+)
+
+
+def test_relative_cython_frame_of_a_pinned_package_is_that_package():
+    (crash,) = parse_traceback(MSGPACK_PYX)
+    pins = _pins("msgpack==1.0.0\nscrapinghub==2.3.0\n")
+    out = attribute(crash, pins, installed=False)
+    frames = out.final.frames
+    assert [(f.owner, f.dist) for f in frames] == [("project", None), ("dist", "scrapinghub"), ("dist", "msgpack")]
+    assert frames[2].version == "1.0.0" and out.raised_in == "msgpack"
+
+
+def test_bare_cython_frame_is_named_by_its_dotted_function():
+    # https://github.com/scikit-image/scikit-image/issues/7442 (numpy 2.0 vs scikit-image 0.22 on Python 3.9)
+    text = ('Traceback (most recent call last):\n  File "geometry.pyx", line 1, in init skimage._shared.geometry\n'
+            "ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject\n")
+    (crash,) = parse_traceback(text)
+    frame = attribute(crash, _pins("scikit-image==0.22.0\nnumpy==2.0.0\n"), installed=False).final.frames[0]
+    assert (frame.owner, frame.dist, frame.version) == ("dist", "scikit-image", "0.22.0")
+
+
+def test_relative_cython_frame_stays_project_when_unpinned_or_the_project_has_it(tmp_path):
+    (crash,) = parse_traceback(MSGPACK_PYX)
+    assert attribute(crash, _pins("scrapinghub==2.3.0\n"), installed=False).final.frames[2].owner == "project"
+    (tmp_path / "msgpack").mkdir()
+    (tmp_path / "msgpack" / "_unpacker.pyx").write_text("# the project's own Cython\n")
+    frames = attribute(crash, _pins("msgpack==1.0.0\n"), project_root=str(tmp_path), installed=False).final.frames
+    assert frames[2].owner == "project"
+
+
 def test_unmappable_site_packages_frame_is_unknown_with_module():
     (crash,) = parse_traceback('File "/v/lib/python3.9/site-packages/zzqx_private/core.py", line 3, in f\n    g()\nValueError: x\n')
     frame = attribute(crash, None, installed=False).final.frames[0]
