@@ -37,6 +37,7 @@ class AnalysisRequest:
     installed: bool = False  # crashes come from this interpreter (attribute from installed metadata)
     requirements_source: str = ""
     use_probe: bool = True
+    alternatives: int = 0  # how many next-ranked answers to compute (for verification)
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Report:
     errors: List[str] = field(default_factory=list)
     stats: Dict[str, Any] = field(default_factory=dict)
     requirements_source: str = ""
+    verification: Optional[Dict[str, Any]] = None  # VerifyResult.to_dict() when --depfix-verify ran
+    alternatives: List[Resolution] = field(default_factory=list)  # next-ranked answers, for verification
 
     @property
     def versions(self) -> Dict[str, str]:
@@ -108,8 +111,10 @@ def analyze(req: AnalysisRequest) -> Report:
     from .resolve import resolve
 
     demands = [_plausible(d.culprits) for d in diagnoses if d.culprits]
-    resolution = resolve(req.pins, req.target, index, keep={p.key: p.version for p in keep}, demands=demands)
+    keep_versions = {p.key: p.version for p in keep}
+    resolution = resolve(req.pins, req.target, index, keep=keep_versions, demands=demands)
     _explain_keep_changes(req.pins, keep, resolution)
+    alternatives = _alternatives(req, index, keep_versions, demands, resolution, req.alternatives) if req.alternatives else []
 
     stats = dict(getattr(index, "stats", {}) or {})
     stats["seconds"] = round(time.perf_counter() - t0, 3)
@@ -125,6 +130,7 @@ def analyze(req: AnalysisRequest) -> Report:
         errors=errors,
         stats=stats,
         requirements_source=req.requirements_source,
+        alternatives=alternatives,
     )
 
 
@@ -189,6 +195,30 @@ def _make_probe(index, warnings: List[str]):
     except Exception as exc:  # the probe is evidence, not a requirement
         warnings.append(f"API probe unavailable: {exc}")
         return None
+
+
+def _alternatives(req: AnalysisRequest, index, keep: Dict[str, str], demands, best: Resolution, limit: int) -> List[Resolution]:
+    """Next-ranked answers: the best one with each other culprit alternative forced in turn.
+
+    Verification tries them in order when the first answer does not make the
+    failing tests pass.
+    """
+    from .resolve import resolve
+
+    out: List[Resolution] = []
+    seen = {tuple(sorted(best.pins.items()))}
+    for i, alts in enumerate(demands):
+        for alt in alts:
+            if len(out) >= limit:
+                return out
+            forced = [list(d) if j != i else [alt] for j, d in enumerate(demands)]
+            res = resolve(req.pins, req.target, index, keep=keep, demands=forced)
+            sig = tuple(sorted(res.pins.items()))
+            if res.ok and sig not in seen:
+                seen.add(sig)
+                _explain_keep_changes(req.pins, req.keep, res)
+                out.append(res)
+    return out
 
 
 # An alternative far less likely than the diagnosis' best is not worth a

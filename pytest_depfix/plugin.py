@@ -45,6 +45,10 @@ _OPTIONS: Tuple[Tuple[str, str, str, Dict[str, Any]], ...] = (
     ("--depfix-offline", "depfix_offline", "answer from the metadata cache only", {"action": "store_true", "default": None}),
     ("--depfix-index-url", "depfix_index_url", "package index to use instead of pip's configured one", {}),
     ("--depfix-cache-dir", "depfix_cache_dir", "metadata cache folder", {}),
+    ("--depfix-verify", "depfix_verify", "re-run the failing tests in an isolated environment with the proposed pins",
+     {"action": "store_true", "default": None}),
+    ("--depfix-verify-attempts", "depfix_verify_attempts", "how many ranked candidate sets to try (default 3)", {}),
+    ("--depfix-verify-timeout", "depfix_verify_timeout", "seconds for each install and re-run (default 600)", {}),
 )
 
 
@@ -89,6 +93,7 @@ class DepfixSession:
         self.paths: Dict[str, Path] = {}
         self.report = None
         self.summary: List[str] = []
+        self.summary_extra: List[str] = []
 
     # capture (every process) -------------------------------------------
     @pytest.hookimpl(hookwrapper=True)
@@ -193,16 +198,41 @@ class DepfixSession:
             index_options["cache_dir"] = _option(cfg, "depfix_cache_dir")
         if _option(cfg, "depfix_offline"):
             index_options["offline"] = True
+        verify = bool(_option(cfg, "depfix_verify"))
+        attempts = _int_option(cfg, "depfix_verify_attempts", 3)
         req = AnalysisRequest(
             pins=pins, crashes=crashes, target=target, keep=keep, index_options=index_options,
             project_root=str(cfg.rootpath), installed=not req_file or target == Target.current(),
-            requirements_source=source, pyproject=_pyproject(cfg),
+            requirements_source=source, pyproject=_pyproject(cfg), alternatives=max(0, attempts - 1) if verify else 0,
         )
         report = analyze(req)
         report.errors[:0] = self.errors
+        if verify:
+            self._verify(report, target, index_options, attempts)
         self.report = report
         self.paths = write_artifacts(report, self.artifact_dir())
         self.summary = summary_lines(report)
+
+    def _verify(self, report, target, index_options: Dict[str, Any], attempts: int) -> None:
+        """Prove the answer by re-running the failing tests; fall back to the next-ranked answers."""
+        from .verify import EnvironmentBuilder, verify_candidates
+
+        answers = [r for r in [report.resolution] + list(report.alternatives) if r.ok]
+        candidates = [{p.name: r.pins.get(p.key, p.version) for p in report.pins if p.active} for r in answers]
+        test_ids = list(dict.fromkeys(t for c in report.crashes for t in c.tests))
+        pins = report.pins
+        timeout = float(_int_option(self.config, "depfix_verify_timeout", 600))
+        builder = EnvironmentBuilder(
+            index_options.get("cache_dir"),
+            index_url=index_options.get("index_url") or pins.index_url,
+            extra_index_urls=pins.extra_index_urls, find_links=pins.find_links, timeout=timeout,
+        )
+        result = verify_candidates(candidates, test_ids, project_root=Path(self.config.rootpath), builder=builder,
+                                   attempts=attempts, timeout=timeout, target=target)
+        report.verification = result.to_dict()
+        if result.verified and result.candidate_index:
+            report.resolution = answers[result.candidate_index]
+        self.summary_extra = [result.summary()]
 
     def _crashes(self):
         from .crash import parse_traceback
@@ -252,12 +282,24 @@ class DepfixSession:
             return
         tr = terminalreporter
         tr.write_sep("-", "depfix")
-        for line in self.summary:
+        for line in self.summary + self.summary_extra:
             tr.write_line(line)
         for err in self.errors:
             tr.write_line(f"depfix warning: {err}", yellow=True)
         for name, path in self.paths.items():
             tr.write_line(f"{name}: {path}")
+
+
+def _int_option(config: pytest.Config, ini: str, default: int) -> int:
+    value = _option(config, ini)
+    if value in (None, ""):
+        return default
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        from .errors import BadInput
+
+        raise BadInput(f"{ini} must be a whole number, not {value!r}")
 
 
 def _without_pytest_frames(frames: list) -> list:

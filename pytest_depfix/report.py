@@ -101,6 +101,7 @@ def report_to_dict(report: Report, deterministic: bool = False) -> Dict[str, Any
         "partial": dict(res.partial) if not res.ok else {},
         "missing": [{"requirement": r, "required_by": by} for r, by in res.missing],
         "matrix": report.matrix,
+        "verification": _verification(report.verification),
         "warnings": [redact(w) for w in report.warnings],
         "errors": [redact(e) for e in report.errors],
     }
@@ -111,6 +112,18 @@ def report_to_dict(report: Report, deterministic: bool = False) -> Dict[str, Any
 
 def report_to_json(report: Report, deterministic: bool = False) -> str:
     return json.dumps(report_to_dict(report, deterministic), indent=2, sort_keys=False, default=str) + "\n"
+
+
+def _verification(data: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """The verification outcome without timings (they vary run to run)."""
+    if data is None:
+        return None
+    out = {k: v for k, v in data.items() if k != "attempts"}
+    out["attempts"] = [
+        {k: redact(v) if isinstance(v, str) else v for k, v in a.items() if k not in ("seconds", "install_seconds", "env_cached")}
+        for a in data.get("attempts", [])
+    ]
+    return out
 
 
 # -- Markdown --------------------------------------------------------------
@@ -165,6 +178,20 @@ def report_to_markdown(report: Report) -> str:
             out.append("")
             out.append("Nearest partial answer: " + ", ".join(f"`{k}=={v}`" for k, v in res.partial.items()))
     out.append("")
+    if report.verification is not None:
+        v = report.verification
+        out.append("## Verification")
+        out.append("")
+        out.append(("Verified: " if v.get("verified") else "Not verified: ") + _md(v.get("reason", "")))
+        for i, a in enumerate(v.get("attempts", []), 1):
+            outcome = "passed" if a.get("error") is None and a.get("passed") and all(a["passed"].values()) else "failed"
+            out.append(f"- attempt {i}: {outcome}" + (f" ({_md(redact(a['error']))})" if a.get("error") else ""))
+            if outcome == "failed" and a.get("output_tail"):
+                out.append("")
+                out.append("```")
+                out.extend(redact(a["output_tail"]).splitlines()[-15:])
+                out.append("```")
+        out.append("")
     if res.missing:
         out.append("## Needed but not in the set")
         out.append("")

@@ -22,7 +22,7 @@ UNIVERSE = {
 
 
 @pytest.fixture
-def broken_world(make_local_index, tmp_path, cache_dir, isolated_pip_config):
+def broken_world(make_local_index, tmp_path, cache_dir, isolated_pip_config, monkeypatch):
     """(index, site_dir): the local index, and libold 2.0 + six installed in a site folder."""
     index = make_local_index(UNIVERSE)
     site = tmp_path / "site"
@@ -31,4 +31,7 @@ def broken_world(make_local_index, tmp_path, cache_dir, isolated_pip_config):
         if f.path.name.startswith(("libold-2.0-", "six-1.15.0-")):
             with zipfile.ZipFile(f.path) as zf:
                 zf.extractall(site)
+    # "Installed" through PYTHONPATH, as a site folder would be (pytester's
+    # subprocesses inherit it; verification's isolated environments drop it).
+    monkeypatch.setenv("PYTHONPATH", str(site))
     return index, site

@@ -30,7 +30,6 @@ def test_uses_helper_again():
 def run(pytester, broken_world, *args, depfix=True):
     index, site = broken_world
     pytester.makefile(".txt", requirements="six==1.15.0\nlibold==2.0\n")
-    pytester.makeconftest(f"import sys\nsys.path.insert(0, {str(site)!r})\n")
     opts = []
     if depfix:
         opts = ["--depfix", "--depfix-requirements", "requirements.txt", "--depfix-index-url", index.file_url]
@@ -102,7 +101,6 @@ def test_nothing_written_and_quiet_when_all_tests_pass(pytester, broken_world):
 def test_a_bad_requirements_file_is_a_warning_not_an_internal_error(pytester, broken_world):
     index, site = broken_world
     pytester.makepyfile(test_runtime=TEST_CALLS_REMOVED_AT_RUNTIME)
-    pytester.makeconftest(f"import sys\nsys.path.insert(0, {str(site)!r})\n")
     result = pytester.runpytest_subprocess("--depfix", "--depfix-requirements", "nope.txt", "--depfix-index-url", index.file_url)
     assert result.ret == 1  # the tests' own failure, not ours
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
@@ -115,7 +113,6 @@ def test_ini_keys_configure_the_plugin_and_the_command_line_wins(pytester, broke
     index, site = broken_world
     pytester.makepyfile(test_broken=TEST_USES_REMOVED)
     pytester.makefile(".txt", requirements="six==1.15.0\nlibold==2.0\n")
-    pytester.makeconftest(f"import sys\nsys.path.insert(0, {str(site)!r})\n")
     pytester.makeini(f"""
 [pytest]
 depfix_enabled = true
@@ -146,3 +143,24 @@ def test_ok(pytestconfig):
 """)
     result = pytester.runpytest_subprocess()
     assert result.ret == 0
+
+
+def test_verify_proves_the_answer_in_an_isolated_environment(pytester, broken_world):
+    index, _ = broken_world
+    pytester.makepyfile(test_broken=TEST_USES_REMOVED)
+    result = run(pytester, broken_world, "--depfix-verify", "--depfix-cache-dir", str(pytester.path / "cache"))
+    result.assert_outcomes(errors=1)  # the run itself is unchanged
+    pins, report, md = artifacts(pytester)
+    assert pins == "six==1.15.0\nlibold==1.1\n"
+    assert report["verification"]["verified"] is True, report["verification"]
+    assert report["verification"]["candidate_index"] == 0
+    assert "## Verification" in md
+    result.stdout.fnmatch_lines(["*verified*"])
+
+
+def test_verify_for_another_python_says_it_is_not_possible(pytester, broken_world):
+    pytester.makepyfile(test_broken=TEST_USES_REMOVED)
+    run(pytester, broken_world, "--depfix-verify", "--depfix-python", "3.7")
+    _, report, _ = artifacts(pytester)
+    assert report["verification"]["verified"] is False
+    assert "not possible" in report["verification"]["reason"]
