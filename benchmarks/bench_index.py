@@ -80,6 +80,88 @@ print(time.perf_counter() - t0, idx.stats["requests"])
 """
 
 
+class CountingProxy:
+    """A CONNECT/HTTP proxy on 127.0.0.1 that counts the bytes it relays back to the client.
+
+    Both depfix and uv honour ``https_proxy``, so routing each through this
+    proxy measures their network bytes the same way (TLS and headers included).
+    """
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.down = 0
+        self.lock = threading.Lock()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        import threading
+
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _pipe(self, src, dst, count):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if count:
+                    with self.lock:
+                        self.down += len(data)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(2)
+                except OSError:
+                    pass
+
+    def _serve(self, conn):
+        import socket
+        import threading
+
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = conn.recv(4096)
+            if not chunk:
+                conn.close()
+                return
+            head += chunk
+        line = head.split(b"\r\n", 1)[0].decode()
+        method, target, _ = line.split(" ", 2)
+        if method != "CONNECT":
+            conn.sendall(b"HTTP/1.1 501 only CONNECT\r\n\r\n")
+            conn.close()
+            return
+        host, port = target.rsplit(":", 1)
+        try:
+            up = socket.create_connection((host, int(port)), timeout=30)
+        except OSError:
+            conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\n\r\n")
+            conn.close()
+            return
+        conn.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        threading.Thread(target=self._pipe, args=(conn, up, False), daemon=True).start()
+        self._pipe(up, conn, True)
+
+    def reset(self) -> int:
+        with self.lock:
+            n, self.down = self.down, 0
+        return n
+
+
 def du(path: str) -> int:
     total = 0
     for dirpath, _, files in os.walk(path):
@@ -99,13 +181,16 @@ def ensure_uv():
     return shutil.which("uv") if r.returncode == 0 else None
 
 
-def run_uv(uv: str, reqs: Path):
+def run_uv(uv: str, reqs: Path, proxy=None):
     cache = tempfile.mkdtemp(prefix="bench-uv-cache-")
+    env = dict(os.environ)
+    if proxy:
+        env.update(https_proxy=proxy.url, HTTPS_PROXY=proxy.url, no_proxy="", NO_PROXY="")
     try:
         t0 = time.perf_counter()
         r = subprocess.run([uv, "pip", "compile", str(reqs), "--python-version", PYTHON,
                             "--python-platform", "x86_64-manylinux_2_17", "--cache-dir", cache, "--no-header", "-q"],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=env)
         wall = time.perf_counter() - t0
         return wall, du(cache), r.returncode, r.stderr.strip().splitlines()[-1:] if r.returncode else []
     finally:
@@ -117,6 +202,7 @@ def main() -> int:
     ap.add_argument("--requirements", type=Path, default=DEFAULT_REQS)
     ap.add_argument("--repeat", type=int, default=3, help="cold/uv rounds (best and median reported)")
     ap.add_argument("--no-uv", action="store_true")
+    ap.add_argument("--no-proxy-count", action="store_true", help="skip the extra round that counts wire bytes through a local proxy")
     args = ap.parse_args()
     pins = read_pins(args.requirements)
     print(f"{len(pins)} pins from {args.requirements} for CPython {PYTHON} {PLATFORM}")
@@ -167,8 +253,29 @@ def main() -> int:
         uv_bytes = med([u[1] for u in uvs])
         rc = uvs[0][2]
         print(f"uv compile  : wall {uv_wall:6.3f} s (best {min(u[0] for u in uvs):.3f})  uv cache {uv_bytes / 1e6:6.2f} MB  exit {rc} {uvs[0][3]}")
-        print(f"ratios      : cold wall depfix/uv {cold_wall / uv_wall:.2f}   bytes depfix/uv {cold_bytes / max(uv_bytes, 1):.2f}   "
-              f"warm/uv {med([w[0] for w in warms]) / uv_wall:.3f}")
+        print(f"ratios      : cold wall depfix/uv {cold_wall / uv_wall:.2f}   warm/uv {med([w[0] for w in warms]) / uv_wall:.3f}   "
+              f"depfix network bytes / uv cache size {cold_bytes / max(uv_bytes, 1):.2f}")
+    if not args.no_proxy_count and (uvs or args.no_uv):
+        proxy = CountingProxy()
+        saved = {k: os.environ.get(k) for k in ("https_proxy", "HTTPS_PROXY", "no_proxy", "NO_PROXY")}
+        os.environ.update(https_proxy=proxy.url, HTTPS_PROXY=proxy.url, no_proxy="", NO_PROXY="")
+        cache = tempfile.mkdtemp(prefix="bench-depfix-cache-")
+        try:
+            wall, stats, _, errors = check_pins(cache, pins)
+            ours = proxy.reset()
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        line = f"wire bytes  : through a counting proxy: depfix {ours / 1e6:.2f} MB ({wall:.2f} s)"
+        if uvs:
+            uwall, _, rc, _ = run_uv(shutil.which("uv"), args.requirements, proxy)
+            theirs = proxy.reset()
+            line += f", uv {theirs / 1e6:.2f} MB ({uwall:.2f} s, exit {rc}); ratio depfix/uv {ours / max(theirs, 1):.2f}"
+        print(line)
     return 0
 
 

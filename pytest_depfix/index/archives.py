@@ -53,13 +53,13 @@ class Entry:
 class RemoteZip:
     """A zip file at a URL, read in as few range requests as possible."""
 
-    def __init__(self, transport: Transport, url: str, label: str, *, full_cap: int, sha256: Optional[str] = None, tail: int = TAIL):
+    def __init__(self, transport: Transport, url: str, label: str, *, full_cap: int, sha256: Optional[str] = None, tail: Optional[int] = None):
         self.transport = transport
         self.url = url
         self.label = label  # filename, for messages
         self.full_cap = full_cap
         self.sha256 = sha256
-        self.tail = tail
+        self.tail = tail or TAIL
         self.total = 0
         self._spans: List[Tuple[int, bytes]] = []
         self._entries: Optional[List[Entry]] = None
