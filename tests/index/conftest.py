@@ -32,6 +32,12 @@ def faulty_server():
 
 
 @pytest.fixture
+def serve_index(faulty_server):
+    """The shared fixture's name, served by the faulty server (same behaviour, quick teardown)."""
+    return faulty_server
+
+
+@pytest.fixture
 def open_index(isolated_pip_config, cache_dir):
     """Factory: ``open_index(url, **kw)`` -> PackageIndex using only that index and the test cache."""
     made = []
