@@ -188,6 +188,10 @@ _SIG_MISSING = re.compile(r"([\w.<>]+)\(\) missing (\d+) required (?:positional|
 _SIG_TAKES = re.compile(r"([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
 _SIG_MULTI = re.compile(r"([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
 _SIG_NOKW = re.compile(r"([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
+# NumPy 2 (and others copying its wording) name the release that removed an attribute:
+# "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
+_REMOVED_IN_RELEASE = re.compile(r"`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release")
+_MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": "matplotlib.pyplot", "sp": "scipy"}
 _VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
 _REQUIRED_BUT_FOUND = re.compile(r"([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
@@ -303,6 +307,14 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.family, sig.advice = BUILD, "a package had to be built from source on this machine and the build failed."
         return sig
 
+    m = _REMOVED_IN_RELEASE.search(full)
+    if m and etype not in ("ImportError", "ModuleNotFoundError", "TypeError"):
+        module = m.group(1)
+        top, _, rest = module.partition(".")
+        module = _MODULE_SHORTHANDS.get(top, top) + (f".{rest}" if rest else "")
+        sig.family, sig.module, sig.name = ATTRIBUTE, module, m.group(2)
+        sig.detail["removed_in"] = (m.group(3), m.group(4))
+        return sig
     if etype in ("ImportError", "ModuleNotFoundError"):
         m = _IMPORT_FROM_PARTIAL.search(msg)
         if m:

@@ -82,6 +82,7 @@ class Context:
     probe: Any = None
     matrix: Optional[MatrixReport] = None
     evidence: List[str] = field(default_factory=list)
+    callee: Optional["Party"] = None  # who changed, once a handler knows (dates bound the caller's adaptation)
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -375,6 +376,16 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                                "caller": caller.__dict__}
 
     def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "", **extra: Any) -> Diagnosis:
+        if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown"):
+            moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
+            if moved:
+                mkey = canonicalize_name(moved[0].name)
+                culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence]
+                for c in moved:
+                    _add(culprits, c, ctx)
+                if verdict == "unknown":
+                    verdict = "transitive"
+                    summary = f"{summary}; {moved[0].evidence[0]}"
         culprits.sort(key=lambda c: -c.confidence)
         details.update(extra)
         if ctx.evidence:
@@ -394,6 +405,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
     if entry is not None:
         callee = ctx.party(entry.package)
+        ctx.callee = callee
         details["knowledge"] = entry.id
         family = {"removed-name": F.IMPORT_NAME if "Import" in sig.exc_type else F.ATTRIBUTE, "moved-name": F.IMPORT_NAME,
                   "build": F.BUILD}.get(entry.kind, entry.kind)
@@ -438,6 +450,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         # e.g. "module 'lib' has no attribute ...": a binding module named after nothing; dates may still tell.
         return _owner_by_time(ctx, sig, caller, done)
     callee = ctx.party(callee_name)
+    ctx.callee = callee
     if sig.detail.get("circular"):
         return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
                     f"(often a project file shadowing a library), not a version problem", [])
@@ -446,6 +459,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         pass
     verdict = _verdict_for(callee, caller, ctx)
     out: List[Culprit] = []
+    said = sig.detail.get("removed_in")
+    if said and not ctx.is_keep(callee.name) and canonicalize_name(said[0]) == callee.key:
+        # The library's own error message names the release that removed it.
+        _add(out, Culprit(callee.name, f"<{said[1]}", CONF_KB, [f"the message says {what} was removed in "
+                          f"{said[0]} {said[1]}"], "error-message"), ctx)
     if not ctx.is_keep(callee.name):
         mod = sig.module if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[0]
         name = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
@@ -470,6 +488,50 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         "direct": f"the kept {callee.name}=={callee.version} changed {what}; its caller {caller.name} must move",
     }[verdict]
     return done(verdict, sig.family, summary, out)
+
+
+_ADAPTABLE = (F.IMPORT_NAME, F.ATTRIBUTE, F.SIGNATURE, F.PYTHON_VERSION)
+
+
+def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = False) -> List[Culprit]:
+    """Move a movable caller to its first later release whose failing statement changed (read from release files).
+
+    This is the strongest evidence that the caller adapted: its maintainers
+    rewrote the very call that crashes.  Releases uploaded before the callee's
+    breaking series (when known) are not considered: they cannot have adapted.
+    """
+    callee = ctx.callee
+    if callee is not None and callee.key and caller.key == callee.key:
+        caller = _outside(ctx, callee)  # the frames raising are the callee's own (a Cython .pyx frame)
+    if ctx.probe is None or caller.kind != "dist" or not caller.version or ctx.is_keep(caller.name):
+        return []
+    from . import adapted
+
+    frames = adapted.caller_frames(ctx.crash.root.frames, caller.key or "", canonicalize_name)
+    if not frames:
+        return []
+    after = None
+    if callee is not None and callee.kind == "dist" and callee.version and callee.key != caller.key:
+        start = timeline.series_start(ctx.index, callee.name, callee.version)
+        after = start[1] if start else None
+    try:
+        found = adapted.first_adapted(ctx.probe, ctx.index, caller.name, caller.version, frames, after=after)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}: {exc}")
+        return []
+    if found is None or (innermost_only and not found.innermost):
+        return []
+    conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
+    return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
+
+
+def _outside(ctx: Context, callee: Party) -> Party:
+    """The innermost party of the failing exception that is not ``callee`` (who called into it)."""
+    for fr in reversed(ctx.crash.root.frames):
+        party = _frame_party(fr, ctx)
+        if party is not None and not (party.kind == "dist" and party.key == callee.key):
+            return party
+    return Party("unknown")
 
 
 def _caller_moves(ctx: Context, caller: Party, callee: Party, what: str) -> List[Culprit]:
@@ -521,6 +583,7 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "
                     f"package that changed, and {why} had a newer series than {caller.name}'s release", [])
     callee = ctx.party(suspects[0][0])
+    ctx.callee = callee
     out = time_culprits(callee, caller, ctx, what)
     if not out:
         return done("unknown", sig.family, f"{what}: no version range could be established", [])

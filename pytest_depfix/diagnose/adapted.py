@@ -1,0 +1,224 @@
+"""Did a later release of the caller adapt?  Read its failing statements in newer releases.
+
+A crash inside a distribution's code points at the statement that made the
+failing call (``unpacker = Unpacker(encoding='utf8')``, ``from
+sklearn.externals.joblib import Parallel``).  When the caller's maintainers
+adapted to the break, that statement changed in a later release.  So, for the
+caller's innermost frames, this module reads the same file out of the pinned
+release (checking that the printed source line is really there, so a wrong
+version guess gives no evidence rather than false evidence), takes the
+statement at the frame's line as a normalised syntax tree, and walks the
+caller's later releases (oldest first, only those uploaded after the callee's
+breaking release when that date is known) until the statement is gone from
+the file.  That release is the first that adapted.
+
+Everything is read statically through the API probe's release reader (range
+reads, on-disk cache); downloaded code is never imported.  Any failure to read
+or parse simply yields no evidence.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from packaging.version import InvalidVersion, Version
+
+from ..models import Frame
+
+MAX_RELEASES = 12  # later releases read at most (adaptations land in the next few)
+MAX_FRAMES = 3  # innermost caller frames whose statements are compared
+
+
+@dataclass
+class Adaptation:
+    """The first later release of a caller whose failing statement is gone."""
+
+    version: str
+    file: str
+    line: int
+    statement: str  # the old statement's source, one line
+    innermost: bool  # the statement of the innermost caller frame changed (not an outer one)
+
+    def describe(self, dist: str, old: str) -> str:
+        where = "the failing call" if self.innermost else "a call on the failing path"
+        return (f"{dist} {self.version} changed {where} `{self.statement}` ({self.file}, line {self.line} "
+                f"in {old}): its maintainers adapted")
+
+
+def relpath_in_site(file: str) -> Optional[str]:
+    """``.../site-packages/pkg/mod.py`` -> ``pkg/mod.py`` (inside an egg too); None elsewhere."""
+    from ..crash.attribute import classify_path
+
+    info = classify_path(file)
+    if info.kind != "site" or not info.relpath:
+        return None
+    rel = info.relpath
+    first, _, rest = rel.partition("/")
+    if first.lower().endswith(".egg") and rest:
+        rel = rest
+    return rel if rel.endswith(".py") else None
+
+
+def _header_key(node: ast.stmt) -> Optional[str]:
+    """The part of a compound statement its first line shows (the loop's iterable, the test)."""
+    parts: List[ast.AST] = []
+    if isinstance(node, (ast.For, ast.AsyncFor)):
+        parts = [node.target, node.iter]
+    elif isinstance(node, (ast.If, ast.While)):
+        parts = [node.test]
+    elif isinstance(node, (ast.With, ast.AsyncWith)):
+        parts = list(node.items)
+    else:
+        return None
+    return type(node).__name__ + ":" + "|".join(ast.dump(p) for p in parts)
+
+
+def statement_at(tree: ast.AST, line: int) -> Optional[Tuple[str, ast.stmt]]:
+    """(normalised key, node) of the innermost statement covering ``line``."""
+    best: Optional[ast.stmt] = None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.stmt):
+            continue
+        end = getattr(node, "end_lineno", None) or node.lineno
+        if node.lineno <= line <= end:
+            if best is None or (end - node.lineno) <= ((getattr(best, "end_lineno", None) or best.lineno) - best.lineno):
+                best = node
+    if best is None:
+        return None
+    if hasattr(best, "body") and isinstance(getattr(best, "body"), list):
+        if best.lineno != line and not isinstance(best, (ast.If, ast.While, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith)):
+            return None
+        key = _header_key(best)
+        return (key, best) if key else None
+    return ast.dump(best), best
+
+
+def statement_keys(tree: ast.AST) -> set:
+    """Every statement of a module, normalised the way :func:`statement_at` does."""
+    keys = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.stmt):
+            if hasattr(node, "body") and isinstance(getattr(node, "body"), list):
+                key = _header_key(node)
+                if key:
+                    keys.add(key)
+            else:
+                keys.add(ast.dump(node))
+    return keys
+
+
+def _parse(text: Optional[str]) -> Optional[ast.AST]:
+    if text is None:
+        return None
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _norm(s: str) -> str:
+    return "".join(s.split())
+
+
+def caller_frames(frames: Sequence[Frame], dist_key: str, canon) -> List[Frame]:
+    """The caller's innermost run of frames (innermost first) that have a readable site path."""
+    run: List[Frame] = []
+    started = False
+    for fr in reversed(list(frames)):
+        mine = fr.dist is not None and canon(fr.dist) == dist_key
+        if mine:
+            started = True
+            if relpath_in_site(fr.file) and fr.line:
+                run.append(fr)
+            if len(run) >= MAX_FRAMES:
+                break
+        elif started:
+            break
+    return run
+
+
+def first_adapted(
+    probe: Any,
+    index: Any,
+    dist: str,
+    version: str,
+    frames: Sequence[Frame],
+    *,
+    after: Optional[datetime] = None,
+    max_releases: int = MAX_RELEASES,
+) -> Optional[Adaptation]:
+    """The first release of ``dist`` above ``version`` whose failing statements changed, or None."""
+    from .probe import ReleaseTree
+
+    try:
+        old_tree = ReleaseTree(probe, dist, version)
+    except Exception:
+        return None
+    wanted: List[Tuple[Frame, str, str, str]] = []  # (frame, relpath, key, statement text)
+    for fr in frames:
+        rel = relpath_in_site(fr.file)
+        try:
+            text = old_tree.read(rel) if rel else None
+        except Exception:
+            text = None
+        tree = _parse(text)
+        if tree is None or text is None:
+            continue
+        lines = text.splitlines()
+        if not (0 < fr.line <= len(lines)):
+            continue
+        if fr.source and _norm(fr.source) not in _norm(lines[fr.line - 1]) and _norm(lines[fr.line - 1]) not in _norm(fr.source):
+            continue  # the pinned release is not the one that crashed: no evidence
+        got = statement_at(tree, fr.line)
+        if got is None:
+            continue
+        wanted.append((fr, rel, got[0], lines[fr.line - 1].strip()))
+    if not wanted:
+        return None
+    for v in _later(probe, index, dist, version, after)[:max_releases]:
+        try:
+            tree_v = ReleaseTree(probe, dist, v)
+        except Exception:
+            continue
+        for i, (fr, rel, key, stmt) in enumerate(wanted):
+            try:
+                text = tree_v.read(rel)
+            except Exception:
+                continue
+            parsed = _parse(text)
+            if parsed is None:
+                continue  # moved or unreadable: not evidence either way
+            if key not in statement_keys(parsed):
+                return Adaptation(v, rel, fr.line, stmt, innermost=(i == 0 and fr is frames[0]))
+    return None
+
+
+def _later(probe: Any, index: Any, dist: str, version: str, after: Optional[datetime]) -> List[str]:
+    try:
+        pinned = Version(version)
+    except InvalidVersion:
+        return []
+    try:
+        candidates = probe.versions(dist)
+    except Exception:
+        return []
+    times: Dict[Version, Optional[datetime]] = {}
+    if after is not None:
+        from . import timeline
+
+        times = dict(timeline.releases(index, dist))
+    out = []
+    for v in candidates:
+        try:
+            pv = Version(v)
+        except InvalidVersion:
+            continue
+        if pv <= pinned or pv.is_prerelease or pv.is_devrelease:
+            continue
+        if after is not None and times.get(pv) is not None and times[pv] <= after:  # type: ignore[operator]
+            continue
+        out.append(v)
+    return out
