@@ -45,8 +45,9 @@ def build_wheel(
     """Write ``name-version-tag.whl`` into ``dest`` and return its path.
 
     ``files`` maps archive paths to contents (default: ``<name>/__init__.py``).
-    ``padding`` adds an incompressible data member before METADATA so that the
-    METADATA member is not inside the tail of the file (tests of second reads).
+    ``padding`` adds an incompressible data member (written before the
+    dist-info members, so it makes the file large without moving METADATA
+    out of the tail; see tests/support/index_faults.py for that).
     """
     dest.mkdir(parents=True, exist_ok=True)
     dist = canonicalize_name(name).replace("-", "_")
