@@ -83,53 +83,32 @@ def run_cli(case: Dict[str, Any], cache_dir: str, timeout: float) -> Tuple[str, 
 
 
 def run_inprocess(case: Dict[str, Any], cache_dir: str) -> Tuple[str, Dict[str, Any], str]:
-    """The same steps without the CLI, using whichever steps exist."""
-    from pytest_depfix.diagnose import check_matrix, diagnose, load_knowledge
+    """The CLI's steps in this process: the same engine, with a lenient parse for pastes the CLI refuses.
+
+    Used only when the CLI could not start the analysis (no traceback found in
+    a message-only paste or a timestamped log); everything after parsing is the
+    engine the CLI runs (attribution, diagnosis, plausibility pruning, resolution).
+    """
+    from pytest_depfix.crash import parse_traceback
+    from pytest_depfix.engine import AnalysisRequest, analyze, parse_keep
     from pytest_depfix.index import PackageIndex
-    from pytest_depfix.requirements import format_pins, read_requirements
+    from pytest_depfix.report import report_to_json
+    from pytest_depfix.requirements import read_requirements
     from pytest_depfix.target import Target
 
     folder: Path = case["_dir"]
     target = Target.from_spec(case.get("python"), case.get("platform"))
     pins = read_requirements(folder / case.get("requirements", "requirements.txt"), target)
     text = (folder / case.get("traceback", "traceback.txt")).read_text(errors="replace")
-    try:
-        from pytest_depfix.crash import parse_traceback
-        crashes = parse_traceback(text)
-    except ImportError:
-        crashes = []
-    if not crashes:
-        from tests.support.diagnose_crashes import simple_parse
-        crashes = [simple_parse(text, pins)]
-    index = PackageIndex.from_config(target, index_url=DEFAULT_INDEX, use_pip_config=False, cache_dir=cache_dir)
-    try:
-        from pytest_depfix.crash import attribute
-        crashes = [attribute(c, pins, target=target, index=index) for c in crashes]
-    except ImportError:
-        from tests.support.diagnose_crashes import simple_parse
-        crashes = [simple_parse(text, pins)]
+    crashes = parse_traceback(text)
     if not crashes or not crashes[-1].exceptions:
         from tests.support.diagnose_crashes import simple_parse
         crashes = [simple_parse(text, pins)]
-    keep = {canonicalize_name(k.split("==")[0]): k.split("==")[1] for k in case.get("keep", [])}
-    matrix = check_matrix(pins, target, index)
-    kb = load_knowledge()
-    probe = None
-    try:
-        from pytest_depfix.diagnose.probe import ApiProbe
-        probe = ApiProbe(index)
-    except Exception:
-        pass
-    diags = [diagnose(c, pins, target, index, kb, keep=set(keep), probe=probe, matrix=matrix) for c in crashes]
-    from pytest_depfix.resolve import resolve
-    res = resolve(pins, target, index, keep=keep, demands=[d.culprits for d in diags if d.culprits])
-    versions = {p.key: p.version for p in pins.pins if p.version}
-    versions.update(res.pins if res.ok else res.partial)
-    out = format_pins(pins.pins, versions)
-    report = {"diagnoses": [{"verdict": d.verdict, "family": d.family, "summary": d.summary,
-                             "culprits": [{"name": c.name, "constraint": c.constraint, "source": c.source} for c in d.culprits]}
-                            for d in diags], "resolution": {"ok": res.ok, "conflict": res.conflict}}
-    return out, report, ""
+    index = PackageIndex.from_config(target, index_url=DEFAULT_INDEX, use_pip_config=False, cache_dir=cache_dir)
+    req = AnalysisRequest(pins=pins, crashes=crashes, target=target, keep=parse_keep(case.get("keep", [])),
+                          index=index, installed=False)
+    report = analyze(req)
+    return report.strict_pins(), json.loads(report_to_json(report, deterministic=True)), ""
 
 
 def parse_output(text: str) -> Optional[List[Tuple[str, str]]]:
@@ -209,6 +188,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     for folder in folders:
         case = load_case(folder)
         t = time.perf_counter()
+        fallback = bool(args.inprocess)
         try:
             pins_in = input_pins(case)
             if args.inprocess:
@@ -219,6 +199,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                     # A step the CLI needs is still being written: same steps, in process.
                     stdout, report, err2 = run_inprocess(case, args.cache_dir)
                     err = f"(in-process: CLI said {err.splitlines()[-1][:100]}) {err2}"
+                    fallback = True
             ok, why, changed = score(case, pins_in, stdout, report)
             if not ok and err and not stdout.strip():
                 why = f"{why}; stderr: {err.splitlines()[-1][:200]}"
@@ -229,9 +210,11 @@ def main(argv: Optional[List[str]] = None) -> int:
         thread_changes = 0 if fix == "unchanged" else len(fix or {})
         results.append({"case": case["_name"], "family": case.get("family", ""), "right": ok, "why": why,
                         "changed": changed, "thread_changed": thread_changes, "verdicts": verdicts(report),
-                        "expected_verdict": case.get("expect", {}).get("verdict"), "seconds": round(time.perf_counter() - t, 2)})
+                        "expected_verdict": case.get("expect", {}).get("verdict"), "seconds": round(time.perf_counter() - t, 2),
+                        "in_process": fallback})
         mark = "ok  " if ok else "FAIL"
-        print(f"{mark} {case['_name']}" + (f": {why}" if why else ""), flush=True)
+        print(f"{mark} {case['_name']}" + (" (in-process: the CLI found no traceback)" if fallback and not args.inprocess else "")
+              + (f": {why}" if why else ""), flush=True)
     right = sum(r["right"] for r in results)
     n = len(results)
     changed = [r["changed"] for r in results if r["changed"] >= 0]
@@ -246,6 +229,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     for r in results:
         fams.setdefault(r["family"] or "?", []).append(r["right"])
     print("by family: " + ", ".join(f"{f} {sum(v)}/{len(v)}" for f, v in sorted(fams.items())))
+    fell_back = [r["case"] for r in results if r["in_process"]] if not args.inprocess else []
+    if fell_back:
+        print(f"ran in-process because the CLI found no traceback in the paste: {len(fell_back)} "
+              f"({sum(r['right'] for r in results if r['in_process'])} right): {', '.join(fell_back)}")
     print(f"wall time: {time.perf_counter() - t0:.1f} s")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
