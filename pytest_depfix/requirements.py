@@ -24,7 +24,11 @@ from .errors import BadInput
 from .target import Target
 
 _ENV_VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
-_COMMENT = re.compile(r"(^|\s+)#.*$")
+# A comment starts at a "#" at the line start or after whitespace.  The lookbehind
+# keeps this linear: "(^|\s+)#" rescans a run of spaces from every start (quadratic).
+_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
+# Per-requirement options (--hash=..., --config-settings) start after whitespace.
+_REQ_OPTION = re.compile(r"(?<=\s)--?[a-zA-Z]")
 # Options that take a value and may appear on their own line in a requirements file.
 _VALUE_OPTIONS = {
     "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host",
@@ -190,7 +194,7 @@ def _read_lines(text: str, where: str, base: Path, result: PinSet, target: Optio
             _read_option(line, loc, base, result, target, constraint, seen)
             continue
         # Per-requirement options (--hash=..., --config-settings) follow the requirement.
-        req_text = re.split(r"\s+--?[a-zA-Z]", " " + line, maxsplit=1)[0].strip()
+        req_text = _REQ_OPTION.split(" " + line, maxsplit=1)[0].strip()
         if re.match(r"^(\.|/|~|[a-zA-Z]:\\|file:|https?:|git\+)", req_text) and " @ " not in req_text:
             result.warnings.append(f"{loc}: {_redact(req_text)} is a path or URL without a name; skipped")
             continue
@@ -227,8 +231,16 @@ def _read_option(line: str, loc: str, base: Path, result: PinSet, target: Option
 
 
 def _redact(text: str) -> str:
-    """Hide credentials in URLs (user:password@host)."""
-    return re.sub(r"(\w+://)[^/@\s]*@", r"\1***@", text)
+    """Hide credentials in URLs (user:password@host, up to the host's last "@").
+
+    Anchored on "://" with a lookbehind, so each character is scanned a bounded
+    number of times (a scheme pattern like ``\\w+://`` rescans a long word from
+    every start: quadratic).
+    """
+    return _CREDENTIALS.sub("***@", text)
+
+
+_CREDENTIALS = re.compile(r"(?<=://)[^/\s]*@")
 
 
 def format_pins(pins: List[Pin], versions: Dict[str, str]) -> str:
