@@ -8,9 +8,10 @@ caller's innermost frames, this module reads the same file out of the pinned
 release (checking that the printed source line is really there, so a wrong
 version guess gives no evidence rather than false evidence), takes the
 statement at the frame's line as a normalised syntax tree, and walks the
-caller's later releases (oldest first, only those uploaded after the callee's
-breaking release when that date is known) until the statement is gone from
-the file.  That release is the first that adapted.
+caller's later releases (oldest first) until the statement is gone from the
+file.  The innermost statement counts in any later release (maintainers often
+adapt to a deprecation before the removal ships); an outer frame's statement
+counts only in releases uploaded after the callee's breaking release.  That release is the first that adapted.
 
 Everything is read statically through the API probe's release reader (range
 reads, on-disk cache); downloaded code is never imported.  Any failure to read
@@ -178,12 +179,15 @@ def first_adapted(
         wanted.append((fr, rel, got[0], lines[fr.line - 1].strip()))
     if not wanted:
         return None
-    for v in _later(probe, index, dist, version, after)[:max_releases]:
+    late = set(_later(probe, index, dist, version, after)) if after is not None else None
+    for v in _later(probe, index, dist, version, None)[:max_releases]:
         try:
             tree_v = ReleaseTree(probe, dist, v)
         except Exception:
             continue
         for i, (fr, rel, key, stmt) in enumerate(wanted):
+            if fr is not frames[0] and late is not None and v not in late:
+                continue  # an outer call changing before the break is no evidence of adapting to it
             try:
                 text = tree_v.read(rel)
             except Exception:

@@ -380,7 +380,14 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
             if moved:
                 mkey = canonicalize_name(moved[0].name)
-                culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence]
+                others = [c for c in culprits if canonicalize_name(c.name) != mkey]
+                if others and moved[0].confidence >= CONF_PROBE and _fits_the_set(ctx, moved[0]):
+                    # The caller's maintainers rewrote the failing call and that release fits the
+                    # set as pinned: ship their fix rather than hold the callee back.
+                    details["also_fixes"] = [f"{c.name}{c.constraint} ({c.source})" for c in others]
+                    culprits = []
+                else:
+                    culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence]
                 for c in moved:
                     _add(culprits, c, ctx)
                 if verdict == "unknown":
@@ -512,6 +519,13 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         return []
     after = None
     if callee is not None and callee.kind == "dist" and callee.version and callee.key != caller.key:
+        # Only a callee that moved under the caller (its series is newer than the caller's
+        # release) can have been adapted to; a caller newer than its callee needs the callee forward.
+        start = timeline.series_start(ctx.index, callee.name, callee.version)
+        c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
+        if start and start[1] and c_time and c_time >= start[1]:
+            return []
+    if callee is not None and callee.kind == "dist" and callee.version and callee.key != caller.key:
         start = timeline.series_start(ctx.index, callee.name, callee.version)
         after = start[1] if start else None
     try:
@@ -523,6 +537,41 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         return []
     conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
     return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
+
+
+def _fits_the_set(ctx: Context, culprit: Culprit) -> bool:
+    """Whether the lowest release ``culprit`` admits runs on the target with every other pin as it is."""
+    from packaging.requirements import Requirement
+
+    spec = SpecifierSet(culprit.constraint)
+    rels = [v for v, _ in timeline.releases(ctx.index, culprit.name) if spec.contains(v) and not v.is_prerelease]
+    if not rels:
+        return False
+    try:
+        meta = ctx.index.metadata(culprit.name, str(min(rels)))
+        rp = getattr(meta, "requires_python", None)
+        if rp and not SpecifierSet(str(rp)).contains(Version(ctx.target.python_full_version), prereleases=True):
+            return False
+        reqs = list(meta.dependencies(ctx.target, ()))
+    except Exception:
+        return False
+    for r in reqs:
+        req = r if isinstance(r, Requirement) else Requirement(str(r))
+        pin = ctx.pinned(req.name)
+        if pin is not None and pin.version and not req.specifier.contains(Version(pin.version), prereleases=True):
+            return False
+    key, low = canonicalize_name(culprit.name), min(rels)
+    for pin in ctx.pins.pins:  # and every other pin must admit it
+        if not pin.active or not pin.version or pin.key == key:
+            continue
+        try:
+            deps = ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target, ())
+        except Exception:
+            continue
+        for req in deps:
+            if canonicalize_name(req.name) == key and not req.specifier.contains(low, prereleases=True):
+                return False
+    return True
 
 
 def _outside(ctx: Context, callee: Party) -> Party:
