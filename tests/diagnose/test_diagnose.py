@@ -199,3 +199,22 @@ def test_unknown_errors_change_nothing(index_for):
     tb = 'Traceback (most recent call last):\n  File "/home/u/p/run.py", line 1, in <module>\n    1/0\nZeroDivisionError: division by zero\n'
     d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
     assert d.verdict == "unknown" and d.culprits == []
+
+
+def test_the_release_named_by_the_message_bounds_the_callee(index_for):
+    universe = {
+        "numpy": [{"version": "1.26.4", "upload_time": "2024-02-05T00:00:00Z"},
+                  {"version": "2.0.1", "upload_time": "2024-07-21T00:00:00Z"}],
+        "imgaug": [{"version": "0.4.0", "upload_time": "2020-02-05T00:00:00Z"}],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("imgaug==0.4.0\nnumpy==2.0.1\n", target)
+    # imgaug/imgaug#859 (frames as in imgaug 0.4.0's imgaug/imgaug.py)
+    tb = '''Traceback (most recent call last):
+  File "/usr/lib/python3.10/site-packages/imgaug/imgaug.py", line 45, in <module>
+    NP_FLOAT_TYPES = set(np.sctypes["float"])
+AttributeError: `np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead.
+'''
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), keep={"imgaug"})
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint, c.source) for c in d.culprits][0] == ("numpy", "<2.0", "error-message")

@@ -111,3 +111,12 @@ def test_environment_is_found_behind_a_replica_reraise():
 def test_unrelated_errors_stay_unknown():
     assert _sig("ZeroDivisionError", "division by zero").family == F.UNKNOWN
     assert _sig("KeyError", "'model'").family == F.UNKNOWN
+
+
+def test_a_message_naming_the_release_that_removed_it_is_read_with_that_release():
+    # imgaug/imgaug#859: NumPy 2 says which release removed np.sctypes (quoted without its type)
+    msg = "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead.. Did you mean: 'dtypes'?"
+    for etype in ("AttributeError", "Exception"):
+        sig = _sig(etype, msg)
+        assert (sig.family, sig.module, sig.name) == (F.ATTRIBUTE, "numpy", "sctypes")
+        assert sig.detail["removed_in"] == ("NumPy", "2.0")

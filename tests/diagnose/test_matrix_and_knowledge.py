@@ -100,3 +100,16 @@ def test_bundled_knowledge_base_loads_cleanly_and_is_sourced():
     kb = load_knowledge()
     assert kb.warnings == []
     assert len(kb) >= 60 and all(e.source.startswith("http") for e in kb.entries)
+
+
+def test_windows_runtime_breaks_of_one_release_are_known_with_their_sources():
+    kb = load_knowledge()
+    # wpilibsuite/allwpilib#2874 (numpy 1.19.4 on Windows 10 2004)
+    (np_entry,) = kb.match("RuntimeError", "The current Numpy installation ('c:\\\\users\\\\j\\\\numpy\\\\__init__.py') fails to "
+                                           "pass a sanity check due to a bug in the windows runtime.")
+    assert (np_entry.fix, np_entry.source) == ("numpy<1.19.4", "https://github.com/numpy/numpy/issues/17963")
+    # ultralytics/yolov5#13293 (torch 2.4.0 Windows wheels)
+    (torch_entry,) = kb.match("OSError", '[WinError 126] The specified module could not be found. Error loading '
+                                         '"C:\\Users\\Hp\\AppData\\Local\\Programs\\Python\\Python312\\Lib\\site-packages\\torch\\lib\\fbgemm.dll" '
+                                         'or one of its dependencies.')
+    assert torch_entry.fix == "torch!=2.4.0" and "131662" in torch_entry.source
