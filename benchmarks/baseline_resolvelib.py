@@ -73,6 +73,7 @@ class BaselineStats:
     resolvelib_rounds: int = 0
     metadata_calls: int = 0
     dropped: List[str] = field(default_factory=list)
+    failure: str = ""
 
 
 class PinProvider(AbstractProvider):
@@ -247,14 +248,19 @@ def _one(pins, target, index, members, keep, constraints, alts, names: str, max_
                     named.add(cause.parent.key)
             drop = sorted(k for k in named if k in pinned)
             if not drop:
+                stats.failure = "the causes name no pin left to drop: " + "; ".join(
+                    f"{c.requirement!r} from {c.parent.key + '==' + str(c.parent.version) if c.parent else 'the root'}"
+                    for c in exc.causes)
                 return None
             for k in drop:
                 stats.dropped.append(k)
                 del pinned[k]
             continue
         except ResolutionTooDeep:
+            stats.failure = f"resolvelib gave up after {max_rounds} rounds"
             return None
         return {k: c.version for k, c in result.mapping.items() if k != PYTHON}
+    stats.failure = f"still failing after {max_relax} relax rounds"
     return None
 
 
@@ -293,11 +299,12 @@ def resolve_baseline(pins: Any, target: Any, index: Any, *, keep: Mapping[str, s
         if best is None or cost < best[0]:
             best = (cost, chosen)
     stats_out = dict(relax_rounds=stats.relax_rounds, metadata_calls=stats.metadata_calls, dropped=stats.dropped,
+                     failure=stats.failure,
                      metadata_fetches=(_fetches(index) - before) if before is not None else None,
                      seconds=round(time.perf_counter() - started, 4))
     if best is None:
         res = Resolution(False, {p.key: p.version for p in pins if p.version},
-                         conflict=["resolvelib + relax-and-retry found no answer"])
+                         conflict=["resolvelib + relax-and-retry found no answer" + (f" ({stats.failure})" if stats.failure else "")])
         res.stats.update(stats_out)
         return res
     chosen = best[1]

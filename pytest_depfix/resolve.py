@@ -119,7 +119,7 @@ def _search(p: Problem, max_rounds: int, node_cap: int) -> Dict[str, Any]:
                     out["proven"] = False
                 break
             out["rounds"] += 1
-            res = solve(p, h | free_always, bound=best[0] if best else None, node_cap=node_cap)
+            res = solve(p, h | free_always, bound=best[0] if best else None, node_cap=node_cap, must_move=h)
             tried[h] = res
             if res.sat:
                 if res.unknown:

@@ -108,9 +108,13 @@ def check(problem: Problem, value: Dict[str, Version]) -> List[Violation]:
 
 class _Search:
     def __init__(self, problem: Problem, free: FrozenSet[str], bound: Optional[Cost], node_cap: int,
-                 only_fixed: Optional[FrozenSet[str]] = None) -> None:
+                 only_fixed: Optional[FrozenSet[str]] = None, must_move: FrozenSet[str] = frozenset()) -> None:
         self.p = problem
         self.free = free
+        # Packages every answer of this search moves (see solve()): a bound, never a reason.
+        self.must_move = frozenset(k for k in must_move if k in free and problem.vars[k].current is not None)
+        self.level: Dict[str, int] = {}  # free package -> its depth in the search order
+        self._met: Dict[Tuple[int, Version], bool] = {}  # (id of a Dep, version) -> meets it
         self.only_fixed = only_fixed
         self.bound = bound
         self.node_cap = node_cap
@@ -172,16 +176,22 @@ class _Search:
                                 self.log.append(Rejection(k, v, "demand", f"crash {demand.index} needs {text}"))
                         domains[k] = kept
         order = self._order(domains)
-        mins = []
-        for k in order:
-            dom = domains[k]
-            mins.append(full_cost(p.vars[k].costs[dom[0]]) if dom else FULL_ZERO)
+        mins = [self._min_cost(k, domains[k]) for k in order]
         suffix = [FULL_ZERO] * (len(order) + 1)
         for i in range(len(order) - 1, -1, -1):
             suffix[i] = addc(suffix[i + 1], mins[i])
         if all(domains[k] for k in order):
-            self._dfs(order, 0, domains, FULL_ZERO, suffix)
+            self._dfs(order, 0, domains, {k: frozenset() for k in order}, FULL_ZERO, suffix)
         return self._result()
+
+    def _min_cost(self, key: str, dom: List[Version]) -> Cost:
+        """The cheapest candidate's cost; for a package that must move, the cheapest move."""
+        var = self.p.vars[key]
+        for w in dom:
+            if key in self.must_move and w == var.current:
+                continue
+            return full_cost(var.costs[w])
+        return FULL_ZERO if not dom else (1 << 30,) * len(FULL_ZERO)
 
     def _order(self, domains: Dict[str, List[Version]]) -> List[str]:
         """Required packages before the packages that require them (by the pinned versions' metadata).
@@ -233,26 +243,47 @@ class _Search:
             return self.best[0]
         return self.bound
 
-    def _dfs(self, order: List[str], i: int, domains: Dict[str, List[Version]], cost: Cost, suffix: List[Cost]) -> None:
+    def _dfs(self, order: List[str], i: int, domains: Dict[str, List[Version]], pruners: Dict[str, FrozenSet[int]],
+             cost: Cost, suffix: List[Cost]) -> Set[int]:
+        """Branch and bound with forward checking and conflict-directed backjumping.
+
+        Returns the *conflict set* of this subtree: the depths whose choices
+        took part in every failure below.  When it does not contain the
+        parent's depth, no other choice of the parent can help, and the
+        parent returns at once (a jump back past unrelated choices) instead
+        of trying its remaining candidates.  A subtree that found an answer
+        or was cut by the cost bound depends on everything above it: it
+        returns every shallower depth, which means plain backtracking.
+        """
         p = self.p
         if i == len(order):
             self._leaf(cost)
-            return
+            return set(range(i))
         key = order[i]
         var = p.vars[key]
         dom = domains[key]
+        everything = set(range(i))
+        conflict: Set[int] = set(pruners[key])  # who removed candidates of this package
         for pos, v in enumerate(dom):
             c = addc(cost, full_cost(var.costs[v]))
             limit = self._limit()
+            if limit is not None and key in self.must_move and v == var.current:
+                # Every answer of this search moves ``key`` (a smallest hitting set):
+                # with a bound to beat, staying put is not worth exploring.
+                self.dominated = True
+                conflict |= everything
+                continue
             if limit is not None and addc(c, suffix[i + 1]) >= limit:
                 self.dominated = True
+                conflict |= everything
                 break
             if limit is not None and addc(c, self._lookahead(order, i + 1, domains, key, v)) >= limit:
                 self.dominated = True
+                conflict |= everything
                 break  # candidates are sorted by cost: the rest cost no less
             if self.nodes >= self.node_cap:
                 self.out_of_budget = True
-                return
+                return everything
             self.nodes += 1
             p.candidates_examined += 1
             if (key, v) not in p.raw_cache:
@@ -269,53 +300,99 @@ class _Search:
                 self.log.append(Rejection(key, v, "python",
                                           f"requires Python {m.requires_python}; the target is {p.target.describe()}"))
                 continue
-            new_domains = self._propagate(key, v, m.deps, order, i, domains)
-            if new_domains is None:
+            got = self._propagate(key, v, m.deps, order, i, domains, pruners)
+            if isinstance(got, set):
+                conflict |= got
                 continue
+            new_domains, new_pruners = got
             self.value[key] = v
-            if self._demands_alive(key):
-                self._dfs(order, i + 1, new_domains, c, suffix)
+            self.level[key] = i
+            dead = self._demands_alive(key)
+            if dead is None:
+                below = self._dfs(order, i + 1, new_domains, new_pruners, c, suffix)
+            else:
+                below = dead
             del self.value[key]
+            del self.level[key]
             if self.out_of_budget:
-                return
+                return everything
+            if dead is None and i not in below:
+                return below  # this package's choice played no part: jump back past it
+            conflict |= below - {i}
+        return conflict
 
     def _lookahead(self, order: List[str], start: int, domains: Dict[str, List[Version]], key: str, v: Version) -> Cost:
-        """A tighter bound for the packages still open, from metadata already fetched.
+        """A lower bound for the packages still open, from metadata already fetched.
 
-        A candidate whose known requirements clash with what is decided (or
-        with ``key`` at ``v``) cannot be part of this branch; candidates not
-        yet fetched count as possible (no fetch is made for a bound).
+        With ``key`` at ``v``, candidates of the open packages are narrowed to
+        a fixpoint (arc consistency): a candidate whose known requirements
+        clash with a decided package, or that no remaining candidate of an open
+        package can meet, cannot be part of this branch.  That carries a
+        forced move down a chain of dependents (a major bump of a hub forces
+        every dependent's major, then theirs) in one bound, instead of one
+        level of search per link.  Candidates not yet fetched count as
+        possible: no fetch is made for a bound.
         """
         p = self.p
-        total = FULL_ZERO
-        for k in order[start:]:
-            var = p.vars[k]
-            best = None
-            for w in domains[k]:
+        pending = order[start:]
+        doms: Dict[str, List[Version]] = {}
+        for k in pending:
+            cur = p.vars[k].current if k in self.must_move else None
+            doms[k] = [w for w in domains[k] if w != cur]
+        deps_of: Dict[Tuple[str, Version], List] = {}
+        for k in pending:
+            for w in doms[k]:
                 if (k, w) in p.raw_cache:
                     m = p.meta(k, w)
-                    if not m.ok:
-                        continue
-                    clash = False
-                    for dep in m.deps:
+                    deps_of[(k, w)] = m.deps if m.ok else None
+        changed = True
+        while changed:
+            changed = False
+            for k in pending:
+                keep = []
+                for w in doms[k]:
+                    deps = deps_of.get((k, w), ())
+                    if deps is None:
+                        continue  # unreadable metadata: rejected when reached
+                    ok = True
+                    for dep in deps:
                         other = v if dep.key == key else self.value.get(dep.key)
-                        if other is not None and not contains(dep.spec, other):
-                            clash = True
+                        if other is not None:
+                            ok = self._meets(dep, other)
+                        elif dep.key in doms and dep.key != k:
+                            ok = any(self._meets(dep, u) for u in doms[dep.key])
+                        if not ok:
                             break
-                    if clash:
-                        continue
-                best = full_cost(var.costs[w])
-                break
-            if best is None:
-                return (1 << 30,) * len(FULL_ZERO)
-            total = addc(total, best)
+                    if ok:
+                        keep.append(w)
+                if len(keep) < len(doms[k]):
+                    if not keep:
+                        return (1 << 30,) * len(FULL_ZERO)
+                    doms[k] = keep
+                    changed = True
+        total = FULL_ZERO
+        for k in pending:
+            total = addc(total, full_cost(p.vars[k].costs[doms[k][0]]))
         return total
 
-    def _propagate(self, key: str, v: Version, deps, order: List[str], i: int, domains: Dict[str, List[Version]]):
+    def _meets(self, dep, w: Version) -> bool:
+        got = self._met.get((id(dep), w))
+        if got is None:
+            got = self._met[(id(dep), w)] = contains(dep.spec, w)
+        return got
+
+    def _propagate(self, key: str, v: Version, deps, order: List[str], i: int, domains: Dict[str, List[Version]],
+                   pruners: Dict[str, FrozenSet[int]]):
+        """``key`` at ``v``: narrow the packages still open, or say which depths make it fail.
+
+        Returns (domains, pruners) or, on failure, the conflict set: the
+        depths of the decided packages whose values clash, and of those that
+        had narrowed a package this choice leaves without candidates.
+        """
         p = self.p
-        var = p.vars[key]
         pending = set(order[i + 1:])
         new = dict(domains)
+        new_pruners = dict(pruners)
         for dep in deps:
             if dep.key not in p.vars:
                 continue
@@ -323,26 +400,31 @@ class _Search:
                 kept = [w for w in new[dep.key] if contains(dep.spec, w)]
                 if not kept:
                     self.log.append(Rejection(key, v, "dep", f"requires {dep.text}; no version of {p.vars[dep.key].name} left fits", dep.key))
-                    return None
-                new[dep.key] = kept
+                    return set(new_pruners[dep.key])
+                if len(kept) < len(new[dep.key]):
+                    new[dep.key] = kept
+                    new_pruners[dep.key] = new_pruners[dep.key] | {i}
                 continue
             other = self.value.get(dep.key)
             if other is not None and not contains(dep.spec, other):
                 self.blame(dep.key)
                 tail = describe_fixed(p, dep.key, other) if dep.key not in self.free else f"with {p.vars[dep.key].label(other)}"
                 self.log.append(Rejection(key, v, "dep", f"requires {dep.text}; {tail}", dep.key))
-                return None
-        return new
+                return {self.level[dep.key]} if dep.key in self.level else set()
+        return new, new_pruners
 
-    def _demands_alive(self, key: str) -> bool:
+    def _demands_alive(self, key: str) -> Optional[Set[int]]:
+        """None when every crash demand on ``key`` can still hold; else the depths that killed one."""
         for demand in self.p.demands_of.get(key, ()):
             best, killers = self.p.demand_state(demand, self.value)
             if best is None:
                 for k in killers:
                     self.blame(k)
                 self.log.append(Rejection(key, self.value[key], "demand", _demand_text(self.p, demand, self.value, self.free)))
-                return False
-        return True
+                me = self.level[key]
+                return {self.level[k] for alt in demand.alternatives for k, _, _ in alt.parts
+                        if k in self.level and self.level[k] != me} | {me}
+        return None
 
     def _leaf(self, cost: Cost) -> None:
         rank = 0
@@ -382,13 +464,18 @@ def _demand_text(p: Problem, demand, value: Dict[str, Version], free: FrozenSet[
 
 
 def solve(problem: Problem, free: FrozenSet[str], bound: Optional[Cost] = None, node_cap: int = 20000,
-          only_fixed: Optional[FrozenSet[str]] = None) -> SolveResult:
+          only_fixed: Optional[FrozenSet[str]] = None, must_move: FrozenSet[str] = frozenset()) -> SolveResult:
     """Cheapest versions for ``free`` with every other package fixed; or a core.
 
     ``only_fixed``: consider only these movable packages as fixed and leave the
     others out of the problem altogether (used to shrink a core).
+    ``must_move``: packages the caller knows every answer moves (the members
+    of a *smallest* hitting set of the cores: an answer that kept one of them
+    would change fewer packages than the proven minimum).  Used only to
+    tighten the cost bound once there is an answer to beat, never to explain
+    a failure, so cores stay valid.
     """
-    return _Search(problem, free, bound, node_cap, only_fixed).run()
+    return _Search(problem, free, bound, node_cap, only_fixed, must_move).run()
 
 
 def shrink_core(problem: Problem, free: FrozenSet[str], core: FrozenSet[str], node_cap: int) -> Tuple[FrozenSet[str], int]:
