@@ -17,6 +17,7 @@ classification), so the whole parse is linear in the text.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 from typing import List, Optional, Tuple
@@ -104,6 +105,94 @@ def _valid_type(name: str, has_colon: bool, message: str) -> bool:
         return last.lower().endswith(_EXC_SUFFIXES)
     lower = last.lower()
     return lower.endswith(_EXC_SUFFIXES) and (has_colon or "." in name) or lower in ("error", "herror", "gaierror", "timeout")
+
+
+_BARE_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt", "Conflict", "NotFound", "Failure", "Fault")
+_BARE_BUILTINS = frozenset(
+    [n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)]
+    + ["ExceptionGroup", "BaseExceptionGroup", "EncodingWarning", "PythonFinalizationError"]  # newer than the running Python
+) - {"Warning"}  # "Warning: ..." is a log line far more often than an exception
+_LEGACY_LOWER = ("error", "timeout", "herror", "gaierror")  # socket.error, select.error (Python 2 era)
+_MAX_TYPE = 300
+
+
+def bare_exception_line(st: str) -> Optional[Tuple[str, str]]:
+    """``(type, message)`` if an unindented line is exactly what Python prints for a frameless exception.
+
+    Stricter than :func:`exception_line`, because outside a traceback nothing
+    vouches for the line: the type must be a (dotted) identifier whose last
+    part looks like an exception class, then ``": "`` and a message.  So
+    ``ImportError: Numba needs NumPy 2.1 or less.`` counts, while pip's
+    ``ERROR: Could not find ...``, ``Error: ENOENT``, ``Warning: ...`` and
+    prose do not.
+    """
+    i = st.find(": ", 0, _MAX_TYPE)
+    if i <= 0 or not st[i + 2:].strip():
+        return None
+    name = st[:i]
+    parts = name.split(".")
+    if not all(part.isidentifier() for part in parts):
+        return None
+    last = parts[-1]
+    dotted = len(parts) > 1
+    if last in _BARE_BUILTINS:
+        return name, st[i + 2:]
+    if dotted and last in _LEGACY_LOWER:
+        return name, st[i + 2:]
+    if not last[0].isupper() or last == last.upper():
+        return None  # "ERROR", "FAIL", lower-case words
+    for suffix in _BARE_SUFFIXES:
+        if last.endswith(suffix) and (len(last) > len(suffix) or dotted):
+            return name, st[i + 2:]
+    return None
+
+
+_STAMP_CHARS = frozenset("0123456789-:.,/+TZ []")
+_SERVICE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+_MAX_PREFIX = 120
+
+
+def log_prefix_length(line: str) -> int:
+    """Length of a leading log prefix (a timestamp, a docker-compose ``service  | ``), 0 if none.
+
+    Learned from a bare exception line the way the traceback header teaches the
+    prefix of a whole traceback: ``2021-10-24 11:09:54  pkg.Conflict: ...`` and
+    ``web_1  | ImportError: ...`` both end their prefix just before the type.
+    Scans at most ``_MAX_PREFIX`` characters, once.
+    """
+    pos = 0
+    for _ in range(2):  # a timestamp and a service name, in either order
+        moved = _stamp_length(line, pos) or _service_length(line, pos)
+        if not moved:
+            break
+        pos += moved
+    return pos
+
+
+def _stamp_length(line: str, pos: int) -> int:
+    if pos >= len(line) or line[pos] not in "0123456789[":
+        return 0
+    end = pos
+    limit = min(len(line), pos + _MAX_PREFIX)
+    while end < limit and line[end] in _STAMP_CHARS:
+        end += 1
+    cut = line.rfind(" ", pos, end)  # the stamp ends at whitespace ("12:00 TypeError": not the T)
+    if cut < 0:
+        return 0
+    run = line[pos:cut + 1]
+    if ":" not in run or sum(c.isdigit() for c in run) < 4:
+        return 0
+    return cut + 1 - pos
+
+
+def _service_length(line: str, pos: int) -> int:
+    bar = line.find("|", pos, pos + _MAX_PREFIX)
+    if bar <= pos or line[bar + 1:bar + 2] != " ":
+        return 0
+    name = line[pos:bar].rstrip()
+    if not name or any(c not in _SERVICE_CHARS for c in name):
+        return 0
+    return bar + 2 - pos
 
 
 def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
@@ -262,6 +351,8 @@ class _Parser:
         self.remote_block = False  # inside the quoted worker traceback
         self.idle_candidate: Optional[Tuple[str, str]] = None
         self.lead_exc: Optional[Tuple[str, str]] = None  # Sentry style: "Type: msg" printed before the frames
+        self.bare_open = False  # the open chain is one frameless exception read from a bare "Type: msg" line
+        self.bare_flags: List[bool] = []  # per emitted crash: was it a bare exception line?
         self._reset_tb("cpython")
 
     def _reset_tb(self, style: str) -> None:
@@ -475,7 +566,26 @@ class _Parser:
                 self.lead_exc = candidate
             self.idle_candidate = None
             return
+        if self._bare(line, st):
+            self.idle_candidate = None
+            return
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
+
+    def _bare(self, line: str, st: str) -> bool:
+        """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""
+        exc = bare_exception_line(st) if line == line.lstrip() else None
+        if exc is None and not self.line_prefix and line[:1] not in ("", " ", "\t"):
+            cut = log_prefix_length(line)
+            rest = line[cut:]
+            if cut and rest[:1] not in ("", " ", "\t"):
+                exc = bare_exception_line(rest.rstrip())
+                if exc:
+                    self._set_prefix(line[:cut])
+        if exc is None:
+            return False
+        self._new_exception(exc, [])
+        self.bare_open = True
+        return True
 
     @staticmethod
     def _separator(st: str) -> Optional[str]:
@@ -649,6 +759,7 @@ class _Parser:
         style = self.style
         rec = ExceptionRecord(type=exc[0], message="", frames=list(frames))
         self.lead_exc = None
+        self.bare_open = False
         self._close_message()
         self.chain.append(rec)
         self._reset_tb(style)
@@ -687,6 +798,19 @@ class _Parser:
             if exc and _SUB_EXC.search(exc[1]):
                 self._new_exception(exc, [])
                 return
+        if self.bare_open and len(self.chain) == 1 and len(self.msg_lines) == 1 and cpython_frame(line):
+            # Sentry's layout ("Type: msg" first, then the frames): the line was the lead, not a crash
+            lead = (self.chain[0].type, self.msg_lines[0])
+            self.chain, self.msg_lines, self.bare_open = [], [], False
+            self.state = IDLE
+            self._start(line, st)
+            if self.state == TB and self.style == "cpython" and len(self.frames) == 1:
+                self.lead_exc = lead
+            return
+        if self.bare_open and line == line.lstrip() and bare_exception_line(st):
+            self._emit()  # a second bare exception line starts its own crash
+            self._idle(line, st)
+            return
         if not self.blank_after and len(self.msg_lines) < _MAX_MESSAGE_LINES and not self._opens(line, st):
             self.msg_lines.append(line)
             return
@@ -731,14 +855,37 @@ class _Parser:
             for rec in self.chain:
                 _split_syntax_location(rec)
             self.chain[-1].relation = None
-            self.crashes.append(Crash(exceptions=self.chain, when=self.when))
+            self._append(Crash(exceptions=self.chain, when=self.when), self.bare_open and len(self.chain) == 1)
         self.chain = []
+        self.bare_open = False
         self.when = "text"
         self.state = IDLE
         self.group = False
         self.remote_block = False
         self.remote_quote = False
         self._reset_tb("cpython")
+
+    def _append(self, crash: Crash, bare: bool) -> None:
+        """Keep ``crash`` unless it and its neighbour are one crash printed twice.
+
+        Users often paste the exception line as a title next to the traceback
+        that ends in it, and logs repeat a frameless error line; a bare line
+        that repeats an exception of the crash beside it adds nothing.
+        """
+        if self.crashes:
+            if bare and _mentions(self.crashes[-1], crash.exceptions[0]):
+                return
+            if self.bare_flags[-1] and _mentions(crash, self.crashes[-1].exceptions[0]):
+                self.crashes.pop()
+                self.bare_flags.pop()
+        self.crashes.append(crash)
+        self.bare_flags.append(bare)
+
+
+def _mentions(crash: Crash, rec: ExceptionRecord) -> bool:
+    """Whether ``crash`` has an exception of ``rec``'s type with the same first message line."""
+    key = (rec.short_type, rec.message.split("\n", 1)[0].strip())
+    return any((e.short_type, e.message.split("\n", 1)[0].strip()) == key for e in crash.exceptions)
 
 
 _COLLAPSED_EXC = re.compile(r"(?:^|\s)([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Iteration|Warning))(?=: |:?\Z)")
