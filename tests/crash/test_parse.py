@@ -195,3 +195,129 @@ def test_garbage_and_near_misses_give_nothing():
                  "/src/x.py:12: DeprecationWarning: the imp module is deprecated\n  import imp",
                  "Traceback (most recent call last):\n", "E   assert foo\n", "\x00\x01\x02" * 100):
         assert parse_traceback(text) == [], text
+
+
+# --- Bare exception lines: "Type: message" with no frames --------------------------------------------
+# Python prints exactly this for an exception without traceback (sys.tracebacklimit = 0), and users
+# paste just that line.  The pastes below are verbatim from benchmarks/cases/<folder>/traceback.txt.
+
+def _records(text):
+    return [[(e.type, e.message, len(e.frames), e.relation) for e in c.exceptions] for c in parse_traceback(text)]
+
+
+def test_bare_exception_lines_from_a_real_interpreter():
+    text = _run_python(
+        """
+        import sys
+        sys.tracebacklimit = 0
+        def f():
+            raise ValueError("boom\\nsecond line")
+        f()
+        """
+    )
+    assert text.strip() == "ValueError: boom\nsecond line"
+    assert _records(text) == [[("ValueError", "boom\nsecond line", 0, None)]]
+    chained = _run_python(
+        """
+        import sys
+        sys.tracebacklimit = 0
+        try:
+            {}["k"]
+        except KeyError as e:
+            raise RuntimeError("r") from e
+        """
+    )
+    assert _records(chained) == [[("KeyError", "'k'", 0, "cause"), ("RuntimeError", "r", 0, None)]]
+
+
+def test_message_only_pastes_are_frameless_crashes():
+    pastes = [
+        # benchmarks/cases/declared-numba0610-numpy22-py313: https://github.com/numba/numba/issues/10033
+        ("ImportError: Numba needs NumPy 2.1 or less. Got NumPy 2.2.\n",
+         ("ImportError", "Numba needs NumPy 2.1 or less. Got NumPy 2.2.")),
+        # benchmarks/cases/pillow10-antialias-moviepy103-py311: https://github.com/Zulko/moviepy/issues/2002
+        ("AttributeError: module 'PIL.Image' has no attribute 'ANTIALIAS'\n",
+         ("AttributeError", "module 'PIL.Image' has no attribute 'ANTIALIAS'")),
+        # benchmarks/cases/numpy1194-win-fmod-sanity-frccharacterization-py37: https://github.com/wpilibsuite/allwpilib/issues/2874
+        ("RuntimeError: The current Numpy installation ('c:\\\\users\\\\jason\\\\appdata\\\\local\\\\programs\\\\python\\\\python37"
+         "\\\\lib\\\\site-packages\\\\numpy\\\\__init__.py') fails to pass a sanity check due to a bug in the windows runtime.\n",
+         ("RuntimeError", "The current Numpy installation ('c:\\\\users\\\\jason\\\\appdata\\\\local\\\\programs\\\\python\\\\python37"
+          "\\\\lib\\\\site-packages\\\\numpy\\\\__init__.py') fails to pass a sanity check due to a bug in the windows runtime.")),
+    ]
+    for text, (typ, message) in pastes:
+        assert _records(text) == [[(typ, message, 0, None)]], text
+
+
+def test_bare_exception_keeps_its_continuation_lines_in_the_message():
+    # benchmarks/cases/protobuf4-descriptors-tf271-py38: https://github.com/tensorflow/tensorflow/issues/56266
+    text = (
+        "TypeError: Descriptors cannot not be created directly.\n"
+        "If this call came from a _pb2.py file, your generated code is out of date and must be regenerated with protoc >= 3.19.0.\n"
+        "If you cannot immediately regenerate your protos, some other possible workarounds are:\n"
+        " 1. Downgrade the protobuf package to 3.20.x or lower.\n"
+        " 2. Set PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python (but this will use pure-Python parsing and will be much slower).\n"
+    )
+    (crash,) = parse_traceback(text)
+    assert (crash.final.type, crash.final.frames) == ("TypeError", [])
+    assert crash.final.message == text.strip()[len("TypeError: "):]
+    assert crash.final.message.split("\n")[3] == " 1. Downgrade the protobuf package to 3.20.x or lower."
+
+
+def test_docker_compose_prefix_is_learned_from_a_bare_line_and_stripped():
+    # benchmarks/cases/jinja31-escape-removed-flask112-docker-py37:
+    # https://github.com/productive-dev/minimal-reverse-proxy-demo/issues/39
+    text = ("temperature-service  | ImportError: cannot import name 'escape' from 'jinja2' "
+            "(/usr/local/lib/python3.7/site-packages/jinja2/__init__.py)\n")
+    assert _records(text) == [[("ImportError", "cannot import name 'escape' from 'jinja2' "
+                                "(/usr/local/lib/python3.7/site-packages/jinja2/__init__.py)", 0, None)]]
+    # the learned prefix is stripped from the message's continuation lines too
+    more = "web_1  | ValueError: first\nweb_1  | second\nweb_1  | \nweb_1  | INFO: done\n"
+    assert _records(more) == [[("ValueError", "first\nsecond", 0, None)]]
+
+
+def test_headerless_timestamped_tail_gives_its_dotted_exception():
+    # benchmarks/cases/declared-pyparsing3-httplib2-py38: https://github.com/red-hat-storage/ocs-ci/issues/5000
+    text = (
+        "2021-10-24 11:09:54      raise VersionConflict(dist, req).with_context(dependent_req)\n"
+        "2021-10-24 11:09:54  pkg_resources.ContextualVersionConflict: (pyparsing 3.0.0 (/home/jenkins/workspace/"
+        "qe-deploy-ocs-cluster/ocs-ci/venv/lib/python3.8/site-packages), Requirement.parse('pyparsing<3,>=2.4.2'), {'httplib2'})\n"
+    )
+    (crash,) = parse_traceback(text)
+    assert (crash.final.type, len(crash.final.frames)) == ("pkg_resources.ContextualVersionConflict", 0)
+    assert crash.final.message.startswith("(pyparsing 3.0.0 (/home/jenkins/") and crash.final.message.endswith("{'httplib2'})")
+
+
+def test_a_message_without_an_exception_type_stays_no_traceback():
+    # benchmarks/cases/numpy2-sctypes-removed-imgaug040-py310: https://github.com/aleju/imgaug/issues/855
+    # The paste has no exception type at all, so there is no crash to read from it.
+    text = "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead.. Did you mean: 'dtypes'?\n"
+    assert parse_traceback(text) == []
+
+
+def test_log_lines_that_look_like_exceptions_are_not_crashes():
+    for text in (
+        "ERROR: Could not find a version that satisfies the requirement torch==1.4.0 (from versions: 2.0.0)\n"
+        "ERROR: No matching distribution found for torch==1.4.0\n",  # pip
+        "npm ERR! code ENOENT\nnpm ERR! syscall open\n",
+        "Error: ENOENT: no such file or directory, open 'package.json'\n",
+        "Warning: apt-key is deprecated. Manage keyring files in trusted.gpg.d instead.\n",
+        "WARNING: Running pip as the 'root' user can result in broken permissions\n",
+        "Failure: the build did not finish\n", "note: This error originates from a subprocess\n",
+        "In my script I get ValueError: x\n", "ValueError:\n", "    ValueError: indented, so a quoted line\n",
+    ):
+        assert parse_traceback(text) == [], text
+    assert _records("foo.Error: dotted generic names do count\n") == [[("foo.Error", "dotted generic names do count", 0, None)]]
+
+
+def test_a_traceback_repeating_the_pasted_exception_line_is_one_crash():
+    tb = _run_python("import json; json.loads('')")
+    final = tb.strip().splitlines()[-1]
+    assert final.startswith("json.decoder.JSONDecodeError: ")
+    (alone,) = parse_traceback(tb)
+    assert len(alone.final.frames) >= 1
+    for text in (final + "\n\n" + tb, tb + "\n" + final + "\n", final + "\n" + tb + final + "\n"):
+        crashes = parse_traceback(text)
+        assert [(c.final.type, len(c.final.frames)) for c in crashes] == [(alone.final.type, len(alone.final.frames))], text
+    # a different bare exception next to a traceback is its own crash
+    crashes = parse_traceback("OSError: disk full\n\n" + tb)
+    assert [c.final.type for c in crashes] == ["OSError", "json.decoder.JSONDecodeError"]
