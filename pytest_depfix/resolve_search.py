@@ -175,6 +175,8 @@ class _Search:
                             if v not in kept:
                                 self.log.append(Rejection(k, v, "demand", f"crash {demand.index} needs {text}"))
                         domains[k] = kept
+        if not self._settle(domains):
+            return self._result()
         order = self._order(domains)
         mins = [self._min_cost(k, domains[k]) for k in order]
         suffix = [FULL_ZERO] * (len(order) + 1)
@@ -183,6 +185,52 @@ class _Search:
         if all(domains[k] for k in order):
             self._dfs(order, 0, domains, {k: frozenset() for k in order}, FULL_ZERO, suffix)
         return self._result()
+
+    def _settle(self, domains: Dict[str, List[Version]]) -> bool:
+        """Arc consistency before the search, over metadata already fetched.
+
+        A candidate whose requirement a fixed package's pin does not meet, or
+        that no remaining candidate of another free package meets, is in no
+        answer: drop it, to a fixpoint.  A forced move then runs down a chain
+        of dependents (the hub's major bump forces each dependent's major, and
+        theirs) without any search, and a chain that cannot follow fails here
+        instead of in a search tree that grows with every free link (values
+        such as 2.0 and 2.1 fail for the same reason, which backjumping alone
+        cannot see).  Fixed packages that took part are blamed as in the
+        search, so cores stay valid.  Candidates not fetched yet stay: no
+        fetch is made here.  False when some free package is left with none.
+        """
+        p = self.p
+        keys = sorted(domains, key=lambda k: p.vars[k].order)
+        changed = True
+        while changed:
+            changed = False
+            for k in keys:
+                keep: List[Version] = []
+                for w in domains[k]:
+                    m = p.meta(k, w) if (k, w) in p.raw_cache else None
+                    why = None
+                    for dep in m.deps if m is not None and m.ok else ():
+                        if dep.key == k:
+                            continue
+                        fixed = self.value.get(dep.key)
+                        if fixed is not None:
+                            if not self._meets(dep, fixed):
+                                self.blame(dep.key)
+                                why = f"requires {dep.text}; {describe_fixed(p, dep.key, fixed)}"
+                        elif dep.key in domains and not any(self._meets(dep, u) for u in domains[dep.key]):
+                            why = f"requires {dep.text}; no version of {p.vars[dep.key].name} left fits"
+                        if why:
+                            self.log.append(Rejection(k, w, "dep", why, dep.key))
+                            break
+                    if why is None:
+                        keep.append(w)
+                if len(keep) < len(domains[k]):
+                    domains[k] = keep
+                    changed = True
+                    if not keep:
+                        return False
+        return True
 
     def _min_cost(self, key: str, dom: List[Version]) -> Cost:
         """The cheapest candidate's cost; for a package that must move, the cheapest move."""

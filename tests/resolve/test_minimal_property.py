@@ -34,12 +34,12 @@ NAMES = ["pa", "pb", "pc", "pd"]
 
 
 @st.composite
-def universes(draw):
-    n = draw(st.integers(2, 4))
-    names = NAMES[:n]
+def universes(draw, names_pool=NAMES, max_versions=4):
+    n = draw(st.integers(2, len(names_pool)))
+    names = names_pool[:n]
     uni = {}
     for name in names:
-        versions = sorted(draw(st.sets(st.sampled_from(POOL), min_size=2, max_size=4)), key=Version)
+        versions = sorted(draw(st.sets(st.sampled_from(POOL), min_size=2, max_size=max_versions)), key=Version)
         rels = []
         for v in versions:
             deps = []
@@ -122,6 +122,17 @@ def answer_cost(uni, pins, res):
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(universes())
 def test_never_worse_than_brute_force(case):
+    _same_as_brute_force(case)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(universes(names_pool=NAMES + ["pe", "pf"], max_versions=3))
+def test_never_worse_than_brute_force_on_wider_sets(case):
+    # Deeper search trees: backjumping and the must-move bound get exercised.
+    _same_as_brute_force(case)
+
+
+def _same_as_brute_force(case):
     uni, pins, keep, demands = case
     expected = brute_force(uni, pins, keep, demands)
     with tempfile.TemporaryDirectory() as tmp:

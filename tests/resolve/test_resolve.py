@@ -206,3 +206,21 @@ def test_metadata_is_fetched_only_for_examined_versions(solve):
     res = solve(uni, "big==1.10\nother==1.0\n")
     assert moved(res) == {"big": ("1.10", "1.20")}
     assert res.stats["metadata_fetches"] <= 4  # the pins, then the first candidate that fits
+
+
+def test_a_forced_major_bump_down_a_chain_of_dependents_is_proved_minimal_without_blowing_up(solve):
+    # h must reach 2.x; every d_k's 1.x needs d_{k-1} < 2, so the whole chain moves.
+    # Each round frees one more link; a search that re-enumerates the links it
+    # already freed at every failure (no backjumping, no chained bound) runs
+    # out of its node budget here and cannot prove the answer minimal.
+    versions = ["1.0", "1.1", "1.2", "2.0", "2.1"]
+    uni = {"h": [rel(v) for v in versions]}
+    prev = "h"
+    for k in range(1, 9):
+        uni[f"d{k}"] = [rel(v, f"{prev}<2" if v < "2" else f"{prev}>=2") for v in versions]
+        prev = f"d{k}"
+    pins = "".join(f"{n}==1.1\n" for n in uni)
+    res = solve(uni, pins, demands=[[cul("h", ">=2")]], node_cap=5000)
+    assert {c.name: c.to_version for c in res.changes} == {n: "2.0" for n in uni}
+    assert res.stats["proven_minimal"] is True
+    assert res.stats["candidates_examined"] < 2000
