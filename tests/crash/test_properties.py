@@ -26,6 +26,8 @@ FRAGMENTS = st.sampled_from([
     "E   ImportError: x", "x.py:1: in f", "____ t ____", "Original Traceback (most recent call last):",
     "The above exception was the direct cause of the following exception:", '"""',
     "multiprocessing.pool.RemoteTraceback: ", "----> 1 f()", "Cell In[1], line 1", "", "  [Previous line repeated 9 more times]",
+    "ImportError: bare", "web_1  | ValueError: prefixed", "2021-10-24 11:09:54  pkg.VersionConflict: stamped", " 1. continued",
+    "ERROR: pip says no", "JSONDecodeError: Expecting value",
 ])
 
 
@@ -85,7 +87,9 @@ def test_pathological_single_lines_are_linear():
     """Long lines built to make backtracking regexes explode."""
     n = 2_000_000
     for text in ('File "' * (n // 6), ":1" * (n // 2), "_ " * (n // 2), "a." * (n // 2), "Traceback (most recent call last): File \"" * 1000,
-                 "  |" * (n // 3), "x" * n + ": y", "E " * (n // 2), "<type '" * (n // 7)):
+                 "  |" * (n // 3), "x" * n + ": y", "E " * (n // 2), "<type '" * (n // 7),
+                 "1:" * (n // 2), "0 " * (n // 2) + "ValueError: x", "a |" * (n // 3), "A.B" * (n // 3) + "Error: x",
+                 "ValueError: " * (n // 12), ("ValueError: x\n" * (n // 14))):
         assert _seconds(text) < 5, text[:40]
 
 
@@ -106,3 +110,14 @@ def test_time_grows_linearly_with_input():
     t_small = min(_seconds(small) for _ in range(2))
     t_big = _seconds(big)
     assert t_big < 8 * t_small * 3 + 0.5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("EeRrOoWwAaNnIiGg!: .-|0123456789")), max_size=60), st.text(st.characters(blacklist_categories=("Cc", "Zl", "Zp"), blacklist_characters=".>"), max_size=60))
+def test_shouty_or_generic_log_words_are_never_bare_crashes(head, message):
+    """``ERROR: ...``, ``Error: ...``, ``Warning: ...``: a log's words, not exception classes.
+
+    (One line each; no "." or ">" so a message cannot be a pytest ``path.py:N:`` location.)
+    """
+    for word in ("ERROR", "Error", "error", "WARNING", "Warning", "npm ERR!", head.upper()):
+        assert _parse(f"{word}: {message}") == []
