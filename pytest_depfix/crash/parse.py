@@ -4,7 +4,9 @@ Users paste what they have: a CPython traceback (2.7 to 3.13, with caret
 lines, chained-exception separators, exception groups), a torch replica or
 multiprocessing re-raise, a pytest report in any ``--tb`` style, an IPython or
 Jupyter traceback with colour codes, or any of these with a log prefix on
-every line.  This module reads all of them with one line-by-line state
+every line -- or just the exception line, ``Type: message``, which is all
+Python prints without a traceback and all many users paste (a frameless crash;
+see :func:`bare_exception_line` for what counts).  This module reads all of them with one line-by-line state
 machine, because a line's meaning depends on what came before it (a source
 line, a caret line and an exception line can look alike).
 
