@@ -379,15 +379,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown"):
             moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
             if moved:
+                # The caller's maintainers rewrote the failing call: moving the caller forward is
+                # one more alternative.  It does not replace holding the callee back: the
+                # resolver weighs both (fewest changes, then smallest moves, minor moves first),
+                # because a caller's new major can break the project's own use of it.
                 mkey = canonicalize_name(moved[0].name)
-                others = [c for c in culprits if canonicalize_name(c.name) != mkey]
-                if others and moved[0].confidence >= CONF_PROBE and _fits_the_set(ctx, moved[0]):
-                    # The caller's maintainers rewrote the failing call and that release fits the
-                    # set as pinned: ship their fix rather than hold the callee back.
-                    details["also_fixes"] = [f"{c.name}{c.constraint} ({c.source})" for c in others]
-                    culprits = []
-                else:
-                    culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence]
+                culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence]
                 for c in moved:
                     _add(culprits, c, ctx)
                 if verdict == "unknown":
@@ -537,41 +534,6 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         return []
     conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
     return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
-
-
-def _fits_the_set(ctx: Context, culprit: Culprit) -> bool:
-    """Whether the lowest release ``culprit`` admits runs on the target with every other pin as it is."""
-    from packaging.requirements import Requirement
-
-    spec = SpecifierSet(culprit.constraint)
-    rels = [v for v, _ in timeline.releases(ctx.index, culprit.name) if spec.contains(v) and not v.is_prerelease]
-    if not rels:
-        return False
-    try:
-        meta = ctx.index.metadata(culprit.name, str(min(rels)))
-        rp = getattr(meta, "requires_python", None)
-        if rp and not SpecifierSet(str(rp)).contains(Version(ctx.target.python_full_version), prereleases=True):
-            return False
-        reqs = list(meta.dependencies(ctx.target, ()))
-    except Exception:
-        return False
-    for r in reqs:
-        req = r if isinstance(r, Requirement) else Requirement(str(r))
-        pin = ctx.pinned(req.name)
-        if pin is not None and pin.version and not req.specifier.contains(Version(pin.version), prereleases=True):
-            return False
-    key, low = canonicalize_name(culprit.name), min(rels)
-    for pin in ctx.pins.pins:  # and every other pin must admit it
-        if not pin.active or not pin.version or pin.key == key:
-            continue
-        try:
-            deps = ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target, ())
-        except Exception:
-            continue
-        for req in deps:
-            if canonicalize_name(req.name) == key and not req.specifier.contains(low, prereleases=True):
-                return False
-    return True
 
 
 def _outside(ctx: Context, callee: Party) -> Party:
