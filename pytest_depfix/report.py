@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -19,19 +18,12 @@ from typing import Any, Dict, List, Optional
 from . import __version__
 from .engine import Report
 from .models import Crash, Diagnosis
+from .redaction import redact
 
 SCHEMA = "https://pytest-depfix.invalid/schema/report-1.json"
 REQUIREMENTS_NAME = "requirements-fixed.txt"
 JSON_NAME = "depfix-report.json"
 MARKDOWN_NAME = "depfix-report.md"
-
-_CRED = re.compile(r"(\w+://)[^/@\s]*@")
-
-
-def redact(text: str) -> str:
-    """Remove credentials from any URL in ``text``."""
-    return _CRED.sub(r"\1***@", text)
-
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so readers see the old file or the new one, never a part."""

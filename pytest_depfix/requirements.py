@@ -21,6 +21,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from .errors import BadInput
+from .redaction import redact
 from .target import Target
 
 _ENV_VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
@@ -86,7 +87,7 @@ def parse_requirement_line(text: str, where: str = "") -> Pin:
         req = Requirement(text)
     except InvalidRequirement as exc:
         detail = str(exc).splitlines()[0] if str(exc) else "invalid requirement"
-        raise BadInput(f"{where}: cannot read requirement {_redact(text)!r}: {detail}".lstrip(": "))
+        raise BadInput(f"{where}: cannot read requirement {redact(text)!r}: {detail}".lstrip(": "))
     version = None
     specs = list(req.specifier)
     if len(specs) == 1 and specs[0].operator in ("==", "===") and "*" not in specs[0].version:
@@ -196,7 +197,7 @@ def _read_lines(text: str, where: str, base: Path, result: PinSet, target: Optio
         # Per-requirement options (--hash=..., --config-settings) follow the requirement.
         req_text = _REQ_OPTION.split(" " + line, maxsplit=1)[0].strip()
         if re.match(r"^(\.|/|~|[a-zA-Z]:\\|file:|https?:|git\+)", req_text) and " @ " not in req_text:
-            result.warnings.append(f"{loc}: {_redact(req_text)} is a path or URL without a name; skipped")
+            result.warnings.append(f"{loc}: {redact(req_text)} is a path or URL without a name; skipped")
             continue
         pin = parse_requirement_line(req_text, loc)
         if target is not None and pin.marker:
@@ -211,7 +212,7 @@ def _read_option(line: str, loc: str, base: Path, result: PinSet, target: Option
         if not value:
             raise BadInput(f"{loc}: {opt} needs a file name")
         if re.match(r"^https?://", value):
-            result.warnings.append(f"{loc}: remote include {_redact(value)} not followed")
+            result.warnings.append(f"{loc}: remote include {redact(value)} not followed")
             return
         inc = Path(value) if os.path.isabs(value) else base / value
         is_constraint = constraint or opt in ("-c", "--constraint")
@@ -223,24 +224,11 @@ def _read_option(line: str, loc: str, base: Path, result: PinSet, target: Option
     elif opt in ("-f", "--find-links"):
         result.find_links.append(value if re.match(r"^\w+://", value) or os.path.isabs(value) else str(base / value))
     elif opt in ("-e", "--editable"):
-        result.warnings.append(f"{loc}: editable requirement {_redact(value)} is the project itself; skipped")
+        result.warnings.append(f"{loc}: editable requirement {redact(value)} is the project itself; skipped")
     elif opt in _VALUE_OPTIONS or opt.startswith("--"):
         pass  # options that do not change what the set holds
     else:
         raise BadInput(f"{loc}: unknown option {opt!r}")
-
-
-def _redact(text: str) -> str:
-    """Hide credentials in URLs (user:password@host, up to the host's last "@").
-
-    Anchored on "://" with a lookbehind, so each character is scanned a bounded
-    number of times (a scheme pattern like ``\\w+://`` rescans a long word from
-    every start: quadratic).
-    """
-    return _CREDENTIALS.sub("***@", text)
-
-
-_CREDENTIALS = re.compile(r"(?<=://)[^/\s]*@")
 
 
 def format_pins(pins: List[Pin], versions: Dict[str, str]) -> str:

@@ -34,7 +34,7 @@ from packaging.version import Version
 from .models import Change, Constraint, Culprit, Resolution
 from .resolve_explain import change_reason, conflict_lines
 from .resolve_problem import Problem
-from .resolve_search import SolveResult, Violation, check, shrink_core, solve
+from .resolve_search import SolveResult, check, shrink_core, solve
 
 __all__ = ["resolve"]
 

@@ -8,7 +8,7 @@ Python, a hard constraint).  That keeps every sentence checkable.
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 from packaging.version import Version
 

@@ -95,7 +95,6 @@ def check(problem: Problem, value: Dict[str, Version]) -> List[Violation]:
             out.append(Violation(movable(key), "python", f"{var.label(v)} requires Python {m.requires_python}; the target is {problem.target.describe()}"))
         for dep in m.deps:
             if dep.key in value and not contains(dep.spec, value[dep.key]):
-                other = vars_[dep.key]
                 out.append(Violation(movable(key, dep.key), "dep",
                                      f"{var.label(v)} requires {dep.text}; {describe_fixed(problem, dep.key, value[dep.key])}"))
     for demand in problem.demands:

@@ -32,7 +32,7 @@ from .verify_run import project_pythonpath, pytest_args, run_pytest
 __all__ = [
     "Attempt", "VerifyResult", "EnvironmentBuilder", "EnvironmentError_", "ProjectInstall",
     "verify_candidates", "verification_possible", "prepare_project", "clean_environments",
-    "environments_dir", "bisect", "BisectResult", "BisectStep",
+    "environments_dir", "bisect", "BisectResult", "BisectStep",  # noqa: F822 - the last three load lazily (__getattr__)
 ]
 
 

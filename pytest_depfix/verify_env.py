@@ -30,6 +30,7 @@ import uuid
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence
 
+from .redaction import redact
 from packaging.utils import canonicalize_name
 
 from .verify_project import ProjectInstall, host_pins, host_requirements, repack
@@ -74,9 +75,7 @@ def clean_environments(cache_root: Optional[Path] = None) -> int:
     return count
 
 
-def redact_text(text: str) -> str:
-    """Hide ``user:password@`` in any URL of a message or output."""
-    return re.sub(r"(\w+://)[^/@\s]+@", r"\1***@", text)
+redact_text = redact  # the name the verify modules use
 
 
 def env_python(env_dir: Path) -> Path:

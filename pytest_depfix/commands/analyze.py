@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..errors import BadInput
+from .common import read_text_arg
 
 HELP = "diagnose a traceback against a requirements file and print corrected exact pins"
 
@@ -35,19 +36,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_index_arguments(p)
 
 
-def _read_text(spec: str) -> str:
-    if spec == "-":
-        return sys.stdin.read()
-    path = Path(spec)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"traceback file not found: {spec}")
-    except OSError as exc:
-        raise BadInput(f"cannot read traceback file {spec}: {exc.strerror or exc}")
-    return data.decode("utf-8", errors="replace")
-
-
 def run(args: argparse.Namespace) -> int:
     from ..crash import parse_traceback
     from ..engine import AnalysisRequest, analyze, parse_keep
@@ -62,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.requirements} names no packages")
     crashes = []
     if args.traceback:
-        text = _read_text(args.traceback)
+        text = read_text_arg(args.traceback)
         crashes = parse_traceback(text)
         if not crashes:
             raise BadInput(f"no traceback found in {args.traceback}")

@@ -14,12 +14,12 @@ import argparse
 import dataclasses
 import json
 import sys
-from pathlib import Path
 from typing import List, Optional, TextIO
 
 from ..crash import attribute, parse_traceback
 from ..crash.attribute import owner_label
 from ..errors import BadInput
+from .common import read_text_arg
 from ..models import OWNER_DIST, Crash, Frame
 
 HELP = "show the exceptions, frames and owning distributions read from a traceback"
@@ -41,21 +41,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-installed", action="store_true", help="do not consult the distributions installed here")
 
 
-def _read_text(spec: str) -> str:
-    if spec == "-":
-        return sys.stdin.read()
-    path = Path(spec)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BadInput(f"traceback file not found: {spec}")
-    except IsADirectoryError:
-        raise BadInput(f"traceback path is a directory, not a file: {spec}")
-    except OSError as exc:
-        raise BadInput(f"cannot read traceback file {spec}: {exc.strerror or exc}")
-    return data.decode("utf-8-sig", errors="replace")
-
-
 def run(args: argparse.Namespace) -> int:
     from ..target import Target
 
@@ -65,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         from ..requirements import read_requirements
 
         pins = read_requirements(args.requirements, target)
-    crashes = parse_traceback(_read_text(args.file))
+    crashes = parse_traceback(read_text_arg(args.file))
     if not crashes:
         raise BadInput("no traceback found")
     crashes = [

@@ -27,7 +27,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from ..models import OWNER_DIST, OWNER_PROJECT, Constraint, Crash, Culprit, Diagnosis, Frame
+from ..models import OWNER_DIST, OWNER_PROJECT, Crash, Culprit, Diagnosis, Frame
 from ..requirements import PinSet
 from ..target import Target
 from . import families as F
