@@ -170,7 +170,7 @@ def test_installed_distribution_found_through_its_record(tmp_path, monkeypatch):
                    check=True, capture_output=True)
     monkeypatch.syspath_prepend(str(site))
     clear_caches()
-    import fvision  # noqa: the wheel just installed
+    import fvision  # noqa: F401 - the wheel just installed
 
     try:
         fvision.boom()

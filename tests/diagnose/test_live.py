@@ -8,7 +8,7 @@ import pytest
 from packaging.specifiers import SpecifierSet
 
 from pytest_depfix.diagnose import check_matrix, diagnose, load_knowledge
-from pytest_depfix.requirements import parse_requirements_text, read_requirements
+from pytest_depfix.requirements import read_requirements
 from pytest_depfix.target import Target
 from tests.support.diagnose_crashes import simple_parse
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from packaging.utils import canonicalize_name
 
 from pytest_depfix.models import OWNER_DIST, OWNER_PROJECT, OWNER_STDLIB, CallEdge, Crash, ExceptionRecord, Frame
 from pytest_depfix.requirements import PinSet
