@@ -164,3 +164,32 @@ def test_verify_for_another_python_says_it_is_not_possible(pytester, broken_worl
     _, report, _ = artifacts(pytester)
     assert report["verification"]["verified"] is False
     assert "not possible" in report["verification"]["reason"]
+
+
+def test_a_keyboard_interrupt_still_leaves_a_report_for_what_failed(pytester, broken_world):
+    pytester.makepyfile(test_a_runtime=TEST_CALLS_REMOVED_AT_RUNTIME, test_b_interrupt="""
+def test_stop():
+    raise KeyboardInterrupt
+""")
+    result = run(pytester, broken_world, "-p", "no:randomly")
+    assert result.ret == 2  # pytest's "interrupted", unchanged
+    pins, report, _ = artifacts(pytester)
+    assert pins == "six==1.15.0\nlibold==1.1\n"
+    assert report["crashes"][0]["tests"][0] == "test_a_runtime.py::test_uses_helper"
+
+
+def test_x_stops_early_and_the_first_failure_is_reported(pytester, broken_world):
+    pytester.makepyfile(test_runtime=TEST_CALLS_REMOVED_AT_RUNTIME)
+    run(pytester, broken_world, "-x", "-p", "no:randomly")
+    _, report, _ = artifacts(pytester)
+    assert report["crashes"][0]["tests"] == ["test_runtime.py::test_uses_helper"]
+
+
+def test_artifacts_are_byte_identical_across_runs(pytester, broken_world):
+    pytester.makepyfile(test_runtime=TEST_CALLS_REMOVED_AT_RUNTIME, test_broken=TEST_USES_REMOVED)
+    run(pytester, broken_world, "-p", "no:randomly")
+    folder = pytester.path / ".depfix"
+    first = {p.name: p.read_bytes() for p in folder.iterdir()}
+    run(pytester, broken_world, "-p", "no:randomly")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
+    assert sorted(first) == ["depfix-report.json", "depfix-report.md", "requirements-fixed.txt"]
