@@ -88,15 +88,31 @@ class Target:
         return {t: i for i, t in enumerate(self.tags)}
 
     def supports_wheel(self, filename: str) -> Optional[int]:
-        """Rank of the best tag of ``filename`` for this target, None if none fits."""
-        try:
-            from packaging.utils import parse_wheel_filename
+        """Rank of the best tag of ``filename`` for this target, None if none fits.
 
-            _, _, _, wtags = parse_wheel_filename(filename)
-        except Exception:
+        Resolution asks this for every file of every release of every pin (tens
+        of thousands of calls for a large environment), and files of one project
+        share a handful of tag triples: the answer is memoised per triple.
+        """
+        stem = filename[:-4] if filename.endswith(".whl") else filename
+        parts = stem.split("-")
+        if len(parts) not in (5, 6):
             return None
-        ranks = [self.tag_rank[t] for t in wtags if t in self.tag_rank]
-        return min(ranks) if ranks else None
+        triple = "-".join(parts[-3:])
+        memo = self._tag_memo
+        if triple not in memo:
+            try:
+                wtags = tags.parse_tag(triple)
+            except Exception:
+                memo[triple] = None
+            else:
+                ranks = [self.tag_rank[t] for t in wtags if t in self.tag_rank]
+                memo[triple] = min(ranks) if ranks else None
+        return memo[triple]
+
+    @cached_property
+    def _tag_memo(self) -> Dict[str, Optional[int]]:
+        return {}
 
     def marker_env(self, extra: str = "") -> Dict[str, str]:
         """A complete PEP 508 environment for this target.
@@ -135,14 +151,25 @@ class Target:
             return False
 
     def allows_python(self, requires_python: Optional[str]) -> bool:
-        """Whether a Requires-Python string admits this target (unparsable: True, as pip)."""
+        """Whether a Requires-Python string admits this target (unparsable: True, as pip).
+
+        Memoised per string: a project's files repeat the same few values.
+        """
         if not requires_python or not requires_python.strip():
             return True
-        try:
-            spec = SpecifierSet(requires_python)
-        except InvalidSpecifier:
-            return True
-        return spec.contains(Version(self.python_full_version), prereleases=True)
+        memo = self._python_memo
+        if requires_python not in memo:
+            try:
+                spec = SpecifierSet(requires_python)
+            except InvalidSpecifier:
+                memo[requires_python] = True
+            else:
+                memo[requires_python] = spec.contains(Version(self.python_full_version), prereleases=True)
+        return memo[requires_python]
+
+    @cached_property
+    def _python_memo(self) -> Dict[str, bool]:
+        return {}
 
     def describe(self) -> str:
         plat = self.label or (self.platforms[0] if self.platforms else self.system)

@@ -159,8 +159,13 @@ def _record_index(site_dir: str) -> Dict[str, Tuple[str, str]]:
             try:
                 name = dist.metadata["Name"]
                 version = dist.version
-                for f in dist.files or ():
-                    rel = str(f).replace("\\", "/")
+                # RECORD read as text: Distribution.files builds a path object per
+                # line, which took most of a large environment's attribution time.
+                record = dist.read_text("RECORD")
+                paths = ([line.rsplit(",", 2)[0].strip('"') for line in record.splitlines() if line]
+                         if record else [str(f) for f in dist.files or ()])
+                for rel in paths:
+                    rel = rel.replace("\\", "/")
                     if not rel.startswith(".."):
                         index.setdefault(os.path.normcase(rel), (name, version))
             except Exception:

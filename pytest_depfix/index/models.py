@@ -186,6 +186,41 @@ class LazyRelease(Release):
     def files(self, value: List[DistFile]) -> None:
         self._files = value
 
+    @property
+    def yanked(self) -> bool:
+        if self._files is not None:
+            return super().yanked
+        return bool(self._raw) and all("y" in d for d in self._raw)
+
+    @property
+    def requires_python(self) -> Optional[str]:
+        if self._files is not None:
+            return super().requires_python
+        live = [d for d in self._raw if "y" not in d] or self._raw
+        return next((d["rp"] for d in live if d.get("rp")), None)
+
+    def installable(self, target: Any) -> Optional[str]:
+        """Same answer as :meth:`Release.installable`, read off the compact dicts.
+
+        Resolution asks this of every release of every pin; building DistFile
+        objects for tens of thousands of files only to look at three of their
+        fields dominated a warm analysis of a large environment.
+        """
+        if self._files is not None:
+            return super().installable(target)
+        sdist_ok = False
+        for d in self._raw:
+            kind = d.get("k", WHEEL)
+            if kind == WHEEL:
+                if target.supports_wheel(d["f"]) is not None and target.allows_python(d.get("rp")):
+                    return WHEEL
+            elif kind == SDIST and not sdist_ok:
+                sdist_ok = True
+        if not sdist_ok:
+            return None
+        # An sdist: the preferred one (non-yanked, .tar.gz first) decides, as in Release.sdist().
+        return super().installable(target)
+
 
 @dataclass
 class CoreMetadata:
