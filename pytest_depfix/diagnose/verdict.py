@@ -354,6 +354,11 @@ def _verdict_for(callee: Party, caller: Party, ctx: Context) -> str:
     if caller.kind == "project":
         return "project"
     if caller.kind == "dist" and callee.kind == "dist" and caller.key == callee.key:
+        # The innermost frames are the callee's own (its module __getattr__ raising, a
+        # Cython frame): the verdict belongs to whoever called into it.
+        outside = _outside(ctx, callee)
+        if outside.kind == "project":
+            return "project"
         return "direct" if ctx.is_keep(caller.name) else "transitive"
     return "transitive"
 

@@ -110,6 +110,31 @@ AttributeError: module 'numpy' has no attribute 'float'.
     assert d.culprits[0].name == "numpy" and d.culprits[0].constraint == "<1.24"
 
 
+def test_the_library_raising_from_its_own_getattr_is_not_the_caller(index_for):
+    # numpy >= 1.25 raises the removal from numpy/__init__.py's __getattr__: the innermost
+    # frame is numpy's own, the access is the project's (real output of numpy 2.x).
+    universe = {"numpy": [
+        {"version": "1.23.5", "upload_time": "2022-11-20T00:00:00Z"},
+        {"version": "1.24.0", "upload_time": "2022-12-18T00:00:00Z"},
+        {"version": "2.0.0", "upload_time": "2024-06-16T00:00:00Z"},
+    ]}
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("numpy==2.0.0\n", target)
+    tb = '''Traceback (most recent call last):
+  File "/home/u/proj/test_np.py", line 4, in test_np
+    assert np.float(1) == 1
+  File "/home/u/venv/lib/python3.10/site-packages/numpy/__init__.py", line 397, in __getattr__
+    raise AttributeError(__former_attrs__[attr])
+AttributeError: module 'numpy' has no attribute 'float'.
+'''
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, project_root="/home/u/proj", installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False))
+    assert d.verdict == "project"
+    assert d.culprits[0].name == "numpy" and d.culprits[0].constraint == "<1.24"
+
+
 def test_kept_callee_leaves_no_culprit_and_says_so(index_for):
     universe = {"numpy": [{"version": "1.24.3", "upload_time": "2023-04-22T00:00:00Z"}]}
     index, target = index_for(universe, python="3.10")
