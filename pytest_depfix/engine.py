@@ -103,10 +103,10 @@ def analyze(req: AnalysisRequest) -> Report:
     keep_keys = {p.key for p in keep}
     diagnoses: List[Diagnosis] = []
     for crash in crashes:
-        diagnoses.append(
-            diagnose(crash, req.pins, req.target, index, kb, keep=keep_keys, probe=probe,
-                     matrix=matrix, project_root=req.project_root)
-        )
+        diagnosis = diagnose(_bounded(crash), req.pins, req.target, index, kb, keep=keep_keys, probe=probe,
+                             matrix=matrix, project_root=req.project_root)
+        diagnosis.crash_key = crash.key()  # the report links diagnoses to the crashes as captured
+        diagnoses.append(diagnosis)
 
     from .resolve import resolve
 
@@ -183,6 +183,28 @@ def _attribute_all(req: AnalysisRequest, index, warnings: List[str]) -> List[Cra
             warnings.append(f"attribution incomplete: {exc}")
             out.append(crash)
     return group_crashes(out)
+
+
+# What the diagnosis reads of an exception message.  Real signals sit in the
+# first lines and never need long ones; a failing assertion on a long string or
+# a whole pasted log can make a message megabytes long, and pattern matching on
+# it must stay bounded (a backtracking pattern is quadratic in a line's length).
+MESSAGE_LINE_CHARS = 1000
+MESSAGE_CHARS = 16_000
+
+
+def _bounded(crash: Crash) -> Crash:
+    """A copy of ``crash`` whose messages are cut to what diagnosis may read."""
+    if all(len(e.message) <= MESSAGE_LINE_CHARS for e in crash.exceptions):
+        return crash
+    import dataclasses
+
+    def cut(message: str) -> str:
+        lines = message[:MESSAGE_CHARS].split("\n")
+        return "\n".join(line[:MESSAGE_LINE_CHARS] for line in lines)
+
+    exceptions = [dataclasses.replace(e, message=cut(e.message)) for e in crash.exceptions]
+    return dataclasses.replace(crash, exceptions=exceptions)
 
 
 def _make_probe(index, warnings: List[str]):
