@@ -145,7 +145,7 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
     (r"GLIBC(XX)?_[\d.]+' not found|version `GLIBC",
      "a compiled library needs a newer C library than the system has: use a newer system image, or a build for the "
      "older glibc."),
-    (r"(lib[\w.+-]*\.so(\.\d+)*|[\w.-]+\.dll): cannot open shared object file",
+    (r"(?<![\w.+-])(lib[\w.+-]*\.so(\.\d+)*|[\w.-]+\.dll): cannot open shared object file",
      "a system library is missing: install it with the system package manager (e.g. libGL.so.1 comes with "
      "libgl1 / mesa-libGL), or use a headless build where one exists."),
     (r"Library not loaded: ", "a system library is missing: install it (e.g. with Homebrew)."),
@@ -169,8 +169,8 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
 _ABI_NUMPY2 = re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|"
                          r"numpy\.core\.multiarray failed to import|numpy\.core\._multiarray_umath failed to import")
 _ABI_API_VERSION = re.compile(r"module compiled against (?:ABI|API) version (0x[0-9a-fA-F]+) but this version of numpy is (0x[0-9a-fA-F]+)")
-_ABI_SIZE = re.compile(r"([\w.]+) size changed, may indicate binary incompatibility\. Expected (\d+) from C header, got (\d+) from PyObject")
-_ABI_SYMBOL = re.compile(r"(?:(/[^\s:]+|[A-Za-z]:\\[^:]+\.pyd|\S+\.so[\w.]*)\s*:\s*)?undefined symbol: (\S+)")
+_ABI_SIZE = re.compile(r"(?<![\w.])([\w.]+) size changed, may indicate binary incompatibility\. Expected (\d+) from C header, got (\d+) from PyObject")
+_ABI_SYMBOL = re.compile(r"(?:(?<!\S)(/[^\s:]+|[A-Za-z]:\\[^:]+\.pyd|\S+\.so[\w.]*)\s*:\s*)?undefined symbol: (\S+)")
 _ABI_DLL = re.compile(r"DLL load failed|The specified procedure could not be found")
 
 _BUILD = re.compile(r"Failed building wheel for|Could not build wheels for|Failed to build|"
@@ -183,20 +183,20 @@ _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"module '([\w.]+)' has no attribute '(\w+)'")
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
-_SIG_KW = re.compile(r"([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
-_SIG_MISSING = re.compile(r"([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
-_SIG_TAKES = re.compile(r"([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
-_SIG_MULTI = re.compile(r"([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
-_SIG_NOKW = re.compile(r"([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
+_SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
+_SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
+_SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
+_SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
+_SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
 # "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
-_REMOVED_IN_RELEASE = re.compile(r"`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release")
+_REMOVED_IN_RELEASE = re.compile(r"(?<![\w.`])`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release")
 _MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": "matplotlib.pyplot", "sp": "scipy"}
 _VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
-_REQUIRED_BUT_FOUND = re.compile(r"([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
-_REQUIRES_BUT_HAVE = re.compile(r"([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you have ([\w.-]+) ([\w.+-]+)")
-_NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]*?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[\w.-]+\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
+_REQUIRED_BUT_FOUND = re.compile(r"(?<![\w.-])([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
+_REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you have ([\w.-]+) ([\w.+-]+)")
+_NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]{0,200}?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[\w.-]+\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
 
 
 def _first_line(message: str) -> str:
