@@ -43,7 +43,7 @@ def test_a_pathological_line_is_read_or_refused_in_linear_time(line):
     "-e git+https://user:p@ss@example.invalid/repo",
 ])
 def test_credentials_with_an_at_sign_in_the_password_are_hidden_whole(line):
-    from pytest_depfix.requirements import _redact
+    from pytest_depfix.redaction import redact as _redact
 
     assert "ss@" not in _redact(line) and "tok3n" not in _redact(line)
     assert "example.invalid" in _redact(line) or "github.com" in _redact(line)

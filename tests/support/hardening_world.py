@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,11 +102,23 @@ def cache_problems(cache: Path) -> List[str]:
             p = Path(dirpath) / n
             if n.startswith(".tmp") or n.endswith(".tmp"):
                 problems.append(f"temp file left: {p}")
+            elif n.endswith(".json") and (cache / "api") in p.parents:
+                # The API probe's store: plain JSON {"key": ..., "value": ...}.
+                try:
+                    data = json.loads(p.read_bytes())
+                    assert isinstance(data, dict) and "key" in data and "value" in data
+                except (ValueError, AssertionError):
+                    problems.append(f"corrupt probe entry: {p}")
             elif n.endswith(".json"):
                 before = checker.corrupt_seen
                 if checker.read(str(p)) is None or checker.corrupt_seen != before:
                     problems.append(f"corrupt entry: {p}")
     return problems
+
+
+def cache_entries(cache: Path) -> int:
+    """How many entries (``*.json``) the cache holds."""
+    return sum(1 for _, _, names in os.walk(cache) for n in names if n.endswith(".json")) if cache.exists() else 0
 
 
 @contextlib.contextmanager
