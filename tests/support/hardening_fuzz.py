@@ -10,6 +10,7 @@ a range of them, and a failure is reproduced from its seed alone.
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, List, Tuple
@@ -35,6 +36,18 @@ REQUIREMENT_TOKENS = [
     "\ufeff", "\x00", "\r", "\t", "é", "名前", "a" * 300, "1.0" * 50, "numpy==1.19.5", "torch==1.8.0+cu111",
 ]
 NOISE = ["\x00", "\r", "\u2028", "\x0c", "\t", "\ufeff", "\\", "\"", "'", "(", ")", "[", "]", "<", ">", ":", "^", "~", "é", "\U0001f600", " "]
+
+
+_LEAK = re.compile(r"://[^/\s]*" + SECRET)
+
+
+def leaks_credentials(text: str) -> bool:
+    """Whether ``text`` shows the planted secret where credentials sit (``scheme://...secret...@host``).
+
+    Mutation can splice the secret into a URL's path, where it is no longer a
+    credential and may rightly be shown.
+    """
+    return bool(_LEAK.search(text))
 
 
 @lru_cache(maxsize=None)
