@@ -81,6 +81,7 @@ def analyze(req: AnalysisRequest) -> Report:
     t0 = time.perf_counter()
     warnings: List[str] = list(req.pins.warnings)
     errors: List[str] = []
+    _check_direct_references(req.pins)
     keep = _check_keep(req.pins, req.keep, warnings)
     index = req.index if req.index is not None else _build_index(req)
     warnings += list(getattr(index, "warnings", []) or [])
@@ -135,6 +136,19 @@ def analyze(req: AnalysisRequest) -> Report:
 
 
 # -- steps -----------------------------------------------------------------
+
+
+def _check_direct_references(pins: PinSet) -> None:
+    """A ``name @ url`` line without a version cannot become a strict pin: say so up front.
+
+    (It used to reach the report writer and fail there as an internal error.)
+    """
+    from .redaction import redact
+
+    for pin in pins:
+        if pin.active and pin.url and not pin.version:
+            raise BadInput(f"{pin.source}: {pin.name} @ {redact(pin.url)} is a direct URL reference; "
+                           f"depfix needs {pin.name}==VERSION to pin it (or remove the line)")
 
 
 def _check_keep(pins: PinSet, keep: List[Pin], warnings: List[str]) -> List[Pin]:

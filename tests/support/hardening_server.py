@@ -161,9 +161,9 @@ def huge_metadata_wheel(dest: Path, name: str, version: str, size: int = 50 << 2
     return path
 
 
-def escaping_wheel(dest: Path, name: str, version: str, marker: Path) -> Path:
+def escaping_wheel(dest: Path, name: str, version: str, marker: Path, api: str = "") -> Path:
     """A wheel with ``../`` paths, an absolute path and a symlink member, and an ``__init__.py`` that would write ``marker``."""
-    evil = f"import pathlib\npathlib.Path({str(marker)!r}).write_text('executed')\ndef helper():\n    return 1\n"
+    evil = f"import pathlib\npathlib.Path({str(marker)!r}).write_text('executed')\ndef helper():\n    return 1\n" + api
     link = zipfile.ZipInfo(f"{name}/link.py")
     link.external_attr = (0o120777 << 16)  # a symlink member pointing outside
     dest.mkdir(parents=True, exist_ok=True)
