@@ -228,7 +228,7 @@ def _read_option(line: str, loc: str, base: Path, result: PinSet, target: Option
     elif opt in _VALUE_OPTIONS or opt.startswith("--"):
         pass  # options that do not change what the set holds
     else:
-        raise BadInput(f"{loc}: unknown option {opt!r}")
+        raise BadInput(f"{loc}: unknown option {redact(opt.split()[0] if opt.split() else opt)[:100]!r}")
 
 
 def format_pins(pins: List[Pin], versions: Dict[str, str]) -> str:

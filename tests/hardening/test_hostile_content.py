@@ -52,6 +52,7 @@ def test_a_wheel_with_code_that_runs_on_import_is_only_read(world, tmp_path):
     f"extra-pkg @ https://user:{SECRET}@127.0.0.1:9/extra_pkg-1.0-py3-none-any.whl",
     f"-e git+https://{SECRET}@127.0.0.1:9/repo.git#egg=x",
     f"bad line with https://user:{SECRET}@127.0.0.1:9/ inside ;;",
+    f"-\\-extra-index-url https://user:{SECRET}@127.0.0.1:9/simple/",  # an unknown option, echoed in the error
 ])
 def test_credentials_in_requirement_lines_are_never_echoed(world, line):
     world.requirements.write_text(BASE + line + "\n")
