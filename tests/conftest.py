@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.support.server import IndexServer
@@ -54,3 +56,13 @@ def serve_index():
     yield factory
     for srv in servers:
         srv.__exit__(None, None, None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow checks run when asked: any ``-m`` naming ``slow``, or DEPFIX_RUN_SLOW=1 (CI and the README's test command)."""
+    if "slow" in (config.getoption("markexpr", "") or "") or os.environ.get("DEPFIX_RUN_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow check: run with -m slow or DEPFIX_RUN_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
