@@ -5,7 +5,9 @@ conflict with the environment it diagnoses.  Every read has a size cap, every
 socket a timeout; a body shorter than its Content-Length is an error rather
 than silently short data; range replies are checked against what was asked,
 and a host that ignores or garbles ranges is remembered so later reads go
-straight to a full download.  URLs in messages never carry credentials.
+straight to a full download.  Failures a second try can fix (a reset, a body
+cut short, a 5xx) are retried twice with backoff inside the fetch's budget.
+URLs in messages never carry credentials.
 """
 
 from __future__ import annotations
@@ -40,6 +42,18 @@ class NotFound(FetchError):
 
 class TooLarge(FetchError):
     """The body would exceed the cap set for this download."""
+
+
+class Truncated(FetchError):
+    """The connection ended before the body did: a retry on a fresh connection usually helps."""
+
+
+# Bounded retries, as pip does (urllib3 Retry with a 0.25 s backoff factor):
+# what a second try can fix is retried, what it cannot is not.  Retried: a
+# reset or closed connection, a body cut short, a 5xx.  Not retried: a
+# timeout (the budget is spent), a refused connection (nothing listens), 4xx.
+RETRIES = 2
+BACKOFF = 0.25
 
 
 @dataclass
@@ -93,7 +107,7 @@ class Transport:
         proxy: Optional[str] = None,
         trusted_hosts: Tuple[str, ...] = (),
         stats: Optional[Stats] = None,
-        retries: int = 1,
+        retries: int = RETRIES,
     ):
         self.timeout = timeout
         self.cert = cert
@@ -104,6 +118,10 @@ class Transport:
         self.retries = retries
         self.auth: Dict[str, str] = {}  # netloc (no userinfo) -> Authorization header
         self.no_range_hosts: Set[str] = set()
+        # Hosts whose last fetch failed after every retry: their next fetches try
+        # once, so a dead index costs one retry round, not one per file (an
+        # answer from the host clears it).
+        self.failing_hosts: Set[str] = set()
         self._pool: Dict[Tuple[str, str], List[Any]] = {}
         self._lock = threading.Lock()
         self._ssl: Optional["ssl.SSLContext"] = None
@@ -284,11 +302,11 @@ class Transport:
         if netloc in self.auth:
             hdrs["Authorization"] = self.auth[netloc]
         hdrs.update(headers)
-        last: Optional[BaseException] = None
-        attempts = 0
+        start = time.monotonic()
+        retries = 0 if netloc in self.failing_hosts else self.retries
+        failures = 0
         while True:
             conn, reused = self._take(scheme, netloc)
-            attempts += 1
             try:
                 self.stats.add("requests")
                 conn.request("GET", target, headers=hdrs)
@@ -297,17 +315,23 @@ class Transport:
             except TooLarge:
                 conn.close()
                 raise
-            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError, http.client.CannotSendRequest) as exc:
-                conn.close()
-                last = exc
-                if reused:  # a kept-alive connection the server had closed: retry on a fresh one
-                    continue
-                if attempts <= self.retries:
-                    continue
-                raise FetchError(f"{redact(url)}: connection closed by the server") from None
             except socket.timeout:
                 conn.close()
+                self.failing_hosts.add(netloc)
                 raise FetchError(f"{redact(url)}: timed out after {self.timeout:g}s") from None
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError, ConnectionAbortedError,
+                    http.client.CannotSendRequest, http.client.IncompleteRead, Truncated) as exc:
+                conn.close()
+                if reused and not isinstance(exc, (Truncated, http.client.IncompleteRead)):
+                    continue  # a kept-alive connection the server had closed: a fresh one, not a retry
+                failures += 1
+                if self._retry(failures, retries, start, netloc):
+                    continue
+                if isinstance(exc, Truncated):
+                    raise FetchError(str(exc)) from None
+                if isinstance(exc, http.client.IncompleteRead):
+                    raise FetchError(f"{redact(url)}: body cut short ({len(exc.partial)} bytes read)") from None
+                raise FetchError(f"{redact(url)}: connection closed by the server") from None
             except FetchError:
                 conn.close()
                 raise
@@ -319,15 +343,31 @@ class Transport:
                 conn.close()
             else:
                 self._give(scheme, netloc, conn)
+            if resp.status >= 500:
+                failures += 1
+                if self._retry(failures, retries, start, netloc):
+                    continue
+                raise FetchError(f"{redact(url)}: HTTP {resp.status}")
+            self.failing_hosts.discard(netloc)  # the host answers
             if resp.status in (404, 410):
                 raise NotFound(f"{redact(url)}: HTTP {resp.status}")
-            if resp.status >= 500 and attempts <= self.retries:
-                time.sleep(0.2 * attempts)
-                continue
             if resp.status >= 400:
                 raise FetchError(f"{redact(url)}: HTTP {resp.status}")
             return resp
-        raise FetchError(f"{redact(url)}: {last}")  # pragma: no cover
+
+    def _retry(self, failures: int, retries: int, start: float, netloc: str) -> bool:
+        """After a retryable failure: back off and say True, or mark the host failing and say False.
+
+        A retry only happens while the backoff still fits in one timeout from
+        the fetch's start, so retries never stretch a fetch past its budget.
+        """
+        delay = BACKOFF * 2 ** (failures - 1)
+        if failures > retries or time.monotonic() + delay - start > self.timeout:
+            self.failing_hosts.add(netloc)
+            return False
+        self.stats.add("retries")
+        time.sleep(delay)
+        return True
 
     def _read(self, raw: "http.client.HTTPResponse", url: str, max_bytes: int) -> Response:
         headers = {k.lower(): v for k, v in raw.getheaders()}
@@ -352,7 +392,7 @@ class Transport:
             if got > max_bytes:
                 raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap")
         if expected is not None and got < expected:
-            raise FetchError(f"{redact(url)}: body cut short ({got} of {expected} bytes)")
+            raise Truncated(f"{redact(url)}: body cut short ({got} of {expected} bytes)")
         body = b"".join(chunks)
         if headers.get("content-encoding", "").lower() == "gzip":
             d = zlib.decompressobj(16 + zlib.MAX_WBITS)
