@@ -392,7 +392,7 @@ class PackageIndex:
         if src.kind == "links-dir":
             return self._links_files(src, lambda: scan_directory(src.url), canon)
         if src.kind == "links-page":
-            return self._links_files(src, lambda: self._fetch_page(src.url, src.label), canon)
+            return self._links_files(src, lambda: self._fetch_page(src.url, src.label, links_page=True), canon)
         url = src.url + canon + "/"
         if not src.remote:
             try:
@@ -423,8 +423,12 @@ class PackageIndex:
                 raise
             try:
                 files = parse_page(resp.body, resp.headers.get("content-type", ""), resp.url or url)
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise FetchError(f"{src.label}: unreadable project page for {canon} ({type(exc).__name__})") from None
+            except (ValueError, UnicodeDecodeError) as exc:  # NotAnIndexPage, or HTML the parser rejects
+                error = FetchError(f"{redact(resp.url or url)}: not a project page ({_why(exc)})")
+                if cached:
+                    self._warn(f"{error}; using the cached page of {canon} from {_age(cached[1])} ago")
+                    return _page_payload(cached[0])
+                raise error from None
             raws = [f.to_json() for f in files]
             self.cache.write(path, {"status": "ok", "files": raws})
             return raws
@@ -442,12 +446,13 @@ class PackageIndex:
         versions = _VersionParser(canon)
         return [f.to_json() for f in files if versions.of(f.filename) is not None] or None
 
-    def _fetch_page(self, url: str, label: str) -> List[DistFile]:
+    def _fetch_page(self, url: str, label: str, links_page: bool = False) -> List[DistFile]:
         resp = self.transport.get(url, headers={"Accept": JSON_ACCEPT}, max_bytes=PAGE_CAP, accept_gzip=True)
         try:
-            return parse_page(resp.body, resp.headers.get("content-type", ""), url)
+            return parse_page(resp.body, resp.headers.get("content-type", ""), url, links_page=links_page)
         except (ValueError, UnicodeDecodeError) as exc:
-            raise FetchError(f"{label}: unreadable page {redact(url)} ({type(exc).__name__})") from None
+            what = "find-links page" if links_page else "project page"
+            raise FetchError(f"{redact(resp.url or url)}: not a {what} ({_why(exc)})") from None
 
     # -- metadata ---------------------------------------------------------
     def metadata(self, name: str, version: str) -> CoreMetadata:
@@ -678,6 +683,13 @@ def _page_payload(payload: dict) -> Optional[List[dict]]:
     if payload.get("status") == "missing":
         return None
     return list(payload.get("files", []))
+
+
+def _why(exc: Exception) -> str:
+    """A page parser's complaint in a few words (its own message, else the error's kind)."""
+    from .pages import NotAnIndexPage
+
+    return str(exc)[:120] if isinstance(exc, NotAnIndexPage) else f"unreadable: {type(exc).__name__}"
 
 
 def _age(mtime: float) -> str:

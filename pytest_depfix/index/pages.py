@@ -4,6 +4,12 @@ Private mirrors and file:// indexes serve HTML only, PyPI serves JSON with
 sizes and upload times (PEP 700); both carry yanked state (PEP 592),
 Requires-Python and the PEP 658/714 metadata flag.  Files that are not wheels
 or sdists (eggs, installers) are dropped here, as pip ignores them.
+
+A page that answers 200 but is not an index (a proxy's login page, an error
+page, random bytes, JSON without a ``files`` list) raises
+:class:`NotAnIndexPage` instead of reading as a project with no files: "no
+files" would tell the user that no pin set exists when the truth is that the
+source did not answer.
 """
 
 from __future__ import annotations
@@ -19,6 +25,13 @@ from .models import SDIST, WHEEL, DistFile, parse_time
 
 JSON_ACCEPT = "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01"
 SDIST_SUFFIXES = (".tar.gz", ".zip", ".tar.bz2", ".tgz", ".tar.xz", ".tar")
+HTML_TYPES = ("text/html", "application/xhtml+xml", "application/vnd.pypi.simple.v1+html", "application/vnd.pypi.simple.latest+html")
+# Files pip ignores but an old project's page may list only these: still a project page.
+OTHER_PACKAGE_SUFFIXES = (".egg", ".exe", ".msi", ".rpm", ".deb", ".dmg", ".tar.z")
+
+
+class NotAnIndexPage(ValueError):
+    """The body answered is not a project page; the message says what it looked like."""
 
 
 def file_kind(filename: str) -> Optional[str]:
@@ -54,27 +67,42 @@ def _metadata_flag(value: Any) -> Tuple[bool, Dict[str, str]]:
 
 
 def parse_json_page(body: bytes, page_url: str) -> List[DistFile]:
-    data = json.loads(body.decode("utf-8"))
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise NotAnIndexPage("JSON that does not parse") from None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        raise NotAnIndexPage("JSON without the 'files' list of a PEP 691 page")
     out: List[DistFile] = []
-    for f in data.get("files", []):
+    for f in data["files"]:
+        if not isinstance(f, dict):
+            continue
         name = f.get("filename") or ""
+        if not isinstance(name, str) or not isinstance(f.get("url"), (str, type(None))):
+            continue
         kind = file_kind(name)
         if not kind or not f.get("url"):
             continue
         url, frag_hashes = _hashes_from_fragment(urljoin(page_url, f["url"]))
-        hashes = {k: str(v).lower() for k, v in (f.get("hashes") or {}).items()} or frag_hashes
+        given = f.get("hashes")
+        hashes = {str(k): str(v).lower() for k, v in given.items()} if isinstance(given, dict) else {}
+        hashes = hashes or frag_hashes
         yanked = f.get("yanked", False)
         offered, mhashes = _metadata_flag(f.get("core-metadata", f.get("dist-info-metadata")))
         size = f.get("size")
         out.append(DistFile(
             filename=name, url=url, hashes=hashes,
-            requires_python=(f.get("requires-python") or None),
+            requires_python=_text(f.get("requires-python")),
             yanked=bool(yanked), yanked_reason=yanked if isinstance(yanked, str) and yanked else None,
             size=size if isinstance(size, int) else None,
-            upload_time=parse_time(f.get("upload-time")),
+            upload_time=parse_time(_text(f.get("upload-time"))),
             kind=kind, metadata_url_offered=offered, metadata_hashes=mhashes,
         ))
     return out
+
+
+def _text(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) and value else None
 
 
 class _AnchorsMixin:
@@ -84,6 +112,11 @@ class _AnchorsMixin:
         self.base: Optional[str] = None
         self._current: Optional[Dict[str, Optional[str]]] = None
         self._text: List[str] = []
+        # What tells a project page from a page that is not one (see _not_an_index):
+        self.forms = 0  # <form>/<input>/<textarea>: a login or error page, never PEP 503
+        self.repository_meta = False  # <meta name="pypi:repository-version">: PEP 629, an index for sure
+        self.words: List[str] = []  # visible text outside anchors, scripts and styles
+        self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: List[Tuple[str, Optional[str]]]) -> None:
         if tag == "base" and self.base is None:
@@ -91,18 +124,54 @@ class _AnchorsMixin:
         elif tag == "a":
             self._current = dict(attrs)
             self._text = []
+        elif tag in ("form", "input", "textarea"):
+            self.forms += 1
+        elif tag == "meta" and (dict(attrs).get("name") or "").lower() == "pypi:repository-version":
+            self.repository_meta = True
+        elif tag in ("script", "style"):
+            self._hidden += 1
 
     def handle_data(self, data: str) -> None:
         if self._current is not None:
             self._text.append(data)
+        elif not self._hidden and len(self.words) < 200:
+            self.words.extend(data.split()[:200])
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "a" and self._current is not None:
             self.anchors.append((self._current, "".join(self._text).strip()))
             self._current = None
+        elif tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
 
 
-def parse_html_page(body: bytes, page_url: str) -> List[DistFile]:
+def _not_an_index(parser: "_AnchorsMixin", files: int, others: int, links_page: bool) -> Optional[str]:
+    """Why a parsed HTML page is not a project page, or None when it is one.
+
+    A page linking to distribution files is one; so is a page declaring the
+    PEP 629 repository version.  A page without such links is one only when
+    nothing else is on it but the customary "Links for <name>" heading (an
+    empty project); a form, other links or other text mean a login, error or
+    landing page.  A find-links page may list nothing and carry other text,
+    but not a form.
+    """
+    if files or others or parser.repository_meta:
+        return None
+    if parser.forms:
+        return "HTML with a form and no links to distribution files: a login page?"
+    if links_page:
+        return None
+    if parser.anchors:
+        return f"HTML with {len(parser.anchors)} link(s), none to a distribution file"
+    words = [w.lower() for w in parser.words]
+    while len(words) >= 3 and words[:2] == ["links", "for"]:
+        words = words[3:]  # the heading (title and h1) of an empty PEP 503 page
+    if words:
+        return "HTML text with no links to distribution files (" + " ".join(words[:6])[:60] + ")"
+    return None
+
+
+def parse_html_page(body: bytes, page_url: str, links_page: bool = False) -> List[DistFile]:
     from html.parser import HTMLParser
 
     parser = type("_Anchors", (_AnchorsMixin, HTMLParser), {})()
@@ -110,6 +179,7 @@ def parse_html_page(body: bytes, page_url: str) -> List[DistFile]:
     parser.close()
     base = urljoin(page_url, parser.base) if parser.base else page_url
     out: List[DistFile] = []
+    others = 0
     for attrs, text in parser.anchors:
         href = attrs.get("href")
         if not href:
@@ -118,6 +188,7 @@ def parse_html_page(body: bytes, page_url: str) -> List[DistFile]:
         name = unquote(url.rstrip("/").rsplit("/", 1)[-1])
         kind = file_kind(name)
         if not kind:
+            others += name.lower().endswith(OTHER_PACKAGE_SUFFIXES)
             continue
         yanked_attr = attrs.get("data-yanked")
         rp = attrs.get("data-requires-python")
@@ -128,15 +199,42 @@ def parse_html_page(body: bytes, page_url: str) -> List[DistFile]:
             yanked="data-yanked" in attrs, yanked_reason=yanked_attr or None,
             kind=kind, metadata_url_offered=offered, metadata_hashes=mhashes,
         ))
+    why = _not_an_index(parser, len(out), others, links_page)
+    if why:
+        raise NotAnIndexPage(why)
     return out
 
 
-def parse_page(body: bytes, content_type: str, page_url: str) -> List[DistFile]:
-    """Dispatch on the content type the server chose (JSON if it honoured our Accept)."""
+def parse_page(body: bytes, content_type: str, page_url: str, links_page: bool = False) -> List[DistFile]:
+    """Dispatch on the content type the server chose (JSON if it honoured our Accept).
+
+    Like pip, only HTML and JSON are project pages; a body of another type
+    raises :class:`NotAnIndexPage`.  Without a content type (file:// pages)
+    the body decides: JSON if it opens with ``{``, HTML if it is text that
+    opens with ``<``.
+    """
     ctype = (content_type or "").split(";")[0].strip().lower()
+    if not ctype:
+        head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith(b"{"):
+            ctype = "application/json"
+        elif head.startswith(b"<") and _is_text(body):
+            ctype = "text/html"
+        else:
+            raise NotAnIndexPage("neither HTML nor JSON")
     if ctype.endswith("+json") or ctype == "application/json":
         return parse_json_page(body, page_url)
-    return parse_html_page(body, page_url)
+    if ctype in HTML_TYPES:
+        return parse_html_page(body, page_url, links_page)
+    raise NotAnIndexPage(f"content type {ctype[:60]}, not HTML or JSON")
+
+
+def _is_text(body: bytes) -> bool:
+    try:
+        body[:65536].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start > 65530  # a character cut at the sample's end is still text
+    return True
 
 
 def scan_directory(path: str) -> List[DistFile]:

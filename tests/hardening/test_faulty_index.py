@@ -107,14 +107,13 @@ def test_a_redirect_to_another_host_is_followed_without_the_credentials(world, s
     check_clean(world, out, err, report)
 
 
-@pytest.mark.xfail(strict=True, reason="index: a project page that is not an index (login page, random bytes) reads as "
-                                       "'no files' without a warning; the user is told no pin set satisfies the crash")
 @pytest.mark.parametrize("fault", ["html", "not-zip"])
 def test_a_page_that_is_not_an_index_is_named(world, fault):
     with HostileIndexServer(world.index.root, fault, "pages") as srv:
         status, out, err, report, _ = analyze(world, srv)
     check_clean(world, out, err, report)
-    assert status == 3 or ("warning" in err and "jinjo" in err.lower()), err
+    assert status == 3, err  # the index did not answer: not "no pin set satisfies" (exit 1)
+    assert err.startswith("depfix: error: ") and "not a project page" in err and "127.0.0.1" in err
 
 
 # -- slow: archives built to hurt, and a server that never goes quiet ------------

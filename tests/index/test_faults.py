@@ -6,6 +6,8 @@ sees; these pin the mechanics behind it on one PackageIndex.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pytest_depfix.errors import IndexUnavailable
@@ -63,3 +65,66 @@ def test_a_timeout_is_not_retried(lib, open_index):
         with pytest.raises(IndexUnavailable, match="timed out"):
             idx.metadata("lib", "1.0")
         assert len(faulted(srv)) == 1
+
+
+# -- pages that are not an index -----------------------------------------------
+
+LOGIN = b"<!DOCTYPE html><html><body><h1>Sign in</h1><form><input name=user></form></body></html>"
+
+
+@pytest.mark.parametrize("body, ctype, why", [
+    (LOGIN, "text/html", "a login page"),
+    (b"<html><body><h1>Access denied</h1></body></html>", "text/html", "access denied"),
+    (b'<html><body><a href="/login">Log in</a></body></html>', "text/html", "none to a distribution file"),
+    (b'{"meta": {"api-version": "1.0"}, "name": "x"}', "application/vnd.pypi.simple.v1+json", "'files'"),
+    (b'{"files": [', "application/vnd.pypi.simple.v1+json", "does not parse"),
+    (b"[]", "application/json", "'files'"),
+    (bytes(range(256)) * 4, "application/octet-stream", "application/octet-stream"),
+    (bytes(range(256)) * 4, "", "neither HTML nor JSON"),
+])
+def test_a_body_that_is_not_a_project_page_says_what_it_looked_like(body, ctype, why):
+    from pytest_depfix.index.pages import NotAnIndexPage, parse_page
+
+    with pytest.raises(NotAnIndexPage, match=re.escape(why)):
+        parse_page(body, ctype, "https://mirror.example/simple/x/")
+
+
+@pytest.mark.parametrize("body, ctype", [
+    (b"<!DOCTYPE html><html><body>\n\n</body></html>\n", "text/html"),  # an empty project
+    (b"<html><head><title>Links for x</title></head><body><h1>Links for x</h1></body></html>", "text/html"),
+    (b'<html><head><meta name="pypi:repository-version" content="1.0"><title>Sign in</title></head></html>', "text/html"),
+    (b'<html><body><a href="x-0.1-py2.7.egg">x-0.1-py2.7.egg</a></body></html>', "text/html"),  # eggs only
+    (b'{"meta": {"api-version": "1.0"}, "name": "x", "files": []}', "application/vnd.pypi.simple.v1+json"),
+    (b'<a href="x-1.0.tar.gz">x-1.0.tar.gz</a>', ""),  # a file:// page has no content type
+])
+def test_an_empty_or_egg_only_project_page_is_still_a_page(body, ctype):
+    from pytest_depfix.index.pages import parse_page
+
+    files = parse_page(body, ctype, "https://mirror.example/simple/x/")
+    assert [f.filename for f in files] == (["x-1.0.tar.gz"] if b"tar.gz" in body else [])
+
+
+def test_a_page_that_is_not_an_index_is_an_unanswering_source_named_by_url(lib, open_index):
+    with HostileIndexServer(lib.root, "html", "pages") as srv:
+        with pytest.raises(IndexUnavailable, match=r"127\.0\.0\.1:\d+/simple/lib/: not a project page .*login page"):
+            open_index(srv.url.replace("http://", "http://user:pw9secret@")).releases("lib")
+
+
+def test_next_to_a_good_source_it_is_a_warning(lib, open_index):
+    with HostileIndexServer(lib.root, "not-zip", "pages") as bad, HostileIndexServer(lib.root) as good:
+        idx = open_index(bad.url.replace("http://", "http://user:pw9secret@"), extra_index_urls=[good.url])
+        assert [str(r.version) for r in idx.releases("lib")] == ["1.0"]
+    (warning,) = idx.warnings
+    assert f"{bad.url}lib/: not a project page (content type application/octet-stream" in warning
+    assert "may be incomplete" in warning and "pw9secret" not in warning
+
+
+def test_a_stale_cached_page_beats_a_page_that_is_not_an_index(lib, open_index):
+    with HostileIndexServer(lib.root, "", "pages") as srv:
+        assert len(open_index(srv.url).releases("lib")) == 1
+        srv.fault = "html"
+        idx = open_index(srv.url)
+        idx.page_ttl = 0
+        assert len(idx.releases("lib")) == 1
+    assert any("not a project page" in w and "using the cached page of lib" in w for w in idx.warnings)
+    assert idx.cache.read(idx.cache.page_path(idx.sources[0].url, "lib"))[0]["files"]  # not overwritten
