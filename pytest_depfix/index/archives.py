@@ -26,6 +26,7 @@ TAIL = 64 * 1024
 MAX_CENTRAL_DIRECTORY = 16 * 1024 * 1024
 MAX_ENTRIES = 200_000
 COALESCE_GAP = 256 * 1024
+INFLATE_SLICE = 256 * 1024  # compressed bytes fed to zlib at a time
 
 _EOCD = struct.Struct("<4s4H2LH")
 _EOCD64_LOC = struct.Struct("<4sLQL")
@@ -151,11 +152,19 @@ class RemoteZip:
                 group = []
             if e is not None:
                 group.append(e)
-        return {e.name: self.read_entry(e) for e in chosen}
+        return {e.name: self.read_entry(e, max_bytes) for e in chosen}
 
-    def read_entry(self, e: Entry) -> bytes:
+    def read_entry(self, e: Entry, cap: int) -> bytes:
+        """One member's bytes, refused when it would inflate past ``cap`` (a zip bomb costs nothing).
+
+        The declared size is checked before anything is fetched; the data is
+        inflated in slices with ``max_length`` so that a member lying about its
+        size stops at the declared size, never at what the bomb would give.
+        """
         if e.flags & 0x1:
             raise BadArchive(f"{self.label}: member {e.name} is encrypted")
+        if e.usize > cap:
+            raise BadArchive(f"{self.label}: member {e.name} inflates to {e.usize} bytes, over the {cap} byte cap")
         span = min(_end(e), self.total) - e.offset  # header, name, extra and data in one request
         if self._have(e.offset, span) is None and span > 0:
             self._accept(*self.transport.get_range(self.url, e.offset, span, full_cap=self.full_cap))
@@ -167,16 +176,33 @@ class RemoteZip:
         if e.method == 0:
             data = raw
         elif e.method == 8:
-            d = zlib.decompressobj(-15)
-            try:
-                data = d.decompress(raw, e.usize + 1)
-            except zlib.error:
-                raise BadArchive(f"{self.label}: member {e.name} does not decompress (corrupt zip)") from None
+            data = self._inflate(raw, e)
         else:
             raise BadArchive(f"{self.label}: member {e.name} uses unsupported compression {e.method}")
         if len(data) != e.usize or (zlib.crc32(data) & 0xFFFFFFFF) != e.crc:
             raise BadArchive(f"{self.label}: member {e.name} fails its CRC check (corrupt zip)")
         return data
+
+    def _inflate(self, raw: bytes, e: Entry) -> bytes:
+        d = zlib.decompressobj(-15)
+        out: List[bytes] = []
+        size = 0
+        view = memoryview(raw)
+        try:
+            for i in range(0, len(raw), INFLATE_SLICE):
+                pending: bytes = view[i : i + INFLATE_SLICE]  # type: ignore[assignment]
+                while pending:
+                    chunk = d.decompress(pending, e.usize + 1 - size)
+                    size += len(chunk)
+                    out.append(chunk)
+                    if size > e.usize:
+                        raise BadArchive(f"{self.label}: member {e.name} inflates past its declared {e.usize} bytes (corrupt or hostile zip)")
+                    pending = d.unconsumed_tail
+                if d.eof:
+                    break
+        except zlib.error:
+            raise BadArchive(f"{self.label}: member {e.name} does not decompress (corrupt zip)") from None
+        return b"".join(out)
 
 
 def _end(e: Entry) -> int:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 _NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
 PAGE_CAP = 64 * 1024 * 1024
-METADATA_CAP = 10 * 1024 * 1024
+METADATA_CAP = 16 * 1024 * 1024  # inflated METADATA / PKG-INFO / requires.txt; the largest on PyPI are ~2 MB
 FULL_CAP = int(os.environ.get("DEPFIX_MAX_DOWNLOAD", str(512 * 1024 * 1024)))
 SDIST_CAP = 100 * 1024 * 1024
 WORKERS = 8
@@ -571,7 +571,7 @@ class PackageIndex:
             member = pick_metadata_member(rz.names(), rel.name)
             if member is None:
                 raise BadArchive(f"{f.filename}: wheel has no .dist-info/METADATA")
-            return parse_metadata(rz.read_entry(next(e for e in rz.entries() if e.name == member)), f.filename)
+            return parse_metadata(rz.read_entry(next(e for e in rz.entries() if e.name == member), METADATA_CAP), f.filename)
         return self._sdist_metadata(f)
 
     def _zip(self, f: DistFile) -> "RemoteZip":
@@ -605,12 +605,12 @@ class PackageIndex:
         pkg = sorted((n for n in names if n.count("/") == 1 and n.endswith("/PKG-INFO")), key=len)
         if not pkg:
             raise BadArchive(f"{f.filename}: sdist has no PKG-INFO")
-        raw = sd.read(pkg[0], METADATA_CAP)
+        raw = _read_capped(sd, pkg[0], f.filename)
         meta = parse_metadata(raw, f.filename)
         if not meta.requires_dist and not sdist_requires_are_static(raw):
             reqs = sorted((n for n in names if n.endswith(".egg-info/requires.txt") and n.count("/") <= 3), key=len)
             if reqs:
-                meta.requires_dist = requires_txt_to_dist(sd.read(reqs[0], METADATA_CAP).decode("utf-8", "replace"))
+                meta.requires_dist = requires_txt_to_dist(_read_capped(sd, reqs[0], f.filename).decode("utf-8", "replace"))
             else:
                 egg_pkg = [n for n in names if n.endswith(".egg-info/PKG-INFO")]
                 meta.complete = bool(egg_pkg)  # an egg-info without requires.txt means "no dependencies"
@@ -683,6 +683,16 @@ def _page_payload(payload: dict) -> Optional[List[dict]]:
     if payload.get("status") == "missing":
         return None
     return list(payload.get("files", []))
+
+
+def _read_capped(sd, name: str, filename: str) -> bytes:
+    """An sdist's metadata file, refused (not cut) when over METADATA_CAP: a cut file would read as fewer requirements."""
+    from .archives import BadArchive
+
+    data = sd.read(name, METADATA_CAP + 1)
+    if len(data) > METADATA_CAP:
+        raise BadArchive(f"{filename}: {name} is over the {METADATA_CAP} byte cap")
+    return data
 
 
 def _why(exc: Exception) -> str:

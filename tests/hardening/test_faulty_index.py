@@ -139,8 +139,6 @@ def test_a_hostile_metadata_member_does_not_change_the_answer(world, builder):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="index: a METADATA member is inflated whole (no METADATA_CAP on the inflated size): "
-                                       "a 64 MB bomb is decompressed and parsed instead of refused")
 def test_a_metadata_member_over_the_cap_is_refused(world):
     from pytest_depfix.errors import DepfixError
     from pytest_depfix.index import PackageIndex

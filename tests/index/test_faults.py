@@ -6,12 +6,16 @@ sees; these pin the mechanics behind it on one PackageIndex.
 
 from __future__ import annotations
 
+import os
 import re
+import struct
+from pathlib import Path
 
 import pytest
 
 from pytest_depfix.errors import IndexUnavailable
-from tests.support.hardening_server import HostileIndexServer
+from pytest_depfix.index import BadDistribution
+from tests.support.hardening_server import HostileIndexServer, bomb_metadata_wheel
 
 DEPS = ["six>=1.0"]
 
@@ -128,3 +132,54 @@ def test_a_stale_cached_page_beats_a_page_that_is_not_an_index(lib, open_index):
         assert len(idx.releases("lib")) == 1
     assert any("not a project page" in w and "using the cached page of lib" in w for w in idx.warnings)
     assert idx.cache.read(idx.cache.page_path(idx.sources[0].url, "lib"))[0]["files"]  # not overwritten
+
+
+# -- members that inflate past their cap ----------------------------------------
+
+
+def _swap_wheel(index, builder, **kw):
+    """Replace lib 1.0's wheel with a hostile one (the page's hashes are rewritten to match)."""
+    target = next(f.path for f in index.files["lib"] if f.path.name.endswith(".whl"))
+    os.replace(builder(index.root / "hostile", "lib", "1.0", **kw), target)
+    return index.write()
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    from pytest_depfix.index import core
+
+    monkeypatch.setattr(core, "METADATA_CAP", 1 << 20)  # 1 MB: bombs stay small and quick to build
+
+
+def test_a_metadata_bomb_is_refused_by_its_declared_size(make_local_index, open_index, small_cap, cache_dir):
+    index = _swap_wheel(make_local_index({"lib": [{"version": "1.0"}]}), bomb_metadata_wheel, inflated=4 << 20)
+    with HostileIndexServer(index.root) as srv:
+        with pytest.raises(BadDistribution, match=r"METADATA inflates to 41943\d\d bytes, over the 1048576 byte cap"):
+            open_index(srv.url).metadata("lib", "1.0")
+    assert not list(Path(cache_dir).rglob("meta/**/*.json"))
+
+
+def test_a_bomb_falls_back_to_another_file_of_the_release(make_local_index, open_index, small_cap):
+    index = make_local_index({"lib": [{"version": "1.0", "requires_dist": DEPS, "sdist": True}]})
+    index = _swap_wheel(index, bomb_metadata_wheel, inflated=4 << 20)
+    with HostileIndexServer(index.root) as srv:
+        meta = open_index(srv.url).metadata("lib", "1.0")
+    assert meta.source == "lib-1.0.tar.gz" and meta.requires_dist == DEPS
+
+
+def _understate_metadata_size(dest, name, version):
+    """A wheel whose central directory says METADATA is 10 bytes while it inflates to far more."""
+    path = bomb_metadata_wheel(dest, name, version, inflated=2 << 20)
+    data = bytearray(path.read_bytes())
+    member = f"{name}-{version}.dist-info/METADATA".encode()
+    at = data.rindex(b"PK\x01\x02", 0, data.rindex(member))
+    struct.pack_into("<L", data, at + 24, 10)  # uncompressed size
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_member_lying_about_its_size_stops_at_the_declared_size(make_local_index, open_index, small_cap):
+    index = _swap_wheel(make_local_index({"lib": [{"version": "1.0"}]}), _understate_metadata_size)
+    with HostileIndexServer(index.root) as srv:
+        with pytest.raises(BadDistribution, match="inflates past its declared 10 bytes"):
+            open_index(srv.url).metadata("lib", "1.0")
