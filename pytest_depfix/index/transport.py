@@ -2,7 +2,7 @@
 
 Standard library only (``http.client``), so depfix adds nothing that could
 conflict with the environment it diagnoses.  Every read has a size cap, every
-socket a timeout; a body shorter than its Content-Length is an error rather
+socket read a timeout and every fetch an overall deadline; a body shorter than its Content-Length is an error rather
 than silently short data; range replies are checked against what was asked,
 and a host that ignores or garbles ranges is remembered so later reads go
 straight to a full download.  Failures a second try can fix (a reset, a body
@@ -54,6 +54,13 @@ class Truncated(FetchError):
 # timeout (the budget is spent), a refused connection (nothing listens), 4xx.
 RETRIES = 2
 BACKOFF = 0.25
+# The socket timeout bounds each read only: a server dripping a byte every
+# half-second never trips it.  So each fetch also has an overall deadline:
+# DEADLINE_FACTOR timeouts, plus one second per SLOW_RATE bytes the server
+# announces, so an honest large download on a slow link (a 500 MB wheel at
+# 1 MB/s) is not cut off while a drip is.
+DEADLINE_FACTOR = 4
+SLOW_RATE = 1024 * 1024
 
 
 @dataclass
@@ -280,16 +287,22 @@ class Transport:
         with self._lock:
             self._pool.setdefault((scheme, netloc), []).append(conn)
 
+    @property
+    def budget(self) -> float:
+        """Seconds one fetch may take in all, before the allowance for what the server announces."""
+        return self.timeout * DEADLINE_FACTOR
+
     def _http(self, url: str, headers: Dict[str, str], max_bytes: int) -> Response:
+        clock = _Deadline(time.monotonic() + self.budget, self.budget)  # redirects and retries included
         for _ in range(6):  # redirects
-            resp = self._http_once(url, headers, max_bytes)
+            resp = self._http_once(url, headers, max_bytes, clock)
             if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("location"):
                 url = urljoin(url, resp.headers["location"])
                 continue
             return resp
         raise FetchError(f"{redact(url)}: too many redirects")
 
-    def _http_once(self, url: str, headers: Dict[str, str], max_bytes: int) -> Response:
+    def _http_once(self, url: str, headers: Dict[str, str], max_bytes: int, clock: "_Deadline") -> Response:
         import http.client
         import socket
 
@@ -309,23 +322,24 @@ class Transport:
             conn, reused = self._take(scheme, netloc)
             try:
                 self.stats.add("requests")
+                self._arm(conn, clock)
                 conn.request("GET", target, headers=hdrs)
                 raw = conn.getresponse()
-                resp = self._read(raw, url, max_bytes)
+                resp = self._read(raw, conn, url, max_bytes, clock)
             except TooLarge:
                 conn.close()
                 raise
             except socket.timeout:
                 conn.close()
                 self.failing_hosts.add(netloc)
-                raise FetchError(f"{redact(url)}: timed out after {self.timeout:g}s") from None
+                raise FetchError(clock.message(url, self.timeout)) from None
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError, ConnectionAbortedError,
                     http.client.CannotSendRequest, http.client.IncompleteRead, Truncated) as exc:
                 conn.close()
                 if reused and not isinstance(exc, (Truncated, http.client.IncompleteRead)):
                     continue  # a kept-alive connection the server had closed: a fresh one, not a retry
                 failures += 1
-                if self._retry(failures, retries, start, netloc):
+                if self._retry(failures, retries, start, netloc, clock):
                     continue
                 if isinstance(exc, Truncated):
                     raise FetchError(str(exc)) from None
@@ -345,7 +359,7 @@ class Transport:
                 self._give(scheme, netloc, conn)
             if resp.status >= 500:
                 failures += 1
-                if self._retry(failures, retries, start, netloc):
+                if self._retry(failures, retries, start, netloc, clock):
                     continue
                 raise FetchError(f"{redact(url)}: HTTP {resp.status}")
             self.failing_hosts.discard(netloc)  # the host answers
@@ -355,21 +369,36 @@ class Transport:
                 raise FetchError(f"{redact(url)}: HTTP {resp.status}")
             return resp
 
-    def _retry(self, failures: int, retries: int, start: float, netloc: str) -> bool:
+    def _retry(self, failures: int, retries: int, start: float, netloc: str, clock: "_Deadline") -> bool:
         """After a retryable failure: back off and say True, or mark the host failing and say False.
 
         A retry only happens while the backoff still fits in one timeout from
         the fetch's start, so retries never stretch a fetch past its budget.
         """
         delay = BACKOFF * 2 ** (failures - 1)
-        if failures > retries or time.monotonic() + delay - start > self.timeout:
+        now = time.monotonic()
+        if failures > retries or now + delay - start > self.timeout or now + delay >= clock.at:
             self.failing_hosts.add(netloc)
             return False
         self.stats.add("retries")
         time.sleep(delay)
         return True
 
-    def _read(self, raw: "http.client.HTTPResponse", url: str, max_bytes: int) -> Response:
+    def _arm(self, conn: "http.client.HTTPConnection", clock: "_Deadline") -> None:
+        """Give the next socket operation the per-read timeout, or what is left of the deadline if less."""
+        left = clock.left()
+        if left <= 0:
+            import socket
+
+            raise socket.timeout("deadline")
+        wait = min(self.timeout, left)
+        if conn.sock is not None:
+            conn.sock.settimeout(wait)
+        else:
+            conn.timeout = wait  # used when it connects
+
+    def _read(self, raw: "http.client.HTTPResponse", conn: "http.client.HTTPConnection", url: str, max_bytes: int,
+              clock: "_Deadline") -> Response:
         headers = {k.lower(): v for k, v in raw.getheaders()}
         length = headers.get("content-length")
         expected = int(length) if length and length.isdigit() else None
@@ -380,10 +409,14 @@ class Transport:
             return Response(raw.status, b"", headers, url)
         if expected is not None and expected > max_bytes:
             raise TooLarge(f"{redact(url)} is {expected} bytes, over the {max_bytes} byte cap")
+        if expected is not None:
+            clock.extend(min(expected, max_bytes) / SLOW_RATE)
+        read = getattr(raw, "read1", raw.read)  # read1: one socket read at a time, so the deadline is checked between them
         chunks = []
         got = 0
         while True:
-            chunk = raw.read(min(1 << 20, max_bytes + 1 - got) or 1)
+            self._arm(conn, clock)
+            chunk = read(min(1 << 20, max_bytes + 1 - got) or 1)
             if not chunk:
                 break
             chunks.append(chunk)
@@ -391,6 +424,7 @@ class Transport:
             self.stats.add("bytes", len(chunk))
             if got > max_bytes:
                 raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap")
+        raw.read()  # b"": marks the response done (read1 leaves that to read), so the connection can be reused
         if expected is not None and got < expected:
             raise Truncated(f"{redact(url)}: body cut short ({got} of {expected} bytes)")
         body = b"".join(chunks)
@@ -403,3 +437,24 @@ class Transport:
             if len(body) > max_bytes or d.unconsumed_tail:
                 raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap once decompressed")
         return Response(raw.status, body, headers, url)
+
+
+class _Deadline:
+    """When one fetch must be over; says which limit a timeout hit, for the message."""
+
+    def __init__(self, at: float, budget: float):
+        self.at = at
+        self.budget = budget
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+    def extend(self, seconds: float) -> None:
+        self.at += seconds
+        self.budget += seconds
+
+    def message(self, url: str, timeout: float) -> str:
+        if self.left() <= 0.05:
+            return (f"{redact(url)}: timed out: no complete answer within {self.budget:.3g}s "
+                    f"(the server sends too slowly; {DEADLINE_FACTOR}x the {timeout:g}s timeout)")
+        return f"{redact(url)}: timed out after {timeout:g}s"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import struct
+import time
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,27 @@ def test_a_member_lying_about_its_size_stops_at_the_declared_size(make_local_ind
     with HostileIndexServer(index.root) as srv:
         with pytest.raises(BadDistribution, match="inflates past its declared 10 bytes"):
             open_index(srv.url).metadata("lib", "1.0")
+
+
+# -- an overall deadline per fetch ----------------------------------------------
+
+
+def test_a_dripping_server_is_cut_off_at_four_timeouts(lib, open_index):
+    with HostileIndexServer(lib.root, "drip", "files") as srv:
+        srv.drip_seconds = 0.1  # never idle as long as the 0.25 s read timeout
+        idx = open_index(srv.url, timeout=0.25)
+        idx.releases("lib")
+        start = time.monotonic()
+        with pytest.raises(IndexUnavailable, match=r"timed out: no complete answer within 1s"):
+            idx.metadata("lib", "1.0")
+        assert time.monotonic() - start < 1.0 + 0.5
+        assert len(faulted(srv)) == 1  # a deadline is a timeout: not retried
+
+
+def test_the_deadline_grows_with_what_the_server_announces():
+    from pytest_depfix.index.transport import SLOW_RATE, Transport, _Deadline
+
+    t = Transport(timeout=2)
+    clock = _Deadline(time.monotonic() + t.budget, t.budget)
+    clock.extend(300 * 1024 * 1024 / SLOW_RATE)  # a 300 MB wheel on a slow but honest link
+    assert t.budget == 8 and 307 < clock.left() <= 308
