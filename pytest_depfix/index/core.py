@@ -568,7 +568,11 @@ class PackageIndex:
                 pass
         if f.kind == WHEEL:
             rz = self._zip(f)
-            member = pick_metadata_member(rz.names(), rel.name)
+            names = rz.names()
+            listing = self.cache.blob_path("members", self._file_key(f))
+            if not os.path.exists(listing or ""):  # read anyway: later list_members calls, in any process, need no tail read
+                self.cache.write(listing, {"names": names})
+            member = pick_metadata_member(names, rel.name)
             if member is None:
                 raise BadArchive(f"{f.filename}: wheel has no .dist-info/METADATA")
             return parse_metadata(rz.read_entry(next(e for e in rz.entries() if e.name == member), METADATA_CAP), f.filename)
@@ -642,14 +646,19 @@ class PackageIndex:
             return list(hit[0]["names"])
         if self.offline:
             raise IndexUnavailable(f"offline: no cached file listing for {rel.name}=={rel.version}")
-        try:
-            names = self._zip(f).names() if f.kind == WHEEL else SdistReader(self._download(f, SDIST_CAP), f.filename).names()
-        except (BadArchive, TooLarge) as exc:
-            raise BadDistribution(str(exc)) from None
-        except FetchError as exc:
-            raise IndexUnavailable(str(exc)) from None
-        self.cache.write(path, {"names": names})
-        return names
+        with self.cache.locked(path):  # as for metadata: parallel processes read one archive's listing once
+            hit = self.cache.read(path)
+            if hit:
+                self.transport.stats.add("cache_hits")
+                return list(hit[0]["names"])
+            try:
+                names = self._zip(f).names() if f.kind == WHEEL else SdistReader(self._download(f, SDIST_CAP), f.filename).names()
+            except (BadArchive, TooLarge) as exc:
+                raise BadDistribution(str(exc)) from None
+            except FetchError as exc:
+                raise IndexUnavailable(str(exc)) from None
+            self.cache.write(path, {"names": names})
+            return names
 
     def read_members(self, name: str, version: str, select: Callable[[str], bool], max_bytes: int = 8_000_000) -> Dict[str, bytes]:
         """The selected members' bytes (never extracted or run); members over the budget are left out."""

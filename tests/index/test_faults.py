@@ -208,3 +208,28 @@ def test_the_deadline_grows_with_what_the_server_announces():
     clock = _Deadline(time.monotonic() + t.budget, t.budget)
     clock.extend(300 * 1024 * 1024 / SLOW_RATE)  # a 300 MB wheel on a slow but honest link
     assert t.budget == 8 and 307 < clock.left() <= 308
+
+
+# -- archive listings read once across processes ---------------------------------
+
+
+def test_reading_metadata_also_caches_the_archive_listing(lib, open_index):
+    with HostileIndexServer(lib.root) as srv:
+        open_index(srv.url).metadata("lib", "1.0")
+        srv.requests.clear()
+        other = open_index(srv.url)  # another process on the same cache
+        assert "lib/__init__.py" in other.list_members("lib", "1.0")
+        assert [r for r in srv.requests if "/files/" in r] == []
+
+
+def test_parallel_listings_of_one_archive_read_its_tail_once(lib, open_index):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with HostileIndexServer(lib.root) as srv:
+        indexes = [open_index(srv.url) for _ in range(4)]  # one per "process", each with its own lock handle
+        for idx in indexes:
+            idx.releases("lib")
+        with ThreadPoolExecutor(4) as pool:
+            listings = list(pool.map(lambda idx: idx.list_members("lib", "1.0"), indexes))
+        assert all(names == listings[0] for names in listings)
+        assert len([r for r in srv.requests if "/files/" in r]) == 1
