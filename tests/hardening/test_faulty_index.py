@@ -9,7 +9,6 @@ own fault tests (tests/index/) pin the mechanics; these pin what a user sees.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
