@@ -26,7 +26,9 @@ class FaultyIndexServer(IndexServer):
     def __enter__(self) -> "FaultyIndexServer":
         """As IndexServer, but polling for shutdown every 20 ms instead of 500 ms (faster teardown)."""
         import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
+
+        from tests.support.server import QuietHTTPServer
 
         server = self
 
@@ -42,8 +44,7 @@ class FaultyIndexServer(IndexServer):
             def do_HEAD(self):
                 server._handle(self, head=True)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
+        self._httpd = QuietHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self
 
