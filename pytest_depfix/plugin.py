@@ -78,6 +78,26 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(DepfixSession(config), "depfix-session")
 
 
+_PATH_OPTIONS = ("--depfix-dir", "--depfix-requirements", "--depfix-cache-dir")
+
+
+def _warn_spaced_path_options(config: pytest.Config) -> None:
+    """pytest finds its rootdir before plugins add their options: in ``--depfix-cache-dir /x``
+    it takes ``/x`` for a test path, and the rootdir (with .pytest_cache and --lf's memory)
+    moves to a common ancestor.  ``--depfix-cache-dir=/x`` is safe; say so when it happens."""
+    args = list(config.invocation_params.args)
+    for flag, value in zip(args, args[1:]):
+        if flag in _PATH_OPTIONS and os.path.exists(value):
+            here = Path(config.invocation_params.dir).resolve()
+            root = Path(config.rootpath).resolve()
+            if root != here and root in here.parents:
+                tr = config.pluginmanager.get_plugin("terminalreporter")
+                if tr is not None:
+                    tr.write_line(f"depfix warning: write {flag}={value} (with '='): pytest read {value} as a test path "
+                                  f"and chose {root} as its rootdir", yellow=True)
+                return
+
+
 # -- the session object ----------------------------------------------------
 
 
@@ -94,6 +114,10 @@ class DepfixSession:
         self.report = None
         self.summary: List[str] = []
         self.summary_extra: List[str] = []
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        if not self.is_worker:
+            _warn_spaced_path_options(self.config)
 
     # capture (every process) -------------------------------------------
     @pytest.hookimpl(hookwrapper=True)

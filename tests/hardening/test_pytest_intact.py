@@ -68,7 +68,9 @@ def setup_suite(pytester, installed, suite):
 
 def depfix_args(installed, pytester, mode):
     index, _ = installed
-    cache = ["--depfix-cache-dir", str(pytester.path.parent / "depfix-cache")]
+    # Path options take the "=" form: pytest finds its rootdir before plugins add their
+    # options, so a spaced path value would move the rootdir (and --lf's memory).
+    cache = [f"--depfix-cache-dir={pytester.path.parent / 'depfix-cache'}"]
     if mode == "off":
         return []
     if mode == "on":

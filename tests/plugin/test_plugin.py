@@ -33,7 +33,8 @@ def run(pytester, broken_world, *args, depfix=True):
     opts = []
     if depfix:
         opts = ["--depfix", "--depfix-requirements", "requirements.txt", "--depfix-index-url", index.file_url]
-    return pytester.runpytest_subprocess(*opts, *args)
+    # The inner runs keep file order (pytest-randomly, when installed, would shuffle test ids).
+    return pytester.runpytest_subprocess("-p", "no:randomly", *opts, *args)
 
 
 def artifacts(pytester):
@@ -171,7 +172,7 @@ def test_a_keyboard_interrupt_still_leaves_a_report_for_what_failed(pytester, br
 def test_stop():
     raise KeyboardInterrupt
 """)
-    result = run(pytester, broken_world, "-p", "no:randomly")
+    result = run(pytester, broken_world)
     assert result.ret == 2  # pytest's "interrupted", unchanged
     pins, report, _ = artifacts(pytester)
     assert pins == "six==1.15.0\nlibold==1.1\n"
@@ -180,16 +181,27 @@ def test_stop():
 
 def test_x_stops_early_and_the_first_failure_is_reported(pytester, broken_world):
     pytester.makepyfile(test_runtime=TEST_CALLS_REMOVED_AT_RUNTIME)
-    run(pytester, broken_world, "-x", "-p", "no:randomly")
+    run(pytester, broken_world, "-x")
     _, report, _ = artifacts(pytester)
     assert report["crashes"][0]["tests"] == ["test_runtime.py::test_uses_helper"]
 
 
 def test_artifacts_are_byte_identical_across_runs(pytester, broken_world):
     pytester.makepyfile(test_runtime=TEST_CALLS_REMOVED_AT_RUNTIME, test_broken=TEST_USES_REMOVED)
-    run(pytester, broken_world, "-p", "no:randomly")
+    run(pytester, broken_world)
     folder = pytester.path / ".depfix"
     first = {p.name: p.read_bytes() for p in folder.iterdir()}
-    run(pytester, broken_world, "-p", "no:randomly")
+    run(pytester, broken_world)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == first
     assert sorted(first) == ["depfix-report.json", "depfix-report.md", "requirements-fixed.txt"]
+
+
+def test_a_spaced_path_option_that_moves_pytests_rootdir_is_warned_about(pytester, broken_world, tmp_path):
+    index, _ = broken_world
+    pytester.makepyfile(test_ok="def test_ok():\n    pass\n")
+    elsewhere = tmp_path / "elsewhere-cache"
+    elsewhere.mkdir()
+    spaced = pytester.runpytest_subprocess("--depfix", "--depfix-cache-dir", str(elsewhere))
+    spaced.stdout.fnmatch_lines(["*depfix warning: write --depfix-cache-dir=*"])
+    joined = pytester.runpytest_subprocess("--depfix", f"--depfix-cache-dir={elsewhere}")
+    assert "depfix warning" not in joined.stdout.str()
