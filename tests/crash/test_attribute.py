@@ -19,7 +19,7 @@ from pytest_depfix.requirements import parse_requirements_text
 from pytest_depfix.target import Target
 from tests.support.wheels import build_wheel
 
-SEED = Path("/work/shared/cases/seed-retinaface-cudnn")
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-retinaface-cudnn"
 PY37 = Target.from_spec("3.7", "linux")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytest_depfix.cli import main
 
-SEED = Path("/work/shared/cases/seed-retinaface-cudnn")
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-retinaface-cudnn"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "tracebacks"
 
 

@@ -154,8 +154,8 @@ def test_cudnn_failure_is_environment_and_pins_stay(index_for):
                           {"version": "1.8.1", "upload_time": "2021-03-25T00:00:00Z"}]}
     index, target = index_for(universe, python="3.7")
     pins = _pins("torch==1.8.0\n", target)
-    text = (Path("/work/shared/cases/seed-retinaface-cudnn/traceback.txt").read_text()
-            if Path("/work/shared/cases/seed-retinaface-cudnn/traceback.txt").exists() else
+    text = ((Path(__file__).resolve().parents[2] / "examples" / "seed-retinaface-cudnn" / "traceback.txt").read_text()
+            if (Path(__file__).resolve().parents[2] / "examples" / "seed-retinaface-cudnn" / "traceback.txt").exists() else
             'Traceback (most recent call last):\n  File "/x/site-packages/torch/nn/modules/conv.py", line 396, in _conv_forward\n'
             '    self.padding, self.dilation, self.groups)\nRuntimeError: cuDNN error: CUDNN_STATUS_NOT_INITIALIZED\n')
     d = diagnose(simple_parse(text, pins), pins, target, index, load_knowledge(bundled=False), keep={"torch"})

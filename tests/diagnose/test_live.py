@@ -14,7 +14,7 @@ from tests.support.diagnose_crashes import simple_parse
 
 pytestmark = pytest.mark.live
 CASES = Path(__file__).resolve().parents[2] / "benchmarks" / "cases"
-SEED = Path("/work/shared/cases/seed-retinaface-cudnn")
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed-retinaface-cudnn"
 
 
 @pytest.fixture
