@@ -24,6 +24,8 @@ from typing import Any, Dict, List, Optional, Tuple
 import pytest
 
 DEFAULT_DIR = ".depfix"
+# Exceptions that end a test phase without failing it.
+_NOT_FAILURES = (pytest.skip.Exception, pytest.xfail.Exception)
 _WORKER = "workerinput"
 
 
@@ -108,6 +110,7 @@ class DepfixSession:
         self.config = config
         self.is_worker = hasattr(config, _WORKER)
         self.records: List[Dict[str, Any]] = []
+        self._pending: Dict[Tuple[str, str], BaseException] = {}  # failing phase -> live exception, until its report
         self._seen: set = set()
         self.errors: List[str] = []
         self.paths: Dict[str, Path] = {}
@@ -120,12 +123,13 @@ class DepfixSession:
             _warn_spaced_path_options(self.config)
 
     # capture (every process) -------------------------------------------
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
-        outcome = yield
-        rep = outcome.get_result()
-        if rep.failed and call.excinfo is not None:
-            self._attach(rep, call.excinfo.value, rep.when, item.nodeid)
+    # Plain tryfirst hooks, not a hookwrapper: a passing test pays two cheap calls.
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> None:
+        excinfo = call.excinfo
+        if excinfo is not None and not isinstance(excinfo.value, _NOT_FAILURES):
+            self._pending[(item.nodeid, call.when)] = excinfo.value
+        return None  # pytest's own implementation makes the report
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_make_collect_report(self, collector: pytest.Collector):
@@ -138,6 +142,7 @@ class DepfixSession:
                 self._attach(rep, excinfo.value, "collect", rep.nodeid)
 
     def _attach(self, rep: Any, exc: BaseException, when: str, nodeid: str) -> None:
+        """Turn the live exception into plain data on the report (xdist ships it to the controller)."""
         try:
             from .crash.capture import crash_from_exception
 
@@ -152,8 +157,16 @@ class DepfixSession:
             rep.depfix_error = f"capture failed: {type(err).__name__}: {err}"
 
     # gather (controller) ------------------------------------------------
+    @pytest.hookimpl(tryfirst=True)  # before xdist's worker sends the report on
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if not self._pending:
+            if report.failed:
+                self._record(report, report.when)
+            return
+        exc = self._pending.pop((report.nodeid, report.when), None)
         if report.failed:
+            if exc is not None and getattr(report, "depfix_crash", None) is None:
+                self._attach(report, exc, report.when, report.nodeid)
             self._record(report, report.when)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
