@@ -10,14 +10,13 @@ live under ``stats``, which callers may drop with ``deterministic=True``).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from . import __version__
 from .engine import Report
 from .models import Crash, Diagnosis
+from .atomic import write_text_atomic
 from .redaction import redact
 
 SCHEMA = "https://pytest-depfix.invalid/schema/report-1.json"
@@ -27,19 +26,7 @@ MARKDOWN_NAME = "depfix-report.md"
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so readers see the old file or the new one, never a part."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_text_atomic(path, text)
 
 
 # -- JSON ------------------------------------------------------------------

@@ -18,13 +18,13 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
+from ..atomic import write_text_atomic
 from ..errors import BadInput
 from .pysource import (
     NO,
@@ -212,15 +212,7 @@ class _Store:
             from filelock import FileLock
 
             with FileLock(p + ".lock", timeout=60):
-                fd, tmp = tempfile.mkstemp(dir=os.path.dirname(p), suffix=".tmp")
-                try:
-                    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                        json.dump({"key": key, "value": value}, fh)
-                    os.replace(tmp, p)
-                except BaseException:
-                    if os.path.exists(tmp):
-                        os.unlink(tmp)
-                    raise
+                write_text_atomic(p, json.dumps({"key": key, "value": value}))
         except OSError:
             pass  # a read-only cache must not break an answer
 

@@ -20,10 +20,11 @@ import json
 import zlib
 import os
 import shutil
-import tempfile
 import time
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional, Tuple
+
+from ..atomic import write_bytes_atomic
 
 FORMAT = 2
 
@@ -88,20 +89,8 @@ class Cache:
             return
         body = json.dumps({"format": FORMAT, "payload": payload}, separators=(",", ":")).encode()
         blob = _check(body) + b"\n" + body
-        folder = os.path.dirname(path)
         try:
-            os.makedirs(folder, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(blob)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.remove(tmp)
-                except OSError:
-                    pass
-                raise
+            write_bytes_atomic(path, blob)
         except OSError:
             pass  # a read-only or full cache must not break a diagnosis
 

@@ -23,31 +23,6 @@ from tests.support.wheels import LocalIndex
 
 
 class FaultyIndexServer(IndexServer):
-    def __enter__(self) -> "FaultyIndexServer":
-        """As IndexServer, but polling for shutdown every 20 ms instead of 500 ms (faster teardown)."""
-        import threading
-        from http.server import BaseHTTPRequestHandler
-
-        from tests.support.server import QuietHTTPServer
-
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):  # quiet
-                pass
-
-            def do_GET(self):
-                server._handle(self)
-
-            def do_HEAD(self):
-                server._handle(self, head=True)
-
-        self._httpd = QuietHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-        return self
-
     def _handle(self, h, head: bool = False) -> None:
         path = h.path.split("?", 1)[0]
         is_file = "/files/" in path
