@@ -395,9 +395,11 @@ class _Parser:
         self._dispatch(line)
 
     def finish(self) -> None:
-        if self.state == TB and self.style == "pytest" and self.e_lines:
+        if self.state == TB and self.style == "pytest" and self.e_lines and (
+                self.frames or bare_exception_line(self.e_lines[0].strip()) is not None):
             self._finish_pytest_exc(None)
         elif self.state == TB:
+            # (A lone ``E A: ...`` line with no frame and no exception-like type is a log, not pytest.)
             self._abort_tb()
         if self.state in (AFTER_EXC, AFTER_SEP) or self.chain:
             self._emit()
