@@ -192,6 +192,21 @@ class _Store:
         h = hashlib.sha256(key.encode()).hexdigest()
         return os.path.join(self.root, section, h[:2], h + ".json")
 
+    def locked(self, section: str, key: str):
+        """A cross-process lock for one entry group: parallel processes wait, then find it stored."""
+        import contextlib
+
+        p = self._path(section, key)
+        if not p:
+            return contextlib.nullcontext()
+        try:
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            from filelock import FileLock
+
+            return FileLock(p + ".lock", timeout=120)
+        except OSError:
+            return contextlib.nullcontext()
+
     def get(self, section: str, key: str) -> Optional[Any]:
         p = self._path(section, key)
         if not p or not os.path.exists(p):
@@ -272,6 +287,18 @@ class ReleaseTree(SourceTree):
                 cached[p] = t
         missing = [p for p in need if p not in cached]
         if missing:
+            # One process reads a release's members at a time; the others then find them stored.
+            with self.probe._store.locked("src", f"{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}"):
+                self._fetch_missing(missing, cached)
+        self._texts.update(cached)
+
+    def _fetch_missing(self, missing: List[str], cached: Dict[str, str]) -> None:
+        for p in list(missing):
+            t = self.probe._store.get("src", self._src_key(p))
+            if t is not None:
+                cached[p] = t
+        missing = [p for p in missing if p not in cached]
+        if missing:
             wanted = {self._map[p]: p for p in missing}
             budget = self.probe.max_bytes - self.bytes_read
             if budget <= 0:
@@ -286,7 +313,6 @@ class ReleaseTree(SourceTree):
             for p in missing:
                 if p not in cached:
                     raise _ByteCap(f"{self._map[p]} of {self.dist} {self.version} was not read (over the {self.probe.max_bytes}-byte cap?)")
-        self._texts.update(cached)
 
     def read(self, path: str) -> Optional[str]:
         if path not in self._map:
