@@ -10,28 +10,16 @@ import pytest
 
 from pytest_depfix.cli import main
 
+from tests.support.hardening_world import TRACEBACK
+from tests.support.hardening_world import UNIVERSE as JINJO_WORLD
+
+# Jinjo 2.11.3 imports soft_unicode, which MarkupSafe 2.1 removed (the shared
+# fixture world); here six 1.16.0 wants a Python no target has, for the no-solution case.
 UNIVERSE = {
-    "jinjo": [
-        {"version": "2.11.3", "requires_dist": ["markupsafe>=0.23"],
-         "files": {"jinjo/__init__.py": "from markupsafe import soft_unicode\n"}},
-        {"version": "3.0.0", "requires_dist": ["markupsafe>=2.0"], "files": {"jinjo/__init__.py": "from markupsafe import escape\n"}},
-    ],
-    "markupsafe": [
-        {"version": "2.0.0", "files": {"markupsafe/__init__.py": "def soft_unicode(s):\n    return s\ndef escape(s):\n    return s\n"}},
-        {"version": "2.0.1", "files": {"markupsafe/__init__.py": "def soft_unicode(s):\n    return s\ndef escape(s):\n    return s\n"}},
-        {"version": "2.1.0", "files": {"markupsafe/__init__.py": "def escape(s):\n    return s\n"}},
-        {"version": "2.1.1", "files": {"markupsafe/__init__.py": "def escape(s):\n    return s\n"}},
-    ],
+    "jinjo": JINJO_WORLD["jinjo"],
+    "markupsafe": JINJO_WORLD["markupsafe"],
     "six": [{"version": "1.15.0"}, {"version": "1.16.0", "requires_python": ">=3.99"}],
 }
-
-TRACEBACK = """Traceback (most recent call last):
-  File "app.py", line 1, in <module>
-    import jinjo
-  File "/home/u/venv/lib/python3.9/site-packages/jinjo/__init__.py", line 1, in <module>
-    from markupsafe import soft_unicode
-ImportError: cannot import name 'soft_unicode' from 'markupsafe' (/home/u/venv/lib/python3.9/site-packages/markupsafe/__init__.py)
-"""
 
 
 @pytest.fixture
