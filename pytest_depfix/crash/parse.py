@@ -363,11 +363,9 @@ class _Parser:
         self.frame_indent = 0
         self.noise = 0
         self.e_lines: List[str] = []
-        self.e_blank = False
         self.gt_source = ""
         self.def_name = ""
         self.want_source = False
-        self.ipy_type = ""
         self.msg_lines: List[str] = []
         self.blank_after = False
 
@@ -479,8 +477,6 @@ class _Parser:
                 self._emit_if_open()
             style = {"pytest": "pytest", "ipython": "ipython"}.get(kind, "cpython")
             self._reset_tb(style)
-            if kind == "ipython":
-                self.ipy_type = pre
             self.frame_indent = len(line) - len(line.lstrip())
             self.state = TB
             return True
@@ -661,10 +657,8 @@ class _Parser:
     def _in_pytest(self, line: str, st: str) -> None:
         if line.startswith("E ") or line == "E":
             self.e_lines.append(line[1:].strip())
-            self.e_blank = False
             return
         if self.e_lines and not st:
-            self.e_blank = True
             return
         loc = location_line(line)
         if self.e_lines:

@@ -19,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -129,10 +129,6 @@ class KnowledgeBase:
         hits = [e for e in self.candidates(exc_type) if e.matches(exc_type, message)]
         hits.sort(key=lambda e: e.origin == "bundled")
         return hits
-
-    def for_package(self, name: str) -> List[KBEntry]:
-        key = canonicalize_name(name)
-        return [e for e in self.entries if e.key == key]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -306,11 +302,3 @@ def validate_entry(item: Any, origin: str = "") -> KBEntry:
         callers=callers, python=python, environment=environment, advice=_text(item, "advice"), source=source,
         origin=origin, pattern=pattern,
     )
-
-
-def entry_culprit_spec(entry: KBEntry) -> Tuple[str, str]:
-    """(distribution, specifier) of an entry's fix; the distribution defaults to the entry's package."""
-    req = entry.fix_requirement()
-    if req is None:
-        return entry.package, ""
-    return req.name, str(req.specifier)

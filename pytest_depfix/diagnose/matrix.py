@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from packaging.requirements import Requirement
-from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
@@ -246,13 +245,6 @@ def nearest_installable(index: Any, target: Target, name: str, current: str) -> 
     if above:  # too old for the target: the usual case; move forward as little as possible
         return f">={above[0]}"
     return f"<={below[-1]}"
-
-
-def spec_admits(spec: str, version: str) -> bool:
-    try:
-        return SpecifierSet(spec).contains(Version(version), prereleases=True)
-    except Exception:
-        return False
 
 
 def constraint(name: str, spec: str, reason: str = "") -> Constraint:

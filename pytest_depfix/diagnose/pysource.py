@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
@@ -981,5 +981,3 @@ def pick(findings: List[Finding]) -> Finding:
                 return f
     return findings[0] if findings else Finding(UNKNOWN, "nothing to read")
 
-
-SelectFn = Callable[[str], bool]
