@@ -38,6 +38,7 @@ class AnalysisRequest:
     requirements_source: str = ""
     use_probe: bool = True
     alternatives: int = 0  # how many next-ranked answers to compute (for verification)
+    notes: List[str] = field(default_factory=list)  # what the caller assumed about the input (report warnings)
 
 
 @dataclass
@@ -79,7 +80,7 @@ class Report:
 def analyze(req: AnalysisRequest) -> Report:
     """Run capture post-processing, diagnosis and resolution; never lose what was learnt."""
     t0 = time.perf_counter()
-    warnings: List[str] = list(req.pins.warnings)
+    warnings: List[str] = list(req.notes) + list(req.pins.warnings)
     errors: List[str] = []
     _check_direct_references(req.pins)
     keep = _check_keep(req.pins, req.keep, warnings)

@@ -108,6 +108,11 @@ def _verification(data: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
 # -- Markdown --------------------------------------------------------------
 
 
+def _code(text: str) -> str:
+    """An inline code span that survives backticks inside ``text`` (CommonMark: a longer fence)."""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
 def report_to_markdown(report: Report) -> str:
     res = report.resolution
     diags = {d.crash_key: d for d in report.diagnoses}
@@ -123,8 +128,11 @@ def report_to_markdown(report: Report) -> str:
         d = diags.get(crash.key())
         root = crash.root
         msg = root.message.splitlines()[0] if root.message else ""
-        out.append(f"### {i}. `{root.type}: {_md(msg)}`")
+        out.append(f"### {i}. {_code(f'{root.type}: {_md(msg)}')}")
         out.append("")
+        if crash.when == "message":
+            out.append("Only the message was pasted (no traceback, no exception type): "
+                       "the type above is read from its wording.")
         if crash.tests:
             shown = ", ".join(f"`{t}`" for t in crash.tests[:10])
             more = f" and {len(crash.tests) - 10} more" if len(crash.tests) > 10 else ""

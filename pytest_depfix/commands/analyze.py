@@ -49,18 +49,27 @@ def run(args: argparse.Namespace) -> int:
     if not pins.pins:
         raise BadInput(f"{args.requirements} names no packages")
     crashes = []
+    notes = []
     if args.traceback:
         text = read_text_arg(args.traceback)
         crashes = parse_traceback(text)
         if not crashes:
-            raise BadInput(f"no traceback found in {args.traceback}")
+            # A message-only paste (no header, no frames, no "Type: "): read it
+            # only when its wording names the exception class.
+            from ..diagnose import load_knowledge
+            from ..diagnose.message_only import infer_message
+
+            found = infer_message(text, load_knowledge(args.knowledge))
+            if found is None:
+                raise BadInput(f"no traceback found in {args.traceback}")
+            crashes, notes = [found.to_crash()], [found.note()]
     if args.project and not Path(args.project).is_dir():
         raise BadInput(f"project folder not found: {args.project}")
     index = index_from_args(args, target=target)
     req = AnalysisRequest(
         pins=pins, crashes=crashes, target=target, keep=keep, index=index,
         project_root=args.project, knowledge_files=args.knowledge, installed=False,
-        requirements_source=str(args.requirements), use_probe=not args.no_probe,
+        requirements_source=str(args.requirements), use_probe=not args.no_probe, notes=notes,
     )
     report = analyze(req)
     pins_text = report.strict_pins()

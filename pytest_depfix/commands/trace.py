@@ -4,8 +4,9 @@ Before trusting a diagnosis, a user (or a maintainer triaging a report) wants
 to see which exceptions were found and which distribution and version each
 frame was attributed to.  This prints every crash in the text readably, with
 ``owner==version`` beside each frame, or as JSON (``--json``, one
-``Crash.to_dict()`` per crash, in a list).  Exit 2 with "no traceback found"
-when the text holds none.
+``Crash.to_dict()`` per crash, in a list).  A message-only paste whose
+wording names its exception class is read as one frameless crash (see
+``diagnose.message_only``); exit 2 with "no traceback found" otherwise.
 """
 
 from __future__ import annotations
@@ -50,9 +51,17 @@ def run(args: argparse.Namespace) -> int:
         from ..requirements import read_requirements
 
         pins = read_requirements(args.requirements, target)
-    crashes = parse_traceback(read_text_arg(args.file))
+    text = read_text_arg(args.file)
+    crashes = parse_traceback(text)
     if not crashes:
-        raise BadInput("no traceback found")
+        from ..diagnose import load_knowledge
+        from ..diagnose.message_only import infer_message
+
+        found = infer_message(text, load_knowledge())
+        if found is None:
+            raise BadInput("no traceback found")
+        print(f"depfix: {found.note()}", file=sys.stderr)
+        crashes = [found.to_crash()]
     crashes = [
         attribute(c, pins, target=target, project_root=args.project, installed=not args.no_installed) for c in crashes
     ]

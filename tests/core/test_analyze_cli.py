@@ -119,3 +119,17 @@ def test_credentials_in_the_index_url_never_reach_output(world, capsys, tmp_path
     out, err = capsys.readouterr()
     assert status == 3
     assert "s3cret" not in out + err
+
+
+def test_a_message_only_paste_is_read_by_its_wording_and_the_report_says_so(world, capsys):
+    _, d = world
+    (d / "crash.txt").write_text("cannot import name 'soft_unicode' from 'markupsafe' "
+                                 "(/home/u/venv/lib/python3.9/site-packages/markupsafe/__init__.py)\n")
+    assert analyze(world, "--keep", "Jinjo==2.11.3", "--report", str(d / "r.json"), "--markdown", str(d / "r.md")) == 0
+    out, err = capsys.readouterr()
+    assert out == "Jinjo==2.11.3\nMarkupSafe==2.0.1\nsix==1.15.0\n"
+    report = json.loads((d / "r.json").read_text())
+    assert report["crashes"][0]["when"] == "message"
+    assert any("read it as ImportError" in w for w in report["warnings"])
+    assert "Only the message was pasted" in (d / "r.md").read_text()
+    assert "read it as ImportError" in err

@@ -1,0 +1,125 @@
+"""A paste that is only an error message: which exception printed it.
+
+Issue threads often quote the message and nothing else: no ``Traceback``
+header, no frames, not even the ``Type: `` prefix (GitHub's "Relevant log
+output" box, a chat message, a CI summary).  The parser rightly finds no
+traceback in such text.  But some wordings name their exception class as
+surely as a prefix would: only an ``ImportError`` says ``cannot import name
+'x' from 'y'``, only an ``AttributeError`` says ``module 'x' has no attribute
+'y'``, and a knowledge-base entry says which exception carries its message.
+
+This module reads such a paste into one frameless :class:`Crash` whose
+exception type is the one the wording implies, and says so (``inferred``), so
+the diagnosis can run and the report can tell the user what was assumed.  It
+accepts only short pastes (a log without a traceback is not a message) and
+only wordings that identify the class; anything else stays "no traceback
+found", because a guess at the type would be a guess at the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Optional, Pattern, Tuple
+
+from ..crash.parse import log_prefix_length
+from ..models import Crash, ExceptionRecord
+from . import families as F
+from .knowledge import KnowledgeBase
+
+__all__ = ["InferredMessage", "infer_message"]
+
+MAX_LINES = 40  # non-blank lines; longer text without a traceback is a log, not a message
+MAX_MESSAGE_LINES = 12
+_QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s)+")  # markdown quote, pytest's 'E   ', a comment marker
+
+# CPython's own wordings, anchored at the start of the line: the class each one implies.
+_CPYTHON: List[Tuple[Pattern[str], str]] = [
+    (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \()"), "ImportError"),
+    (re.compile(r"No module named '?[\w.]+'?\s*$"), "ModuleNotFoundError"),
+    (re.compile(r"(?:module|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"), "AttributeError"),
+    (re.compile(r"[\w.<>]+\(\) (?:got an unexpected keyword argument|got multiple values for argument"
+                r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
+                r"|takes no keyword arguments)"), "TypeError"),
+]
+# Library wordings that name their class too (matched anywhere in the line).
+_LIBRARY: List[Tuple[Pattern[str], str]] = [
+    (F._REMOVED_IN_RELEASE, "AttributeError"),  # NumPy 2's expired attributes
+    (F._ABI_NUMPY2, "ImportError"),
+    (F._ABI_API_VERSION, "RuntimeError"),
+    (F._ABI_SIZE, "ValueError"),
+    (F._ABI_SYMBOL, "ImportError"),
+    (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
+    (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
+]
+
+
+@dataclass
+class InferredMessage:
+    """The exception a message-only paste implies, and why."""
+
+    exc_type: str
+    message: str
+    reason: str  # what identified the class, for the report
+
+    def to_crash(self) -> Crash:
+        """One frameless crash; ``when="message"`` tells the report nothing was printed around it."""
+        return Crash([ExceptionRecord(self.exc_type, self.message)], when="message")
+
+    def note(self) -> str:
+        """The assumption, in words for the report's warnings."""
+        first = self.message.split("\n", 1)[0]
+        if len(first) > 120:
+            first = first[:117] + "..."
+        return (f"the paste has no traceback and no exception type; read it as {self.exc_type} "
+                f"because {self.reason}: {first!r}")
+
+
+def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[InferredMessage]:
+    """The exception type and message of a message-only paste, or None when the wording does not say."""
+    lines = [_strip(raw) for raw in text.splitlines()]
+    if sum(1 for ln in lines if ln) > MAX_LINES:
+        return None
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        found = _identify(line, kb)
+        if found is None:
+            continue
+        exc_type, reason = found
+        message = [line]
+        for more in lines[i + 1:i + MAX_MESSAGE_LINES]:
+            if not more:
+                break
+            message.append(more)
+        return InferredMessage(exc_type, "\n".join(message), reason)
+    return None
+
+
+def _strip(raw: str) -> str:
+    line = raw.strip()
+    cut = log_prefix_length(line)
+    if cut:
+        line = line[cut:].lstrip(" |")
+    m = _QUOTE.match(line)
+    if m:
+        line = line[m.end():]
+    return line.strip().strip("`").strip() if line.startswith("``") else line.strip()
+
+
+def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str]]:
+    for rx, exc_type in _CPYTHON:
+        if rx.match(line):
+            return exc_type, f"only CPython's {exc_type} is worded this way"
+    for rx, exc_type in _LIBRARY:
+        if rx.search(line):
+            return exc_type, f"the library's wording belongs to {exc_type}"
+    if kb is not None:
+        for entry in kb.entries:
+            if entry.exception in ("*", "Exception", "BaseException") or entry.pattern is None:
+                continue
+            if entry.pattern.search(line):
+                return entry.exception, f"knowledge-base entry {entry.id} gives this message to {entry.exception}"
+    if F.environment_advice(line):
+        return "RuntimeError", "the wording is a runtime or build failure"
+    return None

@@ -1,0 +1,77 @@
+"""Message-only pastes: the wording names the exception class, or the paste is refused.
+
+The messages below are quoted verbatim from public threads (the benchmark
+cases and their neighbours), where the reporter pasted nothing but the message.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pytest_depfix.diagnose import classify, load_knowledge
+from pytest_depfix.diagnose.message_only import MAX_LINES, infer_message
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge()
+
+
+@pytest.mark.parametrize("paste, exc_type, family", [
+    # aleju/imgaug#855: NumPy 2's expired-attribute message, no "AttributeError:" prefix.
+    ("`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead.. Did you mean: 'dtypes'?\n",
+     "AttributeError", "attribute"),
+    # productive-dev/minimal-reverse-proxy-demo#39 without its type: a docker-compose prefix, then the message.
+    ("temperature-service  | cannot import name 'escape' from 'jinja2' "
+     "(/usr/local/lib/python3.7/site-packages/jinja2/__init__.py)\n", "ImportError", "import-name"),
+    ("module 'numpy' has no attribute 'float'.\n", "AttributeError", "attribute"),
+    ("> Client.__init__() got an unexpected keyword argument 'proxies'\n", "TypeError", "signature"),
+    ("No module named 'sklearn.externals.joblib'\n", "ModuleNotFoundError", "import-name"),
+    ("```\nmodule 'collections' has no attribute 'Mapping'\n```\n", "AttributeError", "python-version"),
+])
+def test_a_wording_only_cpython_or_numpy_prints_names_its_class(kb, paste, exc_type, family):
+    found = infer_message(paste, kb)
+    assert found is not None and found.exc_type == exc_type
+    crash = found.to_crash()
+    assert crash.when == "message" and crash.final.frames == []
+    assert classify(crash).family == family
+
+
+def test_a_knowledge_base_entry_lends_its_exception_class_to_its_message(kb):
+    # tensorflow/tensorflow#56266's "Relevant log output", with the first line's type cut off.
+    paste = ("Descriptors cannot not be created directly.\n"
+             "If this call came from a _pb2.py file, your generated code is out of date and must be regenerated "
+             "with protoc >= 3.19.0.\n")
+    found = infer_message(paste, kb)
+    assert found is not None and found.exc_type == "TypeError"
+    assert "knowledge-base entry" in found.reason
+    assert found.message.count("\n") == 1  # the following line belongs to the message
+    assert kb.match(found.exc_type, found.message)
+
+
+def test_without_the_knowledge_base_that_message_is_not_enough():
+    assert infer_message("Descriptors cannot not be created directly.\n", None) is None
+
+
+@pytest.mark.parametrize("paste", [
+    "",
+    "nothing to see here\n",
+    "I upgraded numpy and now my imports are broken, any idea?\n",
+    "ERROR: Could not find a version that satisfies the requirement torch==1.8.0\n",
+    "Successfully installed jinja2-3.1.2 flask-1.1.2\n",
+    "the function got an argument it did not like\n",
+])
+def test_prose_and_tool_output_stay_no_traceback(kb, paste):
+    assert infer_message(paste, kb) is None
+
+
+def test_a_long_log_with_no_traceback_is_not_read_as_a_message(kb):
+    log = "".join(f"INFO step {i} done\n" for i in range(MAX_LINES)) + "cannot import name 'escape' from 'jinja2'\n"
+    assert infer_message(log, kb) is None
+    assert infer_message(log.split("\n", 1)[1], kb) is not None  # one line shorter: a message again
+
+
+def test_the_note_says_what_was_assumed_and_quotes_the_message(kb):
+    found = infer_message("cannot import name 'escape' from 'jinja2'\n", kb)
+    note = found.note()
+    assert "no exception type" in note and "ImportError" in note and "'escape'" in note
