@@ -51,7 +51,12 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._ABI_SYMBOL, "ImportError"),
     (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
+    (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
 ]
+# A builtin exception quoted inside a line: "im getting this error: AttributeError: 'WebDriver' ...".
+_QUOTED_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
+    ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError", "ValueError", "RuntimeError", "OSError", "KeyError",
+     "NameError"), key=len, reverse=True)) + r"): (\S.*)")
 
 
 @dataclass
@@ -71,8 +76,7 @@ class InferredMessage:
         first = self.message.split("\n", 1)[0]
         if len(first) > 120:
             first = first[:117] + "..."
-        return (f"the paste has no traceback and no exception type; read it as {self.exc_type} "
-                f"because {self.reason}: {first!r}")
+        return f"the paste has no traceback; read it as {self.exc_type} because {self.reason}: {first!r}"
 
 
 def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[InferredMessage]:
@@ -86,13 +90,15 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         found = _identify(line, kb)
         if found is None:
             continue
-        exc_type, reason = found
-        message = [line]
+        exc_type, reason, first = found
+        message = [first]
+        blank = 0
         for more in lines[i + 1:i + MAX_MESSAGE_LINES]:
-            if not more:
-                break
+            blank = blank + 1 if not more else 0
+            if blank >= (2 if exc_type.startswith("pip.") else 1):
+                break  # pip's report has paragraphs; an exception message ends at a blank line
             message.append(more)
-        return InferredMessage(exc_type, "\n".join(message), reason)
+        return InferredMessage(exc_type, "\n".join(message).strip(), reason)
     return None
 
 
@@ -107,19 +113,23 @@ def _strip(raw: str) -> str:
     return line.strip().strip("`").strip() if line.startswith("``") else line.strip()
 
 
-def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str]]:
+def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str, str]]:
+    """``(exception type, why, message's first line)`` for a line that names its class, else None."""
+    m = _QUOTED_BUILTIN.search(line)
+    if m:
+        return m.group(1), "the line quotes it", m.group(2)
     for rx, exc_type in _CPYTHON:
         if rx.match(line):
-            return exc_type, f"only CPython's {exc_type} is worded this way"
+            return exc_type, f"only CPython's {exc_type} is worded this way", line
     for rx, exc_type in _LIBRARY:
         if rx.search(line):
-            return exc_type, f"the library's wording belongs to {exc_type}"
+            return exc_type, f"the wording belongs to {exc_type}", line
     if kb is not None:
         for entry in kb.entries:
             if entry.exception in ("*", "Exception", "BaseException") or entry.pattern is None:
                 continue
             if entry.pattern.search(line):
-                return entry.exception, f"knowledge-base entry {entry.id} gives this message to {entry.exception}"
+                return entry.exception, f"knowledge-base entry {entry.id} gives this message to {entry.exception}", line
     if F.environment_advice(line):
-        return "RuntimeError", "the wording is a runtime or build failure"
+        return "RuntimeError", "the wording is a runtime or build failure", line
     return None

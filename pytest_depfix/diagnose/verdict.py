@@ -383,6 +383,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "", **extra: Any) -> Diagnosis:
         if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown"):
             moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
+            if not moved and not any(e.frames for e in ctx.crash.exceptions):
+                moved = frameless_caller_culprits(ctx, sig)
             if moved:
                 # The caller's maintainers rewrote the failing call: moving the caller forward is
                 # one more alternative.  It does not replace holding the callee back: the
@@ -539,6 +541,31 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         return []
     conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
     return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
+
+
+def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """No frames were printed: find the caller by reading the set, and the release that adapted.
+
+    Only for a removed or moved name of a known callee of the set; the caller
+    must declare the callee and its pinned release must use the name.
+    """
+    callee = ctx.callee
+    if callee is None or callee.kind != "dist" or not callee.version or not sig.module or not sig.name:
+        return []
+    if sig.family not in (F.IMPORT_NAME, F.ATTRIBUTE) or sig.detail.get("no_module") or not sig.name.isidentifier():
+        return []
+    from . import users
+
+    # Any later release without a use counts: the pinned one uses the name, so
+    # dropping it is adapting, whenever it happened (the callee's breaking
+    # release is not known here; its current series may be years later).
+    what = f"{sig.module}.{sig.name}"
+    out: List[Culprit] = []
+    for found in users.find_callers(ctx, sig.module, sig.name, None):
+        ctx.evidence.append(found.describe(what))
+        if found.adapted:
+            out.append(Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [found.describe(what)], "release-files"))
+    return out
 
 
 def _outside(ctx: Context, callee: Party) -> Party:

@@ -74,4 +74,37 @@ def test_a_long_log_with_no_traceback_is_not_read_as_a_message(kb):
 def test_the_note_says_what_was_assumed_and_quotes_the_message(kb):
     found = infer_message("cannot import name 'escape' from 'jinja2'\n", kb)
     note = found.note()
-    assert "no exception type" in note and "ImportError" in note and "'escape'" in note
+    assert "no traceback" in note and "ImportError" in note and "'escape'" in note
+
+
+def test_an_exception_quoted_inside_prose_is_read_from_where_its_type_starts(kb):
+    # A thread's whole paste (selenium 4.3 removed find_element_by_*), lead-in included.
+    found = infer_message("im getting this error: AttributeError: 'WebDriver' object has no attribute "
+                          "'find_element_by_class_name'\n", kb)
+    assert found.exc_type == "AttributeError"
+    assert found.message == "'WebDriver' object has no attribute 'find_element_by_class_name'"
+
+
+PIP_CONFLICT = """\
+INFO: pip is looking at multiple versions of transformers to determine which version is compatible with other requirements. This could take a while.
+ERROR: Cannot install -r requirements.txt (line 36) and tokenizers==0.10.3 because these package versions have conflicting dependencies.
+
+The conflict is caused by:
+    The user requested tokenizers==0.10.3
+    transformers 4.32.0 depends on tokenizers!=0.11.3, <0.14 and >=0.11.1
+
+To fix this you could try to:
+1. loosen the range of package versions you've specified
+"""
+
+
+def test_pips_resolver_report_is_a_declared_conflict_with_its_requirement(kb):
+    # PKU-YuanGroup/Open-Sora-Plan's install failure, verbatim.
+    found = infer_message(PIP_CONFLICT, kb)
+    assert found.exc_type == "pip.ResolutionImpossible"
+    assert "depends on tokenizers" in found.message  # the paragraphs after the first line belong to it
+    sig = classify(found.to_crash())
+    assert sig.family == "declared"
+    assert sig.required_by == "transformers 4.32.0"
+    assert sig.requirement == "tokenizers!=0.11.3,<0.14,>=0.11.1"
+    assert sig.found == ("tokenizers", "0.10.3")

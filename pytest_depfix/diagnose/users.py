@@ -1,0 +1,204 @@
+"""Who in the set uses the missing name?  The caller of a crash that printed no frames.
+
+A paste that is only ``module 'numpy' has no attribute 'float'`` names the
+callee that changed but not the code that called it, so the fix "move the
+caller to a release that adapted" cannot be offered from frames.  The set
+itself can say: a pin that declares the callee and whose pinned release uses
+``numpy.float`` (``np.float``, ``from numpy import float``) is a caller.  This
+module reads the pinned releases of those pins statically (the API probe's
+release reader: range reads, the on-disk cache; nothing is imported), finds
+the first use of the name, then walks the caller's later releases uploaded
+after the callee's breaking series until no module of the release uses it:
+that release adapted.
+
+Bounded on purpose: at most ``MAX_CALLERS`` declared dependants, ``MAX_FILES``
+modules a release, the probe's byte cap; any failure to read or parse gives no
+evidence, never an error.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable, List, Optional
+
+from packaging.utils import canonicalize_name
+
+MAX_CALLERS = 4  # declared dependants of the callee that are read
+MAX_FILES = 600  # modules of one release that are scanned
+MAX_RELEASES = 10  # later releases of a caller that are read
+
+
+@dataclass
+class Use:
+    """One use of the missing name in a release's code."""
+
+    file: str
+    line: int
+    statement: str
+
+
+def uses_in_source(text: str, module: str, name: str) -> Optional[Use]:
+    """The first statement of ``text`` that uses ``module.name``, or None (unparsable text: None)."""
+    if name not in text:
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    aliases = set()  # local names bound to the module itself
+    hits: List[int] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname and a.name == module:
+                    aliases.add(a.asname)  # import numpy as np
+                elif not a.asname and (a.name == module or a.name.startswith(module + ".")):
+                    aliases.add(module)  # import numpy / import numpy.random: numpy.float is reachable
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == module and any(a.name == name for a in node.names):
+                hits.append(node.lineno)
+            parent, _, last = module.rpartition(".")
+            if parent and node.module == parent:
+                aliases.update(a.asname or a.name for a in node.names if a.name == last)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == name and _dotted(node.value) in aliases:
+            hits.append(node.lineno)
+    hits = [line for line in hits if line not in _guarded_lines(tree)] if hits else hits
+    if not hits:
+        return None
+    line = min(hits)
+    lines = text.splitlines()
+    return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
+
+
+def _guarded_lines(tree: ast.AST) -> set:
+    """Lines that run only when the name may exist: a ``try`` body, a branch on a version.
+
+    ``try: from flask import _app_ctx_stack`` / ``except ImportError:`` and
+    ``if flask_major_version >= 3: ... else: from flask import _app_ctx_stack``
+    are how maintainers adapt while keeping old versions working: such a use
+    is not the crash's use.
+    """
+    out = set()
+    for node in ast.walk(tree):
+        body: List[ast.stmt] = []
+        if isinstance(node, ast.Try) and node.handlers:
+            body = node.body
+        elif isinstance(node, ast.If) and _about_versions(node.test):
+            body = node.body + node.orelse
+        for stmt in body:
+            for sub in ast.walk(stmt):
+                if hasattr(sub, "lineno"):
+                    out.add(sub.lineno)
+    return out
+
+
+def _about_versions(test: ast.AST) -> bool:
+    for sub in ast.walk(test):
+        text = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
+        if "version" in text.lower():
+            return True
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "hasattr":
+            return True
+    return False
+
+
+def _dotted(node: ast.AST) -> Optional[str]:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def first_use(probe: Any, dist: str, version: str, module: str, name: str,
+              files: Optional[Iterable[str]] = None) -> Optional[Use]:
+    """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None."""
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(probe, dist, version)
+    paths = [p for p in (files if files is not None else tree.paths()) if p.endswith(".py")]
+    paths = sorted(paths)[:MAX_FILES]
+    tree.prefetch(paths)
+    for path in paths:
+        text = tree.read(path)
+        if not text:
+            continue
+        use = uses_in_source(text, module, name)
+        if use is not None:
+            use.file = path
+            return use
+    return None
+
+
+def dependants(ctx: Any, callee_key: str) -> List[Any]:
+    """Active, movable pins of the set whose pinned release declares ``callee_key``."""
+    out = []
+    for pin in ctx.pins:
+        if not pin.active or not pin.version or pin.key == callee_key or ctx.is_keep(pin.name):
+            continue
+        try:
+            meta = ctx.index.metadata(pin.name, pin.version)
+            reqs = meta.dependencies(ctx.target)
+        except Exception:
+            continue
+        if any(canonicalize_name(r.name) == callee_key for r in reqs):
+            out.append(pin)
+        if len(out) >= MAX_CALLERS:
+            break
+    return out
+
+
+@dataclass
+class Adapted:
+    """A caller found by reading the set, and its first release that stopped using the name."""
+
+    dist: str
+    version: str  # the pinned release that uses the name
+    use: Use
+    adapted: Optional[str]  # first later release without any use, None when none of those read did
+
+    def describe(self, what: str) -> str:
+        found = (f"{self.dist} {self.adapted} no longer uses it (read from release files)" if self.adapted
+                 else f"no later release of {self.dist} read stopped using it")
+        return (f"no frames were printed; {self.dist} {self.version} uses {what} "
+                f"(`{self.use.statement}`, {self.use.file} line {self.use.line}); {found}")
+
+
+def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime]) -> List[Adapted]:
+    """Callers in the set that use ``module.name``, each with the release that adapted (if any)."""
+    callee = ctx.callee
+    if ctx.probe is None or callee is None or not callee.key:
+        return []
+    out: List[Adapted] = []
+    for pin in dependants(ctx, callee.key):
+        try:
+            use = first_use(ctx.probe, pin.name, pin.version, module, name)
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
+            continue
+        if use is None:
+            continue
+        out.append(Adapted(pin.name, pin.version, use, _first_without(ctx, pin.name, pin.version, module, name, use, after)))
+    return out
+
+
+def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
+                   after: Optional[datetime]) -> Optional[str]:
+    from .adapted import _later
+
+    for v in _later(ctx.probe, ctx.index, dist, version, after)[:MAX_RELEASES]:
+        try:
+            if first_use(ctx.probe, dist, v, module, name, files=[use.file]) is not None:
+                continue  # the same module still uses it: no need to read the rest
+            if first_use(ctx.probe, dist, v, module, name) is None:
+                return v
+        except Exception:
+            continue
+    return None
+

@@ -1,0 +1,108 @@
+"""A crash with no frames: the caller is found by reading the set's release files.
+
+Real cases behind it: alexferl/flask-mysqldb#29 (the thread shows only
+``ImportError: cannot import name '_app_ctx_stack' from 'flask'``; Flask-MySQLdb
+2.0.0 branches on Flask's version instead) and timsainb/noisereduce#102 (only
+numpy's ``np.float`` message; librosa 0.10 stopped using it).  The fixture
+universe mirrors their shapes with small real wheels on a local index.
+"""
+
+from __future__ import annotations
+
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.message_only import infer_message
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.diagnose.users import uses_in_source
+from pytest_depfix.requirements import parse_requirements_text
+
+
+def test_a_module_alias_an_attribute_and_a_from_import_are_uses():
+    assert uses_in_source("import numpy as np\nx = np.float(3)\n", "numpy", "float").line == 2
+    assert uses_in_source("import numpy\n\n\ny = numpy.float\n", "numpy", "float").line == 4
+    assert uses_in_source("from flask import (\n    g,\n    _app_ctx_stack,\n)\n", "flask", "_app_ctx_stack").line == 1
+    assert uses_in_source("import numpy.random\nz = numpy.float\n", "numpy", "float").line == 2
+
+
+def test_other_names_strings_and_other_modules_are_not_uses():
+    assert uses_in_source("import numpy as np\nx = np.float64(3)\n", "numpy", "float") is None
+    assert uses_in_source('"""np.float is gone"""\nimport numpy as np\n', "numpy", "float") is None
+    assert uses_in_source("import builtins as np\nx = np.float\n", "numpy", "float") is None
+    assert uses_in_source("print 'python 2'\nnp.float\n", "numpy", "float") is None  # unparsable: no evidence
+
+
+def test_a_use_guarded_by_a_version_branch_or_a_try_is_an_adaptation():
+    flask_mysqldb_2 = ("flask_major_version = 3\nfrom flask import current_app\nif flask_major_version >= 3:\n"
+                       "    from flask import g\nelse:\n    from flask import _app_ctx_stack\n")
+    assert uses_in_source(flask_mysqldb_2, "flask", "_app_ctx_stack") is None
+    guarded = "try:\n    from flask import _app_ctx_stack\nexcept ImportError:\n    _app_ctx_stack = None\n"
+    assert uses_in_source(guarded, "flask", "_app_ctx_stack") is None
+    plain_if = "import os\nif os.environ:\n    from flask import _app_ctx_stack\n"
+    assert uses_in_source(plain_if, "flask", "_app_ctx_stack").line == 3
+
+
+def universe(*, fixed_uses: str = "from flaskish import g\n"):
+    flaskish = "def current_app(): pass\ng = object()\n"
+    return {
+        "flaskish": [
+            {"version": "2.3.3", "upload_time": "2023-08-21T00:00:00Z", "files": {"flaskish/__init__.py": flaskish + "_app_ctx_stack = object()\n"}},
+            {"version": "3.0.0", "upload_time": "2023-09-30T00:00:00Z", "files": {"flaskish/__init__.py": flaskish}},
+        ],
+        "flaskish-db": [
+            {"version": "1.0.1", "upload_time": "2018-07-23T00:00:00Z", "requires_dist": ["flaskish>=0.12"],
+             "files": {"flaskish_db/__init__.py": "from flaskish import _app_ctx_stack, current_app\n"}},
+            {"version": "1.0.2", "upload_time": "2019-01-23T00:00:00Z", "requires_dist": ["flaskish>=0.12"],
+             "files": {"flaskish_db/__init__.py": "from flaskish import _app_ctx_stack, current_app\n# docs\n"}},
+            {"version": "2.0.0", "upload_time": "2023-10-04T00:00:00Z", "requires_dist": ["flaskish>=0.12"],
+             "files": {"flaskish_db/__init__.py": fixed_uses}},
+        ],
+        "unrelated": [
+            {"version": "1.0", "upload_time": "2020-01-01T00:00:00Z",
+             "files": {"unrelated/__init__.py": "from flaskish import _app_ctx_stack\n"}},  # uses it, but declares nothing
+        ],
+    }
+
+
+PINS = "flaskish==3.0.0\nflaskish-db==1.0.1\nunrelated==1.0\n"
+PASTE = "ImportError: cannot import name '_app_ctx_stack' from 'flaskish'\n"
+
+
+def _diagnose(index, target, paste=PASTE, keep=()):
+    pins = parse_requirements_text(PINS, target)
+    crash = infer_message(paste, load_knowledge()).to_crash() if not paste.startswith("ImportError") else None
+    if crash is None:
+        from pytest_depfix.crash import attribute, parse_traceback
+
+        (crash,) = parse_traceback(paste)
+        crash = attribute(crash, pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, load_knowledge(), keep=set(keep), probe=ApiProbe(index))
+
+
+def test_a_frameless_crash_offers_the_declared_dependant_that_stopped_using_the_name(index_for):
+    index, target = index_for(universe(), python="3.11")
+    d = _diagnose(index, target)
+    found = {(c.name, c.constraint): c for c in d.culprits}
+    assert ("flaskish-db", ">=2.0.0") in found  # 1.0.2 still imports it: not the adapted release
+    moved = found[("flaskish-db", ">=2.0.0")]
+    assert moved.source == "release-files"
+    assert "no frames were printed" in moved.evidence[0] and "flaskish_db/__init__.py line 1" in moved.evidence[0]
+    assert ("flaskish", "<3.0.0") in found or any(c.name == "flaskish" for c in d.culprits)
+    assert not any(c.name == "unrelated" for c in d.culprits)
+
+
+def test_a_message_only_paste_gets_the_same_caller(index_for):
+    index, target = index_for(universe(), python="3.11")
+    d = _diagnose(index, target, paste="cannot import name '_app_ctx_stack' from 'flaskish'\n")
+    assert any(c.name == "flaskish-db" and c.constraint == ">=2.0.0" for c in d.culprits)
+
+
+def test_a_caller_that_never_stopped_using_the_name_is_no_culprit_but_is_noted(index_for):
+    index, target = index_for(universe(fixed_uses="from flaskish import _app_ctx_stack\n"), python="3.11")
+    d = _diagnose(index, target)
+    assert not any(c.name == "flaskish-db" for c in d.culprits)
+    assert any("no later release of flaskish-db read stopped using it" in n for n in d.details.get("notes", []))
+
+
+def test_a_kept_caller_is_not_read(index_for):
+    index, target = index_for(universe(), python="3.11")
+    d = _diagnose(index, target, keep=["flaskish-db"])
+    assert not any(c.name == "flaskish-db" for c in d.culprits)
