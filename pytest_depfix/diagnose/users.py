@@ -39,8 +39,14 @@ class Use:
     statement: str
 
 
-def uses_in_source(text: str, module: str, name: str) -> Optional[Use]:
-    """The first statement of ``text`` that uses ``module.name``, or None (unparsable text: None)."""
+def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError") -> Optional[Use]:
+    """The first statement of ``text`` that uses ``module.name``, or None (unparsable text: None).
+
+    ``raises`` is the exception the missing name raises there: a ``try`` whose
+    handlers catch it guards the use, one that catches less does not (black
+    22.1.0 caught only ModuleNotFoundError around ``from click import
+    _unicodefun``, so click 8.1's ImportError escaped).
+    """
     if name not in text:
         return None
     try:
@@ -65,7 +71,7 @@ def uses_in_source(text: str, module: str, name: str) -> Optional[Use]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == name and _dotted(node.value) in aliases:
             hits.append(node.lineno)
-    hits = [line for line in hits if line not in _guarded_lines(tree)] if hits else hits
+    hits = [line for line in hits if line not in _guarded_lines(tree, raises)] if hits else hits
     if not hits:
         return None
     line = min(hits)
@@ -73,7 +79,21 @@ def uses_in_source(text: str, module: str, name: str) -> Optional[Use]:
     return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
 
 
-def _guarded_lines(tree: ast.AST) -> set:
+_CATCHES = {
+    "ImportError": {"ImportError", "Exception", "BaseException"},
+    "AttributeError": {"AttributeError", "Exception", "BaseException"},
+}
+
+
+def _catches(handler: ast.ExceptHandler, raises: str) -> bool:
+    if handler.type is None:
+        return True
+    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    wanted = _CATCHES.get(raises, {raises, "Exception", "BaseException"})
+    return any((_dotted(n) or "").rsplit(".", 1)[-1] in wanted for n in names)
+
+
+def _guarded_lines(tree: ast.AST, raises: str) -> set:
     """Lines that run only when the name may exist: a ``try`` body, a branch on a version.
 
     ``try: from flask import _app_ctx_stack`` / ``except ImportError:`` and
@@ -84,7 +104,7 @@ def _guarded_lines(tree: ast.AST) -> set:
     out = set()
     for node in ast.walk(tree):
         body: List[ast.stmt] = []
-        if isinstance(node, ast.Try) and node.handlers:
+        if isinstance(node, ast.Try) and any(_catches(h, raises) for h in node.handlers):
             body = node.body
         elif isinstance(node, ast.If) and _about_versions(node.test):
             body = node.body + node.orelse
@@ -117,7 +137,7 @@ def _dotted(node: ast.AST) -> Optional[str]:
 
 
 def first_use(probe: Any, dist: str, version: str, module: str, name: str,
-              files: Optional[Iterable[str]] = None) -> Optional[Use]:
+              files: Optional[Iterable[str]] = None, raises: str = "ImportError") -> Optional[Use]:
     """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None."""
     from .probe import ReleaseTree
 
@@ -129,7 +149,7 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
         text = tree.read(path)
         if not text:
             continue
-        use = uses_in_source(text, module, name)
+        use = uses_in_source(text, module, name, raises)
         if use is not None:
             use.file = path
             return use
@@ -170,7 +190,7 @@ class Adapted:
                 f"(`{self.use.statement}`, {self.use.file} line {self.use.line}); {found}")
 
 
-def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime]) -> List[Adapted]:
+def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], raises: str = "ImportError") -> List[Adapted]:
     """Callers in the set that use ``module.name``, each with the release that adapted (if any)."""
     callee = ctx.callee
     if ctx.probe is None or callee is None or not callee.key:
@@ -178,27 +198,45 @@ def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime]) ->
     out: List[Adapted] = []
     for pin in dependants(ctx, callee.key):
         try:
-            use = first_use(ctx.probe, pin.name, pin.version, module, name)
+            use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
             continue
         if use is None:
             continue
-        out.append(Adapted(pin.name, pin.version, use, _first_without(ctx, pin.name, pin.version, module, name, use, after)))
+        out.append(Adapted(pin.name, pin.version, use,
+                           _first_without(ctx, pin.name, pin.version, module, name, use, after, raises)))
     return out
 
 
 def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
-                   after: Optional[datetime]) -> Optional[str]:
+                   after: Optional[datetime], raises: str) -> Optional[str]:
     from .adapted import _later
 
     for v in _later(ctx.probe, ctx.index, dist, version, after)[:MAX_RELEASES]:
         try:
-            if first_use(ctx.probe, dist, v, module, name, files=[use.file]) is not None:
+            if first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
                 continue  # the same module still uses it: no need to read the rest
-            if first_use(ctx.probe, dist, v, module, name) is None:
+            if first_use(ctx.probe, dist, v, module, name, raises=raises) is None:
                 return v
         except Exception:
             continue
     return None
 
+
+
+def compiled_dependants(ctx: Any, base_key: str) -> List[Any]:
+    """Declared dependants of ``base_key`` whose pinned release ships compiled modules for the target.
+
+    For an ABI break printed without frames: the extension that was built
+    against another base is one of these.  Reads only the wheels' file lists.
+    """
+    out = []
+    for pin in dependants(ctx, base_key):
+        try:
+            members = ctx.probe._members(pin.name, pin.version)
+        except Exception:
+            continue
+        if any(m.endswith((".so", ".pyd")) or ".so." in m for m in members):
+            out.append(pin)
+    return out

@@ -561,7 +561,8 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     # release is not known here; its current series may be years later).
     what = f"{sig.module}.{sig.name}"
     out: List[Culprit] = []
-    for found in users.find_callers(ctx, sig.module, sig.name, None):
+    raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+    for found in users.find_callers(ctx, sig.module, sig.name, None, raises):
         ctx.evidence.append(found.describe(what))
         if found.adapted:
             out.append(Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [found.describe(what)], "release-files"))
@@ -722,6 +723,15 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
                     break
             if ext_name:
                 break
+    if ext_name is None and base_name and ctx.probe is not None and not any(e.frames for e in ctx.crash.exceptions):
+        # No frames: the extension is a compiled dependant of the base, if the set has exactly one.
+        from .users import compiled_dependants
+
+        found = compiled_dependants(ctx, canonicalize_name(base_name))
+        if len(found) == 1:
+            ext_name = found[0].name
+            ctx.evidence.append(f"no frames were printed; {ext_name} is the only package of the set that declares "
+                                f"{base_name} and ships compiled modules")
     base, ext = ctx.party(base_name), ctx.party(ext_name)
     if ext.kind == "dist" and base.kind == "dist" and ext.version and base.version:
         # Time decides the direction better than struct sizes: an extension released
@@ -739,8 +749,11 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     if ext.kind == "dist" and base.kind == "dist" and not out:
         # An extension declares the base it was built for: find a release that declares the pinned base.
         if not ctx.is_keep(ext.name):
+            # Only a declaration that refuses the pinned base says which release was built for it: when
+            # the pinned extension already admits it (numpy>=1.21.2 admits numpy 2), any other release
+            # admitting it too is no evidence of a matching build.
             spec = requirer_range_admitting(ctx.index, ctx.target, ext.name, ext.version, base.name, base.version) \
-                if _declares(ctx, ext, base) else None
+                if _declares(ctx, ext, base) and not _declares(ctx, ext, base, admitting=True) else None
             if spec:
                 _add(out, Culprit(ext.name, spec, CONF_MATRIX, [details_ev, f"{ext.name}{spec} is built for {base.name}=={base.version}"], "matrix"), ctx)
         if sig.direction == "base-too-new" and not ctx.is_keep(base.name):
@@ -766,10 +779,14 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     return done(verdict, F.ABI, details_ev, out)
 
 
-def _declares(ctx: Context, ext: Party, base: Party) -> bool:
+def _declares(ctx: Context, ext: Party, base: Party, *, admitting: bool = False) -> bool:
+    """Whether ``ext``'s pinned release declares ``base`` (with ``admitting``: and every such line admits its pin)."""
     try:
         meta = ctx.index.metadata(ext.name, ext.version)
-        return any(canonicalize_name(r.name) == base.key for r in meta.dependencies(ctx.target, ()))
+        reqs = [r for r in meta.dependencies(ctx.target, ()) if canonicalize_name(r.name) == base.key]
+        if not admitting:
+            return bool(reqs)
+        return bool(reqs) and all(r.specifier.contains(Version(base.version), prereleases=True) for r in reqs)
     except Exception:
         return False
 

@@ -106,3 +106,54 @@ def test_a_kept_caller_is_not_read(index_for):
     index, target = index_for(universe(), python="3.11")
     d = _diagnose(index, target, keep=["flaskish-db"])
     assert not any(c.name == "flaskish-db" for c in d.culprits)
+
+
+def test_a_try_that_catches_less_than_the_error_does_not_guard_the_use():
+    # black 22.1.0's patch_click(): ModuleNotFoundError does not catch click 8.1's ImportError.
+    black_22_1 = ("def patch_click():\n    try:\n        from click import core\n        from click import _unicodefun\n"
+                  "    except ModuleNotFoundError:\n        return\n")
+    assert uses_in_source(black_22_1, "click", "_unicodefun").line == 4
+    black_22_3 = black_22_1.replace("except ModuleNotFoundError:", "except (ModuleNotFoundError, ImportError):")
+    assert uses_in_source(black_22_3, "click", "_unicodefun") is None
+    # An AttributeError needs an AttributeError handler (or a broader one).
+    attr = "import numpy as np\ntry:\n    x = np.float\nexcept ImportError:\n    x = float\n"
+    assert uses_in_source(attr, "numpy", "float", raises="AttributeError").line == 3
+    assert uses_in_source(attr.replace("ImportError", "Exception"), "numpy", "float", raises="AttributeError") is None
+
+
+def abi_universe():
+    so = "cvx/_cvx.cpython-310-x86_64-linux-gnu.so"
+    tag = "cp310-cp310-manylinux_2_17_x86_64"
+    return {
+        "numpy": [
+            {"version": "1.26.4", "upload_time": "2024-02-05T00:00:00Z", "files": {"numpy/__init__.py": ""}},
+            {"version": "2.0.0", "upload_time": "2024-06-16T00:00:00Z", "files": {"numpy/__init__.py": ""}},
+        ],
+        "cvx": [  # declares numpy>=1.21.2 throughout: the declarations admit numpy 2 and say nothing about the build
+            {"version": "4.6.0.66", "upload_time": "2022-06-07T00:00:00Z", "requires_dist": ["numpy>=1.21.2"], "tag": tag,
+             "files": {"cvx/__init__.py": "from ._cvx import *\n", so: "\x7fELF"}},
+            {"version": "4.7.0.68", "upload_time": "2022-12-29T00:00:00Z", "requires_dist": ["numpy>=1.21.2"], "tag": tag,
+             "files": {"cvx/__init__.py": "from ._cvx import *\n", so: "\x7fELF"}},
+            {"version": "4.10.0.84", "upload_time": "2024-06-17T00:00:00Z", "requires_dist": ["numpy>=1.21.2"], "tag": tag,
+             "files": {"cvx/__init__.py": "from ._cvx import *\n", so: "\x7fELF"}},
+        ],
+        "purely": [{"version": "1.0", "upload_time": "2023-01-01T00:00:00Z", "requires_dist": ["numpy"]}],
+    }
+
+
+def test_a_frameless_numpy_abi_break_is_paired_with_the_sets_only_compiled_dependant(index_for):
+    # Verbatim from the thread behind benchmarks/cases/numpy2-multiarray-opencv46066-cogsvd-py310.
+    index, target = index_for(abi_universe(), python="3.10")
+    pins = parse_requirements_text("numpy==2.0.0\ncvx==4.6.0.66\npurely==1.0\n", target)
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("ImportError: numpy.core.multiarray failed to import\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert any("cvx is the only package of the set" in n for n in d.details.get("notes", []))
+    found = {(c.name, c.constraint) for c in d.culprits}
+    from packaging.specifiers import SpecifierSet
+
+    held = [spec for name, spec in found if name == "numpy"]
+    assert held and all("2.0.0" not in SpecifierSet(s) and "1.26.4" in SpecifierSet(s) for s in held)
+    # 4.7.0.68 also "admits" numpy 2.0.0 by declaration, like 4.6.0.66 does: that is no pairing.
+    assert ("cvx", ">=4.7.0.68") not in found
