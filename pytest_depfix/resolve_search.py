@@ -25,14 +25,14 @@ from packaging.version import Version
 from .resolve_problem import Cost, Problem, Var, contains
 
 # Whole-answer cost: (changed, majors left, minors left, release distance,
-# diagnosis rank of the satisfied culprits, downgrades).
+# downgrades, diagnosis rank of the satisfied culprits).
 FULL_ZERO: Cost = (0, 0, 0, 0, 0, 0)
 PREFETCH_BATCH = 8
 
 
 def full_cost(c: Cost) -> Cost:
     """A package's 5-part move cost in the 6-part answer order."""
-    return (c[0], c[1], c[2], c[3], 0, c[4])
+    return (c[0], c[1], c[2], c[3], c[4], 0)
 
 
 def addc(a: Cost, b: Cost) -> Cost:
@@ -478,7 +478,7 @@ class _Search:
         for demand in self.p.demands:
             best, _ = self.p.demand_state(demand, self.value)
             rank += max(best or 0, 0)
-        total = addc(cost, (0, 0, 0, 0, rank, 0))
+        total = addc(cost, (0, 0, 0, 0, 0, rank))
         limit = self._limit()
         if limit is None or total < limit:
             self.best = (total, dict(self.value))

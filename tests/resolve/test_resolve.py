@@ -83,6 +83,20 @@ def test_equal_changes_then_the_more_confident_culprit(solve):
     assert "confidence 0.70" in res.changes[0].reason
 
 
+def test_equal_moves_go_forward_before_following_the_more_confident_culprit(solve):
+    # flask-mysqldb#29's shape: Flask 3.0.0 -> 2.3.3 (KB, 0.9) or Flask-MySQLdb 1.0.1 -> 2.0.0
+    # (read from release files, 0.8): one major move each, one release away.  Forward wins,
+    # the way pip and uv prefer newer releases: the maintainers' own fix, the set stays current.
+    uni = {"flask": [rel("2.3.3"), rel("3.0.0")], "flask-mysqldb": [rel("1.0.1"), rel("2.0.0")]}
+    res = solve(uni, "flask==3.0.0\nflask-mysqldb==1.0.1\n",
+                demands=[[cul("flask", "<3", 0.9), cul("flask-mysqldb", ">=2.0.0", 0.8)]])
+    assert moved(res) == {"flask-mysqldb": ("1.0.1", "2.0.0")}
+    # A smaller move still beats direction: a minor step back over a major step forward.
+    uni = {"jinja2": [rel("3.0.3"), rel("3.1.2")], "flask": [rel("1.1.2"), rel("2.0.0")]}
+    res = solve(uni, "flask==1.1.2\njinja2==3.1.2\n", demands=[[cul("jinja2", "<3.1", 0.8), cul("flask", ">=2.0", 0.8)]])
+    assert moved(res) == {"jinja2": ("3.1.2", "3.0.3")}
+
+
 def test_together_constraints_hold_with_their_culprit(solve):
     uni = {"flask": [rel("1.1.2"), rel("2.0.0")], "werkzeug": [rel("1.0.1"), rel("2.0.0")], "six": [rel("1.15.0")]}
     res = solve(uni, "flask==1.1.2\nwerkzeug==1.0.1\nsix==1.15.0\n",
