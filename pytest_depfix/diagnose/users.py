@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, List, Optional
+from typing import Any, Iterable, List, Optional, Tuple
 
 from packaging.utils import canonicalize_name
 
@@ -239,4 +239,40 @@ def compiled_dependants(ctx: Any, base_key: str) -> List[Any]:
             continue
         if any(m.endswith((".so", ".pyd")) or ".so." in m for m in members):
             out.append(pin)
+    return out
+
+
+MAX_OWNER_PINS = 8  # pins whose releases are searched for a class definition
+
+
+def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
+    """``(pin, module)`` for every module of the set's pinned releases that defines ``class cls``.
+
+    For ``'WebDriver' object has no attribute ...`` printed without frames: the
+    message names a class, not its package.  Releases with more than
+    ``MAX_FILES`` modules are not searched (a framework that size would cost
+    more than the answer is worth); unreadable ones give nothing.
+    """
+    import re
+
+    if not cls.isidentifier() or ctx.probe is None:
+        return []
+    from .probe import ReleaseTree
+
+    pattern = re.compile(rf"^[ \t]*class[ \t]+{re.escape(cls)}\b", re.M)
+    out: List[Tuple[Any, str]] = []
+    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS]:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            paths = sorted(p for p in tree.paths() if p.endswith(".py"))
+            if len(paths) > MAX_FILES:
+                continue
+            tree.prefetch(paths)
+            for path in paths:
+                text = tree.read(path) or ""
+                if pattern.search(text):
+                    module = path[:-3].replace("/", ".")
+                    out.append((pin, module[: -len(".__init__")] if module.endswith(".__init__") else module))
+        except Exception:
+            continue
     return out

@@ -278,8 +278,9 @@ def _fix_of(e: KBEntry) -> Tuple[str, str]:
     return req.name, str(req.specifier)
 
 
-def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str] = None) -> Optional[str]:
-    """Versions of ``dist`` where ``module.name`` (or its ``parameter``) is present, as the probe read them."""
+def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str] = None,
+                attribute: Optional[str] = None) -> Optional[str]:
+    """Versions of ``dist`` where ``module.name`` (its ``attribute`` or ``parameter``) is present, as the probe read them."""
     if ctx.probe is None or not module:
         return None
     try:
@@ -288,6 +289,8 @@ def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], param
         return None
     try:
         kwargs: Dict[str, Any] = {"name": name}
+        if attribute:
+            kwargs["attribute"] = attribute
         if parameter:
             kwargs["parameter"] = parameter
         answer = ctx.probe.find_range(dist, Question(module, **kwargs))
@@ -595,7 +598,37 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
     """``'X' object has no attribute 'y'``: the class's owner is not printed; dates may still point at it."""
     if sig.module:
         return _removed_name(ctx, sig, caller, done)
+    if caller.kind == "unknown" and sig.cls and sig.name and not any(e.frames for e in ctx.crash.exceptions):
+        found = _class_owner(ctx, sig, done)
+        if found is not None:
+            return found
     return _owner_by_time(ctx, sig, caller, done)
+
+
+MAX_CLASS_QUESTIONS = 2
+
+
+def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """No frames: the pin that defines the class and dropped the attribute, read from release files."""
+    from . import users
+
+    cls = sig.cls.rsplit(".", 1)[-1] if sig.cls else ""
+    what = f"{cls}.{sig.name}"
+    asked = 0
+    for pin, module in users.class_homes(ctx, cls):
+        if ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
+            continue
+        asked += 1
+        present = probe_range(ctx, pin.name, module, cls, attribute=sig.name)
+        if not present or not excludes(present, pin.version):
+            continue  # never had it, or the pinned release has it: not this class
+        callee = ctx.party(pin.name)
+        ctx.callee = callee
+        ev = (f"no frames were printed; {module}.{cls} is defined by {pin.name}, and {what} is present in "
+              f"{pin.name}{present} (read from release files)")
+        return done("transitive", sig.family, f"{pin.name}=={pin.version} no longer has {what}, which a caller uses",
+                    [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")])
+    return None
 
 
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:

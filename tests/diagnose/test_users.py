@@ -157,3 +157,48 @@ def test_a_frameless_numpy_abi_break_is_paired_with_the_sets_only_compiled_depen
     assert held and all("2.0.0" not in SpecifierSet(s) and "1.26.4" in SpecifierSet(s) for s in held)
     # 4.7.0.68 also "admits" numpy 2.0.0 by declaration, like 4.6.0.66 does: that is no pairing.
     assert ("cvx", ">=4.7.0.68") not in found
+
+
+def driver_universe():
+    remote_old = ("class WebDriver:\n    def find_element(self, by, value):\n        pass\n"
+                  "    def find_element_by_class_name(self, name):\n        return self.find_element('class', name)\n")
+    remote_new = "class WebDriver:\n    def find_element(self, by, value):\n        pass\n"
+    chrome = "from ..remote.webdriver import WebDriver as RemoteWebDriver\n\nclass WebDriver(RemoteWebDriver):\n    pass\n"
+
+    def release(version, date, remote):
+        return {"version": version, "upload_time": date,
+                "files": {"seleniumish/__init__.py": "", "seleniumish/webdriver/__init__.py": "",
+                          "seleniumish/webdriver/remote/__init__.py": "", "seleniumish/webdriver/remote/webdriver.py": remote,
+                          "seleniumish/webdriver/chrome/__init__.py": "", "seleniumish/webdriver/chrome/webdriver.py": chrome}}
+
+    return {
+        "seleniumish": [release("4.2.0", "2022-05-27T00:00:00Z", remote_old), release("4.3.0", "2022-06-23T00:00:00Z", remote_new),
+                        release("4.4.0", "2022-08-09T00:00:00Z", remote_new)],
+        "trader": [{"version": "0.1.9", "upload_time": "2022-06-21T00:00:00Z", "requires_dist": ["seleniumish"],
+                    "files": {"trader/__init__.py": "class Trader:\n    def login(self, d):\n        d.find_element_by_class_name('x')\n"}}],
+    }
+
+
+def _frameless(index, target, paste, keep=()):
+    pins = parse_requirements_text("trader==0.1.9\nseleniumish==4.4.0\n", target)
+    crash = infer_message(paste, load_knowledge()).to_crash()
+    return diagnose(crash, pins, target, index, load_knowledge(), keep=set(keep), probe=ApiProbe(index))
+
+
+def test_a_frameless_class_attribute_is_owned_by_the_pin_that_defines_the_class(index_for):
+    # pytrading212's issue, whole: the reporter's lead-in, then selenium 4.3's removal.
+    index, target = index_for(driver_universe(), python="3.10")
+    d = _frameless(index, target, "im getting this error: AttributeError: 'WebDriver' object has no attribute "
+                                  "'find_element_by_class_name'\n")
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("seleniumish", "<4.3.0")]
+    assert "defined by seleniumish" in d.culprits[0].evidence[0]
+
+
+def test_a_class_no_pin_defines_or_a_kept_owner_stays_unknown(index_for):
+    index, target = index_for(driver_universe(), python="3.10")
+    d = _frameless(index, target, "AttributeError: 'Browser' object has no attribute 'find_element_by_class_name'\n")
+    assert d.verdict == "unknown" and d.culprits == []
+    d = _frameless(index, target, "AttributeError: 'WebDriver' object has no attribute 'find_element_by_class_name'\n",
+                   keep=["seleniumish"])
+    assert not any(c.name == "seleniumish" for c in d.culprits)
