@@ -113,3 +113,14 @@ def test_windows_runtime_breaks_of_one_release_are_known_with_their_sources():
                                          '"C:\\Users\\Hp\\AppData\\Local\\Programs\\Python\\Python312\\Lib\\site-packages\\torch\\lib\\fbgemm.dll" '
                                          'or one of its dependencies.')
     assert torch_entry.fix == "torch!=2.4.0" and "131662" in torch_entry.source
+
+
+def test_no_kernel_image_is_the_environment_and_the_advice_covers_old_and_new_gpus():
+    # pytorch/pytorch#30532 (a Kepler K40m under torch 1.3) and MRzzm/DINet#100 (an RTX 3090 under a cu101 build)
+    # print the same line; only the sm_86 wording says which way the GPU and the build differ.
+    kb = load_knowledge()
+    (general,) = kb.match("RuntimeError", "CUDA error: no kernel image is available for execution on the device")
+    assert general.environment and "older torch" in general.advice and "+cu111" in general.advice
+    (ampere,) = kb.match("RuntimeError", "NVIDIA GeForce RTX 3090 with CUDA capability sm_86 is not compatible with "
+                                          "the current PyTorch installation.")
+    assert ampere.environment and "sm_86" in ampere.advice
