@@ -799,7 +799,8 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
                 _add(out, Culprit(base.name, next_series(built).replace(">=", "<"), CONF_TIME, [details_ev, f"{ext.name} "
                                   f"{ext.version} was built against {base.name} {built}"], "upload-dates"), ctx)
             _add(out, Culprit(base.name, below_series(base.version), CONF_GUESS, [details_ev, f"{ext.name} was built against an older {base.name}"], "abi-message"), ctx)
-            out += _caller_moves(ctx, ext, base, f"the {base.name} {base.version} ABI")
+            if not ctx.is_keep(ext.name):
+                out += _rebuilt_after(ctx, ext, base, details_ev)
         elif sig.direction == "base-too-old" and not ctx.is_keep(base.name):
             _add(out, Culprit(base.name, next_series(base.version), CONF_GUESS, [details_ev, f"{ext.name} was built against a newer {base.name}"], "abi-message"), ctx)
             if not ctx.is_keep(ext.name):
@@ -810,6 +811,23 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
         return done("unknown", F.ABI, f"{details_ev}; no release pairing could be established", [])
     verdict = "direct" if ctx.is_keep(base.name) else "transitive"
     return done(verdict, F.ABI, details_ev, out)
+
+
+def _rebuilt_after(ctx: Context, ext: Party, base: Party, details_ev: str) -> List[Culprit]:
+    """The extension's first release uploaded after the base's current series began: built against it.
+
+    The same kind of evidence, and so the same weight, as "the pinned extension
+    was uploaded before that series, so it was built against an older base";
+    which of the two moves is taken is the resolver's size rule.
+    """
+    start = timeline.series_start(ctx.index, base.name, base.version) if base.version else None
+    if not (start and start[1] is not None and ext.version):
+        return []
+    rebuilt = timeline.first_after(ctx.index, ext.name, start[1], above=Version(ext.version))
+    if rebuilt is None:
+        return []
+    return [Culprit(ext.name, f">={rebuilt}", CONF_TIME, [details_ev, f"{ext.name} {rebuilt} is its first release after "
+                    f"{base.name} {start[0]} ({timeline.fmt(start[1])}), so it was built against that series"], "upload-dates")]
 
 
 def _declares(ctx: Context, ext: Party, base: Party, *, admitting: bool = False) -> bool:

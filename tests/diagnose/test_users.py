@@ -157,6 +157,11 @@ def test_a_frameless_numpy_abi_break_is_paired_with_the_sets_only_compiled_depen
     assert held and all("2.0.0" not in SpecifierSet(s) and "1.26.4" in SpecifierSet(s) for s in held)
     # 4.7.0.68 also "admits" numpy 2.0.0 by declaration, like 4.6.0.66 does: that is no pairing.
     assert ("cvx", ">=4.7.0.68") not in found
+    # The first release uploaded after numpy 2.0.0 was built against it: as much evidence as the
+    # upload date that says 4.6.0.66 was built against numpy 1.x, so the resolver's size rule decides.
+    rebuilt = next(c for c in d.culprits if c.name == "cvx")
+    assert rebuilt.constraint == ">=4.10.0.84" and "built against that series" in rebuilt.evidence[-1]
+    assert rebuilt.confidence >= max(c.confidence for c in d.culprits if c.name == "numpy")
 
 
 def driver_universe():
