@@ -175,7 +175,13 @@ _ABI_DLL = re.compile(r"DLL load failed|The specified procedure could not be fou
 
 _BUILD = re.compile(r"Failed building wheel for|Could not build wheels for|Failed to build|"
                     r"Microsoft Visual C\+\+ [\d.]+ or greater is required|Python\.h: No such file|"
-                    r"error: command '.*(gcc|cl\.exe|clang)' failed|subprocess-exited-with-error|metadata-generation-failed")
+                    r"error: command '.*(gcc|cl\.exe|clang)' failed|subprocess-exited-with-error|metadata-generation-failed|"
+                    r"Command errored out with exit status \d+")
+# Which source distribution pip was building: "Using cached setoptconf-0.2.0.tar.gz (13 kB)",
+# "Downloading https://.../PyYAML-5.4.1.tar.gz", "Building wheel for pyyaml (pyproject.toml)".
+_SDIST_FILE = re.compile(r"(?:Using cached|Downloading|Processing)\s+(?:\S*/)?([A-Za-z0-9][A-Za-z0-9._]*?)-(\d[\w.!+]*?)\.(?:tar\.gz|zip|tar\.bz2)\b")
+_SDIST_BUILDING = re.compile(r"(?:Failed building wheel for|Building wheel for|Getting requirements to build wheel for|"
+                             r"Preparing metadata \(setup\.py\) for) ([A-Za-z0-9][\w.-]*)")
 _IMPORT_FROM = re.compile(r"cannot import name '?([\w.]+)'? from '([\w.]+)'(?: \(([^)]*)\))?")
 _IMPORT_FROM_PARTIAL = re.compile(r"cannot import name '?([\w.]+)'? from partially initialized module '([\w.]+)'")
 _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
@@ -316,10 +322,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.family, sig.advice = ENVIRONMENT, advice
         if _BUILD.search(full):
             sig.family = BUILD
+            _building(sig, full)
         return sig
     m = _BUILD.search(full)
     if m:
         sig.family, sig.advice = BUILD, "a package had to be built from source on this machine and the build failed."
+        _building(sig, full)
         return sig
 
     m = _REMOVED_IN_RELEASE.search(full)
@@ -394,6 +402,17 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.found = (m.group(1), m.group(3))
         return sig
     return sig
+
+
+def _building(sig: Signal, text: str) -> None:
+    """Note which source distribution was being built (``detail["sdist"] = (name, version or "")``)."""
+    m = _SDIST_FILE.search(text)
+    if m:
+        sig.detail["sdist"] = (m.group(1), m.group(2))
+        return
+    m = _SDIST_BUILDING.search(text)
+    if m:
+        sig.detail["sdist"] = (m.group(1), "")
 
 
 def _maybe_stdlib(sig: Signal) -> Signal:

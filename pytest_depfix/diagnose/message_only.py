@@ -52,6 +52,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
+    (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
 ]
 # A builtin exception quoted inside a line: "im getting this error: AttributeError: 'WebDriver' ...".
 _QUOTED_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
@@ -66,6 +67,7 @@ class InferredMessage:
     exc_type: str
     message: str
     reason: str  # what identified the class, for the report
+    line: str = ""  # the line whose wording decided (the message's first line when empty)
 
     def to_crash(self) -> Crash:
         """One frameless crash; ``when="message"`` tells the report nothing was printed around it."""
@@ -73,7 +75,7 @@ class InferredMessage:
 
     def note(self) -> str:
         """The assumption, in words for the report's warnings."""
-        first = self.message.split("\n", 1)[0]
+        first = self.line or self.message.split("\n", 1)[0]
         if len(first) > 120:
             first = first[:117] + "..."
         return f"the paste has no traceback; read it as {self.exc_type} because {self.reason}: {first!r}"
@@ -91,12 +93,14 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         if found is None:
             continue
         exc_type, reason, first = found
+        if exc_type.startswith("pip."):
+            # pip's output is a report: what it was collecting and building comes before the error line.
+            report = [ln for ln in lines if ln][:MAX_LINES]
+            return InferredMessage(exc_type, "\n".join(report), reason, line=first)
         message = [first]
-        blank = 0
         for more in lines[i + 1:i + MAX_MESSAGE_LINES]:
-            blank = blank + 1 if not more else 0
-            if blank >= (2 if exc_type.startswith("pip.") else 1):
-                break  # pip's report has paragraphs; an exception message ends at a blank line
+            if not more:
+                break  # an exception message ends at a blank line
             message.append(more)
         return InferredMessage(exc_type, "\n".join(message).strip(), reason)
     return None

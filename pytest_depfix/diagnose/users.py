@@ -276,3 +276,62 @@ def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
         except Exception:
             continue
     return out
+
+
+BUILD_FILES = ("setup.py", "setup.cfg")
+
+
+def build_script_use(probe: Any, dist: str, version: str, name: str) -> Optional[Use]:
+    """Where ``dist==version``'s build script (setup.py, setup.cfg) uses ``name`` (``use_2to3=True``), or None.
+
+    For a failed build of a source distribution: the break is often a build
+    option or helper that the build backend removed, and the script says so.
+    Read from the sdist like any release file; never run.
+    """
+    import re
+
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(probe, dist, version)
+    for path in BUILD_FILES:
+        text = tree.read(path)
+        if not text or name not in text:
+            continue
+        if path.endswith(".py"):
+            line = _name_in_python(text, name)
+        else:
+            m = re.search(rf"^[ \t]*{re.escape(name)}[ \t]*[=:]", text, re.M)
+            line = text.count("\n", 0, m.start()) + 1 if m else None
+        if line:
+            lines = text.splitlines()
+            return Use(path, line, lines[line - 1].strip() if line <= len(lines) else "")
+    return None
+
+
+def _name_in_python(text: str, name: str) -> Optional[int]:
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            lines += [kw.value.lineno for kw in node.keywords if kw.arg == name]
+        elif isinstance(node, ast.Name) and node.id == name or isinstance(node, ast.Attribute) and node.attr == name:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Constant) and node.value == name:
+            lines.append(node.lineno)  # SETUP_KWARGS['use_2to3'] = True, setup(**{'use_2to3': True})
+    return min(lines) if lines else None
+
+
+def first_build_without(probe: Any, index: Any, dist: str, version: str, name: str) -> Optional[str]:
+    """The first later release of ``dist`` whose build script no longer uses ``name`` (or ships a wheel only)."""
+    from .adapted import _later
+
+    for v in _later(probe, index, dist, version, None)[:MAX_RELEASES]:
+        try:
+            if build_script_use(probe, dist, v, name) is None:
+                return v
+        except Exception:
+            continue
+    return None

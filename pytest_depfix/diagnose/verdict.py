@@ -852,6 +852,11 @@ def _module_from_path(path: str) -> str:
 
 def _build(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     out: List[Culprit] = []
+    sdist = sig.detail.get("sdist")
+    if sdist and ctx.probe is not None:
+        out = _build_script_culprits(ctx, sdist[0], sdist[1])
+        if out:
+            return done("transitive", F.BUILD, f"building {sdist[0]} from source failed: {out[0].evidence[0]}", out)
     if ctx.matrix is not None:
         for alts in ctx.matrix.demands(keep=ctx.keep):
             for c in alts:
@@ -859,6 +864,49 @@ def _build(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     if not out:
         return done("environment", F.BUILD, f"{sig.message}: a build step failed on this machine", [], sig.advice)
     return done("transitive", F.PYTHON_VERSION, "pins without a wheel for the target must be built; nearer releases ship one", out)
+
+
+def _build_script_culprits(ctx: Context, name: str, version: str) -> List[Culprit]:
+    """A failed sdist build whose setup script uses what a build tool removed (knowledge base, ``kind = "build"``).
+
+    The build log is often cut before the real error (a pasted pip output
+    stops at "Command errored out"); the script itself still says whether it
+    passes ``use_2to3``.  Holding the build tool back and moving the package
+    to a release whose script no longer uses it are the alternatives.
+    """
+    from . import users
+
+    pin = ctx.pinned(name)
+    version = version or (pin.version if pin is not None else "")
+    if not version:
+        return []
+    out: List[Culprit] = []
+    for entry in ctx.kb.entries:
+        if entry.kind != "build" or not entry.name or not entry.package:
+            continue
+        try:
+            use = users.build_script_use(ctx.probe, name, version, entry.name)
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {name} {version}'s build script: {type(exc).__name__}")
+            return out
+        if use is None:
+            continue
+        ev = (f"{name} {version}'s {use.file} uses {entry.name} (`{use.statement}`, line {use.line}, read from the "
+              f"sdist), which {entry.package} {entry.changed_in} removed ({entry.id})")
+        tool = ctx.pinned(entry.package)
+        fix = entry.fix_requirement()
+        if tool is not None and fix is not None and tool.version and not ctx.is_keep(tool.name) \
+                and canonicalize_name(fix.name) == tool.key and excludes(str(fix.specifier), tool.version):
+            _add(out, Culprit(tool.name, str(fix.specifier), CONF_KB, [ev], entry.source), ctx)
+        elif tool is None:
+            ctx.evidence.append(f"{ev}; {entry.package} is not in the set: build with {entry.fix} "
+                                f"(e.g. PIP_CONSTRAINT) or move {name}")
+        if pin is not None and not ctx.is_keep(pin.name):
+            later = users.first_build_without(ctx.probe, ctx.index, name, version, entry.name)
+            if later:
+                _add(out, Culprit(pin.name, f">={later}", CONF_PROBE, [ev, f"{name} {later}'s build script no longer "
+                                  f"uses {entry.name}"], "release-files"), ctx)
+    return out
 
 
 _HANDLERS = {

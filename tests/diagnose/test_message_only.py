@@ -108,3 +108,15 @@ def test_pips_resolver_report_is_a_declared_conflict_with_its_requirement(kb):
     assert sig.required_by == "transformers 4.32.0"
     assert sig.requirement == "tokenizers!=0.11.3,<0.14,>=0.11.1"
     assert sig.found == ("tokenizers", "0.10.3")
+
+
+def test_a_pip_build_failure_keeps_the_whole_report_and_names_the_sdist(kb):
+    # pypa/setuptools#2782's paste, cut (as stored) before the error line itself.
+    paste = ("$ pip install setoptconf\nLooking in indexes: https://pypi.org/simple\nCollecting setoptconf\n"
+             "  Using cached setoptconf-0.2.0.tar.gz (13 kB)\n    ERROR: Command errored out with exit status 1:\n"
+             "     command: /src/.venv/bin/python3.6m -c 'import io, os, sys, setuptools, tokenize; sys.argv[0] = '\n")
+    found = infer_message(paste, kb)
+    assert found.exc_type == "pip.InstallationSubprocessError"
+    assert "Command errored out" in found.note() and "Using cached setoptconf" in found.message
+    sig = classify(found.to_crash())
+    assert sig.family == "build" and sig.detail["sdist"] == ("setoptconf", "0.2.0")

@@ -207,3 +207,42 @@ def test_a_class_no_pin_defines_or_a_kept_owner_stays_unknown(index_for):
     d = _frameless(index, target, "AttributeError: 'WebDriver' object has no attribute 'find_element_by_class_name'\n",
                    keep=["seleniumish"])
     assert not any(c.name == "seleniumish" for c in d.culprits)
+
+
+def build_universe():
+    old_setup = ("import sys\nfrom setuptools import setup\nSETUP_KWARGS = {}\nif sys.version_info >= (3, 0):\n"
+                 "    SETUP_KWARGS['use_2to3'] = True\nsetup(name='optconf', **SETUP_KWARGS)\n")
+    new_setup = "from setuptools import setup\nsetup(name='optconf')\n"
+    return {
+        "optconf": [
+            {"version": "0.2.0", "upload_time": "2014-01-01T00:00:00Z", "sdist": True, "wheel": False,
+             "files": {"setup.py": old_setup, "optconf/__init__.py": ""}},
+            {"version": "0.3.0", "upload_time": "2021-06-01T00:00:00Z", "sdist": True, "wheel": False,
+             "files": {"setup.py": new_setup, "optconf/__init__.py": ""}},
+        ],
+        "setuptools": [{"version": v, "upload_time": t} for v, t in
+                       [("57.5.0", "2021-08-30T00:00:00Z"), ("58.0.0", "2021-09-04T00:00:00Z"), ("58.0.2", "2021-09-06T00:00:00Z")]],
+    }
+
+
+BUILD_LOG = ("$ pip install optconf\nCollecting optconf\n  Using cached optconf-0.2.0.tar.gz (13 kB)\n"
+             "    ERROR: Command errored out with exit status 1:\n     command: /src/.venv/bin/python3.6m -c 'import io'\n")
+
+
+def test_a_cut_build_log_is_explained_by_the_sdists_own_setup_script(index_for):
+    index, target = index_for(build_universe(), python="3.6")
+    pins = parse_requirements_text("optconf==0.2.0\nsetuptools==58.0.2\n", target)
+    crash = infer_message(BUILD_LOG, load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive" and d.family == "build"
+    found = {(c.name, c.constraint): c for c in d.culprits}
+    assert set(found) == {("setuptools", "<58"), ("optconf", ">=0.3.0")}
+    assert "SETUP_KWARGS['use_2to3'] = True" in found[("setuptools", "<58")].evidence[0]
+
+
+def test_a_setup_script_without_the_removed_option_leaves_the_build_failure_to_the_environment(index_for):
+    index, target = index_for(build_universe(), python="3.6")
+    pins = parse_requirements_text("optconf==0.3.0\nsetuptools==58.0.2\n", target)
+    crash = infer_message(BUILD_LOG.replace("0.2.0", "0.3.0"), load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "environment" and d.culprits == []
