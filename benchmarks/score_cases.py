@@ -17,7 +17,11 @@ A paste the CLI cannot read ("no traceback found") counts as wrong;
 parse, without changing the figure's meaning.
 
 It prints the figure, the median number of changed pins next to the thread's
-own fix, and one line per failure saying why.  When the CLI cannot run yet
+own fix, and one line per failure saying why.  A miss that moved other pins
+than the thread did is also sized against the thread's fix made into a whole
+consistent set by the same resolver (``thread_fix_as_pins``): (changed,
+majors, minors), the resolver's own first cost parts.  That reading never
+changes the figure; it says whether a miss was a different, no larger fix.  When the CLI cannot run yet
 (a step still being written), ``--inprocess`` runs the same steps in this
 process with whatever exists (parse -> attribute -> diagnose -> resolve).
 
@@ -117,6 +121,47 @@ def run_inprocess(case: Dict[str, Any], cache_dir: str) -> Tuple[str, Dict[str, 
     return report.strict_pins(), json.loads(report_to_json(report, deterministic=True)), ""
 
 
+def move_size(before: Dict[str, str], after: Dict[str, str]) -> Tuple[int, int, int]:
+    """(packages changed, majors left, minors left): the resolver's first three cost parts."""
+    changed = majors = minors = 0
+    for key, old in before.items():
+        new = after.get(key, old)
+        if new == old:
+            continue
+        changed += 1
+        try:
+            a, b = Version(old).release, Version(new).release
+        except Exception:
+            continue
+        majors += a[:1] != b[:1]
+        minors += a[:2] != b[:2]
+    return changed, majors, minors
+
+
+def thread_fix_as_pins(case: Dict[str, Any], cache_dir: str) -> Optional[Dict[str, str]]:
+    """The thread's fix made into strict pins by the same resolver (fewest, smallest moves), or None.
+
+    So a miss can be read fairly: pip would also have moved whatever the
+    thread's fix drags along (TensorFlow 2.7.3 caps protobuf), and a fix is
+    only comparable to ours once it is a whole consistent set.
+    """
+    from pytest_depfix.index import PackageIndex
+    from pytest_depfix.models import Constraint
+    from pytest_depfix.requirements import read_requirements
+    from pytest_depfix.resolve import resolve
+    from pytest_depfix.target import Target
+
+    fix = case.get("expect", {}).get("fix")
+    if not isinstance(fix, dict) or not fix:
+        return None
+    target = Target.from_spec(case.get("python"), case.get("platform"))
+    pins = read_requirements(case["_dir"] / case.get("requirements", "requirements.txt"), target)
+    index = PackageIndex.from_config(target, index_url=DEFAULT_INDEX, use_pip_config=False, cache_dir=cache_dir)
+    keep = {canonicalize_name(k.partition("==")[0]): k.partition("==")[2] for k in case.get("keep", [])}
+    res = resolve(pins, target, index, keep=keep, constraints=[Constraint(n, spec, "the thread's fix") for n, spec in fix.items()])
+    return dict(res.pins) if res.ok else None
+
+
 def parse_output(text: str) -> Optional[List[Tuple[str, str]]]:
     """The strict artifact as (name, version) pairs, or None when it is not strict."""
     out = []
@@ -205,6 +250,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     folders = sorted(p.parent for p in Path(args.cases).glob("*/case.toml") if args.only in p.parent.name)
     results = []
+    compared: List[Tuple[str, bool]] = []  # misses that moved other pins: (case, ours no larger than the thread's)
     t0 = time.perf_counter()
     for folder in folders:
         case = load_case(folder)
@@ -233,6 +279,20 @@ def main(argv: Optional[List[str]] = None) -> int:
                         "changed": changed, "thread_changed": thread_changes, "verdicts": verdicts(report),
                         "expected_verdict": case.get("expect", {}).get("verdict"), "seconds": round(time.perf_counter() - t, 2),
                         "in_process": fallback})
+        if not ok and stdout.strip() and isinstance(case.get("expect", {}).get("fix"), dict):
+            # A different answer: is it larger than the thread's fix, made whole by the same resolver?
+            got = {canonicalize_name(n): v for n, v in (parse_output(stdout) or [])}
+            before = {canonicalize_name(n): v for n, v in pins_in}
+            try:
+                theirs = thread_fix_as_pins(case, args.cache_dir)
+            except Exception as exc:
+                theirs, why = None, f"{why}; thread's fix not resolvable here ({type(exc).__name__})"
+            if got and theirs is not None and any(got[k] != v for k, v in before.items() if k in got):
+                ours_size, theirs_size = move_size(before, got), move_size(before, theirs)
+                thread_moves = {k: v for k, v in theirs.items() if v != before.get(k)}
+                why = (f"{why}; as whole sets: ours {ours_size} vs the thread's {theirs_size} "
+                       f"(changed, majors, minors) = {thread_moves}")
+                compared.append((case["_name"], ours_size <= theirs_size))
         mark = "ok  " if ok else "FAIL"
         print(f"{mark} {case['_name']}" + (" (in-process: the CLI found no traceback)" if fallback and not args.inprocess else "")
               + (f": {why}" if why else ""), flush=True)
@@ -246,6 +306,10 @@ def main(argv: Optional[List[str]] = None) -> int:
               f"{statistics.median(r['thread_changed'] for r in results)})")
     vmatch = sum(1 for r in results if r["expected_verdict"] and r["expected_verdict"] in r["verdicts"])
     print(f"verdict as expected: {vmatch}/{n}")
+    if compared:
+        no_larger = [c for c, small in compared if small]
+        print(f"misses that moved other pins than the thread: {len(compared)}; no larger than the thread's fix made whole "
+              f"(changed, majors, minors): {len(no_larger)} ({', '.join(no_larger) or '-'})")
     fams: Dict[str, List[bool]] = {}
     for r in results:
         fams.setdefault(r["family"] or "?", []).append(r["right"])
