@@ -28,6 +28,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from packaging.version import InvalidVersion, Version
 
 from ..models import Frame
+from .pysource import parse_quietly
 
 MAX_RELEASES = 12  # later releases read at most (adaptations land in the next few)
 MAX_FRAMES = 3  # innermost caller frames whose statements are compared
@@ -115,7 +116,7 @@ def _parse(text: Optional[str]) -> Optional[ast.AST]:
     if text is None:
         return None
     try:
-        return ast.parse(text)
+        return parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 

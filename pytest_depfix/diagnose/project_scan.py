@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from .probe import Question
+from .pysource import parse_quietly
 
 SKIP_DIRS = {"venv", ".venv", "env", ".env", "virtualenv", ".tox", ".nox", "build", "dist", "site-packages",
              "dist-packages", "node_modules", "__pycache__", ".git", ".hg", ".mypy_cache", ".pytest_cache", ".eggs"}
@@ -168,7 +169,7 @@ def scan_project(root: str) -> ProjectUsage:
                 continue
             with open(path, "rb") as fh:
                 text = fh.read()
-            tree = ast.parse(text, filename=path)
+            tree = parse_quietly(text, filename=path)
         except (OSError, SyntaxError, ValueError):
             continue
         usage.files_read += 1

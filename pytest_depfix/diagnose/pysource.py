@@ -19,8 +19,9 @@ are not runtime names.
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
@@ -542,11 +543,22 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
     return info
 
 
+def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> ast.Module:
+    """``ast.parse`` without the SyntaxWarning/DeprecationWarning that other people's code provokes.
+
+    Reading a release's ``'\\_'`` escapes must not print warnings into the
+    user's pytest run or terminal: the code is someone else's, and only read.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text, filename=filename)
+
+
 def read_module(text: str, path: str, module: str, python: Tuple[int, ...] = (3, 11)) -> ModuleInfo:
     """Parse one module's source (never executes it) into a :class:`ModuleInfo`."""
     info = ModuleInfo(path=path, stub=path.endswith(".pyi"))
     try:
-        tree = ast.parse(text, filename=path)
+        tree = parse_quietly(text, filename=path)
     except (SyntaxError, ValueError) as exc:
         info.syntax_error = f"{type(exc).__name__}: {exc}"
         return info

@@ -25,6 +25,8 @@ from typing import Any, Iterable, List, Optional, Tuple
 
 from packaging.utils import canonicalize_name
 
+from .pysource import parse_quietly
+
 MAX_CALLERS = 4  # declared dependants of the callee that are read
 MAX_FILES = 600  # modules of one release that are scanned
 MAX_RELEASES = 10  # later releases of a caller that are read
@@ -50,7 +52,7 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     if name not in text:
         return None
     try:
-        tree = ast.parse(text)
+        tree = parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     aliases = set()  # local names bound to the module itself
@@ -143,17 +145,31 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
 
     tree = ReleaseTree(probe, dist, version)
     paths = [p for p in (files if files is not None else tree.paths()) if p.endswith(".py")]
-    paths = sorted(paths)[:MAX_FILES]
-    tree.prefetch(paths)
-    for path in paths:
-        text = tree.read(path)
-        if not text:
-            continue
-        use = uses_in_source(text, module, name, raises)
-        if use is not None:
-            use.file = path
-            return use
+    for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
+        tree.prefetch(batch)
+        for path in batch:
+            text = tree.read(path)
+            if not text:
+                continue
+            use = uses_in_source(text, module, name, raises)
+            if use is not None:
+                use.file = path
+                return use
     return None
+
+
+BATCH = 60  # modules fetched at once; reading stops at the batch that answered
+
+
+def _shallow_first(path: str, hint: str = "") -> Tuple[bool, int, str]:
+    """Hand-written modules sit near the top; generated bindings (selenium's devtools/v104/...) deep down."""
+    base = path.rsplit("/", 1)[-1][:-3]
+    return (base != hint, path.count("/"), path)
+
+
+def _batches(paths: List[str]) -> Iterable[List[str]]:
+    for i in range(0, len(paths), BATCH):
+        yield paths[i:i + BATCH]
 
 
 def dependants(ctx: Any, callee_key: str) -> List[Any]:
@@ -264,15 +280,22 @@ def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
     for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS]:
         try:
             tree = ReleaseTree(ctx.probe, pin.name, pin.version)
-            paths = sorted(p for p in tree.paths() if p.endswith(".py"))
+            paths = [p for p in tree.paths() if p.endswith(".py")]
             if len(paths) > MAX_FILES:
                 continue
-            tree.prefetch(paths)
-            for path in paths:
-                text = tree.read(path) or ""
-                if pattern.search(text):
-                    module = path[:-3].replace("/", ".")
-                    out.append((pin, module[: -len(".__init__")] if module.endswith(".__init__") else module))
+            # A module named after the class first (webdriver.py for WebDriver), shallow before deep;
+            # reading stops at the first batch that defines the class.
+            ordered = sorted(paths, key=lambda p: _shallow_first(p, cls.lower()))
+            for batch in _batches(ordered):
+                tree.prefetch(batch)
+                found = False
+                for path in batch:
+                    if pattern.search(tree.read(path) or ""):
+                        module = path[:-3].replace("/", ".")
+                        out.append((pin, module[: -len(".__init__")] if module.endswith(".__init__") else module))
+                        found = True
+                if found:
+                    break
         except Exception:
             continue
     return out
@@ -310,7 +333,7 @@ def build_script_use(probe: Any, dist: str, version: str, name: str) -> Optional
 
 def _name_in_python(text: str, name: str) -> Optional[int]:
     try:
-        tree = ast.parse(text)
+        tree = parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     lines = []

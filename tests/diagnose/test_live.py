@@ -64,3 +64,50 @@ def test_seed_case_is_environment_and_matrix_reports_missing_deps(pypi):
     d = diagnose(simple_parse((SEED / "traceback.txt").read_text(), pins), pins, target, index, load_knowledge(),
                  keep={"torch"}, matrix=report)
     assert d.verdict == "environment" and d.culprits == [] and "1.8.0+cu111" in d.advice
+
+
+def _frameless_case(pypi, case):
+    """A case whose thread shows no frames, diagnosed with the probe on the real index."""
+    from pytest_depfix.diagnose.message_only import infer_message
+    from pytest_depfix.diagnose.probe import ApiProbe
+
+    folder = CASES / case
+    if not folder.exists():
+        pytest.skip(f"{case} not collected")
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    meta = tomllib.loads((folder / "case.toml").read_text())
+    target = Target.from_spec(meta["python"], meta["platform"])
+    pins = read_requirements(folder / "requirements.txt", target)
+    from pytest_depfix.crash import parse_traceback
+
+    text = (folder / "traceback.txt").read_text()
+    crashes = parse_traceback(text)
+    crash = crashes[0] if crashes else infer_message(text, load_knowledge()).to_crash()
+    index = pypi(target)
+    return diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index, cache_dir=None, use_cache=False))
+
+
+@pytest.mark.parametrize("case,caller,fixed", [
+    ("flask3-app-ctx-stack-flaskmysqldb101-py311", "flask-mysqldb", "2.0.0"),     # alexferl/flask-mysqldb#29
+    ("numpy124-float-alias-librosa092-noisereduce-py310", "librosa", "0.10.0"),   # timsainb/noisereduce#102
+    ("click81-unicodefun-black2210-py39", "black", "22.3.0"),                      # pallets/click#2251's quote
+])
+def test_a_frameless_crash_finds_its_caller_in_the_real_release_files(pypi, case, caller, fixed):
+    d = _frameless_case(pypi, case)
+    assert any(c.name.lower() == caller and c.constraint == f">={fixed}" and c.source == "release-files"
+               for c in d.culprits), d.culprits
+
+
+def test_a_frameless_class_attribute_is_owned_by_selenium(pypi):
+    d = _frameless_case(pypi, "selenium43-find-element-by-pytrading212019-py310")
+    (culprit,) = d.culprits
+    assert culprit.name == "selenium" and "4.2.0" in SpecifierSet(culprit.constraint)
+    assert "4.3.0" not in SpecifierSet(culprit.constraint)
+
+
+def test_setoptconfs_setup_script_explains_its_cut_build_log(pypi):
+    d = _frameless_case(pypi, "setuptools5802-use2to3-setoptconf020-py36")
+    assert {(c.name, c.constraint) for c in d.culprits} >= {("setuptools", "<58"), ("setoptconf", ">=0.3.0")}

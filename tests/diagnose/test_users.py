@@ -246,3 +246,10 @@ def test_a_setup_script_without_the_removed_option_leaves_the_build_failure_to_t
     crash = infer_message(BUILD_LOG.replace("0.2.0", "0.3.0"), load_knowledge()).to_crash()
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.verdict == "environment" and d.culprits == []
+
+
+def test_reading_other_peoples_code_prints_no_warnings(recwarn):
+    # selenium 4.4.0's docstrings hold '\_' escapes: a bare ast.parse warns (SyntaxWarning on 3.12+).
+    source = 'import numpy as np\ndef f():\n    """find_element_by_\\_name"""\n    return np.float\n'
+    assert uses_in_source(source, "numpy", "float", raises="AttributeError").line == 4
+    assert not [w for w in recwarn if issubclass(w.category, (SyntaxWarning, DeprecationWarning))]
