@@ -380,7 +380,7 @@ _COMPILED_SOURCE = (".pyx", ".pxd", ".pxi")
 
 
 def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
-    """A Cython frame (``msgpack/_unpacker.pyx``) of a pinned package, or None.
+    """A relative frame of a pinned package (a Cython ``msgpack/_unpacker.pyx``, a cut ``pkg/mod.py``), or None.
 
     Cython writes the path of its *source* file relative to the package's
     build root into the compiled extension, so an installed compiled package
@@ -389,8 +389,19 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
     the frame is that package's code.
     """
     p = frame.file.replace("\\", "/")
-    if os.path.isabs(frame.file) or re.match(r"[A-Za-z]:/", p) or not p.lower().endswith(_COMPILED_SOURCE):
+    if os.path.isabs(frame.file) or re.match(r"[A-Za-z]:/", p):
         return None
+    if not p.lower().endswith(_COMPILED_SOURCE):
+        # A shortened paste ("sanic_jinja2/__init__.py", the site-packages prefix cut) names the
+        # package by its first directory: a pin's import name is that pin's code.  A bare "app.py"
+        # or a path the project has stays the project's.
+        first = p.lstrip("./").split("/", 1)[0]
+        if "/" not in p.lstrip("./") or not p.endswith(".py") or not first.isidentifier():
+            return None
+        if root and os.path.exists(os.path.join(root, frame.file)):
+            return None
+        pin = resolver._pin(first)
+        return (pin.name, pin.version) if pin is not None else None
     if root and os.path.exists(os.path.join(root, frame.file)):
         return None
     modules = [frame.module or module_from_relpath(p.lstrip("./"))]

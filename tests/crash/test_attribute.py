@@ -136,6 +136,25 @@ def test_relative_cython_frame_stays_project_when_unpinned_or_the_project_has_it
     assert frames[2].owner == "project"
 
 
+# https://github.com/lixxu/sanic-jinja2/issues/50: the paste cut the site-packages prefix.
+SANIC_CUT = ('  File "sanic_jinja2/__init__.py", line 6, in <module>\n    from collections import Mapping\n'
+             "ImportError: cannot import name 'Mapping' from 'collections' (/usr/local/lib/python3.10/collections/__init__.py)\n")
+
+
+def test_a_cut_relative_frame_in_a_pins_package_directory_is_that_pins_code(tmp_path):
+    (crash,) = parse_traceback(SANIC_CUT)
+    pins = _pins("sanic-jinja2==0.10.0\nsanic==21.9.3\n")
+    frame = attribute(crash, pins, installed=False).final.frames[0]
+    assert (frame.owner, frame.dist, frame.version) == ("dist", "sanic-jinja2", "0.10.0")
+    # Not when nothing in the set is named so, nor when the project has the file, nor for a bare file.
+    assert attribute(crash, _pins("sanic==21.9.3\n"), installed=False).final.frames[0].owner == "project"
+    (tmp_path / "sanic_jinja2").mkdir()
+    (tmp_path / "sanic_jinja2" / "__init__.py").write_text("# the project's own package\n")
+    assert attribute(crash, pins, project_root=str(tmp_path), installed=False).final.frames[0].owner == "project"
+    (bare,) = parse_traceback(SANIC_CUT.replace("sanic_jinja2/__init__.py", "sanic_jinja2.py"))
+    assert attribute(bare, pins, installed=False).final.frames[0].owner == "project"
+
+
 def test_unmappable_site_packages_frame_is_unknown_with_module():
     (crash,) = parse_traceback('File "/v/lib/python3.9/site-packages/zzqx_private/core.py", line 3, in f\n    g()\nValueError: x\n')
     frame = attribute(crash, None, installed=False).final.frames[0]
