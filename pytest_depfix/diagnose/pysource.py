@@ -188,6 +188,7 @@ class _Reader:
             if st.name == "__getattr__":
                 info.getattr_line = st.lineno
                 self.read_getattr(st)
+            self.function_globals(st)
         elif isinstance(st, ast.ClassDef):
             self.bind(st.name, Binding("class", st.lineno, cond))
             info.classes.setdefault(st.name, []).append(read_class(st))
@@ -269,6 +270,8 @@ class _Reader:
                 else:
                     info.all_names, info.all_line = [], st.lineno
                     self.extend_all(value, st.lineno)
+                # ... and it is a module attribute like any other (flask-sqlalchemy 2.x reads sqlalchemy.__all__).
+                self.bind(n, Binding("assign", st.lineno, cond))
                 continue
             if n == "__getattr__" and isinstance(value, ast.Call):
                 info.getattr_line = st.lineno
@@ -357,6 +360,25 @@ class _Reader:
         if isinstance(node, ast.Call) and _dotted(node.func) in ("dict", "set", "frozenset", "list", "tuple") and node.args:
             return extra + self.literal_keys(node.args[0])
         return extra
+
+    def function_globals(self, fn: ast.AST) -> None:
+        """``def __go(): global __all__; __all__ = ...`` binds a module name once the function runs.
+
+        SQLAlchemy 1.x builds its ``__all__`` this way (``__go(locals())`` at the
+        end of the package).  Bound as conditional: the function may not be called.
+        """
+        declared = {n for node in ast.walk(fn) if isinstance(node, ast.Global) for n in node.names}
+        if not declared:
+            return
+        for node in ast.walk(fn):
+            targets: List[ast.AST] = []
+            if isinstance(node, ast.Assign):
+                targets = list(node.targets)
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+                targets = [node.target]
+            for t in targets:
+                if isinstance(t, ast.Name) and t.id in declared:
+                    self.bind(t.id, Binding("assign", node.lineno, True))
 
     def read_getattr(self, fn: ast.FunctionDef) -> None:
         """Find the tables a module ``__getattr__`` consults, and whether it raises or returns for them."""

@@ -298,7 +298,7 @@ def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], param
         ctx.evidence.append(f"API probe could not answer for {dist}: {type(exc).__name__}: {exc}")
         return None
     present = getattr(answer, "present", None)
-    if not present:
+    if not present or present == "<0":  # "" = every release has it; "<0" = none read has it: no range either way
         return None
     return str(present)
 

@@ -243,3 +243,19 @@ AttributeError: `np.sctypes` was removed in the NumPy 2.0 release. Access dtypes
     d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), keep={"imgaug"})
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint, c.source) for c in d.culprits][0] == ("numpy", "<2.0", "error-message")
+
+
+def test_a_name_no_release_has_gives_no_range_not_an_empty_one():
+    # The probe's "<0" means "present in none of the releases read": a culprit "sqlalchemy<0"
+    # once made the resolution impossible (flask-sqlalchemy 2.4.1 reading sqlalchemy.__all__).
+    from types import SimpleNamespace
+
+    from pytest_depfix.diagnose.verdict import probe_range
+
+    def ctx_with(present):
+        probe = SimpleNamespace(find_range=lambda dist, q: SimpleNamespace(present=present))
+        return SimpleNamespace(probe=probe, evidence=[])
+
+    assert probe_range(ctx_with("<0"), "sqlalchemy", "sqlalchemy", "__all__") is None
+    assert probe_range(ctx_with(""), "sqlalchemy", "sqlalchemy", "__all__") is None
+    assert probe_range(ctx_with("<2.0.0"), "sqlalchemy", "sqlalchemy", "__all__") == "<2.0.0"

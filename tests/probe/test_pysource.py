@@ -169,3 +169,16 @@ def test_syntax_error_is_unknown_not_a_crash():
     m = read_module("def broken(:\n", "m.py", "m")
     assert m.syntax_error
     assert lookup({"m.py": "def broken(:\n"}, "m", "x").value == UNKNOWN
+
+
+def test_all_is_a_module_attribute_even_when_a_function_builds_it():
+    # SQLAlchemy 1.4's package ends with __go(locals()), whose 'global __all__' builds the list;
+    # flask-sqlalchemy 2.x reads sqlalchemy.__all__, and SQLAlchemy 2.0 stopped defining it.
+    sa14 = ("from .sql import select\n\ndef __go(lcls):\n    global __all__\n    import inspect as _inspect\n"
+            "    __all__ = sorted(name for name in lcls if not name.startswith('_'))\n\n__go(locals())\n")
+    assert lookup({"sa/__init__.py": sa14}, "sa", "__all__").value == YES
+    assert lookup({"sa/__init__.py": "from .sql import select\n"}, "sa", "__all__").value == NO
+    assert lookup({"sa/__init__.py": "__all__ = ['select']\nfrom .sql import select\n"}, "sa", "__all__").value == YES
+    # A global assigned only inside a function that declares nothing global stays local.
+    local = "def f():\n    __all__ = []\n"
+    assert lookup({"sa/__init__.py": local}, "sa", "__all__").value == NO
