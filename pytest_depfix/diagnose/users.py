@@ -106,8 +106,12 @@ def _guarded_lines(tree: ast.AST, raises: str) -> set:
     out = set()
     for node in ast.walk(tree):
         body: List[ast.stmt] = []
-        if isinstance(node, ast.Try) and any(_catches(h, raises) for h in node.handlers):
-            body = node.body
+        if isinstance(node, ast.Try):
+            # A handler's body is a fallback that runs only when the preferred code failed
+            # (try: from collections.abc import Mapping / except ImportError: from collections ...).
+            body = [st for h in node.handlers for st in h.body]
+            if any(_catches(h, raises) for h in node.handlers):
+                body = node.body + body
         elif isinstance(node, ast.If) and _about_versions(node.test):
             body = node.body + node.orelse
         for stmt in body:
@@ -206,13 +210,23 @@ class Adapted:
                 f"(`{self.use.statement}`, {self.use.file} line {self.use.line}); {found}")
 
 
-def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], raises: str = "ImportError") -> List[Adapted]:
-    """Callers in the set that use ``module.name``, each with the release that adapted (if any)."""
-    callee = ctx.callee
-    if ctx.probe is None or callee is None or not callee.key:
+def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], raises: str = "ImportError",
+                 candidates: Optional[List[Any]] = None) -> List[Adapted]:
+    """Callers in the set that use ``module.name``, each with the release that adapted (if any).
+
+    ``candidates`` defaults to the declared dependants of ``ctx.callee``; for a
+    name the standard library dropped there is no callee to depend on, and the
+    caller passes the set's movable pins instead.
+    """
+    if ctx.probe is None:
         return []
+    if candidates is None:
+        callee = ctx.callee
+        if callee is None or not callee.key:
+            return []
+        candidates = dependants(ctx, callee.key)
     out: List[Adapted] = []
-    for pin in dependants(ctx, callee.key):
+    for pin in candidates:
         try:
             use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises)
         except Exception as exc:  # evidence, never a reason to fail

@@ -674,6 +674,20 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     if removed and ctx.target.python[:2] < tuple(int(x) for x in removed.split(".")):
         return done("unknown", F.PYTHON_VERSION, f"{what} was removed in Python {removed}, but the target is "
                     f"{ctx.target.python_version}", [])
+    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module and sig.name:
+        # No frames: a pin of the set whose release uses the name is the caller (read, never run).
+        from . import users
+
+        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+        raises = "AttributeError" if "Attribute" in sig.exc_type else "ImportError"
+        out = []
+        for found in users.find_callers(ctx, sig.module, sig.name, None, raises, candidates=movable):
+            ctx.evidence.append(found.describe(what))
+            if found.adapted:
+                _add(out, Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [f"{what} was removed in Python {removed}; "
+                                  + found.describe(what)], "release-files"), ctx)
+        if out:
+            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
     if caller.kind != "dist":
         return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
                     f"{what} was removed in Python {removed}; the calling code must adapt or run on an older Python",

@@ -253,3 +253,36 @@ def test_reading_other_peoples_code_prints_no_warnings(recwarn):
     source = 'import numpy as np\ndef f():\n    """find_element_by_\\_name"""\n    return np.float\n'
     assert uses_in_source(source, "numpy", "float", raises="AttributeError").line == 4
     assert not [w for w in recwarn if issubclass(w.category, (SyntaxWarning, DeprecationWarning))]
+
+
+def test_a_fallback_in_an_except_handler_is_an_adaptation():
+    fallback = ("try:\n    from collections.abc import Mapping\nexcept ImportError:\n"
+                "    from collections import Mapping\n")
+    assert uses_in_source(fallback, "collections", "Mapping") is None
+    assert uses_in_source("from collections import Mapping\n", "collections", "Mapping").line == 1
+
+
+def stdlib_universe():
+    return {
+        "mailer": [
+            {"version": "5.0.0", "upload_time": "2018-05-30T00:00:00Z",
+             "files": {"mailer/common.py": "from cgi import escape\n"}},
+            {"version": "5.1.0", "upload_time": "2020-09-09T00:00:00Z",
+             "files": {"mailer/common.py": "from sys import version_info\nif version_info >= (3, 2):\n"
+                                           "    from html import escape\nelse:\n    from cgi import escape\n"}},
+        ],
+        "other": [{"version": "1.0", "upload_time": "2019-01-01T00:00:00Z", "files": {"other/__init__.py": "import cgi\n"}}],
+    }
+
+
+def test_a_frameless_python_removal_finds_the_pin_that_uses_the_name(index_for):
+    # mailinglogger's thread (ImportError: cannot import name 'escape' from 'cgi' on Python 3.8), two lines, no File line.
+    index, target = index_for(stdlib_universe(), python="3.8")
+    pins = parse_requirements_text("mailer==5.0.0\nother==1.0\n", target)
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("from cgi import escape\nImportError: cannot import name 'escape' from 'cgi' "
+                               "(/usr/lib64/python3.8/cgi.py)\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive" and d.family == "python-version"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("mailer", ">=5.1.0")]
