@@ -44,6 +44,9 @@ _PATH_ENDINGS = (".py", ".pyx", ".pyi", ".pyw", ".pyc", ".pyo", ">")
 _CELL = re.compile(r"(Cell In ?\[\d*\]), line (\d{1,9})(?:, in (.*))?\Z")
 _INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
 _IPY_OLD = re.compile(r"(\S.*?) in ([\w<>.]+)\(")
+# Colab renders frame paths as links and a copied output keeps them:
+# "[/usr/local/lib/python3.7/dist-packages/keras/backend.py](https://localhost:8080/#) in <module>"
+_COLAB_LINK = re.compile(r"\[([^\]]{1,2000})\]\(https?://[^)\s]{0,2000}\) in ([\w<>.]+)(?:\(.*\))?\Z")
 _ARROW = re.compile(r"-*> ?(\d{1,9})(?: (.*))?\Z")
 _DEF = re.compile(r"(?:async\s+)?def\s+([A-Za-z_]\w*)")
 _SUB_EXC = re.compile(r"\(\d+ sub-exceptions?\)\Z")
@@ -256,6 +259,9 @@ def ipython_frame(st: str) -> Optional[Frame]:
         return None
     if st[:1] in ("-", " ") or st[:1].isdigit():
         return None
+    if st.startswith("["):
+        m = _COLAB_LINK.match(st)
+        return Frame(file=m.group(1), line=0, function=m.group(2)) if m else None
     m = _IPY_OLD.match(st)
     if m and st.endswith(")"):
         path = m.group(1)

@@ -372,3 +372,81 @@ def first_build_without(probe: Any, index: Any, dist: str, version: str, name: s
         except Exception:
             continue
     return None
+
+
+_IMPORT_TIME_FLOOR = None  # compiled lazily: "Keras requires TensorFlow 2.2 or higher"
+
+
+def import_time_floor(text: str, top: str) -> Optional[str]:
+    """The version of ``top`` that a module's ``raise ImportError("... requires Top X.Y or higher")`` demands.
+
+    Some packages check their base at import instead of declaring it
+    (keras 2.4: 'Keras requires TensorFlow 2.2 or higher'); such a floor is a
+    requirement as real as a Requires-Dist line.
+    """
+    import re
+
+    global _IMPORT_TIME_FLOOR
+    if _IMPORT_TIME_FLOOR is None:
+        _IMPORT_TIME_FLOOR = re.compile(r"requires\s+([A-Za-z][\w.-]*)\s+(?:version\s+)?v?(\d+(?:\.\d+)*)\s+or\s+(?:higher|newer|later)"
+                                        r"|requires\s+([A-Za-z][\w.-]*)\s*>=\s*(\d+(?:\.\d+)*)", re.I)
+    try:
+        tree = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Raise):
+            continue
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                m = _IMPORT_TIME_FLOOR.search(sub.value)
+                if m and (m.group(1) or m.group(3) or "").lower().replace("-", "_") == top.lower():
+                    return m.group(2) or m.group(4)
+    return None
+
+
+def last_without_before(probe: Any, index: Any, dist: str, version: str, module: str, name: str,
+                        raises: str = "ImportError", base: Optional[Tuple[str, str]] = None) -> Optional[str]:
+    """The newest release of ``dist`` below ``version`` whose code does not use ``module.name``, or None.
+
+    ``base`` is ``(import name, version)`` of the kept library the caller must
+    run with: a candidate whose package refuses that version at import
+    (:func:`import_time_floor`) is passed over.
+    """
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        pinned = Version(version)
+        earlier = sorted((Version(v) for v in probe.versions(dist)), reverse=True)
+    except (InvalidVersion, Exception):
+        return None
+    earlier = [v for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease][:MAX_RELEASES]
+    for v in earlier:
+        try:
+            if first_use(probe, dist, str(v), module, name, raises=raises) is not None:
+                continue
+            if base is not None and _refuses(probe, dist, str(v), base):
+                continue
+            return str(v)
+        except Exception:
+            continue
+    return None
+
+
+def _refuses(probe: Any, dist: str, version: str, base: Tuple[str, str]) -> bool:
+    """Whether a top-level ``__init__.py`` of ``dist==version`` refuses ``base`` at import time."""
+    from packaging.version import InvalidVersion, Version
+
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(probe, dist, version)
+    inits = [p for p in tree.paths() if p.count("/") == 1 and p.endswith("/__init__.py")]
+    tree.prefetch(inits)
+    for path in inits:
+        floor = import_time_floor(tree.read(path) or "", base[0])
+        try:
+            if floor and Version(base[1]) < Version(floor):
+                return True
+        except InvalidVersion:
+            continue
+    return False

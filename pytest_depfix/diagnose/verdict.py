@@ -489,7 +489,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         if not out:
             out += time_culprits(callee, caller, ctx, what)
     elif caller.kind == "dist" and not ctx.is_keep(caller.name):
-        out += _caller_moves(ctx, caller, callee, what)
+        out += _caller_back(ctx, caller, callee, sig, what) or _caller_moves(ctx, caller, callee, what)
     if not out:
         if ctx.is_keep(callee.name):
             return done("direct", sig.family, f"the kept {callee.name}=={callee.version} no longer has {what}; "
@@ -579,6 +579,44 @@ def _outside(ctx: Context, callee: Party) -> Party:
         if party is not None and not (party.kind == "dist" and party.key == callee.key):
             return party
     return Party("unknown")
+
+
+def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what: str) -> List[Culprit]:
+    """The kept callee is older than the name its caller uses: move the caller back to before it used it.
+
+    keras 2.9 imports ``get_config`` from TensorFlow's eager context, which only
+    later TensorFlow releases have; with tensorflow-gpu 1.15.2 kept, the fix is
+    a keras from before that import (read from release files), not a newer one.
+    """
+    if ctx.probe is None or not caller.version or not callee.version or sig.detail.get("no_module") \
+            or not sig.module or not sig.name:
+        return []
+    present = probe_range(ctx, callee.name, sig.module, sig.name)
+    if not present or not _only_above(present, callee.version):
+        return []  # the callee dropped the name (or no range is known): the caller moves forward instead
+    from . import users
+
+    raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+    try:
+        back = users.last_without_before(ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises,
+                                         base=(sig.module.split(".")[0], callee.version))
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s earlier releases: {type(exc).__name__}")
+        return []
+    if back is None:
+        return []
+    return [Culprit(caller.name, f"<={back}", CONF_PROBE, [f"{what} exists only in {callee.name}{present}, newer than the kept "
+                    f"{callee.version}; {caller.name} {back} is its newest earlier release that does not use it "
+                    f"(read from release files)"], "release-files")]
+
+
+def _only_above(spec: str, version: str) -> bool:
+    """Whether every version in ``spec`` is newer than ``version`` (a lower bound above it)."""
+    try:
+        v = Version(version)
+        return any(s.operator in (">=", ">", "==", "~=") and Version(s.version.rstrip(".*")) > v for s in SpecifierSet(spec))
+    except (InvalidSpecifier, InvalidVersion):
+        return False
 
 
 def _caller_moves(ctx: Context, caller: Party, callee: Party, what: str) -> List[Culprit]:

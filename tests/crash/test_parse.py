@@ -321,3 +321,34 @@ def test_a_traceback_repeating_the_pasted_exception_line_is_one_crash():
     # a different bare exception next to a traceback is its own crash
     crashes = parse_traceback("OSError: disk full\n\n" + tb)
     assert [c.final.type for c in crashes] == ["OSError", "json.decoder.JSONDecodeError"]
+
+
+# Copied Colab output keeps frame paths as markdown links (kazuhitogo/karaage-ai-book issue behind
+# benchmarks/cases/keras29-get-config-tfgpu1152-karaageaibook-py37).
+COLAB = """\
+---------------------------------------------------------------------------
+ImportError                               Traceback (most recent call last)
+[<ipython-input-12-f781bf1ab174>](https://localhost:8080/#) in <module>
+----> 1 from keras.models import Sequential
+      2 from keras.layers import Dense
+
+3 frames
+[/usr/local/lib/python3.7/dist-packages/keras/backend.py](https://localhost:8080/#) in <module>
+     38 from tensorflow.python.eager import context
+---> 39 from tensorflow.python.eager.context import get_config
+     40 from tensorflow.python.framework import config
+
+ImportError: cannot import name 'get_config' from 'tensorflow.python.eager.context' (/usr/local/lib/python3.7/dist-packages/tensorflow_core/python/eager/context.py)
+"""
+
+
+def test_colab_link_frames_are_frames():
+    (crash,) = parse_traceback(COLAB)
+    frames = crash.final.frames
+    assert [(f.file, f.line, f.function) for f in frames] == [
+        ("<ipython-input-12-f781bf1ab174>", 1, "<module>"),
+        ("/usr/local/lib/python3.7/dist-packages/keras/backend.py", 39, "<module>"),
+    ]
+    assert frames[1].source == "from tensorflow.python.eager.context import get_config"
+    # A markdown link that is not a frame header stays text.
+    assert parse_traceback("[docs](https://example.org) in the wiki\n") == []

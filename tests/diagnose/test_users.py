@@ -286,3 +286,55 @@ def test_a_frameless_python_removal_finds_the_pin_that_uses_the_name(index_for):
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.verdict == "transitive" and d.family == "python-version"
     assert [(c.name, c.constraint) for c in d.culprits] == [("mailer", ">=5.1.0")]
+
+
+def test_an_import_time_floor_is_read_from_a_raise():
+    keras_243 = ("try:\n    from tensorflow.keras.layers.experimental.preprocessing import RandomRotation\n"
+                 "except ImportError:\n    raise ImportError(\n        'Keras requires TensorFlow 2.2 or higher. '\n"
+                 "        'Install TensorFlow via `pip install tensorflow`')\n")
+    from pytest_depfix.diagnose.users import import_time_floor
+
+    assert import_time_floor(keras_243, "tensorflow") == "2.2"
+    assert import_time_floor(keras_243, "numpy") is None
+    assert import_time_floor("print('Keras requires TensorFlow 2.2 or higher')\n", "tensorflow") is None  # not raised
+
+
+def too_new_caller_universe():
+    ctx = "def context():\n    pass\n"
+    return {
+        "tensorflow-gpu": [
+            {"version": "1.15.2", "upload_time": "2020-01-27T00:00:00Z", "files": {"tensorflow/__init__.py": "",
+             "tensorflow/python/__init__.py": "", "tensorflow/python/eager/__init__.py": "", "tensorflow/python/eager/context.py": ctx}},
+            {"version": "2.5.0", "upload_time": "2021-05-13T00:00:00Z", "files": {"tensorflow/__init__.py": "",
+             "tensorflow/python/__init__.py": "", "tensorflow/python/eager/__init__.py": "",
+             "tensorflow/python/eager/context.py": ctx + "def get_config():\n    pass\n"}},
+        ],
+        "keras": [
+            {"version": "2.3.1", "upload_time": "2019-10-07T00:00:00Z",
+             "files": {"keras/__init__.py": "", "keras/backend.py": "from tensorflow.python.eager import context\n"}},
+            {"version": "2.4.3", "upload_time": "2020-06-24T00:00:00Z",
+             "files": {"keras/__init__.py": "try:\n    import tensorflow\nexcept ImportError:\n"
+                                            "    raise ImportError('Keras requires TensorFlow 2.2 or higher.')\n",
+                       "keras/backend.py": "from tensorflow.python.eager import context\n"}},
+            {"version": "2.9.0", "upload_time": "2022-05-13T00:00:00Z",
+             "files": {"keras/__init__.py": "", "keras/backend.py": "from tensorflow.python.eager.context import get_config\n"}},
+        ],
+    }
+
+
+def test_a_caller_too_new_for_the_kept_library_moves_back_past_its_import_time_floor(index_for):
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    index, target = index_for(too_new_caller_universe(), python="3.7")
+    pins = parse_requirements_text("tensorflow-gpu==1.15.2\nkeras==2.9.0\n", target)
+    tb = ('Traceback (most recent call last):\n  File "app.py", line 1, in <module>\n    import keras\n'
+          '  File "/usr/local/lib/python3.7/dist-packages/keras/backend.py", line 1, in <module>\n'
+          "    from tensorflow.python.eager.context import get_config\n"
+          "ImportError: cannot import name 'get_config' from 'tensorflow.python.eager.context' "
+          "(/usr/local/lib/python3.7/dist-packages/tensorflow/python/eager/context.py)\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), keep={"tensorflow-gpu"}, probe=ApiProbe(index))
+    assert d.verdict == "direct"
+    # 2.4.3 does not use get_config but refuses TensorFlow < 2.2 at import; 2.3.1 is the newest that fits.
+    assert [(c.name, c.constraint) for c in d.culprits] == [("keras", "<=2.3.1")]
