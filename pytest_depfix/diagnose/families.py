@@ -177,6 +177,7 @@ _BUILD = re.compile(r"Failed building wheel for|Could not build wheels for|Faile
                     r"Microsoft Visual C\+\+ [\d.]+ or greater is required|Python\.h: No such file|"
                     r"error: command '.*(gcc|cl\.exe|clang)' failed|subprocess-exited-with-error|metadata-generation-failed|"
                     r"Command errored out with exit status \d+")
+_IN_BUILD_ENV = re.compile(r"[/\\]pip-build-env-[^/\\]+[/\\]|[/\\]pip-install-[^/\\]+[/\\]|[/\\]pip-req-build-[^/\\]+[/\\]")
 # Which source distribution pip was building: "Using cached setoptconf-0.2.0.tar.gz (13 kB)",
 # "Downloading https://.../PyYAML-5.4.1.tar.gz", "Building wheel for pyyaml (pyproject.toml)".
 _SDIST_FILE = re.compile(r"(?:Using cached|Downloading|Processing)\s+(?:\S*/)?([A-Za-z0-9][A-Za-z0-9._]*?)-(\d[\w.!+]*?)\.(?:tar\.gz|zip|tar\.bz2)\b")
@@ -313,6 +314,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)
         return sig
 
+    if any(_IN_BUILD_ENV.search(f.file) for f in exc.frames):
+        # The crash ran inside pip's isolated build environment: pip was building a source
+        # distribution (numpy 1.25.1 on Python 3.12, whose setuptools imports distutils).
+        sig.family, sig.advice = BUILD, "pip was building a source distribution in an isolated build environment and the build failed."
+        _building(sig, full)
+        return sig
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
     if advice is None and etype in ("ImportError", "OSError") and re.search(r"cannot open shared object file|Library not loaded|library not found", full):
         advice = environment_advice(full)

@@ -230,14 +230,20 @@ def _rank(rels: List[Any], i: int, cur: Version) -> int:
     return i - idx
 
 
-def nearest_installable(index: Any, target: Target, name: str, current: str) -> Optional[str]:
-    """A specifier selecting the releases of ``name`` installable on ``target`` nearest to ``current``."""
+def nearest_installable(index: Any, target: Target, name: str, current: str, *, wheel: bool = False) -> Optional[str]:
+    """A specifier selecting the releases of ``name`` installable on ``target`` nearest to ``current``.
+
+    ``wheel``: only releases that ship a wheel for the target count (when
+    building the pinned sdist is what failed).
+    """
     try:
         rels = index.releases(name)
         cur = Version(current)
     except Exception:
         return None
-    ok = [r.version for r in rels if not r.version.is_prerelease and r.installable(target) and target.allows_python(getattr(r, "requires_python", None))]
+    want = ("wheel",) if wheel else ("wheel", "sdist")
+    ok = [r.version for r in rels if not r.version.is_prerelease and r.installable(target) in want
+          and target.allows_python(getattr(r, "requires_python", None))]
     if not ok:
         return None
     above = [v for v in ok if v > cur]

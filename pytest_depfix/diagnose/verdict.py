@@ -913,9 +913,31 @@ def _build(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
         for alts in ctx.matrix.demands(keep=ctx.keep):
             for c in alts:
                 _add(out, c, ctx)
+        if not out:
+            out = _wheel_culprits(ctx, sdist[0] if sdist else None)
     if not out:
         return done("environment", F.BUILD, f"{sig.message}: a build step failed on this machine", [], sig.advice)
-    return done("transitive", F.PYTHON_VERSION, "pins without a wheel for the target must be built; nearer releases ship one", out)
+    return done("transitive", F.BUILD, "pins without a wheel for the target must be built; nearer releases ship one", out)
+
+
+def _wheel_culprits(ctx: Context, building: Optional[str]) -> List[Culprit]:
+    """A build failed and pins of the set have no wheel for the target: move them to the nearest release with one.
+
+    The log may not say which sdist was built (numpy 1.25.1 on Python 3.12: only
+    setuptools' 'No module named distutils' inside pip's build env); the set
+    does.  When the log names the sdist, only that pin is moved.
+    """
+    from .matrix import nearest_installable
+
+    out: List[Culprit] = []
+    for name, version in ctx.matrix.sdist_only if ctx.matrix is not None else []:
+        if ctx.is_keep(name) or (building and canonicalize_name(building) != canonicalize_name(name)):
+            continue
+        spec = nearest_installable(ctx.index, ctx.target, name, version, wheel=True)
+        if spec:
+            _add(out, Culprit(name, spec, CONF_MATRIX, [f"a source build failed, and {name}=={version} has no wheel for "
+                              f"{ctx.target.describe()}: pip builds it from source; {name}{spec} ships one"], "matrix"), ctx)
+    return out
 
 
 def _build_script_culprits(ctx: Context, name: str, version: str) -> List[Culprit]:

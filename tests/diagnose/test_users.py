@@ -338,3 +338,34 @@ def test_a_caller_too_new_for_the_kept_library_moves_back_past_its_import_time_f
     assert d.verdict == "direct"
     # 2.4.3 does not use get_config but refuses TensorFlow < 2.2 at import; 2.3.1 is the newest that fits.
     assert [(c.name, c.constraint) for c in d.culprits] == [("keras", "<=2.3.1")]
+
+
+BUILD_ENV_TB = """\
+  File "<frozen importlib._bootstrap_external>", line 995, in exec_module
+  File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+  File "/tmp/pip-build-env-r4268o3h/overlay/lib/python3.12/site-packages/setuptools/__init__.py", line 10, in <module>
+    import distutils.core
+ModuleNotFoundError: No module named 'distutils'
+"""
+
+
+def test_a_crash_inside_pips_build_env_moves_the_sdist_only_pin_to_a_release_with_a_wheel(index_for):
+    # stockdex's thread: numpy==1.25.1 has no cp312 wheel, so pip built it and old setuptools needed distutils.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    universe = {
+        "nump": [{"version": "1.25.1", "upload_time": "2023-07-08T00:00:00Z", "sdist": True, "wheel": False},
+                 {"version": "1.26.0", "upload_time": "2023-09-16T00:00:00Z"}],
+        "stock": [{"version": "0.5.0", "upload_time": "2024-05-01T00:00:00Z", "requires_dist": ["nump>=1.24"]},
+                  {"version": "0.6.0", "upload_time": "2024-06-30T00:00:00Z", "requires_dist": ["nump==1.25.1"]}],
+    }
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("nump==1.25.1\nstock==0.6.0\n", target)
+    (crash,) = parse_traceback(BUILD_ENV_TB)
+    crash = attribute(crash, pins, target=target, installed=False)
+    from pytest_depfix.diagnose import check_matrix, classify
+
+    assert classify(crash).family == "build"
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index), matrix=check_matrix(pins, target, index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("nump", ">=1.26.0")]
+    assert "has no wheel" in d.culprits[0].evidence[0]
