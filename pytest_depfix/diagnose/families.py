@@ -149,6 +149,11 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "a system library is missing: install it with the system package manager (e.g. libGL.so.1 comes with "
      "libgl1 / mesa-libGL), or use a headless build where one exists."),
     (r"Library not loaded: ", "a system library is missing: install it (e.g. with Homebrew)."),
+    (r"DLL load failed(?: while importing \w+)?: The specified module could not be found",
+     "a DLL that a compiled module needs could not be found on this machine: usually the Microsoft Visual C++ "
+     "runtime, a partial or broken install, or a PATH/virtualenv problem. Reinstall in a fresh environment or "
+     "install the VC++ redistributable; the pinned versions are not the cause unless a release is known to ship a "
+     "broken DLL (those are in the knowledge base)."),
     (r"\b(\w+ )?library not found\b|[Cc]ould not find (the )?(\w+ )?library|[Uu]nable to (find|load) (the )?(\w+ )?library",
      "a system library that a package loads at run time is missing: install it with the system package manager "
      "(e.g. libsndfile1 for soundfile)."),
@@ -321,7 +326,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         _building(sig, full)
         return sig
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
-    if advice is None and etype in ("ImportError", "OSError") and re.search(r"cannot open shared object file|Library not loaded|library not found", full):
+    if advice is None and etype in ("ImportError", "OSError") and re.search(
+            r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
+            r"The specified module could not be found", full):
         advice = environment_advice(full)
     if advice is None and re.search(r"OutOfMemoryError|MemoryError", etype):
         advice = environment_advice("out of memory")

@@ -96,6 +96,9 @@ def test_distribution_not_found_names_the_requirer():
     ("ImportError", "libGL.so.1: cannot open shared object file: No such file or directory"),  # opencv/opencv-python#370
     ("torch.cuda.OutOfMemoryError", "CUDA out of memory. Tried to allocate 20.00 MiB"),
     ("AssertionError", "Torch not compiled with CUDA enabled"),
+    # pyqtgraph's thread: numpy 1.15.4's own multiarray in a broken Windows venv (worked in a fresh one).
+    ("ImportError", "DLL load failed: The specified module could not be found."),
+    ("ImportError", "DLL load failed while importing _multiarray_umath: The specified module could not be found."),
 ])
 def test_environment(etype, message):
     sig = _sig(etype, message)
