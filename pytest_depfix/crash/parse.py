@@ -252,7 +252,11 @@ def ipython_frame(st: str) -> Optional[Frame]:
     if st.startswith("File ") and not st.startswith('File "'):
         body = st[5:]
         i = body.find(", in ")
-        where, func = (body[:i], body[i + 5:]) if i >= 0 else (body, "")
+        if i >= 0:
+            where, func = body[:i], body[i + 5:]
+        else:  # Spyder and some IPython 8 releases: "File ~\...\mod.py:163 in abc_curve"
+            j = body.rfind(" in ")
+            where, func = (body[:j], body[j + 4:]) if j >= 0 and body[:j].rpartition(":")[2].isdigit() else (body, "")
         path, _, num = where.rpartition(":")
         if path and num.isdigit() and len(num) < 10:
             return Frame(file=path.strip(), line=int(num), function=_strip_call(func))
@@ -494,6 +498,18 @@ class _Parser:
             self.state = TB
             self._add_frame(fr)
             return True
+        if line[:1] not in (" ", "\t") and st.startswith(("Cell In", "Input In", "File ")) and not st.startswith('File "'):
+            # An IPython/Spyder traceback pasted without its "----" header line.
+            fr2 = ipython_frame(st)
+            if fr2 is not None and (fr2.line or fr2.file.startswith(("Cell In", "Input In"))):
+                if self.state != AFTER_SEP:
+                    self._emit_if_open()
+                self._reset_tb("ipython")
+                self.state = TB
+                self.frames.append(fr2)
+                self.frame_indent = 0
+                self.want_source = True
+                return True
         if st.endswith("RemoteTraceback:") or st.endswith("RemoteTraceback"):
             exc = exception_line(st)
             if exc and exc[0].endswith("RemoteTraceback"):
@@ -631,17 +647,26 @@ class _Parser:
             return
         indent = len(line) - len(st) if line.startswith(" ") or line.startswith("\t") else len(line) - len(line.lstrip())
         if self.style == "ipython":
-            fr2 = ipython_frame(st) if indent == 0 else None
+            # IPython puts frame headers at column 0; Spyder indents "  File ~\...:163 in f" by two.
+            fr2 = ipython_frame(st) if indent == 0 or (indent <= 2 and st.startswith("File ")) else None
             if fr2:
                 self.frames.append(fr2)
+                self.frame_indent = indent
+                self.want_source = True
                 self.noise = 0
                 return
             m = _ARROW.match(st[:_HEAD])
             if m and self.frames:
                 self.frames[-1].line = int(m.group(1))
                 self.frames[-1].source = (m.group(2) or "").strip()
+                self.want_source = False
                 return
             if indent > 0 or st[:1].isdigit():
+                # Spyder and IPython 8 print the frame's line under its header, indented, without an arrow.
+                if self.frames and self.want_source and indent > self.frame_indent and not st[:1].isdigit() \
+                        and not self.frames[-1].source and not _is_caret(st):
+                    self.frames[-1].source = st
+                    self.want_source = False
                 return
         elif self.frames and indent > self.frame_indent:
             if self.want_source and not _is_caret(st):

@@ -352,3 +352,32 @@ def test_colab_link_frames_are_frames():
     assert frames[1].source == "from tensorflow.python.eager.context import get_config"
     # A markdown link that is not a frame header stays text.
     assert parse_traceback("[docs](https://example.org) in the wiki\n") == []
+
+
+# Spyder's console (pandas 2 removed Series.append; the thread behind
+# benchmarks/cases/pandas2-series-append-abcanalysis0121-win-py310), pasted without a header.
+SPYDER = """\
+Cell In[33], line 1
+    ABC_by_y = abc_analysis(...)
+
+  File ~\\miniconda3\\envs\\ml_ts\\lib\\site-packages\\abc_analysis\\abc_analysis.py:246 in abc_analysis
+    dictCurve = abc_curve(psData)
+
+  File ~\\miniconda3\\envs\\ml_ts\\lib\\site-packages\\abc_analysis\\abc_analysis.py:163 in abc_curve
+    y = pd.Series([0]).append(y)
+
+  File ~\\miniconda3\\envs\\ml_ts\\lib\\site-packages\\pandas\\core\\generic.py:5989 in __getattr__
+    return object.__getattribute__(self, name)
+
+AttributeError: 'Series' object has no attribute 'append'
+"""
+
+
+def test_spyder_frames_without_a_header_and_with_indented_sources():
+    (crash,) = parse_traceback(SPYDER)
+    frames = crash.final.frames
+    assert [(f.line, f.function) for f in frames] == [(1, "<module>"), (246, "abc_analysis"), (163, "abc_curve"),
+                                                      (5989, "__getattr__")]
+    assert [f.source for f in frames] == ["ABC_by_y = abc_analysis(...)", "dictCurve = abc_curve(psData)",
+                                          "y = pd.Series([0]).append(y)", "return object.__getattribute__(self, name)"]
+    assert crash.final.type == "AttributeError"
