@@ -122,6 +122,49 @@ STDLIB_ATTR_REMOVED: Dict[Tuple[str, str], str] = {
     ("HTMLParser", "unescape"): "3.9",
 }
 
+# -- stdlib names added by a Python release (module, name or None for the module) -> X.Y ----
+# A target older than that release cannot import them: the caller needs a release that
+# supports the target (typing_extensions, a version branch) or the target a newer Python.
+# Source: the "Added in version X.Y" notes of https://docs.python.org/3/library/ .
+STDLIB_ADDED: Dict[Tuple[str, Optional[str]], str] = {
+    **{("typing", n): "3.8" for n in ("Literal", "Final", "final", "Protocol", "TypedDict", "runtime_checkable",
+                                       "SupportsIndex", "get_origin", "get_args")},
+    ("typing", "Annotated"): "3.9",
+    **{("typing", n): "3.10" for n in ("TypeAlias", "ParamSpec", "ParamSpecArgs", "ParamSpecKwargs", "Concatenate",
+                                        "TypeGuard", "is_typeddict")},
+    **{("typing", n): "3.11" for n in ("Self", "LiteralString", "Never", "assert_never", "assert_type", "reveal_type",
+                                        "Required", "NotRequired", "Unpack", "TypeVarTuple", "dataclass_transform")},
+    **{("typing", n): "3.12" for n in ("override", "TypeAliasType", "get_original_bases")},
+    **{("typing", n): "3.13" for n in ("ReadOnly", "TypeIs", "NoDefault", "get_protocol_members", "is_protocol")},
+    ("functools", "cached_property"): "3.8", ("functools", "cache"): "3.9",
+    **{("math", n): "3.8" for n in ("prod", "isqrt", "dist", "comb", "perm")},
+    ("math", "lcm"): "3.9", ("math", "nextafter"): "3.9",
+    ("importlib", "metadata"): "3.8", ("importlib.metadata", None): "3.8", ("importlib.resources", "files"): "3.9",
+    ("zoneinfo", None): "3.9", ("graphlib", None): "3.9", ("tomllib", None): "3.11",
+    ("dataclasses", None): "3.7", ("contextvars", None): "3.7",
+    ("contextlib", "nullcontext"): "3.7", ("contextlib", "asynccontextmanager"): "3.7",
+    ("contextlib", "aclosing"): "3.10", ("contextlib", "chdir"): "3.11",
+    ("itertools", "pairwise"): "3.10", ("itertools", "batched"): "3.12",
+    ("statistics", "fmean"): "3.8", ("statistics", "correlation"): "3.10",
+    ("asyncio", "run"): "3.7", ("asyncio", "create_task"): "3.7", ("asyncio", "to_thread"): "3.9",
+    ("asyncio", "TaskGroup"): "3.11", ("asyncio", "timeout"): "3.11", ("asyncio", "Runner"): "3.11",
+    ("enum", "StrEnum"): "3.11", ("datetime", "UTC"): "3.11", ("shlex", "join"): "3.8",
+}
+STDLIB_ATTR_ADDED: Dict[Tuple[str, str], str] = {
+    ("str", "removeprefix"): "3.9", ("str", "removesuffix"): "3.9", ("bytes", "removeprefix"): "3.9",
+    ("int", "bit_count"): "3.10",
+}
+
+
+def stdlib_added(module: str, name: Optional[str]) -> Optional[str]:
+    """The Python X.Y that added ``module.name`` (or the module itself), if known."""
+    if (module, name) in STDLIB_ADDED:
+        return STDLIB_ADDED[(module, name)]
+    if name is None or (module, None) in STDLIB_ADDED:
+        return STDLIB_ADDED.get((module, None))
+    return None
+
+
 # -- environment: no pin of the set can fix these; advice says what would ------------------
 _ENV_PATTERNS: List[Tuple[str, str]] = [
     (r"CUDNN_STATUS_(NOT_INITIALIZED|ARCH_MISMATCH|EXECUTION_FAILED|INTERNAL_ERROR|NOT_SUPPORTED|ALLOC_FAILED|MAPPING_ERROR)",
@@ -387,6 +430,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             removed = STDLIB_ATTR_REMOVED.get((m.group(1), m.group(2)))
             if removed:
                 sig.family, sig.python_removed = PYTHON_VERSION, removed
+            elif (m.group(1), m.group(2)) in STDLIB_ATTR_ADDED:
+                sig.family = PYTHON_VERSION
+                sig.detail["python_added"] = STDLIB_ATTR_ADDED[(m.group(1), m.group(2))]
             return sig
     if etype == "TypeError":
         for rx in (_SIG_KW, _SIG_MULTI):
@@ -437,4 +483,11 @@ def _maybe_stdlib(sig: Signal) -> Signal:
             removed = stdlib_removal(sig.module, None)
         if removed:
             sig.family, sig.python_removed = PYTHON_VERSION, removed
+            return sig
+        added = stdlib_added(sig.module, None if sig.detail.get("no_module") else sig.name)
+        if added is None and sig.detail.get("no_module"):
+            added = stdlib_added(sig.module.split(".")[0], None)
+        if added:
+            sig.family = PYTHON_VERSION
+            sig.detail["python_added"] = added
     return sig

@@ -706,7 +706,46 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                 f"{caller.name}=={caller.version} released after it (upload dates)", out)
 
 
+def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    """A name the target's Python does not have yet (``typing.Literal`` on 3.7): the caller must support the target.
+
+    Moves on offer: the caller's later release that stopped using the name
+    plainly (typing_extensions, a version branch; read from release files), or
+    nothing, with the advice to run a newer Python.
+    """
+    added = sig.detail["python_added"]
+    what = _what(sig)
+    need = tuple(int(x) for x in added.split("."))
+    if ctx.target.python[:2] >= need:
+        return done("unknown", F.PYTHON_VERSION, f"{what} exists since Python {added} and the target is "
+                    f"{ctx.target.python_version}: something else hides it", [])
+    advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"
+    out: List[Culprit] = []
+    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module:
+        from . import users
+
+        name = sig.name if not sig.detail.get("no_module") else None
+        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+        if name:
+            raises = "AttributeError" if "Attribute" in sig.exc_type else "ImportError"
+            for found in users.find_callers(ctx, sig.module, name, None, raises, candidates=movable):
+                ctx.evidence.append(found.describe(what))
+                if found.adapted:
+                    _add(out, Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [f"{what} is new in Python {added}; "
+                                      + found.describe(what)], "release-files"), ctx)
+    if out:
+        return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, new in Python {added}", out, advice)
+    if caller.kind == "dist" and not ctx.is_keep(caller.name):
+        # done() reads the caller's later releases for the failing statement (adapted_culprits).
+        return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, new in Python {added}, "
+                    f"on Python {ctx.target.python_version}", [], advice)
+    kind = "project" if caller.kind == "project" else "direct" if ctx.is_keep(caller.name) else "unknown"
+    return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
+
+
 def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    if sig.detail.get("python_added") and not sig.python_removed:
+        return _python_added(ctx, sig, caller, done)
     removed = sig.python_removed or ""
     what = _what(sig)
     if removed and ctx.target.python[:2] < tuple(int(x) for x in removed.split(".")):

@@ -123,3 +123,14 @@ def test_a_message_naming_the_release_that_removed_it_is_read_with_that_release(
         sig = _sig(etype, msg)
         assert (sig.family, sig.module, sig.name) == (F.ATTRIBUTE, "numpy", "sctypes")
         assert sig.detail["removed_in"] == ("NumPy", "2.0")
+
+
+@pytest.mark.parametrize("etype,message,added", [
+    ("ImportError", "cannot import name 'Literal' from 'typing'", "3.8"),  # codemagic-cli-tools on Python 3.7
+    ("ImportError", "cannot import name 'TypeAlias' from 'typing' (/usr/lib64/python3.9/typing.py)", "3.10"),
+    ("ModuleNotFoundError", "No module named 'tomllib'", "3.11"),
+    ("AttributeError", "'str' object has no attribute 'removeprefix'", "3.9"),
+])
+def test_a_name_the_target_python_does_not_have_yet_is_a_python_version_break(etype, message, added):
+    sig = _sig(etype, message)
+    assert sig.family == F.PYTHON_VERSION and sig.detail["python_added"] == added and sig.python_removed is None

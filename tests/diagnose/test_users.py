@@ -369,3 +369,27 @@ def test_a_crash_inside_pips_build_env_moves_the_sdist_only_pin_to_a_release_wit
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index), matrix=check_matrix(pins, target, index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("nump", ">=1.26.0")]
     assert "has no wheel" in d.culprits[0].evidence[0]
+
+
+def test_a_name_new_in_a_later_python_finds_the_caller_release_that_stopped_using_it(index_for):
+    # The codemagic-cli-tools case's shape: 'from typing import Literal' on Python 3.7; the next release imports it
+    # from typing_extensions.
+    universe = {
+        "cli": [{"version": "0.53.1", "upload_time": "2024-01-10T00:00:00Z",
+                 "files": {"cli/export.py": "from typing import Literal\n"}},
+                {"version": "0.53.2", "upload_time": "2024-01-12T00:00:00Z",
+                 "files": {"cli/export.py": "from typing_extensions import Literal\n"}}],
+    }
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("cli==0.53.1\n", target)
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("ImportError: cannot import name 'Literal' from 'typing'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive" and d.family == "python-version"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("cli", ">=0.53.2")]
+    # On a Python that has it, the same message is no Python-version break.
+    index39, target39 = index_for(universe, python="3.9")
+    d39 = diagnose(crash, parse_requirements_text("cli==0.53.1\n", target39), target39, index39, load_knowledge(),
+                   probe=ApiProbe(index39))
+    assert d39.verdict == "unknown" and d39.culprits == []
