@@ -243,12 +243,19 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
                    after: Optional[datetime], raises: str) -> Optional[str]:
     from .adapted import _later
 
+    from .probe import _ByteCap
+
     for v in _later(ctx.probe, ctx.index, dist, version, after)[:MAX_RELEASES]:
         try:
             if first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
                 continue  # the same module still uses it: no need to read the rest
+        except Exception:
+            continue
+        try:
             if first_use(ctx.probe, dist, v, module, name, raises=raises) is None:
                 return v
+        except _ByteCap:
+            return v  # too big to read whole (pip's vendored code): the module that used it adapted
         except Exception:
             continue
     return None

@@ -393,3 +393,25 @@ def test_a_name_new_in_a_later_python_finds_the_caller_release_that_stopped_usin
     d39 = diagnose(crash, parse_requirements_text("cli==0.53.1\n", target39), target39, index39, load_knowledge(),
                    probe=ApiProbe(index39))
     assert d39.verdict == "unknown" and d39.culprits == []
+
+
+def test_a_release_too_big_to_read_whole_counts_as_adapted_when_the_using_module_did(index_for, tmp_path):
+    # pip 22.3 -> 23.1 on Python 3.12: the vendored pkg_resources stopped using pkgutil.ImpImporter,
+    # but pip's whole source is over the probe's read cap.
+    big = "DATA = '" + "x" * 80_000 + "'\n"
+    universe = {
+        "pipx": [{"version": "22.3", "upload_time": "2022-10-15T00:00:00Z",
+                  "files": {"pipx/_vendor/pkg_resources/__init__.py": "import pkgutil\nregister(pkgutil.ImpImporter)\n"}},
+                 {"version": "23.1", "upload_time": "2023-04-15T00:00:00Z",
+                  "files": {"pipx/_vendor/pkg_resources/__init__.py": "import pkgutil\nif hasattr(pkgutil, 'ImpImporter'):\n"
+                                                                     "    register(pkgutil.ImpImporter)\n",
+                            "pipx/_vendor/rich/_emoji_codes.py": big}}],
+    }
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("pipx==22.3\n", target)
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("AttributeError: module 'pkgutil' has no attribute 'ImpImporter'. Did you mean: 'zipimporter'?\n")
+    probe = ApiProbe(index, cache_dir=str(tmp_path / "probe"), max_bytes=70_000)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=probe)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("pipx", ">=23.1")]
