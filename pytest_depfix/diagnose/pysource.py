@@ -260,7 +260,8 @@ class _Reader:
         if value is None:  # bare annotation
             return
         # lazy_loader: __getattr__, __dir__, __all__ = lazy.attach(...) / attach_stub(...)
-        if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1] in ("attach", "attach_stub"):
+        # (huggingface_hub defines its own copy as _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS))
+        if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].lstrip("_") in ("attach", "attach_stub"):
             self.lazy(value, st.lineno)
         for n in names:
             if n == "__all__":
@@ -419,6 +420,11 @@ class _Reader:
                             explained.update(id(x) for st in node.body for x in ast.walk(st))
                         continue
                     outcome_nodes = node.body
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _is_table_get(node.value, param):
+                # pydantic 2: dynamic_attr = _dynamic_imports.get(attr_name); None -> migration, else import it.
+                tbl = node.value.func.value.id  # type: ignore[attr-defined]
+                self._getattr_providers = getattr(self, "_getattr_providers", []) + [(tbl, node.lineno)]
+                continue
             elif isinstance(node, ast.Try):
                 # try: x = TABLE[name] except KeyError: ... else: <outcome>
                 for st in node.body:
@@ -439,6 +445,14 @@ class _Reader:
 
     def finish(self) -> None:
         """Resolve getattr tables to names once every module-level table is known."""
+        for table, line in getattr(self, "_getattr_providers", []):
+            const = self.constants.get(table)
+            if isinstance(const, ast.Dict):
+                for k, v in zip(const.keys, const.values):
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str):
+                        sub = _relative_submodule(v)
+                        if sub:
+                            self.info.lazy_attrs.setdefault(k.value, (sub, line))
         for table, keys, body, line in getattr(self, "_getattr_tables", []):
             names = keys if keys is not None else self.literal_keys(self.constants.get(table or ""))
             label = table or "__getattr__"
@@ -462,11 +476,15 @@ class _Reader:
             if kw.arg == "submodules":
                 for s in self.literal_keys(kw.value):
                     info.lazy_submodules[s] = line
-            elif kw.arg == "submod_attrs" and isinstance(kw.value, ast.Dict):
-                for k, v in zip(kw.value.keys, kw.value.values):
-                    if isinstance(k, ast.Constant):
-                        for attr in _strings(v) or []:
-                            info.lazy_attrs[attr] = (k.value, line)
+            elif kw.arg == "submod_attrs":
+                table = kw.value
+                if isinstance(table, ast.Name):  # a module-level dict defined above the call
+                    table = self.constants.get(table.id)
+                if isinstance(table, ast.Dict):
+                    for k, v in zip(table.keys, table.values):
+                        if isinstance(k, ast.Constant):
+                            for attr in _strings(v) or []:
+                                info.lazy_attrs[attr] = (k.value, line)
         if len(call.args) >= 3 and isinstance(call.args[2], ast.Dict):
             for k, v in zip(call.args[2].keys, call.args[2].values):
                 if isinstance(k, ast.Constant):
@@ -475,6 +493,22 @@ class _Reader:
         if len(call.args) >= 2:
             for s in self.literal_keys(call.args[1]):
                 info.lazy_submodules[s] = line
+
+
+def _is_table_get(call: ast.Call, param: str) -> bool:
+    """``TABLE.get(param)`` with TABLE a plain name."""
+    f = call.func
+    return (isinstance(f, ast.Attribute) and f.attr == "get" and isinstance(f.value, ast.Name) and len(call.args) >= 1
+            and isinstance(call.args[0], ast.Name) and call.args[0].id == param)
+
+
+def _relative_submodule(value: ast.AST) -> Optional[str]:
+    """``(__spec__.parent, '.functional_validators')`` -> ``functional_validators`` (pydantic 2's table values)."""
+    if isinstance(value, ast.Tuple) and len(value.elts) == 2 and isinstance(value.elts[1], ast.Constant):
+        mod = value.elts[1].value
+        if isinstance(mod, str) and mod.startswith(".") and mod[1:].replace(".", "").replace("_", "").isalnum():
+            return mod[1:]
+    return None
 
 
 def _ends_in_raise(body: Sequence[ast.stmt]) -> Optional[bool]:

@@ -473,6 +473,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         pass
     verdict = _verdict_for(callee, caller, ctx)
     out: List[Culprit] = []
+    present: Optional[str] = None
     said = sig.detail.get("removed_in")
     if said and not ctx.is_keep(callee.name) and canonicalize_name(said[0]) == callee.key:
         # The library's own error message names the release that removed it.
@@ -486,6 +487,8 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             _add(out, Culprit(callee.name, present, CONF_PROBE, [f"{what} is present in {callee.name}{present} (read from release files)"],
                               "api-probe"), ctx)
         out += [c for c in matrix_culprits(callee.name, caller.name if caller.kind == "dist" else None, ctx) if c not in out]
+        if caller.kind == "dist" and not ctx.is_keep(caller.name) and present:
+            out += [c for c in _caller_back(ctx, caller, callee, sig, what) if c not in out]
         if not out:
             out += time_culprits(callee, caller, ctx, what)
     elif caller.kind == "dist" and not ctx.is_keep(caller.name):
@@ -496,8 +499,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                         f"no other pin can bring it back", [])
         return done("unknown", sig.family, f"{what} is missing from {callee.name}=={callee.version}, "
                     f"but no version range could be established", [])
+    newer = bool(present) and not ctx.is_keep(callee.name) and _only_above(present, callee.version or "0")
     summary = {
-        "transitive": f"{callee.name}=={callee.version} no longer has {what}, which {caller.name or 'a caller'} uses",
+        "transitive": (f"{callee.name}=={callee.version} does not have {what} yet ({callee.name}{present} has it), which "
+                       f"{caller.name or 'a caller'} uses") if newer else
+                      f"{callee.name}=={callee.version} no longer has {what}, which {caller.name or 'a caller'} uses",
         "project": f"the project uses {what}, which {callee.name}=={callee.version} no longer has",
         "direct": f"the kept {callee.name}=={callee.version} changed {what}; its caller {caller.name} must move",
     }[verdict]
@@ -565,7 +571,20 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     what = f"{sig.module}.{sig.name}"
     out: List[Culprit] = []
     raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+    present = probe_range(ctx, callee.name, sig.module, sig.name)
+    too_old = bool(present) and _only_above(present, callee.version)  # the callee has not got it *yet*
     for found in users.find_callers(ctx, sig.module, sig.name, None, raises):
+        if too_old:
+            # accelerate 0.32 imports a name huggingface-hub only has from 0.21: the caller moves back.
+            back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module, sig.name, raises,
+                                             base=(sig.module.split(".")[0], callee.version))
+            if back:
+                ev = (f"no frames were printed; {found.dist} {found.version} uses {what} (`{found.use.statement}`, "
+                      f"{found.use.file} line {found.use.line}), which {callee.name} has only in {present}; {found.dist} "
+                      f"{back} is its newest earlier release that does not use it (read from release files)")
+                ctx.evidence.append(ev)
+                out.append(Culprit(found.dist, f"<={back}", CONF_PROBE, [ev], "release-files"))
+            continue
         ctx.evidence.append(found.describe(what))
         if found.adapted:
             out.append(Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [found.describe(what)], "release-files"))

@@ -415,3 +415,26 @@ def test_a_release_too_big_to_read_whole_counts_as_adapted_when_the_using_module
     probe = ApiProbe(index, cache_dir=str(tmp_path / "probe"), max_bytes=70_000)
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=probe)
     assert [(c.name, c.constraint) for c in d.culprits] == [("pipx", ">=23.1")]
+
+
+def test_a_frameless_caller_too_new_for_its_library_moves_back(index_for):
+    # mlflow's CI: accelerate 0.32.0 imports split_torch_state_dict_into_shards, which huggingface-hub has only
+    # from 0.21; tokenizers 0.14.1 holds huggingface-hub below 0.18. Only the error line was posted.
+    hub = lambda extra: {"hub/__init__.py": "def hf_hub_download():\n    pass\n" + extra}  # noqa: E731
+    universe = {
+        "hub": [{"version": "0.17.3", "upload_time": "2023-09-25T00:00:00Z", "files": hub("")},
+                {"version": "0.21.0", "upload_time": "2024-02-15T00:00:00Z",
+                 "files": hub("def split_torch_state_dict_into_shards():\n    pass\n")}],
+        "accel": [{"version": "0.31.0", "upload_time": "2024-06-07T00:00:00Z", "requires_dist": ["hub"],
+                   "files": {"accel/utils.py": "from hub import hf_hub_download\n"}},
+                  {"version": "0.32.0", "upload_time": "2024-07-03T00:00:00Z", "requires_dist": ["hub"],
+                   "files": {"accel/utils.py": "from hub import hf_hub_download, split_torch_state_dict_into_shards\n"}}],
+        "tok": [{"version": "0.14.1", "upload_time": "2023-10-06T00:00:00Z", "requires_dist": ["hub<0.18"]}],
+    }
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("accel==0.32.0\nhub==0.17.3\ntok==0.14.1\n", target)
+    crash = infer_message("cannot import name 'split_torch_state_dict_into_shards' from 'hub'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    found = {(c.name, c.constraint) for c in d.culprits}
+    assert ("accel", "<=0.31.0") in found and ("hub", ">=0.21.0") in found
+    assert "does not have hub.split_torch_state_dict_into_shards yet" in d.summary

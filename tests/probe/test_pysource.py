@@ -182,3 +182,27 @@ def test_all_is_a_module_attribute_even_when_a_function_builds_it():
     # A global assigned only inside a function that declares nothing global stays local.
     local = "def f():\n    __all__ = []\n"
     assert lookup({"sa/__init__.py": local}, "sa", "__all__").value == NO
+
+
+def test_huggingface_hubs_own_attach_with_a_named_table_lazy_loads_names():
+    init = ("_SUBMOD_ATTRS = {\n    'serialization': ['split_torch_state_dict_into_shards'],\n"
+            "    'hf_api': ['HfApi'],\n}\n\ndef _attach(package_name, submodules=None, submod_attrs=None):\n"
+            "    def __getattr__(name):\n        raise AttributeError(name)\n    return __getattr__, None, []\n\n"
+            "__getattr__, __dir__, __all__ = _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS)\n")
+    files = {"hub/__init__.py": init, "hub/serialization.py": "def split_torch_state_dict_into_shards():\n    pass\n",
+             "hub/hf_api.py": "class HfApi:\n    pass\n"}
+    f = lookup(files, "hub", "split_torch_state_dict_into_shards")
+    assert f.value == YES and "lazy-loaded from hub.serialization" in f.evidence
+    assert lookup(files, "hub", "upload_folder").value != YES
+
+
+def test_pydantic_2s_dynamic_imports_table_provides_its_names():
+    init = ("_dynamic_imports = {\n    'field_validator': (__spec__.parent, '.functional_validators'),\n"
+            "    'BaseModel': (__spec__.parent, '.main'),\n}\n\n"
+            "def __getattr__(attr_name):\n    dynamic_attr = _dynamic_imports.get(attr_name)\n"
+            "    if dynamic_attr is None:\n        return _getattr_migration(attr_name)\n"
+            "    package, module_name = dynamic_attr\n    return getattr(import_module(module_name, package=package), attr_name)\n")
+    files = {"pyd/__init__.py": init, "pyd/functional_validators.py": "def field_validator():\n    pass\n",
+             "pyd/main.py": "class BaseModel:\n    pass\n"}
+    f = lookup(files, "pyd", "field_validator")
+    assert f.value == YES and "pyd.functional_validators" in f.evidence
