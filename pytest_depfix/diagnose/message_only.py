@@ -37,7 +37,7 @@ _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s)+")  # markdown quote, pytest's 'E   '
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \()"), "ImportError"),
     (re.compile(r"No module named '?[\w.]+'?\s*$"), "ModuleNotFoundError"),
-    (re.compile(r"(?:module|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"), "AttributeError"),
+    (re.compile(r"(?:[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"), "AttributeError"),
     (re.compile(r"[\w.<>]+\(\) (?:got an unexpected keyword argument|got multiple values for argument"
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
@@ -55,9 +55,9 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
 ]
 # A builtin exception quoted inside a line: "im getting this error: AttributeError: 'WebDriver' ...".
-_QUOTED_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
+_QUOTED_BUILTIN = re.compile(r"(?<![\w.])\[?(" + "|".join(sorted(
     ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError", "ValueError", "RuntimeError", "OSError", "KeyError",
-     "NameError"), key=len, reverse=True)) + r"): (\S.*)")
+     "NameError"), key=len, reverse=True)) + r")\]?: (\S.*)")  # also "[AttributeError]: ..." as some tools print it
 
 
 @dataclass

@@ -121,10 +121,19 @@ def _guarded_lines(tree: ast.AST, raises: str) -> set:
     return out
 
 
+_PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...
+
+
 def _about_versions(test: ast.AST) -> bool:
+    """A branch on the running Python or a library version (``sys.version_info``, ``is_py2``, ``six.PY2``, ``hasattr``)."""
+    import re
+
+    global _PY_FLAG
+    if _PY_FLAG is None:
+        _PY_FLAG = re.compile(r"(?:^|_)py(?:thon)?_?\d", re.I)
     for sub in ast.walk(test):
         text = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
-        if "version" in text.lower():
+        if "version" in text.lower() or _PY_FLAG.search(text):
             return True
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "hasattr":
             return True
@@ -241,25 +250,50 @@ def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], ra
 
 def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
                    after: Optional[datetime], raises: str) -> Optional[str]:
+    """The first later release that stopped using the name: the next few in order, then by bisection.
+
+    Adapting is one-way in practice (a release that dropped ``collections.MutableMapping``
+    does not bring it back), so past the first ``MAX_RELEASES`` the answer is found in
+    log2(n) reads: requests took from 2.11.1 to 2.19 and many releases.
+    """
     from .adapted import _later
 
+    later = _later(ctx.probe, ctx.index, dist, version, after)
+
+    def without(v: str) -> Optional[bool]:
+        return _release_without(ctx, dist, v, module, name, use, raises)
+
+    for v in later[:MAX_RELEASES]:
+        if without(v):
+            return v
+    rest = later[MAX_RELEASES:]
+    if not rest or not without(rest[-1]):
+        return None
+    lo, hi = 0, len(rest) - 1  # rest[hi] is without it
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if without(rest[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return rest[lo]
+
+
+def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str) -> Optional[bool]:
+    """Whether release ``v`` no longer uses the name (None: could not tell, counted as still using it)."""
     from .probe import _ByteCap
 
-    for v in _later(ctx.probe, ctx.index, dist, version, after)[:MAX_RELEASES]:
-        try:
-            if first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
-                continue  # the same module still uses it: no need to read the rest
-        except Exception:
-            continue
-        try:
-            if first_use(ctx.probe, dist, v, module, name, raises=raises) is None:
-                return v
-        except _ByteCap:
-            return v  # too big to read whole (pip's vendored code): the module that used it adapted
-        except Exception:
-            continue
-    return None
-
+    try:
+        if first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
+            return False  # the same module still uses it: no need to read the rest
+    except Exception:
+        return None
+    try:
+        return first_use(ctx.probe, dist, v, module, name, raises=raises) is None
+    except _ByteCap:
+        return True  # too big to read whole (pip's vendored code): the module that used it adapted
+    except Exception:
+        return None
 
 
 def compiled_dependants(ctx: Any, base_key: str) -> List[Any]:

@@ -120,3 +120,11 @@ def test_a_pip_build_failure_keeps_the_whole_report_and_names_the_sdist(kb):
     assert "Command errored out" in found.note() and "Using cached setoptconf" in found.message
     sig = classify(found.to_crash())
     assert sig.family == "build" and sig.detail["sdist"] == ("setoptconf", "0.2.0")
+
+
+def test_a_bracketed_type_and_a_retyped_capital_module_are_still_read(kb):
+    # psf/requests thread behind benchmarks/cases/py310-collections-mutablemapping-requests2111-py311, verbatim.
+    found = infer_message("[AttributeError]: Module 'collections' has no attribute 'MutableMapping'\n", kb)
+    assert found.exc_type == "AttributeError"
+    sig = classify(found.to_crash())
+    assert sig.family == "python-version" and sig.python_removed == "3.10"

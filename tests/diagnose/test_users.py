@@ -438,3 +438,29 @@ def test_a_frameless_caller_too_new_for_its_library_moves_back(index_for):
     found = {(c.name, c.constraint) for c in d.culprits}
     assert ("accel", "<=0.31.0") in found and ("hub", ">=0.21.0") in found
     assert "does not have hub.split_torch_state_dict_into_shards yet" in d.summary
+
+
+def test_a_branch_on_a_python_2_flag_is_a_guard():
+    # requests 2.19-2.27's compat.py: the collections import only runs on Python 2.
+    compat = ("import sys\nis_py2 = sys.version_info[0] == 2\nif is_py2:\n    from collections import MutableMapping\n"
+              "else:\n    from collections.abc import MutableMapping\n")
+    assert uses_in_source(compat, "collections", "MutableMapping") is None
+    six_style = "import six\nif six.PY2:\n    from collections import Mapping\n"
+    assert uses_in_source(six_style, "collections", "Mapping") is None
+    assert uses_in_source("import collections\nclass Jar(collections.MutableMapping):\n    pass\n",
+                          "collections", "MutableMapping", raises="AttributeError").line == 2
+
+
+def test_the_first_release_that_adapted_is_found_by_bisection_past_the_first_few(index_for):
+    # requests 2.11.1 -> 2.19: seventeen releases still subclass collections.MutableMapping.
+    old = "import collections\nclass Jar(collections.MutableMapping):\n    pass\n"
+    new = "from collections.abc import MutableMapping\nclass Jar(MutableMapping):\n    pass\n"
+    versions = [f"2.{minor}.0" for minor in range(11, 30)]
+    universe = {"req": [{"version": v, "upload_time": f"20{10 + i // 2:02d}-0{1 + i % 2}-01T00:00:00Z",
+                         "files": {"req/cookies.py": old if v < "2.19.0" else new}} for i, v in enumerate(versions)]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("req==2.11.0\n", target)
+    crash = infer_message("AttributeError: module 'collections' has no attribute 'MutableMapping'\n",
+                          load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("req", ">=2.19.0")]
