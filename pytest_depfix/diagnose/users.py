@@ -229,11 +229,24 @@ def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], ra
     """
     if ctx.probe is None:
         return []
+    fallback: List[Any] = []
     if candidates is None:
         callee = ctx.callee
         if callee is None or not callee.key:
             return []
         candidates = dependants(ctx, callee.key)
+        # Code imports what it never declared (Flask-WTF 0.14.2 imports werkzeug through Flask's
+        # requirement): when no declared dependant uses the name, the other movable pins are read.
+        fallback = [p for p in ctx.pins if p.active and p.version and p.key != callee.key and not ctx.is_keep(p.name)
+                    and p not in candidates][:MAX_OWNER_PINS]
+    out = _callers_among(ctx, candidates, module, name, after, raises)
+    if not out and fallback:
+        out = _callers_among(ctx, fallback, module, name, after, raises)
+    return out
+
+
+def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, after: Optional[datetime],
+                   raises: str) -> List[Adapted]:
     out: List[Adapted] = []
     for pin in candidates:
         try:

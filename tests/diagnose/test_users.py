@@ -464,3 +464,22 @@ def test_the_first_release_that_adapted_is_found_by_bisection_past_the_first_few
                           load_knowledge()).to_crash()
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("req", ">=2.19.0")]
+
+
+def test_an_undeclared_user_is_found_when_no_declared_dependant_uses_the_name(index_for):
+    # Flask-WTF 0.14.2 imports url_encode from werkzeug, which it reaches only through Flask's requirement.
+    universe = {
+        "werk": [{"version": "0.16.1", "upload_time": "2020-01-27T00:00:00Z", "files": {"werk/__init__.py": "def url_encode():\n    pass\n"}},
+                 {"version": "1.0.0", "upload_time": "2020-02-06T00:00:00Z", "files": {"werk/__init__.py": ""}}],
+        "flaskish": [{"version": "1.1.1", "upload_time": "2019-07-08T00:00:00Z", "requires_dist": ["werk>=0.15"],
+                      "files": {"flaskish/__init__.py": "import werk\n"}}],
+        "flaskish-wtf": [{"version": "0.14.2", "upload_time": "2017-01-10T00:00:00Z", "requires_dist": ["flaskish"],
+                          "files": {"flaskish_wtf/recaptcha.py": "from werk import url_encode\n"}},
+                         {"version": "0.14.3", "upload_time": "2020-02-06T00:00:00Z", "requires_dist": ["flaskish"],
+                          "files": {"flaskish_wtf/recaptcha.py": "from urllib.parse import urlencode\n"}}],
+    }
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("flaskish==1.1.1\nflaskish-wtf==0.14.2\nwerk==1.0.0\n", target)
+    crash = infer_message("ImportError: cannot import name 'url_encode' from 'werk'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert ("flaskish-wtf", ">=0.14.3") in {(c.name, c.constraint) for c in d.culprits}
