@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, List, Optional, Tuple
+from typing import Any, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
@@ -73,7 +73,10 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr == name and _dotted(node.value) in aliases:
             hits.append(node.lineno)
-    hits = [line for line in hits if line not in _guarded_lines(tree, raises)] if hits else hits
+    if not hits:
+        return None
+    mentions = _mentions(tree, name)
+    hits = sorted(_live(tree.body, set(hits), mentions, raises)[0])  # type: ignore[attr-defined]
     if not hits:
         return None
     line = min(hits)
@@ -95,30 +98,75 @@ def _catches(handler: ast.ExceptHandler, raises: str) -> bool:
     return any((_dotted(n) or "").rsplit(".", 1)[-1] in wanted for n in names)
 
 
-def _guarded_lines(tree: ast.AST, raises: str) -> set:
-    """Lines that run only when the name may exist: a ``try`` body, a branch on a version.
-
-    ``try: from flask import _app_ctx_stack`` / ``except ImportError:`` and
-    ``if flask_major_version >= 3: ... else: from flask import _app_ctx_stack``
-    are how maintainers adapt while keeping old versions working: such a use
-    is not the crash's use.
-    """
-    out = set()
+def _mentions(tree: ast.AST, name: str) -> Set[int]:
+    """Lines that reach for ``name`` from any module (``from urllib3.contrib import appengine``, ``x.appengine``)."""
+    out: Set[int] = set()
     for node in ast.walk(tree):
-        body: List[ast.stmt] = []
-        if isinstance(node, ast.Try):
-            # A handler's body is a fallback that runs only when the preferred code failed
-            # (try: from collections.abc import Mapping / except ImportError: from collections ...).
-            body = [st for h in node.handlers for st in h.body]
-            if any(_catches(h, raises) for h in node.handlers):
-                body = node.body + body
-        elif isinstance(node, ast.If) and _about_versions(node.test):
-            body = node.body + node.orelse
-        for stmt in body:
-            for sub in ast.walk(stmt):
-                if hasattr(sub, "lineno"):
-                    out.add(sub.lineno)
+        if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
+            out.add(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr == name:
+            out.add(node.lineno)
     return out
+
+
+def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str) -> Tuple[Set[int], Set[int]]:
+    """(uses, mentions) in ``stmts`` that can run and fail, i.e. not behind a guard.
+
+    Guards, as maintainers write them to keep old and new versions working:
+    a branch on a version (``if sys.version_info >= (3, 8)``, ``if is_py2``,
+    ``if hasattr(...)``) hides both sides; a ``try`` hides its body when a
+    handler catches the error and does not reach for the same name again
+    (clearml 1.10.3's handler re-imported ``appengine`` from urllib3 and failed
+    too; 1.10.4 nested another try that sets it to None); a handler's own uses
+    run only when the body failed, so they count only when the body used the
+    name as well (``try: from collections.abc import Mapping`` / ``except:
+    from collections import Mapping`` is an adaptation).
+    """
+    live_u: Set[int] = set()
+    live_m: Set[int] = set()
+    for st in stmts:
+        if isinstance(st, ast.Try):
+            bu, bm = _live(st.body, uses, mentions, raises)
+            hu: Set[int] = set()
+            hm: Set[int] = set()
+            for h in st.handlers:
+                u, m = _live(h.body, uses, mentions, raises)
+                hu |= u
+                hm |= m
+            guarded = any(_catches(h, raises) for h in st.handlers) and not hm
+            if not guarded:
+                live_u |= bu
+                live_m |= bm
+            if bu:
+                live_u |= hu
+                live_m |= hm
+            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises)
+            live_u |= u
+            live_m |= m
+        elif isinstance(st, ast.If) and _about_versions(st.test):
+            continue
+        elif isinstance(st, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.FunctionDef,
+                             ast.AsyncFunctionDef, ast.ClassDef)):
+            head = _head_lines(st)
+            live_u |= uses & head
+            live_m |= mentions & head
+            for block in (getattr(st, "body", []), getattr(st, "orelse", [])):
+                u, m = _live(block, uses, mentions, raises)
+                live_u |= u
+                live_m |= m
+        else:
+            lines = set(range(st.lineno, (getattr(st, "end_lineno", None) or st.lineno) + 1))
+            live_u |= uses & lines
+            live_m |= mentions & lines
+    return live_u, live_m
+
+
+def _head_lines(st: ast.stmt) -> Set[int]:
+    """Lines of a compound statement before its body (a class's bases, a with's items, a loop's target)."""
+    body = getattr(st, "body", None) or []
+    first = min((b.lineno for b in body), default=st.lineno + 1)
+    start = min([st.lineno] + [d.lineno for d in getattr(st, "decorator_list", [])])
+    return set(range(start, max(first, st.lineno + 1)))
 
 
 _PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...

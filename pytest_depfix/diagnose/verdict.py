@@ -83,6 +83,7 @@ class Context:
     matrix: Optional[MatrixReport] = None
     evidence: List[str] = field(default_factory=list)
     callee: Optional["Party"] = None  # who changed, once a handler knows (dates bound the caller's adaptation)
+    signal: Optional[F.Signal] = None  # what the message says, for readers of release files
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -115,6 +116,14 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
         for fr in exc.frames:
             if fr.owner == OWNER_DIST and fr.dist and fr.module and fr.module.split(".")[0] == top and ctx.pinned(fr.dist):
                 return ctx.pinned(fr.dist).name
+    if path:
+        # Where the module really lives beats its name: requests.packages.urllib3 is urllib3's
+        # code once requests stopped vendoring it (the message prints .../site-packages/urllib3/...).
+        m = _SITE.search(path)
+        if m and m.group(1) != top:
+            owner = module_owner(m.group(1), ctx)
+            if owner:
+                return owner
     candidates = [module.rsplit(".", i)[0] for i in range(module.count(".") + 1)]  # longest prefix first
     for prefix in candidates:
         alias = IMPORT_ALIASES.get(prefix)
@@ -129,10 +138,6 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     for key, pin in keys.items():  # opencv-python-headless, tensorflow-gpu, ...
         if key.startswith(canonicalize_name(top) + "-"):
             return pin.name
-    if path:
-        m = _SITE.search(path)
-        if m and m.group(1) != top:
-            return module_owner(m.group(1), ctx)
     return None
 
 
@@ -379,6 +384,7 @@ def _what(sig: F.Signal) -> str:
 def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     """The verdict and the culprits for one classified crash."""
     key = ctx.crash.key()
+    ctx.signal = sig
     caller = caller_party(ctx)
     details: Dict[str, Any] = {"signal": {k: v for k, v in sig.__dict__.items() if v not in (None, "", {}, [])},
                                "caller": caller.__dict__}
@@ -546,7 +552,9 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}: {exc}")
         return []
-    if found is None or (innermost_only and not found.innermost):
+    if found is None:
+        return _adapted_by_use(ctx, caller, frames[0], after)
+    if innermost_only and not found.innermost:
         return []
     conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
     return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
@@ -589,6 +597,37 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
         if found.adapted:
             out.append(Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [found.describe(what)], "release-files"))
     return out
+
+
+def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> List[Culprit]:
+    """The failing statement did not change, but a later release stopped reaching the name where it can fail.
+
+    clearml 1.10.4 kept ``from requests.packages.urllib3.contrib import appengine``
+    at the failing line and wrapped its fallback in a second try that sets the
+    module to None: the statement is the same, the crash is gone.
+    """
+    sig = ctx.signal
+    if sig is None or not sig.module or not sig.name or sig.detail.get("no_module") or not sig.name.isidentifier():
+        return []
+    from . import adapted, users
+
+    rel = adapted.relpath_in_site(frame.file)
+    if not rel:
+        return []
+    raises = "AttributeError" if sig.family == F.ATTRIBUTE or "Attribute" in sig.exc_type else "ImportError"
+    try:
+        use = users.first_use(ctx.probe, caller.name, caller.version, sig.module, sig.name, files=[rel], raises=raises)
+        if use is None:
+            return []
+        later = users._first_without(ctx, caller.name, caller.version, sig.module, sig.name, use, after, raises)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}")
+        return []
+    if not later:
+        return []
+    return [Culprit(caller.name, f">={later}", CONF_PROBE, [f"{caller.name} {later} no longer reaches {sig.module}.{sig.name} "
+                    f"where it can fail (`{use.statement}`, {use.file} line {use.line} in {caller.version}; read from "
+                    f"release files)"], "release-files")]
 
 
 def _outside(ctx: Context, callee: Party) -> Party:

@@ -483,3 +483,45 @@ def test_an_undeclared_user_is_found_when_no_declared_dependant_uses_the_name(in
     crash = infer_message("ImportError: cannot import name 'url_encode' from 'werk'\n", load_knowledge()).to_crash()
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert ("flaskish-wtf", ">=0.14.3") in {(c.name, c.constraint) for c in d.culprits}
+
+
+CLEARML_1103 = ("try:\n    from requests.packages.urllib3.contrib import appengine as gaecontrib\nexcept ImportError:\n"
+                "    from urllib3.contrib import appengine as gaecontrib\n")
+CLEARML_1104 = ("try:\n    from requests.packages.urllib3.contrib import appengine as gaecontrib\nexcept ImportError:\n"
+                "    try:\n        from urllib3.contrib import appengine as gaecontrib\n    except ImportError:\n"
+                "        gaecontrib = None\n")
+
+
+def test_a_handler_that_reaches_for_the_same_name_is_no_guard():
+    # clearml 1.10.3's vendored requests_toolbelt: both imports fail under urllib3 2; 1.10.4 ends in None.
+    assert uses_in_source(CLEARML_1103, "requests.packages.urllib3.contrib", "appengine").line == 2
+    assert uses_in_source(CLEARML_1104, "requests.packages.urllib3.contrib", "appengine") is None
+    assert uses_in_source(CLEARML_1104, "urllib3.contrib", "appengine") is None
+
+
+def test_an_unchanged_failing_statement_whose_fallback_was_made_safe_is_adapted(index_for):
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    universe = {
+        "urllib3x": [{"version": "1.26.15", "upload_time": "2023-03-11T00:00:00Z",
+                      "files": {"urllib3x/__init__.py": "", "urllib3x/contrib/__init__.py": "", "urllib3x/contrib/appengine.py": ""}},
+                     {"version": "2.0.2", "upload_time": "2023-05-03T00:00:00Z",
+                      "files": {"urllib3x/__init__.py": "", "urllib3x/contrib/__init__.py": ""}}],
+        "clear": [{"version": "1.10.3", "upload_time": "2023-04-06T00:00:00Z", "requires_dist": ["urllib3x"],
+                   "files": {"clear/compat.py": CLEARML_1103.replace("requests.packages.urllib3", "urllib3x").replace(
+                       "from urllib3.contrib", "from urllib3x.contrib")}},
+                  {"version": "1.10.4", "upload_time": "2023-05-08T00:00:00Z", "requires_dist": ["urllib3x"],
+                   "files": {"clear/compat.py": CLEARML_1104.replace("requests.packages.urllib3", "urllib3x").replace(
+                       "from urllib3.contrib", "from urllib3x.contrib")}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("clear==1.10.3\nurllib3x==2.0.2\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/env/lib/python3.9/site-packages/clear/compat.py", line 2, in <module>\n'
+          "    from urllib3x.contrib import appengine as gaecontrib\n"
+          "ImportError: cannot import name 'appengine' from 'urllib3x.contrib' (/env/lib/python3.9/site-packages/urllib3x/contrib/__init__.py)\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    moved = [c for c in d.culprits if c.name == "clear"]
+    assert [(c.constraint, c.source) for c in moved] == [(">=1.10.4", "release-files")]
+    assert "no longer reaches" in moved[0].evidence[0]
