@@ -40,6 +40,7 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)
 _EXC_LINE = re.compile(r"(<(?:type|class) '[^']{1,300}'>|[A-Za-z_][\w.]*(?:\.<locals>\.[\w.]+)?)(?:: (.*)|:)?\Z", re.S)
 _EXC_SUFFIXES = ("error", "exception", "exit", "interrupt", "iteration", "warning", "failure", "failed", "timeout")
 _LOCATION = re.compile(r":(\d{1,9}):")
+_BARE_LOCATION = re.compile(r"(\S[^:]*(?::[\\/][^:]*)?):(\d{1,9})\Z")  # "path.py:402", a drive letter allowed
 _PATH_ENDINGS = (".py", ".pyx", ".pyi", ".pyw", ".pyc", ".pyo", ">")
 _CELL = re.compile(r"(Cell In ?\[\d*\]), line (\d{1,9})(?:, in (.*))?\Z")
 _INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
@@ -840,6 +841,13 @@ class _Parser:
             self._emit()  # a second bare exception line starts its own crash
             self._idle(line, st)
             return
+        if self.bare_open and len(self.chain) == 1 and not self.chain[0].frames and len(self.msg_lines) == 1:
+            # pytest's short summary prints where a frameless failure was raised on the next line:
+            # "TypeError: Client.__init__() got ...'app'" then "...\site-packages\starlette\testclient.py:402".
+            m = _BARE_LOCATION.match(st[:_HEAD])
+            if m and m.group(1).lower().endswith(_PATH_ENDINGS[:4]):
+                self.chain[0].frames.append(Frame(file=m.group(1), line=int(m.group(2)), function=""))
+                return
         if not self.blank_after and len(self.msg_lines) < _MAX_MESSAGE_LINES and not self._opens(line, st):
             self.msg_lines.append(line)
             return

@@ -751,6 +751,14 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     named = [s for s in suspects if re.search(rf"\b{re.escape(s[0].replace('-', '_'))}\b", src, re.I)]
     if len(named) == 1:
         suspects = named
+    if not suspects and sig.family == F.SIGNATURE and sig.function and sig.name:
+        # The caller's declared dependencies say nothing (starlette's httpx is an extra): the
+        # class named in the message is defined by a pin of the set; ask it about the keyword.
+        found = _signature_owner(ctx, sig, caller)
+        if found:
+            ctx.callee = ctx.party(found[0].name)
+            return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword "
+                        f"{sig.name!r} exists only in {found[0].name}{found[0].constraint}", found)
     if len(suspects) != 1:
         why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "
@@ -762,6 +770,25 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         return done("unknown", sig.family, f"{what}: no version range could be established", [])
     return done("transitive", sig.family, f"{what}: {callee.name}=={callee.version} is the only dependency of "
                 f"{caller.name}=={caller.version} released after it (upload dates)", out)
+
+
+def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """``Client.__init__() got an unexpected keyword argument 'app'``: the pin defining ``Client`` that dropped ``app``."""
+    from . import users
+
+    cls = (sig.function or "").split(".")[0]
+    if not cls or not cls[:1].isupper() or not cls.isidentifier():
+        return []
+    asked = 0
+    for pin, module in users.class_homes(ctx, cls):
+        if pin.key == caller.key or ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
+            continue
+        asked += 1
+        present = probe_range(ctx, pin.name, module, cls, parameter=sig.name)
+        if present and excludes(present, pin.version):
+            return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{cls} is defined by {pin.name}; it accepts "
+                            f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
+    return []
 
 
 def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:

@@ -381,3 +381,16 @@ def test_spyder_frames_without_a_header_and_with_indented_sources():
     assert [f.source for f in frames] == ["ABC_by_y = abc_analysis(...)", "dictCurve = abc_curve(psData)",
                                           "y = pd.Series([0]).append(y)", "return object.__getattribute__(self, name)"]
     assert crash.final.type == "AttributeError"
+
+
+def test_a_location_line_after_a_frameless_exception_is_its_frame():
+    # The semantica thread behind benchmarks/cases/httpx028-app-kwarg-starlette0351-testclient-semantica-win-py312.
+    text = ("TypeError: Client.__init__() got an unexpected keyword argument 'app'\n"
+            "..\\AppData\\Roaming\\Python\\Python312\\site-packages\\starlette\\testclient.py:402\n")
+    (crash,) = parse_traceback(text)
+    (frame,) = crash.final.frames
+    assert (frame.file.endswith("starlette\\testclient.py"), frame.line) == (True, 402)
+    assert crash.final.message == "Client.__init__() got an unexpected keyword argument 'app'"
+    # A second message line that is not a location stays message.
+    (other,) = parse_traceback("ValueError: bad value\nsee the docs at 10:30\n")
+    assert other.final.frames == []

@@ -9,6 +9,8 @@ universe mirrors their shapes with small real wheels on a local index.
 
 from __future__ import annotations
 
+from packaging.specifiers import SpecifierSet
+
 from pytest_depfix.diagnose import diagnose, load_knowledge
 from pytest_depfix.diagnose.message_only import infer_message
 from pytest_depfix.diagnose.probe import ApiProbe
@@ -525,3 +527,26 @@ def test_an_unchanged_failing_statement_whose_fallback_was_made_safe_is_adapted(
     moved = [c for c in d.culprits if c.name == "clear"]
     assert [(c.constraint, c.source) for c in moved] == [(">=1.10.4", "release-files")]
     assert "no longer reaches" in moved[0].evidence[0]
+
+
+def test_a_keyword_dropped_by_a_class_of_the_set_is_owned_by_the_pin_that_defines_it(index_for):
+    # starlette's TestClient passes app= to httpx.Client, which httpx 0.28 dropped; httpx is only a starlette extra.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    client = "class Client:\n    def __init__(self, *, base_url='', {extra}timeout=5):\n        pass\n"
+    universe = {
+        "httpy": [{"version": "0.27.2", "upload_time": "2024-08-27T00:00:00Z",
+                   "files": {"httpy/__init__.py": "from ._client import Client\n", "httpy/_client.py": client.format(extra="app=None, ")}},
+                  {"version": "0.28.1", "upload_time": "2024-12-06T00:00:00Z",
+                   "files": {"httpy/__init__.py": "from ._client import Client\n", "httpy/_client.py": client.format(extra="")}}],
+        "starly": [{"version": "0.35.1", "upload_time": "2024-01-11T00:00:00Z", "requires_dist": ["httpy; extra == 'full'"],
+                    "files": {"starly/testclient.py": "import httpy\n" + "\n" * 400 + "c = httpy.Client(app=1)\n"}}],
+    }
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("httpy==0.28.1\nstarly==0.35.1\n", target)
+    (crash,) = parse_traceback("TypeError: Client.__init__() got an unexpected keyword argument 'app'\n"
+                               "/env/lib/python3.12/site-packages/starly/testclient.py:402\n")
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    owned = [c for c in d.culprits if c.name == "httpy"]
+    assert owned and "0.27.2" in SpecifierSet(owned[0].constraint) and "0.28.1" not in SpecifierSet(owned[0].constraint)
