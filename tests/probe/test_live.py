@@ -27,3 +27,13 @@ def test_real_api_break_is_found_by_bisection(dist, question, python, last_with,
     assert (ra.last_with, ra.first_without_after) == (last_with, gone_in), ra.answers
     assert ra.releases_read < ra.versions_considered / 3  # bisection, not a scan
     assert ra.answers[gone_in] == "no" and ra.answers[last_with] == "yes"
+
+
+@pytest.mark.parametrize("dist, question, python, first_with", [
+    ("pydantic", "pydantic:field_validator", "3.9", "2.0"),              # pydantic 2's _dynamic_imports table
+    ("sqlalchemy", "sqlalchemy:__all__", "3.9", "0.4.0"),               # 1.x builds it under 'global __all__'
+], ids=["pydantic", "sqlalchemy"])
+def test_names_provided_lazily_or_through_globals_are_found(dist, question, python, first_with, cache_dir):
+    index = PackageIndex.from_config(Target.from_spec(python, "linux x86_64"), cache_dir=str(cache_dir))
+    ra = ApiProbe(index).find_range(dist, Question.parse(question))
+    assert ra.first_with == first_with, ra.answers
