@@ -55,6 +55,13 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         tree = parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    if not module:  # any module: every import or attribute access of the name is a use
+        mentions = _mentions(tree, name)
+        live = sorted(_live(tree.body, mentions, mentions, raises)[0])  # type: ignore[attr-defined]
+        if not live:
+            return None
+        lines = text.splitlines()
+        return Use("", live[0], lines[live[0] - 1].strip() if 0 < live[0] <= len(lines) else "")
     aliases = set()  # local names bound to the module itself
     hits: List[int] = []
     for node in ast.walk(tree):
@@ -291,6 +298,14 @@ def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], ra
     if not out and fallback:
         out = _callers_among(ctx, fallback, module, name, after, raises)
     return out
+
+
+def find_name_users(ctx: Any, name: str, raises: str = "AttributeError") -> List[Adapted]:
+    """Movable pins whose code reaches ``name`` from any module (``_lib.OpenSSL_add_all_algorithms()``), with the release that stopped."""
+    if ctx.probe is None:
+        return []
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS]
+    return _callers_among(ctx, movable, "", name, None, raises)
 
 
 def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, after: Optional[datetime],

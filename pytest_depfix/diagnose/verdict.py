@@ -468,6 +468,8 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                         f"missing from the set (it is reported, never added)", [],
                         f"add the distribution that provides {sig.module} to the requirements")
         # e.g. "module 'lib' has no attribute ...": a binding module named after nothing; dates may still tell.
+        if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions):
+            return _by_name_users(ctx, sig, done)
         return _owner_by_time(ctx, sig, caller, done)
     callee = ctx.party(callee_name)
     ctx.callee = callee
@@ -770,6 +772,36 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         return done("unknown", sig.family, f"{what}: no version range could be established", [])
     return done("transitive", sig.family, f"{what}: {callee.name}=={callee.version} is the only dependency of "
                 f"{caller.name}=={caller.version} released after it (upload dates)", out)
+
+
+def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
+    """No frames and a module no pin owns (cryptography's cffi ``lib``): the one pin whose code reaches the name is the caller.
+
+    Only for a distinctive name (``OpenSSL_add_all_algorithms``, not ``get``):
+    the search matches the attribute or imported name in any module.  The
+    caller's first release that stopped reaching it is one fix; its
+    dependencies released after it (upload dates) are the suspects for the other.
+    """
+    from . import users
+
+    name = sig.name or ""
+    what = _what(sig)
+    if len(name) < 8 or not ("_" in name.strip("_") or name != name.lower()):
+        return _owner_by_time(ctx, sig, Party("unknown"), done)
+    raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+    found = users.find_name_users(ctx, name, raises)
+    if len(found) != 1:
+        return _owner_by_time(ctx, sig, Party("unknown"), done)
+    user = found[0]
+    ctx.evidence.append(user.describe(what))
+    diagnosis = _owner_by_time(ctx, sig, ctx.party(user.dist), done)
+    if user.adapted:
+        moved = Culprit(user.dist, f">={user.adapted}", CONF_PROBE, [user.describe(what)], "release-files")
+        diagnosis.culprits = sorted(diagnosis.culprits + [moved], key=lambda c: -c.confidence)
+        if diagnosis.verdict == "unknown":
+            diagnosis.verdict = "transitive"
+            diagnosis.summary = f"{user.dist}=={user.version} reaches {name}, which {sig.module} no longer has"
+    return diagnosis
 
 
 def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:

@@ -550,3 +550,27 @@ def test_a_keyword_dropped_by_a_class_of_the_set_is_owned_by_the_pin_that_define
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     owned = [c for c in d.culprits if c.name == "httpy"]
     assert owned and "0.27.2" in SpecifierSet(owned[0].constraint) and "0.28.1" not in SpecifierSet(owned[0].constraint)
+
+
+def test_a_frameless_attribute_of_an_unowned_module_is_traced_to_the_pin_that_reaches_it(index_for):
+    # django4byexample's paste: "module 'lib' has no attribute 'OpenSSL_add_all_algorithms'" (cryptography 39's cffi
+    # lib dropped it; pyOpenSSL 22.0.0 calls it at import, 22.1.0 does not).
+    universe = {
+        "crypt": [{"version": "38.0.4", "upload_time": "2022-11-27T00:00:00Z"},
+                  {"version": "39.0.0", "upload_time": "2023-01-01T00:00:00Z"}],
+        "openssl-py": [{"version": "22.0.0", "upload_time": "2022-01-29T00:00:00Z", "requires_dist": ["crypt>=35"],
+                        "files": {"OpenSSL/crypto.py": "from crypt import binding\n_lib = binding.lib\n"
+                                                       "_lib.OpenSSL_add_all_algorithms()\n"}},
+                       {"version": "22.1.0", "upload_time": "2022-09-29T00:00:00Z", "requires_dist": ["crypt>=38"],
+                        "files": {"OpenSSL/crypto.py": "from crypt import binding\n_lib = binding.lib\n"}}],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("crypt==39.0.0\nopenssl-py==22.0.0\n", target)
+    crash = infer_message("module 'lib' has no attribute 'OpenSSL_add_all_algorithms'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert ("openssl-py", ">=22.1.0") in {(c.name, c.constraint) for c in d.culprits}
+    # A short, common name is not searched for: too many code paths reach 'get'.
+    crash2 = infer_message("module 'lib' has no attribute 'get'\n", load_knowledge()).to_crash()
+    d2 = diagnose(crash2, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert not any(c.source == "release-files" for c in d2.culprits)
