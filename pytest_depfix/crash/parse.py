@@ -257,9 +257,10 @@ def ipython_frame(st: str) -> Optional[Frame]:
             where, func = body[:i], body[i + 5:]
         else:  # Spyder and some IPython 8 releases: "File ~\...\mod.py:163 in abc_curve"
             j = body.rfind(" in ")
-            where, func = (body[:j], body[j + 4:]) if j >= 0 and body[:j].rpartition(":")[2].isdigit() else (body, "")
+            tail = body[:j].rpartition(":")[2] if j >= 0 else ""
+            where, func = (body[:j], body[j + 4:]) if tail.isdecimal() and tail.isascii() else (body, "")
         path, _, num = where.rpartition(":")
-        if path and num.isdigit() and len(num) < 10:
+        if path and num.isdecimal() and num.isascii() and len(num) < 10:
             return Frame(file=path.strip(), line=int(num), function=_strip_call(func))
         return None
     if st[:1] in ("-", " ") or st[:1].isdigit():

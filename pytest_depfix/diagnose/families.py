@@ -254,8 +254,8 @@ _REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has 
 # pip's resolver (20.3+): "transformers 4.32.0 depends on tokenizers!=0.11.3, <0.14 and >=0.11.1"
 # under "The conflict is caused by:"; "The user requested tokenizers==0.10.3" names what was asked.
 PIP_CONFLICT = re.compile(r"conflicting dependencies|The conflict is caused by:|ResolutionImpossible")
-_PIP_DEPENDS = re.compile(r"^\s*([\w.-]+) ([\w.!+-]+) depends on ([\w.-]+(?:\[[^\]]*\])?)\s*([<>=!~][^;\n]*?)?\s*$", re.M)
-_PIP_REQUESTED = re.compile(r"^\s*The user requested ([\w.-]+)==([\w.!+-]+)\s*$", re.M)
+_PIP_DEPENDS = re.compile(r"^[ \t]*([\w.-]+) ([\w.!+-]+) depends on ([\w.-]+(?:\[[^\]\n]*\])?)[ \t]*([<>=!~][^;\n]*)?$", re.M)
+_PIP_REQUESTED = re.compile(r"^[ \t]*The user requested ([\w.-]+)==([\w.!+-]+)[ \t]*$", re.M)
 _NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]{0,200}?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[\w.-]+\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
 
 
@@ -326,7 +326,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.family = DECLARED
         m = _PIP_DEPENDS.search(full)
         if m and m.group(4):
-            spec = ",".join(part.strip() for part in m.group(4).replace(" and ", ",").split(",") if part.strip())
+            spec = ",".join(part.strip() for part in m.group(4).strip().replace(" and ", ",").split(",") if part.strip())
             sig.required_by, sig.requirement = f"{m.group(1)} {m.group(2)}", f"{m.group(3)}{spec}"
             asked = [r for r in _PIP_REQUESTED.findall(full) if r[0].lower() == m.group(3).lower()]
             if asked:

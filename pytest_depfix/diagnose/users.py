@@ -42,12 +42,14 @@ class Use:
 
 
 def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError") -> Optional[Use]:
-    """The first statement of ``text`` that uses ``module.name``, or None (unparsable text: None).
+    """The first statement of ``text`` that uses ``module.name`` where it can fail, or None (unparsable text: None).
 
-    ``raises`` is the exception the missing name raises there: a ``try`` whose
-    handlers catch it guards the use, one that catches less does not (black
-    22.1.0 caught only ModuleNotFoundError around ``from click import
-    _unicodefun``, so click 8.1's ImportError escaped).
+    Which exception a use raises depends on how it reaches the name: ``from m
+    import x`` raises ImportError, ``m.x`` AttributeError; a ``try`` guards it
+    only when a handler catches that one (black 22.1.0 caught only
+    ModuleNotFoundError around ``from click import _unicodefun``, so click
+    8.1's ImportError escaped).  ``raises`` is kept for callers and unused.
+    ``module`` empty: the name reached from any module counts.
     """
     if name not in text:
         return None
@@ -55,38 +57,43 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         tree = parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+    imports: Set[int] = set()  # hits that raise ImportError
+    attrs: Set[int] = set()  # hits that raise AttributeError
     if not module:  # any module: every import or attribute access of the name is a use
-        mentions = _mentions(tree, name)
-        live = sorted(_live(tree.body, mentions, mentions, raises)[0])  # type: ignore[attr-defined]
-        if not live:
-            return None
-        lines = text.splitlines()
-        return Use("", live[0], lines[live[0] - 1].strip() if 0 < live[0] <= len(lines) else "")
-    aliases = set()  # local names bound to the module itself
-    hits: List[int] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for a in node.names:
-                if a.asname and a.name == module:
-                    aliases.add(a.asname)  # import numpy as np
-                elif not a.asname and (a.name == module or a.name.startswith(module + ".")):
-                    aliases.add(module)  # import numpy / import numpy.random: numpy.float is reachable
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module == module and any(a.name == name for a in node.names):
-                hits.append(node.lineno)
-            parent, _, last = module.rpartition(".")
-            if parent and node.module == parent:
-                aliases.update(a.asname or a.name for a in node.names if a.name == last)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr == name and _dotted(node.value) in aliases:
-            hits.append(node.lineno)
-    if not hits:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
+                imports.add(node.lineno)
+            elif isinstance(node, ast.Attribute) and node.attr == name:
+                attrs.add(node.lineno)
+    else:
+        aliases = set()  # local names bound to the module itself
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.asname and a.name == module:
+                        aliases.add(a.asname)  # import numpy as np
+                    elif not a.asname and (a.name == module or a.name.startswith(module + ".")):
+                        aliases.add(module)  # import numpy / import numpy.random: numpy.float is reachable
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if node.module == module and any(a.name == name for a in node.names):
+                    imports.add(node.lineno)
+                parent, _, last = module.rpartition(".")
+                if parent and node.module == parent:
+                    aliases.update(a.asname or a.name for a in node.names if a.name == last)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr == name and _dotted(node.value) in aliases:
+                attrs.add(node.lineno)
+    if not imports and not attrs:
         return None
-    mentions = _mentions(tree, name)
-    hits = sorted(_live(tree.body, set(hits), mentions, raises)[0])  # type: ignore[attr-defined]
-    if not hits:
+    mentions = _mentions(tree, name, module)
+    live = set()
+    if imports:
+        live |= _live(tree.body, imports, mentions, "ImportError")[0]  # type: ignore[attr-defined]
+    if attrs:
+        live |= _live(tree.body, attrs, mentions, "AttributeError")[0]  # type: ignore[attr-defined]
+    if not live:
         return None
-    line = min(hits)
+    line = min(live)
     lines = text.splitlines()
     return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
 
@@ -105,13 +112,24 @@ def _catches(handler: ast.ExceptHandler, raises: str) -> bool:
     return any((_dotted(n) or "").rsplit(".", 1)[-1] in wanted for n in names)
 
 
-def _mentions(tree: ast.AST, name: str) -> Set[int]:
-    """Lines that reach for ``name`` from any module (``from urllib3.contrib import appengine``, ``x.appengine``)."""
+def _mentions(tree: ast.AST, name: str, module: str = "") -> Set[int]:
+    """Lines that reach for ``name`` where the same failure can recur.
+
+    From the failing module or one it aliases (clearml's fallback
+    ``from urllib3.contrib import appengine`` for ``requests.packages.urllib3.contrib``),
+    not from elsewhere: ``from collections.abc import Mapping`` is the
+    working alternative to ``collections.Mapping``, not the same failure.
+    """
+    def related(other: Optional[str]) -> bool:
+        if not module or not other:
+            return not module
+        return other == module or module.endswith("." + other) or other.endswith("." + module)
+
     out: Set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
+        if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names) and related(node.module):
             out.add(node.lineno)
-        elif isinstance(node, ast.Attribute) and node.attr == name:
+        elif isinstance(node, ast.Attribute) and node.attr == name and related(_dotted(node.value)):
             out.add(node.lineno)
     return out
 
@@ -140,7 +158,9 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
                 u, m = _live(h.body, uses, mentions, raises)
                 hu |= u
                 hm |= m
-            guarded = any(_catches(h, raises) for h in st.handlers) and not hm
+            # A handler guards when it catches the error, does not re-raise, and does not reach
+            # for the same name again (from the same or an aliased module).
+            guarded = any(_catches(h, raises) and not _reraises(h) for h in st.handlers) and not hm
             if not guarded:
                 live_u |= bu
                 live_m |= bm
@@ -152,6 +172,10 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_m |= m
         elif isinstance(st, ast.If) and _about_versions(st.test):
             continue
+        elif isinstance(st, ast.If) and _is_type_checking(st.test):
+            u, m = _live(st.orelse, uses, mentions, raises)  # 'if TYPE_CHECKING:' never runs
+            live_u |= u
+            live_m |= m
         elif isinstance(st, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.FunctionDef,
                              ast.AsyncFunctionDef, ast.ClassDef)):
             head = _head_lines(st)
@@ -168,6 +192,15 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
     return live_u, live_m
 
 
+def _reraises(handler: ast.ExceptHandler) -> bool:
+    """``except ImportError as e: raise ImportError("upgrade numpy") from e`` hides nothing."""
+    return any(isinstance(st, ast.Raise) for st in handler.body)
+
+
+def _is_type_checking(test: ast.AST) -> bool:
+    return (_dotted(test) or "").rsplit(".", 1)[-1] == "TYPE_CHECKING"
+
+
 def _head_lines(st: ast.stmt) -> Set[int]:
     """Lines of a compound statement before its body (a class's bases, a with's items, a loop's target)."""
     body = getattr(st, "body", None) or []
@@ -180,7 +213,12 @@ _PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...
 
 
 def _about_versions(test: ast.AST) -> bool:
-    """A branch on the running Python or a library version (``sys.version_info``, ``is_py2``, ``six.PY2``, ``hasattr``)."""
+    """A branch on the running Python or a library version.
+
+    ``sys.version_info >= (3, 8)``, ``flask_major_version >= 3`` (a comparison
+    involving a version), a Python flag (``is_py2``, ``six.PY2``, ``not PY3``),
+    or ``hasattr(...)``; not ``if args.version:``.
+    """
     import re
 
     global _PY_FLAG
@@ -188,8 +226,13 @@ def _about_versions(test: ast.AST) -> bool:
         _PY_FLAG = re.compile(r"(?:^|_)py(?:thon)?_?\d", re.I)
     for sub in ast.walk(test):
         text = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
-        if "version" in text.lower() or _PY_FLAG.search(text):
+        if text and _PY_FLAG.search(text):
             return True
+        if isinstance(sub, ast.Compare):
+            for part in ast.walk(sub):
+                t = part.id if isinstance(part, ast.Name) else part.attr if isinstance(part, ast.Attribute) else ""
+                if "version" in t.lower():
+                    return True
         if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "hasattr":
             return True
     return False
@@ -258,18 +301,44 @@ def dependants(ctx: Any, callee_key: str) -> List[Any]:
     return out
 
 
-@dataclass
 class Adapted:
-    """A caller found by reading the set, and its first release that stopped using the name."""
+    """A caller found by reading the set; its first release that stopped using the name is read on demand.
 
-    dist: str
-    version: str  # the pinned release that uses the name
-    use: Use
-    adapted: Optional[str]  # first later release without any use, None when none of those read did
+    Reading later releases costs range requests, and some callers only need to
+    be known (``_by_name_users`` with several users, a caller that must move
+    back): so ``adapted`` is computed the first time it is asked for.
+    """
+
+    def __init__(self, ctx: Any, dist: str, version: str, use: Use, module: str, name: str,
+                 after: Optional[datetime], raises: str) -> None:
+        self.dist, self.version, self.use = dist, version, use
+        self._args = (ctx, module, name, after, raises)
+        self._found: Optional[Tuple[Optional[str], bool]] = None
+
+    def _first(self) -> Tuple[Optional[str], bool]:
+        if self._found is None:
+            ctx, module, name, after, raises = self._args
+            self._found = _first_without(ctx, self.dist, self.version, module, name, self.use, after, raises)
+        return self._found
+
+    @property
+    def adapted(self) -> Optional[str]:
+        """First later release without a use that can fail, None when none of those read did."""
+        return self._first()[0]
+
+    @property
+    def partial(self) -> bool:
+        """The adapted release was too big to read whole: only the module that used the name was checked."""
+        return self._first()[1]
 
     def describe(self, what: str) -> str:
-        found = (f"{self.dist} {self.adapted} no longer uses it (read from release files)" if self.adapted
-                 else f"no later release of {self.dist} read stopped using it")
+        if self.adapted and self.partial:
+            found = (f"{self.dist} {self.adapted} no longer uses it in {self.use.file} (the rest of that release is over "
+                     f"the read cap and was not checked)")
+        elif self.adapted:
+            found = f"{self.dist} {self.adapted} no longer uses it (read from release files)"
+        else:
+            found = f"no later release of {self.dist} read stopped using it"
         return (f"no frames were printed; {self.dist} {self.version} uses {what} "
                 f"(`{self.use.statement}`, {self.use.file} line {self.use.line}); {found}")
 
@@ -319,32 +388,35 @@ def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, afte
             continue
         if use is None:
             continue
-        out.append(Adapted(pin.name, pin.version, use,
-                           _first_without(ctx, pin.name, pin.version, module, name, use, after, raises)))
+        out.append(Adapted(ctx, pin.name, pin.version, use, module, name, after, raises))
     return out
 
 
 def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
-                   after: Optional[datetime], raises: str) -> Optional[str]:
-    """The first later release that stopped using the name: the next few in order, then by bisection.
+                   after: Optional[datetime], raises: str) -> Tuple[Optional[str], bool]:
+    """(the first later release that stopped using the name, whether that release was read only in part).
 
-    Adapting is one-way in practice (a release that dropped ``collections.MutableMapping``
-    does not bring it back), so past the first ``MAX_RELEASES`` the answer is found in
-    log2(n) reads: requests took from 2.11.1 to 2.19 and many releases.
+    The next few in order, then by bisection: adapting is one-way in practice
+    (a release that dropped ``collections.MutableMapping`` does not bring it
+    back), so past the first ``MAX_RELEASES`` the answer is found in log2(n)
+    reads: requests took from 2.11.1 to 2.19 and many releases.
     """
     from .adapted import _later
 
     later = _later(ctx.probe, ctx.index, dist, version, after)
+    seen: dict = {}
 
-    def without(v: str) -> Optional[bool]:
-        return _release_without(ctx, dist, v, module, name, use, raises)
+    def without(v: str) -> bool:
+        if v not in seen:
+            seen[v] = _release_without(ctx, dist, v, module, name, use, raises)
+        return seen[v] in (True, "partial")
 
     for v in later[:MAX_RELEASES]:
         if without(v):
-            return v
+            return v, seen[v] == "partial"
     rest = later[MAX_RELEASES:]
     if not rest or not without(rest[-1]):
-        return None
+        return None, False
     lo, hi = 0, len(rest) - 1  # rest[hi] is without it
     while lo < hi:
         mid = (lo + hi) // 2
@@ -352,22 +424,26 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
             hi = mid
         else:
             lo = mid + 1
-    return rest[lo]
+    return rest[lo], seen[rest[lo]] == "partial"
 
 
-def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str) -> Optional[bool]:
-    """Whether release ``v`` no longer uses the name (None: could not tell, counted as still using it)."""
-    from .probe import _ByteCap
+def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str) -> Any:
+    """True: release ``v`` no longer uses the name; "partial": the module that used it stopped, the rest
+    was too big to read; False: still uses it; None: could not tell (counted as still using it)."""
+    from .probe import ReleaseTree, _ByteCap
 
     try:
-        if first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
+        has_file = use.file in ReleaseTree(ctx.probe, dist, v).paths()
+        if has_file and first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
             return False  # the same module still uses it: no need to read the rest
     except Exception:
         return None
     try:
         return first_use(ctx.probe, dist, v, module, name, raises=raises) is None
     except _ByteCap:
-        return True  # too big to read whole (pip's vendored code): the module that used it adapted
+        # pip's vendored code: the module that used it adapted, but the release is too big to
+        # confirm that nothing else does.  A module that moved away proves nothing.
+        return "partial" if has_file else None
     except Exception:
         return None
 
@@ -541,7 +617,7 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
     for v in earlier:
         try:
             if first_use(probe, dist, str(v), module, name, raises=raises) is not None:
-                continue
+                continue  # (first_use stops at the first module that uses it: cheap when it does)
             if base is not None and _refuses(probe, dist, str(v), base):
                 continue
             return str(v)

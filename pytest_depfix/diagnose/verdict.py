@@ -597,7 +597,8 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
             continue
         ctx.evidence.append(found.describe(what))
         if found.adapted:
-            out.append(Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [found.describe(what)], "release-files"))
+            out.append(Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
+                               [found.describe(what)], "release-files"))
     return out
 
 
@@ -621,15 +622,16 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
         use = users.first_use(ctx.probe, caller.name, caller.version, sig.module, sig.name, files=[rel], raises=raises)
         if use is None:
             return []
-        later = users._first_without(ctx, caller.name, caller.version, sig.module, sig.name, use, after, raises)
+        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, sig.name, use, after, raises)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}")
         return []
     if not later:
         return []
-    return [Culprit(caller.name, f">={later}", CONF_PROBE, [f"{caller.name} {later} no longer reaches {sig.module}.{sig.name} "
-                    f"where it can fail (`{use.statement}`, {use.file} line {use.line} in {caller.version}; read from "
-                    f"release files)"], "release-files")]
+    how = "only that module was read: the release is over the read cap" if partial else "read from release files"
+    return [Culprit(caller.name, f">={later}", CONF_TIME if partial else CONF_PROBE,
+                    [f"{caller.name} {later} no longer reaches {sig.module}.{sig.name} where it can fail (`{use.statement}`, "
+                     f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
 
 
 def _outside(ctx: Context, callee: Party) -> Party:
@@ -704,6 +706,12 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
 
 
 MAX_CLASS_QUESTIONS = 2
+_BUILTIN_TYPES = frozenset(
+    [n for n, v in vars(__import__("builtins")).items() if isinstance(v, type)]
+    + ["NoneType", "function", "builtin_function_or_method", "method", "module", "generator", "coroutine", "cell",
+       "code", "frame", "traceback", "mappingproxy", "dict_keys", "dict_values", "dict_items", "NotImplementedType",
+       "ellipsis", "method-wrapper", "wrapper_descriptor", "getset_descriptor"]
+)
 
 
 def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -711,6 +719,8 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     from . import users
 
     cls = sig.cls.rsplit(".", 1)[-1] if sig.cls else ""
+    if cls in _BUILTIN_TYPES:  # 'NoneType' object has no attribute 'group': never a pin's class
+        return None
     what = f"{cls}.{sig.name}"
     asked = 0
     for pin, module in users.class_homes(ctx, cls):
@@ -796,7 +806,8 @@ def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
     ctx.evidence.append(user.describe(what))
     diagnosis = _owner_by_time(ctx, sig, ctx.party(user.dist), done)
     if user.adapted:
-        moved = Culprit(user.dist, f">={user.adapted}", CONF_PROBE, [user.describe(what)], "release-files")
+        moved = Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE, [user.describe(what)],
+                        "release-files")
         diagnosis.culprits = sorted(diagnosis.culprits + [moved], key=lambda c: -c.confidence)
         if diagnosis.verdict == "unknown":
             diagnosis.verdict = "transitive"
@@ -809,7 +820,7 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     from . import users
 
     cls = (sig.function or "").split(".")[0]
-    if not cls or not cls[:1].isupper() or not cls.isidentifier():
+    if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
         return []
     asked = 0
     for pin, module in users.class_homes(ctx, cls):
@@ -848,7 +859,8 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             for found in users.find_callers(ctx, sig.module, name, None, raises, candidates=movable):
                 ctx.evidence.append(found.describe(what))
                 if found.adapted:
-                    _add(out, Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [f"{what} is new in Python {added}; "
+                    _add(out, Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
+                                      [f"{what} is new in Python {added}; "
                                       + found.describe(what)], "release-files"), ctx)
     if out:
         return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, new in Python {added}", out, advice)
@@ -878,7 +890,8 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
         for found in users.find_callers(ctx, sig.module, sig.name, None, raises, candidates=movable):
             ctx.evidence.append(found.describe(what))
             if found.adapted:
-                _add(out, Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [f"{what} was removed in Python {removed}; "
+                _add(out, Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
+                                  [f"{what} was removed in Python {removed}; "
                                   + found.describe(what)], "release-files"), ctx)
         if out:
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
@@ -1031,7 +1044,11 @@ def _rebuilt_after(ctx: Context, ext: Party, base: Party, details_ev: str) -> Li
     start = timeline.series_start(ctx.index, base.name, base.version) if base.version else None
     if not (start and start[1] is not None and ext.version):
         return []
-    rebuilt = timeline.first_after(ctx.index, ext.name, start[1], above=Version(ext.version))
+    try:
+        above = Version(ext.version)
+    except InvalidVersion:  # an arbitrary-equality pin (ext===1.0-custom): nothing to compare with
+        return []
+    rebuilt = timeline.first_after(ctx.index, ext.name, start[1], above=above)
     if rebuilt is None:
         return []
     return [Culprit(ext.name, f">={rebuilt}", CONF_TIME, [details_ev, f"{ext.name} {rebuilt} is its first release after "

@@ -394,3 +394,10 @@ def test_a_location_line_after_a_frameless_exception_is_its_frame():
     # A second message line that is not a location stays message.
     (other,) = parse_traceback("ValueError: bad value\nsee the docs at 10:30\n")
     assert other.final.frames == []
+
+
+def test_a_non_ascii_digit_in_a_frame_like_line_does_not_lose_the_paste():
+    text = ('Traceback (most recent call last):\n  File "a.py", line 1, in <module>\n    x\nValueError: v\n\n'
+            "File x.py:\u00b2 in f\n")
+    (crash,) = parse_traceback(text)
+    assert crash.final.type == "ValueError"

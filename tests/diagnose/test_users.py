@@ -574,3 +574,52 @@ def test_a_frameless_attribute_of_an_unowned_module_is_traced_to_the_pin_that_re
     crash2 = infer_message("module 'lib' has no attribute 'get'\n", load_knowledge()).to_crash()
     d2 = diagnose(crash2, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert not any(c.source == "release-files" for c in d2.culprits)
+
+
+def test_guards_that_guard_nothing_are_not_guards():
+    # A handler that re-raises hides nothing.
+    reraise = "try:\n    from numpy import float\nexcept ImportError as e:\n    raise ImportError('upgrade') from e\n"
+    assert uses_in_source(reraise, "numpy", "float").line == 2
+    # The access decides the exception: 'np.float' raises AttributeError, which 'except ImportError' lets through,
+    # and 'from numpy import float' raises ImportError, which it catches, whatever the caller asked about.
+    attr = "import numpy as np\ntry:\n    x = np.float\nexcept ImportError:\n    x = float\n"
+    assert uses_in_source(attr, "numpy", "float", raises="ImportError").line == 3
+    imp = "try:\n    from numpy import float\nexcept ImportError:\n    float = None\n"
+    assert uses_in_source(imp, "numpy", "float", raises="AttributeError") is None
+    # 'if args.version:' is not a branch on a version; 'if TYPE_CHECKING:' never runs.
+    cli = "import collections\nif args.version:\n    x = collections.Mapping\n"
+    assert uses_in_source(cli, "collections", "Mapping", raises="AttributeError").line == 3
+    typing_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from collections import Mapping\n"
+    assert uses_in_source(typing_only, "collections", "Mapping") is None
+
+
+def test_an_old_first_fallback_to_the_new_module_is_a_guard():
+    # Runs fine on 3.10: the handler imports the working alternative, not the same failure.
+    old_first = "try:\n    from collections import Mapping\nexcept ImportError:\n    from collections.abc import Mapping\n"
+    assert uses_in_source(old_first, "collections", "Mapping") is None
+
+
+def test_a_module_that_moved_away_in_a_release_too_big_to_read_is_no_adaptation(index_for, tmp_path):
+    big = "DATA = '" + "x" * 80_000 + "'\n"
+    universe = {"pipx": [
+        {"version": "22.3", "upload_time": "2022-10-15T00:00:00Z",
+         "files": {"pipx/_vendor/pkg_resources/__init__.py": "import pkgutil\nregister(pkgutil.ImpImporter)\n"}},
+        {"version": "23.1", "upload_time": "2023-04-15T00:00:00Z",  # the use moved to another module
+         "files": {"pipx/_vendor/pkg_resources/_impl.py": "import pkgutil\nregister(pkgutil.ImpImporter)\n",
+                   "pipx/_vendor/rich/_emoji_codes.py": big}}]}
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("pipx==22.3\n", target)
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("AttributeError: module 'pkgutil' has no attribute 'ImpImporter'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index, cache_dir=str(tmp_path / "p"), max_bytes=70_000))
+    assert not any(c.name == "pipx" for c in d.culprits)
+
+
+def test_a_builtin_class_in_a_frameless_message_reads_no_release(index_for, tmp_path):
+    index, target = index_for(driver_universe(), python="3.10")
+    pins = parse_requirements_text("trader==0.1.9\nseleniumish==4.4.0\n", target)
+    crash = infer_message("AttributeError: 'NoneType' object has no attribute 'group'\n", load_knowledge()).to_crash()
+    probe = ApiProbe(index, cache_dir=str(tmp_path / "p"))
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=probe)
+    assert d.culprits == [] and not probe.fetched_releases
