@@ -834,6 +834,22 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     return []
 
 
+def _stdlib_name_users(ctx: Context, sig: F.Signal, why: str) -> List[Culprit]:
+    """No frames and a standard-library name: every movable pin is read for it (there is no callee to depend on)."""
+    from . import users
+
+    what = _what(sig)
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+    raises = "AttributeError" if "Attribute" in sig.exc_type else "ImportError"
+    out: List[Culprit] = []
+    for found in users.find_callers(ctx, sig.module or "", sig.name or "", None, raises, candidates=movable):
+        ctx.evidence.append(found.describe(what))
+        if found.adapted:
+            _add(out, Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
+                              [f"{why}; {found.describe(what)}"], "release-files"), ctx)
+    return out
+
+
 def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """A name the target's Python does not have yet (``typing.Literal`` on 3.7): the caller must support the target.
 
@@ -849,19 +865,9 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"
     out: List[Culprit] = []
-    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module:
-        from . import users
-
-        name = sig.name if not sig.detail.get("no_module") else None
-        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
-        if name:
-            raises = "AttributeError" if "Attribute" in sig.exc_type else "ImportError"
-            for found in users.find_callers(ctx, sig.module, name, None, raises, candidates=movable):
-                ctx.evidence.append(found.describe(what))
-                if found.adapted:
-                    _add(out, Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
-                                      [f"{what} is new in Python {added}; "
-                                      + found.describe(what)], "release-files"), ctx)
+    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module \
+            and sig.name and not sig.detail.get("no_module"):
+        out = _stdlib_name_users(ctx, sig, f"{what} is new in Python {added}")
     if out:
         return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, new in Python {added}", out, advice)
     if caller.kind == "dist" and not ctx.is_keep(caller.name):
@@ -881,18 +887,7 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
         return done("unknown", F.PYTHON_VERSION, f"{what} was removed in Python {removed}, but the target is "
                     f"{ctx.target.python_version}", [])
     if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module and sig.name:
-        # No frames: a pin of the set whose release uses the name is the caller (read, never run).
-        from . import users
-
-        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
-        raises = "AttributeError" if "Attribute" in sig.exc_type else "ImportError"
-        out = []
-        for found in users.find_callers(ctx, sig.module, sig.name, None, raises, candidates=movable):
-            ctx.evidence.append(found.describe(what))
-            if found.adapted:
-                _add(out, Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
-                                  [f"{what} was removed in Python {removed}; "
-                                  + found.describe(what)], "release-files"), ctx)
+        out = _stdlib_name_users(ctx, sig, f"{what} was removed in Python {removed}")
         if out:
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
     if caller.kind != "dist":

@@ -27,12 +27,8 @@ def pypi(tmp_path):
     return factory
 
 
-@pytest.mark.parametrize("case,package,good,bad", [
-    ("jinja2-markup-flask102-py37", "jinja2", "3.0.3", "3.1.0"),           # pallets/jinja#1632
-    ("itsdangerous-json-flask112-dsiprouter", "itsdangerous", "2.0.1", "2.1.0"),  # dOpensource/dsiprouter#418
-    ("werkzeug-url-quote-flask200-py312", "werkzeug", "2.3.8", "3.0.0"),   # HubSpot/private-app-starter#10
-])
-def test_removed_names_without_the_knowledge_base_use_upload_dates(pypi, case, package, good, bad):
+def _case(case):
+    """(folder, case.toml, target, pins) of a benchmark case; skipped when it is not collected."""
     folder = CASES / case
     if not folder.exists():
         pytest.skip(f"{case} not collected")
@@ -42,7 +38,16 @@ def test_removed_names_without_the_knowledge_base_use_upload_dates(pypi, case, p
         import tomli as tomllib
     meta = tomllib.loads((folder / "case.toml").read_text())
     target = Target.from_spec(meta["python"], meta["platform"])
-    pins = read_requirements(folder / "requirements.txt", target)
+    return folder, meta, target, read_requirements(folder / "requirements.txt", target)
+
+
+@pytest.mark.parametrize("case,package,good,bad", [
+    ("jinja2-markup-flask102-py37", "jinja2", "3.0.3", "3.1.0"),           # pallets/jinja#1632
+    ("itsdangerous-json-flask112-dsiprouter", "itsdangerous", "2.0.1", "2.1.0"),  # dOpensource/dsiprouter#418
+    ("werkzeug-url-quote-flask200-py312", "werkzeug", "2.3.8", "3.0.0"),   # HubSpot/private-app-starter#10
+])
+def test_removed_names_without_the_knowledge_base_use_upload_dates(pypi, case, package, good, bad):
+    folder, meta, target, pins = _case(case)
     crash = simple_parse((folder / "traceback.txt").read_text(), pins)
     keep = {k.split("==")[0].lower() for k in meta["keep"]}
     d = diagnose(crash, pins, target, pypi(target), load_knowledge(bundled=False), keep=keep)
@@ -71,16 +76,7 @@ def _frameless_case(pypi, case):
     from pytest_depfix.diagnose.message_only import infer_message
     from pytest_depfix.diagnose.probe import ApiProbe
 
-    folder = CASES / case
-    if not folder.exists():
-        pytest.skip(f"{case} not collected")
-    try:
-        import tomllib
-    except ImportError:  # Python < 3.11
-        import tomli as tomllib
-    meta = tomllib.loads((folder / "case.toml").read_text())
-    target = Target.from_spec(meta["python"], meta["platform"])
-    pins = read_requirements(folder / "requirements.txt", target)
+    folder, _, target, pins = _case(case)
     from pytest_depfix.crash import parse_traceback
 
     text = (folder / "traceback.txt").read_text()
