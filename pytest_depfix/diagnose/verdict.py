@@ -512,7 +512,9 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         "transitive": (f"{callee.name}=={callee.version} does not have {what} yet ({callee.name}{present} has it), which "
                        f"{caller.name or 'a caller'} uses") if newer else
                       f"{callee.name}=={callee.version} no longer has {what}, which {caller.name or 'a caller'} uses",
-        "project": f"the project uses {what}, which {callee.name}=={callee.version} no longer has",
+        "project": (f"the project uses {what}, which {callee.name}=={callee.version} does not have yet "
+                    f"({callee.name}{present} has it)") if newer else
+                   f"the project uses {what}, which {callee.name}=={callee.version} no longer has",
         "direct": f"the kept {callee.name}=={callee.version} changed {what}; its caller {caller.name} must move",
     }[verdict]
     return done(verdict, sig.family, summary, out)
@@ -650,8 +652,10 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
     later TensorFlow releases have; with tensorflow-gpu 1.15.2 kept, the fix is
     a keras from before that import (read from release files), not a newer one.
     """
-    if ctx.probe is None or not caller.version or not callee.version or sig.detail.get("no_module") \
-            or not sig.module or not sig.name:
+    if caller.key == callee.key:
+        caller = _outside(ctx, callee)  # the raising frames are the callee's own (PIL's __getattr__)
+    if ctx.probe is None or caller.kind != "dist" or not caller.version or not callee.version \
+            or sig.detail.get("no_module") or not sig.module or not sig.name or ctx.is_keep(caller.name):
         return []
     present = probe_range(ctx, callee.name, sig.module, sig.name)
     if not present or not _only_above(present, callee.version):

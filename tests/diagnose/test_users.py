@@ -623,3 +623,27 @@ def test_a_builtin_class_in_a_frameless_message_reads_no_release(index_for, tmp_
     probe = ApiProbe(index, cache_dir=str(tmp_path / "p"))
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=probe)
     assert d.culprits == [] and not probe.fetched_releases
+
+
+def test_a_name_raised_from_the_callees_own_getattr_never_moves_the_callee_back(index_for):
+    # BeReal toolkit's thread: Pillow 9.0.1's Image.__getattr__ raises for Resampling, new in 9.1.0; the
+    # innermost frame is Pillow itself, which must not be read as a caller that should move back.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    getattr_src = "def __getattr__(name):\n    raise AttributeError(name)\n"
+    universe = {"pillowish": [
+        {"version": "9.0.0", "upload_time": "2022-01-02T00:00:00Z", "files": {"pillowish/__init__.py": "", "pillowish/Image.py": getattr_src}},
+        {"version": "9.0.1", "upload_time": "2022-02-03T00:00:00Z", "files": {"pillowish/__init__.py": "", "pillowish/Image.py": getattr_src}},
+        {"version": "9.1.0", "upload_time": "2022-04-01T00:00:00Z",
+         "files": {"pillowish/__init__.py": "", "pillowish/Image.py": "class Resampling:\n    LANCZOS = 1\n" + getattr_src}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("pillowish==9.0.1\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/home/u/app.py", line 3, in <module>\n'
+          "    img.resize((1, 1), Image.Resampling.LANCZOS)\n"
+          '  File "/usr/lib/python3/dist-packages/pillowish/Image.py", line 2, in __getattr__\n'
+          "    raise AttributeError(name)\nAttributeError: module 'pillowish.Image' has no attribute 'Resampling'\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("pillowish", ">=9.1.0")]
+    assert "does not have yet" in d.summary
