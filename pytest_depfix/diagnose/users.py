@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, List, Optional, Set, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
@@ -66,23 +66,29 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
             elif isinstance(node, ast.Attribute) and node.attr == name:
                 attrs.add(node.lineno)
     else:
-        aliases = set()  # local names bound to the module itself
+        # Local names and the modules they stand for: 'import pandas as pd' makes 'pd.core' pandas.core,
+        # 'import numpy.random' binds numpy, 'from pandas import core' binds core to pandas.core.
+        bound: Dict[str, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 for a in node.names:
-                    if a.asname and a.name == module:
-                        aliases.add(a.asname)  # import numpy as np
-                    elif not a.asname and (a.name == module or a.name.startswith(module + ".")):
-                        aliases.add(module)  # import numpy / import numpy.random: numpy.float is reachable
+                    if a.asname:
+                        bound[a.asname] = a.name
+                    else:
+                        top = a.name.split(".")[0]
+                        bound[top] = top
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 if node.module == module and any(a.name == name for a in node.names):
                     imports.add(node.lineno)
-                parent, _, last = module.rpartition(".")
-                if parent and node.module == parent:
-                    aliases.update(a.asname or a.name for a in node.names if a.name == last)
+                for a in node.names:
+                    if a.name != "*":
+                        bound[a.asname or a.name] = f"{node.module}.{a.name}"
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr == name and _dotted(node.value) in aliases:
-                attrs.add(node.lineno)
+            if isinstance(node, ast.Attribute) and node.attr == name:
+                head, _, rest = (_dotted(node.value) or "").partition(".")
+                full = bound.get(head)
+                if full and (full + ("." + rest if rest else "")) == module:
+                    attrs.add(node.lineno)
     if not imports and not attrs:
         return None
     mentions = _mentions(tree, name, module)

@@ -647,3 +647,11 @@ def test_a_name_raised_from_the_callees_own_getattr_never_moves_the_callee_back(
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("pillowish", ">=9.1.0")]
     assert "does not have yet" in d.summary
+
+
+def test_a_module_reached_through_its_parents_alias_is_a_use():
+    # pyeviews 1.0.3: 'import pandas as pd' ... 'pd.core.panel.Panel' (pandas 0.25 removed pandas.core.panel).
+    src = "import pandas as pd\n\ndef f(x):\n    return isinstance(x, pd.core.panel.Panel)\n"
+    assert uses_in_source(src, "pandas.core", "panel", raises="AttributeError").line == 4
+    assert uses_in_source("from pandas import core\ncore.panel\n", "pandas.core", "panel").line == 2
+    assert uses_in_source("import pandas as pd\npd.panel\n", "pandas.core", "panel") is None
