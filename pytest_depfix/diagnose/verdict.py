@@ -84,6 +84,7 @@ class Context:
     evidence: List[str] = field(default_factory=list)
     callee: Optional["Party"] = None  # who changed, once a handler knows (dates bound the caller's adaptation)
     signal: Optional[F.Signal] = None  # what the message says, for readers of release files
+    ranges: Dict[Tuple[Any, ...], Optional[str]] = field(default_factory=dict)  # probe ranges asked so far
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -288,6 +289,20 @@ def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], param
     """Versions of ``dist`` where ``module.name`` (its ``attribute`` or ``parameter``) is present, as the probe read them."""
     if ctx.probe is None or not module:
         return None
+    # The same question comes from several handlers of one crash (the callee's range, then
+    # "is the callee too old?"): ask the probe once.
+    memo = getattr(ctx, "ranges", None)
+    key = (canonicalize_name(dist), module, name, attribute, parameter)
+    if memo is not None and key in memo:
+        return memo[key]
+    present = _probe_range(ctx, dist, module, name, parameter, attribute)
+    if memo is not None:
+        memo[key] = present
+    return present
+
+
+def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str],
+                 attribute: Optional[str]) -> Optional[str]:
     try:
         from .probe import Question  # another engineer's module; optional at run time
     except Exception:
