@@ -233,11 +233,21 @@ _SDIST_BUILDING = re.compile(r"(?:Failed building wheel for|Building wheel for|G
                              r"Preparing metadata \(setup\.py\) for) ([A-Za-z0-9][\w.-]*)")
 _IMPORT_FROM = re.compile(r"cannot import name '?([\w.]+)'? from '([\w.]+)'(?: \(([^)]*)\))?")
 _IMPORT_FROM_PARTIAL = re.compile(r"cannot import name '?([\w.]+)'? from partially initialized module '([\w.]+)'")
+# Retyped or OCR'd from a screenshot: curly or mismatched quotes, a line break after "name",
+# an underscore read as a space ("parse rule" for parse_rule), no space before the path.
+_Q = "[\"'\u2018\u2019\u201c\u201d`]"
+_IMPORT_FROM_LOOSE = re.compile(rf"cannot import name\s*{_Q}?(\w[\w .]*?){_Q}?\s+from\s+{_Q}?(\w[\w. ]*?){_Q}?\s*(?:\(([^)]*)\))?\s*$")
 _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
 _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)'")  # "Module": a retyped message
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
+# Type syntax evaluated on a Python that lacks it: 'X | None' before 3.10, 'list[int]' before 3.9.
+_TYPE_OPERANDS = (r"(?:type|NoneType|types\.GenericAlias|types\.UnionType|(?:typing\.)?_\w*(?:GenericAlias|SpecialForm|Union\w*)"
+                  r"|ForwardRef|TypeVar)")
+_PEP604 = re.compile(rf"unsupported operand type\(s\) for \|: '{_TYPE_OPERANDS}' and '(?:{_TYPE_OPERANDS}|str)'"
+                     rf"|unsupported operand type\(s\) for \|: 'str' and '{_TYPE_OPERANDS}'")
+_PEP585 = re.compile(r"'type' object is not subscriptable")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
 _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
@@ -407,6 +417,17 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             if m.group(3):
                 sig.detail["path"] = m.group(3)
             return _maybe_stdlib(sig)
+        m = _IMPORT_FROM_LOOSE.search(" ".join(full.split()))
+        if m:
+            name, module = m.group(1).strip(), m.group(2).replace(" ", "")
+            if " " in name:
+                name = "_".join(name.split())  # no identifier has a space: a lost underscore
+            if name.isidentifier() and all(p.isidentifier() for p in module.split(".")):
+                sig.family, sig.name, sig.module = IMPORT_NAME, name, module
+                sig.detail["retyped"] = True
+                if m.group(3):
+                    sig.detail["path"] = m.group(3)
+                return _maybe_stdlib(sig)
         m = _IMPORT_BARE.search(msg)
         if m:  # Python <= 3.6: the module is only in the source line
             sig.family, sig.name = IMPORT_NAME, m.group(1)
@@ -435,6 +456,14 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 sig.detail["python_added"] = STDLIB_ATTR_ADDED[(m.group(1), m.group(2))]
             return sig
     if etype == "TypeError":
+        if _PEP604.search(msg):
+            sig.family = PYTHON_VERSION
+            sig.detail.update(python_added="3.10", feature="an `X | Y` union (PEP 604)")
+            return sig
+        if _PEP585.search(msg):
+            sig.family = PYTHON_VERSION
+            sig.detail.update(python_added="3.9", feature="a `list[...]`-style generic (PEP 585)")
+            return sig
         for rx in (_SIG_KW, _SIG_MULTI):
             m = rx.search(msg)
             if m:

@@ -402,6 +402,34 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
                    after: Optional[datetime], raises: str) -> Tuple[Optional[str], bool]:
     """(the first later release that stopped using the name, whether that release was read only in part).
 
+    For a name the target Python lacks (``typing.TypeAlias`` on 3.9), a release
+    that stopped importing it must also be free of other code that Python cannot
+    run: textual-fspicker 0.4.2 imported TypeAlias from typing_extensions but
+    still evaluated ``str | Callable[...]`` at import.
+    """
+    python = _python_of(ctx)
+
+    def without(v: str) -> Any:
+        found = _release_without(ctx, dist, v, module, name, use, raises)
+        if found in (True, "partial") and python is not None and first_too_new(ctx.probe, dist, v, python) is not None:
+            return False
+        return found
+
+    return first_where(ctx, dist, version, after, without)
+
+
+def _python_of(ctx: Any) -> Optional[Tuple[int, ...]]:
+    """The target Python when the crash is a Python-version break (only then is the code read for it)."""
+    sig = getattr(ctx, "signal", None)
+    if sig is None or sig.family != "python-version" or not sig.detail.get("python_added"):
+        return None
+    return tuple(ctx.target.python[:2])
+
+
+def first_where(ctx: Any, dist: str, version: str, after: Optional[datetime],
+                release_ok: Any) -> Tuple[Optional[str], bool]:
+    """(the first later release ``v`` with ``release_ok(v)`` in (True, "partial"), whether it was "partial").
+
     The next few in order, then by bisection: adapting is one-way in practice
     (a release that dropped ``collections.MutableMapping`` does not bring it
     back), so past the first ``MAX_RELEASES`` the answer is found in log2(n)
@@ -412,25 +440,52 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
     later = _later(ctx.probe, ctx.index, dist, version, after)
     seen: dict = {}
 
-    def without(v: str) -> bool:
+    def ok(v: str) -> bool:
         if v not in seen:
-            seen[v] = _release_without(ctx, dist, v, module, name, use, raises)
+            seen[v] = release_ok(v)
         return seen[v] in (True, "partial")
 
     for v in later[:MAX_RELEASES]:
-        if without(v):
+        if ok(v):
             return v, seen[v] == "partial"
     rest = later[MAX_RELEASES:]
-    if not rest or not without(rest[-1]):
+    if not rest or not ok(rest[-1]):
         return None, False
-    lo, hi = 0, len(rest) - 1  # rest[hi] is without it
+    lo, hi = 0, len(rest) - 1  # rest[hi] is ok
     while lo < hi:
         mid = (lo + hi) // 2
-        if without(rest[mid]):
+        if ok(rest[mid]):
             hi = mid
         else:
             lo = mid + 1
     return rest[lo], seen[rest[lo]] == "partial"
+
+
+_NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example", "benchmarks")
+
+
+def first_too_new(probe: Any, dist: str, version: str, python: Tuple[int, ...],
+                  files: Optional[Iterable[str]] = None) -> Optional[Any]:
+    """The first statement of ``dist==version`` that Python ``python`` cannot parse or run at import, or None.
+
+    Test suites, docs and examples shipped in a release are not imported and are
+    not read; an sdist's ``setup.py`` is, because installing runs it.
+    """
+    from .probe import ReleaseTree
+    from .pyfeatures import too_new
+
+    tree = ReleaseTree(probe, dist, version)
+    paths = [p for p in (files if files is not None else tree.paths())
+             if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+    for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
+        tree.prefetch(batch)
+        for path in batch:
+            text = tree.read(path)
+            hit = too_new(text, python) if text else None
+            if hit is not None:
+                hit.file = path
+                return hit
+    return None
 
 
 def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str) -> Any:

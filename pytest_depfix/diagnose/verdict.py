@@ -387,6 +387,8 @@ def _verdict_for(callee: Party, caller: Party, ctx: Context) -> str:
 
 
 def _what(sig: F.Signal) -> str:
+    if sig.detail.get("feature"):
+        return sig.detail["feature"]
     if sig.module and sig.name:
         return f"{sig.module}.{sig.name}"
     if sig.cls and sig.name:
@@ -429,6 +431,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             culprits = []
         return Diagnosis(key, verdict, family, summary, culprits, advice, details)
 
+    if sig.detail.get("retyped"):
+        ctx.evidence.append(f"the message looks retyped (quotes or line breaks out of place); read as: cannot import "
+                            f"name {sig.name!r} from {sig.module!r}")
     # 1. The knowledge base speaks first: a sourced entry beats any inference.
     entries = ctx.kb.match(sig.exc_type, "\n".join(e.message for e in [ctx.crash.root, ctx.crash.final]))
     kb_out, entry = kb_culprits(entries, ctx, caller) if entries else ([], None)
@@ -442,6 +447,10 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         callee = ctx.party(entry.package)
         ctx.callee = callee
         details["knowledge"] = entry.id
+        if not sig.module and entry.module and entry.name and entry.kind in ("removed-name", "moved-name"):
+            # "cannot import name 'container_abcs'" printed no module: the entry knows it
+            # (torch._six), so a frameless paste can still be searched for its caller.
+            sig.module, sig.name = entry.module, sig.name or entry.name
         family = {"removed-name": F.IMPORT_NAME if "Import" in sig.exc_type else F.ATTRIBUTE, "moved-name": F.IMPORT_NAME,
                   "build": F.BUILD}.get(entry.kind, entry.kind)
         if sig.family not in (F.UNKNOWN,):
@@ -884,6 +893,8 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"
     out: List[Culprit] = []
+    if sig.detail.get("feature"):
+        return _feature_users(ctx, sig, caller, done, added, advice)
     if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module \
             and sig.name and not sig.detail.get("no_module"):
         out = _stdlib_name_users(ctx, sig, f"{what} is new in Python {added}")
@@ -895,6 +906,56 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                     f"on Python {ctx.target.python_version}", [], advice)
     kind = "project" if caller.kind == "project" else "direct" if ctx.is_keep(caller.name) else "unknown"
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
+
+
+def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added: str, advice: str) -> Diagnosis:
+    """Syntax the target Python lacks (``str | None`` evaluated on 3.9): whose code is it, and which release dropped it.
+
+    The caller is the frame's pin, or with no frames every movable pin is read
+    for code the target cannot run (p_tqdm 1.4.1's setup.py). Its fix is the
+    first later release with no such code left (read from release files).
+    """
+    from . import users
+
+    python = tuple(ctx.target.python[:2])
+    if caller.kind == "dist":
+        if ctx.is_keep(caller.name):
+            return done("direct", F.PYTHON_VERSION, f"the kept {caller.name}=={caller.version} uses {_what(sig)}, new in "
+                        f"Python {added}", [], advice)
+        candidates = [p for p in ctx.pins if p.key == caller.key]
+    elif caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions):
+        candidates = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+    else:
+        kind = "project" if caller.kind == "project" else "unknown"
+        return done(kind, F.PYTHON_VERSION, f"{_what(sig)} is new in Python {added}; the target is "
+                    f"{ctx.target.python_version}", [], advice)
+    out: List[Culprit] = []
+    for pin in candidates:
+        if ctx.probe is None or not pin.version:
+            continue
+        try:
+            hit = users.first_too_new(ctx.probe, pin.name, pin.version, python)
+            if hit is None:
+                continue
+            later, _ = users.first_where(ctx, pin.name, pin.version, None,
+                                         lambda v, n=pin.name: users.first_too_new(ctx.probe, n, v, python) is None)
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+            continue
+        ev = (f"{pin.name} {pin.version} has {hit.what} (`{hit.statement}`, {hit.file} line {hit.line}); "
+              + (f"{pin.name} {later} has no code Python {ctx.target.python_version} cannot run (read from release files)"
+                 if later else f"no later release of {pin.name} read is free of it"))
+        ctx.evidence.append(ev)
+        if later:
+            _add(out, Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files"), ctx)
+    if out:
+        return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {_what(sig)}, new in Python {added}, on Python "
+                    f"{ctx.target.python_version}", out, advice)
+    if caller.kind == "dist":
+        return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {_what(sig)}, new in Python "
+                    f"{added}, on Python {ctx.target.python_version}", [], advice)
+    return done("unknown", F.PYTHON_VERSION, f"{_what(sig)} is new in Python {added}; no pin of the set was found using it",
+                [], advice)
 
 
 def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:

@@ -134,3 +134,31 @@ def test_a_message_naming_the_release_that_removed_it_is_read_with_that_release(
 def test_a_name_the_target_python_does_not_have_yet_is_a_python_version_break(etype, message, added):
     sig = _sig(etype, message)
     assert sig.family == F.PYTHON_VERSION and sig.detail["python_added"] == added and sig.python_removed is None
+
+
+@pytest.mark.parametrize("message,added", [
+    # swansonk14/p_tqdm#49: setup.py's '__version__: str | None = None' on Python 3.9
+    ("unsupported operand type(s) for |: 'type' and 'NoneType'", "3.10"),
+    # davep/textual-fspicker#55 (0.4.2): 'str | Callable[[str], str]' on Python 3.9
+    ("unsupported operand type(s) for |: 'type' and '_CallableGenericAlias'", "3.10"),
+    # 'list[int]' evaluated on Python 3.8
+    ("'type' object is not subscriptable", "3.9"),
+])
+def test_type_syntax_evaluated_on_an_older_python_is_a_python_version_break(message, added):
+    sig = _sig("TypeError", message)
+    assert sig.family == F.PYTHON_VERSION and sig.detail["python_added"] == added and sig.detail["feature"]
+
+
+def test_or_on_numbers_or_sets_is_no_python_version_break():
+    assert _sig("TypeError", "unsupported operand type(s) for |: 'int' and 'str'").family == F.UNKNOWN
+    assert _sig("TypeError", "unsupported operand type(s) for |: 'dict' and 'dict'").family == F.UNKNOWN
+
+
+def test_a_retyped_import_error_is_read_with_its_lost_underscore():
+    # pallets/werkzeug#2464 as pasted: a line break after "name", mismatched quotes, "parse rule".
+    message = ("cannot import name\n\"parse rule' from 'werkzeug.routing'"
+               "(/usr/local/lib/python3.9/site-packages/werkzeug/routing/__init__.py)")
+    sig = _sig("ImportError", message)
+    assert (sig.family, sig.module, sig.name) == (F.IMPORT_NAME, "werkzeug.routing", "parse_rule")
+    assert sig.detail["retyped"] and sig.detail["path"].endswith("werkzeug/routing/__init__.py")
+    assert _sig("ImportError", "cannot import name\n'x' from '3 + 4'").family == F.UNKNOWN  # no module name: no guess

@@ -124,3 +124,11 @@ def test_no_kernel_image_is_the_environment_and_the_advice_covers_old_and_new_gp
     (ampere,) = kb.match("RuntimeError", "NVIDIA GeForce RTX 3090 with CUDA capability sm_86 is not compatible with "
                                           "the current PyTorch installation.")
     assert ampere.environment and "sm_86" in ampere.advice
+
+
+def test_pydantic_2s_removed_field_keywords_are_known_by_their_user_error():
+    # ntropy-network/ntropy-sdk#161: Field(regex=...) under pydantic 2.0
+    kb = load_knowledge()
+    (entry,) = kb.match("pydantic.errors.PydanticUserError", "`regex` is removed. use `pattern` instead")
+    assert (entry.package, entry.fix, entry.kind) == ("pydantic", "pydantic<2", "signature")
+    assert kb.match("pydantic.errors.PydanticUserError", "`regex` is deprecated") == []

@@ -655,3 +655,22 @@ def test_a_module_reached_through_its_parents_alias_is_a_use():
     assert uses_in_source(src, "pandas.core", "panel", raises="AttributeError").line == 4
     assert uses_in_source("from pandas import core\ncore.panel\n", "pandas.core", "panel").line == 2
     assert uses_in_source("import pandas as pd\npd.panel\n", "pandas.core", "panel") is None
+
+
+def test_a_knowledge_entry_supplies_the_module_a_bare_message_left_out(index_for, tmp_path):
+    # pengzhiliang/Conformer#2 printed only "ImportError: cannot import name 'container_abcs'": the entry knows it
+    # is torch._six's, so the set is still read for the caller that adapted (timm), beside the entry's own fix.
+    kb_file = tmp_path / "kb.toml"
+    kb_file.write_text('[[break]]\nid = "flaskish-3-ctx-stack"\npackage = "flaskish"\nchanged_in = "3.0.0"\n'
+                       'kind = "removed-name"\nexception = "ImportError"\n'
+                       'message = "cannot import name \'?_app_ctx_stack\'?$"\nmodule = "flaskish"\nname = "_app_ctx_stack"\n'
+                       'fix = "flaskish<3"\nsource = "https://example.invalid/changelog"\n')
+    kb = load_knowledge([str(kb_file)])
+    index, target = index_for(universe(), python="3.11")
+    pins = parse_requirements_text(PINS, target)
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("ImportError: cannot import name '_app_ctx_stack'\n")
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    found = {(c.name, c.constraint) for c in d.culprits}
+    assert ("flaskish", "<3") in found and ("flaskish-db", ">=2.0.0") in found

@@ -1,0 +1,193 @@
+"""Code that the target Python cannot run: syntax it cannot parse, annotations it cannot evaluate.
+
+A release may declare ``Requires-Python >=3.8`` and still write
+``__version__: str | None = None`` at module level (p_tqdm 1.4.1's setup.py),
+which Python 3.9 evaluates and rejects with ``TypeError: unsupported operand
+type(s) for |: 'type' and 'NoneType'``.  Metadata cannot see that; the source
+can.  This module reads one file's text (never runs it) and names the first
+statement that would fail at import on the target:
+
+- syntax the target's grammar lacks (``match`` before 3.10, ``:=`` before 3.8,
+  ``except*`` before 3.11), found by parsing with ``feature_version``;
+- ``X | Y`` unions (PEP 604, Python 3.10) and ``list[int]`` generics (PEP 585,
+  Python 3.9) in places evaluated at import: annotations of module- and
+  class-level names and of functions defined there (unless ``from __future__
+  import annotations``), and module- or class-level values built from types.
+
+Function bodies only run when called and are not read; code under a version
+check or ``TYPE_CHECKING`` is not read either.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass
+from typing import Iterable, Iterator, List, Optional, Tuple
+
+PEP604 = (3, 10)
+PEP585 = (3, 9)
+
+# Names whose ``|`` or ``[...]`` is a type expression, never arithmetic.
+_TYPES = {"str", "int", "float", "bool", "bytes", "bytearray", "complex", "list", "dict", "tuple", "set",
+          "frozenset", "type", "object", "memoryview", "range", "slice"}
+_GENERIC_BUILTINS = {"list", "dict", "tuple", "set", "frozenset", "type"}
+_TYPING = {"Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Type", "Callable", "Literal",
+           "Annotated", "Sequence", "Mapping", "Iterable", "Iterator", "Any", "ClassVar", "Final", "TypeAlias"}
+
+
+@dataclass
+class TooNew:
+    """One statement the target Python cannot run, and the Python it needs."""
+
+    line: int
+    needs: Tuple[int, int]
+    what: str
+    file: str = ""
+    statement: str = ""
+
+
+def too_new(text: str, python: Tuple[int, ...]) -> Optional[TooNew]:
+    """The first statement of ``text`` that Python ``python`` cannot parse or evaluate at import, or None.
+
+    Text the running interpreter cannot parse either is not judged (None): it
+    may be a template, a Python 2 file, or newer than us.
+    """
+    import sys
+
+    target = (int(python[0]), int(python[1]))
+    if target >= sys.version_info[:2]:
+        return None  # the running grammar is the newest we can judge with
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    found = _syntax(text, target, tree)
+    if found is None and target < PEP604:
+        future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and
+                     any(a.name == "annotations" for a in n.names) for n in tree.body)
+        found = next(_evaluated(tree.body, target, future), None)
+    if found is not None:
+        lines = text.splitlines()
+        found.statement = lines[found.line - 1].strip() if 0 < found.line <= len(lines) else ""
+    return found
+
+
+def _syntax(text: str, target: Tuple[int, int], tree: ast.Module) -> Optional[TooNew]:
+    if target < (3, 7):
+        target = (3, 7)  # the oldest grammar ast.parse can check against here
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(text, feature_version=target)
+    except SyntaxError as exc:
+        msg = str(exc.msg or "")
+        needs = _needs_from(msg) or (target[0], target[1] + 1)
+        line = exc.lineno or 0
+        match = getattr(ast, "Match", None)
+        if "Pattern matching" in msg and match is not None:
+            # the parser reports the end of the block; the statement starts at 'match'
+            line = min((n.lineno for n in ast.walk(tree) if isinstance(n, match)), default=line)
+        return TooNew(line, needs, f"syntax new in Python {needs[0]}.{needs[1]} ({msg})")
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
+
+
+def _needs_from(msg: str) -> Optional[Tuple[int, int]]:
+    import re
+
+    m = re.search(r"Python (\d+)\.(\d+)", msg)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool) -> Iterator[TooNew]:
+    """Statements run at import (module and class level), each with what it evaluates."""
+    from .users import _about_versions, _is_type_checking
+
+    for st in body:
+        if isinstance(st, ast.If) and (_about_versions(st.test) or _is_type_checking(st.test)):
+            continue  # a version branch or TYPE_CHECKING: not the code the target runs (or not run at all)
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            exprs: List[ast.AST] = list(st.decorator_list) + list(st.args.defaults) + \
+                [d for d in st.args.kw_defaults if d is not None]
+            yield from _values(exprs, target)
+            if not future:
+                args = st.args.posonlyargs + st.args.args + st.args.kwonlyargs + \
+                    [a for a in (st.args.vararg, st.args.kwarg) if a is not None]
+                yield from _annotations([a.annotation for a in args if a.annotation is not None] +
+                                        ([st.returns] if st.returns is not None else []), target)
+            continue
+        if isinstance(st, ast.ClassDef):
+            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target)
+            yield from _evaluated(st.body, target, future)
+            continue
+        if isinstance(st, ast.AnnAssign):
+            if not future:
+                yield from _annotations([st.annotation], target)
+            if st.value is not None:
+                yield from _values([st.value], target)
+            continue
+        nested = [getattr(st, f) for f in ("body", "orelse", "finalbody") if isinstance(getattr(st, f, None), list)]
+        for h in getattr(st, "handlers", []) or []:
+            nested.append(h.body)
+        for stmts in nested:
+            yield from _evaluated(stmts, target, future)
+        exprs = [v for f, v in ast.iter_fields(st) if isinstance(v, ast.expr)]
+        yield from _values(exprs, target)
+
+
+def _annotations(nodes: List[ast.AST], target: Tuple[int, int]) -> Iterator[TooNew]:
+    """Every ``|`` in an evaluated annotation is a union; a bare ``list[...]`` a PEP 585 generic."""
+    for node in nodes:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.BitOr) and target < PEP604:
+                yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
+                return
+            if _builtin_generic(sub) and target < PEP585:
+                yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
+                return
+
+
+def _values(nodes: List[ast.AST], target: Tuple[int, int]) -> Iterator[TooNew]:
+    """Values: only a ``|`` or subscript whose operand is certainly a type, never arithmetic on numbers."""
+    for node in nodes:
+        for sub in _walk_outside_functions(node):
+            if isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.BitOr) and target < PEP604 and \
+                    (_typeish(sub.left) or _typeish(sub.right)):
+                yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
+                return
+            if _builtin_generic(sub) and target < PEP585:
+                yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
+                return
+
+
+def _walk_outside_functions(node: ast.AST) -> Iterator[ast.AST]:
+    """``ast.walk`` that does not enter lambdas (their bodies run when called)."""
+    todo = [node]
+    while todo:
+        cur = todo.pop()
+        yield cur
+        if isinstance(cur, ast.Lambda):
+            continue
+        todo.extend(ast.iter_child_nodes(cur))
+
+
+def _typeish(node: ast.AST) -> bool:
+    if isinstance(node, ast.Constant) and node.value is None:
+        return True
+    if isinstance(node, ast.Name):
+        return node.id in _TYPES or node.id in _TYPING
+    if isinstance(node, ast.Attribute):
+        return isinstance(node.value, ast.Name) and node.value.id in ("typing", "t") and node.attr in _TYPING
+    if isinstance(node, ast.Subscript):
+        return _typeish(node.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _typeish(node.left) or _typeish(node.right)
+    return False
+
+
+def _builtin_generic(node: ast.AST) -> bool:
+    return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in _GENERIC_BUILTINS

@@ -1,0 +1,107 @@
+"""Code a target Python cannot run, read from the source (never run).
+
+Real cases behind it: swansonk14/p_tqdm#49 (setup.py line 5 is
+``__version__: str | None = None``; Python 3.9 fails with ``unsupported operand
+type(s) for |: 'type' and 'NoneType'``) and davep/textual-fspicker#55 (0.4.2
+stopped importing ``typing.TypeAlias`` but still evaluated
+``ButtonLabel: TypeAlias = str | Callable[[str], str]`` at import).
+"""
+
+from __future__ import annotations
+
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.diagnose.pyfeatures import too_new
+from pytest_depfix.requirements import parse_requirements_text
+
+
+def test_a_union_in_a_module_level_annotation_needs_python_3_10():
+    hit = too_new("import os\n__version__: str | None = None\n", (3, 9))
+    assert hit is not None and hit.line == 2 and hit.needs == (3, 10)
+    assert hit.statement == "__version__: str | None = None"
+    assert too_new("__version__: str | None = None\n", (3, 10)) is None
+
+
+def test_function_and_class_annotations_are_evaluated_when_defined():
+    assert too_new("def f(x: int | None = None) -> None:\n    pass\n", (3, 9)).line == 1
+    assert too_new("class A:\n    x: list[int] = []\n", (3, 8)).needs == (3, 9)
+    assert too_new("class A:\n    def m(self) -> 'A | None':\n        pass\n", (3, 9)) is None  # a string: not evaluated
+
+
+def test_what_only_runs_when_called_or_is_never_evaluated_is_not_judged():
+    assert too_new("def f():\n    x: int | None = None\n    return isinstance(x, int | str)\n", (3, 9)) is None
+    assert too_new("from __future__ import annotations\ndef f(x: int | None) -> list[int]:\n    pass\n", (3, 8)) is None
+    assert too_new("import sys\nif sys.version_info >= (3, 10):\n    Alias = int | None\n", (3, 9)) is None
+    assert too_new("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    Alias = int | None\n", (3, 9)) is None
+
+
+def test_a_value_is_judged_only_when_an_operand_is_certainly_a_type():
+    assert too_new("from typing import Callable\nAlias = str | Callable[[str], str]\n", (3, 9)).line == 2
+    assert too_new("FLAGS = READ | WRITE\nmask = 1 | 2\n", (3, 9)) is None
+    assert too_new("from __future__ import annotations\nAlias = int | None\n", (3, 9)).line == 2  # values still run
+
+
+def test_syntax_the_targets_grammar_lacks_is_found_with_the_python_it_needs():
+    hit = too_new("def f(x):\n    match x:\n        case 1:\n            return 1\n", (3, 9))
+    assert hit is not None and hit.needs == (3, 10) and hit.line == 2
+    assert too_new("if (n := 3):\n    pass\n", (3, 7)).needs == (3, 8)
+    assert too_new("if (n := 3):\n    pass\n", (3, 8)) is None
+    assert too_new("print 'python 2'\n", (3, 7)) is None  # unparsable here as well: not judged
+
+
+def pep604_universe():
+    return {
+        "ptq": [
+            {"version": "1.4.0", "upload_time": "2024-01-01T00:00:00Z", "files": {"ptq/__init__.py": "VERSION = '1.4.0'\n"}},
+            {"version": "1.4.1", "upload_time": "2024-08-04T00:00:00Z",
+             "files": {"ptq/__init__.py": "__version__: str | None = None\n"}},
+            {"version": "1.4.2", "upload_time": "2024-08-05T00:00:00Z",
+             "files": {"ptq/__init__.py": "from typing import Optional\n__version__: Optional[str] = None\n"}},
+        ],
+        "bystander": [{"version": "1.0", "upload_time": "2020-01-01T00:00:00Z",
+                       "files": {"bystander/__init__.py": "MASK = 1 | 2\n"}}],
+    }
+
+
+def test_a_frameless_union_error_finds_the_pin_whose_code_has_it_and_its_first_clean_release(index_for):
+    from pytest_depfix.crash import parse_traceback
+
+    index, target = index_for(pep604_universe(), python="3.9")
+    pins = parse_requirements_text("ptq==1.4.1\nbystander==1.0\n", target)
+    (crash,) = parse_traceback("__version__: str | None = None\n"
+                               "TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive" and d.family == "python-version"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("ptq", ">=1.4.2")]
+    assert "ptq/__init__.py line 1" in d.culprits[0].evidence[0]
+
+
+def test_the_same_error_on_a_python_that_has_unions_is_no_python_version_break(index_for):
+    from pytest_depfix.crash import parse_traceback
+
+    index, target = index_for(pep604_universe(), python="3.10")
+    pins = parse_requirements_text("ptq==1.4.1\n", target)
+    (crash,) = parse_traceback("TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "unknown" and d.culprits == []
+
+
+def test_a_release_that_dropped_a_new_typing_name_but_still_evaluates_a_union_is_passed_over(index_for):
+    # textual-fspicker 0.4.1 -> 0.4.2 -> 0.4.3 on Python 3.9.
+    universe = {"picker": [
+        {"version": "0.4.1", "upload_time": "2025-02-28T00:00:00Z",
+         "files": {"picker/base.py": "from typing import Callable, TypeAlias\nLabel: TypeAlias = str\n"}},
+        {"version": "0.4.2", "upload_time": "2025-08-07T00:00:00Z",
+         "files": {"picker/base.py": "from typing import Callable\nfrom typing_extensions import TypeAlias\n"
+                                     "Label: TypeAlias = str | Callable[[str], str]\n"}},
+        {"version": "0.4.3", "upload_time": "2025-08-08T00:00:00Z",
+         "files": {"picker/base.py": "from typing import Callable, Union\nfrom typing_extensions import TypeAlias\n"
+                                     "Label: TypeAlias = Union[str, Callable[[str], str]]\n"}},
+    ]}
+    from pytest_depfix.crash import parse_traceback
+
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("picker==0.4.1\n", target)
+    (crash,) = parse_traceback("ImportError: cannot import name 'TypeAlias' from 'typing' (/usr/lib64/python3.9/typing.py)\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("picker", ">=0.4.3")]
