@@ -526,6 +526,34 @@ def compiled_dependants(ctx: Any, base_key: str) -> List[Any]:
     return out
 
 
+COMPILED_CAP = 48_000_000  # bytes of compiled modules read from one release when looking for a name
+
+
+def compiled_mentions(probe: Any, dist: str, version: str, name: str) -> Optional[bool]:
+    """Whether ``dist==version``'s compiled modules contain ``name`` as a whole word; None when it has none or could not tell.
+
+    A cffi or pybind11 binding keeps the names it exposes as C strings (cryptography's
+    ``lib.OpenSSL_add_all_algorithms`` is in its ``_openssl.abi3.so`` up to 38.0.4 and
+    not in 39.0.0).  The bytes are searched, never loaded; the answer is cached.
+    """
+    import re
+
+    key = f"{canonicalize_name(dist)}|{version}|{probe.target_key}|{name}"
+    cached = probe._store.get("bin", key)
+    if cached is not None:
+        return {"1": True, "0": False}.get(cached)
+    members = [m for m in probe._members(dist, version) if m.endswith((".so", ".pyd")) or ".so." in m]
+    if not members:
+        return None
+    got = probe.index.read_members(dist, version, lambda m: m in members, max_bytes=COMPILED_CAP)
+    if len(got) < len(members):
+        return None  # over the cap: an unread module may hold it
+    word = re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
+    found = any(word.search(data) for data in got.values())
+    probe._store.put("bin", key, "1" if found else "0")
+    return found
+
+
 MAX_OWNER_PINS = 8  # pins whose releases are searched for a class definition
 
 

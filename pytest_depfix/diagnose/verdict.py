@@ -833,6 +833,7 @@ def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
     user = found[0]
     ctx.evidence.append(user.describe(what))
     diagnosis = _owner_by_time(ctx, sig, ctx.party(user.dist), done)
+    diagnosis.culprits = [_confirmed_in_binary(ctx, c, name) for c in diagnosis.culprits]
     if user.adapted:
         moved = Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE, [user.describe(what)],
                         "release-files")
@@ -841,6 +842,35 @@ def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
             diagnosis.verdict = "transitive"
             diagnosis.summary = f"{user.dist}=={user.version} reaches {name}, which {sig.module} no longer has"
     return diagnosis
+
+
+def _confirmed_in_binary(ctx: Context, culprit: Culprit, name: str) -> Culprit:
+    """An upload-date guess about a compiled callee, checked against its binaries' names.
+
+    When the pinned release's compiled modules lack ``name`` and the newest
+    release the guess allows has it, the guess is read evidence, weighed as such.
+    """
+    from . import users
+
+    pin = ctx.pinned(culprit.name)
+    if culprit.source != "upload-dates" or ctx.probe is None or pin is None or not pin.version or \
+            not culprit.constraint.startswith("<"):
+        return culprit
+    try:
+        spec = SpecifierSet(culprit.constraint)
+        allowed = sorted((Version(v) for v in ctx.probe.versions(pin.name)
+                          if not Version(v).is_prerelease and Version(v) in spec), reverse=True)
+        if not allowed or users.compiled_mentions(ctx.probe, pin.name, pin.version, name) is not False:
+            return culprit
+        if users.compiled_mentions(ctx.probe, pin.name, str(allowed[0]), name) is not True:
+            return culprit
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s compiled modules: {type(exc).__name__}")
+        return culprit
+    ev = (f"{name} is in the compiled modules of {pin.name} {allowed[0]} and not in {pin.version}'s "
+          f"(read from the binaries, never loaded)")
+    return Culprit(culprit.name, culprit.constraint, CONF_PROBE, [ev] + list(culprit.evidence), "release-files",
+                   list(culprit.together))
 
 
 def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:

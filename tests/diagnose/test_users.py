@@ -674,3 +674,40 @@ def test_a_knowledge_entry_supplies_the_module_a_bare_message_left_out(index_for
     d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
     found = {(c.name, c.constraint) for c in d.culprits}
     assert ("flaskish", "<3") in found and ("flaskish-db", ">=2.0.0") in found
+
+
+def _crypt(version, when, names):
+    return {"version": version, "upload_time": when,
+            "files": {"crypt/__init__.py": "",
+                      "crypt/_openssl.abi3.so": "\x7fELF\x00" + "\x00".join(names) + "\x00"}}
+
+
+def _binding_universe(older_names):
+    return {
+        "crypt": [_crypt("38.0.4", "2022-11-27T00:00:00Z", older_names),
+                  _crypt("39.0.0", "2023-01-01T00:00:00Z", ["X509_new", "OpenSSL_add_all_algorithms_conf"])],
+        "openssl-py": [{"version": "22.0.0", "upload_time": "2022-01-29T00:00:00Z", "requires_dist": ["crypt>=35"],
+                        "files": {"OpenSSL/crypto.py": "from crypt import binding\n_lib = binding.lib\n"
+                                                       "_lib.OpenSSL_add_all_algorithms()\n"}}],
+    }
+
+
+def _binding_diagnosis(index, target):
+    pins = parse_requirements_text("crypt==39.0.0\nopenssl-py==22.0.0\n", target)
+    crash = infer_message("module 'lib' has no attribute 'OpenSSL_add_all_algorithms'\n", load_knowledge()).to_crash()
+    return diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+
+
+def test_a_binding_that_lost_the_name_is_confirmed_by_reading_its_compiled_modules(index_for):
+    # The same paste; cryptography 38.0.4's _openssl.abi3.so holds the name as a C string, 39.0.0's does not.
+    # Bytes are searched, never loaded: the fixture's "binaries" are plain bytes with the names inside.
+    index, target = index_for(_binding_universe(["X509_new", "OpenSSL_add_all_algorithms"]), python="3.10")
+    (held,) = [c for c in _binding_diagnosis(index, target).culprits if c.name == "crypt"]
+    assert held.constraint == "<39.0" and held.source == "release-files" and held.confidence >= 0.8
+    assert "compiled modules of crypt 38.0.4" in held.evidence[0]
+
+
+def test_without_the_name_in_the_older_binary_the_guess_stays_a_guess(index_for):
+    index, target = index_for(_binding_universe(["X509_new"]), python="3.10")
+    held = [c for c in _binding_diagnosis(index, target).culprits if c.name == "crypt"]
+    assert held and all(c.source == "upload-dates" and c.confidence < 0.8 for c in held)
