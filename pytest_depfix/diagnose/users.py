@@ -411,11 +411,27 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
 
     def without(v: str) -> Any:
         found = _release_without(ctx, dist, v, module, name, use, raises)
-        if found in (True, "partial") and python is not None and first_too_new(ctx.probe, dist, v, python) is not None:
+        if found in (True, "partial") and python is not None and _runs_too_new(ctx, dist, v, use.file, python):
             return False
         return found
 
     return first_where(ctx, dist, version, after, without)
+
+
+def _runs_too_new(ctx: Any, dist: str, version: str, file: str, python: Tuple[int, ...]) -> bool:
+    """Whether the module that used the name, or a top-level package ``__init__``, has code ``python`` cannot run.
+
+    Only what the failing import surely executes is judged: a module elsewhere in
+    the release may be imported only on newer Pythons.
+    """
+    from .probe import ReleaseTree
+
+    paths = ReleaseTree(ctx.probe, dist, version).paths()
+    files = [p for p in paths if p == file or (p.count("/") == 1 and p.endswith("/__init__.py"))]
+    try:
+        return first_too_new(ctx.probe, dist, version, python, files=files) is not None
+    except Exception:
+        return False
 
 
 def _python_of(ctx: Any) -> Optional[Tuple[int, ...]]:

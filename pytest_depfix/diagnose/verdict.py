@@ -959,16 +959,22 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
         kind = "project" if caller.kind == "project" else "unknown"
         return done(kind, F.PYTHON_VERSION, f"{_what(sig)} is new in Python {added}; the target is "
                     f"{ctx.target.python_version}", [], advice)
+    from .adapted import relpath_in_site
+
+    # With frames, only the caller's modules on the failing path are judged (another module
+    # of the release may be imported only on newer Pythons); without, the whole release.
+    files = sorted({r for fr in ctx.crash.root.frames for r in [relpath_in_site(fr.file)] if r}) or None
     out: List[Culprit] = []
     for pin in candidates:
         if ctx.probe is None or not pin.version:
             continue
         try:
-            hit = users.first_too_new(ctx.probe, pin.name, pin.version, python)
+            hit = users.first_too_new(ctx.probe, pin.name, pin.version, python, files=files)
             if hit is None:
                 continue
             later, _ = users.first_where(ctx, pin.name, pin.version, None,
-                                         lambda v, n=pin.name: users.first_too_new(ctx.probe, n, v, python) is None)
+                                         lambda v, n=pin.name: users.first_too_new(ctx.probe, n, v, python,
+                                                                                   files=files) is None)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
             continue

@@ -105,3 +105,27 @@ def test_a_release_that_dropped_a_new_typing_name_but_still_evaluates_a_union_is
     (crash,) = parse_traceback("ImportError: cannot import name 'TypeAlias' from 'typing' (/usr/lib64/python3.9/typing.py)\n")
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("picker", ">=0.4.3")]
+
+
+def test_with_frames_only_the_callers_modules_on_the_failing_path_are_judged(index_for):
+    # Every release keeps a module written for 3.10 that is imported only there: it does not block the fix.
+    newer_only = "def pick(x):\n    match x:\n        case 1:\n            return 1\n"
+    universe = {"ptq": [
+        {"version": "1.0", "upload_time": "2024-01-01T00:00:00Z",
+         "files": {"ptq/core.py": "import os\nSIZE: int | None = None\n", "ptq/modern.py": newer_only}},
+        {"version": "1.1", "upload_time": "2024-02-01T00:00:00Z",
+         "files": {"ptq/core.py": "import os\nSIZE = None\n", "ptq/modern.py": newer_only}},
+    ]}
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("ptq==1.0\n", target)
+    paste = ("Traceback (most recent call last):\n"
+             '  File "/app/main.py", line 1, in <module>\n    import ptq.core\n'
+             '  File "/usr/lib/python3.9/site-packages/ptq/core.py", line 2, in <module>\n    SIZE: int | None = None\n'
+             "TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
+    (crash,) = parse_traceback(paste)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("ptq", ">=1.1")]
