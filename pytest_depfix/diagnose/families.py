@@ -239,7 +239,7 @@ _Q = "[\"'\u2018\u2019\u201c\u201d`]"
 _IMPORT_FROM_LOOSE = re.compile(rf"cannot import name\s*{_Q}?(\w[\w .]*?){_Q}?\s+from\s+{_Q}?(\w[\w. ]*?){_Q}?\s*(?:\(([^)]*)\))?\s*$")
 _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
 _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
-_MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)'")  # "Module": a retyped message
+_MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # a paste may lose the last quote  # "Module": a retyped message
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
 # Type syntax evaluated on a Python that lacks it: 'X | None' before 3.10, 'list[int]' before 3.9.

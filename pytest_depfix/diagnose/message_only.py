@@ -42,6 +42,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
 ]
+_AFTER_COLON = re.compile(r":\s+")
 # Library wordings that name their class too (matched anywhere in the line).
 _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._REMOVED_IN_RELEASE, "AttributeError"),  # NumPy 2's expired attributes
@@ -90,6 +91,11 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         if not line:
             continue
         found = _identify(line, kb)
+        if found is None and i + 1 < len(lines) and lines[i + 1]:
+            # A message wrapped by the terminal or the forum ("... cannot be run in" / "NumPy 2.2.3 as ...").
+            joined = _identify(f"{line} {lines[i + 1]}", kb)
+            if joined is not None and _identify(lines[i + 1], kb) is None:
+                found = joined
         if found is None:
             continue
         exc_type, reason, first = found
@@ -125,6 +131,13 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     for rx, exc_type in _CPYTHON:
         if rx.match(line):
             return exc_type, f"only CPython's {exc_type} is worded this way", line
+    for rx, exc_type in _CPYTHON:
+        # A tool quoting the exception after a colon: "[WARNING]: Skipping plugin ... invalid: module 'jinja2' has ..."
+        m = _AFTER_COLON.search(line)
+        while m is not None:
+            if rx.match(line, m.end()):
+                return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end():]
+            m = _AFTER_COLON.search(line, m.end())
     for rx, exc_type in _LIBRARY:
         if rx.search(line):
             return exc_type, f"the wording belongs to {exc_type}", line

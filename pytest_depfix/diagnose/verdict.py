@@ -500,9 +500,10 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     if sig.detail.get("circular"):
         return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
                     f"(often a project file shadowing a library), not a version problem", [])
-    if caller.kind == "dist" and caller.key == callee.key and not sig.detail.get("no_module"):
-        # A package failing to import from itself: a broken install, unless it is a moved submodule.
-        pass
+    frames = ctx.crash.root.frames
+    if caller.kind == "dist" and caller.key == callee.key and frames and frames[-1].function == "__getattr__":
+        # numpy's module __getattr__ raising for np.asscalar: the caller is whoever asked for it.
+        caller = _outside(ctx, callee)
     verdict = _verdict_for(callee, caller, ctx)
     out: List[Culprit] = []
     present: Optional[str] = None

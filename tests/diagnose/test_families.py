@@ -162,3 +162,9 @@ def test_a_retyped_import_error_is_read_with_its_lost_underscore():
     assert (sig.family, sig.module, sig.name) == (F.IMPORT_NAME, "werkzeug.routing", "parse_rule")
     assert sig.detail["retyped"] and sig.detail["path"].endswith("werkzeug/routing/__init__.py")
     assert _sig("ImportError", "cannot import name\n'x' from '3 + 4'").family == F.UNKNOWN  # no module name: no guess
+
+
+def test_a_module_attribute_message_that_lost_its_closing_quote_is_still_read():
+    # PeterRochford/SkillMetrics: "AttributeError: module 'numpy' has no attribute 'asscalar" as posted.
+    sig = _sig("AttributeError", "module 'numpy' has no attribute 'asscalar")
+    assert (sig.family, sig.module, sig.name) == (F.ATTRIBUTE, "numpy", "asscalar")

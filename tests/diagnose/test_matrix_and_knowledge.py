@@ -132,3 +132,9 @@ def test_pydantic_2s_removed_field_keywords_are_known_by_their_user_error():
     (entry,) = kb.match("pydantic.errors.PydanticUserError", "`regex` is removed. use `pattern` instead")
     assert (entry.package, entry.fix, entry.kind) == ("pydantic", "pydantic<2", "signature")
     assert kb.match("pydantic.errors.PydanticUserError", "`regex` is deprecated") == []
+
+
+def test_setuptools_59_6_no_longer_importing_distutils_version_is_known_with_the_caller_that_adapted():
+    # pytorch/pytorch#69894: torch 1.10's tensorboard reads distutils.version after 'from setuptools import distutils'.
+    (entry,) = load_knowledge().match("AttributeError", "module 'distutils' has no attribute 'version'")
+    assert entry.fix == "setuptools<59.6" and [(c.package, c.fixed_in) for c in entry.callers] == [("torch", "1.11.0")]

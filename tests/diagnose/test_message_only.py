@@ -128,3 +128,26 @@ def test_a_bracketed_type_and_a_retyped_capital_module_are_still_read(kb):
     assert found.exc_type == "AttributeError"
     sig = classify(found.to_crash())
     assert sig.family == "python-version" and sig.python_removed == "3.10"
+
+
+def test_a_message_wrapped_over_two_lines_is_read_whole(kb):
+    # hendrikvanEerten/afterglowpy (NumPy 2.2.3): the first lines of NumPy's message, wrapped as printed.
+    paste = ("A module that was compiled using NumPy 1.x cannot be run in\n"
+             "NumPy 2.2.3 as it may crash. To support both 1.x and 2.x\n"
+             "versions of NumPy, modules must be compiled with NumPy 2.0.\n")
+    found = infer_message(paste, kb)
+    assert found is not None and found.exc_type == "ImportError"
+    assert classify(found.to_crash()).family == "abi"
+
+
+def test_a_tool_quoting_the_exception_after_a_colon_is_read_from_there(kb):
+    # MichaelRigart/ansible-role-interfaces: Ansible's warning, wrapped, then its own fatal line.
+    paste = ("[WARNING]: Skipping plugin (/home/s/roles/MichaelRigart.interfaces/filter_plugins/filters.py) as it seems to\n"
+             "be invalid: module 'jinja2' has no attribute 'contextfilter'\n"
+             'fatal: [homecenter]: FAILED! => {"msg": "An unhandled exception occurred"}\n')
+    found = infer_message(paste, kb)
+    assert found is not None and found.exc_type == "AttributeError"
+    sig = classify(found.to_crash())
+    assert (sig.module, sig.name) == ("jinja2", "contextfilter")
+    # A colon followed by prose is still prose.
+    assert infer_message("note: the module has no attribute we need\n", kb) is None

@@ -711,3 +711,28 @@ def test_without_the_name_in_the_older_binary_the_guess_stays_a_guess(index_for)
     index, target = index_for(_binding_universe(["X509_new"]), python="3.10")
     held = [c for c in _binding_diagnosis(index, target).culprits if c.name == "crypt"]
     assert held and all(c.source == "upload-dates" and c.confidence < 0.8 for c in held)
+
+
+def test_the_callees_own_getattr_frame_hands_the_caller_role_to_the_frame_that_asked(index_for):
+    # SkillMetrics 1.1.8 calls np.asscalar; numpy 1.23's module __getattr__ raises: skillmetrics is the caller.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    getattr_src = "def __getattr__(attr):\n    raise AttributeError(attr)\n"
+    universe = {
+        "numpyish": [{"version": "1.22.4", "upload_time": "2022-05-20T00:00:00Z",
+                      "files": {"numpyish/__init__.py": "def asscalar(a):\n    return a\n" + getattr_src}},
+                     {"version": "1.23.3", "upload_time": "2022-09-09T00:00:00Z", "files": {"numpyish/__init__.py": getattr_src}}],
+        "skill": [{"version": "1.1.8", "upload_time": "2021-10-12T00:00:00Z", "requires_dist": ["numpyish"],
+                   "files": {"skill/axes.py": "import numpyish as np\n\ndef axes(i):\n    return np.asscalar(i)\n"}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("skill==1.1.8\nnumpyish==1.23.3\n", target)
+    tb = ('Traceback (most recent call last):\n'
+          '  File "/home/u/lib/python3.9/site-packages/skill/axes.py", line 4, in axes\n    return np.asscalar(i)\n'
+          '  File "/home/u/lib/python3.9/site-packages/numpyish/__init__.py", line 2, in __getattr__\n'
+          "    raise AttributeError(attr)\nAttributeError: module 'numpyish' has no attribute 'asscalar'\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive" and d.summary.endswith("which skill uses")
+    assert [c.name for c in d.culprits] == ["numpyish"] and d.culprits[0].constraint.endswith("<1.23.3")
