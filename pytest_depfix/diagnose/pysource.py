@@ -144,6 +144,7 @@ class _Reader:
 
     def __init__(self, info: ModuleInfo, module: str, is_package: bool, python: Tuple[int, ...]):
         self.info = info
+        self._all_extenders: Set[str] = set()  # module functions that add an argument's __all__ to ours
         self.module = module
         self.is_package = is_package
         self.python = python
@@ -189,6 +190,8 @@ class _Reader:
                 info.getattr_line = st.lineno
                 self.read_getattr(st)
             self.function_globals(st)
+            if _extends_all_from_argument(st):
+                self._all_extenders.add(st.name)
         elif isinstance(st, ast.ClassDef):
             self.bind(st.name, Binding("class", st.lineno, cond))
             info.classes.setdefault(st.name, []).append(read_class(st))
@@ -308,6 +311,10 @@ class _Reader:
         d = _dotted(call.func) or ""
         if d == "__all__.extend" and call.args:
             self.extend_all(call.args[0], line)
+        elif d in self._all_extenders and call.args and isinstance(call.args[0], ast.Name):
+            # numpy.core.numeric: 'def extend_all(module): ... __all__.append(a) for a in module.__all__'
+            # then 'extend_all(fromnumeric)' - the numbers numpy re-exports (np.sum, np.product) come this way.
+            self.extend_all(ast.Attribute(value=call.args[0], attr="__all__", ctx=ast.Load()), line)
         elif d == "__all__.append" and call.args and isinstance(call.args[0], ast.Constant):
             (self.info.all_names or []).append(call.args[0].value)
         elif d.endswith(".update") and call.args:
@@ -493,6 +500,30 @@ class _Reader:
         if len(call.args) >= 2:
             for s in self.literal_keys(call.args[1]):
                 info.lazy_submodules[s] = line
+
+
+def _extends_all_from_argument(fn: ast.AST) -> bool:
+    """Whether a module-level function adds its argument's ``__all__`` to the module's own.
+
+    ``def extend_all(module): ... mall = getattr(module, '__all__') ... __all__.append(a)``
+    (numpy.core.numeric) and ``__all__.extend(module.__all__)`` look-alikes.
+    """
+    args = getattr(fn, "args", None)
+    if args is None or not args.args:
+        return False
+    param = args.args[0].arg
+    reads_param_all = touches_own_all = False
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Attribute) and node.attr == "__all__" and isinstance(node.value, ast.Name) \
+                and node.value.id == param:
+            reads_param_all = True
+        elif isinstance(node, ast.Call) and _dotted(node.func) == "getattr" and len(node.args) >= 2 \
+                and isinstance(node.args[0], ast.Name) and node.args[0].id == param \
+                and isinstance(node.args[1], ast.Constant) and node.args[1].value == "__all__":
+            reads_param_all = True
+        elif isinstance(node, ast.Call) and _dotted(node.func) in ("__all__.append", "__all__.extend"):
+            touches_own_all = True
+    return reads_param_all and touches_own_all
 
 
 def _is_table_get(call: ast.Call, param: str) -> bool:

@@ -345,7 +345,7 @@ class Adapted:
             found = f"{self.dist} {self.adapted} no longer uses it (read from release files)"
         else:
             found = f"no later release of {self.dist} read stopped using it"
-        return (f"no frames were printed; {self.dist} {self.version} uses {what} "
+        return (f"no caller frame was printed; {self.dist} {self.version} uses {what} "
                 f"(`{self.use.statement}`, {self.use.file} line {self.use.line}); {found}")
 
 

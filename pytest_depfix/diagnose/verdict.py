@@ -409,7 +409,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "", **extra: Any) -> Diagnosis:
         if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown"):
             moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
-            if not moved and not any(e.frames for e in ctx.crash.exceptions):
+            if not moved and _no_caller_frames(ctx):
                 moved = frameless_caller_culprits(ctx, sig)
             if moved:
                 # The caller's maintainers rewrote the failing call: moving the caller forward is
@@ -589,6 +589,17 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
 
 
+def _no_caller_frames(ctx: Context) -> bool:
+    """No frame outside the callee was printed (none at all, or only numpy's own ``__getattr__`` of a cut paste)."""
+    callee = ctx.callee
+    for exc in ctx.crash.exceptions:
+        for fr in exc.frames:
+            party = _frame_party(fr, ctx)
+            if party is None or callee is None or not (party.kind == "dist" and party.key == callee.key):
+                return False
+    return True
+
+
 def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """No frames were printed: find the caller by reading the set, and the release that adapted.
 
@@ -616,7 +627,7 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
             back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module, sig.name, raises,
                                              base=(sig.module.split(".")[0], callee.version))
             if back:
-                ev = (f"no frames were printed; {found.dist} {found.version} uses {what} (`{found.use.statement}`, "
+                ev = (f"no caller frame was printed; {found.dist} {found.version} uses {what} (`{found.use.statement}`, "
                       f"{found.use.file} line {found.use.line}), which {callee.name} has only in {present}; {found.dist} "
                       f"{back} is its newest earlier release that does not use it (read from release files)")
                 ctx.evidence.append(ev)
@@ -761,7 +772,7 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
             continue  # never had it, or the pinned release has it: not this class
         callee = ctx.party(pin.name)
         ctx.callee = callee
-        ev = (f"no frames were printed; {module}.{cls} is defined by {pin.name}, and {what} is present in "
+        ev = (f"no caller frame was printed; {module}.{cls} is defined by {pin.name}, and {what} is present in "
               f"{pin.name}{present} (read from release files)")
         return done("transitive", sig.family, f"{pin.name}=={pin.version} no longer has {what}, which a caller uses",
                     [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")])
@@ -1096,7 +1107,7 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
         found = compiled_dependants(ctx, canonicalize_name(base_name))
         if len(found) == 1:
             ext_name = found[0].name
-            ctx.evidence.append(f"no frames were printed; {ext_name} is the only package of the set that declares "
+            ctx.evidence.append(f"no caller frame was printed; {ext_name} is the only package of the set that declares "
                                 f"{base_name} and ships compiled modules")
     base, ext = ctx.party(base_name), ctx.party(ext_name)
     if ext.kind == "dist" and base.kind == "dist" and ext.version and base.version:

@@ -86,7 +86,7 @@ def test_a_frameless_crash_offers_the_declared_dependant_that_stopped_using_the_
     assert ("flaskish-db", ">=2.0.0") in found  # 1.0.2 still imports it: not the adapted release
     moved = found[("flaskish-db", ">=2.0.0")]
     assert moved.source == "release-files"
-    assert "no frames were printed" in moved.evidence[0] and "flaskish_db/__init__.py line 1" in moved.evidence[0]
+    assert "no caller frame was printed" in moved.evidence[0] and "flaskish_db/__init__.py line 1" in moved.evidence[0]
     assert ("flaskish", "<3.0.0") in found or any(c.name == "flaskish" for c in d.culprits)
     assert not any(c.name == "unrelated" for c in d.culprits)
 
@@ -736,3 +736,30 @@ def test_the_callees_own_getattr_frame_hands_the_caller_role_to_the_frame_that_a
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.verdict == "transitive" and d.summary.endswith("which skill uses")
     assert [c.name for c in d.culprits] == ["numpyish"] and d.culprits[0].constraint.endswith("<1.23.3")
+
+
+def test_a_cut_paste_whose_only_frame_is_the_callees_getattr_reads_the_set_for_the_caller(index_for):
+    # opendp/smartnoise-sdk: the IPython paste lost the header of the snsynth frame; only numpy's __getattr__ is left.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    getattr_src = "def __getattr__(attr):\n    raise AttributeError(attr)\n"
+    universe = {
+        "numpyish": [{"version": "1.26.4", "upload_time": "2024-02-05T00:00:00Z",
+                      "files": {"numpyish/__init__.py": "def product(a):\n    return a\n" + getattr_src}},
+                     {"version": "2.1.2", "upload_time": "2024-10-05T00:00:00Z", "files": {"numpyish/__init__.py": getattr_src}}],
+        "synth": [{"version": "1.0.4", "upload_time": "2024-07-30T00:00:00Z", "requires_dist": ["numpyish"],
+                   "files": {"synth/mwem.py": "import numpyish as np\n\ndef fit(d):\n    return np.product(d)\n"}},
+                  {"version": "1.0.5", "upload_time": "2025-01-18T00:00:00Z", "requires_dist": ["numpyish"],
+                   "files": {"synth/mwem.py": "import numpyish as np\n\ndef fit(d):\n    return np.prod(d)\n"}}],
+    }
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("synth==1.0.4\nnumpyish==2.1.2\n", target)
+    tb = ("--> 576 dimensionality = np.product(dims_sizes)\n\n"
+          "File /opt/conda/lib/python3.12/site-packages/numpyish/__init__.py:2, in __getattr__(attr)\n"
+          "--> 2 raise AttributeError(attr)\n"
+          "AttributeError: module 'numpyish' has no attribute 'product'\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    assert [f.dist for f in crash.root.frames] == ["numpyish"]
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert ("synth", ">=1.0.5") in {(c.name, c.constraint) for c in d.culprits}

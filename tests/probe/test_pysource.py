@@ -206,3 +206,21 @@ def test_pydantic_2s_dynamic_imports_table_provides_its_names():
              "pyd/main.py": "class BaseModel:\n    pass\n"}
     f = lookup(files, "pyd", "field_validator")
     assert f.value == YES and "pyd.functional_validators" in f.evidence
+
+
+def test_a_helper_that_adds_a_modules_all_to_ours_carries_its_names_through_star_imports():
+    # numpy 1.22-1.26: core/__init__.py stopped adding fromnumeric.__all__ itself; numeric.py does it through
+    # 'def extend_all(module)' + 'extend_all(fromnumeric)'. Without following it, np.sum and np.product read as absent.
+    extend_all = ("def extend_all(module):\n    existing = set(__all__)\n    mall = getattr(module, '__all__')\n"
+                  "    for a in mall:\n        if a not in existing:\n            __all__.append(a)\n")
+    files = {"np/__init__.py": "from .core import *\ndef __getattr__(attr):\n    raise AttributeError(attr)\n",
+             "np/core/__init__.py": "from . import numeric\nfrom .numeric import *\n__all__ = []\n__all__ += numeric.__all__\n",
+             "np/core/numeric.py": "from . import fromnumeric\nfrom .fromnumeric import *\n__all__ = ['ones']\n"
+                                   + extend_all + "extend_all(fromnumeric)\n",
+             "np/core/fromnumeric.py": "__all__ = ['product', 'sum']\ndef product(a):\n    pass\ndef sum(a):\n    pass\n"}
+    assert lookup(files, "np", "product").value == YES
+    assert lookup(files, "np", "prod").value == NO
+    # A helper that touches __all__ but not its argument's is no such thing.
+    files["np/core/numeric.py"] = ("from . import fromnumeric\nfrom .fromnumeric import *\n__all__ = ['ones']\n"
+                                   "def add(name):\n    __all__.append(name)\nadd(fromnumeric)\n")
+    assert lookup(files, "np", "product").value == NO
