@@ -395,8 +395,11 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
         # A shortened paste ("sanic_jinja2/__init__.py", the site-packages prefix cut) names the
         # package by its first directory: a pin's import name is that pin's code.  A bare "app.py"
         # or a path the project has stays the project's.
-        first = p.lstrip("./").split("/", 1)[0]
-        if "/" not in p.lstrip("./") or not p.endswith(".py") or not first.isidentifier():
+        rel = p.lstrip("./")
+        if rel.startswith(("packages/", "site-packages/", "dist-packages/")):
+            rel = rel.split("/", 1)[1]  # the paste was cut inside "...\\site-packages\\pkg\\mod.py"
+        first = rel.split("/", 1)[0]
+        if "/" not in rel or not p.endswith(".py") or not first.isidentifier():
             return None
         if root and os.path.exists(os.path.join(root, frame.file)):
             return None

@@ -74,10 +74,27 @@ def _parse(text: str) -> List[Crash]:
     if "\x1b" in text:
         text = _ANSI.sub("", text)
     parser = _Parser()
+    first = True
     for raw in text.splitlines():
+        if first and raw.strip():
+            first = False
+            raw = _cut_file_line(raw)
         parser.feed(raw)
     parser.finish()
     return parser.crashes
+
+
+_CUT_FILE_LINE = re.compile(r'\s*([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
+
+
+def _cut_file_line(raw: str) -> str:
+    """A paste that starts inside a frame line (``packages\\pkg\\mod.py", line 39, in f``) gets its ``File "`` back."""
+    if 'File "' in raw:
+        return raw
+    m = _CUT_FILE_LINE.match(raw[:_HEAD])
+    if not m:
+        return raw
+    return f'  File "{m.group(1)}", line {m.group(2)}, in {m.group(3)}'
 
 
 # ---------------------------------------------------------------------------

@@ -504,6 +504,134 @@ def first_too_new(probe: Any, dist: str, version: str, python: Tuple[int, ...],
     return None
 
 
+def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
+              keyword: str) -> Optional[Tuple[str, str, str]]:
+    """``(module, name, where)`` of the callable that ``dist==version`` passes ``keyword`` to at ``frame_file:line``.
+
+    The frame's path is matched to a release file by its tail; the innermost
+    call spanning the line with that keyword is taken, and its function's
+    name is followed through the module's imports (``from urllib3.util.retry
+    import Retry``).  None when any step is unclear.
+    """
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(probe, dist, version)
+    parts = [p for p in frame_file.replace("\\", "/").split("/") if p]
+    paths = set(tree.paths())
+    rel = next(("/".join(parts[i:]) for i in range(len(parts)) if "/".join(parts[i:]) in paths), None)
+    if rel is None:
+        return None
+    text = tree.read(rel) or ""
+    try:
+        mod = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    calls = [n for n in ast.walk(mod) if isinstance(n, ast.Call) and any(k.arg == keyword for k in n.keywords)
+             and n.lineno <= line <= (getattr(n, "end_lineno", None) or n.lineno)]
+    if not calls:
+        return None
+    call = min(calls, key=lambda n: (getattr(n, "end_lineno", n.lineno) or n.lineno) - n.lineno)
+    func = _dotted(call.func)
+    if not func:
+        return None
+    bound: Dict[str, str] = {}
+    for node in ast.walk(mod):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                bound[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for a in node.names:
+                if a.name != "*":
+                    bound[a.asname or a.name] = f"{node.module}.{a.name}"
+    head, _, rest = func.partition(".")
+    if head not in bound:
+        return None
+    full = bound[head] + (f".{rest}" if rest else "")
+    module, _, name = full.rpartition(".")
+    if not module:
+        return None
+    return module, name, f"`{func}(..., {keyword}=...)`, {rel} line {call.lineno}"
+
+
+def imported_at_import(probe: Any, dist: str, version: str) -> List[str]:
+    """The modules of ``dist==version`` that importing it runs: its top-level packages and what they import.
+
+    Followed statically from each top-level ``__init__.py`` (and an sdist's
+    ``setup.py``) through module-level imports, never into function bodies: a
+    module only a function imports (pymust's ``sptrack_old.py``) is not run by
+    ``import pymust`` and cannot be what failed at import.
+    """
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(probe, dist, version)
+    have = set(tree.paths())
+    todo = [p for p in sorted(have) if (p.count("/") == 1 and p.endswith("/__init__.py"))
+            or (p.count("/") == 0 and p.endswith(".py"))]
+    seen: Set[str] = set()
+    while todo and len(seen) < MAX_FILES:
+        batch, todo = todo[:BATCH], todo[BATCH:]
+        batch = [p for p in batch if p not in seen]
+        seen.update(batch)
+        tree.prefetch(batch)
+        for path in batch:
+            for mod in _module_imports(tree.read(path) or "", path):
+                for cand in _files_of(mod, have):
+                    if cand not in seen and cand not in todo:
+                        todo.append(cand)
+    return sorted(seen)
+
+
+def _module_imports(text: str, path: str) -> List[str]:
+    """Dotted modules a file imports at module level (relative imports made absolute)."""
+    try:
+        tree = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    package = path[:-3].replace("/", ".")
+    if package.endswith(".__init__"):
+        package = package[: -len(".__init__")]
+    else:
+        package = package.rpartition(".")[0]
+    out: List[str] = []
+
+    def visit(stmts: List[ast.stmt]) -> None:
+        for st in stmts:
+            if isinstance(st, ast.Import):
+                out.extend(a.name for a in st.names)
+            elif isinstance(st, ast.ImportFrom):
+                base = st.module or ""
+                if st.level:
+                    parts = package.split(".") if package else []
+                    parts = parts[: len(parts) - (st.level - 1)] if st.level > 1 else parts
+                    base = ".".join(parts + ([base] if base else []))
+                out.append(base)
+                out.extend(f"{base}.{a.name}" for a in st.names if a.name != "*")
+            elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            else:
+                for field_name in ("body", "orelse", "finalbody"):
+                    inner = getattr(st, field_name, None)
+                    if isinstance(inner, list):
+                        visit(inner)
+                for h in getattr(st, "handlers", []) or []:
+                    visit(h.body)
+
+    visit(tree.body)
+    return [m for m in out if m]
+
+
+def _files_of(module: str, have: Set[str]) -> List[str]:
+    """The release files a dotted module stands for, with the packages above it."""
+    parts = module.split(".")
+    out = []
+    for i in range(1, len(parts) + 1):
+        stem = "/".join(parts[:i])
+        for cand in (f"{stem}/__init__.py", f"{stem}.py"):
+            if cand in have:
+                out.append(cand)
+    return out
+
+
 def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str) -> Any:
     """True: release ``v`` no longer uses the name; "partial": the module that used it stopped, the rest
     was too big to read; False: still uses it; None: could not tell (counted as still using it)."""

@@ -806,7 +806,7 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     if not suspects and sig.family == F.SIGNATURE and sig.function and sig.name:
         # The caller's declared dependencies say nothing (starlette's httpx is an extra): the
         # class named in the message is defined by a pin of the set; ask it about the keyword.
-        found = _signature_owner(ctx, sig, caller)
+        found = _call_site_owner(ctx, sig, caller) or _signature_owner(ctx, sig, caller)
         if found:
             ctx.callee = ctx.party(found[0].name)
             return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword "
@@ -883,6 +883,42 @@ def _confirmed_in_binary(ctx: Context, culprit: Culprit, name: str) -> Culprit:
           f"(read from the binaries, never loaded)")
     return Culprit(culprit.name, culprit.constraint, CONF_PROBE, [ev] + list(culprit.evidence), "release-files",
                    list(culprit.together))
+
+
+def _call_site_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """``__init__() got an unexpected keyword argument 'allowed_methods'``: read the call in the caller's frame.
+
+    Python before 3.10 names no class.  The caller's pinned release is read at
+    the frame's line for the call passing that keyword (``Retry(...,
+    allowed_methods=...)``); the callable's import in that module names the
+    pin that owns it, which is then asked in which releases it accepts the
+    keyword (alteia 1.3.0 with urllib3 1.25.10: only from 1.26.0).
+    """
+    if ctx.probe is None or caller.kind != "dist" or not caller.version or not sig.name:
+        return []
+    from . import users
+
+    frames = [fr for fr in ctx.crash.root.frames if (p := _frame_party(fr, ctx)) is not None and p.key == caller.key]
+    if not frames:
+        return []
+    frame = frames[-1]
+    try:
+        site = users.call_site(ctx.probe, caller.name, caller.version, frame.file, frame.line, sig.name)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s call site: {type(exc).__name__}")
+        return []
+    if site is None:
+        return []
+    module, name, where = site
+    owner = module_owner(module, ctx)
+    if owner is None or canonicalize_name(owner) == caller.key or ctx.is_keep(owner):
+        return []
+    pin = ctx.pinned(owner)
+    present = probe_range(ctx, owner, module, name, parameter=sig.name)
+    if not present or pin is None or not excludes(present, pin.version):
+        return []
+    return [Culprit(pin.name, present, CONF_PROBE, [f"{caller.name} {caller.version} passes {sig.name!r} to {module}.{name} "
+                    f"({where}); {pin.name} accepts it in {pin.name}{present} (read from release files)"], "api-probe")]
 
 
 def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
@@ -974,19 +1010,22 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
     from .adapted import relpath_in_site
 
     # With frames, only the caller's modules on the failing path are judged (another module
-    # of the release may be imported only on newer Pythons); without, the whole release.
+    # of the release may be imported only on newer Pythons); without, what importing it runs.
     files = sorted({r for fr in ctx.crash.root.frames for r in [relpath_in_site(fr.file)] if r}) or None
     out: List[Culprit] = []
     for pin in candidates:
         if ctx.probe is None or not pin.version:
             continue
         try:
-            hit = users.first_too_new(ctx.probe, pin.name, pin.version, python, files=files)
+            def runs(v: str, n: str = pin.name) -> Optional[Any]:
+                # With frames: the caller's modules on the failing path; without: what importing it runs.
+                return users.first_too_new(ctx.probe, n, v, python,
+                                           files=files if files is not None else users.imported_at_import(ctx.probe, n, v))
+
+            hit = runs(pin.version)
             if hit is None:
                 continue
-            later, _ = users.first_where(ctx, pin.name, pin.version, None,
-                                         lambda v, n=pin.name: users.first_too_new(ctx.probe, n, v, python,
-                                                                                   files=files) is None)
+            later, _ = users.first_where(ctx, pin.name, pin.version, None, lambda v: runs(v) is None)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
             continue

@@ -155,6 +155,23 @@ def test_a_cut_relative_frame_in_a_pins_package_directory_is_that_pins_code(tmp_
     assert attribute(bare, pins, installed=False).final.frames[0].owner == "project"
 
 
+# alteia-python-sdk (2021-08-05): the paste starts inside the frame line, cut within "site-packages".
+ALTEIA_CUT = ('packages\\alteia\\core\\connection\\connection.py", line 39, in __init__\n'
+              "    'TRACE', 'POST']))\n"
+              "TypeError: __init__() got an unexpected keyword argument 'allowed_methods'\n")
+
+
+def test_a_paste_cut_inside_its_first_frame_line_keeps_that_frame_and_its_package():
+    (crash,) = parse_traceback(ALTEIA_CUT)
+    (frame,) = crash.final.frames
+    assert (frame.line, frame.function, frame.source) == (39, "__init__", "'TRACE', 'POST']))")
+    frame = attribute(crash, _pins("alteia==1.3.0\nurllib3==1.25.10\n"), installed=False).final.frames[0]
+    assert (frame.owner, frame.dist) == ("dist", "alteia")
+    # Only the paste's first line is read so: a later line like it is text, not a frame.
+    (crash2,) = parse_traceback("Traceback (most recent call last):\n" + ALTEIA_CUT.replace("packages", "x\npackages", 1))
+    assert all(f.line != 39 for f in crash2.final.frames)
+
+
 def test_unmappable_site_packages_frame_is_unknown_with_module():
     (crash,) = parse_traceback('File "/v/lib/python3.9/site-packages/zzqx_private/core.py", line 3, in f\n    g()\nValueError: x\n')
     frame = attribute(crash, None, installed=False).final.frames[0]

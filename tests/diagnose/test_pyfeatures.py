@@ -129,3 +129,28 @@ def test_with_frames_only_the_callers_modules_on_the_failing_path_are_judged(ind
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("ptq", ">=1.1")]
+
+
+def test_without_frames_only_what_importing_the_package_runs_is_judged(index_for):
+    # pymust 0.1.5 on Python 3.8: __init__ imports sptrack, whose signature returns tuple[...]; 0.1.6 adds
+    # 'from __future__ import annotations' there.  sptrack_old.py, which nothing imports, keeps tuple[...] in both.
+    old = "def track(i) -> tuple[int, int]:\n    pass\n"
+    universe = {"pym": [
+        {"version": "0.1.5", "upload_time": "2025-01-07T00:00:00Z",
+         "files": {"pym/__init__.py": "from .sptrack import sptrack\n", "pym/sptrack_old.py": old,
+                   "pym/sptrack.py": "from . import utils\ndef sptrack(i) -> tuple[int, int]:\n    pass\n",
+                   "pym/utils.py": "X = 1\n"}},
+        {"version": "0.1.6", "upload_time": "2025-01-17T00:00:00Z",
+         "files": {"pym/__init__.py": "from .sptrack import sptrack\n", "pym/sptrack_old.py": old,
+                   "pym/sptrack.py": "from __future__ import annotations\nfrom . import utils\n"
+                                     "def sptrack(i) -> tuple[int, int]:\n    pass\n",
+                   "pym/utils.py": "X = 1\n"}},
+    ]}
+    from pytest_depfix.crash import parse_traceback
+
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("pym==0.1.5\n", target)
+    (crash,) = parse_traceback("TypeError: 'type' object is not subscriptable\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("pym", ">=0.1.6")]
+    assert "pym/sptrack.py line 2" in d.culprits[0].evidence[0]

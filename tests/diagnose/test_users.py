@@ -763,3 +763,35 @@ def test_a_cut_paste_whose_only_frame_is_the_callees_getattr_reads_the_set_for_t
     assert [f.dist for f in crash.root.frames] == ["numpyish"]
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert ("synth", ">=1.0.5") in {(c.name, c.constraint) for c in d.culprits}
+
+
+def test_a_keyword_a_nameless_init_refused_is_traced_through_the_call_site_to_its_owner(index_for):
+    # alteia 1.3.0 passes Retry(..., allowed_methods=...) (urllib3 1.26 renamed method_whitelist); Python 3.9
+    # prints only "__init__() got an unexpected keyword argument". The caller's source at the frame says whose.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    connection = ("import requests\nfrom urllib3x.util.retry import Retry\n\n\nclass Connection:\n"
+                  "    def __init__(self):\n        self.retry = Retry(total=3,\n"
+                  "                           allowed_methods=frozenset(['GET',\n"
+                  "                                                      'TRACE', 'POST']))\n")
+    universe = {
+        "urllib3x": [{"version": "1.25.10", "upload_time": "2020-07-22T00:00:00Z",
+                      "files": {"urllib3x/__init__.py": "", "urllib3x/util/__init__.py": "",
+                                "urllib3x/util/retry.py": "class Retry:\n    def __init__(self, total=10, method_whitelist=None):\n        pass\n"}},
+                     {"version": "1.26.0", "upload_time": "2020-11-10T00:00:00Z",
+                      "files": {"urllib3x/__init__.py": "", "urllib3x/util/__init__.py": "",
+                                "urllib3x/util/retry.py": "class Retry:\n    def __init__(self, total=10, allowed_methods=None):\n        pass\n"}}],
+        "alteia": [{"version": "1.3.0", "upload_time": "2021-07-28T00:00:00Z", "requires_dist": ["urllib3x>=1.23,<2"],
+                    "files": {"alteia/__init__.py": "", "alteia/core/__init__.py": "", "alteia/core/connection/__init__.py": "",
+                              "alteia/core/connection/connection.py": connection}}],
+    }
+    index, target = index_for(universe, python="3.9", platform="win_amd64")
+    pins = parse_requirements_text("alteia==1.3.0\nurllib3x==1.25.10\n", target)
+    paste = ('packages\\alteia\\core\\connection\\connection.py", line 9, in __init__\n'
+             "    'TRACE', 'POST']))\nTypeError: __init__() got an unexpected keyword argument 'allowed_methods'\n")
+    (crash,) = parse_traceback(paste)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("urllib3x", ">=1.26.0")]
+    assert "urllib3x.util.retry.Retry" in d.culprits[0].evidence[0] and "line 7" in d.culprits[0].evidence[0]
