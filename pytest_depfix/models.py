@@ -35,6 +35,7 @@ class Frame:
     dist: Optional[str] = None  # distribution name as the set spells it, when owner == "dist"
     version: Optional[str] = None  # its version, when known
     module: Optional[str] = None  # dotted import name derived from the path ("torch.nn.modules.conv")
+    relpath: Optional[str] = None  # the file inside its distribution, when found by reading the release
 
 
 @dataclass

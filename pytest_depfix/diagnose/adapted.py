@@ -50,6 +50,11 @@ class Adaptation:
                 f"in {old}): its maintainers adapted")
 
 
+def frame_relpath(fr: Frame) -> Optional[str]:
+    """Where a frame's file sits inside its distribution: found in the release, or read off a site path."""
+    return fr.relpath or relpath_in_site(fr.file)
+
+
 def relpath_in_site(file: str) -> Optional[str]:
     """``.../site-packages/pkg/mod.py`` -> ``pkg/mod.py`` (inside an egg too); None elsewhere."""
     from ..crash.attribute import classify_path
@@ -133,7 +138,7 @@ def caller_frames(frames: Sequence[Frame], dist_key: str, canon) -> List[Frame]:
         mine = fr.dist is not None and canon(fr.dist) == dist_key
         if mine:
             started = True
-            if relpath_in_site(fr.file) and fr.line:
+            if frame_relpath(fr) and fr.line:
                 run.append(fr)
             if len(run) >= MAX_FRAMES:
                 break
@@ -161,7 +166,7 @@ def first_adapted(
         return None
     wanted: List[Tuple[Frame, str, str, str]] = []  # (frame, relpath, key, statement text)
     for fr in frames:
-        rel = relpath_in_site(fr.file)
+        rel = frame_relpath(fr)
         try:
             text = old_tree.read(rel) if rel else None
         except Exception:

@@ -122,6 +122,16 @@ STDLIB_ATTR_REMOVED: Dict[Tuple[str, str], str] = {
     ("HTMLParser", "unescape"): "3.9",
 }
 
+# keyword arguments removed from stdlib callables: (top module of the raising frame, keyword) -> X.Y
+# Sources: What's New in Python 3.9 ("encoding" of json.loads(), deprecated since 3.1, removed) and
+# 3.10 (the "loop" parameter of asyncio's high-level API, removed).
+STDLIB_KEYWORD_REMOVED: Dict[Tuple[str, str], str] = {
+    ("json", "encoding"): "3.9",
+    ("asyncio", "loop"): "3.10",
+}
+_STDLIB_FILE = re.compile(r"[\\/]lib[\\/]python\d+(?:\.\d+)?[\\/]([A-Za-z_]\w*)(?:[\\/]|\.py\b)|[\\/]Lib[\\/]([A-Za-z_]\w*)(?:[\\/]|\.py\b)")
+
+
 # -- stdlib names added by a Python release (module, name or None for the module) -> X.Y ----
 # A target older than that release cannot import them: the caller needs a release that
 # supports the target (typing_extensions, a version branch) or the target a newer Python.
@@ -236,7 +246,8 @@ _IMPORT_FROM_PARTIAL = re.compile(r"cannot import name '?([\w.]+)'? from partial
 # Retyped or OCR'd from a screenshot: curly or mismatched quotes, a line break after "name",
 # an underscore read as a space ("parse rule" for parse_rule), no space before the path.
 _Q = "[\"'\u2018\u2019\u201c\u201d`]"
-_IMPORT_FROM_LOOSE = re.compile(rf"cannot import name\s*{_Q}?(\w[\w .]*?){_Q}?\s+from\s+{_Q}?(\w[\w. ]*?){_Q}?\s*(?:\(([^)]*)\))?\s*$")
+_IMPORT_FROM_LOOSE = re.compile(rf"cannot import name\s*{_Q}?(\w{{1,80}}(?: \w{{1,80}}){{0,2}}){_Q}?\s+from\s+{_Q}?"
+                                rf"(\w{{1,80}}(?:\. ?\w{{1,80}}){{0,8}}){_Q}?\s*(?:\(([^)]{{0,1000}})\))?\s*$")
 _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
 _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # a paste may lose the last quote  # "Module": a retyped message
@@ -244,10 +255,10 @@ _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
 # Type syntax evaluated on a Python that lacks it: 'X | None' before 3.10, 'list[int]' before 3.9.
 _TYPE_OPERANDS = (r"(?:type|NoneType|types\.GenericAlias|types\.UnionType|(?:typing\.)?_\w*(?:GenericAlias|SpecialForm|Union\w*)"
-                  r"|ForwardRef|TypeVar)")
+                  r"|ForwardRef|TypeVar|\w{0,60}Meta(?:class)?)")  # ABCMeta, EnumMeta, ModelMetaclass: classes are types
 _PEP604 = re.compile(rf"unsupported operand type\(s\) for \|: '{_TYPE_OPERANDS}' and '(?:{_TYPE_OPERANDS}|str)'"
                      rf"|unsupported operand type\(s\) for \|: 'str' and '{_TYPE_OPERANDS}'")
-_PEP585 = re.compile(r"'type' object is not subscriptable")
+_PEP585 = re.compile(r"'(?:type|ABCMeta)' object is not subscriptable")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
 _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
@@ -417,7 +428,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             if m.group(3):
                 sig.detail["path"] = m.group(3)
             return _maybe_stdlib(sig)
-        m = _IMPORT_FROM_LOOSE.search(" ".join(full.split()))
+        m = _IMPORT_FROM_LOOSE.search(" ".join("\n".join(full.splitlines()[:2])[:2000].split()))
         if m:
             name, module = m.group(1).strip(), m.group(2).replace(" ", "")
             if " " in name:
@@ -456,6 +467,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 sig.detail["python_added"] = STDLIB_ATTR_ADDED[(m.group(1), m.group(2))]
             return sig
     if etype == "TypeError":
+        msg = re.sub(r"(\w) (__\(\))", r"\1\2", msg)  # "OneHotEncoder.__init __()" as a forum pasted it
         if _PEP604.search(msg):
             sig.family = PYTHON_VERSION
             sig.detail.update(python_added="3.10", feature="an `X | Y` union (PEP 604)")
@@ -468,7 +480,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             m = rx.search(msg)
             if m:
                 sig.family, sig.function, sig.name = SIGNATURE, m.group(1), m.group(2)
-                return sig
+                return _maybe_stdlib_keyword(sig, exc)
         m = _SIG_MISSING.search(msg)
         if m:
             names = re.findall(r"'(\w+)'", m.group(3))
@@ -502,6 +514,19 @@ def _building(sig: Signal, text: str) -> None:
     m = _SDIST_BUILDING.search(text)
     if m:
         sig.detail["sdist"] = (m.group(1), "")
+
+
+def _maybe_stdlib_keyword(sig: Signal, exc: ExceptionRecord) -> Signal:
+    """A keyword the standard library dropped (json.loads(encoding=) in 3.9), told by the raising frame's path."""
+    if not exc.frames or not sig.name or "site-packages" in exc.frames[-1].file or "dist-packages" in exc.frames[-1].file:
+        return sig
+    m = _STDLIB_FILE.search(exc.frames[-1].file)
+    top = (m.group(1) or m.group(2)) if m else None
+    removed = STDLIB_KEYWORD_REMOVED.get((top or "", sig.name))
+    if removed:
+        sig.family, sig.python_removed, sig.module = PYTHON_VERSION, removed, top
+        sig.detail["keyword"] = True
+    return sig
 
 
 def _maybe_stdlib(sig: Signal) -> Signal:

@@ -91,11 +91,12 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         if not line:
             continue
         found = _identify(line, kb)
+        rest_from = i + 1
         if found is None and i + 1 < len(lines) and lines[i + 1]:
             # A message wrapped by the terminal or the forum ("... cannot be run in" / "NumPy 2.2.3 as ...").
             joined = _identify(f"{line} {lines[i + 1]}", kb)
             if joined is not None and _identify(lines[i + 1], kb) is None:
-                found = joined
+                found, rest_from = joined, i + 2
         if found is None:
             continue
         exc_type, reason, first = found
@@ -104,7 +105,7 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
             report = [ln for ln in lines if ln][:MAX_LINES]
             return InferredMessage(exc_type, "\n".join(report), reason, line=first)
         message = [first]
-        for more in lines[i + 1:i + MAX_MESSAGE_LINES]:
+        for more in lines[rest_from:i + MAX_MESSAGE_LINES]:
             if not more:
                 break  # an exception message ends at a blank line
             message.append(more)

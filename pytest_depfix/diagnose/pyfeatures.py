@@ -62,16 +62,18 @@ def too_new(text: str, python: Tuple[int, ...]) -> Optional[TooNew]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tree = ast.parse(text)
+        found = _syntax(text, target, tree)
+        if found is None and target < PEP604:
+            future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and
+                         any(a.name == "annotations" for a in n.names) for n in tree.body)
+            shadowed = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign))
+                        for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+            found = next(_evaluated(tree.body, target, future, frozenset(shadowed)), None)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    found = _syntax(text, target, tree)
-    if found is None and target < PEP604:
-        future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and
-                     any(a.name == "annotations" for a in n.names) for n in tree.body)
-        found = next(_evaluated(tree.body, target, future), None)
     if found is not None:
         lines = text.splitlines()
-        found.statement = lines[found.line - 1].strip() if 0 < found.line <= len(lines) else ""
+        found.statement = lines[found.line - 1].strip()[:200] if 0 < found.line <= len(lines) else ""
     return found
 
 
@@ -90,6 +92,16 @@ def _syntax(text: str, target: Tuple[int, int], tree: ast.Module) -> Optional[To
         if "Pattern matching" in msg and match is not None:
             # the parser reports the end of the block; the statement starts at 'match'
             line = min((n.lineno for n in ast.walk(tree) if isinstance(n, match)), default=line)
+        if "Parenthesized context managers" in msg:
+            # CPython's feature_version check also rejects 'with (lock):', which 3.7 and 3.8 run:
+            # only a parenthesized group of several items, or one with 'as', is new syntax.
+            lines = text.splitlines()
+            grouped = [n.lineno for n in ast.walk(tree) if isinstance(n, (ast.With, ast.AsyncWith))
+                       and (len(n.items) > 1 or n.items[0].optional_vars is not None)
+                       and 0 < n.lineno <= len(lines) and "(" in lines[n.lineno - 1].split("with", 1)[-1][:3]]
+            if not grouped:
+                return None
+            line = min(grouped)
         return TooNew(line, needs, f"syntax new in Python {needs[0]}.{needs[1]} ({msg})")
     except (ValueError, RecursionError, MemoryError):
         return None
@@ -103,63 +115,76 @@ def _needs_from(msg: str) -> Optional[Tuple[int, int]]:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool) -> Iterator[TooNew]:
+def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
+               shadowed: frozenset = frozenset()) -> Iterator[TooNew]:
     """Statements run at import (module and class level), each with what it evaluates."""
-    from .users import _about_versions, _is_type_checking
+    from .users import _about_versions, _is_main_check, _is_type_checking
 
     for st in body:
-        if isinstance(st, ast.If) and (_about_versions(st.test) or _is_type_checking(st.test)):
-            continue  # a version branch or TYPE_CHECKING: not the code the target runs (or not run at all)
+        if isinstance(st, ast.If) and (_about_versions(st.test) or _is_type_checking(st.test) or _is_main_check(st.test)):
+            continue  # a version branch, TYPE_CHECKING, __main__: not the code an import runs on the target
+        if isinstance(st, ast.Try) and any(_catches_type_error(h) for h in st.handlers):
+            # 'try: X = int | None / except TypeError: X = Optional[int]' is written for old Pythons
+            for h in st.handlers:
+                yield from _evaluated(h.body, target, future, shadowed)
+            yield from _evaluated(st.finalbody, target, future, shadowed)
+            continue
         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             exprs: List[ast.AST] = list(st.decorator_list) + list(st.args.defaults) + \
                 [d for d in st.args.kw_defaults if d is not None]
-            yield from _values(exprs, target)
+            yield from _values(exprs, target, shadowed)
             if not future:
                 args = st.args.posonlyargs + st.args.args + st.args.kwonlyargs + \
                     [a for a in (st.args.vararg, st.args.kwarg) if a is not None]
                 yield from _annotations([a.annotation for a in args if a.annotation is not None] +
-                                        ([st.returns] if st.returns is not None else []), target)
+                                        ([st.returns] if st.returns is not None else []), target, shadowed)
             continue
         if isinstance(st, ast.ClassDef):
-            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target)
-            yield from _evaluated(st.body, target, future)
+            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target, shadowed)
+            yield from _evaluated(st.body, target, future, shadowed)
             continue
         if isinstance(st, ast.AnnAssign):
             if not future:
-                yield from _annotations([st.annotation], target)
+                yield from _annotations([st.annotation], target, shadowed)
             if st.value is not None:
-                yield from _values([st.value], target)
+                yield from _values([st.value], target, shadowed)
             continue
         nested = [getattr(st, f) for f in ("body", "orelse", "finalbody") if isinstance(getattr(st, f, None), list)]
         for h in getattr(st, "handlers", []) or []:
             nested.append(h.body)
         for stmts in nested:
-            yield from _evaluated(stmts, target, future)
+            yield from _evaluated(stmts, target, future, shadowed)
         exprs = [v for f, v in ast.iter_fields(st) if isinstance(v, ast.expr)]
-        yield from _values(exprs, target)
+        yield from _values(exprs, target, shadowed)
 
 
-def _annotations(nodes: List[ast.AST], target: Tuple[int, int]) -> Iterator[TooNew]:
+def _catches_type_error(handler: ast.ExceptHandler) -> bool:
+    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return handler.type is None or any(isinstance(n, ast.Name) and n.id in ("TypeError", "Exception", "BaseException")
+                                       for n in names)
+
+
+def _annotations(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset()) -> Iterator[TooNew]:
     """Every ``|`` in an evaluated annotation is a union; a bare ``list[...]`` a PEP 585 generic."""
     for node in nodes:
         for sub in ast.walk(node):
             if isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.BitOr) and target < PEP604:
                 yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
                 return
-            if _builtin_generic(sub) and target < PEP585:
+            if _builtin_generic(sub, shadowed) and target < PEP585:
                 yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
                 return
 
 
-def _values(nodes: List[ast.AST], target: Tuple[int, int]) -> Iterator[TooNew]:
+def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset()) -> Iterator[TooNew]:
     """Values: only a ``|`` or subscript whose operand is certainly a type, never arithmetic on numbers."""
     for node in nodes:
         for sub in _walk_outside_functions(node):
             if isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.BitOr) and target < PEP604 and \
-                    (_typeish(sub.left) or _typeish(sub.right)):
+                    (_typeish(sub.left, shadowed) or _typeish(sub.right, shadowed)):
                 yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
                 return
-            if _builtin_generic(sub) and target < PEP585:
+            if _builtin_generic(sub, shadowed) and target < PEP585:
                 yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
                 return
 
@@ -175,19 +200,25 @@ def _walk_outside_functions(node: ast.AST) -> Iterator[ast.AST]:
         todo.extend(ast.iter_child_nodes(cur))
 
 
-def _typeish(node: ast.AST) -> bool:
-    if isinstance(node, ast.Constant) and node.value is None:
-        return True
-    if isinstance(node, ast.Name):
-        return node.id in _TYPES or node.id in _TYPING
-    if isinstance(node, ast.Attribute):
-        return isinstance(node.value, ast.Name) and node.value.id in ("typing", "t") and node.attr in _TYPING
-    if isinstance(node, ast.Subscript):
-        return _typeish(node.value)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-        return _typeish(node.left) or _typeish(node.right)
+def _typeish(node: ast.AST, shadowed: frozenset = frozenset()) -> bool:
+    """Whether an operand of ``|`` is surely a type (iterative: a long ``a | b | c ...`` chain is no recursion)."""
+    todo = [node]
+    while todo:
+        cur = todo.pop()
+        if isinstance(cur, ast.Constant) and cur.value is None:
+            return True
+        if isinstance(cur, ast.Name) and cur.id not in shadowed and (cur.id in _TYPES or cur.id in _TYPING):
+            return True
+        if isinstance(cur, ast.Attribute) and isinstance(cur.value, ast.Name) and cur.value.id in ("typing", "t") \
+                and cur.attr in _TYPING:
+            return True
+        if isinstance(cur, ast.Subscript):
+            todo.append(cur.value)
+        elif isinstance(cur, ast.BinOp) and isinstance(cur.op, ast.BitOr):
+            todo.extend((cur.left, cur.right))
     return False
 
 
-def _builtin_generic(node: ast.AST) -> bool:
-    return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in _GENERIC_BUILTINS
+def _builtin_generic(node: ast.AST, shadowed: frozenset = frozenset()) -> bool:
+    return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in _GENERIC_BUILTINS \
+        and node.value.id not in shadowed

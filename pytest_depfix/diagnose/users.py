@@ -534,15 +534,20 @@ def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
     func = _dotted(call.func)
     if not func:
         return None
+    # The function holding the call binds first, then the module; within each the first import wins
+    # (a 'try:' body before its 'except ImportError:' fallback).
+    scopes = [n for n in ast.walk(mod) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and n.lineno <= call.lineno <= (getattr(n, "end_lineno", None) or n.lineno)]
     bound: Dict[str, str] = {}
-    for node in ast.walk(mod):
-        if isinstance(node, ast.Import):
-            for a in node.names:
-                bound[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            for a in node.names:
-                if a.name != "*":
-                    bound[a.asname or a.name] = f"{node.module}.{a.name}"
+    for scope in sorted(scopes, key=lambda n: -n.lineno) + [mod]:
+        for node in _own_statements(scope):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    bound.setdefault(a.asname or a.name.split(".")[0], a.name if a.asname else a.name.split(".")[0])
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                for a in node.names:
+                    if a.name != "*":
+                        bound.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
     head, _, rest = func.partition(".")
     if head not in bound:
         return None
@@ -551,6 +556,37 @@ def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
     if not module:
         return None
     return module, name, f"`{func}(..., {keyword}=...)`, {rel} line {call.lineno}"
+
+
+def file_with_line(probe: Any, dist: str, version: str, base: str, line: int, source: str) -> Optional[str]:
+    """The file of ``dist==version`` named ``base`` whose line ``line`` reads ``source``, or None."""
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(probe, dist, version)
+    want = " ".join(source.split())
+    for path in [p for p in tree.paths() if p == base or p.endswith("/" + base)][:MAX_CALLERS * 4]:
+        lines = (tree.read(path) or "").splitlines()
+        if 0 < line <= len(lines) and " ".join(lines[line - 1].split()) == want:
+            return path
+    return None
+
+
+def _own_statements(scope: ast.AST) -> Iterable[ast.stmt]:
+    """Statements of a module or function in source order, not those of nested functions or classes."""
+    todo = list(reversed(getattr(scope, "body", [])))
+    while todo:
+        st = todo.pop()
+        yield st
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        inner: List[ast.stmt] = []
+        for field_name in ("body", "orelse", "finalbody"):
+            part = getattr(st, field_name, None)
+            if isinstance(part, list):
+                inner += part
+        for h in getattr(st, "handlers", []) or []:
+            inner += h.body
+        todo.extend(reversed(inner))
 
 
 def imported_at_import(probe: Any, dist: str, version: str) -> List[str]:
@@ -565,8 +601,9 @@ def imported_at_import(probe: Any, dist: str, version: str) -> List[str]:
 
     tree = ReleaseTree(probe, dist, version)
     have = set(tree.paths())
+    sdist = "setup.py" in have  # an sdist's other root files (noxfile.py, conftest.py) are never run by an install
     todo = [p for p in sorted(have) if (p.count("/") == 1 and p.endswith("/__init__.py"))
-            or (p.count("/") == 0 and p.endswith(".py"))]
+            or (p.count("/") == 0 and p.endswith(".py") and (not sdist or p == "setup.py"))]
     seen: Set[str] = set()
     while todo and len(seen) < MAX_FILES:
         batch, todo = todo[:BATCH], todo[BATCH:]
@@ -608,6 +645,10 @@ def _module_imports(text: str, path: str) -> List[str]:
                 out.extend(f"{base}.{a.name}" for a in st.names if a.name != "*")
             elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
+            elif isinstance(st, ast.If) and _is_type_checking(st.test):
+                visit(st.orelse)  # the TYPE_CHECKING branch never runs
+            elif isinstance(st, ast.If) and (_about_versions(st.test) or _is_main_check(st.test)):
+                continue  # the target may take either branch of a version check; a __main__ block is not an import
             else:
                 for field_name in ("body", "orelse", "finalbody"):
                     inner = getattr(st, field_name, None)
@@ -618,6 +659,12 @@ def _module_imports(text: str, path: str) -> List[str]:
 
     visit(tree.body)
     return [m for m in out if m]
+
+
+def _is_main_check(test: ast.AST) -> bool:
+    """``if __name__ == "__main__":``"""
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__" and \
+        any(isinstance(c, ast.Constant) and c.value == "__main__" for c in test.comparators)
 
 
 def _files_of(module: str, have: Set[str]) -> List[str]:
@@ -686,11 +733,16 @@ def compiled_mentions(probe: Any, dist: str, version: str, name: str) -> Optiona
     cached = probe._store.get("bin", key)
     if cached is not None:
         return {"1": True, "0": False}.get(cached)
-    members = [m for m in probe._members(dist, version) if m.endswith((".so", ".pyd")) or ".so." in m]
+    # Extension modules only: vendored shared libraries (numpy.libs/libopenblas...so, lib/libtorch.so.1)
+    # are other people's symbols and most of the bytes.
+    members = [m for m in probe._members(dist, version) if m.endswith((".so", ".pyd"))
+               and not any(part.endswith(".libs") or part == "lib" for part in m.split("/")[:-1])]
     if not members:
+        probe._store.put("bin", key, "?")
         return None
     got = probe.index.read_members(dist, version, lambda m: m in members, max_bytes=COMPILED_CAP)
     if len(got) < len(members):
+        probe._store.put("bin", key, "?")
         return None  # over the cap: an unread module may hold it
     word = re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
     found = any(word.search(data) for data in got.values())
@@ -723,6 +775,10 @@ def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
             paths = [p for p in tree.paths() if p.endswith(".py")]
             if len(paths) > MAX_FILES:
                 continue
+            exported = _exported_home(tree, paths, cls, pattern)
+            if exported:
+                out.append((pin, exported))
+                continue
             # A module named after the class first (webdriver.py for WebDriver), shallow before deep;
             # reading stops at the first batch that defines the class.
             ordered = sorted(paths, key=lambda p: _shallow_first(p, cls.lower()))
@@ -739,6 +795,39 @@ def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
         except Exception:
             continue
     return out
+
+
+def _exported_home(tree: Any, paths: List[str], cls: str, pattern: Any) -> Optional[str]:
+    """The module defining ``cls`` as a package ``__init__`` re-exports it (``from ._encoders import OneHotEncoder``).
+
+    Reading the packages' small ``__init__`` files first finds a public class of
+    a big release (scikit-learn) before the byte cap runs out in a shallow-first scan.
+    """
+    have = set(paths)
+    inits = sorted((p for p in paths if p.endswith("/__init__.py")), key=_shallow_first)[:BATCH]
+    tree.prefetch(inits)
+    for init in inits:
+        text = tree.read(init) or ""
+        if cls not in text:
+            continue
+        try:
+            mod = parse_quietly(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        package = init[: -len("/__init__.py")].replace("/", ".")
+        for node in ast.walk(mod):
+            if not isinstance(node, ast.ImportFrom) or not any(a.name == cls for a in node.names):
+                continue
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
+            else:
+                base = node.module or ""
+            for cand in reversed(_files_of(base, have)):
+                if pattern.search(tree.read(cand) or ""):
+                    module = cand[:-3].replace("/", ".")
+                    return module[: -len(".__init__")] if module.endswith(".__init__") else module
+    return None
 
 
 BUILD_FILES = ("setup.py", "setup.cfg")

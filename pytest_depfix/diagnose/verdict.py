@@ -161,6 +161,37 @@ def _frame_party(fr: Frame, ctx: Context) -> Optional[Party]:
     return None
 
 
+def _attribute_cut_frames(ctx: Context) -> None:
+    """A frame cut to a bare file name (``parser.py", line 145``) is the pin whose release has that line there.
+
+    Attribution had only the path and called it the project's.  When exactly
+    one movable pin ships a file of that name whose line N is the frame's
+    source line, the frame is that pin's code (read from release files).
+    """
+    if ctx.probe is None:
+        return
+    from . import users
+
+    for exc in ctx.crash.exceptions:
+        for fr in exc.frames:
+            if fr.owner != OWNER_PROJECT or not fr.source or not fr.line or not fr.file.endswith(".py") \
+                    or re.match(r"(?:[A-Za-z]:)?[\\/]", fr.file) or "/" in fr.file.replace("\\", "/").strip("./"):
+                continue
+            found = []
+            for pin in [p for p in ctx.pins if p.active and p.version][:users.MAX_OWNER_PINS]:
+                try:
+                    path = users.file_with_line(ctx.probe, pin.name, pin.version, fr.file, fr.line, fr.source)
+                except Exception:
+                    continue
+                if path:
+                    found.append((pin, path))
+            if len(found) == 1:
+                pin, path = found[0]
+                fr.owner, fr.dist, fr.version, fr.relpath = OWNER_DIST, pin.name, pin.version, path
+                ctx.evidence.append(f"the cut frame {fr.file} line {fr.line} is {pin.name} {pin.version}'s {path}: the "
+                                    f"same line is there (read from release files)")
+
+
 def caller_party(ctx: Context) -> Party:
     """Who made the failing access: the innermost dist or project frame of the informative exception."""
     exc = ctx.crash.root
@@ -389,6 +420,8 @@ def _verdict_for(callee: Party, caller: Party, ctx: Context) -> str:
 def _what(sig: F.Signal) -> str:
     if sig.detail.get("feature"):
         return sig.detail["feature"]
+    if sig.detail.get("keyword"):
+        return f"the {sig.name!r} keyword of {sig.module}"
     if sig.module and sig.name:
         return f"{sig.module}.{sig.name}"
     if sig.cls and sig.name:
@@ -402,6 +435,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     """The verdict and the culprits for one classified crash."""
     key = ctx.crash.key()
     ctx.signal = sig
+    _attribute_cut_frames(ctx)
     caller = caller_party(ctx)
     details: Dict[str, Any] = {"signal": {k: v for k, v in sig.__dict__.items() if v not in (None, "", {}, [])},
                                "caller": caller.__dict__}
@@ -652,7 +686,7 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
         return []
     from . import adapted, users
 
-    rel = adapted.relpath_in_site(frame.file)
+    rel = adapted.frame_relpath(frame)
     if not rel:
         return []
     raises = "AttributeError" if sig.family == F.ATTRIBUTE or "Attribute" in sig.exc_type else "ImportError"
@@ -782,6 +816,14 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
+    if (caller.kind != "dist" or not caller.version) and sig.family == F.SIGNATURE and sig.function and sig.name:
+        # No caller in the set (a cut notebook paste), but the message names the class: its owner is asked.
+        found = _signature_owner(ctx, sig, caller)
+        if found:
+            ctx.callee = ctx.party(found[0].name)
+            return done("transitive" if caller.kind != "project" else "project", sig.family,
+                        f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword {sig.name!r} exists "
+                        f"only in {found[0].name}{found[0].constraint}", found)
     if caller.kind != "dist" or not caller.version:
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
@@ -1002,16 +1044,20 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
                         f"Python {added}", [], advice)
         candidates = [p for p in ctx.pins if p.key == caller.key]
     elif caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions):
-        candidates = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+        # Newest releases first: new syntax is written in new code, and only so many releases are read.
+        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+        stamp = {p.key: timeline.upload_time(ctx.index, p.name, p.version) for p in movable}
+        candidates = sorted(movable, key=lambda p: (stamp[p.key] is None, -(stamp[p.key].timestamp() if stamp[p.key] else 0)))
+        candidates = candidates[:users.MAX_OWNER_PINS]
     else:
         kind = "project" if caller.kind == "project" else "unknown"
         return done(kind, F.PYTHON_VERSION, f"{_what(sig)} is new in Python {added}; the target is "
                     f"{ctx.target.python_version}", [], advice)
-    from .adapted import relpath_in_site
+    from .adapted import frame_relpath
 
     # With frames, only the caller's modules on the failing path are judged (another module
     # of the release may be imported only on newer Pythons); without, what importing it runs.
-    files = sorted({r for fr in ctx.crash.root.frames for r in [relpath_in_site(fr.file)] if r}) or None
+    files = sorted({r for fr in ctx.crash.root.frames for r in [frame_relpath(fr)] if r}) or None
     out: List[Culprit] = []
     for pin in candidates:
         if ctx.probe is None or not pin.version:

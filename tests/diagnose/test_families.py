@@ -168,3 +168,38 @@ def test_a_module_attribute_message_that_lost_its_closing_quote_is_still_read():
     # PeterRochford/SkillMetrics: "AttributeError: module 'numpy' has no attribute 'asscalar" as posted.
     sig = _sig("AttributeError", "module 'numpy' has no attribute 'asscalar")
     assert (sig.family, sig.module, sig.name) == (F.ATTRIBUTE, "numpy", "asscalar")
+
+
+def test_a_keyword_the_standard_library_dropped_is_told_by_the_raising_frame():
+    # LuckyLoki/booru (Python 3.9): json.loads(..., encoding=) raised inside json's own __init__.py.
+    frames = [Frame("parser.py", 145, "deserialize", 'return json.loads(better_object(data), encoding="utf-8")'),
+              Frame("/usr/lib/python3.9/json/__init__.py", 359, "loads", "return cls(**kw).decode(s)")]
+    sig = F.classify(Crash([ExceptionRecord("TypeError", "__init__() got an unexpected keyword argument 'encoding'", frames)]))
+    assert (sig.family, sig.module, sig.name, sig.python_removed) == (F.PYTHON_VERSION, "json", "encoding", "3.9")
+    # The same keyword refused inside a library is a library's signature change.
+    lib = [Frame("/v/lib/python3.9/site-packages/json5/__init__.py", 3, "loads")]
+    sig = F.classify(Crash([ExceptionRecord("TypeError", "__init__() got an unexpected keyword argument 'encoding'", lib)]))
+    assert sig.family == F.SIGNATURE
+
+
+def test_a_space_pasted_into_dunder_init_does_not_hide_the_class():
+    # cistrome/MIRA#44: "OneHotEncoder.__init __() got an unexpected keyword argument 'sparse_output'"
+    sig = _sig("TypeError", "OneHotEncoder.__init __() got an unexpected keyword argument 'sparse_output'")
+    assert (sig.family, sig.function, sig.name) == (F.SIGNATURE, "OneHotEncoder.__init__", "sparse_output")
+
+
+@pytest.mark.parametrize("message", [
+    "unsupported operand type(s) for |: 'ABCMeta' and 'NoneType'",  # collections.abc classes
+    "unsupported operand type(s) for |: 'ModelMetaclass' and 'NoneType'",  # a pydantic model
+    "'ABCMeta' object is not subscriptable",  # collections.abc.Iterable[int] before 3.9
+])
+def test_classes_with_metaclasses_are_types_too(message):
+    assert _sig("TypeError", message).family == F.PYTHON_VERSION
+
+
+def test_the_loose_import_reading_keeps_to_the_first_lines_and_to_names_of_a_few_words():
+    # (Its cost on long messages is measured by benchmarks/bench_classify.py, not here.)
+    sig = _sig("ImportError", "cannot import name " + "a from " * 12000 + "(")
+    assert sig.detail.get("retyped") is None
+    sig = _sig("ImportError", "cannot import name Foo\nPlease install it from conda")
+    assert (sig.name, sig.module, sig.detail.get("retyped")) == ("Foo", None, None)

@@ -154,3 +154,27 @@ def test_without_frames_only_what_importing_the_package_runs_is_judged(index_for
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("pym", ">=0.1.6")]
     assert "pym/sptrack.py line 2" in d.culprits[0].evidence[0]
+
+
+def test_code_written_to_survive_older_pythons_is_not_judged_as_failing():
+    assert too_new("import threading\nL = threading.Lock()\nwith (L):\n    x = 1\n", (3, 8)) is None  # runs on 3.8
+    assert too_new("with (open('a') as f, open('b') as g):\n    pass\n", (3, 8)).needs == (3, 9)
+    assert too_new("from typing import Optional\ntry:\n    X = int | None\nexcept TypeError:\n    X = Optional[int]\n",
+                   (3, 9)) is None
+    assert too_new("if __name__ == '__main__':\n    X = int | None\n", (3, 9)) is None
+    assert too_new("list = [1, 2]\ny = list[0]\n", (3, 8)) is None  # a shadowed builtin is no generic
+    assert too_new("x = " + " | ".join(["a"] * 2000) + "\n", (3, 9)) is None  # a long chain of flags, no recursion
+
+
+def test_what_importing_a_package_runs_skips_type_checking_version_branches_and_sdist_helpers(index_for):
+    from pytest_depfix.diagnose.users import imported_at_import
+
+    init = ("import sys\nfrom typing import TYPE_CHECKING\nfrom . import core\nif TYPE_CHECKING:\n    from . import _types\n"
+            "else:\n    from . import _runtime\nif sys.version_info >= (3, 10):\n    from . import _py310\n")
+    universe = {"pkg": [{"version": "1.0", "upload_time": "2024-01-01T00:00:00Z",
+                         "files": {"pkg/__init__.py": init, "pkg/core.py": "from .helpers import h\n",
+                                   "pkg/helpers.py": "h = 1\n", "pkg/_types.py": "", "pkg/_runtime.py": "",
+                                   "pkg/_py310.py": "", "pkg/unused.py": ""}}]}
+    index, target = index_for(universe, python="3.9")
+    assert imported_at_import(ApiProbe(index), "pkg", "1.0") == [
+        "pkg/__init__.py", "pkg/_runtime.py", "pkg/core.py", "pkg/helpers.py"]

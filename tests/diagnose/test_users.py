@@ -795,3 +795,63 @@ def test_a_keyword_a_nameless_init_refused_is_traced_through_the_call_site_to_it
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("urllib3x", ">=1.26.0")]
     assert "urllib3x.util.retry.Retry" in d.culprits[0].evidence[0] and "line 7" in d.culprits[0].evidence[0]
+
+
+def test_a_frame_cut_to_a_bare_file_name_is_the_pin_whose_release_has_that_line(index_for):
+    # LuckyLoki/booru (Python 3.9): the paste starts at 'parser.py", line 145'; booru 1.0.13 has that line in
+    # booru/utils/parser.py, 1.0.14 dropped the keyword.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    def parser(encoding):
+        body = "import json\n" + "\n" * 142 + "def deserialize(data):\n"
+        return body + (f'    return json.loads(data, encoding="utf-8")\n' if encoding else "    return json.loads(data)\n")
+
+    universe = {"booru": [
+        {"version": "1.0.13", "upload_time": "2022-05-12T00:00:00Z",
+         "files": {"booru/__init__.py": "", "booru/utils/__init__.py": "", "booru/utils/parser.py": parser(True)}},
+        {"version": "1.0.14", "upload_time": "2022-05-16T00:00:00Z",
+         "files": {"booru/__init__.py": "", "booru/utils/__init__.py": "", "booru/utils/parser.py": parser(False)}},
+    ], "other": [{"version": "1.0", "upload_time": "2020-01-01T00:00:00Z", "files": {"other/parser.py": "x = 1\n"}}]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("booru==1.0.13\nother==1.0\n", target)
+    paste = ('parser.py", line 145, in deserialize\n    return json.loads(data, encoding="utf-8")\n'
+             '  File "/usr/lib/python3.9/json/__init__.py", line 359, in loads\n    return cls(**kw).decode(s)\n'
+             "TypeError: __init__() got an unexpected keyword argument 'encoding'\n")
+    (crash,) = parse_traceback(paste)
+    crash = attribute(crash, pins, target=target, installed=False)
+    assert crash.root.frames[0].owner == "project"  # attribution alone cannot tell
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive" and d.family == "python-version"
+    assert [(c.name, c.constraint, c.source) for c in d.culprits] == [("booru", ">=1.0.14", "release-files")]
+    assert any("booru 1.0.13's booru/utils/parser.py" in n for n in d.details.get("notes", []))
+
+
+def test_a_class_keyword_with_no_caller_in_the_set_is_asked_of_the_pin_that_exports_the_class(index_for):
+    # cistrome/MIRA#44 as pasted from a notebook: no frame headers. scikit-learn re-exports OneHotEncoder from
+    # preprocessing/__init__.py; the defining module is found through that import, not by scanning every file.
+    from pytest_depfix.crash import parse_traceback
+
+    def sk(version, param):
+        return {"version": version, "upload_time": "2022-01-01T00:00:00Z" if param == "sparse" else "2022-12-08T00:00:00Z",
+                "files": {"sk/__init__.py": "", "sk/preprocessing/__init__.py": "from ._encoders import OneHotEncoder\n",
+                          "sk/preprocessing/_encoders.py": f"class OneHotEncoder:\n    def __init__(self, {param}=True):\n        pass\n"}}
+
+    universe = {"sk": [sk("1.1.3", "sparse"), sk("1.2.0", "sparse_output")]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("sk==1.1.3\n", target)
+    (crash,) = parse_traceback("TypeError: OneHotEncoder.__init__() got an unexpected keyword argument 'sparse_output'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("sk", ">=1.2.0")]
+    assert "sk.preprocessing._encoders.OneHotEncoder" in d.culprits[0].evidence[0]
+
+
+def test_a_call_sites_callable_is_the_one_its_try_body_imports_not_the_fallback():
+    from pytest_depfix.diagnose.users import _own_statements
+    import ast
+
+    src = ("try:\n    from urllib3.util.retry import Retry\nexcept ImportError:\n"
+           "    from requests.packages.urllib3.util.retry import Retry\n"
+           "def later():\n    from simplejson import loads\n")
+    names = [n.module for n in _own_statements(ast.parse(src)) if isinstance(n, ast.ImportFrom)]
+    assert names == ["urllib3.util.retry", "requests.packages.urllib3.util.retry"]  # nested def not entered
