@@ -354,6 +354,19 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
     return str(present)
 
 
+def _pinned_has(ctx: Context, callee: Party, module: str, name: Optional[str]) -> bool:
+    """Whether the pinned release itself surely has ``module.name`` (an unconditional yes of the probe)."""
+    if ctx.probe is None or not callee.version or not module:
+        return False
+    try:
+        from .probe import Question
+
+        answer = ctx.probe.ask(callee.name, callee.version, Question(module, name=name))
+    except Exception:
+        return False
+    return getattr(answer, "value", None) == "yes" and not getattr(answer, "conditional", True)
+
+
 def time_culprits(callee: Party, caller: Party, ctx: Context, what: str) -> List[Culprit]:
     """Upload dates: constrain the callee below the series that broke, move the caller past it."""
     out: List[Culprit] = []
@@ -550,6 +563,14 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         mod = sig.module if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[0]
         name = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
         present = probe_range(ctx, callee.name, mod, name)
+        if (not present or not excludes(present, callee.version)) and _pinned_has(ctx, callee, mod, name):
+            # The index's own release has it: the installed copy is not that release (a distro
+            # package that strips vendored modules, a half-finished upgrade, a file shadowing it).
+            return done("environment", sig.family, f"{callee.name}=={callee.version} as the index serves it has {what}; "
+                        f"the installed copy does not, so no version change is needed",
+                        [], f"reinstall it from the index (pip install --force-reinstall {callee.name}=={callee.version}); "
+                        f"a copy from a system package manager, or a local file named like the module, can lack what "
+                        f"the release has")
         if present:
             _add(out, Culprit(callee.name, present, CONF_PROBE, [f"{what} is present in {callee.name}{present} (read from release files)"],
                               "api-probe"), ctx)

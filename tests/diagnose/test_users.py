@@ -855,3 +855,27 @@ def test_a_call_sites_callable_is_the_one_its_try_body_imports_not_the_fallback(
            "def later():\n    from simplejson import loads\n")
     names = [n.module for n in _own_statements(ast.parse(src)) if isinstance(n, ast.ImportFrom)]
     assert names == ["urllib3.util.retry", "requests.packages.urllib3.util.retry"]  # nested def not entered
+
+
+def test_a_name_the_pinned_release_has_is_a_broken_install_not_a_version_to_move(index_for):
+    # transifex/transifex-client#103: Ubuntu's urllib3 1.7.1 dropped urllib3/packages/six.py; the index's 1.7.1 has it.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    def u3(version):
+        return {"version": version, "upload_time": "2013-08-14T00:00:00Z",
+                "files": {"u3/__init__.py": "", "u3/packages/__init__.py": "", "u3/packages/six.py": "PY2 = True\n"}}
+
+    universe = {"u3": [u3("1.6"), u3("1.7.1")],
+                "txclient": [{"version": "0.11", "upload_time": "2015-11-12T00:00:00Z", "requires_dist": ["u3"],
+                              "files": {"txclib/__init__.py": "", "txclib/utils.py": "from u3.packages import six\n"}}]}
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("txclient==0.11\nu3==1.7.1\n", target)
+    tb = ('Traceback (most recent call last):\n'
+          '  File "/usr/local/lib/python3.8/dist-packages/txclib/utils.py", line 1, in <module>\n'
+          "    from u3.packages import six\nImportError: cannot import name 'six' from 'u3.packages' "
+          "(/usr/lib/python3/dist-packages/u3/packages/__init__.py)\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "environment" and d.culprits == []
+    assert "force-reinstall u3==1.7.1" in d.advice
