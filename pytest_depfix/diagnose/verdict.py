@@ -172,9 +172,14 @@ def _attribute_cut_frames(ctx: Context) -> None:
         return
     from . import users
 
+    import os
+
     for exc in ctx.crash.exceptions:
-        for fr in exc.frames:
-            if fr.owner != OWNER_PROJECT or not fr.source or not fr.line or not fr.file.endswith(".py") \
+        # Only the innermost project frame can be the caller that matters; a file that exists
+        # here is the project's own.
+        inner = [fr for fr in exc.frames if fr.owner == OWNER_PROJECT][-1:]
+        for fr in inner:
+            if not fr.source or not fr.line or not fr.file.endswith(".py") or os.path.exists(fr.file) \
                     or re.match(r"(?:[A-Za-z]:)?[\\/]", fr.file) or "/" in fr.file.replace("\\", "/").strip("./"):
                 continue
             found = []
