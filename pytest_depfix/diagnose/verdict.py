@@ -628,11 +628,14 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     after = None
     if callee is not None and callee.kind == "dist" and callee.version and callee.key != caller.key:
         # Only a callee that moved under the caller (its series is newer than the caller's
-        # release) can have been adapted to; a caller newer than its callee needs the callee forward.
+        # release) can have been adapted to.  A caller newer than its callee asked for too much:
+        # it moves forward only to a release that stopped reaching the name where it can fail
+        # (bokeh 3.0.1 moved 'from typing_extensions import NotRequired' under TYPE_CHECKING),
+        # never merely because the failing line was edited.
         start = timeline.series_start(ctx.index, callee.name, callee.version)
         c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
         if start and start[1] and c_time and c_time >= start[1]:
-            return []
+            return _adapted_by_use(ctx, caller, frames[0], None)
     if callee is not None and callee.kind == "dist" and callee.version and callee.key != caller.key:
         start = timeline.series_start(ctx.index, callee.name, callee.version)
         after = start[1] if start else None

@@ -879,3 +879,37 @@ def test_a_name_the_pinned_release_has_is_a_broken_install_not_a_version_to_move
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.verdict == "environment" and d.culprits == []
     assert "force-reinstall u3==1.7.1" in d.advice
+
+
+def test_a_caller_newer_than_its_callee_moves_forward_only_to_a_release_that_stopped_reaching_the_name(index_for):
+    # bokeh/bokeh#12537: bokeh 3.0.0rc6 imports NotRequired from a typing-extensions 3.10 that predates it;
+    # 3.0.1 moved the import under TYPE_CHECKING.  A later release that merely edits the line is no such move.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    te = lambda v, when, names: {"version": v, "upload_time": when,  # noqa: E731
+                                 "files": {"typing_extensions.py": "".join(f"{n} = object()\n" for n in names)}}
+    ser = "from typing_extensions import NotRequired, TypeAlias\n"
+    guarded = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from typing_extensions import NotRequired, TypeAlias\n"
+    universe = {
+        "typing-extensions": [te("3.10.0.2", "2021-08-03T00:00:00Z", ["TypeAlias"]),
+                              te("4.0.0", "2021-11-14T00:00:00Z", ["TypeAlias", "NotRequired"])],
+        "bokehish": [
+            {"version": "3.0.0rc6", "upload_time": "2022-10-19T00:00:00Z", "requires_dist": ["typing-extensions>=3.10"],
+             "files": {"bokehish/__init__.py": "", "bokehish/serialization.py": ser}},
+            {"version": "3.0.0", "upload_time": "2022-10-25T00:00:00Z", "requires_dist": ["typing-extensions>=3.10"],
+             "files": {"bokehish/__init__.py": "", "bokehish/serialization.py": "# edited\n" + ser}},
+            {"version": "3.0.1", "upload_time": "2022-10-27T00:00:00Z",
+             "files": {"bokehish/__init__.py": "", "bokehish/serialization.py": guarded}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("bokehish==3.0.0rc6\ntyping-extensions==3.10.0.2\n", target)
+    tb = ('Traceback (most recent call last):\n'
+          '  File ".venv/lib/python3.9/site-packages/bokehish/serialization.py", line 1, in <module>\n'
+          "    from typing_extensions import NotRequired, TypeAlias\n"
+          "ImportError: cannot import name 'NotRequired' from 'typing_extensions'\n")
+    (crash,) = parse_traceback(tb)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    found = {(c.name, c.constraint) for c in d.culprits}
+    assert ("bokehish", ">=3.0.1") in found and ("bokehish", ">=3.0.0") not in found
+    assert any(c.name == "typing-extensions" for c in d.culprits)
