@@ -285,6 +285,9 @@ class ReleaseTree(SourceTree):
             t = self.probe._store.get("src", self._src_key(p))
             if t is not None:
                 cached[p] = t
+        # Members found in the cache count against the read cap as if fetched: a release over the
+        # cap must stop at the same member on a cold and a warm cache, or answers depend on the cache.
+        self.bytes_read += sum(len(t) for t in cached.values())
         missing = [p for p in need if p not in cached]
         if missing:
             # One process reads a release's members at a time; the others then find them stored.
@@ -297,6 +300,7 @@ class ReleaseTree(SourceTree):
             t = self.probe._store.get("src", self._src_key(p))
             if t is not None:
                 cached[p] = t
+                self.bytes_read += len(t)  # stored by another process meanwhile: counted like the rest
         missing = [p for p in missing if p not in cached]
         if missing:
             wanted = {self._map[p]: p for p in missing}
@@ -306,8 +310,8 @@ class ReleaseTree(SourceTree):
             got = self.probe.index.read_members(self.dist, self.version, lambda m: m in wanted, max_bytes=budget)
             self.fetched = True
             for member, data in got.items():
-                self.bytes_read += len(data)
                 text = data.decode("utf-8", errors="replace")
+                self.bytes_read += len(text)  # the same measure as a cached member's, so cold and warm agree
                 cached[wanted[member]] = text
                 self.probe._store.put("src", self._src_key(wanted[member]), text)
             for p in missing:

@@ -152,3 +152,25 @@ def test_sdist_only_release_is_read_from_the_sdist(tmp_path):
 def test_module_missing_from_a_release_is_no(probe):
     a = probe.ask("shapes", "1.5", Question.parse("shapes.legacy:old"))
     assert a.value == "no" and "legacy" in a.evidence
+
+
+def test_a_release_over_the_read_cap_stops_at_the_same_member_on_a_cold_and_a_warm_cache(make_local_index, tmp_path):
+    # A cold read fetched some members before the cap; a warm read finds them stored.  Stored members count
+    # against the cap like fetched ones, so the warm run stops where the cold one did (networkx 2.6.3 read
+    # twice gave two different culprits before).
+    from pytest_depfix.diagnose.probe import ReleaseTree, _ByteCap
+
+    files = {f"big/m{i:02d}.py": f"x{i} = '{'a' * 3000}'\n" for i in range(10)}
+    local = make_local_index({"big": [{"version": "1.0", "upload_time": "2024-01-01T00:00:00Z", "files": files}]})
+    cache = tmp_path / "cache"
+
+    def run():
+        tree = ReleaseTree(ApiProbe(_index(local.file_url, cache), max_bytes=12_000), "big", "1.0")
+        tree.prefetch(sorted(files)[:3])
+        after_first = tree.bytes_read
+        with pytest.raises(_ByteCap):
+            tree.prefetch(sorted(files))
+        return after_first, tree.bytes_read
+
+    cold, warm = run(), run()
+    assert cold == warm and cold[0] > 9000
