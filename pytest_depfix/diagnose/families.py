@@ -139,6 +139,7 @@ _STDLIB_FILE = re.compile(r"[\\/]lib[\\/]python\d+(?:\.\d+)?[\\/]([A-Za-z_]\w*)(
 STDLIB_ADDED: Dict[Tuple[str, Optional[str]], str] = {
     **{("typing", n): "3.8" for n in ("Literal", "Final", "final", "Protocol", "TypedDict", "runtime_checkable",
                                        "SupportsIndex", "get_origin", "get_args")},
+    ("typing", "OrderedDict"): "3.7.2",  # a micro release: 3.7.0 and 3.7.1 lack it
     ("typing", "Annotated"): "3.9",
     **{("typing", n): "3.10" for n in ("TypeAlias", "ParamSpec", "ParamSpecArgs", "ParamSpecKwargs", "Concatenate",
                                         "TypeGuard", "is_typeddict")},

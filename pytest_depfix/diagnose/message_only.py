@@ -19,11 +19,11 @@ found", because a guess at the type would be a guess at the fix.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Tuple
 
-from ..crash.parse import log_prefix_length
-from ..models import Crash, ExceptionRecord
+from ..crash.parse import cpython_frame, log_prefix_length
+from ..models import Crash, ExceptionRecord, Frame
 from . import families as F
 from .knowledge import KnowledgeBase
 
@@ -31,6 +31,7 @@ __all__ = ["InferredMessage", "infer_message"]
 
 MAX_LINES = 40  # non-blank lines; longer text without a traceback is a log, not a message
 MAX_MESSAGE_LINES = 12
+MAX_TRAILING_FRAMES = 200  # "File ..." lines a logger printed after the message
 _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s)+")  # markdown quote, pytest's 'E   ', a comment marker
 
 # CPython's own wordings, anchored at the start of the line: the class each one implies.
@@ -69,10 +70,12 @@ class InferredMessage:
     message: str
     reason: str  # what identified the class, for the report
     line: str = ""  # the line whose wording decided (the message's first line when empty)
+    frames: List[Frame] = field(default_factory=list)  # a stack printed after the message, outermost first
 
     def to_crash(self) -> Crash:
-        """One frameless crash; ``when="message"`` tells the report nothing was printed around it."""
-        return Crash([ExceptionRecord(self.exc_type, self.message)], when="message")
+        """One crash; ``when="message"`` tells the report nothing was printed around it (no frames either)."""
+        return Crash([ExceptionRecord(self.exc_type, self.message, list(self.frames))],
+                     when="text" if self.frames else "message")
 
     def note(self) -> str:
         """The assumption, in words for the report's warnings."""
@@ -105,11 +108,20 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
             report = [ln for ln in lines if ln][:MAX_LINES]
             return InferredMessage(exc_type, "\n".join(report), reason, line=first)
         message = [first]
-        for more in lines[rest_from:i + MAX_MESSAGE_LINES]:
+        frames: List[Frame] = []
+        for more in lines[rest_from:i + MAX_MESSAGE_LINES + MAX_TRAILING_FRAMES]:
             if not more:
                 break  # an exception message ends at a blank line
-            message.append(more)
-        return InferredMessage(exc_type, "\n".join(message).strip(), reason)
+            fr = cpython_frame(more)
+            if fr is not None and fr[2]:
+                frames.append(fr[1])  # a logger's stack printed after the message, innermost first
+                continue
+            if frames:
+                break
+            if len(message) < MAX_MESSAGE_LINES:
+                message.append(more)
+        text_msg = "\n".join(message).strip().rstrip(":").rstrip()
+        return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)))
     return None
 
 

@@ -256,6 +256,11 @@ def _module_path(member: str, sdist: bool) -> List[str]:
     return [member]
 
 
+def _size(text: str) -> int:
+    """A member's size as the read cap counts it, the same whether it was fetched or found stored."""
+    return len(text.encode("utf-8", errors="replace"))
+
+
 class ReleaseTree(SourceTree):
     """The module files of one release for the target, read member by member through the index."""
 
@@ -287,7 +292,10 @@ class ReleaseTree(SourceTree):
                 cached[p] = t
         # Members found in the cache count against the read cap as if fetched: a release over the
         # cap must stop at the same member on a cold and a warm cache, or answers depend on the cache.
-        self.bytes_read += sum(len(t) for t in cached.values())
+        self.bytes_read += sum(_size(t) for t in cached.values())
+        if self.bytes_read > self.probe.max_bytes:
+            # where a cold read of the same batch would have run out of budget
+            raise _ByteCap(f"read cap of {self.probe.max_bytes} bytes reached for {self.dist} {self.version}")
         missing = [p for p in need if p not in cached]
         if missing:
             # One process reads a release's members at a time; the others then find them stored.
@@ -300,7 +308,7 @@ class ReleaseTree(SourceTree):
             t = self.probe._store.get("src", self._src_key(p))
             if t is not None:
                 cached[p] = t
-                self.bytes_read += len(t)  # stored by another process meanwhile: counted like the rest
+                self.bytes_read += _size(t)  # stored by another process meanwhile: counted like the rest
         missing = [p for p in missing if p not in cached]
         if missing:
             wanted = {self._map[p]: p for p in missing}
@@ -311,7 +319,7 @@ class ReleaseTree(SourceTree):
             self.fetched = True
             for member, data in got.items():
                 text = data.decode("utf-8", errors="replace")
-                self.bytes_read += len(text)  # the same measure as a cached member's, so cold and warm agree
+                self.bytes_read += _size(text)  # the same measure as a cached member's, so cold and warm agree
                 cached[wanted[member]] = text
                 self.probe._store.put("src", self._src_key(wanted[member]), text)
             for p in missing:

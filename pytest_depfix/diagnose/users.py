@@ -41,7 +41,8 @@ class Use:
     statement: str
 
 
-def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError") -> Optional[Use]:
+def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError",
+                   python: Optional[Tuple[int, ...]] = None) -> Optional[Use]:
     """The first statement of ``text`` that uses ``module.name`` where it can fail, or None (unparsable text: None).
 
     Which exception a use raises depends on how it reaches the name: ``from m
@@ -49,7 +50,10 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     only when a handler catches that one (black 22.1.0 caught only
     ModuleNotFoundError around ``from click import _unicodefun``, so click
     8.1's ImportError escaped).  ``raises`` is kept for callers and unused.
-    ``module`` empty: the name reached from any module counts.
+    ``module`` empty: the name reached from any module counts.  ``python``: for a
+    name the target's Python lacks, a version branch is taken as the target
+    takes it (gitpython 3.1.20's 'if sys.version_info[:2] < (3, 7): ... else:
+    from typing import OrderedDict' fails on 3.7.0), not read as a guard.
     """
     if name not in text:
         return None
@@ -94,9 +98,9 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     mentions = _mentions(tree, name, module)
     live = set()
     if imports:
-        live |= _live(tree.body, imports, mentions, "ImportError")[0]  # type: ignore[attr-defined]
+        live |= _live(tree.body, imports, mentions, "ImportError", python)[0]  # type: ignore[attr-defined]
     if attrs:
-        live |= _live(tree.body, attrs, mentions, "AttributeError")[0]  # type: ignore[attr-defined]
+        live |= _live(tree.body, attrs, mentions, "AttributeError", python)[0]  # type: ignore[attr-defined]
     if not live:
         return None
     line = min(live)
@@ -140,7 +144,8 @@ def _mentions(tree: ast.AST, name: str, module: str = "") -> Set[int]:
     return out
 
 
-def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str) -> Tuple[Set[int], Set[int]]:
+def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str,
+          python: Optional[Tuple[int, ...]] = None) -> Tuple[Set[int], Set[int]]:
     """(uses, mentions) in ``stmts`` that can run and fail, i.e. not behind a guard.
 
     Guards, as maintainers write them to keep old and new versions working:
@@ -157,11 +162,11 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
     live_m: Set[int] = set()
     for st in stmts:
         if isinstance(st, ast.Try):
-            bu, bm = _live(st.body, uses, mentions, raises)
+            bu, bm = _live(st.body, uses, mentions, raises, python)
             hu: Set[int] = set()
             hm: Set[int] = set()
             for h in st.handlers:
-                u, m = _live(h.body, uses, mentions, raises)
+                u, m = _live(h.body, uses, mentions, raises, python)
                 hu |= u
                 hm |= m
             # A handler guards when it catches the error, does not re-raise, and does not reach
@@ -173,13 +178,18 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             if bu:
                 live_u |= hu
                 live_m |= hm
-            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises)
+            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises, python)
             live_u |= u
             live_m |= m
         elif isinstance(st, ast.If) and _about_versions(st.test):
-            continue
+            taken = _target_takes(st.test, python)
+            if taken is None:
+                continue  # a version guard: whichever side runs, it was written for it
+            u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python)
+            live_u |= u
+            live_m |= m
         elif isinstance(st, ast.If) and _is_type_checking(st.test):
-            u, m = _live(st.orelse, uses, mentions, raises)  # 'if TYPE_CHECKING:' never runs
+            u, m = _live(st.orelse, uses, mentions, raises, python)  # 'if TYPE_CHECKING:' never runs
             live_u |= u
             live_m |= m
         elif isinstance(st, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.FunctionDef,
@@ -188,7 +198,7 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= uses & head
             live_m |= mentions & head
             for block in (getattr(st, "body", []), getattr(st, "orelse", [])):
-                u, m = _live(block, uses, mentions, raises)
+                u, m = _live(block, uses, mentions, raises, python)
                 live_u |= u
                 live_m |= m
         else:
@@ -196,6 +206,34 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= uses & lines
             live_m |= mentions & lines
     return live_u, live_m
+
+
+def _target_takes(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[bool]:
+    """Which side of ``sys.version_info <op> (X, Y[, Z])`` the target takes, when its version decides it."""
+    if python is None or not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left = test.left
+    cut = None
+    if isinstance(left, ast.Subscript):
+        sl = left.slice
+        if isinstance(sl, ast.Slice) and sl.lower is None and isinstance(sl.upper, ast.Constant) \
+                and isinstance(sl.upper.value, int):
+            cut = sl.upper.value
+        left = left.value
+    if _dotted(left) not in ("sys.version_info", "version_info"):
+        return None
+    right = test.comparators[0]
+    if not isinstance(right, ast.Tuple) or not all(isinstance(e, ast.Constant) and isinstance(e.value, int)
+                                                   for e in right.elts):
+        return None
+    want = tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
+    n = len(want) if cut is None else min(cut, len(want))
+    if len(python) < n:
+        return None  # "3.7" cannot answer a test on the micro version
+    have = tuple(python[:n])
+    want = want[:n]
+    return {ast.GtE: have >= want, ast.Gt: have > want, ast.Lt: have < want, ast.LtE: have <= want,
+            ast.Eq: have == want, ast.NotEq: have != want}.get(type(test.ops[0]))  # type: ignore[return-value]
 
 
 def _reraises(handler: ast.ExceptHandler) -> bool:
@@ -256,7 +294,8 @@ def _dotted(node: ast.AST) -> Optional[str]:
 
 
 def first_use(probe: Any, dist: str, version: str, module: str, name: str,
-              files: Optional[Iterable[str]] = None, raises: str = "ImportError") -> Optional[Use]:
+              files: Optional[Iterable[str]] = None, raises: str = "ImportError",
+              python: Optional[Tuple[int, ...]] = None) -> Optional[Use]:
     """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None."""
     from .probe import ReleaseTree
 
@@ -268,7 +307,7 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
             text = tree.read(path)
             if not text:
                 continue
-            use = uses_in_source(text, module, name, raises)
+            use = uses_in_source(text, module, name, raises, python)
             if use is not None:
                 use.file = path
                 return use
@@ -388,7 +427,7 @@ def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, afte
     out: List[Adapted] = []
     for pin in candidates:
         try:
-            use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises)
+            use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises, python=_python_of(ctx))
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
             continue
@@ -684,14 +723,16 @@ def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: U
     was too big to read; False: still uses it; None: could not tell (counted as still using it)."""
     from .probe import ReleaseTree, _ByteCap
 
+    python = _python_of(ctx)
     try:
         has_file = use.file in ReleaseTree(ctx.probe, dist, v).paths()
-        if has_file and first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises) is not None:
+        if has_file and first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises,
+                                  python=python) is not None:
             return False  # the same module still uses it: no need to read the rest
     except Exception:
         return None
     try:
-        return first_use(ctx.probe, dist, v, module, name, raises=raises) is None
+        return first_use(ctx.probe, dist, v, module, name, raises=raises, python=python) is None
     except _ByteCap:
         # pip's vendored code: the module that used it adapted, but the release is too big to
         # confirm that nothing else does.  A module that moved away proves nothing.

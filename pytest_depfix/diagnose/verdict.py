@@ -856,6 +856,14 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     if caller.kind != "dist" or not caller.version:
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
+    if sig.family == F.SIGNATURE and sig.name:
+        # The call in the caller's own release names the callable, which beats upload dates.
+        found = _call_site_owner(ctx, sig, caller)
+        if found:
+            ctx.callee = ctx.party(found[0].name)
+            return done("transitive", sig.family, f"{what}: {caller.name}=={caller.version} passes it to "
+                        f"{ctx.callee.name}=={ctx.callee.version}, which accepts it only in "
+                        f"{found[0].name}{found[0].constraint}", found)
     c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
     suspects: List[Tuple[str, str]] = []
     try:
@@ -877,7 +885,7 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     if not suspects and sig.family == F.SIGNATURE and sig.function and sig.name:
         # The caller's declared dependencies say nothing (starlette's httpx is an extra): the
         # class named in the message is defined by a pin of the set; ask it about the keyword.
-        found = _call_site_owner(ctx, sig, caller) or _signature_owner(ctx, sig, caller)
+        found = _signature_owner(ctx, sig, caller)
         if found:
             ctx.callee = ctx.party(found[0].name)
             return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword "
@@ -1037,7 +1045,8 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     added = sig.detail["python_added"]
     what = _what(sig)
     need = tuple(int(x) for x in added.split("."))
-    if ctx.target.python[:2] >= need:
+    have = tuple(ctx.target.python[:len(need)])
+    if len(have) == len(need) and have >= need:  # a target given as "3.7" may be 3.7.0: the crash says it is
         return done("unknown", F.PYTHON_VERSION, f"{what} exists since Python {added} and the target is "
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"

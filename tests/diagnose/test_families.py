@@ -203,3 +203,9 @@ def test_the_loose_import_reading_keeps_to_the_first_lines_and_to_names_of_a_few
     assert sig.detail.get("retyped") is None
     sig = _sig("ImportError", "cannot import name Foo\nPlease install it from conda")
     assert (sig.name, sig.module, sig.detail.get("retyped")) == ("Foo", None, None)
+
+
+def test_a_name_added_in_a_micro_release_is_a_python_version_break():
+    # gitpython-developers/GitPython (Python 3.7.1): typing.OrderedDict is new in 3.7.2.
+    sig = _sig("ImportError", "cannot import name 'OrderedDict' from 'typing' (/usr/lib64/python3.7/typing.py)")
+    assert sig.family == F.PYTHON_VERSION and sig.detail["python_added"] == "3.7.2"

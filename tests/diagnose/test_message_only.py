@@ -151,3 +151,15 @@ def test_a_tool_quoting_the_exception_after_a_colon_is_read_from_there(kb):
     assert (sig.module, sig.name) == ("jinja2", "contextfilter")
     # A colon followed by prose is still prose.
     assert infer_message("note: the module has no attribute we need\n", kb) is None
+
+
+def test_a_logged_stack_printed_after_the_message_becomes_its_frames(kb):
+    # scikit-learn-contrib/hdbscan (joblib 1.2.0): a logger printed the message, then the frames, innermost first.
+    paste = ("__init__() got an unexpected keyword argument 'cachedir':\n"
+             'File "/usr/local/lib/python3.9/site-packages/hdbscan/hdbscan_.py", line 509, in <module>\n'
+             'File "/usr/local/lib/python3.9/site-packages/hdbscan/__init__.py", line 1, in <module>\n')
+    found = infer_message(paste, kb)
+    assert found.exc_type == "TypeError" and found.message == "__init__() got an unexpected keyword argument 'cachedir'"
+    crash = found.to_crash()
+    assert [(f.file.rsplit("/", 1)[-1], f.line) for f in crash.root.frames] == [("__init__.py", 1), ("hdbscan_.py", 509)]
+    assert crash.when == "text"

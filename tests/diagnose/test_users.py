@@ -913,3 +913,18 @@ def test_a_caller_newer_than_its_callee_moves_forward_only_to_a_release_that_sto
     found = {(c.name, c.constraint) for c in d.culprits}
     assert ("bokehish", ">=3.0.1") in found and ("bokehish", ">=3.0.0") not in found
     assert any(c.name == "typing-extensions" for c in d.culprits)
+
+
+def test_a_version_branch_is_taken_as_the_target_takes_it_for_a_name_its_python_lacks():
+    from pytest_depfix.diagnose.users import uses_in_source
+
+    # gitpython 3.1.20: on 3.7.0/3.7.1 the else branch runs and typing.OrderedDict (3.7.2) is not there.
+    src = ("import sys\nif sys.version_info[:2] < (3, 7):\n    from collections import OrderedDict\n"
+           "else:\n    from typing import OrderedDict\n")
+    assert uses_in_source(src, "typing", "OrderedDict") is None  # read as a guard when no target is known
+    assert uses_in_source(src, "typing", "OrderedDict", python=(3, 7)).line == 5
+    assert uses_in_source(src, "typing", "OrderedDict", python=(3, 6)) is None
+    # 3.1.24 tests the micro version, which a target given as "3.7" cannot answer: a guard again.
+    fixed = src.replace("[:2] < (3, 7)", "[:3] < (3, 7, 2)")
+    assert uses_in_source(fixed, "typing", "OrderedDict", python=(3, 7)) is None
+    assert uses_in_source(fixed, "typing", "OrderedDict", python=(3, 7, 1)) is None  # takes the collections side
