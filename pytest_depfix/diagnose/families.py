@@ -268,6 +268,8 @@ _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword argument
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
 # "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
 _REMOVED_IN_RELEASE = re.compile(r"(?<![\w.`])`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release")
+# gensim 4: "The vocab attribute was removed from KeyedVector in Gensim 4.0.0."
+_ATTR_REMOVED_FROM = re.compile(r"The (\w+) attribute was removed from (\w+) in ([A-Za-z][\w-]*) (\d+(?:\.\d+)*)")
 _MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": "matplotlib.pyplot", "sp": "scipy"}
 _VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
@@ -409,6 +411,11 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         _building(sig, full)
         return sig
 
+    m = _ATTR_REMOVED_FROM.search(full)
+    if m and etype == "AttributeError":
+        sig.family, sig.name, sig.cls = ATTRIBUTE, m.group(1), m.group(2)
+        sig.detail["removed_in"] = (m.group(3), m.group(4))
+        return sig
     m = _REMOVED_IN_RELEASE.search(full)
     if m and etype not in ("ImportError", "ModuleNotFoundError", "TypeError"):
         module = m.group(1)

@@ -85,6 +85,7 @@ class ModuleInfo:
     stars: List[Tuple[str, int, bool]] = field(default_factory=list)  # (module, line, conditional)
     getattr_line: Optional[int] = None
     getattr_closed: bool = False  # __getattr__ raises for every name outside its tables
+    replaced: Optional[int] = None  # line where the module puts another object in sys.modules (werkzeug 0.x)
     removed: Dict[str, Tuple[int, str]] = field(default_factory=dict)  # name -> (line, table)
     deprecated: Dict[str, Tuple[int, str]] = field(default_factory=dict)
     lazy_submodules: Dict[str, int] = field(default_factory=dict)
@@ -145,6 +146,9 @@ class _Reader:
     def __init__(self, info: ModuleInfo, module: str, is_package: bool, python: Tuple[int, ...]):
         self.info = info
         self._all_extenders: Set[str] = set()  # module functions that add an argument's __all__ to ours
+        self._lazy_tables: List[Tuple[str, int]] = []  # import-structure tables handed to a _LazyModule
+        self._replacers: Set[str] = set()  # module classes that put themselves in sys.modules
+        self._table_values: Dict[str, Dict[str, List[str]]] = {}  # table -> key -> names added later
         self.module = module
         self.is_package = is_package
         self.python = python
@@ -195,6 +199,9 @@ class _Reader:
         elif isinstance(st, ast.ClassDef):
             self.bind(st.name, Binding("class", st.lineno, cond))
             info.classes.setdefault(st.name, []).append(read_class(st))
+            if any(isinstance(n, ast.Assign) and any(isinstance(t, ast.Subscript) and _dotted(t.value) == "sys.modules"
+                                                     for t in n.targets) for n in ast.walk(st)):
+                self._replacers.add(st.name)  # werkzeug 0.15-0.16's _DeprecatedImportModule
         elif isinstance(st, ast.Import):
             for a in st.names:
                 if a.asname:
@@ -256,6 +263,8 @@ class _Reader:
             elif isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and isinstance(_slice(t), ast.Constant):
                 # TABLE["x"] = ... adds a key to a module table
                 self.table_key(t.value.id, _slice(t).value, st.lineno)  # type: ignore[attr-defined]
+                if value is not None and _strings(value) is not None:
+                    self.table_values(t.value.id, _slice(t).value, _strings(value) or [])  # type: ignore[attr-defined]
         if isinstance(st, ast.AugAssign):
             if names == ["__all__"]:
                 self.extend_all(value, st.lineno)
@@ -266,6 +275,16 @@ class _Reader:
         # (huggingface_hub defines its own copy as _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS))
         if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].lstrip("_") in ("attach", "attach_stub"):
             self.lazy(value, st.lineno)
+        if any(isinstance(t, ast.Subscript) and _dotted(t.value) == "sys.modules" for t in targets) and not (
+                isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].endswith("LazyModule")):
+            # 'sys.modules[__name__] = module(__name__)': the object importers get is built at run time
+            info.replaced = st.lineno
+        if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].endswith("LazyModule"):
+            # transformers/diffusers: sys.modules[__name__] = _LazyModule(__name__, __file__, _import_structure, ...)
+            table = value.args[2] if len(value.args) >= 3 else next(
+                (k.value for k in value.keywords if k.arg == "import_structure"), None)
+            if isinstance(table, ast.Name):
+                self._lazy_tables.append((table.id, st.lineno))
         for n in names:
             if n == "__all__":
                 strs = _strings(value)
@@ -308,6 +327,29 @@ class _Reader:
             self.extend_all(value.args[0], line)
 
     def call(self, call: ast.Call, line: int) -> None:
+        f = call.func
+        if isinstance(f, ast.Name) and f.id in self._replacers:
+            # _DeprecatedImportModule(__name__, {".utils": ["secure_filename", ...], ...}, "Werkzeug 1.0"):
+            # the module is replaced by an object serving the table's names from those submodules.
+            self.info.replaced = line
+            for arg in call.args:
+                if isinstance(arg, ast.Dict):
+                    for k, v in zip(arg.keys, arg.values):
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.startswith("."):
+                            sub = k.value.lstrip(".")
+                            for attr in _strings(v) or []:
+                                if sub:
+                                    self.info.lazy_attrs.setdefault(attr, (sub, line))
+                                else:
+                                    self.info.lazy_submodules.setdefault(attr, line)
+            return
+        if isinstance(f, ast.Attribute) and f.attr in ("append", "extend") and isinstance(f.value, ast.Subscript) \
+                and isinstance(f.value.value, ast.Name) and isinstance(_slice(f.value), ast.Constant) and call.args:
+            # _import_structure["models.llama"].append("LlamaTokenizer") / .extend([...])
+            added = [call.args[0].value] if f.attr == "append" and isinstance(call.args[0], ast.Constant) \
+                else (_strings(call.args[0]) or [])
+            self.table_values(f.value.value.id, _slice(f.value).value, [a for a in added if isinstance(a, str)])  # type: ignore[attr-defined]
+            return
         d = _dotted(call.func) or ""
         if d == "__all__.extend" and call.args:
             self.extend_all(call.args[0], line)
@@ -321,6 +363,11 @@ class _Reader:
             table = d[: -len(".update")]
             for key in self.literal_keys(call.args[0]):
                 self.table_key(table, key, line)
+
+    def table_values(self, table: str, key: object, values: List[str]) -> None:
+        """Names added to one key of a module table after its literal (lazy modules' import structures)."""
+        if isinstance(key, str):
+            self._table_values.setdefault(table, {}).setdefault(key, []).extend(values)
 
     def table_key(self, table: str, key: object, line: int) -> None:
         if isinstance(key, str):
@@ -452,6 +499,19 @@ class _Reader:
 
     def finish(self) -> None:
         """Resolve getattr tables to names once every module-level table is known."""
+        for table, line in self._lazy_tables:
+            const = self.constants.get(table)
+            entries: Dict[str, List[str]] = {}
+            if isinstance(const, ast.Dict):
+                for k, v in zip(const.keys, const.values):
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str):
+                        entries.setdefault(k.value, []).extend(_strings(v) or [])
+            for k, extra in self._table_values.get(table, {}).items():
+                entries.setdefault(k, []).extend(extra)
+            for sub, names in entries.items():
+                self.info.lazy_submodules.setdefault(sub.split(".")[0], line)
+                for attr in names:
+                    self.info.lazy_attrs.setdefault(attr, (sub, line))
         for table, line in getattr(self, "_getattr_providers", []):
             const = self.constants.get(table)
             if isinstance(const, ast.Dict):
@@ -877,6 +937,8 @@ class Resolver:
             return Finding(UNKNOWN, f"{path}:{info.getattr_line} module __getattr__ may provide {name!r}")
         if mf.compiled and not info.stub:
             return Finding(UNKNOWN, f"{mf.compiled} is compiled")
+        if info.replaced is not None:
+            return Finding(UNKNOWN, f"{path}:{info.replaced} replaces the module in sys.modules: its names are made at run time")
         return Finding(NO, f"{name!r} is not defined in {path}")
 
     def _via_star(self, src: str, name: str, depth: int) -> Optional[Finding]:

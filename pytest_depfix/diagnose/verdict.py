@@ -359,6 +359,37 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
     return str(present)
 
 
+def _refuted(ctx: Context, callee: Party, spec: str) -> bool:
+    """Whether the release an upload-date guess would move to is read and lacks the name too.
+
+    "It went with the series' first release" is a guess; when the probe reads
+    the newest release the guess allows and finds the name missing there as
+    well (openai 0.8.0 has no ChatCompletion either), moving to it fixes
+    nothing, and the guess is dropped rather than dressed as a fix.
+    """
+    sig = ctx.signal
+    if ctx.probe is None or sig is None or not sig.module or not sig.name or sig.detail.get("no_module"):
+        return False
+    try:
+        from .probe import Question
+
+        allowed = sorted((Version(v) for v in ctx.probe.versions(callee.name)
+                          if not Version(v).is_prerelease and Version(v) in SpecifierSet(spec)), reverse=True)
+        if not allowed:
+            return False
+        answer = ctx.probe.ask(callee.name, str(allowed[0]), Question(sig.module, name=sig.name))
+    except Exception:
+        return False
+    # Only a module read whole and closed counts: a missing module (cryptography's cffi 'lib') or
+    # one whose names are made at run time proves nothing.
+    if getattr(answer, "value", None) == "no" and not getattr(answer, "conditional", True) \
+            and str(getattr(answer, "evidence", "")).startswith(f"{sig.name!r} is not defined in"):
+        ctx.evidence.append(f"{callee.name} {allowed[0]} lacks {sig.module}.{sig.name} as well (read from release files): "
+                            f"moving {callee.name}{spec} would not help")
+        return True
+    return False
+
+
 def _pinned_has(ctx: Context, callee: Party, module: str, name: Optional[str]) -> bool:
     """Whether the pinned release itself surely has ``module.name`` (an unconditional yes of the probe)."""
     if ctx.probe is None or not callee.version or not module:
@@ -387,7 +418,8 @@ def time_culprits(callee: Party, caller: Party, ctx: Context, what: str) -> List
             conf = CONF_TIME
             ev.append(f"{caller.name} {caller.version} was released {timeline.fmt(c_time)}, before {callee.name} "
                       f"{start[0]} ({timeline.fmt(series_time)})")
-    _add(out, Culprit(callee.name, spec, conf, ev, "upload-dates"), ctx)
+    if not _refuted(ctx, callee, spec):
+        _add(out, Culprit(callee.name, spec, conf, ev, "upload-dates"), ctx)
     if caller.kind == "dist" and caller.version and series_time is not None:
         adapted = timeline.first_after(ctx.index, caller.name, series_time, above=Version(caller.version))
         if adapted is not None:
@@ -801,6 +833,17 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
     """``'X' object has no attribute 'y'``: the class's owner is not printed; dates may still point at it."""
     if sig.module:
         return _removed_name(ctx, sig, caller, done)
+    said = sig.detail.get("removed_in")
+    pin = ctx.pinned(said[0]) if said else None
+    if said and pin is not None and pin.version and not ctx.is_keep(pin.name) and excludes(f"<{said[1]}", pin.version):
+        # The library's own message names itself and the release that removed the attribute
+        # (a pin already below that release falls through: something else is wrong).
+        ctx.callee = ctx.party(pin.name)
+        what = _what(sig)
+        return done(_verdict_for(ctx.callee, caller, ctx), sig.family,
+                    f"{pin.name}=={pin.version} removed {what} in {said[1]}, as its message says",
+                    [Culprit(pin.name, f"<{said[1]}", CONF_KB, [f"the message says {what} was removed in {said[0]} "
+                             f"{said[1]}"], "error-message")])
     if caller.kind == "unknown" and sig.cls and sig.name and not any(e.frames for e in ctx.crash.exceptions):
         found = _class_owner(ctx, sig, done)
         if found is not None:

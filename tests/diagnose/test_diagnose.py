@@ -259,3 +259,16 @@ def test_a_name_no_release_has_gives_no_range_not_an_empty_one():
     assert probe_range(ctx_with("<0"), "sqlalchemy", "sqlalchemy", "__all__") is None
     assert probe_range(ctx_with(""), "sqlalchemy", "sqlalchemy", "__all__") is None
     assert probe_range(ctx_with("<2.0.0"), "sqlalchemy", "sqlalchemy", "__all__") == "<2.0.0"
+
+
+def test_a_class_attribute_the_message_says_its_library_removed_holds_that_library_below_the_release(index_for):
+    from pytest_depfix.crash import parse_traceback
+
+    universe = {"gensim": [{"version": "3.8.3", "upload_time": "2020-05-03T00:00:00Z", "files": {"gensim/__init__.py": ""}},
+                           {"version": "4.2.0", "upload_time": "2022-05-01T00:00:00Z", "files": {"gensim/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.8")
+    (crash,) = parse_traceback("AttributeError: The vocab attribute was removed from KeyedVector in Gensim 4.0.0.\n")
+    d = diagnose(crash, parse_requirements_text("gensim==4.2.0\n", target), target, index, load_knowledge())
+    assert [(c.name, c.constraint, c.source) for c in d.culprits] == [("gensim", "<4.0.0", "error-message")]
+    d2 = diagnose(crash, parse_requirements_text("gensim==3.8.3\n", target), target, index, load_knowledge())
+    assert not any(c.source == "error-message" for c in d2.culprits)  # already below: the message cannot be about it

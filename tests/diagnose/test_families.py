@@ -209,3 +209,10 @@ def test_a_name_added_in_a_micro_release_is_a_python_version_break():
     # gitpython-developers/GitPython (Python 3.7.1): typing.OrderedDict is new in 3.7.2.
     sig = _sig("ImportError", "cannot import name 'OrderedDict' from 'typing' (/usr/lib64/python3.7/typing.py)")
     assert sig.family == F.PYTHON_VERSION and sig.detail["python_added"] == "3.7.2"
+
+
+def test_a_library_message_naming_the_release_that_removed_a_class_attribute_is_read_with_it():
+    # MaartenGr/KeyBERT#71 (gensim 4.2.0)
+    sig = _sig("AttributeError", "The vocab attribute was removed from KeyedVector in Gensim 4.0.0.\n"
+                                 "Use KeyedVector's .key_to_index dict, .index_to_key list, and methods ...")
+    assert (sig.family, sig.cls, sig.name, sig.detail["removed_in"]) == (F.ATTRIBUTE, "KeyedVector", "vocab", ("Gensim", "4.0.0"))

@@ -928,3 +928,18 @@ def test_a_version_branch_is_taken_as_the_target_takes_it_for_a_name_its_python_
     fixed = src.replace("[:2] < (3, 7)", "[:3] < (3, 7, 2)")
     assert uses_in_source(fixed, "typing", "OrderedDict", python=(3, 7)) is None
     assert uses_in_source(fixed, "typing", "OrderedDict", python=(3, 7, 1)) is None  # takes the collections side
+
+
+def test_an_upload_date_guess_whose_target_release_lacks_the_name_too_is_dropped(index_for):
+    # openai 0.9.4 has no ChatCompletion, and neither has 0.8.0: "it went with the 0.9 series" moves nothing.
+    from pytest_depfix.crash import parse_traceback
+
+    universe = {"openaiish": [
+        {"version": v, "upload_time": t, "files": {"openaiish/__init__.py": "class Completion:\n    pass\n"}}
+        for v, t in (("0.8.0", "2021-06-01T00:00:00Z"), ("0.9.4", "2021-08-01T00:00:00Z"))]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("openaiish==0.9.4\n", target)
+    (crash,) = parse_traceback("AttributeError: module 'openaiish' has no attribute 'ChatCompletion'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.culprits == [] and d.verdict == "unknown"
+    assert any("lacks openaiish.ChatCompletion as well" in n for n in d.details.get("notes", []))

@@ -224,3 +224,38 @@ def test_a_helper_that_adds_a_modules_all_to_ours_carries_its_names_through_star
     files["np/core/numeric.py"] = ("from . import fromnumeric\nfrom .fromnumeric import *\n__all__ = ['ones']\n"
                                    "def add(name):\n    __all__.append(name)\nadd(fromnumeric)\n")
     assert lookup(files, "np", "product").value == NO
+
+
+def test_a_lazy_module_import_structure_with_names_appended_later_provides_them():
+    # transformers 4.28: _import_structure["models.llama"].append("LlamaTokenizer") under a try/else, then
+    # sys.modules[__name__] = _LazyModule(__name__, globals()["__file__"], _import_structure, ...).
+    init = ("import sys\nfrom typing import TYPE_CHECKING\nfrom .utils import _LazyModule\n"
+            "_import_structure = {'models.llama': ['LlamaConfig'], 'models.auto': ['AutoModel']}\n"
+            "try:\n    import sentencepiece\nexcept ImportError:\n    pass\nelse:\n"
+            "    _import_structure['models.llama'].append('LlamaTokenizer')\n"
+            "    _import_structure['models.bert'] = ['BertTokenizer']\n"
+            "if TYPE_CHECKING:\n    from .models.llama import LlamaConfig\nelse:\n"
+            "    sys.modules[__name__] = _LazyModule(__name__, globals()['__file__'], _import_structure, module_spec=__spec__)\n")
+    files = {"tf/__init__.py": init, "tf/utils.py": "class _LazyModule:\n    pass\n",
+             "tf/models/__init__.py": "", "tf/models/llama/__init__.py": "", "tf/models/bert/__init__.py": "",
+             "tf/models/auto/__init__.py": ""}
+    for name in ("LlamaConfig", "LlamaTokenizer", "BertTokenizer", "AutoModel"):
+        assert lookup(files, "tf", name).value == YES, name
+    assert lookup(files, "tf", "MistralTokenizer").value == NO
+
+
+def test_a_module_that_replaces_itself_in_sys_modules_serves_its_table_or_is_unknown():
+    # werkzeug 0.16.1: _DeprecatedImportModule(__name__, {".utils": ["secure_filename"], ...}, "Werkzeug 1.0")
+    replacer = ("import sys\nfrom types import ModuleType\n\nclass _Deprecated(ModuleType):\n"
+                "    def __init__(self, name, available, removed_in):\n        super().__init__(name)\n"
+                "        sys.modules[name] = self\n\n"
+                "_Deprecated(__name__, {'.utils': ['secure_filename'], '.': ['exceptions']}, 'Werkzeug 1.0')\n"
+                "from .serving import run_simple\n")
+    files = {"wz/__init__.py": replacer, "wz/utils.py": "def secure_filename(f):\n    return f\n",
+             "wz/serving.py": "def run_simple():\n    pass\n", "wz/exceptions.py": ""}
+    assert lookup(files, "wz", "secure_filename").value == YES
+    assert lookup(files, "wz", "run_simple").value == YES
+    assert lookup(files, "wz", "nothing_here").value == UNKNOWN  # the replacing object decides at run time
+    # werkzeug 0.15: 'new_module = sys.modules["wz"] = module("wz")' at module level: every other name is unknown.
+    files["wz/__init__.py"] = "import sys\nfrom types import ModuleType as module\nnew_module = sys.modules['wz'] = module('wz')\n"
+    assert lookup(files, "wz", "secure_filename").value == UNKNOWN
