@@ -13,3 +13,16 @@ _CREDENTIALS = re.compile(r"(?<=://)[^/\s]*@")
 def redact(text: str) -> str:
     """``https://user:pw@host/x`` anywhere in ``text`` -> ``https://***@host/x``."""
     return _CREDENTIALS.sub("***@", text)
+
+
+_NETLOC = re.compile(r"(?<=://)[^/\s]+")
+
+
+def redact_netlocs(text: str) -> str:
+    """Every URL's whole network location hidden: ``https://tok:secret`` -> ``https://***``.
+
+    For text that failed to parse (a requirement line pip cannot read): there,
+    what is a host and what is a token cut from its ``@host`` cannot be told,
+    so nothing after ``://`` up to the path is shown.
+    """
+    return _NETLOC.sub("***", redact(text))

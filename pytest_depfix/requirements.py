@@ -21,7 +21,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from .errors import BadInput
-from .redaction import redact
+from .redaction import redact, redact_netlocs
 from .target import Target
 
 _ENV_VAR = re.compile(r"\$\{([A-Z0-9_]+)\}")
@@ -87,7 +87,7 @@ def parse_requirement_line(text: str, where: str = "") -> Pin:
         req = Requirement(text)
     except InvalidRequirement as exc:
         detail = str(exc).splitlines()[0] if str(exc) else "invalid requirement"
-        raise BadInput(f"{where}: cannot read requirement {redact(text)!r}: {detail}".lstrip(": "))
+        raise BadInput(f"{where}: cannot read requirement {redact_netlocs(text)!r}: {redact_netlocs(detail)}".lstrip(": "))
     version = None
     specs = list(req.specifier)
     if len(specs) == 1 and specs[0].operator in ("==", "===") and "*" not in specs[0].version:
@@ -144,6 +144,8 @@ def parse_requirements_text(text: str, target: Optional[Target] = None, where: s
 
 
 def _read_file(path: Path, result: PinSet, target: Optional[Target], constraint: bool, seen: Set[Path]) -> None:
+    if "\x00" in str(path):
+        raise BadInput(f"requirements path contains a NUL byte: {str(path)!r}")
     try:
         resolved = path.resolve()
     except OSError:

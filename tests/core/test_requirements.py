@@ -3,7 +3,7 @@
 import pytest
 
 from pytest_depfix.errors import BadInput
-from pytest_depfix.requirements import format_pins, parse_pin, read_requirements
+from pytest_depfix.requirements import format_pins, parse_pin, parse_requirements_text, read_requirements
 from pytest_depfix.target import Target
 
 
@@ -81,3 +81,20 @@ def test_include_cycle_is_a_warning_not_a_hang(tmp_path):
     pins = read_requirements(tmp_path / "a.txt")
     assert [p.name for p in pins] == ["six"]
     assert any("cycle" in w for w in pins.warnings)
+
+
+def test_an_include_path_with_a_nul_byte_is_bad_input_not_a_crash():
+    # Found by benchmarks/fuzz_inputs.py (seed 10678): '-r ../../et\x00c/passwd' raised ValueError from pathlib.
+    with pytest.raises(BadInput, match="NUL byte"):
+        parse_requirements_text("-r ../../et\x00c/passwd\nflask==2.0.0\n")
+
+
+@pytest.mark.parametrize("line", [
+    "pandas==1--extra-index-url https://tok:s3cr3tT0ken",  # a credential cut from its @host by a bad edit
+    "httplib2==0-i https://user:s3cr3tT0ken-r other.txt@example.invalid/simple",  # spaces inside the userinfo
+])
+def test_an_unreadable_line_never_shows_what_follows_a_scheme(line):
+    # Found by benchmarks/fuzz_inputs.py over 100,000 mutated requirements files.
+    with pytest.raises(BadInput) as err:
+        parse_requirements_text(line + "\n")
+    assert "s3cr3tT0ken" not in str(err.value) and "://***" in str(err.value)
