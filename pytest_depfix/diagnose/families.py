@@ -158,6 +158,9 @@ STDLIB_ADDED: Dict[Tuple[str, Optional[str]], str] = {
     ("itertools", "pairwise"): "3.10", ("itertools", "batched"): "3.12",
     ("statistics", "fmean"): "3.8", ("statistics", "correlation"): "3.10",
     ("asyncio", "run"): "3.7", ("asyncio", "create_task"): "3.7", ("asyncio", "to_thread"): "3.9",
+    ("asyncio", "get_running_loop"): "3.7", ("asyncio", "current_task"): "3.7", ("asyncio", "all_tasks"): "3.7",
+    ("importlib", "resources"): "3.7", ("importlib.resources", None): "3.7", ("time", "time_ns"): "3.7",
+    ("time", "perf_counter_ns"): "3.7", ("math", "remainder"): "3.7",
     ("asyncio", "TaskGroup"): "3.11", ("asyncio", "timeout"): "3.11", ("asyncio", "Runner"): "3.11",
     ("enum", "StrEnum"): "3.11", ("datetime", "UTC"): "3.11", ("shlex", "join"): "3.8",
 }

@@ -1075,6 +1075,19 @@ def _stdlib_name_users(ctx: Context, sig: F.Signal, why: str) -> List[Culprit]:
         if found.adapted:
             _add(out, Culprit(found.dist, f">={found.adapted}", CONF_TIME if found.partial else CONF_PROBE,
                               [f"{why}; {found.describe(what)}"], "release-files"), ctx)
+        if sig.detail.get("python_added"):
+            # A name the target's Python does not have yet: the caller's release from before it used
+            # the name runs too (fsspec 0.8.0 before 0.8.1 called asyncio.get_running_loop, new in 3.7).
+            try:
+                back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module or "",
+                                                 sig.name or "", raises)
+            except Exception:
+                back = None
+            if back and not ctx.is_keep(found.dist):
+                # Appended beside the forward move, not merged into it: the two are alternatives.
+                out.append(Culprit(found.dist, f"<={back}", CONF_PROBE,
+                                   [f"{why}; {found.dist} {back} is its newest earlier release that does not use "
+                                    f"{what} (read from release files)"], "release-files"))
     return out
 
 

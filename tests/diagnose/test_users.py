@@ -943,3 +943,23 @@ def test_an_upload_date_guess_whose_target_release_lacks_the_name_too_is_dropped
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.culprits == [] and d.verdict == "unknown"
     assert any("lacks openaiish.ChatCompletion as well" in n for n in d.details.get("notes", []))
+
+
+def test_a_name_new_in_a_later_python_offers_the_callers_earlier_release_too(index_for):
+    # fsspec/filesystem_spec (Python 3.6): 0.8.1 started calling asyncio.get_running_loop (3.7); 0.8.0 did not,
+    # 0.9.0 no longer does at import.  Both moves are offered; the resolver takes the smaller (0.8.0).
+    from pytest_depfix.crash import parse_traceback
+
+    def fs(version, when, body):
+        return {"version": version, "upload_time": when, "files": {"fs/__init__.py": "", "fs/asyn.py": body}}
+
+    universe = {"fs": [fs("0.8.0", "2020-08-10T00:00:00Z", "import asyncio\nloop = asyncio.get_event_loop()\n"),
+                       fs("0.8.1", "2020-09-01T00:00:00Z", "import asyncio\nloop = asyncio.get_running_loop()\n"),
+                       fs("0.9.0", "2021-04-01T00:00:00Z", "import asyncio\nimport sys\nif sys.version_info >= (3, 7):\n"
+                                                            "    loop = asyncio.get_running_loop\n")]}
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("fs==0.8.1\n", target)
+    (crash,) = parse_traceback("AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.family == "python-version"
+    assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "<=0.8.0")}
