@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Collection, Dict, List, Optional, Tuple
+from typing import Any, Collection, Dict, List, Optional, Set, Tuple
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -85,6 +85,7 @@ class Context:
     callee: Optional["Party"] = None  # who changed, once a handler knows (dates bound the caller's adaptation)
     signal: Optional[F.Signal] = None  # what the message says, for readers of release files
     ranges: Dict[Tuple[Any, ...], Optional[str]] = field(default_factory=dict)  # probe ranges asked so far
+    tops: Dict[str, Set[str]] = field(default_factory=dict)  # pin key -> top-level import names of its release
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -139,7 +140,35 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     for key, pin in keys.items():  # opencv-python-headless, tensorflow-gpu, ...
         if key.startswith(canonicalize_name(top) + "-"):
             return pin.name
-    return None
+    return _owner_by_files(ctx, top)
+
+
+def _owner_by_files(ctx: Context, top: str) -> Optional[str]:
+    """The one pin whose release ships a top-level package or module named ``top`` (rest_framework is
+    djangorestframework's); read from the releases' file lists, once per crash."""
+    if ctx.probe is None or not top.isidentifier():
+        return None
+    tops = ctx.tops
+    owners = []
+    for pin in [p for p in ctx.pins if p.active and p.version][:64]:
+        if pin.key not in tops:
+            try:
+                members = ctx.probe._members(pin.name, pin.version)
+            except Exception:
+                members = []
+            names = set()
+            for m in members:
+                first = m.split("/")[0]
+                if first.endswith((".dist-info", ".data")) or "-" in first:
+                    if "-" in first and "/" in m:  # an sdist's <name>-<version>/ root: the next part
+                        rest = m.split("/")[1]
+                        names.add(rest[:-3] if rest.endswith(".py") else rest)
+                    continue
+                names.add(first[:-3] if first.endswith(".py") else first.split(".")[0])
+            tops[pin.key] = names
+        if top in tops[pin.key]:
+            owners.append(pin.name)
+    return owners[0] if len(owners) == 1 else None
 
 
 def _frame_party(fr: Frame, ctx: Context) -> Optional[Party]:

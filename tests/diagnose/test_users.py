@@ -963,3 +963,20 @@ def test_a_name_new_in_a_later_python_offers_the_callers_earlier_release_too(ind
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.family == "python-version"
     assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "<=0.8.0")}
+
+
+def test_a_module_whose_name_is_not_its_distributions_is_owned_by_the_pin_that_ships_it(index_for):
+    # wq/wq#61: 'rest_framework.serializers' is djangorestframework's; no alias table needs to know.
+    from pytest_depfix.crash import parse_traceback
+
+    def drf(version, names):
+        return {"version": version, "upload_time": "2022-01-01T00:00:00Z" if "NullBooleanField" in names else "2022-09-22T00:00:00Z",
+                "files": {"rest_framework/__init__.py": "", "rest_framework/serializers.py": "".join(f"class {n}:\n    pass\n" for n in names)}}
+
+    universe = {"djangorestframework": [drf("3.13.1", ["Field", "NullBooleanField"]), drf("3.14.0", ["Field"])],
+                "other": [{"version": "1.0", "upload_time": "2020-01-01T00:00:00Z", "files": {"other/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("djangorestframework==3.14.0\nother==1.0\n", target)
+    (crash,) = parse_traceback("AttributeError: module 'rest_framework.serializers' has no attribute 'NullBooleanField'\n")
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert ("djangorestframework", "<3.14.0") in {(c.name, c.constraint.split(",")[-1]) for c in d.culprits}
