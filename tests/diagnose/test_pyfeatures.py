@@ -13,6 +13,7 @@ from pytest_depfix.diagnose import diagnose, load_knowledge
 from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.diagnose.pyfeatures import too_new
 from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_text
 
 
 def test_a_union_in_a_module_level_annotation_needs_python_3_10():
@@ -77,12 +78,9 @@ def test_a_frameless_union_error_finds_the_pin_whose_code_has_it_and_its_first_c
 
 
 def test_the_same_error_on_a_python_that_has_unions_is_no_python_version_break(index_for):
-    from pytest_depfix.crash import parse_traceback
-
     index, target = index_for(pep604_universe(), python="3.10")
     pins = parse_requirements_text("ptq==1.4.1\n", target)
-    (crash,) = parse_traceback("TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
     assert d.verdict == "unknown" and d.culprits == []
 
 
@@ -98,12 +96,9 @@ def test_a_release_that_dropped_a_new_typing_name_but_still_evaluates_a_union_is
          "files": {"picker/base.py": "from typing import Callable, Union\nfrom typing_extensions import TypeAlias\n"
                                      "Label: TypeAlias = Union[str, Callable[[str], str]]\n"}},
     ]}
-    from pytest_depfix.crash import parse_traceback
-
     index, target = index_for(universe, python="3.9")
     pins = parse_requirements_text("picker==0.4.1\n", target)
-    (crash,) = parse_traceback("ImportError: cannot import name 'TypeAlias' from 'typing' (/usr/lib64/python3.9/typing.py)\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "ImportError: cannot import name 'TypeAlias' from 'typing' (/usr/lib64/python3.9/typing.py)\n")
     assert [(c.name, c.constraint) for c in d.culprits] == [("picker", ">=0.4.3")]
 
 
@@ -116,17 +111,13 @@ def test_with_frames_only_the_callers_modules_on_the_failing_path_are_judged(ind
         {"version": "1.1", "upload_time": "2024-02-01T00:00:00Z",
          "files": {"ptq/core.py": "import os\nSIZE = None\n", "ptq/modern.py": newer_only}},
     ]}
-    from pytest_depfix.crash import attribute, parse_traceback
-
     index, target = index_for(universe, python="3.9")
     pins = parse_requirements_text("ptq==1.0\n", target)
     paste = ("Traceback (most recent call last):\n"
              '  File "/app/main.py", line 1, in <module>\n    import ptq.core\n'
              '  File "/usr/lib/python3.9/site-packages/ptq/core.py", line 2, in <module>\n    SIZE: int | None = None\n'
              "TypeError: unsupported operand type(s) for |: 'type' and 'NoneType'\n")
-    (crash,) = parse_traceback(paste)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, paste)
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("ptq", ">=1.1")]
 
@@ -146,12 +137,9 @@ def test_without_frames_only_what_importing_the_package_runs_is_judged(index_for
                                      "def sptrack(i) -> tuple[int, int]:\n    pass\n",
                    "pym/utils.py": "X = 1\n"}},
     ]}
-    from pytest_depfix.crash import parse_traceback
-
     index, target = index_for(universe, python="3.8")
     pins = parse_requirements_text("pym==0.1.5\n", target)
-    (crash,) = parse_traceback("TypeError: 'type' object is not subscriptable\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "TypeError: 'type' object is not subscriptable\n")
     assert [(c.name, c.constraint) for c in d.culprits] == [("pym", ">=0.1.6")]
     assert "pym/sptrack.py line 2" in d.culprits[0].evidence[0]
 

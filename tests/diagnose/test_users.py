@@ -16,6 +16,7 @@ from pytest_depfix.diagnose.message_only import infer_message
 from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.diagnose.users import uses_in_source
 from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_text
 
 
 def test_a_module_alias_an_attribute_and_a_from_import_are_uses():
@@ -147,10 +148,7 @@ def test_a_frameless_numpy_abi_break_is_paired_with_the_sets_only_compiled_depen
     # Verbatim from the thread behind benchmarks/cases/numpy2-multiarray-opencv46066-cogsvd-py310.
     index, target = index_for(abi_universe(), python="3.10")
     pins = parse_requirements_text("numpy==2.0.0\ncvx==4.6.0.66\npurely==1.0\n", target)
-    from pytest_depfix.crash import parse_traceback
-
-    (crash,) = parse_traceback("ImportError: numpy.core.multiarray failed to import\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "ImportError: numpy.core.multiarray failed to import\n")
     assert any("cvx is the only package of the set" in n for n in d.details.get("notes", []))
     found = {(c.name, c.constraint) for c in d.culprits}
     from packaging.specifiers import SpecifierSet
@@ -384,16 +382,13 @@ def test_a_name_new_in_a_later_python_finds_the_caller_release_that_stopped_usin
     }
     index, target = index_for(universe, python="3.7")
     pins = parse_requirements_text("cli==0.53.1\n", target)
-    from pytest_depfix.crash import parse_traceback
-
-    (crash,) = parse_traceback("ImportError: cannot import name 'Literal' from 'typing'\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "ImportError: cannot import name 'Literal' from 'typing'\n")
     assert d.verdict == "transitive" and d.family == "python-version"
     assert [(c.name, c.constraint) for c in d.culprits] == [("cli", ">=0.53.2")]
     # On a Python that has it, the same message is no Python-version break.
     index39, target39 = index_for(universe, python="3.9")
-    d39 = diagnose(crash, parse_requirements_text("cli==0.53.1\n", target39), target39, index39, load_knowledge(),
-                   probe=ApiProbe(index39))
+    d39 = diagnose_text(index39, target39, parse_requirements_text("cli==0.53.1\n", target39),
+                        "ImportError: cannot import name 'Literal' from 'typing'\n")
     assert d39.verdict == "unknown" and d39.culprits == []
 
 
@@ -502,8 +497,6 @@ def test_a_handler_that_reaches_for_the_same_name_is_no_guard():
 
 
 def test_an_unchanged_failing_statement_whose_fallback_was_made_safe_is_adapted(index_for):
-    from pytest_depfix.crash import attribute, parse_traceback
-
     universe = {
         "urllib3x": [{"version": "1.26.15", "upload_time": "2023-03-11T00:00:00Z",
                       "files": {"urllib3x/__init__.py": "", "urllib3x/contrib/__init__.py": "", "urllib3x/contrib/appengine.py": ""}},
@@ -521,9 +514,7 @@ def test_an_unchanged_failing_statement_whose_fallback_was_made_safe_is_adapted(
     tb = ('Traceback (most recent call last):\n  File "/env/lib/python3.9/site-packages/clear/compat.py", line 2, in <module>\n'
           "    from urllib3x.contrib import appengine as gaecontrib\n"
           "ImportError: cannot import name 'appengine' from 'urllib3x.contrib' (/env/lib/python3.9/site-packages/urllib3x/contrib/__init__.py)\n")
-    (crash,) = parse_traceback(tb)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, tb)
     moved = [c for c in d.culprits if c.name == "clear"]
     assert [(c.constraint, c.source) for c in moved] == [(">=1.10.4", "release-files")]
     assert "no longer reaches" in moved[0].evidence[0]
@@ -628,8 +619,6 @@ def test_a_builtin_class_in_a_frameless_message_reads_no_release(index_for, tmp_
 def test_a_name_raised_from_the_callees_own_getattr_never_moves_the_callee_back(index_for):
     # BeReal toolkit's thread: Pillow 9.0.1's Image.__getattr__ raises for Resampling, new in 9.1.0; the
     # innermost frame is Pillow itself, which must not be read as a caller that should move back.
-    from pytest_depfix.crash import attribute, parse_traceback
-
     getattr_src = "def __getattr__(name):\n    raise AttributeError(name)\n"
     universe = {"pillowish": [
         {"version": "9.0.0", "upload_time": "2022-01-02T00:00:00Z", "files": {"pillowish/__init__.py": "", "pillowish/Image.py": getattr_src}},
@@ -642,9 +631,7 @@ def test_a_name_raised_from_the_callees_own_getattr_never_moves_the_callee_back(
           "    img.resize((1, 1), Image.Resampling.LANCZOS)\n"
           '  File "/usr/lib/python3/dist-packages/pillowish/Image.py", line 2, in __getattr__\n'
           "    raise AttributeError(name)\nAttributeError: module 'pillowish.Image' has no attribute 'Resampling'\n")
-    (crash,) = parse_traceback(tb)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, tb)
     assert [(c.name, c.constraint) for c in d.culprits] == [("pillowish", ">=9.1.0")]
     assert "does not have yet" in d.summary
 
@@ -715,8 +702,6 @@ def test_without_the_name_in_the_older_binary_the_guess_stays_a_guess(index_for)
 
 def test_the_callees_own_getattr_frame_hands_the_caller_role_to_the_frame_that_asked(index_for):
     # SkillMetrics 1.1.8 calls np.asscalar; numpy 1.23's module __getattr__ raises: skillmetrics is the caller.
-    from pytest_depfix.crash import attribute, parse_traceback
-
     getattr_src = "def __getattr__(attr):\n    raise AttributeError(attr)\n"
     universe = {
         "numpyish": [{"version": "1.22.4", "upload_time": "2022-05-20T00:00:00Z",
@@ -731,9 +716,7 @@ def test_the_callees_own_getattr_frame_hands_the_caller_role_to_the_frame_that_a
           '  File "/home/u/lib/python3.9/site-packages/skill/axes.py", line 4, in axes\n    return np.asscalar(i)\n'
           '  File "/home/u/lib/python3.9/site-packages/numpyish/__init__.py", line 2, in __getattr__\n'
           "    raise AttributeError(attr)\nAttributeError: module 'numpyish' has no attribute 'asscalar'\n")
-    (crash,) = parse_traceback(tb)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, tb)
     assert d.verdict == "transitive" and d.summary.endswith("which skill uses")
     assert [c.name for c in d.culprits] == ["numpyish"] and d.culprits[0].constraint.endswith("<1.23.3")
 
@@ -768,8 +751,6 @@ def test_a_cut_paste_whose_only_frame_is_the_callees_getattr_reads_the_set_for_t
 def test_a_keyword_a_nameless_init_refused_is_traced_through_the_call_site_to_its_owner(index_for):
     # alteia 1.3.0 passes Retry(..., allowed_methods=...) (urllib3 1.26 renamed method_whitelist); Python 3.9
     # prints only "__init__() got an unexpected keyword argument". The caller's source at the frame says whose.
-    from pytest_depfix.crash import attribute, parse_traceback
-
     connection = ("import requests\nfrom urllib3x.util.retry import Retry\n\n\nclass Connection:\n"
                   "    def __init__(self):\n        self.retry = Retry(total=3,\n"
                   "                           allowed_methods=frozenset(['GET',\n"
@@ -789,9 +770,7 @@ def test_a_keyword_a_nameless_init_refused_is_traced_through_the_call_site_to_it
     pins = parse_requirements_text("alteia==1.3.0\nurllib3x==1.25.10\n", target)
     paste = ('packages\\alteia\\core\\connection\\connection.py", line 9, in __init__\n'
              "    'TRACE', 'POST']))\nTypeError: __init__() got an unexpected keyword argument 'allowed_methods'\n")
-    (crash,) = parse_traceback(paste)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, paste)
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("urllib3x", ">=1.26.0")]
     assert "urllib3x.util.retry.Retry" in d.culprits[0].evidence[0] and "line 7" in d.culprits[0].evidence[0]
@@ -829,8 +808,6 @@ def test_a_frame_cut_to_a_bare_file_name_is_the_pin_whose_release_has_that_line(
 def test_a_class_keyword_with_no_caller_in_the_set_is_asked_of_the_pin_that_exports_the_class(index_for):
     # cistrome/MIRA#44 as pasted from a notebook: no frame headers. scikit-learn re-exports OneHotEncoder from
     # preprocessing/__init__.py; the defining module is found through that import, not by scanning every file.
-    from pytest_depfix.crash import parse_traceback
-
     def sk(version, param):
         return {"version": version, "upload_time": "2022-01-01T00:00:00Z" if param == "sparse" else "2022-12-08T00:00:00Z",
                 "files": {"sk/__init__.py": "", "sk/preprocessing/__init__.py": "from ._encoders import OneHotEncoder\n",
@@ -839,8 +816,7 @@ def test_a_class_keyword_with_no_caller_in_the_set_is_asked_of_the_pin_that_expo
     universe = {"sk": [sk("1.1.3", "sparse"), sk("1.2.0", "sparse_output")]}
     index, target = index_for(universe, python="3.10")
     pins = parse_requirements_text("sk==1.1.3\n", target)
-    (crash,) = parse_traceback("TypeError: OneHotEncoder.__init__() got an unexpected keyword argument 'sparse_output'\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "TypeError: OneHotEncoder.__init__() got an unexpected keyword argument 'sparse_output'\n")
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("sk", ">=1.2.0")]
     assert "sk.preprocessing._encoders.OneHotEncoder" in d.culprits[0].evidence[0]
@@ -859,8 +835,6 @@ def test_a_call_sites_callable_is_the_one_its_try_body_imports_not_the_fallback(
 
 def test_a_name_the_pinned_release_has_is_a_broken_install_not_a_version_to_move(index_for):
     # transifex/transifex-client#103: Ubuntu's urllib3 1.7.1 dropped urllib3/packages/six.py; the index's 1.7.1 has it.
-    from pytest_depfix.crash import attribute, parse_traceback
-
     def u3(version):
         return {"version": version, "upload_time": "2013-08-14T00:00:00Z",
                 "files": {"u3/__init__.py": "", "u3/packages/__init__.py": "", "u3/packages/six.py": "PY2 = True\n"}}
@@ -874,9 +848,7 @@ def test_a_name_the_pinned_release_has_is_a_broken_install_not_a_version_to_move
           '  File "/usr/local/lib/python3.8/dist-packages/txclib/utils.py", line 1, in <module>\n'
           "    from u3.packages import six\nImportError: cannot import name 'six' from 'u3.packages' "
           "(/usr/lib/python3/dist-packages/u3/packages/__init__.py)\n")
-    (crash,) = parse_traceback(tb)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, tb)
     assert d.verdict == "environment" and d.culprits == []
     assert "force-reinstall u3==1.7.1" in d.advice
 
@@ -884,8 +856,6 @@ def test_a_name_the_pinned_release_has_is_a_broken_install_not_a_version_to_move
 def test_a_caller_newer_than_its_callee_moves_forward_only_to_a_release_that_stopped_reaching_the_name(index_for):
     # bokeh/bokeh#12537: bokeh 3.0.0rc6 imports NotRequired from a typing-extensions 3.10 that predates it;
     # 3.0.1 moved the import under TYPE_CHECKING.  A later release that merely edits the line is no such move.
-    from pytest_depfix.crash import attribute, parse_traceback
-
     te = lambda v, when, names: {"version": v, "upload_time": when,  # noqa: E731
                                  "files": {"typing_extensions.py": "".join(f"{n} = object()\n" for n in names)}}
     ser = "from typing_extensions import NotRequired, TypeAlias\n"
@@ -907,9 +877,7 @@ def test_a_caller_newer_than_its_callee_moves_forward_only_to_a_release_that_sto
           '  File ".venv/lib/python3.9/site-packages/bokehish/serialization.py", line 1, in <module>\n'
           "    from typing_extensions import NotRequired, TypeAlias\n"
           "ImportError: cannot import name 'NotRequired' from 'typing_extensions'\n")
-    (crash,) = parse_traceback(tb)
-    crash = attribute(crash, pins, target=target, installed=False)
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, tb)
     found = {(c.name, c.constraint) for c in d.culprits}
     assert ("bokehish", ">=3.0.1") in found and ("bokehish", ">=3.0.0") not in found
     assert any(c.name == "typing-extensions" for c in d.culprits)
@@ -932,15 +900,12 @@ def test_a_version_branch_is_taken_as_the_target_takes_it_for_a_name_its_python_
 
 def test_an_upload_date_guess_whose_target_release_lacks_the_name_too_is_dropped(index_for):
     # openai 0.9.4 has no ChatCompletion, and neither has 0.8.0: "it went with the 0.9 series" moves nothing.
-    from pytest_depfix.crash import parse_traceback
-
     universe = {"openaiish": [
         {"version": v, "upload_time": t, "files": {"openaiish/__init__.py": "class Completion:\n    pass\n"}}
         for v, t in (("0.8.0", "2021-06-01T00:00:00Z"), ("0.9.4", "2021-08-01T00:00:00Z"))]}
     index, target = index_for(universe, python="3.11")
     pins = parse_requirements_text("openaiish==0.9.4\n", target)
-    (crash,) = parse_traceback("AttributeError: module 'openaiish' has no attribute 'ChatCompletion'\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "AttributeError: module 'openaiish' has no attribute 'ChatCompletion'\n")
     assert d.culprits == [] and d.verdict == "unknown"
     assert any("lacks openaiish.ChatCompletion as well" in n for n in d.details.get("notes", []))
 
@@ -948,8 +913,6 @@ def test_an_upload_date_guess_whose_target_release_lacks_the_name_too_is_dropped
 def test_a_name_new_in_a_later_python_offers_the_callers_earlier_release_too(index_for):
     # fsspec/filesystem_spec (Python 3.6): 0.8.1 started calling asyncio.get_running_loop (3.7); 0.8.0 did not,
     # 0.9.0 no longer does at import.  Both moves are offered; the resolver takes the smaller (0.8.0).
-    from pytest_depfix.crash import parse_traceback
-
     def fs(version, when, body):
         return {"version": version, "upload_time": when, "files": {"fs/__init__.py": "", "fs/asyn.py": body}}
 
@@ -959,16 +922,13 @@ def test_a_name_new_in_a_later_python_offers_the_callers_earlier_release_too(ind
                                                             "    loop = asyncio.get_running_loop\n")]}
     index, target = index_for(universe, python="3.6")
     pins = parse_requirements_text("fs==0.8.1\n", target)
-    (crash,) = parse_traceback("AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
     assert d.family == "python-version"
     assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "<=0.8.0")}
 
 
 def test_a_module_whose_name_is_not_its_distributions_is_owned_by_the_pin_that_ships_it(index_for):
     # wq/wq#61: 'rest_framework.serializers' is djangorestframework's; no alias table needs to know.
-    from pytest_depfix.crash import parse_traceback
-
     def drf(version, names):
         return {"version": version, "upload_time": "2022-01-01T00:00:00Z" if "NullBooleanField" in names else "2022-09-22T00:00:00Z",
                 "files": {"rest_framework/__init__.py": "", "rest_framework/serializers.py": "".join(f"class {n}:\n    pass\n" for n in names)}}
@@ -977,6 +937,5 @@ def test_a_module_whose_name_is_not_its_distributions_is_owned_by_the_pin_that_s
                 "other": [{"version": "1.0", "upload_time": "2020-01-01T00:00:00Z", "files": {"other/__init__.py": ""}}]}
     index, target = index_for(universe, python="3.10")
     pins = parse_requirements_text("djangorestframework==3.14.0\nother==1.0\n", target)
-    (crash,) = parse_traceback("AttributeError: module 'rest_framework.serializers' has no attribute 'NullBooleanField'\n")
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = diagnose_text(index, target, pins, "AttributeError: module 'rest_framework.serializers' has no attribute 'NullBooleanField'\n")
     assert ("djangorestframework", "<3.14.0") in {(c.name, c.constraint.split(",")[-1]) for c in d.culprits}

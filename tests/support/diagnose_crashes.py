@@ -96,3 +96,14 @@ def crash_from_text(text: str, pins: PinSet, target=None) -> Crash:
     if not crashes:
         return simple_parse(text, pins)
     return attribute(crashes[-1], pins, target=target)
+
+
+def diagnose_text(index, target, pins: PinSet, paste: str, kb=None):
+    """Parse one pasted traceback, attribute it to ``pins`` (not installed) and diagnose it with the API probe."""
+    from pytest_depfix.crash import attribute, parse_traceback
+    from pytest_depfix.diagnose import diagnose, load_knowledge
+    from pytest_depfix.diagnose.probe import ApiProbe
+
+    (crash,) = parse_traceback(paste)
+    crash = attribute(crash, pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, kb if kb is not None else load_knowledge(), probe=ApiProbe(index))
