@@ -76,6 +76,8 @@ def _parse(text: str) -> List[Crash]:
     parser = _Parser()
     first = True
     for raw in text.splitlines():
+        if raw[:1] == "{":
+            raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
         if first and raw.strip():
             first = False
             raw = _cut_file_line(raw)
@@ -84,6 +86,8 @@ def _parse(text: str) -> List[Crash]:
     return parser.crashes
 
 
+# Airflow's task log: "{bash_operator.py:157} INFO - " before every line, or only some of them.
+_AIRFLOW_PREFIX = re.compile(r"\{[\w.\\/-]{1,200}:\d{1,6}\} [A-Z]{3,8} - ")
 _CUT_FILE_LINE = re.compile(r'\s*([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
 
 

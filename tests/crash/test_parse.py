@@ -401,3 +401,13 @@ def test_a_non_ascii_digit_in_a_frame_like_line_does_not_lose_the_paste():
             "File x.py:\u00b2 in f\n")
     (crash,) = parse_traceback(text)
     assert crash.final.type == "ValueError"
+
+
+def test_an_airflow_task_log_prefix_is_read_through_even_when_only_some_lines_carry_it():
+    # fsspec/filesystem_spec (2020-09-15): the frame line without the prefix, the source and error with it.
+    paste = ('File "/home/u/.virtualenvs/p/lib/python3.6/site-packages/fsspec/asyn.py", line 19, in _run_until_done\n'
+             "{bash_operator.py:157} INFO -     loop = asyncio.get_running_loop()\n"
+             "{bash_operator.py:157} INFO - AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
+    (crash,) = parse_traceback(paste)
+    assert crash.root.type == "AttributeError" and crash.root.message.endswith("'get_running_loop'")
+    assert [(f.line, f.source) for f in crash.root.frames] == [(19, "loop = asyncio.get_running_loop()")]
