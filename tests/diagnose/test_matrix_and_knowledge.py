@@ -138,3 +138,13 @@ def test_setuptools_59_6_no_longer_importing_distutils_version_is_known_with_the
     # pytorch/pytorch#69894: torch 1.10's tensorboard reads distutils.version after 'from setuptools import distutils'.
     (entry,) = load_knowledge().match("AttributeError", "module 'distutils' has no attribute 'version'")
     assert entry.fix == "setuptools<59.6" and [(c.package, c.fixed_in) for c in entry.callers] == [("torch", "1.11.0")]
+
+
+def test_urllib3_2_refusing_an_old_openssl_is_known_with_the_pin_that_avoids_it():
+    # ML-GSAI/EGSDE#12 (and the wording before 2.1: "urllib3 v2.0 only supports OpenSSL 1.1.1+")
+    kb = load_knowledge()
+    for message in ("urllib3 v2 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with "
+                    "'OpenSSL 1.0.2o-fips  27 Mar 2018'. See: https://github.com/urllib3/urllib3/issues/2168",
+                    "urllib3 v2.0 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'"):
+        (entry,) = kb.match("ImportError", message)
+        assert entry.fix == "urllib3<2" and not entry.environment
