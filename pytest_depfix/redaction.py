@@ -15,14 +15,14 @@ def redact(text: str) -> str:
     return _CREDENTIALS.sub("***@", text)
 
 
-_NETLOC = re.compile(r"(?<=://)[^/\s]+")
+_NETLOC = re.compile(r"(?<=://)\S+")
 
 
 def redact_netlocs(text: str) -> str:
-    """Every URL's whole network location hidden: ``https://tok:secret`` -> ``https://***``.
+    """Everything after ``://`` up to whitespace hidden: ``https://tok:secret`` -> ``https://***``.
 
     For text that failed to parse (a requirement line pip cannot read): there,
     what is a host and what is a token cut from its ``@host`` cannot be told,
-    so nothing after ``://`` up to the path is shown.
+    and a secret may hold a "/" (AWS keys), so the whole rest of the URL goes.
     """
     return _NETLOC.sub("***", redact(text))

@@ -399,7 +399,8 @@ class ApiProbe:
         """Does release ``dist==version`` (for the target) provide what ``q`` asks?"""
         if isinstance(q, str):
             q = Question.parse(q)
-        key = f"{READER_VERSION}|{canonicalize_name(dist)}|{version}|{self.target_key}|{q}"
+        # the full target version: the reader evaluates 'sys.version_info >= (3, 7, 2)' branches with it
+        key = f"{READER_VERSION}|{canonicalize_name(dist)}|{version}|{self.target_key}|{'.'.join(map(str, self.python))}|{q}"
         cached = self._store.get("answers", key)
         if isinstance(cached, dict):
             a = Answer(**{k: cached[k] for k in ("value", "evidence", "dist", "version", "question", "conditional") if k in cached})

@@ -90,6 +90,7 @@ class ModuleInfo:
     deprecated: Dict[str, Tuple[int, str]] = field(default_factory=dict)
     lazy_submodules: Dict[str, int] = field(default_factory=dict)
     lazy_attrs: Dict[str, Tuple[str, int]] = field(default_factory=dict)  # name -> (submodule, line)
+    lazy_conditional: Set[str] = field(default_factory=set)  # lazy names added under a branch or try
     lazy_stub: Optional[int] = None  # line of lazy.attach_stub(...)
     syntax_error: Optional[str] = None
 
@@ -158,27 +159,18 @@ class _Reader:
     def bind(self, name: str, b: Binding) -> None:
         self.info.bindings.setdefault(name, []).append(b)
 
+    def _binding_marks(self) -> Dict[str, int]:
+        return {n: len(v) for n, v in self.info.bindings.items()}
+
+    def _bound_since(self, marks: Dict[str, int]) -> Set[str]:
+        return {n for n, v in self.info.bindings.items() if len(v) > marks.get(n, 0)}
+
     def absolute(self, level: int, target: Optional[str]) -> str:
         return resolve_relative(self.module, self.is_package, level, target)
 
     def version_test(self, test: ast.AST) -> Optional[bool]:
-        """Evaluate ``sys.version_info >= (3, 8)``-style tests for the target Python."""
-        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
-            return None
-        left = test.left
-        if isinstance(left, ast.Subscript):
-            left = left.value
-        if _dotted(left) not in ("sys.version_info", "version_info"):
-            return None
-        right = test.comparators[0]
-        if not isinstance(right, ast.Tuple) or not all(isinstance(e, ast.Constant) and isinstance(e.value, int) for e in right.elts):
-            return None
-        want = tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
-        have = tuple(self.python[: len(want)]) + (0,) * max(0, len(want) - len(self.python))
-        op = test.ops[0]
-        table = {ast.GtE: have >= want, ast.Gt: have > want, ast.Lt: have < want, ast.LtE: have <= want,
-                 ast.Eq: have == want, ast.NotEq: have != want}
-        return table.get(type(op))
+        """Evaluate ``sys.version_info >= (3, 8)``-style tests for the target Python (None: cannot tell)."""
+        return version_side(test, self.python)
 
     # -- statements -----------------------------------------------------
     def body(self, stmts: Sequence[ast.stmt], cond: bool) -> None:
@@ -223,7 +215,7 @@ class _Reader:
                 if isinstance(t, ast.Name):
                     info.bindings.pop(t.id, None)
         elif isinstance(st, ast.Expr) and isinstance(st.value, ast.Call):
-            self.call(st.value, st.lineno)
+            self.call(st.value, st.lineno, cond)
         elif isinstance(st, ast.If):
             if _dotted(st.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING") and not info.stub:
                 self.body(st.orelse, cond)
@@ -237,9 +229,22 @@ class _Reader:
                 self.body(st.body, True)
                 self.body(st.orelse, True)
         elif isinstance(st, ast.Try) or type(st).__name__ == "TryStar":
+            marks = self._binding_marks()
             self.body(st.body, True)  # type: ignore[attr-defined]
+            in_body = self._bound_since(marks)
+            in_every_handler: Optional[Set[str]] = None
             for h in st.handlers:  # type: ignore[attr-defined]
+                hmarks = self._binding_marks()
                 self.body(h.body, True)
+                bound = self._bound_since(hmarks)
+                if any(isinstance(x, ast.Raise) for x in h.body):
+                    continue  # a handler that re-raises leaves nothing bound
+                in_every_handler = bound if in_every_handler is None else in_every_handler & bound
+            # 'try: from pkg_resources import parse_version / except ImportError: from distutils... as
+            # parse_version': bound on every path, so as certain as the try itself.
+            for n in in_body & (in_every_handler or set()):
+                for b in info.bindings.get(n, [])[marks.get(n, 0):]:
+                    b.conditional = cond
             self.body(st.orelse, True)  # type: ignore[attr-defined]
             self.body(st.finalbody, cond)  # type: ignore[attr-defined]
         elif isinstance(st, (ast.With, ast.AsyncWith)):
@@ -264,7 +269,7 @@ class _Reader:
                 # TABLE["x"] = ... adds a key to a module table
                 self.table_key(t.value.id, _slice(t).value, st.lineno)  # type: ignore[attr-defined]
                 if value is not None and _strings(value) is not None:
-                    self.table_values(t.value.id, _slice(t).value, _strings(value) or [])  # type: ignore[attr-defined]
+                    self.table_values(t.value.id, _slice(t).value, _strings(value) or [], cond)  # type: ignore[attr-defined]
         if isinstance(st, ast.AugAssign):
             if names == ["__all__"]:
                 self.extend_all(value, st.lineno)
@@ -275,7 +280,8 @@ class _Reader:
         # (huggingface_hub defines its own copy as _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS))
         if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].lstrip("_") in ("attach", "attach_stub"):
             self.lazy(value, st.lineno)
-        if any(isinstance(t, ast.Subscript) and _dotted(t.value) == "sys.modules" for t in targets) and not (
+        if any(isinstance(t, ast.Subscript) and _dotted(t.value) == "sys.modules" and _is_own_name(_slice(t), self.module)
+               for t in targets) and not (
                 isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].endswith("LazyModule")):
             # 'sys.modules[__name__] = module(__name__)': the object importers get is built at run time
             info.replaced = st.lineno
@@ -326,7 +332,7 @@ class _Reader:
         elif isinstance(value, ast.Call) and _dotted(value.func) in ("list", "tuple") and value.args:
             self.extend_all(value.args[0], line)
 
-    def call(self, call: ast.Call, line: int) -> None:
+    def call(self, call: ast.Call, line: int, cond: bool = False) -> None:
         f = call.func
         if isinstance(f, ast.Name) and f.id in self._replacers:
             # _DeprecatedImportModule(__name__, {".utils": ["secure_filename", ...], ...}, "Werkzeug 1.0"):
@@ -348,7 +354,7 @@ class _Reader:
             # _import_structure["models.llama"].append("LlamaTokenizer") / .extend([...])
             added = [call.args[0].value] if f.attr == "append" and isinstance(call.args[0], ast.Constant) \
                 else (_strings(call.args[0]) or [])
-            self.table_values(f.value.value.id, _slice(f.value).value, [a for a in added if isinstance(a, str)])  # type: ignore[attr-defined]
+            self.table_values(f.value.value.id, _slice(f.value).value, [a for a in added if isinstance(a, str)], cond)  # type: ignore[attr-defined]
             return
         d = _dotted(call.func) or ""
         if d == "__all__.extend" and call.args:
@@ -364,10 +370,12 @@ class _Reader:
             for key in self.literal_keys(call.args[0]):
                 self.table_key(table, key, line)
 
-    def table_values(self, table: str, key: object, values: List[str]) -> None:
+    def table_values(self, table: str, key: object, values: List[str], cond: bool = False) -> None:
         """Names added to one key of a module table after its literal (lazy modules' import structures)."""
         if isinstance(key, str):
             self._table_values.setdefault(table, {}).setdefault(key, []).extend(values)
+            if cond:
+                self.info.lazy_conditional.update(values)
 
     def table_key(self, table: str, key: object, line: int) -> None:
         if isinstance(key, str):
@@ -560,6 +568,54 @@ class _Reader:
         if len(call.args) >= 2:
             for s in self.literal_keys(call.args[1]):
                 info.lazy_submodules[s] = line
+
+
+def version_side(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[bool]:
+    """Which side of ``sys.version_info <op> (X, Y[, Z])`` the target takes, when its version decides it.
+
+    Compared as Python compares tuples: ``sys.version_info`` (or a slice longer
+    than the literal) is longer than ``(3, 7)``, so with an equal prefix it is
+    the greater one ('> (3, 7)' holds on 3.7.0).
+    """
+    if python is None or not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left = test.left
+    cut: Optional[int] = None
+    if isinstance(left, ast.Subscript):
+        sl = left.slice
+        if not (isinstance(sl, ast.Slice) and sl.lower is None and isinstance(sl.upper, ast.Constant)
+                and isinstance(sl.upper.value, int)):
+            return None
+        cut = sl.upper.value
+        left = left.value
+    if _dotted(left) not in ("sys.version_info", "version_info"):
+        return None
+    right = test.comparators[0]
+    if not isinstance(right, ast.Tuple) or not all(isinstance(e, ast.Constant) and isinstance(e.value, int)
+                                                   for e in right.elts):
+        return None
+    want = tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
+    left_len = 5 if cut is None else cut  # sys.version_info has five fields
+    n = min(left_len, len(want))
+    if len(python) < n:
+        known = tuple(python)
+        if known != want[:len(known)]:
+            have, want_cmp = known, want[:len(known)]  # decided before the unknown part
+        else:
+            return None  # "3.7" cannot answer a test on the micro version
+    else:
+        have, want_cmp = tuple(python[:n]), want[:n]
+        if have == want_cmp and left_len > len(want):
+            have, want_cmp = (1,), (0,)  # the longer tuple with an equal prefix is the greater
+    op = type(test.ops[0])
+    return {ast.GtE: have >= want_cmp, ast.Gt: have > want_cmp, ast.Lt: have < want_cmp, ast.LtE: have <= want_cmp,
+            ast.Eq: have == want_cmp, ast.NotEq: have != want_cmp}.get(op)  # type: ignore[return-value]
+
+
+def _is_own_name(key: ast.AST, module: str) -> bool:
+    """``sys.modules[__name__]`` or ``sys.modules["this.module"]``: the module replacing itself."""
+    return (isinstance(key, ast.Name) and key.id == "__name__") or \
+        (isinstance(key, ast.Constant) and key.value == module)
 
 
 def _extends_all_from_argument(fn: ast.AST) -> bool:
@@ -894,7 +950,11 @@ class Resolver:
             sub, line = info.lazy_attrs[name]
             target = f"{module}.{sub}"
             inner = self.lookup(target, name, depth + 1)
-            return Finding(YES, f"{path}:{line} lazy-loaded from {target}", inner.refs)
+            if inner.value == NO:
+                return Finding(NO, f"{path}:{line} lazy-loads {name!r} from {target}, which does not define it ({inner.evidence})")
+            # added under a branch (transformers: only with sentencepiece), or its module could not tell
+            cond = name in info.lazy_conditional or inner.value == UNKNOWN or inner.conditional
+            return Finding(YES, f"{path}:{line} lazy-loaded from {target}", inner.refs, cond)
         if name in info.lazy_submodules:
             return Finding(YES, f"{path}:{info.lazy_submodules[name]} lazy submodule", [Ref("module", f"{module}.{name}")])
         if info.lazy_stub is not None and not info.stub:

@@ -209,31 +209,10 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
 
 
 def _target_takes(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[bool]:
-    """Which side of ``sys.version_info <op> (X, Y[, Z])`` the target takes, when its version decides it."""
-    if python is None or not (isinstance(test, ast.Compare) and len(test.ops) == 1):
-        return None
-    left = test.left
-    cut = None
-    if isinstance(left, ast.Subscript):
-        sl = left.slice
-        if isinstance(sl, ast.Slice) and sl.lower is None and isinstance(sl.upper, ast.Constant) \
-                and isinstance(sl.upper.value, int):
-            cut = sl.upper.value
-        left = left.value
-    if _dotted(left) not in ("sys.version_info", "version_info"):
-        return None
-    right = test.comparators[0]
-    if not isinstance(right, ast.Tuple) or not all(isinstance(e, ast.Constant) and isinstance(e.value, int)
-                                                   for e in right.elts):
-        return None
-    want = tuple(e.value for e in right.elts)  # type: ignore[attr-defined]
-    n = len(want) if cut is None else min(cut, len(want))
-    if len(python) < n:
-        return None  # "3.7" cannot answer a test on the micro version
-    have = tuple(python[:n])
-    want = want[:n]
-    return {ast.GtE: have >= want, ast.Gt: have > want, ast.Lt: have < want, ast.LtE: have <= want,
-            ast.Eq: have == want, ast.NotEq: have != want}.get(type(test.ops[0]))  # type: ignore[return-value]
+    """Which side of a ``sys.version_info`` test the target takes (see :func:`pysource.version_side`)."""
+    from .pysource import version_side
+
+    return version_side(test, python)
 
 
 def _reraises(handler: ast.ExceptHandler) -> bool:
@@ -603,6 +582,7 @@ def file_with_line(probe: Any, dist: str, version: str, base: str, line: int, so
 
     tree = ReleaseTree(probe, dist, version)
     want = " ".join(source.split())
+    base = base.replace("\\", "/").lstrip("./")
     for path in [p for p in tree.paths() if p == base or p.endswith("/" + base)][:MAX_CALLERS * 4]:
         lines = (tree.read(path) or "").splitlines()
         if 0 < line <= len(lines) and " ".join(lines[line - 1].split()) == want:
@@ -962,7 +942,8 @@ def import_time_floor(text: str, top: str) -> Optional[str]:
 
 
 def last_without_before(probe: Any, index: Any, dist: str, version: str, module: str, name: str,
-                        raises: str = "ImportError", base: Optional[Tuple[str, str]] = None) -> Optional[str]:
+                        raises: str = "ImportError", base: Optional[Tuple[str, str]] = None,
+                        python: Optional[Tuple[int, ...]] = None) -> Optional[str]:
     """The newest release of ``dist`` below ``version`` whose code does not use ``module.name``, or None.
 
     ``base`` is ``(import name, version)`` of the kept library the caller must
@@ -979,10 +960,13 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
     earlier = [v for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease][:MAX_RELEASES]
     for v in earlier:
         try:
-            if first_use(probe, dist, str(v), module, name, raises=raises) is not None:
+            if first_use(probe, dist, str(v), module, name, raises=raises, python=python) is not None:
                 continue  # (first_use stops at the first module that uses it: cheap when it does)
             if base is not None and _refuses(probe, dist, str(v), base):
                 continue
+            if python is not None and first_too_new(probe, dist, str(v), python,
+                                                    files=imported_at_import(probe, dist, str(v))) is not None:
+                continue  # it does not use the name, but it cannot run on the target either
             return str(v)
         except Exception:
             continue

@@ -140,35 +140,43 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     for key, pin in keys.items():  # opencv-python-headless, tensorflow-gpu, ...
         if key.startswith(canonicalize_name(top) + "-"):
             return pin.name
+    if path and not _SITE.search(path):
+        return None  # the message prints where the module is, and it is not an installed package
     return _owner_by_files(ctx, top)
 
 
 def _owner_by_files(ctx: Context, top: str) -> Optional[str]:
-    """The one pin whose release ships a top-level package or module named ``top`` (rest_framework is
-    djangorestframework's); read from the releases' file lists, once per crash."""
+    """The one pin whose wheel ships a top-level package (with ``__init__.py``) or module named ``top``
+    (rest_framework is djangorestframework's); read from the wheels' file lists, once per crash.
+
+    Source distributions are not listed (their folders are tests, docs and src as much as packages,
+    and listing one can mean downloading it), and namespace packages (google) have no ``__init__``.
+    """
     if ctx.probe is None or not top.isidentifier():
         return None
     tops = ctx.tops
     owners = []
-    for pin in [p for p in ctx.pins if p.active and p.version][:64]:
+    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_LISTED_PINS]:
         if pin.key not in tops:
+            names: Set[str] = set()
             try:
                 members = ctx.probe._members(pin.name, pin.version)
             except Exception:
                 members = []
-            names = set()
-            for m in members:
-                first = m.split("/")[0]
-                if first.endswith((".dist-info", ".data")) or "-" in first:
-                    if "-" in first and "/" in m:  # an sdist's <name>-<version>/ root: the next part
-                        rest = m.split("/")[1]
-                        names.add(rest[:-3] if rest.endswith(".py") else rest)
-                    continue
-                names.add(first[:-3] if first.endswith(".py") else first.split(".")[0])
+            if any(m.split("/")[0].endswith(".dist-info") for m in members):  # a wheel
+                for m in members:
+                    parts = m.split("/")
+                    if len(parts) == 2 and parts[1] == "__init__.py":
+                        names.add(parts[0])
+                    elif len(parts) == 1 and m.endswith(".py"):
+                        names.add(m[:-3])
             tops[pin.key] = names
         if top in tops[pin.key]:
             owners.append(pin.name)
     return owners[0] if len(owners) == 1 else None
+
+
+MAX_LISTED_PINS = 32  # pins whose file lists are read to find who ships a module
 
 
 def _frame_party(fr: Frame, ctx: Context) -> Optional[Party]:
@@ -191,7 +199,7 @@ def _frame_party(fr: Frame, ctx: Context) -> Optional[Party]:
 
 
 def _attribute_cut_frames(ctx: Context) -> None:
-    """A frame cut to a bare file name (``parser.py", line 145``) is the pin whose release has that line there.
+    """A frame cut to a relative path (``parser.py", line 145``) is the pin whose release has that line there.
 
     Attribution had only the path and called it the project's.  When exactly
     one movable pin ships a file of that name whose line N is the frame's
@@ -209,8 +217,8 @@ def _attribute_cut_frames(ctx: Context) -> None:
         inner = [fr for fr in exc.frames if fr.owner == OWNER_PROJECT][-1:]
         for fr in inner:
             if not fr.source or not fr.line or not fr.file.endswith(".py") or os.path.exists(fr.file) \
-                    or re.match(r"(?:[A-Za-z]:)?[\\/]", fr.file) or "/" in fr.file.replace("\\", "/").strip("./"):
-                continue
+                    or re.match(r"(?:[A-Za-z]:)?[\\/]|~", fr.file):
+                continue  # only a relative path cut from a longer one ('parser.py', 'bempp/api/x.py')
             found = []
             for pin in [p for p in ctx.pins if p.active and p.version][:users.MAX_OWNER_PINS]:
                 try:
@@ -429,7 +437,12 @@ def _pinned_has(ctx: Context, callee: Party, module: str, name: Optional[str]) -
         answer = ctx.probe.ask(callee.name, callee.version, Question(module, name=name))
     except Exception:
         return False
-    return getattr(answer, "value", None) == "yes" and not getattr(answer, "conditional", True)
+    if getattr(answer, "value", None) != "yes" or getattr(answer, "conditional", True):
+        return False
+    sig = ctx.signal
+    if sig is not None and sig.family != F.IMPORT_NAME and str(getattr(answer, "evidence", "")).startswith("submodule"):
+        return False  # 'module sp has no attribute signal': a submodule file is an attribute only once imported
+    return True
 
 
 def time_culprits(callee: Party, caller: Party, ctx: Context, what: str) -> List[Culprit]:
@@ -1109,7 +1122,7 @@ def _stdlib_name_users(ctx: Context, sig: F.Signal, why: str) -> List[Culprit]:
             # the name runs too (fsspec 0.8.0 before 0.8.1 called asyncio.get_running_loop, new in 3.7).
             try:
                 back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module or "",
-                                                 sig.name or "", raises)
+                                                 sig.name or "", raises, python=tuple(ctx.target.python))
             except Exception:
                 back = None
             if back and not ctx.is_keep(found.dist):
@@ -1131,7 +1144,8 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     what = _what(sig)
     need = tuple(int(x) for x in added.split("."))
     have = tuple(ctx.target.python[:len(need)])
-    if len(have) == len(need) and have >= need:  # a target given as "3.7" may be 3.7.0: the crash says it is
+    # 3.8 has what 3.7.2 added; a target given as "3.7" may be 3.7.0, as the crash says it is.
+    if have[:2] > need[:2] or (len(have) == len(need) and have >= need):
         return done("unknown", F.PYTHON_VERSION, f"{what} exists since Python {added} and the target is "
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"

@@ -92,6 +92,7 @@ def test_an_include_path_with_a_nul_byte_is_bad_input_not_a_crash():
 @pytest.mark.parametrize("line", [
     "pandas==1--extra-index-url https://tok:s3cr3tT0ken",  # a credential cut from its @host by a bad edit
     "httplib2==0-i https://user:s3cr3tT0ken-r other.txt@example.invalid/simple",  # spaces inside the userinfo
+    "pandas==1--extra-index-url https://aws:wJalrXUt/s3cr3tT0ken@host/simple",  # a secret holding a '/'
 ])
 def test_an_unreadable_line_never_shows_what_follows_a_scheme(line):
     # Found by benchmarks/fuzz_inputs.py over 100,000 mutated requirements files.

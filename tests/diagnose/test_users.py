@@ -939,3 +939,59 @@ def test_a_module_whose_name_is_not_its_distributions_is_owned_by_the_pin_that_s
     pins = parse_requirements_text("djangorestframework==3.14.0\nother==1.0\n", target)
     d = diagnose_text(index, target, pins, "AttributeError: module 'rest_framework.serializers' has no attribute 'NullBooleanField'\n")
     assert ("djangorestframework", "<3.14.0") in {(c.name, c.constraint.split(",")[-1]) for c in d.culprits}
+
+
+def test_a_frame_cut_to_a_relative_path_is_the_pin_that_ships_that_path_with_that_line(index_for):
+    # bempp/bempp-cl: 'bempp/api/assembly/op.py", line 3, in __init__' (the import name is not the pin's name).
+    universe = {
+        "bempp-cl": [{"version": "0.3.1", "upload_time": "2024-01-01T00:00:00Z",
+                      "files": {"bempp/__init__.py": "", "bempp/api/__init__.py": "", "bempp/api/assembly/__init__.py": "",
+                                "bempp/api/assembly/op.py": "import numpy as _np\n\ndtype = _np.find_common_type([], [])\n"}}],
+        "numpyish": [{"version": "2.0.2", "upload_time": "2024-08-26T00:00:00Z", "files": {"numpyish/__init__.py": ""}}],
+    }
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("bempp-cl==0.3.1\nnumpyish==2.0.2\n", target)
+    d = diagnose_text(index, target, pins, 'bempp/api/assembly/op.py", line 3, in __init__\n'
+                                            "    dtype = _np.find_common_type([], [])\n"
+                                            "AttributeError: module 'numpyish' has no attribute 'find_common_type'\n")
+    assert any("bempp-cl 0.3.1's bempp/api/assembly/op.py" in n for n in d.details.get("notes", []))
+
+
+def test_version_tests_compare_like_python_does():
+    from pytest_depfix.diagnose.users import _target_takes
+    import ast
+
+    def takes(expr, python):
+        return _target_takes(ast.parse(expr, mode="eval").body, python)
+
+    assert takes("sys.version_info > (3, 7)", (3, 7)) is True  # (3, 7, x, ...) > (3, 7)
+    assert takes("sys.version_info <= (3, 7)", (3, 7)) is False
+    assert takes("sys.version_info[:2] > (3, 7)", (3, 7)) is False
+    assert takes("sys.version_info >= (3, 7, 2)", (3, 7)) is None  # the micro version is not known
+    assert takes("sys.version_info >= (3, 7, 2)", (3, 8)) is True
+    assert takes("sys.version_info >= (3, 7, 2)", (3, 7, 1)) is False
+    assert takes("sys.version_info[0] == 3", (3, 7)) is None  # not a tuple test
+
+
+def test_a_submodule_file_is_no_attribute_until_imported_so_it_proves_no_broken_install(index_for):
+    # scipy < 1.9: 'module scipy has no attribute signal' without 'import scipy.signal'; 1.9 lazy-loads it.
+    universe = {"sp": [
+        {"version": "1.8.0", "upload_time": "2022-02-05T00:00:00Z", "files": {"sp/__init__.py": "", "sp/signal.py": "x = 1\n"}},
+        {"version": "1.9.0", "upload_time": "2022-07-29T00:00:00Z",
+         "files": {"sp/__init__.py": "import importlib\n\ndef __getattr__(name):\n    if name == 'signal':\n"
+                                     "        return importlib.import_module('sp.signal')\n    raise AttributeError(name)\n",
+                   "sp/signal.py": "x = 1\n"}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("sp==1.8.0\n", target)
+    d = diagnose_text(index, target, pins, "AttributeError: module 'sp' has no attribute 'signal'\n")
+    assert d.verdict != "environment"
+
+
+def test_who_ships_a_module_is_read_only_from_wheels_and_real_packages(index_for):
+    # 'google' is a namespace (no __init__.py); an sdist's 'tests' folder is nobody's module.
+    universe = {"protobufish": [{"version": "4.21.0", "upload_time": "2022-05-26T00:00:00Z",
+                                 "files": {"google/protobuf/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("protobufish==4.21.0\n", target)
+    d = diagnose_text(index, target, pins, "ModuleNotFoundError: No module named 'google.cloud'\n")
+    assert d.culprits == [] and "missing" in d.summary

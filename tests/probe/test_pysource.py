@@ -160,7 +160,8 @@ def test_try_except_fallback_pair_prefers_the_readable_branch():
              "mp/_c.cpython-311-x86_64-linux-gnu.so": "", "mp/fallback.py": "def unpackb(packed, **kwargs):\n    return Unpacker(**kwargs)\nclass Unpacker:\n    def __init__(self, file_like=None, raw=False):\n        pass\n"}
     r = Resolver(DictTree(files))
     f = r.lookup("mp", "unpackb")
-    assert f.value == YES and f.conditional
+    assert f.value == YES and not f.conditional  # bound on both paths: certainly there, from one of two places
+    assert len(f.refs) == 2
     assert pick([r.accepts(ref, "encoding") for ref in f.refs]).value == NO
     assert pick([r.accepts(ref, "raw") for ref in f.refs]).value == YES
 
@@ -236,12 +237,18 @@ def test_a_lazy_module_import_structure_with_names_appended_later_provides_them(
             "    _import_structure['models.bert'] = ['BertTokenizer']\n"
             "if TYPE_CHECKING:\n    from .models.llama import LlamaConfig\nelse:\n"
             "    sys.modules[__name__] = _LazyModule(__name__, globals()['__file__'], _import_structure, module_spec=__spec__)\n")
-    files = {"tf/__init__.py": init, "tf/utils.py": "class _LazyModule:\n    pass\n",
-             "tf/models/__init__.py": "", "tf/models/llama/__init__.py": "", "tf/models/bert/__init__.py": "",
-             "tf/models/auto/__init__.py": ""}
+    files = {"tf/__init__.py": init, "tf/utils.py": "class _LazyModule:\n    pass\n", "tf/models/__init__.py": "",
+             "tf/models/llama/__init__.py": "class LlamaConfig:\n    pass\nclass LlamaTokenizer:\n    pass\n",
+             "tf/models/bert/__init__.py": "class BertTokenizer:\n    pass\n",
+             "tf/models/auto/__init__.py": "class AutoModel:\n    pass\n"}
     for name in ("LlamaConfig", "LlamaTokenizer", "BertTokenizer", "AutoModel"):
         assert lookup(files, "tf", name).value == YES, name
+    assert not lookup(files, "tf", "LlamaConfig").conditional
+    assert lookup(files, "tf", "LlamaTokenizer").conditional  # only when sentencepiece imports
     assert lookup(files, "tf", "MistralTokenizer").value == NO
+    # A table entry whose module does not define the name is no provider.
+    files["tf/models/auto/__init__.py"] = ""
+    assert lookup(files, "tf", "AutoModel").value == NO
 
 
 def test_a_module_that_replaces_itself_in_sys_modules_serves_its_table_or_is_unknown():
@@ -259,3 +266,15 @@ def test_a_module_that_replaces_itself_in_sys_modules_serves_its_table_or_is_unk
     # werkzeug 0.15: 'new_module = sys.modules["wz"] = module("wz")' at module level: every other name is unknown.
     files["wz/__init__.py"] = "import sys\nfrom types import ModuleType as module\nnew_module = sys.modules['wz'] = module('wz')\n"
     assert lookup(files, "wz", "secure_filename").value == UNKNOWN
+
+
+def test_a_name_bound_in_a_try_and_in_every_handler_is_bound_for_certain():
+    # scikit-learn 0.23.2 sklearn/utils/fixes.py: parse_version from pkg_resources, else from distutils.
+    src = ("try:\n    from pkg_resources import parse_version\nexcept ImportError:\n"
+           "    from distutils.version import LooseVersion as parse_version\n")
+    f = lookup({"m.py": src}, "m", "parse_version")
+    assert f.value == YES and not f.conditional
+    only_try = "try:\n    from fast import thing\nexcept ImportError:\n    pass\n"
+    assert lookup({"m.py": only_try}, "m", "thing").conditional
+    reraise = "try:\n    from fast import thing\nexcept ImportError:\n    raise RuntimeError('need fast')\n"
+    assert lookup({"m.py": reraise}, "m", "thing").value == YES  # a re-raising handler binds nothing, leaves no path

@@ -10,7 +10,7 @@
 - ``shapes:Canvas.draw`` (method): appears in 1.3
 - ``shapes:render(antialias)``: ``render(**kwargs)`` forwards to ``Renderer(...)``, whose
   ``antialias`` keyword goes away in 1.7
-- ``shapes:fast``: defined in both branches of a try/except ImportError (conditional) in every release
+- ``shapes:fast``: defined in both branches of a try/except ImportError (so certainly) in every release
 - ``shapes.CONSTANTS`` alias ``PI = _PI``: always
 """
 
