@@ -38,7 +38,8 @@ _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s)+")  # markdown quote, pytest's 'E   '
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \()"), "ImportError"),
     (re.compile(r"No module named '?[\w.]+'?\s*$"), "ModuleNotFoundError"),
-    (re.compile(r"(?:[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"), "AttributeError"),
+    (re.compile(r"(?:(?:partially initialized )?[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"),
+     "AttributeError"),
     (re.compile(r"[\w.<>]+\(\) (?:got an unexpected keyword argument|got multiple values for argument"
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),

@@ -163,3 +163,10 @@ def test_a_logged_stack_printed_after_the_message_becomes_its_frames(kb):
     crash = found.to_crash()
     assert [(f.file.rsplit("/", 1)[-1], f.line) for f in crash.root.frames] == [("__init__.py", 1), ("hdbscan_.py", 509)]
     assert crash.when == "text"
+
+
+def test_a_partially_initialised_module_attribute_message_names_its_class(kb):
+    # JaidedAI/EasyOCR (opencv-python 4.6.0.66 beside opencv-python-headless 4.5.4.60)
+    found = infer_message("partially initialized module 'cv2' has no attribute 'gapi_wip_gst_GStreamerPipeline' "
+                          "(most likely due to a circular import)\n", kb)
+    assert found is not None and found.exc_type == "AttributeError"
