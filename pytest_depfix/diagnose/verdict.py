@@ -543,9 +543,14 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 # resolver weighs both (fewest changes, then smallest moves, minor moves first),
                 # because a caller's new major can break the project's own use of it.
                 mkey = canonicalize_name(moved[0].name)
-                culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence]
+                back = _is_back(moved[0])
+                culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence
+                            or _is_back(c) != back]  # a move the other way is another alternative
                 for c in moved:
-                    _add(culprits, c, ctx)
+                    if any(canonicalize_name(o.name) == mkey and _is_back(o) != back for o in culprits):
+                        culprits.append(c)
+                    else:
+                        _add(culprits, c, ctx)
                 if verdict == "unknown":
                     verdict = "transitive"
                     summary = f"{summary}; {moved[0].evidence[0]}"
@@ -596,6 +601,11 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     if handler is None:
         return done("unknown", sig.family, f"no known dependency pattern in {sig.exc_type}: {sig.message}", [])
     return handler(ctx, sig, caller, done)
+
+
+def _is_back(c: Culprit) -> bool:
+    """Whether a culprit moves its package back (``<``, ``<=``) rather than forward."""
+    return c.constraint.lstrip().startswith("<")
 
 
 def _env_advice(sig: F.Signal, ctx: Context) -> str:
@@ -1158,9 +1168,23 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     if out:
         return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, new in Python {added}", out, advice)
     if caller.kind == "dist" and not ctx.is_keep(caller.name):
-        # done() reads the caller's later releases for the failing statement (adapted_culprits).
+        # done() reads the caller's later releases for the failing statement (adapted_culprits); its
+        # newest earlier release that never used the name runs on the target too (fsspec 0.8.0).
+        back = None
+        if ctx.probe is not None and caller.version and sig.module and sig.name and not sig.detail.get("no_module"):
+            from . import users
+
+            try:
+                back = users.last_without_before(ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name,
+                                                 "AttributeError" if "Attribute" in sig.exc_type else "ImportError",
+                                                 python=tuple(ctx.target.python))
+            except Exception:
+                back = None
+        earlier = [Culprit(caller.name, f"<={back}", CONF_PROBE, [f"{what} is new in Python {added}; {caller.name} {back} "
+                           f"is its newest earlier release that does not use it (read from release files)"],
+                           "release-files")] if back else []
         return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, new in Python {added}, "
-                    f"on Python {ctx.target.python_version}", [], advice)
+                    f"on Python {ctx.target.python_version}", earlier, advice)
     kind = "project" if caller.kind == "project" else "direct" if ctx.is_keep(caller.name) else "unknown"
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
 

@@ -995,3 +995,19 @@ def test_who_ships_a_module_is_read_only_from_wheels_and_real_packages(index_for
     pins = parse_requirements_text("protobufish==4.21.0\n", target)
     d = diagnose_text(index, target, pins, "ModuleNotFoundError: No module named 'google.cloud'\n")
     assert d.culprits == [] and "missing" in d.summary
+
+
+def test_with_a_caller_frame_a_name_new_in_a_later_python_offers_both_moves_of_the_caller(index_for):
+    def fs(version, when, body):
+        return {"version": version, "upload_time": when, "files": {"fs/__init__.py": "", "fs/asyn.py": body}}
+
+    universe = {"fs": [fs("0.8.0", "2020-08-10T00:00:00Z", "import asyncio\n\n\ndef run():\n    return asyncio.get_event_loop()\n"),
+                       fs("0.8.1", "2020-09-01T00:00:00Z", "import asyncio\n\n\ndef run():\n    return asyncio.get_running_loop()\n"),
+                       fs("0.9.0", "2021-04-01T00:00:00Z", "import asyncio\n\n\ndef run():\n    return asyncio.get_event_loop()\n")]}
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("fs==0.8.1\n", target)
+    d = diagnose_text(index, target, pins, 'Traceback (most recent call last):\n'
+                      '  File "/v/lib/python3.6/site-packages/fs/asyn.py", line 5, in run\n'
+                      "    return asyncio.get_running_loop()\n"
+                      "AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
+    assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "<=0.8.0")}
