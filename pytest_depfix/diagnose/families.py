@@ -466,6 +466,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         m = _MODULE_ATTR.search(msg)
         if m:
             sig.family, sig.module, sig.name = ATTRIBUTE, m.group(1), m.group(2)
+            if "partially initialized module" in msg:
+                sig.detail["circular"] = True  # the module was still importing: a cycle, or two installs of it
             return _maybe_stdlib(sig)
         m = _TYPE_ATTR.search(msg) or _OBJ_ATTR.search(msg)
         if m:

@@ -162,9 +162,6 @@ class _Reader:
     def _binding_marks(self) -> Dict[str, int]:
         return {n: len(v) for n, v in self.info.bindings.items()}
 
-    def _bound_since(self, marks: Dict[str, int]) -> Set[str]:
-        return {n for n, v in self.info.bindings.items() if len(v) > marks.get(n, 0)}
-
     def absolute(self, level: int, target: Optional[str]) -> str:
         return resolve_relative(self.module, self.is_package, level, target)
 
@@ -231,18 +228,17 @@ class _Reader:
         elif isinstance(st, ast.Try) or type(st).__name__ == "TryStar":
             marks = self._binding_marks()
             self.body(st.body, True)  # type: ignore[attr-defined]
-            in_body = self._bound_since(marks)
-            in_every_handler: Optional[Set[str]] = None
             for h in st.handlers:  # type: ignore[attr-defined]
-                hmarks = self._binding_marks()
                 self.body(h.body, True)
-                bound = self._bound_since(hmarks)
-                if any(isinstance(x, ast.Raise) for x in h.body):
-                    continue  # a handler that re-raises leaves nothing bound
-                in_every_handler = bound if in_every_handler is None else in_every_handler & bound
             # 'try: from pkg_resources import parse_version / except ImportError: from distutils... as
-            # parse_version': bound on every path, so as certain as the try itself.
-            for n in in_body & (in_every_handler or set()):
+            # parse_version': bound by a plain statement on every path, so as certain as the try itself.
+            certain = _definitely_bound(st.body)  # type: ignore[attr-defined]
+            for h in st.handlers:  # type: ignore[attr-defined]
+                if h.body and isinstance(h.body[-1], ast.Raise):
+                    continue  # a handler that re-raises leaves no path on which the name is missing
+                certain &= _definitely_bound(h.body)
+            certain -= _deleted(st.orelse)  # type: ignore[attr-defined]
+            for n in certain:
                 for b in info.bindings.get(n, [])[marks.get(n, 0):]:
                     b.conditional = cond
             self.body(st.orelse, True)  # type: ignore[attr-defined]
@@ -583,7 +579,7 @@ def version_side(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[b
     cut: Optional[int] = None
     if isinstance(left, ast.Subscript):
         sl = left.slice
-        if not (isinstance(sl, ast.Slice) and sl.lower is None and isinstance(sl.upper, ast.Constant)
+        if not (isinstance(sl, ast.Slice) and sl.lower is None and sl.step is None and isinstance(sl.upper, ast.Constant)
                 and isinstance(sl.upper.value, int)):
             return None
         cut = sl.upper.value
@@ -607,15 +603,47 @@ def version_side(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[b
         have, want_cmp = tuple(python[:n]), want[:n]
         if have == want_cmp and left_len > len(want):
             have, want_cmp = (1,), (0,)  # the longer tuple with an equal prefix is the greater
+        elif have == want_cmp and left_len < len(want):
+            have, want_cmp = (0,), (1,)  # and the shorter one the smaller: version_info[:2] < (3, 8, 1)
     op = type(test.ops[0])
     return {ast.GtE: have >= want_cmp, ast.Gt: have > want_cmp, ast.Lt: have < want_cmp, ast.LtE: have <= want_cmp,
             ast.Eq: have == want_cmp, ast.NotEq: have != want_cmp}.get(op)  # type: ignore[return-value]
 
 
+def _definitely_bound(stmts: Sequence[ast.stmt]) -> Set[str]:
+    """Names a block binds by its own top-level statements (not inside an if, a loop or a nested try)."""
+    out: Set[str] = set()
+    for st in stmts:
+        if isinstance(st, ast.Import):
+            out |= {a.asname or a.name.split(".")[0] for a in st.names}
+        elif isinstance(st, ast.ImportFrom):
+            out |= {a.asname or a.name for a in st.names if a.name != "*"}
+        elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(st.name)
+        elif isinstance(st, ast.Assign):
+            out |= {t.id for t in st.targets if isinstance(t, ast.Name)}
+        elif isinstance(st, ast.AnnAssign) and st.value is not None and isinstance(st.target, ast.Name):
+            out.add(st.target.id)
+        elif isinstance(st, ast.Delete):
+            out -= {t.id for t in st.targets if isinstance(t, ast.Name)}
+    return out
+
+
+def _deleted(stmts: Sequence[ast.stmt]) -> Set[str]:
+    return {t.id for n in stmts for st in ast.walk(n) if isinstance(st, ast.Delete)
+            for t in st.targets if isinstance(t, ast.Name)}
+
+
 def _is_own_name(key: ast.AST, module: str) -> bool:
-    """``sys.modules[__name__]`` or ``sys.modules["this.module"]``: the module replacing itself."""
-    return (isinstance(key, ast.Name) and key.id == "__name__") or \
-        (isinstance(key, ast.Constant) and key.value == module)
+    """``sys.modules[__name__]`` (or any key not provably another module's name): the module replacing itself.
+
+    ``sys.modules['mylib.compat'] = x`` registers another module and is not one.
+    """
+    if isinstance(key, ast.Constant):
+        return key.value == module
+    if isinstance(key, ast.JoinedStr) or (isinstance(key, ast.BinOp) and isinstance(key.op, ast.Add)):
+        return False  # __name__ + ".compat", f"{__name__}.x": a submodule's name
+    return True
 
 
 def _extends_all_from_argument(fn: ast.AST) -> bool:

@@ -583,7 +583,16 @@ def file_with_line(probe: Any, dist: str, version: str, base: str, line: int, so
     tree = ReleaseTree(probe, dist, version)
     want = " ".join(source.split())
     base = base.replace("\\", "/").lstrip("./")
-    for path in [p for p in tree.paths() if p == base or p.endswith("/" + base)][:MAX_CALLERS * 4]:
+    paths = tree.paths()
+    if "/" in base:
+        # A relative path must be the package's own ('bempp/api/x.py' in a wheel that has
+        # bempp/__init__.py), never a tests/ or app/ folder a project may have as well.
+        top = base.split("/")[0]
+        candidates = [base] if base in paths and f"{top}/__init__.py" in paths and \
+            any(p.split("/")[0].endswith(".dist-info") for p in probe._members(dist, version)) else []
+    else:
+        candidates = [p for p in paths if p.endswith("/" + base)]
+    for path in candidates[:MAX_CALLERS * 4]:
         lines = (tree.read(path) or "").splitlines()
         if 0 < line <= len(lines) and " ".join(lines[line - 1].split()) == want:
             return path

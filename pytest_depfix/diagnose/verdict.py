@@ -547,8 +547,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 culprits = [c for c in culprits if canonicalize_name(c.name) != mkey or c.confidence > moved[0].confidence
                             or _is_back(c) != back]  # a move the other way is another alternative
                 for c in moved:
-                    if any(canonicalize_name(o.name) == mkey and _is_back(o) != back for o in culprits):
-                        culprits.append(c)
+                    ckey = canonicalize_name(c.name)
+                    if any(canonicalize_name(o.name) == ckey and _is_back(o) != _is_back(c) for o in culprits):
+                        pin = ctx.pinned(c.name)
+                        if pin is not None and excludes(c.constraint, pin.version) and \
+                                not any(canonicalize_name(o.name) == ckey and o.constraint == c.constraint for o in culprits):
+                            culprits.append(c)  # another direction for the same package: an alternative
                     else:
                         _add(culprits, c, ctx)
                 if verdict == "unknown":
@@ -604,8 +608,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
 
 def _is_back(c: Culprit) -> bool:
-    """Whether a culprit moves its package back (``<``, ``<=``) rather than forward."""
-    return c.constraint.lstrip().startswith("<")
+    """Whether a culprit moves its package back (``<``, ``<=``, or to an earlier ``==`` release) rather than forward."""
+    return c.constraint.lstrip().startswith(("<", "=="))
 
 
 def _env_advice(sig: F.Signal, ctx: Context) -> str:
@@ -778,7 +782,7 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
                       f"{found.use.file} line {found.use.line}), which {callee.name} has only in {present}; {found.dist} "
                       f"{back} is its newest earlier release that does not use it (read from release files)")
                 ctx.evidence.append(ev)
-                out.append(Culprit(found.dist, f"<={back}", CONF_PROBE, [ev], "release-files"))
+                out.append(Culprit(found.dist, f"=={back}", CONF_PROBE, [ev], "release-files"))
             continue
         ctx.evidence.append(found.describe(what))
         if found.adapted:
@@ -854,7 +858,7 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
         return []
     if back is None:
         return []
-    return [Culprit(caller.name, f"<={back}", CONF_PROBE, [f"{what} exists only in {callee.name}{present}, newer than the kept "
+    return [Culprit(caller.name, f"=={back}", CONF_PROBE, [f"{what} exists only in {callee.name}{present}, newer than the kept "
                     f"{callee.version}; {caller.name} {back} is its newest earlier release that does not use it "
                     f"(read from release files)"], "release-files")]
 
@@ -1137,7 +1141,7 @@ def _stdlib_name_users(ctx: Context, sig: F.Signal, why: str) -> List[Culprit]:
                 back = None
             if back and not ctx.is_keep(found.dist):
                 # Appended beside the forward move, not merged into it: the two are alternatives.
-                out.append(Culprit(found.dist, f"<={back}", CONF_PROBE,
+                out.append(Culprit(found.dist, f"=={back}", CONF_PROBE,
                                    [f"{why}; {found.dist} {back} is its newest earlier release that does not use "
                                     f"{what} (read from release files)"], "release-files"))
     return out
@@ -1180,7 +1184,7 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                                                  python=tuple(ctx.target.python))
             except Exception:
                 back = None
-        earlier = [Culprit(caller.name, f"<={back}", CONF_PROBE, [f"{what} is new in Python {added}; {caller.name} {back} "
+        earlier = [Culprit(caller.name, f"=={back}", CONF_PROBE, [f"{what} is new in Python {added}; {caller.name} {back} "
                            f"is its newest earlier release that does not use it (read from release files)"],
                            "release-files")] if back else []
         return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, new in Python {added}, "

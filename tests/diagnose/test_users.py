@@ -337,7 +337,7 @@ def test_a_caller_too_new_for_the_kept_library_moves_back_past_its_import_time_f
     d = diagnose(crash, pins, target, index, load_knowledge(), keep={"tensorflow-gpu"}, probe=ApiProbe(index))
     assert d.verdict == "direct"
     # 2.4.3 does not use get_config but refuses TensorFlow < 2.2 at import; 2.3.1 is the newest that fits.
-    assert [(c.name, c.constraint) for c in d.culprits] == [("keras", "<=2.3.1")]
+    assert [(c.name, c.constraint) for c in d.culprits] == [("keras", "==2.3.1")]
 
 
 BUILD_ENV_TB = """\
@@ -433,7 +433,7 @@ def test_a_frameless_caller_too_new_for_its_library_moves_back(index_for):
     crash = infer_message("cannot import name 'split_torch_state_dict_into_shards' from 'hub'\n", load_knowledge()).to_crash()
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     found = {(c.name, c.constraint) for c in d.culprits}
-    assert ("accel", "<=0.31.0") in found and ("hub", ">=0.21.0") in found
+    assert ("accel", "==0.31.0") in found and ("hub", ">=0.21.0") in found
     assert "does not have hub.split_torch_state_dict_into_shards yet" in d.summary
 
 
@@ -924,7 +924,7 @@ def test_a_name_new_in_a_later_python_offers_the_callers_earlier_release_too(ind
     pins = parse_requirements_text("fs==0.8.1\n", target)
     d = diagnose_text(index, target, pins, "AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
     assert d.family == "python-version"
-    assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "<=0.8.0")}
+    assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "==0.8.0")}
 
 
 def test_a_module_whose_name_is_not_its_distributions_is_owned_by_the_pin_that_ships_it(index_for):
@@ -1010,4 +1010,34 @@ def test_with_a_caller_frame_a_name_new_in_a_later_python_offers_both_moves_of_t
                       '  File "/v/lib/python3.6/site-packages/fs/asyn.py", line 5, in run\n'
                       "    return asyncio.get_running_loop()\n"
                       "AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
-    assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "<=0.8.0")}
+    assert {(c.name, c.constraint) for c in d.culprits} == {("fs", ">=0.9.0"), ("fs", "==0.8.0")}
+
+
+def test_the_callers_earlier_release_is_offered_exactly_never_as_a_range_that_admits_older_failing_ones(index_for):
+    # fs 0.7.0 uses the name again; 0.8.0 does not but needs dep>=2.  '<=0.8.0' would let the resolver pick 0.7.0.
+    def fs(version, when, body, requires=()):
+        return {"version": version, "upload_time": when, "requires_dist": list(requires),
+                "files": {"fs/__init__.py": "", "fs/asyn.py": body}}
+
+    uses = "import asyncio\n\n\ndef run():\n    return asyncio.get_running_loop()\n"
+    universe = {"fs": [fs("0.7.0", "2020-07-01T00:00:00Z", uses),
+                       fs("0.8.0", "2020-08-10T00:00:00Z", "import asyncio\n\n\ndef run():\n    return None\n", ["dep>=2"]),
+                       fs("0.8.1", "2020-09-01T00:00:00Z", uses)],
+                "dep": [{"version": "1.0", "upload_time": "2020-01-01T00:00:00Z", "files": {"dep/__init__.py": ""}},
+                        {"version": "2.0", "upload_time": "2020-06-01T00:00:00Z", "files": {"dep/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("fs==0.8.1\ndep==1.0\n", target)
+    d = diagnose_text(index, target, pins, "AttributeError: module 'asyncio' has no attribute 'get_running_loop'\n")
+    assert ("fs", "==0.8.0") in {(c.name, c.constraint) for c in d.culprits}
+    assert not any(c.name == "fs" and c.constraint.startswith("<") for c in d.culprits)
+
+
+def test_a_projects_own_relative_frame_is_not_given_to_a_pin_that_ships_a_tests_folder(index_for):
+    universe = {"helperlib": [{"version": "1.0", "upload_time": "2020-01-01T00:00:00Z",
+                               "files": {"helperlib/__init__.py": "", "tests/test_io.py": "import x\nfrom numpyish import float_\n"}}],
+                "numpyish": [{"version": "2.0.0", "upload_time": "2024-06-16T00:00:00Z", "files": {"numpyish/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("helperlib==1.0\nnumpyish==2.0.0\n", target)
+    d = diagnose_text(index, target, pins, 'tests/test_io.py", line 2, in <module>\n    from numpyish import float_\n'
+                                            "ImportError: cannot import name 'float_' from 'numpyish'\n")
+    assert not any("helperlib 1.0's" in n for n in d.details.get("notes", []))

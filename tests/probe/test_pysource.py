@@ -278,3 +278,28 @@ def test_a_name_bound_in_a_try_and_in_every_handler_is_bound_for_certain():
     assert lookup({"m.py": only_try}, "m", "thing").conditional
     reraise = "try:\n    from fast import thing\nexcept ImportError:\n    raise RuntimeError('need fast')\n"
     assert lookup({"m.py": reraise}, "m", "thing").value == YES  # a re-raising handler binds nothing, leaves no path
+
+
+def test_only_plain_bindings_on_every_path_of_a_try_are_certain():
+    nested = ("try:\n    from lxml import etree\nexcept ImportError:\n    try:\n        import xml.etree.cElementTree as etree\n"
+              "    except ImportError:\n        pass\n")
+    assert lookup({"m.py": nested}, "m", "etree").conditional
+    branch = ("import sys\ntry:\n    from fast import escape\nexcept ImportError:\n    if sys.platform == 'win32':\n"
+              "        escape = None\n")
+    assert lookup({"m.py": branch}, "m", "escape").conditional
+    deleted = "try:\n    from a import X\nexcept ImportError:\n    X = None\nelse:\n    del X\n"
+    assert not (lookup({"m.py": deleted}, "m", "X").value == YES and not lookup({"m.py": deleted}, "m", "X").conditional)
+
+
+def test_version_tests_with_short_or_stepped_slices_follow_python():
+    import ast
+
+    from pytest_depfix.diagnose.pysource import version_side
+
+    def side(expr, python=(3, 8, 1)):
+        return version_side(ast.parse(expr, mode="eval").body, python)
+
+    assert side("sys.version_info[:2] >= (3, 8, 1)") is False  # (3, 8) < (3, 8, 1)
+    assert side("sys.version_info[:2] == (3, 8, 0)") is False
+    assert side("sys.version_info[:3:2] >= (3, 2)") is None  # a step: not read
+    assert side("sys.version_info >= (3,)") is True
