@@ -25,7 +25,7 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
-from .pysource import parse_quietly
+from .pysource import parse_quietly, resolve_relative, version_side
 
 MAX_CALLERS = 4  # declared dependants of the callee that are read
 MAX_FILES = 600  # modules of one release that are scanned
@@ -182,7 +182,7 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= u
             live_m |= m
         elif isinstance(st, ast.If) and _about_versions(st.test):
-            taken = _target_takes(st.test, python)
+            taken = version_side(st.test, python)
             if taken is None:
                 continue  # a version guard: whichever side runs, it was written for it
             u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python)
@@ -206,13 +206,6 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= uses & lines
             live_m |= mentions & lines
     return live_u, live_m
-
-
-def _target_takes(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[bool]:
-    """Which side of a ``sys.version_info`` test the target takes (see :func:`pysource.version_side`)."""
-    from .pysource import version_side
-
-    return version_side(test, python)
 
 
 def _reraises(handler: ast.ExceptHandler) -> bool:
@@ -652,11 +645,9 @@ def _module_imports(text: str, path: str) -> List[str]:
         tree = parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    package = path[:-3].replace("/", ".")
-    if package.endswith(".__init__"):
-        package = package[: -len(".__init__")]
-    else:
-        package = package.rpartition(".")[0]
+    is_package = path.endswith("/__init__.py")
+    module = path[: -len("/__init__.py")] if is_package else path[:-3]
+    module = module.replace("/", ".")
     out: List[str] = []
 
     def visit(stmts: List[ast.stmt]) -> None:
@@ -664,11 +655,7 @@ def _module_imports(text: str, path: str) -> List[str]:
             if isinstance(st, ast.Import):
                 out.extend(a.name for a in st.names)
             elif isinstance(st, ast.ImportFrom):
-                base = st.module or ""
-                if st.level:
-                    parts = package.split(".") if package else []
-                    parts = parts[: len(parts) - (st.level - 1)] if st.level > 1 else parts
-                    base = ".".join(parts + ([base] if base else []))
+                base = resolve_relative(module, is_package, st.level, st.module)
                 out.append(base)
                 out.extend(f"{base}.{a.name}" for a in st.names if a.name != "*")
             elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -848,11 +835,7 @@ def _exported_home(tree: Any, paths: List[str], cls: str, pattern: Any) -> Optio
         for node in ast.walk(mod):
             if not isinstance(node, ast.ImportFrom) or not any(a.name == cls for a in node.names):
                 continue
-            if node.level:
-                parts = package.split(".")
-                base = ".".join(parts[: len(parts) - node.level + 1] + ([node.module] if node.module else []))
-            else:
-                base = node.module or ""
+            base = resolve_relative(package, True, node.level, node.module)
             for cand in reversed(_files_of(base, have)):
                 if pattern.search(tree.read(cand) or ""):
                     module = cand[:-3].replace("/", ".")

@@ -958,11 +958,12 @@ def test_a_frame_cut_to_a_relative_path_is_the_pin_that_ships_that_path_with_tha
 
 
 def test_version_tests_compare_like_python_does():
-    from pytest_depfix.diagnose.users import _target_takes
     import ast
 
+    from pytest_depfix.diagnose.pysource import version_side
+
     def takes(expr, python):
-        return _target_takes(ast.parse(expr, mode="eval").body, python)
+        return version_side(ast.parse(expr, mode="eval").body, python)
 
     assert takes("sys.version_info > (3, 7)", (3, 7)) is True  # (3, 7, x, ...) > (3, 7)
     assert takes("sys.version_info <= (3, 7)", (3, 7)) is False
