@@ -509,7 +509,7 @@ class ApiProbe:
                 first, last = edge(0, n), n
             else:
                 hit = None
-                for i in _probe_points(n):
+                for i in _series_ends(vs) + [i for i in _probe_points(n) if i not in _series_ends(vs)]:
                     if has(i):
                         hit = i
                         break
@@ -536,6 +536,25 @@ class ApiProbe:
             bytes_fetched=sum(int(stats1.get(k, 0)) - int(stats0.get(k, 0)) for k in ("bytes", "local_bytes")),
             requests=int(stats1.get("requests", 0)) - int(stats0.get("requests", 0)),
         )
+
+
+def _series_ends(vs: Sequence[str], limit: int = 8) -> List[int]:
+    """Interior indexes of each major series' last release, newest first.
+
+    A name that lives only in a narrow stretch (openai's ``ChatCompletion``,
+    0.27.0 to 0.28.1 among 400 releases) is usually cut off at a major
+    release, and so is alive in the last release before it: even spaced
+    probes step over such a stretch, a series' last release lands in it.
+    """
+    last: Dict[int, int] = {}
+    for i, v in enumerate(vs):
+        try:
+            rel = Version(v).release
+        except InvalidVersion:
+            continue
+        last[rel[0]] = i
+    ends = sorted((i for i in last.values() if 0 < i < len(vs) - 1), reverse=True)
+    return ends[:limit]
 
 
 def _probe_points(n: int, depth: int = 2) -> List[int]:

@@ -175,3 +175,19 @@ def test_a_release_over_the_read_cap_stops_at_the_same_member_on_a_cold_and_a_wa
 
     cold, warm = run(), run()
     assert cold == warm and cold[0] > 9000
+
+
+def test_a_name_alive_only_at_the_end_of_an_old_major_series_is_found(make_local_index, tmp_path):
+    # openai's ChatCompletion: 0.27-0.28 only, among many 0.x and 1.x releases.
+    # Evenly spaced probes (1/2, 1/4, 3/4) all miss it; the last 0.x release does not.
+    versions = [f"0.{i}" for i in range(1, 29)] + [f"1.{i}" for i in range(60)]
+
+    def files(v):
+        alive = v in ("0.27", "0.28")
+        return {"chatty/__init__.py": "class Completion:\n    pass\n" + ("class ChatCompletion:\n    pass\n" if alive else "")}
+
+    local = make_local_index({"chatty": [{"version": v, "files": files(v)} for v in versions]})
+    probe = ApiProbe(_index(local.file_url, tmp_path / "cache"))
+    ra = probe.find_range("chatty", Question.parse("chatty:ChatCompletion"))
+    assert (ra.present, ra.first_with, ra.last_with, ra.first_without_after) == (">=0.27,<1.0", "0.27", "0.28", "1.0")
+    assert ra.releases_read <= 3 + 2 * 7  # two ends, the 0.x series end, two binary searches
