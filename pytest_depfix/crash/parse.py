@@ -514,6 +514,17 @@ class _Parser:
             self.state = TB
             return True
         fr = cpython_frame(line)
+        if fr is None and not self.prefix and 'File "' in line[:_MAX_PREFIX + 8]:
+            # A headerless paste of a timestamped log ("2023-01-26 21:06:40   File ..."): the
+            # first frame line teaches the prefix, as a header line would.
+            cut = log_prefix_length(line)
+            if cut and line[cut:].lstrip().startswith('File "'):
+                stamp = line[:cut].rstrip() + " "
+                self._set_prefix(stamp)
+                self.line_prefix = stamp
+                line = line[len(stamp):]
+                st = line.strip()
+                fr = cpython_frame(line)
         if fr:
             if self.state != AFTER_SEP:
                 self._emit_if_open()

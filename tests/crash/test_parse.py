@@ -287,6 +287,22 @@ def test_headerless_timestamped_tail_gives_its_dotted_exception():
     assert crash.final.message.startswith("(pyparsing 3.0.0 (/home/jenkins/") and crash.final.message.endswith("{'httplib2'})")
 
 
+def test_headerless_timestamped_frames_teach_the_prefix_and_keep_their_frames():
+    # benchmarks/cases/sqlalchemy2-all-removed-flasksqlalchemy241-golinks-py39: a docker log
+    # pasted from its first frame line, with no "Traceback" header to learn the stamp from.
+    text = (
+        '2023-01-26 21:06:40   File "/usr/src/app/server/src/main.py", line 54, in init_app_without_routes\n'
+        "2023-01-26 21:06:40     db = SQLAlchemy(app)\n"
+        '2023-01-26 21:06:40   File "/usr/local/lib/python3.9/site-packages/flask_sqlalchemy/__init__.py", line 74, in _include_sqlalchemy\n'
+        "2023-01-26 21:06:40     for key in module.__all__:\n"
+        "2023-01-26 21:06:40 AttributeError: module 'sqlalchemy' has no attribute '__all__'\n"
+    )
+    (crash,) = parse_traceback(text)
+    assert (crash.final.type, crash.final.message) == ("AttributeError", "module 'sqlalchemy' has no attribute '__all__'")
+    assert [(f.function, f.source) for f in crash.final.frames] == [
+        ("init_app_without_routes", "db = SQLAlchemy(app)"), ("_include_sqlalchemy", "for key in module.__all__:")]
+
+
 def test_a_message_without_an_exception_type_stays_no_traceback():
     # benchmarks/cases/numpy2-sctypes-removed-imgaug040-py310: https://github.com/aleju/imgaug/issues/855
     # The paste has no exception type at all, so there is no crash to read from it.
