@@ -402,6 +402,8 @@ def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, afte
             use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises, python=_python_of(ctx))
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
+            if hasattr(ctx, "unread_callers"):
+                ctx.unread_callers += 1
             continue
         if use is None:
             continue

@@ -86,6 +86,9 @@ class Context:
     signal: Optional[F.Signal] = None  # what the message says, for readers of release files
     ranges: Dict[Tuple[Any, ...], Optional[str]] = field(default_factory=dict)  # probe ranges asked so far
     tops: Dict[str, Set[str]] = field(default_factory=dict)  # pin key -> top-level import names of its release
+    set_callers: Optional[int] = None  # frameless: callers found by reading every other pin (None: not all read)
+    unread_callers: int = 0  # pins whose releases could not be read while looking for a caller
+    found_caller: Optional[str] = None  # a pin a handler found reaching the name (no frame said so)
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -558,6 +561,16 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 if verdict == "unknown":
                     verdict = "transitive"
                     summary = f"{summary}; {moved[0].evidence[0]}"
+            elif verdict == "transitive" and ctx.set_callers == 0 and caller.kind == "unknown" and not sig.cls \
+                    and ctx.found_caller is None \
+                    and ctx.callee is not None and all(canonicalize_name(c.name) == ctx.callee.key for c in culprits):
+                # No frame names the caller and no other pin of the set reaches the name: the
+                # code that does is the project's own (matplotlib's cm.get_cmap in a script).
+                verdict = "project"
+                summary = summary.replace("which a caller uses", "which no other pin of the set uses: the caller is "
+                                          "most likely the project's own code")
+                ctx.evidence.append("no caller frame was printed, and no other pin of the set uses the name "
+                                    "(read from their release files): the caller is the project's own code")
         culprits.sort(key=lambda c: -c.confidence)
         details.update(extra)
         if ctx.evidence:
@@ -772,7 +785,11 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
     present = probe_range(ctx, callee.name, sig.module, sig.name)
     too_old = bool(present) and _only_above(present, callee.version)  # the callee has not got it *yet*
-    for found in users.find_callers(ctx, sig.module, sig.name, None, raises):
+    callers = users.find_callers(ctx, sig.module, sig.name, None, raises)
+    others = [p for p in ctx.pins if p.active and p.version and p.key != callee.key]
+    if len(others) <= users.MAX_OWNER_PINS and not ctx.unread_callers and not any(ctx.is_keep(p.name) for p in others):
+        ctx.set_callers = len(callers)  # every other pin was read (a keep-pin is not: it may still be the caller)
+    for found in callers:
         if too_old:
             # accelerate 0.32 imports a name huggingface-hub only has from 0.21: the caller moves back.
             back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module, sig.name, raises,
@@ -1021,6 +1038,7 @@ def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
     if len(found) != 1:
         return _owner_by_time(ctx, sig, Party("unknown"), done)
     user = found[0]
+    ctx.found_caller = user.dist
     ctx.evidence.append(user.describe(what))
     diagnosis = _owner_by_time(ctx, sig, ctx.party(user.dist), done)
     diagnosis.culprits = [_confirmed_in_binary(ctx, c, name) for c in diagnosis.culprits]

@@ -1042,3 +1042,32 @@ def test_a_projects_own_relative_frame_is_not_given_to_a_pin_that_ships_a_tests_
     d = diagnose_text(index, target, pins, 'tests/test_io.py", line 2, in <module>\n    from numpyish import float_\n'
                                             "ImportError: cannot import name 'float_' from 'numpyish'\n")
     assert not any("helperlib 1.0's" in n for n in d.details.get("notes", []))
+
+
+def _plots_universe(user_code: str):
+    # matplotlib 3.9 dropped cm.get_cmap (imageqc's own script called it; no frame was pasted).
+    return {
+        "plots": [{"version": "3.8.4", "files": {"plots/__init__.py": "", "plots/cm.py": "def get_cmap(n):\n    return n\n"}},
+                  {"version": "3.9.0", "files": {"plots/__init__.py": "", "plots/cm.py": "def colormaps():\n    return []\n"}}],
+        "seaborny": [{"version": "0.13.0", "requires_dist": ["plots>=3.0"],
+                      "files": {"seaborny/__init__.py": user_code}}],
+    }
+
+
+def test_a_frameless_name_no_other_pin_reaches_is_the_projects_own_call(index_for):
+    index, target = index_for(_plots_universe("import plots.cm\nx = plots.cm.colormaps\n"), python="3.10")
+    pins = parse_requirements_text("plots==3.9.0\nseaborny==0.13.0\n", target)
+    crash = infer_message("AttributeError: module 'plots.cm' has no attribute 'get_cmap'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "project"
+    assert "project's own code" in d.summary
+    assert ("plots", "<3.9.0") in {(c.name, c.constraint) for c in d.culprits} or \
+        any(c.name == "plots" and "3.9.0" not in SpecifierSet(c.constraint) for c in d.culprits)
+
+
+def test_a_frameless_name_another_pin_reaches_stays_that_pins_break(index_for):
+    index, target = index_for(_plots_universe("import plots.cm\nx = plots.cm.get_cmap('viridis')\n"), python="3.10")
+    pins = parse_requirements_text("plots==3.9.0\nseaborny==0.13.0\n", target)
+    crash = infer_message("AttributeError: module 'plots.cm' has no attribute 'get_cmap'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
