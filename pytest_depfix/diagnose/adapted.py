@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from packaging.version import InvalidVersion, Version
 
@@ -156,8 +156,14 @@ def first_adapted(
     *,
     after: Optional[datetime] = None,
     max_releases: int = MAX_RELEASES,
+    still_broken: Optional[Callable[[str, str], bool]] = None,
 ) -> Optional[Adaptation]:
-    """The first release of ``dist`` above ``version`` whose failing statements changed, or None."""
+    """The first release of ``dist`` above ``version`` whose failing statements changed, or None.
+
+    ``still_broken(version, relpath)`` refuses a release whose changed module
+    would fail the same way on the next line (airtest 1.2.5 dropped
+    ``evalcontextfilter`` but kept ``Markup``, gone from the same Jinja2).
+    """
     from .probe import ReleaseTree
 
     try:
@@ -202,6 +208,8 @@ def first_adapted(
             if parsed is None:
                 continue  # moved or unreadable: not evidence either way
             if key not in statement_keys(parsed):
+                if still_broken is not None and still_broken(v, rel):
+                    break  # this release adapted and fails on: a later one may do both
                 return Adaptation(v, rel, fr.line, stmt, innermost=(i == 0 and fr is frames[0]))
     return None
 

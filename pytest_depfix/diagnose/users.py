@@ -426,6 +426,8 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
         found = _release_without(ctx, dist, v, module, name, use, raises)
         if found in (True, "partial") and python is not None and _runs_too_new(ctx, dist, v, use.file, python):
             return False
+        if found in (True, "partial") and _imports_other_missing(ctx, dist, v, use.file, module, name):
+            return False
         return found
 
     return first_where(ctx, dist, version, after, without)
@@ -719,6 +721,54 @@ def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: U
         return None
 
 
+MAX_SIBLING_NAMES = 12  # other names a module imports from the callee, checked in the pinned callee
+
+
+def _imports_other_missing(ctx: Any, dist: str, v: str, file: str, module: str, name: str) -> bool:
+    """Whether release ``v``'s module that used ``name`` still imports another name the pinned callee lacks.
+
+    airtest 1.2.5 stopped importing jinja2's ``evalcontextfilter`` but its
+    report.py still did ``from jinja2 import Markup, escape``, which Jinja2 3.1
+    removed with it: moving airtest there trades one ImportError for the next.
+    Only unguarded imports from the callee's package are asked, in the pinned
+    callee release (one probe answer each, cached); an unknown answer is no
+    reason to refuse.
+    """
+    from .probe import NO, Question, ReleaseTree
+
+    callee = getattr(ctx, "callee", None)
+    if ctx.probe is None or callee is None or getattr(callee, "kind", "") != "dist" or not callee.version or not module:
+        return False
+    top = module.split(".")[0]
+    try:
+        text = ReleaseTree(ctx.probe, dist, v).read(file)
+    except Exception:
+        return False
+    tree = parse_quietly(text) if text else None
+    if tree is None:
+        return False
+    asked: List[Tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and \
+                (node.module == top or node.module.startswith(top + ".")):
+            for alias in node.names:
+                if alias.name != "*" and alias.name != name and (node.module, alias.name) not in asked:
+                    asked.append((node.module, alias.name))
+    python = _python_of(ctx)
+    for mod, other in asked[:MAX_SIBLING_NAMES]:
+        if uses_in_source(text, mod, other, "ImportError", python) is None:
+            continue  # guarded, or in a branch the target does not take
+        try:
+            answer = ctx.probe.ask(callee.name, callee.version, Question.parse(f"{mod}:{other}"))
+        except Exception:
+            continue
+        if answer.value == NO:
+            ctx.evidence.append(f"{dist} {v} stopped using {module}.{name} but {file} still imports {mod}.{other}, "
+                                f"which {callee.name}=={callee.version} does not have: not a fix")
+            return True
+    return False
+
+
 def compiled_dependants(ctx: Any, base_key: str) -> List[Any]:
     """Declared dependants of ``base_key`` whose pinned release ships compiled modules for the target.
 
@@ -937,12 +987,14 @@ def import_time_floor(text: str, top: str) -> Optional[str]:
 
 def last_without_before(probe: Any, index: Any, dist: str, version: str, module: str, name: str,
                         raises: str = "ImportError", base: Optional[Tuple[str, str]] = None,
-                        python: Optional[Tuple[int, ...]] = None) -> Optional[str]:
+                        python: Optional[Tuple[int, ...]] = None, base_dist: Optional[str] = None) -> Optional[str]:
     """The newest release of ``dist`` below ``version`` whose code does not use ``module.name``, or None.
 
     ``base`` is ``(import name, version)`` of the kept library the caller must
     run with: a candidate whose package refuses that version at import
-    (:func:`import_time_floor`) is passed over.
+    (:func:`import_time_floor`) is passed over, and so is one that requires
+    another distribution of the same import name than ``base_dist``
+    (:func:`_wants_other_variant`).
     """
     from packaging.version import InvalidVersion, Version
 
@@ -958,6 +1010,8 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
                 continue  # (first_use stops at the first module that uses it: cheap when it does)
             if base is not None and _refuses(probe, dist, str(v), base):
                 continue
+            if base_dist is not None and base is not None and _wants_other_variant(index, dist, str(v), base, base_dist):
+                continue
             if python is not None and first_too_new(probe, dist, str(v), python,
                                                     files=imported_at_import(probe, dist, str(v))) is not None:
                 continue  # it does not use the name, but it cannot run on the target either
@@ -965,6 +1019,34 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
         except Exception:
             continue
     return None
+
+
+def _wants_other_variant(index: Any, dist: str, version: str, base: Tuple[str, str], base_dist: str) -> bool:
+    """Whether ``dist==version`` requires another distribution that installs ``base``'s import name.
+
+    keras 2.4.1 requires ``tensorflow``; the set runs ``tensorflow-gpu`` 1.15,
+    which installs the same ``tensorflow`` package.  pip would put a second
+    TensorFlow over the kept one, so that release is no fix for the kept base.
+    """
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        meta = index.metadata(dist, version)
+    except Exception:
+        return False
+    target = getattr(index, "target", None)
+    top = base[0].lower()
+    for text in getattr(meta, "requires_dist", None) or ():
+        try:
+            req = Requirement(str(text))
+        except InvalidRequirement:
+            continue
+        if req.marker is not None and target is not None and not target.evaluate(req.marker):
+            continue
+        name = canonicalize_name(req.name)
+        if name != canonicalize_name(base_dist) and name.replace("-", "_") == top:
+            return True
+    return False
 
 
 def _refuses(probe: Any, dist: str, version: str, base: Tuple[str, str]) -> bool:

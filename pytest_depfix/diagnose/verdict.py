@@ -741,7 +741,16 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         start = timeline.series_start(ctx.index, callee.name, callee.version)
         after = start[1] if start else None
     try:
-        found = adapted.first_adapted(ctx.probe, ctx.index, caller.name, caller.version, frames, after=after)
+        sig = ctx.signal
+        still_broken = None
+        if sig is not None and sig.module and sig.name and sig.family in (F.IMPORT_NAME, F.ATTRIBUTE):
+            from . import users
+
+            def still_broken(v: str, rel: str) -> bool:
+                return users._imports_other_missing(ctx, caller.name, v, rel, sig.module, sig.name)
+
+        found = adapted.first_adapted(ctx.probe, ctx.index, caller.name, caller.version, frames, after=after,
+                                      still_broken=still_broken)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}: {exc}")
         return []
@@ -793,7 +802,7 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
         if too_old:
             # accelerate 0.32 imports a name huggingface-hub only has from 0.21: the caller moves back.
             back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module, sig.name, raises,
-                                             base=(sig.module.split(".")[0], callee.version))
+                                             base=(sig.module.split(".")[0], callee.version), base_dist=callee.name)
             if back:
                 ev = (f"no caller frame was printed; {found.dist} {found.version} uses {what} (`{found.use.statement}`, "
                       f"{found.use.file} line {found.use.line}), which {callee.name} has only in {present}; {found.dist} "
@@ -869,7 +878,7 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
     raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
     try:
         back = users.last_without_before(ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises,
-                                         base=(sig.module.split(".")[0], callee.version))
+                                         base=(sig.module.split(".")[0], callee.version), base_dist=callee.name)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s earlier releases: {type(exc).__name__}")
         return []

@@ -12,6 +12,7 @@ from pathlib import Path
 from packaging.specifiers import SpecifierSet
 
 from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.requirements import parse_requirements_text
 from tests.support.diagnose_crashes import simple_parse
 
@@ -272,3 +273,35 @@ def test_a_class_attribute_the_message_says_its_library_removed_holds_that_libra
     assert [(c.name, c.constraint, c.source) for c in d.culprits] == [("gensim", "<4.0.0", "error-message")]
     d2 = diagnose(crash, parse_requirements_text("gensim==3.8.3\n", target), target, index, load_knowledge())
     assert not any(c.source == "error-message" for c in d2.culprits)  # already below: the message cannot be about it
+
+
+def test_a_caller_release_that_drops_one_removed_name_but_keeps_another_is_no_fix(index_for):
+    # HonkaiHelper: airtest 1.2.4's report.py imports evalcontextfilter, Markup and escape from Jinja2,
+    # all gone in 3.1.  airtest 1.2.5 changed that line but still imports Markup and escape from jinja2:
+    # the next ImportError.  1.2.6 takes them from markupsafe.
+    universe = {
+        "jinjo": [{"version": "3.0.3", "files": {"jinjo/__init__.py": "def evalcontextfilter(f):\n    return f\n"
+                                                                        "class Markup(str):\n    pass\n"}},
+                  {"version": "3.1.1", "files": {"jinjo/__init__.py": "def pass_eval_context(f):\n    return f\n"}}],
+        "markupsafe": [{"version": "2.1.1", "files": {"markupsafe/__init__.py": "class Markup(str):\n    pass\n"}}],
+        "airy": [{"version": "1.2.4", "requires_dist": ["jinjo"],
+                  "files": {"airy/__init__.py": "", "airy/report.py": "from jinjo import evalcontextfilter, Markup\n"}},
+                 {"version": "1.2.5", "requires_dist": ["jinjo"],
+                  "files": {"airy/__init__.py": "", "airy/report.py": "from jinjo import Markup\n"
+                            "try:\n    from jinjo import evalcontextfilter\nexcept ImportError:\n"
+                            "    from jinjo import pass_eval_context as evalcontextfilter\n"}},
+                 {"version": "1.2.6", "requires_dist": ["jinjo", "markupsafe"],
+                  "files": {"airy/__init__.py": "", "airy/report.py": "from markupsafe import Markup\n"
+                            "try:\n    from jinjo import evalcontextfilter\nexcept ImportError:\n"
+                            "    from jinjo import pass_eval_context as evalcontextfilter\n"}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = _pins("airy==1.2.4\njinjo==3.1.1\nmarkupsafe==2.1.1\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/home/u/app/main.py", line 1, in <module>\n    import airy.report\n'
+          '  File "/home/u/.venv/lib/python3.9/site-packages/airy/report.py", line 1, in <module>\n'
+          '    from jinjo import evalcontextfilter, Markup\n'
+          "ImportError: cannot import name 'evalcontextfilter' from 'jinjo' (/home/u/.venv/lib/python3.9/site-packages/jinjo/__init__.py)\n")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    moves = {c.name: c.constraint for c in d.culprits}
+    assert moves.get("airy") == ">=1.2.6"
+    assert any("still imports jinjo.Markup" in n for n in d.details.get("notes", []))

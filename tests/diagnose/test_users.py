@@ -1071,3 +1071,26 @@ def test_a_frameless_name_another_pin_reaches_stays_that_pins_break(index_for):
     crash = infer_message("AttributeError: module 'plots.cm' has no attribute 'get_cmap'\n", load_knowledge()).to_crash()
     d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.verdict == "transitive"
+
+
+def test_an_earlier_caller_that_requires_another_build_of_the_kept_base_is_passed_over(index_for):
+    # karaage-ai-book: keras 2.9 imports get_config, which tensorflow-gpu 1.15.2 lacks. keras 2.4.1 does not
+    # import it, but requires 'tensorflow': pip would install a second TensorFlow over the kept GPU build.
+    from pytest_depfix.diagnose.users import last_without_before
+
+    universe = {
+        "tf-gpu": [{"version": "1.15.2", "files": {"tf/__init__.py": "", "tf/context.py": "def context():\n    pass\n"}}],
+        "tf": [{"version": "2.2.0", "files": {"tf/__init__.py": ""}}],
+        "kerasy": [
+            {"version": "2.3.1", "files": {"kerasy/__init__.py": "from tf.context import context\n"}},
+            {"version": "2.4.1", "requires_dist": ["tf"], "files": {"kerasy/__init__.py": "import tf\n"}},
+            {"version": "2.9.0", "files": {"kerasy/__init__.py": "from tf.context import get_config\n"}},
+        ],
+    }
+    index, target = index_for(universe, python="3.7")
+    probe = ApiProbe(index)
+    args = (probe, index, "kerasy", "2.9.0", "tf.context", "get_config")
+    assert last_without_before(*args, base=("tf", "1.15.2")) == "2.4.1"
+    assert last_without_before(*args, base=("tf", "1.15.2"), base_dist="tf-gpu") == "2.3.1"
+    # the base's own distribution is no clash
+    assert last_without_before(*args, base=("tf", "2.2.0"), base_dist="tf") == "2.4.1"
