@@ -12,6 +12,15 @@ strict pins it prints:
 - ``fix = "unchanged"``: right when the pins come out unchanged and the verdict
   is ``environment``.
 
+A second figure, never mixed into the first: ``[[expect.upstream]]`` entries
+record a *different* fix that an upstream source confirms for the same break
+(the moved package's changelog, a merged PR in a release, a maintainer),
+written after a reviewer checked one of our misses against public sources,
+with the source and a verbatim quote.  A miss whose output falls inside such
+a ``status = "confirmed"`` range is counted as "a confirmed fix, not the
+thread's"; ``status = "checked-in-release"`` (a reviewer read the release's
+code, no source says it in words) is shown apart and counted in neither.
+
 A paste the CLI cannot read ("no traceback found") counts as wrong;
 ``--lenient`` additionally shows what the engine would answer on a lenient
 parse, without changing the figure's meaning.
@@ -225,6 +234,25 @@ def score(case: Dict[str, Any], pins_in: List[Tuple[str, str]], stdout: str, rep
                    f"resolution ok={report.get('resolution', {}).get('ok')}"), changed
 
 
+def upstream_status(case: Dict[str, Any], pins_in: List[Tuple[str, str]], stdout: str) -> str:
+    """For a miss: the status of the first ``[[expect.upstream]]`` fix the strict output falls in, else ''."""
+    out = parse_output(stdout)
+    if not out or [canonicalize_name(n) for n, _ in out] != [canonicalize_name(n) for n, _ in pins_in]:
+        return ""
+    got = {canonicalize_name(n): v for n, v in out}
+    for k in case.get("keep", []):
+        name, _, ver = k.partition("==")
+        if got.get(canonicalize_name(name)) != ver:
+            return ""
+    found = ""
+    for entry in case.get("expect", {}).get("upstream", []):
+        if not _outside(entry.get("fix", {}), got):
+            if entry.get("status") == "confirmed":
+                return "confirmed"
+            found = found or str(entry.get("status", ""))
+    return found
+
+
 def _outside(option: Dict[str, str], got: Dict[str, str]) -> str:
     """Why the output misses one confirmed fix ('' when it is inside it)."""
     for pkg, spec in option.items():
@@ -256,6 +284,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         case = load_case(folder)
         t = time.perf_counter()
         fallback = bool(args.inprocess)
+        stdout, pins_in = "", []
         try:
             pins_in = input_pins(case)
             if args.inprocess:
@@ -273,12 +302,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         except Exception as exc:  # a failing case is a result, not a crash of the scorer
             ok, why, changed = False, f"scorer could not run it: {type(exc).__name__}: {exc}", -1
             report = {}
+        upstream = "" if ok else upstream_status(case, pins_in, stdout)
+        if upstream:
+            why = f"{why}; inside a fix upstream {upstream} ({'counted' if upstream == 'confirmed' else 'not counted'})"
         fix = case.get("expect", {}).get("fix")
         thread_changes = 0 if fix == "unchanged" else len(fix or {})
         results.append({"case": case["_name"], "family": case.get("family", ""), "right": ok, "why": why,
                         "changed": changed, "thread_changed": thread_changes, "verdicts": verdicts(report),
                         "expected_verdict": case.get("expect", {}).get("verdict"), "seconds": round(time.perf_counter() - t, 2),
-                        "in_process": fallback})
+                        "in_process": fallback, "upstream": upstream})
         if not ok and stdout.strip() and isinstance(case.get("expect", {}).get("fix"), dict):
             # A different answer: is it larger than the thread's fix, made whole by the same resolver?
             got = {canonicalize_name(n): v for n, v in (parse_output(stdout) or [])}
@@ -301,6 +333,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     changed = [r["changed"] for r in results if r["changed"] >= 0]
     print()
     print(f"right: {right}/{n} = {100.0 * right / n if n else 0:.1f}% (goal >= 95%)")
+    confirmed = [r["case"] for r in results if r.get("upstream") == "confirmed"]
+    read_only = [r["case"] for r in results if r.get("upstream") == "checked-in-release"]
+    print(f"right, or a different fix an upstream source confirms: {right + len(confirmed)}/{n} = "
+          f"{100.0 * (right + len(confirmed)) / n if n else 0:.1f}% ({len(confirmed)} misses inside a confirmed "
+          f"upstream fix; {len(read_only)} more inside a fix only read in the release, not counted)")
     if changed:
         print(f"median changed pins: {statistics.median(changed)} (threads' own fixes: "
               f"{statistics.median(r['thread_changed'] for r in results)})")

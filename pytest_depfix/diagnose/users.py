@@ -734,7 +734,7 @@ def _imports_other_missing(ctx: Any, dist: str, v: str, file: str, module: str, 
     callee release (one probe answer each, cached); an unknown answer is no
     reason to refuse.
     """
-    from .probe import NO, Question, ReleaseTree
+    from .probe import NO, YES, Question, ReleaseTree
 
     callee = getattr(ctx, "callee", None)
     if ctx.probe is None or callee is None or getattr(callee, "kind", "") != "dist" or not callee.version or not module:
@@ -759,6 +759,8 @@ def _imports_other_missing(ctx: Any, dist: str, v: str, file: str, module: str, 
         if uses_in_source(text, mod, other, "ImportError", python) is None:
             continue  # guarded, or in a branch the target does not take
         try:
+            if ctx.probe.ask(callee.name, callee.version, Question.parse(mod)).value != YES:
+                continue  # not a module the callee ships (requests.packages.urllib3 is requests' alias)
             answer = ctx.probe.ask(callee.name, callee.version, Question.parse(f"{mod}:{other}"))
         except Exception:
             continue

@@ -1094,3 +1094,23 @@ def test_an_earlier_caller_that_requires_another_build_of_the_kept_base_is_passe
     assert last_without_before(*args, base=("tf", "1.15.2"), base_dist="tf-gpu") == "2.3.1"
     # the base's own distribution is no clash
     assert last_without_before(*args, base=("tf", "2.2.0"), base_dist="tf") == "2.4.1"
+
+
+def test_names_imported_through_another_packages_alias_are_not_asked_of_the_callee(index_for):
+    # clearml 1.10.4 still imports Retry from requests.packages.urllib3: that module is requests'
+    # alias of urllib3, not a module of the urllib3 wheel, so it says nothing about urllib3 2.0.2.
+    from types import SimpleNamespace
+
+    from pytest_depfix.diagnose.users import _imports_other_missing
+
+    universe = {
+        "urlthree": [{"version": "2.0.2", "files": {"urlthree/__init__.py": "", "urlthree/util.py": "class Retry:\n    pass\n"}}],
+        "clearly": [{"version": "1.10.4", "files": {"clearly/net.py":
+                     "from reqs.packages.urlthree.util import Retry\nfrom urlthree.util import Gone\n"}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    ctx = SimpleNamespace(probe=ApiProbe(index), callee=SimpleNamespace(kind="dist", name="urlthree", version="2.0.2"),
+                          evidence=[], target=target)
+    assert _imports_other_missing(ctx, "clearly", "1.10.4", "clearly/net.py", "reqs.packages.urlthree.contrib", "appengine") is False
+    # the callee's own module is asked, and a name it lacks refuses the release
+    assert _imports_other_missing(ctx, "clearly", "1.10.4", "clearly/net.py", "urlthree.contrib", "appengine") is True
