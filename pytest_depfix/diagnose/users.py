@@ -88,6 +88,17 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     if a.name != "*":
                         bound[a.asname or a.name] = f"{node.module}.{a.name}"
         for node in ast.walk(tree):
+            # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): the loop name stands
+            # for each module of a literal tuple, the one asked about among them.
+            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name) \
+                    and isinstance(node.iter, (ast.Tuple, ast.List)):
+                for elt in node.iter.elts:
+                    head, _, rest = (_dotted(elt) or "").partition(".")
+                    full = bound.get(head)
+                    if full and (full + ("." + rest if rest else "")) == module:
+                        bound[node.target.id] = module
+                        break
+        for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr == name:
                 head, _, rest = (_dotted(node.value) or "").partition(".")
                 full = bound.get(head)

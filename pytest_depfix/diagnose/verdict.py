@@ -747,7 +747,20 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
             from . import users
 
             def still_broken(v: str, rel: str) -> bool:
-                return users._imports_other_missing(ctx, caller.name, v, rel, sig.module, sig.name)
+                if users._imports_other_missing(ctx, caller.name, v, rel, sig.module, sig.name):
+                    return True
+                # The failing line changed, but the release may reach the name elsewhere:
+                # Flask-SQLAlchemy 3.0.0 moved 'module.__all__' into extension.py's __getattr__.
+                raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+                try:
+                    use = users.first_use(ctx.probe, caller.name, v, sig.module, sig.name, raises=raises,
+                                          python=tuple(ctx.target.python))
+                except Exception:
+                    return False  # could not read it all: the changed line stays the evidence
+                if use is not None:
+                    ctx.evidence.append(f"{caller.name} {v} changed the failing line but still uses {sig.module}.{sig.name} "
+                                        f"({use.file} line {use.line}: `{use.statement}`): not a fix")
+                return use is not None
 
         found = adapted.first_adapted(ctx.probe, ctx.index, caller.name, caller.version, frames, after=after,
                                       still_broken=still_broken)

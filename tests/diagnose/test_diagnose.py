@@ -305,3 +305,34 @@ def test_a_caller_release_that_drops_one_removed_name_but_keeps_another_is_no_fi
     moves = {c.name: c.constraint for c in d.culprits}
     assert moves.get("airy") == ">=1.2.6"
     assert any("still imports jinjo.Markup" in n for n in d.details.get("notes", []))
+
+
+def test_a_caller_release_that_moved_the_failing_use_to_another_module_is_no_fix(index_for):
+    # golinks: Flask-SQLAlchemy 2.4.1's __init__.py loops over sqlalchemy.__all__, gone in SQLAlchemy 2.0.
+    # 3.0.0 rewrote that line away but reads mod.__all__ in extension.py's __getattr__; 3.0.2 stopped.
+    def release(v, ext):
+        return {"version": v, "requires_dist": ["sqly"],
+                "files": {"flasky/__init__.py": "from .extension import SQLAlchemy\n", "flasky/extension.py": ext}}
+
+    universe = {
+        "sqly": [{"version": "1.4.54", "files": {"sqly/__init__.py": "__all__ = ['Column']\nColumn = 1\n"}},
+                 {"version": "2.0.0", "files": {"sqly/__init__.py": "Column = 1\n"}}],
+        "flasky": [
+            {"version": "2.4.1", "requires_dist": ["sqly"], "files": {"flasky/__init__.py":
+             "import sqly\n\ndef _include(obj):\n    for module in (sqly,):\n        for key in module.__all__:\n"
+             "            setattr(obj, key, getattr(module, key))\n"}},
+            release("3.0.0", "import sqly as sa\n\nclass SQLAlchemy:\n    def __getattr__(self, name):\n"
+                             "        for mod in (sa,):\n            if name in mod.__all__:\n                return 1\n"),
+            release("3.0.2", "import sqly as sa\n\nclass SQLAlchemy:\n    def __getattr__(self, name):\n"
+                             "        for mod in (sa,):\n            if hasattr(mod, name):\n                return 1\n"),
+        ],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = _pins("flasky==2.4.1\nsqly==2.0.0\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/srv/app/main.py", line 5, in <module>\n    db = flasky._include(app)\n'
+          '  File "/usr/local/lib/python3.9/site-packages/flasky/__init__.py", line 5, in _include\n'
+          "    for key in module.__all__:\nAttributeError: module 'sqly' has no attribute '__all__'\n")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    moves = {c.name: c.constraint for c in d.culprits}
+    assert moves.get("flasky") == ">=3.0.2"
+    assert any("still uses sqly.__all__" in n for n in d.details.get("notes", []))

@@ -1114,3 +1114,12 @@ def test_names_imported_through_another_packages_alias_are_not_asked_of_the_call
     assert _imports_other_missing(ctx, "clearly", "1.10.4", "clearly/net.py", "reqs.packages.urlthree.contrib", "appengine") is False
     # the callee's own module is asked, and a name it lacks refuses the release
     assert _imports_other_missing(ctx, "clearly", "1.10.4", "clearly/net.py", "urlthree.contrib", "appengine") is True
+
+
+def test_a_loop_over_a_tuple_of_modules_uses_each_of_them():
+    # Flask-SQLAlchemy 3.0.1's __getattr__: 'for mod in (sa, sa.orm): if name in mod.__all__'
+    src = ("import sqlalchemy as sa\nimport sqlalchemy.orm\n\nclass SQLAlchemy:\n    def __getattr__(self, name):\n"
+           "        for mod in (sa, sa.orm):\n            if name in mod.__all__:\n                return getattr(mod, name)\n")
+    assert uses_in_source(src, "sqlalchemy", "__all__", "AttributeError").line == 7
+    assert uses_in_source(src, "sqlalchemy.orm", "__all__", "AttributeError").line == 7
+    assert uses_in_source(src.replace("(sa, sa.orm)", "(other,)"), "sqlalchemy", "__all__", "AttributeError") is None
