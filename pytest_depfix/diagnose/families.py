@@ -398,7 +398,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
     if advice is None and etype in ("ImportError", "OSError") and re.search(
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
-            r"The specified module could not be found", full):
+            r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found", full):
         advice = environment_advice(full)
     if advice is None and re.search(r"OutOfMemoryError|MemoryError", etype):
         advice = environment_advice("out of memory")

@@ -832,6 +832,28 @@ def compiled_mentions(probe: Any, dist: str, version: str, name: str) -> Optiona
     return found
 
 
+def member_mentions(probe: Any, dist: str, version: str, relpath: str, word: str) -> Optional[bool]:
+    """Whether member ``relpath`` of ``dist==version`` contains ``word``; None when the release has no such member.
+
+    For a symbol version (``GLIBCXX_3.4.29``) a compiled module asks of the
+    system: the bytes are searched, never loaded; the answer is cached.
+    """
+    key = f"{canonicalize_name(dist)}|{version}|{probe.target_key}|{relpath}|{word}"
+    cached = probe._store.get("bin", key)
+    if cached is not None:
+        return {"1": True, "0": False}.get(cached)
+    if relpath not in probe._members(dist, version):
+        probe._store.put("bin", key, "?")
+        return None
+    got = probe.index.read_members(dist, version, lambda m: m == relpath, max_bytes=COMPILED_CAP)
+    if relpath not in got:
+        probe._store.put("bin", key, "?")
+        return None
+    found = word.encode() in got[relpath]
+    probe._store.put("bin", key, "1" if found else "0")
+    return found
+
+
 MAX_OWNER_PINS = 8  # pins whose releases are searched for a class definition
 
 

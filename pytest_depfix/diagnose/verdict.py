@@ -589,6 +589,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         return done("environment", F.ENVIRONMENT, f"{sig.message} is not caused by a version of the set ({entry.id})",
                     [], entry.advice or sig.advice, knowledge=entry.id, source=entry.source)
     if sig.family == F.ENVIRONMENT:
+        older = _older_build(ctx, sig, done)
+        if older is not None:
+            return older
         return done("environment", F.ENVIRONMENT, f"{sig.message}: the cause is outside the pins", [], _env_advice(sig, ctx))
 
     if entry is not None:
@@ -623,6 +626,60 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 def _is_back(c: Culprit) -> bool:
     """Whether a culprit moves its package back (``<``, ``<=``, or to an earlier ``==`` release) rather than forward."""
     return c.constraint.lstrip().startswith(("<", "=="))
+
+
+_SYMVER = re.compile(r"version `((?:GLIBCXX|GLIBC|CXXABI)_[\d.]+)' not found \(required by ([^)]+)\)")
+MAX_OLDER_BUILDS = 8  # earlier releases whose compiled module is read for a symbol version
+
+
+def _older_build(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A pin's compiled module needs a newer system C++/C library than the machine has: is there a release whose does not?
+
+    opencc 1.1.7's manylinux1-tagged wheel links against GLIBCXX_3.4.29 (the tag
+    promises far older); 1.1.6's needs at most 3.4.21.  The symbol version is a
+    string in the module's bytes, so the same member of earlier releases is
+    searched (read, never loaded).  When none of them is free of it, or the pin
+    is kept, the verdict stays ``environment``.
+    """
+    m = _SYMVER.search(sig.message or "")
+    if m is None or ctx.probe is None:
+        return None
+    symver, path = m.group(1), m.group(2).strip()
+    site = re.search(r"(?:site|dist)-packages[\\/]+(.+)$", path)
+    if not site:
+        return None
+    rel = site.group(1).replace("\\", "/")
+    owner = module_owner(rel.split("/")[0], ctx, path)
+    pin = ctx.pinned(owner)
+    if pin is None or not pin.version:
+        return None
+    from . import users
+
+    try:
+        if users.member_mentions(ctx.probe, pin.name, pin.version, rel, symver) is not True:
+            return None  # the pinned release's module does not ask for it: not this release's build
+        from packaging.version import Version
+
+        earlier = [v for v in ctx.probe.versions(pin.name) if Version(v) < Version(pin.version)]
+        found = None
+        for v in sorted(earlier, key=Version, reverse=True)[:MAX_OLDER_BUILDS]:
+            if users.member_mentions(ctx.probe, pin.name, v, rel, symver) is False:
+                found = v
+                break
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s compiled modules: {type(exc).__name__}")
+        return None
+    if found is None:
+        return None
+    ev = (f"{rel} in {pin.name}=={pin.version} requires {symver}, which this system's library lacks; the same module in "
+          f"{pin.name} {found} does not (read from the wheels' bytes)")
+    ctx.evidence.append(ev)
+    if ctx.is_keep(pin.name):
+        return done("environment", F.ENVIRONMENT, f"{sig.message}: the kept {pin.name}=={pin.version} was built against a "
+                    f"newer system library", [], f"{_env_advice(sig, ctx)} {pin.name} {found}'s build does not need {symver}.")
+    culprit = Culprit(pin.name, f"<={found}", CONF_PROBE, [ev], "release-files")
+    return done("direct", F.ENVIRONMENT, f"{pin.name}=={pin.version}'s compiled module needs {symver}, newer than the "
+                f"system's; {pin.name} {found} was built without it", [culprit], _env_advice(sig, ctx))
 
 
 def _env_advice(sig: F.Signal, ctx: Context) -> str:

@@ -336,3 +336,38 @@ def test_a_caller_release_that_moved_the_failing_use_to_another_module_is_no_fix
     moves = {c.name: c.constraint for c in d.culprits}
     assert moves.get("flasky") == ">=3.0.2"
     assert any("still uses sqly.__all__" in n for n in d.details.get("notes", []))
+
+
+def _cclib_universe():
+    so = "cclib/clib/cclib_clib.cpython-310-x86_64-linux-gnu.so"
+    return {"cclib": [
+        {"version": "1.1.5", "files": {"cclib/__init__.py": "", so: "\x7fELF GLIBCXX_3.4.21 CXXABI_1.3.9"}},
+        {"version": "1.1.6", "files": {"cclib/__init__.py": "", so: "\x7fELF GLIBCXX_3.4.21 CXXABI_1.3.9"}},
+        {"version": "1.1.7", "files": {"cclib/__init__.py": "", so: "\x7fELF GLIBCXX_3.4.29 CXXABI_1.3.13"}},
+    ]}
+
+
+OPENCC_TB = ("Traceback (most recent call last):\n  File \"/srv/app/conv.py\", line 1, in <module>\n    import cclib\n"
+             "ImportError: /lib64/libstdc++.so.6: version `GLIBCXX_3.4.29' not found (required by "
+             "/srv/py/lib/python3.10/site-packages/cclib/clib/cclib_clib.cpython-310-x86_64-linux-gnu.so)\n")
+
+
+def test_a_wheel_built_against_a_newer_libstdcxx_moves_to_the_nearest_release_built_without_it(index_for):
+    # BYVoid/OpenCC#866: opencc 1.1.7's manylinux1-tagged wheel needs GLIBCXX_3.4.29; 1.1.6's does not.
+    index, target = index_for(_cclib_universe(), python="3.10")
+    pins = _pins("cclib==1.1.7\n", target)
+    d = diagnose(simple_parse(OPENCC_TB, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.verdict == "direct"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("cclib", "<=1.1.6")]
+
+
+def test_a_newer_libstdcxx_need_of_a_kept_pin_or_of_every_release_stays_environment(index_for):
+    index, target = index_for(_cclib_universe(), python="3.10")
+    pins = _pins("cclib==1.1.7\n", target)
+    kept = diagnose(simple_parse(OPENCC_TB, pins), pins, target, index, load_knowledge(bundled=False), keep={"cclib"},
+                    probe=ApiProbe(index))
+    assert (kept.verdict, kept.culprits) == ("environment", []) and "1.1.6" in kept.advice
+    # every release needs it: nothing to move to
+    tb = OPENCC_TB.replace("3.4.29", "3.4.21")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert (d.verdict, d.culprits) == ("environment", [])
