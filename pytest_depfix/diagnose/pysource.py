@@ -246,8 +246,33 @@ class _Reader:
         elif isinstance(st, (ast.With, ast.AsyncWith)):
             self.body(st.body, cond)
         elif isinstance(st, (ast.For, ast.While)):
+            if isinstance(st, ast.For):
+                self.namespace_loop(st, cond)
             self.body(st.body, True)
             self.body(st.orelse, True)
+
+    def namespace_loop(self, st: ast.For, cond: bool) -> None:
+        """``for name in deprecated_windows: locals()[name] = deco(name)`` binds every name of a literal list.
+
+        scipy.signal 1.1-1.12 kept ``gaussian`` and its other windows this way;
+        read statically, they were absent and the probe put the removal at 1.1.
+        """
+        if not isinstance(st.target, ast.Name):
+            return
+        it = st.iter
+        if isinstance(it, ast.Name):
+            it = self.constants.get(it.id)  # type: ignore[assignment]
+        names = _strings(it) if isinstance(it, (ast.Tuple, ast.List)) else None
+        if not names:
+            return
+        for node in st.body:
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Subscript) and isinstance(t.value, ast.Call) and not t.value.args
+                    and _dotted(t.value.func) in ("locals", "globals") and isinstance(_slice(t), ast.Name)
+                    and _slice(t).id == st.target.id for t in node.targets):  # type: ignore[attr-defined]
+                for n in names:
+                    self.bind(n, Binding("assign", node.lineno, cond))
+                return
 
     def assign(self, st: ast.stmt, cond: bool) -> None:
         info = self.info

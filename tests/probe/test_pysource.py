@@ -303,3 +303,20 @@ def test_version_tests_with_short_or_stepped_slices_follow_python():
     assert side("sys.version_info[:2] == (3, 8, 0)") is False
     assert side("sys.version_info[:3:2] >= (3, 2)") is None  # a step: not read
     assert side("sys.version_info >= (3,)") is True
+
+
+def test_names_bound_through_locals_in_a_loop_over_a_literal_list_are_there():
+    # scipy.signal 1.1-1.12: the window functions stay in the signal namespace through a loop
+    # writing locals(); 1.13 dropped the loop (and gaussian with it).
+    init = ("from . import windows\n"
+            "deprecated_windows = ('boxcar', 'gaussian')\n"
+            "def deco(name):\n    return getattr(windows, name)\n"
+            "for name in deprecated_windows:\n    locals()[name] = deco(name)\n"
+            "del deprecated_windows, name, deco\n")
+    r = Resolver(DictTree({"sig/__init__.py": init, "sig/windows.py": "def gaussian(M, std):\n    return M\n"}))
+    assert r.lookup("sig", "gaussian").value == YES
+    assert r.lookup("sig", "hann").value == NO
+    # a loop writing something else binds nothing
+    other = init.replace("locals()[name] = deco(name)", "print(deco(name))")
+    r2 = Resolver(DictTree({"sig/__init__.py": other, "sig/windows.py": ""}))
+    assert r2.lookup("sig", "gaussian").value == NO
