@@ -12,10 +12,11 @@ has (pyenv's interpreters: 3.6 to 3.13), this script:
 2. imports, outermost first, every module of the traceback's library frames
    and counts the case *reproduced* when one raises the same exception type
    with the same missing name (an import-time crash; a crash that needs a
-   call is "not reproducible by import" and left out);
+   call is "not reproducible by import" and left out); that module is the
+   reproducer;
 3. builds a second environment from ``depfix analyze``'s strict pins (the
-   real CLI, as in ``score_cases.py``) and runs the same imports: *fixed*
-   when all import cleanly, *fails* (with the new last line) otherwise;
+   real CLI, as in ``score_cases.py``) and imports the reproducer: *fixed*
+   when it imports cleanly, *fails* (with the new last line) otherwise;
 4. does the same for the thread's fix made whole by the same resolver
    (``thread_fix_as_pins``), the baseline measured in the same run.
 
@@ -244,6 +245,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             shutil.rmtree(env, ignore_errors=True)
             continue
         row["status"] = "reproduced"
+        mods = [raised.split(" ", 1)[0]]  # the module whose import reproduces it: only it must import afterwards
         for label, pins in (("ours", ours), ("theirs", theirs)):
             if not pins:
                 row[label + "_result"] = "no answer"

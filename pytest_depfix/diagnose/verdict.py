@@ -291,6 +291,85 @@ def next_series(version: str) -> str:
     return f">={major}.{minor + 1}"
 
 
+def _within_the_set(ctx: Context, culprits: List[Culprit]) -> List[Culprit]:
+    """Drop forward moves whose new requirement no release can meet beside the set, when another culprit remains.
+
+    keras 2.4.0 stopped calling ``.decode`` on h5py 3's strings, but it is a
+    redirect to ``tf.keras`` and requires ``tensorflow>=2.2``, which the set
+    does not hold; and no TensorFlow for Python 3.6 accepts the pinned h5py
+    3.0.0 (2.2-2.4 want h5py 2.10, 2.5 wants 3.1, 2.6 wants keras 2.6).  pip
+    could not install that answer.  A new requirement some release can meet
+    (flask-session 0.3.2's cachelib) is no reason to refuse a move.
+    """
+    out = []
+    dropped = []
+    for c in culprits:
+        why = _unmeetable_requirement(ctx, c)
+        if why:
+            dropped.append((c, why))
+        else:
+            out.append(c)
+    if not dropped or not out:
+        return culprits
+    for c, why in dropped:
+        ctx.evidence.append(f"{c.name}{c.constraint} is not offered: {why}")
+    return out
+
+
+MAX_NEW_DEP_RELEASES = 12  # releases of a newly required distribution read to find one that fits the set
+
+
+def _unmeetable_requirement(ctx: Context, culprit: Culprit) -> str:
+    """Why the first release ``culprit`` allows above its pin cannot be installed beside the set ('' when it can, or cannot tell)."""
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    pin = ctx.pinned(culprit.name)
+    if pin is None or not pin.version or ctx.probe is None or not culprit.constraint.startswith(">"):
+        return ""
+
+    def reqs(name: str, version: str) -> List[Requirement]:
+        out = []
+        for text in ctx.index.metadata(name, version).requires_dist or ():
+            try:
+                req = Requirement(str(text))
+            except InvalidRequirement:
+                continue
+            if req.marker is None or ctx.target.evaluate(req.marker):
+                out.append(req)
+        return out
+
+    try:
+        spec = SpecifierSet(culprit.constraint)
+        first = next((v for v in sorted(ctx.probe.versions(pin.name), key=Version)
+                      if Version(v) > Version(pin.version) and spec.contains(v, prereleases=True)), None)
+        if first is None:
+            return ""
+        held = {p.key: p.version for p in ctx.pins if p.active and p.version}
+        held[pin.key] = first
+        had = {canonicalize_name(r.name) for r in reqs(pin.name, pin.version)}
+        for req in reqs(pin.name, first):
+            dep = canonicalize_name(req.name)
+            if dep in held or dep in had:
+                continue
+            versions = [v for v in sorted(ctx.probe.versions(dep), key=Version, reverse=True)
+                        if req.specifier.contains(v, prereleases=True)][:MAX_NEW_DEP_RELEASES]
+            if not versions:
+                return f"{pin.name} {first} requires {req}, which has no release for the target"
+            fits = False
+            for v in versions:
+                clash = next((r for r in reqs(dep, v) if canonicalize_name(r.name) in held
+                              and not r.specifier.contains(held[canonicalize_name(r.name)], prereleases=True)), None)
+                if clash is None:
+                    fits = True
+                    break
+            if not fits:
+                return (f"{pin.name} {first} requires {req}, which the set does not hold, and none of its "
+                        f"{len(versions)} newest matching releases accepts the set's pins")
+    except Exception:
+        return ""
+    return ""
+
+
 def _add(out: List[Culprit], culprit: Culprit, ctx: Context) -> None:
     """Append unless it would move a keep-pin, change nothing, or repeat an earlier culprit."""
     pin = ctx.pinned(culprit.name)
@@ -571,6 +650,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                                           "most likely the project's own code")
                 ctx.evidence.append("no caller frame was printed, and no other pin of the set uses the name "
                                     "(read from their release files): the caller is the project's own code")
+        if len(culprits) > 1:
+            culprits = _within_the_set(ctx, culprits)
         culprits.sort(key=lambda c: -c.confidence)
         details.update(extra)
         if ctx.evidence:

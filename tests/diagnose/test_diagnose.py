@@ -371,3 +371,33 @@ def test_a_newer_libstdcxx_need_of_a_kept_pin_or_of_every_release_stays_environm
     tb = OPENCC_TB.replace("3.4.29", "3.4.21")
     d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert (d.verdict, d.culprits) == ("environment", [])
+
+
+def test_a_forward_move_whose_new_requirement_no_release_can_meet_beside_the_set_is_not_offered(index_for):
+    # keras#14265: keras 2.4.0 stopped decoding h5py 3's strings, but requires tensorflow>=2.2, which the
+    # set lacks, and no TensorFlow for the target accepts the pinned h5py 3.0.0. Holding h5py back stays.
+    from pytest_depfix.diagnose.verdict import Context, _within_the_set
+    from pytest_depfix.models import Culprit
+
+    universe = {
+        "kerasy": [{"version": "2.2.5", "requires_dist": ["h5y"]},
+                   {"version": "2.4.0", "requires_dist": ["tfy>=2.2"]}],
+        "h5y": [{"version": "2.10.0"}, {"version": "3.0.0"}],
+        "tfy": [{"version": "2.2.0", "requires_dist": ["h5y<2.11,>=2.10"]},
+                {"version": "2.5.0", "requires_dist": ["h5y~=3.1.0"]}],
+        "cachy": [{"version": "1.0"}],
+        "sessiony": [{"version": "0.3.1"}, {"version": "0.3.2", "requires_dist": ["cachy"]}],
+    }
+    index, target = index_for(universe, python="3.6")
+    pins = _pins("kerasy==2.2.5\nh5y==3.0.0\nsessiony==0.3.1\n", target)
+    ctx = Context(simple_parse("ValueError: x\n", pins), pins, target, index, load_knowledge(bundled=False), set(),
+                  probe=ApiProbe(index))
+    back = Culprit("h5y", "<3.0", 0.8, ["h5y.x is present in h5y<3.0"], "api-probe")
+    forward = Culprit("kerasy", ">=2.4.0", 0.8, ["kerasy 2.4.0 changed the failing call"], "release-files")
+    assert _within_the_set(ctx, [back, forward]) == [back]
+    assert any("tfy>=2.2" in e and "accepts the set's pins" in e for e in ctx.evidence)
+    # alone, it is still offered: an answer that needs more beats none
+    assert _within_the_set(ctx, [forward]) == [forward]
+    # a new requirement some release can meet is no reason to refuse the move
+    session = Culprit("sessiony", ">=0.3.2", 0.8, ["sessiony 0.3.2 changed the failing call"], "release-files")
+    assert _within_the_set(ctx, [back, session]) == [back, session]
