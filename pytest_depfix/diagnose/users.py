@@ -55,7 +55,7 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     takes it (gitpython 3.1.20's 'if sys.version_info[:2] < (3, 7): ... else:
     from typing import OrderedDict' fails on 3.7.0), not read as a guard.
     """
-    if name not in text:
+    if name not in text or (not name and module not in text):
         return None
     try:
         tree = parse_quietly(text)
@@ -63,6 +63,22 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         return None
     imports: Set[int] = set()  # hits that raise ImportError
     attrs: Set[int] = set()  # hits that raise AttributeError
+    if module and not name:
+        # The module itself ('No module named tomllib' on 3.10): any import of it or of a submodule.
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import) and any(a.name == module or a.name.startswith(module + ".") for a in node.names):
+                imports.add(node.lineno)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and \
+                    (node.module == module or node.module.startswith(module + ".")):
+                imports.add(node.lineno)
+        if not imports:
+            return None
+        live = _live(tree.body, imports, set(imports), "ModuleNotFoundError", python)[0]  # type: ignore[attr-defined]
+        if not live:
+            return None
+        line = min(live)
+        lines = text.splitlines()
+        return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
     if not module:  # any module: every import or attribute access of the name is a use
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
@@ -121,6 +137,7 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
 
 _CATCHES = {
     "ImportError": {"ImportError", "Exception", "BaseException"},
+    "ModuleNotFoundError": {"ModuleNotFoundError", "ImportError", "Exception", "BaseException"},
     "AttributeError": {"AttributeError", "Exception", "BaseException"},
 }
 

@@ -1345,7 +1345,8 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     if sig.detail.get("feature"):
         return _feature_users(ctx, sig, caller, done, added, advice)
     if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module \
-            and sig.name and not sig.detail.get("no_module"):
+            and (sig.name and not sig.detail.get("no_module") or not sig.name and sig.detail.get("no_module")):
+        # a name of a module (typing.Literal) or a whole module (tomllib), new in a later Python
         out = _stdlib_name_users(ctx, sig, f"{what} is new in Python {added}")
     if out:
         return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, new in Python {added}", out, advice)

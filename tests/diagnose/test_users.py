@@ -1123,3 +1123,15 @@ def test_a_loop_over_a_tuple_of_modules_uses_each_of_them():
     assert uses_in_source(src, "sqlalchemy", "__all__", "AttributeError").line == 7
     assert uses_in_source(src, "sqlalchemy.orm", "__all__", "AttributeError").line == 7
     assert uses_in_source(src.replace("(sa, sa.orm)", "(other,)"), "sqlalchemy", "__all__", "AttributeError") is None
+
+
+def test_a_whole_module_is_used_by_any_unguarded_import_of_it():
+    # paracelsus 0.5.0 on Python 3.10: 'import tomllib' (new in 3.11); 0.5.1 falls back to tomli.
+    assert uses_in_source("import tomllib\n", "tomllib", "").line == 1
+    assert uses_in_source("import os\nfrom tomllib import loads\n", "tomllib", "").line == 2
+    assert uses_in_source("import tomllib_compat\n", "tomllib", "") is None
+    guarded = "try:\n    import tomllib\nexcept ModuleNotFoundError:\n    import tomli as tomllib\n"
+    assert uses_in_source(guarded, "tomllib", "") is None
+    branch = "import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib\n"
+    assert uses_in_source(branch, "tomllib", "", python=(3, 10)) is None
+    assert uses_in_source(branch, "tomllib", "", python=(3, 11)).line == 3
