@@ -157,26 +157,30 @@ def _owner_by_files(ctx: Context, top: str) -> Optional[str]:
     """
     if ctx.probe is None or not top.isidentifier():
         return None
-    tops = ctx.tops
     owners = []
     for pin in [p for p in ctx.pins if p.active and p.version][:MAX_LISTED_PINS]:
-        if pin.key not in tops:
-            names: Set[str] = set()
-            try:
-                members = ctx.probe._members(pin.name, pin.version)
-            except Exception:
-                members = []
-            if any(m.split("/")[0].endswith(".dist-info") for m in members):  # a wheel
-                for m in members:
-                    parts = m.split("/")
-                    if len(parts) == 2 and parts[1] == "__init__.py":
-                        names.add(parts[0])
-                    elif len(parts) == 1 and m.endswith(".py"):
-                        names.add(m[:-3])
-            tops[pin.key] = names
-        if top in tops[pin.key]:
+        if top in _pin_tops(ctx, pin):
             owners.append(pin.name)
     return owners[0] if len(owners) == 1 else None
+
+
+def _pin_tops(ctx: Context, pin: Any) -> Set[str]:
+    """Top-level packages and modules of a pin's wheel (its file list, read once per crash; sdists give none)."""
+    if pin.key not in ctx.tops:
+        names: Set[str] = set()
+        try:
+            members = ctx.probe._members(pin.name, pin.version)
+        except Exception:
+            members = []
+        if any(m.split("/")[0].endswith(".dist-info") for m in members):  # a wheel
+            for m in members:
+                parts = m.split("/")
+                if len(parts) == 2 and parts[1] == "__init__.py":
+                    names.add(parts[0])
+                elif len(parts) == 1 and m.endswith(".py"):
+                    names.add(m[:-3])
+        ctx.tops[pin.key] = names
+    return ctx.tops[pin.key]
 
 
 MAX_LISTED_PINS = 32  # pins whose file lists are read to find who ships a module
@@ -1282,6 +1286,8 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     from . import users
 
     cls = (sig.function or "").split(".")[0]
+    if cls and cls == sig.function and cls[:1].islower():
+        return _function_owner(ctx, sig, caller, cls)
     if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
         return []
     asked = 0
@@ -1294,6 +1300,43 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
             return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{cls} is defined by {pin.name}; it accepts "
                             f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
     return []
+
+
+def _function_owner(ctx: Context, sig: F.Signal, caller: Party, fn: str) -> List[Culprit]:
+    """``concat() got an unexpected keyword argument 'join_axes'`` with no frame: the pin whose package exports ``concat``.
+
+    Each pin's top-level package is asked whether it exports the function in
+    the pinned release (one cheap question); the first that does is asked in
+    which releases the function accepts the keyword (pandas dropped
+    ``join_axes`` in 1.0).
+    """
+    from .probe import YES, Question
+
+    if ctx.probe is None or not fn.isidentifier() or len(fn) < 4 or fn.startswith("_") or fn in _BUILTIN_FUNCTIONS:
+        return []
+    asked = 0
+    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]:
+        if pin.key == caller.key or ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
+            continue
+        for top in sorted(_pin_tops(ctx, pin))[:3]:
+            try:
+                has = ctx.probe.ask(pin.name, pin.version, Question.parse(f"{top}:{fn}")).value == YES
+            except Exception:
+                has = False
+            if not has:
+                continue
+            asked += 1
+            present = probe_range(ctx, pin.name, top, fn, parameter=sig.name)
+            if present and excludes(present, pin.version):
+                return [Culprit(pin.name, present, CONF_PROBE, [f"{top}.{fn} is exported by {pin.name}; it accepts "
+                                f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
+            break
+    return []
+
+
+MAX_OWNER_PINS_FN = 8  # pins asked whether their package exports a function a frameless keyword error names
+_BUILTIN_FUNCTIONS = frozenset({"print", "open", "sorted", "round", "super", "range", "input", "zip", "format", "next",
+                                "iter", "filter", "map", "sum", "min", "max", "dict", "list", "set", "tuple", "type"})
 
 
 def _stdlib_name_users(ctx: Context, sig: F.Signal, why: str) -> List[Culprit]:

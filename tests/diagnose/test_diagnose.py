@@ -401,3 +401,23 @@ def test_a_forward_move_whose_new_requirement_no_release_can_meet_beside_the_set
     # a new requirement some release can meet is no reason to refuse the move
     session = Culprit("sessiony", ">=0.3.2", 0.8, ["sessiony 0.3.2 changed the failing call"], "release-files")
     assert _within_the_set(ctx, [back, session]) == [back, session]
+
+
+def test_a_frameless_keyword_error_of_a_function_is_asked_of_the_pin_that_exports_it(index_for):
+    # pandas-profiling 1.4.1 on pandas 1.0: "concat() got an unexpected keyword argument 'join_axes'", no frame.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    universe = {
+        "pandy": [{"version": "0.25.3", "files": {"pandy/__init__.py": "from .reshape import concat\n",
+                                                   "pandy/reshape.py": "def concat(objs, axis=0, join_axes=None):\n    pass\n"}},
+                  {"version": "1.0.0", "files": {"pandy/__init__.py": "from .reshape import concat\n",
+                                                  "pandy/reshape.py": "def concat(objs, axis=0, sort=False):\n    pass\n"}}],
+        "profy": [{"version": "1.4.1", "requires_dist": ["pandy"], "files": {"profy/__init__.py": "import pandy\n"}}],
+    }
+    index, target = index_for(universe, python="3.7")
+    pins = _pins("pandy==1.0.0\nprofy==1.4.1\n", target)
+    crash = infer_message("TypeError: concat() got an unexpected keyword argument 'join_axes'\n",
+                          load_knowledge(bundled=False)).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("pandy", "<1.0.0")]
