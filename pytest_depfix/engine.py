@@ -266,7 +266,7 @@ PLAUSIBLE_RATIO = 0.75
 
 def _plausible(culprits):
     best = max(c.confidence for c in culprits)
-    return [c for c in culprits if c.confidence >= best * PLAUSIBLE_RATIO]
+    return [c for c in culprits if c.confidence >= best * PLAUSIBLE_RATIO - 1e-9]  # 0.8 * 0.75 is 0.6000000000000001
 
 
 def _dedupe(items: List[str]) -> List[str]:
