@@ -206,6 +206,9 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "a system library is missing: install it with the system package manager (e.g. libGL.so.1 comes with "
      "libgl1 / mesa-libGL), or use a headless build where one exists."),
     (r"Library not loaded: ", "a system library is missing: install it (e.g. with Homebrew)."),
+    (r"symbol not found in flat namespace '_(?!Py|_Py)",
+     "a compiled module needs a symbol that the system library it was built against no longer provides (macOS "
+     "dlopen): reinstall or rebuild that library (e.g. brew reinstall) or rebuild the package against it."),
     (r"DLL load failed(?: while importing \w+)?: The specified module could not be found",
      "a DLL that a compiled module needs could not be found on this machine: usually the Microsoft Visual C++ "
      "runtime, a partial or broken install, or a PATH/virtualenv problem. Reinstall in a fresh environment or "
@@ -398,7 +401,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
     if advice is None and etype in ("ImportError", "OSError") and re.search(
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
-            r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found", full):
+            r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found|"
+            r"symbol not found in flat namespace '_(?!Py|_Py)", full):
         advice = environment_advice(full)
     if advice is None and re.search(r"OutOfMemoryError|MemoryError", etype):
         advice = environment_advice("out of memory")

@@ -1531,6 +1531,15 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
             req = Requirement(sig.requirement.replace(" ", ""))
         except Exception:
             req = None
+        pinned = ctx.pinned(req.name) if req is not None else None
+        if req is not None and not sig.found and "DistributionNotFound" in sig.exc_type and pinned is not None \
+                and pinned.version and req.specifier.contains(pinned.version, prereleases=True):
+            # "The 'dpt-rp1-py==0.1.6' distribution was not found": the set pins exactly that, so the
+            # running interpreter does not see the installed copy (a stale install after a Python upgrade).
+            return done("environment", F.DECLARED, f"{req} is required and the set pins {pinned.name}=={pinned.version}, "
+                        f"but the running environment has no such distribution installed", [],
+                        f"install the set into the interpreter that runs it (pip install {pinned.name}=={pinned.version}); "
+                        f"after a Python upgrade, packages installed for the old Python are not seen by the new one")
         if req is not None and str(req.specifier):
             ev = f"{sig.required_by or 'a package'} requires {req}" + (f", found {sig.found[0]} {sig.found[1]}" if sig.found else "")
             _add(out, Culprit(req.name, str(req.specifier), CONF_MATRIX + 0.1, [ev], "declared-check"), ctx)

@@ -421,3 +421,50 @@ def test_a_frameless_keyword_error_of_a_function_is_asked_of_the_pin_that_export
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("pandy", "<1.0.0")]
+
+
+def test_a_missing_system_library_symbol_on_macos_is_environment_and_a_python_api_symbol_is_not(index_for):
+    # pyo 1.0.4 built locally against Homebrew's portmidi, which a later portmidi no longer matched.
+    from pytest_depfix.diagnose import families as F
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    kb = load_knowledge(bundled=False)
+    msg = ("ImportError: dlopen(/Users/e/env/lib/python3.8/site-packages/pyo/_pyo.cpython-38-darwin.so, 0x0002): "
+           "symbol not found in flat namespace '_Pm_Close'\n")
+    assert F.classify(infer_message(msg, kb).to_crash()).family == F.ENVIRONMENT
+    # a Python C-API symbol means a module built for another Python: a version question, not the system's
+    other = msg.replace("_Pm_Close", "_PyCMethod_New")
+    assert F.classify(infer_message(other, kb).to_crash()).family != F.ENVIRONMENT
+
+
+def test_a_required_distribution_the_set_pins_but_the_interpreter_cannot_find_is_environment(index_for):
+    # dpt-rp1-py after a system Python upgrade: the entry-point script asks pkg_resources for the very pin.
+    index, target = index_for({"dpt-rp1-py": [{"version": "0.1.6"}]}, python="3.8")
+    pins = _pins("dpt-rp1-py==0.1.6\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/usr/bin/dptrp1", line 6, in <module>\n'
+          "    from pkg_resources import load_entry_point\n"
+          '  File "/usr/lib/python3.8/site-packages/pkg_resources/__init__.py", line 786, in resolve\n'
+          "    raise DistributionNotFound(req, requirers)\n"
+          "pkg_resources.DistributionNotFound: The 'dpt-rp1-py==0.1.6' distribution was not found and is required by "
+          "the application\n")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
+    assert (d.verdict, d.culprits) == ("environment", [])
+    assert "install the set into the interpreter" in d.advice
+
+
+def test_six_moves_missing_on_python_312_moves_six_to_the_release_with_find_spec(index_for):
+    # benjaminp/six#384: six 1.12.0 on Python 3.12.3; 1.16.0's importer has find_spec (the knowledge base says so).
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    universe = {"six": [{"version": "1.12.0", "files": {"six.py": "class _SixMetaPathImporter(object):\n    pass\n"}},
+                        {"version": "1.16.0", "files": {"six.py": "class _SixMetaPathImporter(object):\n"
+                                                                  "    def find_spec(self, n, p, t=None):\n        pass\n"}}]}
+    index, target = index_for(universe, python="3.12")
+    pins = _pins("six==1.12.0\n", target)
+    crash = infer_message("ModuleNotFoundError: No module named 'six.moves'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert ("six", ">=1.16.0") in {(c.name, c.constraint) for c in d.culprits}
+    # on Python 3.11 the same message is not this break
+    index11, t11 = index_for(universe, python="3.11")
+    d11 = diagnose(crash, _pins("six==1.12.0\n", t11), t11, index11, load_knowledge(), probe=ApiProbe(index11))
+    assert ("six", ">=1.16.0") not in {(c.name, c.constraint) for c in d11.culprits}
