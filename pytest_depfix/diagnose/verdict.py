@@ -767,6 +767,52 @@ def _older_build(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
                 f"system's; {pin.name} {found} was built without it", [culprit], _env_advice(sig, ctx))
 
 
+# CPython final releases: a wheel for cp3XX uploaded before its X.Y.0 was built against a pre-release,
+# whose ABI is only frozen from the release candidates on (PEP 602 schedules; python.org release pages).
+PYTHON_FINAL = {(3, 8): "2019-10-14", (3, 9): "2020-10-05", (3, 10): "2021-10-04", (3, 11): "2022-10-24",
+                (3, 12): "2023-10-02", (3, 13): "2024-10-07", (3, 14): "2025-10-07"}
+
+
+def _compiled_member(ctx: Context, pin: Party, module: str, name: str) -> Optional[str]:
+    """The pinned wheel's extension module file for ``module.name`` (``PIL/_imaging.cp314-win_amd64.pyd``), if any."""
+    if ctx.probe is None or not pin.name or not pin.version:
+        return None
+    stem = "/".join(module.split(".") + [name]) + "."
+    try:
+        members = ctx.probe._members(pin.name, pin.version)
+    except Exception:
+        return None
+    return next((m for m in members if m.startswith(stem) and m.endswith((".so", ".pyd"))), None)
+
+
+def _extension_did_not_load(ctx: Context, sig: F.Signal, pin: Party, member: str, done: Any) -> Diagnosis:
+    """``cannot import name '_imaging' from 'PIL'``: the wheel ships the extension, so it failed to load.
+
+    When the pinned release was uploaded before the target Python's final
+    release, its wheel for that Python was built against a pre-release (Pillow
+    11.3.0's cp314 wheels, 3.14 beta): the first release uploaded after the
+    final one is offered.  Otherwise the cause is the machine (a missing DLL, a
+    broken install) and the verdict is ``environment``.
+    """
+    what = _what(sig)
+    py = tuple(ctx.target.python[:2])
+    final = PYTHON_FINAL.get(py)  # type: ignore[arg-type]
+    uploaded = timeline.upload_time(ctx.index, pin.name or "", pin.version or "")
+    if final and uploaded is not None and uploaded.strftime("%Y-%m-%d") < final and not ctx.is_keep(pin.name):
+        for v, t in timeline.releases(ctx.index, pin.name or ""):
+            if t is not None and t.strftime("%Y-%m-%d") >= final and str(v) in ctx.probe.versions(pin.name):
+                ev = (f"{member} is in {pin.name}=={pin.version}, uploaded {uploaded:%Y-%m-%d}, before Python "
+                      f"{py[0]}.{py[1]}.0 ({final}): its wheel for this Python was built against a pre-release; "
+                      f"{pin.name} {v} is the first release uploaded after it")
+                ctx.evidence.append(ev)
+                return done("direct", F.ABI, f"{what} did not load: {pin.name}=={pin.version}'s extension for Python "
+                            f"{py[0]}.{py[1]} predates that Python's final release", [Culprit(pin.name, f">={v}", CONF_TIME + 0.1, [ev], "upload-dates")])
+    return done("environment", sig.family, f"{pin.name}=={pin.version} ships {what} as a compiled module ({member}); it "
+                f"did not load, so no version change is needed", [], "the extension module is installed but failed to "
+                f"load: reinstall {pin.name}=={pin.version} from the index into this interpreter, and check for a missing "
+                f"runtime (e.g. the Microsoft Visual C++ redistributable) or a module built for another Python")
+
+
 def _env_advice(sig: F.Signal, ctx: Context) -> str:
     advice = sig.advice
     torch = ctx.pinned("torch")
@@ -812,6 +858,10 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         name = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
         present = probe_range(ctx, callee.name, mod, name)
         if (not present or not excludes(present, callee.version)) and _pinned_has(ctx, callee, mod, name):
+            compiled = _compiled_member(ctx, callee, mod, name)
+            if compiled:
+                # The release ships it as an extension module: it is there, it did not load.
+                return _extension_did_not_load(ctx, sig, callee, compiled, done)
             # The index's own release has it: the installed copy is not that release (a distro
             # package that strips vendored modules, a half-finished upgrade, a file shadowing it).
             return done("environment", sig.family, f"{callee.name}=={callee.version} as the index serves it has {what}; "

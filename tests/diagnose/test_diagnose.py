@@ -468,3 +468,34 @@ def test_six_moves_missing_on_python_312_moves_six_to_the_release_with_find_spec
     index11, t11 = index_for(universe, python="3.11")
     d11 = diagnose(crash, _pins("six==1.12.0\n", t11), t11, index11, load_knowledge(), probe=ApiProbe(index11))
     assert ("six", ">=1.16.0") not in {(c.name, c.constraint) for c in d11.culprits}
+
+
+def _pilly(first_upload):
+    pyd = "pilly/_imaging.cp314-win_amd64.pyd"
+    return {"pilly": [
+        {"version": "11.3.0", "upload_time": first_upload, "files": {"pilly/__init__.py": "", pyd: "MZ not really"}},
+        {"version": "12.0.0", "upload_time": "2025-10-15T00:00:00Z", "files": {"pilly/__init__.py": "", pyd: "MZ not really"}},
+    ]}
+
+
+def test_an_extension_built_before_its_python_was_final_moves_to_the_first_release_after(index_for):
+    # python-pillow/Pillow: 11.3.0's cp314 wheels were built against the 3.14 beta; 12.0.0 supports 3.14.0.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    index, target = index_for(_pilly("2025-07-01T00:00:00Z"), python="3.14", platform="win_amd64")
+    pins = _pins("pilly==11.3.0\n", target)
+    crash = infer_message("ImportError: cannot import name '_imaging' from 'pilly'\n", load_knowledge(bundled=False)).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.verdict == "direct"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("pilly", ">=12.0.0")]
+
+
+def test_an_extension_that_is_in_the_wheel_but_did_not_load_is_otherwise_environment(index_for):
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    index, target = index_for(_pilly("2025-10-10T00:00:00Z"), python="3.14", platform="win_amd64")
+    pins = _pins("pilly==11.3.0\n", target)
+    crash = infer_message("ImportError: cannot import name '_imaging' from 'pilly'\n", load_knowledge(bundled=False)).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert (d.verdict, d.culprits) == ("environment", [])
+    assert "failed to load" in d.advice
