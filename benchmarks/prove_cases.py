@@ -16,7 +16,9 @@ has (pyenv's interpreters: 3.6 to 3.13), this script:
    reproducer;
 3. builds a second environment from ``depfix analyze``'s strict pins (the
    real CLI, as in ``score_cases.py``) and imports the reproducer: *fixed*
-   when it imports cleanly, *fails* (with the new last line) otherwise;
+   when it imports cleanly, *gone, then* another error when the original
+   crash is gone but the import stopped elsewhere (shown, not counted),
+   *fails* when the same crash comes back;
 4. does the same for the thread's fix made whole by the same resolver
    (``thread_fix_as_pins``), the baseline measured in the same run.
 
@@ -258,7 +260,14 @@ def main(argv: Optional[List[str]] = None) -> int:
                 row[label + "_result"] = f"not installable: {msg}"
                 continue
             st, raised2 = run_probe(env / label, mods, args.timeout)
-            row[label + "_result"] = "fixed" if st == "ok" else f"fails: {raised2 or st}"[:200]
+            if st == "ok":
+                row[label + "_result"] = "fixed"
+            elif st == "raised" and not same_crash(raised2, sig):
+                # past the original crash, the import stopped somewhere else (a Django model module
+                # without settings, or a new problem): shown, not counted as fixed
+                row[label + "_result"] = f"gone, then: {raised2}"[:200]
+            else:
+                row[label + "_result"] = f"fails: {raised2 or st}"[:200]
         shutil.rmtree(env, ignore_errors=True)
         print(f"{case['_name']}: ours {row['ours_result']}; thread's {row['theirs_result']}", flush=True)
     done = [r for r in rows if r.get("status") == "reproduced"]
@@ -266,7 +275,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     fixed_t = sum(1 for r in done if r.get("theirs_result") == "fixed")
     print()
     print(f"cases: {len(rows)}; reproduced by import here: {len(done)}")
+    gone = sum(1 for r in done if str(r.get("ours_result", "")).startswith("gone"))
+    gone_t = sum(1 for r in done if str(r.get("theirs_result", "")).startswith("gone"))
     print(f"our pins fix the reproduced crash: {fixed}/{len(done)}; the thread's fix made whole: {fixed_t}/{len(done)}")
+    print(f"the original crash gone but the import stopped on another error: ours {gone}, the thread's {gone_t}")
     print(f"wall time: {time.perf_counter() - t0:.0f} s")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=str))
