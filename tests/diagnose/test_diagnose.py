@@ -499,3 +499,16 @@ def test_an_extension_that_is_in_the_wheel_but_did_not_load_is_otherwise_environ
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert (d.verdict, d.culprits) == ("environment", [])
     assert "failed to load" in d.advice
+
+
+def test_numpy_1163_allow_pickle_default_is_held_back_by_the_knowledge_base(index_for):
+    # ZZUTK/SRNTT#9: the project's np.load of an object array on numpy 1.16.3 (its default became False).
+    index, target = index_for({"numpy": [{"version": "1.16.2"}, {"version": "1.16.3"}]}, python="3.7")
+    pins = _pins("numpy==1.16.3\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/home/u/SRNTT/main.py", line 5, in <module>\n    vgg = np.load(path)\n'
+          '  File "/home/u/.venv/lib/python3.7/site-packages/numpy/lib/format.py", line 692, in read_array\n'
+          '    raise ValueError("Object arrays cannot be loaded when "\n'
+          "ValueError: Object arrays cannot be loaded when allow_pickle=False\n")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge())
+    assert ("numpy", "<1.16.3") in {(c.name, c.constraint) for c in d.culprits}
+    assert "allow_pickle=True" in d.advice
