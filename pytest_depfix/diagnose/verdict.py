@@ -1345,10 +1345,18 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
         if pin.key == caller.key or ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
             continue
         asked += 1
-        present = probe_range(ctx, pin.name, module, cls, parameter=sig.name)
-        if present and excludes(present, pin.version):
-            return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{cls} is defined by {pin.name}; it accepts "
-                            f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
+        found = _keyword_range(ctx, pin, module, cls, sig, "defined")
+        if found:
+            return found
+    return []
+
+
+def _keyword_range(ctx: Context, pin: Any, module: str, callable_: str, sig: F.Signal, how: str) -> List[Culprit]:
+    """The releases of ``pin`` whose ``module.callable_`` accepts the keyword, as a culprit when they exclude the pin."""
+    present = probe_range(ctx, pin.name, module, callable_, parameter=sig.name)
+    if present and excludes(present, pin.version):
+        return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{callable_} is {how} by {pin.name}; it accepts "
+                        f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
     return []
 
 
@@ -1376,10 +1384,9 @@ def _function_owner(ctx: Context, sig: F.Signal, caller: Party, fn: str) -> List
             if not has:
                 continue
             asked += 1
-            present = probe_range(ctx, pin.name, top, fn, parameter=sig.name)
-            if present and excludes(present, pin.version):
-                return [Culprit(pin.name, present, CONF_PROBE, [f"{top}.{fn} is exported by {pin.name}; it accepts "
-                                f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
+            found = _keyword_range(ctx, pin, top, fn, sig, "exported")
+            if found:
+                return found
             break
     return []
 

@@ -1054,11 +1054,15 @@ def _plots_universe(user_code: str):
     }
 
 
-def test_a_frameless_name_no_other_pin_reaches_is_the_projects_own_call(index_for):
-    index, target = index_for(_plots_universe("import plots.cm\nx = plots.cm.colormaps\n"), python="3.10")
+def _diagnose_get_cmap(index_for, seaborny_code):
+    index, target = index_for(_plots_universe(seaborny_code), python="3.10")
     pins = parse_requirements_text("plots==3.9.0\nseaborny==0.13.0\n", target)
     crash = infer_message("AttributeError: module 'plots.cm' has no attribute 'get_cmap'\n", load_knowledge()).to_crash()
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    return diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+
+
+def test_a_frameless_name_no_other_pin_reaches_is_the_projects_own_call(index_for):
+    d = _diagnose_get_cmap(index_for, "import plots.cm\nx = plots.cm.colormaps\n")
     assert d.verdict == "project"
     assert "project's own code" in d.summary
     assert ("plots", "<3.9.0") in {(c.name, c.constraint) for c in d.culprits} or \
@@ -1066,10 +1070,7 @@ def test_a_frameless_name_no_other_pin_reaches_is_the_projects_own_call(index_fo
 
 
 def test_a_frameless_name_another_pin_reaches_stays_that_pins_break(index_for):
-    index, target = index_for(_plots_universe("import plots.cm\nx = plots.cm.get_cmap('viridis')\n"), python="3.10")
-    pins = parse_requirements_text("plots==3.9.0\nseaborny==0.13.0\n", target)
-    crash = infer_message("AttributeError: module 'plots.cm' has no attribute 'get_cmap'\n", load_knowledge()).to_crash()
-    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    d = _diagnose_get_cmap(index_for, "import plots.cm\nx = plots.cm.get_cmap('viridis')\n")
     assert d.verdict == "transitive"
 
 
