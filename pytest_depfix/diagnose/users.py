@@ -874,6 +874,24 @@ def member_mentions(probe: Any, dist: str, version: str, relpath: str, word: str
 MAX_OWNER_PINS = 8  # pins whose releases are searched for a class definition
 
 
+def _named_after(paths: List[str], cls: str) -> List[str]:
+    """Modules whose file name holds a word of ``cls`` (3+ letters), shallow first, tests and docs left out."""
+    import re
+
+    words = [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", cls) if len(w) >= 3]
+    if not words:
+        return []
+    out = []
+    for p in paths:
+        parts = p.split("/")
+        if any(part in ("tests", "test", "testing", "docs", "examples") for part in parts[:-1]):
+            continue
+        base = parts[-1][:-3].lower()
+        if any(w in base for w in words):
+            out.append(p)
+    return sorted(out, key=lambda p: (p.count("/"), p))
+
+
 def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
     """``(pin, module)`` for every module of the set's pinned releases that defines ``class cls``.
 
@@ -895,14 +913,21 @@ def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
             tree = ReleaseTree(ctx.probe, pin.name, pin.version)
             paths = [p for p in tree.paths() if p.endswith(".py")]
             if len(paths) > MAX_FILES:
-                continue
+                # A framework that size is searched only where the class's name points: modules
+                # named after one of its words (FigureCanvasAgg: figure.py, backend_agg.py).
+                paths = _named_after(paths, cls)[:BATCH]
+                if not paths:
+                    continue
             exported = _exported_home(tree, paths, cls, pattern)
             if exported:
                 out.append((pin, exported))
                 continue
             # A module named after the class first (webdriver.py for WebDriver), shallow before deep;
             # reading stops at the first batch that defines the class.
-            ordered = sorted(paths, key=lambda p: _shallow_first(p, cls.lower()))
+            # Then modules named after a word of it (backend_agg.py for FigureCanvasAgg), so a big
+            # release's read cap is not spent on unrelated shallow modules first.
+            named = _named_after(paths, cls)
+            ordered = sorted(paths, key=lambda p: (p not in named, _shallow_first(p, cls.lower())))
             for batch in _batches(ordered):
                 tree.prefetch(batch)
                 found = False

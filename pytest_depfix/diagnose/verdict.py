@@ -1147,8 +1147,13 @@ _BUILTIN_TYPES = frozenset(
 )
 
 
-def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
-    """No frames: the pin that defines the class and dropped the attribute, read from release files."""
+def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party] = None) -> Optional[Diagnosis]:
+    """The pin that defines the class and dropped the attribute, read from release files.
+
+    Without frames, or with a caller whose declared dependencies do not name
+    the class's package (anomalib 1.0.1 reaching matplotlib's
+    ``FigureCanvasAgg.tostring_rgb``, gone in 3.10).
+    """
     from . import users
 
     cls = sig.cls.rsplit(".", 1)[-1] if sig.cls else ""
@@ -1157,7 +1162,7 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     what = f"{cls}.{sig.name}"
     asked = 0
     for pin, module in users.class_homes(ctx, cls):
-        if ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
+        if ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS or (caller is not None and pin.key == caller.key):
             continue
         asked += 1
         present = probe_range(ctx, pin.name, module, cls, attribute=sig.name)
@@ -1165,9 +1170,10 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
             continue  # never had it, or the pinned release has it: not this class
         callee = ctx.party(pin.name)
         ctx.callee = callee
-        ev = (f"no caller frame was printed; {module}.{cls} is defined by {pin.name}, and {what} is present in "
-              f"{pin.name}{present} (read from release files)")
-        return done("transitive", sig.family, f"{pin.name}=={pin.version} no longer has {what}, which a caller uses",
+        ev = (f"{'no caller frame was printed; ' if caller is None else ''}{module}.{cls} is defined by {pin.name}, "
+              f"and {what} is present in {pin.name}{present} (read from release files)")
+        uses = "which a caller uses" if caller is None else f"which {caller.name} uses"
+        return done("transitive", sig.family, f"{pin.name}=={pin.version} no longer has {what}, {uses}",
                     [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")])
     return None
 
@@ -1220,6 +1226,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             ctx.callee = ctx.party(found[0].name)
             return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword "
                         f"{sig.name!r} exists only in {found[0].name}{found[0].constraint}", found)
+    if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls and sig.name:
+        owned = _class_owner(ctx, sig, done, caller)
+        if owned is not None:
+            return owned
     if len(suspects) != 1:
         why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "

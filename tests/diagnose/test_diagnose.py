@@ -512,3 +512,27 @@ def test_numpy_1163_allow_pickle_default_is_held_back_by_the_knowledge_base(inde
     d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge())
     assert ("numpy", "<1.16.3") in {(c.name, c.constraint) for c in d.culprits}
     assert "allow_pickle=True" in d.advice
+
+
+def test_a_class_attribute_gone_from_an_undeclared_dependency_is_found_by_the_class_name(index_for):
+    # nncf CI: anomalib 1.0.1 calls FigureCanvasAgg.tostring_rgb (gone in matplotlib 3.10) but does not declare
+    # matplotlib. The class lives deep (backends/backend_agg.py) behind many shallow modules and a read cap.
+    filler = {f"plotty/mod{i}.py": "x = 1\n" + "# filler\n" * 400 for i in range(70)}  # 70 x 3.6 kB
+
+    def plotty(v, has):
+        agg = "class FigureCanvasAgg:\n" + ("    def tostring_rgb(self):\n        return b''\n" if has else "    pass\n")
+        return {"version": v, "files": {"plotty/__init__.py": "", **filler, "plotty/backends/__init__.py": "",
+                                        "plotty/backends/backend_agg.py": agg}}
+
+    universe = {"plotty": [plotty("3.9.4", True), plotty("3.10.0", False)],
+                "anomy": [{"version": "1.0.1", "files": {"anomy/__init__.py": "", "anomy/image.py":
+                           "def generate(fig):\n    return fig.canvas.tostring_rgb()\n"}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = _pins("anomy==1.0.1\nplotty==3.10.0\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/ci/venv/lib/python3.10/site-packages/anomy/image.py", line 2, in generate\n'
+          "    return fig.canvas.tostring_rgb()\n"
+          "AttributeError: 'FigureCanvasAgg' object has no attribute 'tostring_rgb'. Did you mean: 'tostring_argb'?\n")
+    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False),
+                 probe=ApiProbe(index, max_bytes=230_000))  # room for one batch of 60 modules, not all
+    assert ("plotty", "<3.10.0") in {(c.name, c.constraint) for c in d.culprits}
+    assert d.verdict == "transitive" and "which anomy uses" in d.summary
