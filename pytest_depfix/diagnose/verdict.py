@@ -1553,7 +1553,9 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     if removed and ctx.target.python[:2] < tuple(int(x) for x in removed.split(".")):
         return done("unknown", F.PYTHON_VERSION, f"{what} was removed in Python {removed}, but the target is "
                     f"{ctx.target.python_version}", [])
-    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module and sig.name:
+    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module and \
+            (sig.name or sig.detail.get("no_module")):
+        # a name (collections.Mapping) or a whole module (lib2to3 on 3.13) the target's Python dropped
         out = _stdlib_name_users(ctx, sig, f"{what} was removed in Python {removed}")
         if out:
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)

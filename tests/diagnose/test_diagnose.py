@@ -536,3 +536,19 @@ def test_a_class_attribute_gone_from_an_undeclared_dependency_is_found_by_the_cl
                  probe=ApiProbe(index, max_bytes=230_000))  # room for one batch of 60 modules, not all
     assert ("plotty", "<3.10.0") in {(c.name, c.constraint) for c in d.culprits}
     assert d.verdict == "transitive" and "which anomy uses" in d.summary
+
+
+def test_a_whole_module_python_removed_is_looked_for_in_the_set_without_frames(index_for):
+    # d-flood/criticus#7: 'No module named lib2to3' on Python 3.13; criticus 2.0.0 no longer imports it.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    universe = {"critic": [
+        {"version": "1.0.9", "files": {"critic/__init__.py": "", "critic/txt.py": "from lib2to3.pytree import convert\n"}},
+        {"version": "2.0.0", "files": {"critic/__init__.py": "", "critic/txt.py": "import json\n"}},
+    ]}
+    index, target = index_for(universe, python="3.13")
+    pins = _pins("critic==1.0.9\n", target)
+    crash = infer_message("ModuleNotFoundError: No module named 'lib2to3'\n", load_knowledge(bundled=False)).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("critic", ">=2.0.0")]
