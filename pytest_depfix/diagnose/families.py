@@ -206,7 +206,7 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "a system library is missing: install it with the system package manager (e.g. libGL.so.1 comes with "
      "libgl1 / mesa-libGL), or use a headless build where one exists."),
     (r"Library not loaded: ", "a system library is missing: install it (e.g. with Homebrew)."),
-    (r"symbol not found in flat namespace '_(?!Py|_Py)",
+    (r"symbol not found in flat namespace '_(?!Py|_Py|_Z)",
      "a compiled module needs a symbol that the system library it was built against no longer provides (macOS "
      "dlopen): reinstall or rebuild that library (e.g. brew reinstall) or rebuild the package against it."),
     (r"DLL load failed(?: while importing \w+)?: The specified module could not be found",
@@ -402,7 +402,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     if advice is None and etype in ("ImportError", "OSError") and re.search(
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
             r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found|"
-            r"symbol not found in flat namespace '_(?!Py|_Py)", full):
+            r"symbol not found in flat namespace '_(?!Py|_Py|_Z)", full):
         advice = environment_advice(full)
     if advice is None and re.search(r"OutOfMemoryError|MemoryError", etype):
         advice = environment_advice("out of memory")

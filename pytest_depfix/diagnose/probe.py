@@ -509,7 +509,8 @@ class ApiProbe:
                 first, last = edge(0, n), n
             else:
                 hit = None
-                for i in _series_ends(vs) + [i for i in _probe_points(n) if i not in _series_ends(vs)]:
+                ends = _series_ends(vs)
+                for i in ends + [i for i in _probe_points(n) if i not in ends]:
                     if has(i):
                         hit = i
                         break
@@ -538,7 +539,7 @@ class ApiProbe:
         )
 
 
-def _series_ends(vs: Sequence[str], limit: int = 8) -> List[int]:
+def _series_ends(vs: Sequence[str], limit: int = 4) -> List[int]:
     """Interior indexes of each major series' last release, newest first.
 
     A name that lives only in a narrow stretch (openai's ``ChatCompletion``,

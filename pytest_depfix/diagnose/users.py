@@ -103,21 +103,24 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                 for a in node.names:
                     if a.name != "*":
                         bound[a.asname or a.name] = f"{node.module}.{a.name}"
+        # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): inside that loop, the loop
+        # name stands for each module of the literal tuple, the one asked about among them.
+        loops: Dict[str, List[Tuple[int, int]]] = {}
         for node in ast.walk(tree):
-            # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): the loop name stands
-            # for each module of a literal tuple, the one asked about among them.
-            if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name) \
+            if isinstance(node, ast.For) and isinstance(node.target, ast.Name) \
                     and isinstance(node.iter, (ast.Tuple, ast.List)):
                 for elt in node.iter.elts:
                     head, _, rest = (_dotted(elt) or "").partition(".")
                     full = bound.get(head)
                     if full and (full + ("." + rest if rest else "")) == module:
-                        bound[node.target.id] = module
+                        loops.setdefault(node.target.id, []).append((node.lineno, getattr(node, "end_lineno", node.lineno)))
                         break
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr == name:
                 head, _, rest = (_dotted(node.value) or "").partition(".")
                 full = bound.get(head)
+                if any(a <= node.lineno <= b for a, b in loops.get(head, ())):
+                    full = module if not rest else None
                 if full and (full + ("." + rest if rest else "")) == module:
                     attrs.add(node.lineno)
     if not imports and not attrs:
@@ -301,6 +304,10 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
 
     tree = ReleaseTree(probe, dist, version)
     paths = [p for p in (files if files is not None else tree.paths()) if p.endswith(".py")]
+    if files is None:
+        # A release's own tests and docs are shipped, not run by its users: a use there is no caller
+        # ('import imp' in toolz/tests/ does not make toolz the code that crashed).
+        paths = [p for p in paths if not any(part in _NOT_IMPORTED for part in p.split("/")[:-1])]
     for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
         tree.prefetch(batch)
         for path in batch:
@@ -427,6 +434,8 @@ def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, afte
     out: List[Adapted] = []
     for pin in candidates:
         try:
+            if hasattr(ctx, "unread_callers") and _too_big_to_read(ctx.probe, pin.name, pin.version):
+                ctx.unread_callers += 1  # read in part: no proof that it does not use the name
             use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises, python=_python_of(ctx))
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
@@ -437,6 +446,13 @@ def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, afte
             continue
         out.append(Adapted(ctx, pin.name, pin.version, use, module, name, after, raises))
     return out
+
+
+def _too_big_to_read(probe: Any, dist: str, version: str) -> bool:
+    """Whether ``first_use`` reads only part of the release (more modules than ``MAX_FILES``)."""
+    from .probe import ReleaseTree
+
+    return sum(1 for p in ReleaseTree(probe, dist, version).paths() if p.endswith(".py")) > MAX_FILES
 
 
 def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
@@ -776,7 +792,12 @@ def _imports_other_missing(ctx: Any, dist: str, v: str, file: str, module: str, 
     if tree is None:
         return False
     asked: List[Tuple[str, str]] = []
+    # Imports that run when the module is imported (not inside a function, which may never be called).
+    in_functions = {n for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    for n in ast.walk(f) if n is not f}
     for node in ast.walk(tree):
+        if node in in_functions:
+            continue
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and \
                 (node.module == top or node.module.startswith(top + ".")):
             for alias in node.names:
@@ -855,7 +876,7 @@ def member_mentions(probe: Any, dist: str, version: str, relpath: str, word: str
     For a symbol version (``GLIBCXX_3.4.29``) a compiled module asks of the
     system: the bytes are searched, never loaded; the answer is cached.
     """
-    key = f"{canonicalize_name(dist)}|{version}|{probe.target_key}|{relpath}|{word}"
+    key = f"{canonicalize_name(dist)}|{version}|{probe.target_key}|{relpath}|{word}|whole"
     cached = probe._store.get("bin", key)
     if cached is not None:
         return {"1": True, "0": False}.get(cached)
@@ -866,7 +887,10 @@ def member_mentions(probe: Any, dist: str, version: str, relpath: str, word: str
     if relpath not in got:
         probe._store.put("bin", key, "?")
         return None
-    found = word.encode() in got[relpath]
+    import re
+
+    # Whole version strings only: GLIBCXX_3.4.2 is not inside GLIBCXX_3.4.29 (.dynstr strings end in NUL).
+    found = re.search(rb"(?<![\w.])" + re.escape(word.encode()) + rb"(?![\w.])", got[relpath]) is not None
     probe._store.put("bin", key, "1" if found else "0")
     return found
 

@@ -321,6 +321,7 @@ def _within_the_set(ctx: Context, culprits: List[Culprit]) -> List[Culprit]:
 
 
 MAX_NEW_DEP_RELEASES = 12  # releases of a newly required distribution read to find one that fits the set
+MAX_NEW_DEPS = 3  # newly required distributions checked per culprit (each costs up to 12 metadata reads)
 
 
 def _unmeetable_requirement(ctx: Context, culprit: Culprit) -> str:
@@ -351,7 +352,9 @@ def _unmeetable_requirement(ctx: Context, culprit: Culprit) -> str:
         held = {p.key: p.version for p in ctx.pins if p.active and p.version}
         held[pin.key] = first
         had = {canonicalize_name(r.name) for r in reqs(pin.name, pin.version)}
-        for req in reqs(pin.name, first):
+        new_reqs = [r for r in reqs(pin.name, first) if canonicalize_name(r.name) not in held
+                    and canonicalize_name(r.name) not in had]
+        for req in new_reqs[:MAX_NEW_DEPS]:
             dep = canonicalize_name(req.name)
             if dep in held or dep in had:
                 continue
@@ -654,14 +657,14 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                                           "most likely the project's own code")
                 ctx.evidence.append("no caller frame was printed, and no other pin of the set uses the name "
                                     "(read from their release files): the caller is the project's own code")
+        if verdict in ("environment", "unknown"):
+            culprits = []
         if len(culprits) > 1:
             culprits = _within_the_set(ctx, culprits)
         culprits.sort(key=lambda c: -c.confidence)
         details.update(extra)
         if ctx.evidence:
             details["notes"] = list(ctx.evidence)
-        if verdict in ("environment", "unknown"):
-            culprits = []
         return Diagnosis(key, verdict, family, summary, culprits, advice, details)
 
     if sig.detail.get("retyped"):
@@ -767,10 +770,10 @@ def _older_build(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
                 f"system's; {pin.name} {found} was built without it", [culprit], _env_advice(sig, ctx))
 
 
-# CPython final releases: a wheel for cp3XX uploaded before its X.Y.0 was built against a pre-release,
-# whose ABI is only frozen from the release candidates on (PEP 602 schedules; python.org release pages).
-PYTHON_FINAL = {(3, 8): "2019-10-14", (3, 9): "2020-10-05", (3, 10): "2021-10-04", (3, 11): "2022-10-24",
-                (3, 12): "2023-10-02", (3, 13): "2024-10-07", (3, 14): "2025-10-07"}
+# CPython X.Y.0rc1 dates: the ABI is frozen from the first release candidate on (PEP 602 schedules;
+# python.org release pages). A cp3XX wheel uploaded before it was built against an alpha or beta.
+PYTHON_RC1 = {(3, 8): "2019-10-01", (3, 9): "2020-08-11", (3, 10): "2021-08-03", (3, 11): "2022-08-08",
+              (3, 12): "2023-08-06", (3, 13): "2024-08-01", (3, 14): "2025-07-22"}
 
 
 def _compiled_member(ctx: Context, pin: Party, module: str, name: str) -> Optional[str]:
@@ -796,14 +799,18 @@ def _extension_did_not_load(ctx: Context, sig: F.Signal, pin: Party, member: str
     """
     what = _what(sig)
     py = tuple(ctx.target.python[:2])
-    final = PYTHON_FINAL.get(py)  # type: ignore[arg-type]
+    rc1 = PYTHON_RC1.get(py)  # type: ignore[arg-type]
     uploaded = timeline.upload_time(ctx.index, pin.name or "", pin.version or "")
-    if final and uploaded is not None and uploaded.strftime("%Y-%m-%d") < final and not ctx.is_keep(pin.name):
+    # Only a module built for exactly this Python (cp314 / cpython-314): abi3 and untagged builds are
+    # not tied to one interpreter's pre-release.
+    tagged = re.search(rf"\.(?:cp{py[0]}{py[1]}-|cpython-{py[0]}{py[1]}[-.])", member) is not None
+    if rc1 and tagged and uploaded is not None and uploaded.strftime("%Y-%m-%d") < rc1 and not ctx.is_keep(pin.name):
+        installable = set(ctx.probe.versions(pin.name))
         for v, t in timeline.releases(ctx.index, pin.name or ""):
-            if t is not None and t.strftime("%Y-%m-%d") >= final and str(v) in ctx.probe.versions(pin.name):
+            if t is not None and t.strftime("%Y-%m-%d") >= rc1 and str(v) in installable and v > Version(pin.version or "0"):
                 ev = (f"{member} is in {pin.name}=={pin.version}, uploaded {uploaded:%Y-%m-%d}, before Python "
-                      f"{py[0]}.{py[1]}.0 ({final}): its wheel for this Python was built against a pre-release; "
-                      f"{pin.name} {v} is the first release uploaded after it")
+                      f"{py[0]}.{py[1]}.0rc1 ({rc1}): its wheel for this Python was built against a pre-release; "
+                      f"{pin.name} {v} is the first later release uploaded after it")
                 ctx.evidence.append(ev)
                 return done("direct", F.ABI, f"{what} did not load: {pin.name}=={pin.version}'s extension for Python "
                             f"{py[0]}.{py[1]} predates that Python's final release", [Culprit(pin.name, f">={v}", CONF_TIME + 0.1, [ev], "upload-dates")])
@@ -1000,8 +1007,9 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     present = probe_range(ctx, callee.name, sig.module, sig.name)
     too_old = bool(present) and _only_above(present, callee.version)  # the callee has not got it *yet*
     callers = users.find_callers(ctx, sig.module, sig.name, None, raises)
-    others = [p for p in ctx.pins if p.active and p.version and p.key != callee.key]
-    if len(others) <= users.MAX_OWNER_PINS and not ctx.unread_callers and not any(ctx.is_keep(p.name) for p in others):
+    others = [p for p in ctx.pins if p.active and p.key != callee.key]
+    if len(others) <= users.MAX_OWNER_PINS and not ctx.unread_callers and not any(ctx.is_keep(p.name) for p in others) \
+            and all(p.version for p in others):  # a line without an exact version was not read
         ctx.set_callers = len(callers)  # every other pin was read (a keep-pin is not: it may still be the caller)
     for found in callers:
         if too_old:
@@ -1591,6 +1599,14 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}", out)
 
 
+def _meets(spec: SpecifierSet, version: str) -> bool:
+    """Whether ``version`` is inside ``spec``; False for a version older packaging cannot read (a ``===`` pin)."""
+    try:
+        return bool(spec.contains(version, prereleases=True))
+    except (InvalidVersion, InvalidSpecifier, TypeError):
+        return False
+
+
 def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     from packaging.requirements import Requirement
 
@@ -1602,7 +1618,7 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
             req = None
         pinned = ctx.pinned(req.name) if req is not None else None
         if req is not None and not sig.found and "DistributionNotFound" in sig.exc_type and pinned is not None \
-                and pinned.version and req.specifier.contains(pinned.version, prereleases=True):
+                and pinned.version and _meets(req.specifier, pinned.version):
             # "The 'dpt-rp1-py==0.1.6' distribution was not found": the set pins exactly that, so the
             # running interpreter does not see the installed copy (a stale install after a Python upgrade).
             return done("environment", F.DECLARED, f"{req} is required and the set pins {pinned.name}=={pinned.version}, "

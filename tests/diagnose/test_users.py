@@ -1136,3 +1136,33 @@ def test_a_whole_module_is_used_by_any_unguarded_import_of_it():
     branch = "import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli as tomllib\n"
     assert uses_in_source(branch, "tomllib", "", python=(3, 10)) is None
     assert uses_in_source(branch, "tomllib", "", python=(3, 11)).line == 3
+
+
+def test_a_lazy_import_inside_a_function_does_not_refuse_a_forward_move(index_for):
+    # Only imports that run when the module is imported trade one ImportError for the next.
+    from types import SimpleNamespace
+
+    from pytest_depfix.diagnose.users import _imports_other_missing
+
+    universe = {
+        "jinjy": [{"version": "3.1.1", "files": {"jinjy/__init__.py": "def pass_eval_context(f):\n    return f\n"}}],
+        "airy": [{"version": "1.2.5", "files": {"airy/report.py":
+                  "from jinjy import pass_eval_context\n\ndef legacy():\n    from jinjy import Markup\n    return Markup\n"}},
+                 {"version": "1.2.6", "files": {"airy/report.py": "from jinjy import pass_eval_context, Markup\n"}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    ctx = SimpleNamespace(probe=ApiProbe(index), callee=SimpleNamespace(kind="dist", name="jinjy", version="3.1.1"),
+                          evidence=[], target=target)
+    assert _imports_other_missing(ctx, "airy", "1.2.5", "airy/report.py", "jinjy", "evalcontextfilter") is False
+    assert _imports_other_missing(ctx, "airy", "1.2.6", "airy/report.py", "jinjy", "evalcontextfilter") is True
+
+
+def test_a_symbol_version_is_matched_whole(index_for):
+    from pytest_depfix.diagnose.users import member_mentions
+
+    so = "lib/m.cpython-310-x86_64-linux-gnu.so"
+    universe = {"libby": [{"version": "1.0", "files": {"lib/__init__.py": "", so: "\x7fELF\x00GLIBCXX_3.4.29\x00"}}]}
+    index, target = index_for(universe, python="3.10")
+    probe = ApiProbe(index)
+    assert member_mentions(probe, "libby", "1.0", so, "GLIBCXX_3.4.29") is True
+    assert member_mentions(probe, "libby", "1.0", so, "GLIBCXX_3.4.2") is False
