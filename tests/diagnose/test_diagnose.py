@@ -437,17 +437,20 @@ def test_a_missing_system_library_symbol_on_macos_is_environment_and_a_python_ap
     assert F.classify(infer_message(other, kb).to_crash()).family != F.ENVIRONMENT
 
 
+def _not_found(requirement):
+    return ('Traceback (most recent call last):\n  File "/usr/bin/dptrp1", line 6, in <module>\n'
+            "    from pkg_resources import load_entry_point\n"
+            '  File "/usr/lib/python3.8/site-packages/pkg_resources/__init__.py", line 786, in resolve\n'
+            "    raise DistributionNotFound(req, requirers)\n"
+            f"pkg_resources.DistributionNotFound: The '{requirement}' distribution was not found and is required by "
+            "the application\n")
+
+
 def test_a_required_distribution_the_set_pins_but_the_interpreter_cannot_find_is_environment(index_for):
     # dpt-rp1-py after a system Python upgrade: the entry-point script asks pkg_resources for the very pin.
     index, target = index_for({"dpt-rp1-py": [{"version": "0.1.6"}]}, python="3.8")
     pins = _pins("dpt-rp1-py==0.1.6\n", target)
-    tb = ('Traceback (most recent call last):\n  File "/usr/bin/dptrp1", line 6, in <module>\n'
-          "    from pkg_resources import load_entry_point\n"
-          '  File "/usr/lib/python3.8/site-packages/pkg_resources/__init__.py", line 786, in resolve\n'
-          "    raise DistributionNotFound(req, requirers)\n"
-          "pkg_resources.DistributionNotFound: The 'dpt-rp1-py==0.1.6' distribution was not found and is required by "
-          "the application\n")
-    d = diagnose(simple_parse(tb, pins), pins, target, index, load_knowledge(bundled=False))
+    d = diagnose(simple_parse(_not_found("dpt-rp1-py==0.1.6"), pins), pins, target, index, load_knowledge(bundled=False))
     assert (d.verdict, d.culprits) == ("environment", [])
     assert "install the set into the interpreter" in d.advice
 
@@ -552,3 +555,20 @@ def test_a_whole_module_python_removed_is_looked_for_in_the_set_without_frames(i
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("critic", ">=2.0.0")]
+
+
+def test_a_version_older_packaging_cannot_read_never_raises_out_of_the_not_found_check(index_for):
+    # Found by review: packaging < 26 (we allow >= 22) raises InvalidVersion for a '===' pin's version.
+    from packaging.version import InvalidVersion
+
+    from pytest_depfix.diagnose.verdict import _meets
+
+    class OldPackagingSpec:
+        def contains(self, version, prereleases=None):
+            raise InvalidVersion(version)
+
+    assert _meets(OldPackagingSpec(), "0.1.6-custom") is False
+    index, target = index_for({"dpt-rp1-py": [{"version": "0.1.6"}]}, python="3.8")
+    pins = _pins("dpt-rp1-py===0.1.6-custom\n", target)
+    d = diagnose(simple_parse(_not_found("dpt-rp1-py>=0.1"), pins), pins, target, index, load_knowledge(bundled=False))
+    assert d.verdict != "environment"  # the set's '===' pin is not read as meeting the requirement
