@@ -29,6 +29,7 @@ from ..models import Crash, ExceptionRecord, Frame
 __all__ = ["parse_traceback"]
 
 HEADER = "Traceback (most recent call last)"
+_EXC_NAME = re.compile(r"(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception|Warning|Exit|Interrupt)")
 CAUSE_SEP = "The above exception was the direct cause of the following exception"
 CONTEXT_SEP = "During handling of the above exception, another exception occurred"
 
@@ -512,6 +513,10 @@ class _Parser:
             self._reset_tb(style)
             self.frame_indent = len(line) - len(line.lstrip())
             self.state = TB
+            if kind == "ipython" and _EXC_NAME.fullmatch(pre):
+                # IPython prints the type first ("ImportError   Traceback (most recent call last)"):
+                # a paste cut before its last line still says what was raised, with no message.
+                self.lead_exc = (pre, "")
             return True
         fr = cpython_frame(line)
         if fr is None and not self.prefix and 'File "' in line[:_MAX_PREFIX + 8]:

@@ -56,4 +56,28 @@ def diagnose(
 
     ctx = Context(crash=crash, pins=pins, target=target, index=index, kb=kb,
                   keep={canonicalize_name(k) for k in keep}, probe=probe, matrix=matrix)
-    return decide(ctx, classify(crash))
+    root = crash.root
+    found = None
+    if root.short_type in ("ImportError", "ModuleNotFoundError") and not root.message.strip() and probe is not None:
+        from .linkcheck import missing_import
+
+        found = missing_import(ctx)
+        if found is not None:
+            message, _owner, _file, evidence = found
+            kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"
+            ctx.crash = _with_message(crash, kind, message)
+            ctx.evidence.append(evidence)
+    diagnosis = decide(ctx, classify(ctx.crash))
+    if found is not None:
+        diagnosis.summary = f"{diagnosis.summary} ({found[3]})"
+        diagnosis.details["message_read_from_imports"] = found[0]
+    return diagnosis
+
+
+def _with_message(crash: Crash, kind: str, message: str) -> Crash:
+    """The crash with its innermost exception's lost message put back (a copy: the report keeps the paste)."""
+    import dataclasses
+
+    root = crash.root
+    return dataclasses.replace(crash, exceptions=[dataclasses.replace(e, type=kind, message=message) if e is root else e
+                                                  for e in crash.exceptions])

@@ -55,6 +55,7 @@ def _reader_version() -> str:
 
 
 READER_VERSION = _reader_version()
+COMPILED_MODULE_CAP = 16_000_000  # bytes of one extension module read to see whether it names something
 # Bytes of module source read per release, at most (numpy/__init__.py is ~20 KB).
 DEFAULT_MAX_BYTES = 4_000_000
 
@@ -332,6 +333,37 @@ class ReleaseTree(SourceTree):
         if path not in self._texts:
             self.prefetch([path])
         return self._texts.get(path)
+
+    def compiled_lacks(self, path: str, name: str) -> bool:
+        """Whether compiled module ``path`` cannot define ``name``: its bytes do not hold the name.
+
+        An extension module keeps the names it defines as C strings (f2py,
+        pybind11, cffi, hand-written C, Cython up to 3.0), so a star import
+        from one that never spells the name cannot bring it.  Cython 3.1 may
+        store its string table compressed: such a module proves nothing.  The
+        bytes are searched, never loaded; the answer is cached.
+        """
+        member = self._map.get(path)
+        if member is None or not name.isidentifier():
+            return False
+        key = f"{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|lacks"
+        cached = self.probe._store.get("bin", key)
+        if cached is not None:
+            return cached == "1"
+        try:
+            got = self.probe.index.read_members(self.dist, self.version, lambda m: m == member, max_bytes=COMPILED_MODULE_CAP)
+        except Exception:
+            return False
+        data = got.get(member)
+        if data is None:
+            self.probe._store.put("bin", key, "0")
+            return False
+        if re.search(rb"_cython_3_(?:[1-9]|\d\d)", data):
+            lacks = False
+        else:
+            lacks = re.search(rb"(?<![A-Za-z0-9_])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])", data) is None
+        self.probe._store.put("bin", key, "1" if lacks else "0")
+        return lacks
 
     def _src_key(self, path: str) -> str:
         return f"{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{self._map[path]}"

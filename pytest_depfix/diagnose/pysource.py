@@ -840,6 +840,10 @@ class SourceTree:
     def prefetch(self, paths: Iterable[str]) -> None:
         """Optionally fetch several files in one go (range reads batch well)."""
 
+    def compiled_lacks(self, path: str, name: str) -> bool:
+        """True only when compiled module ``path`` surely cannot define ``name`` (its bytes were read)."""
+        return False
+
 
 class DictTree(SourceTree):
     """An in-memory release: ``{"pkg/__init__.py": "..."}``."""
@@ -1060,6 +1064,8 @@ class Resolver:
         if not mf.exists:
             return Finding(UNKNOWN, f"star import from {src}, which is not in this release") if src.split(".")[0] in self._toplevels() else None
         if info is None:
+            if mf.compiled and self.tree.compiled_lacks(mf.compiled, name):
+                return None  # scipy.linalg's "from ._decomp_update import *": the binary never names it
             return Finding(UNKNOWN, f"{mf.describe()} is compiled") if mf.compiled else None
         exported = self.exports(src, depth + 1)
         if exported is not None:

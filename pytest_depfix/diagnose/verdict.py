@@ -820,6 +820,50 @@ def _extension_did_not_load(ctx: Context, sig: F.Signal, pin: Party, member: str
                 f"runtime (e.g. the Microsoft Visual C++ redistributable) or a module built for another Python")
 
 
+def _mixed_install(ctx: Context, sig: F.Signal, callee: Party) -> Optional[Tuple[str, List[Culprit]]]:
+    """Two pins of one project that install the same package folder, at different releases.
+
+    opencv-python and opencv-python-headless both write ``cv2/``: whichever pip
+    installed last overwrote the other's files, so ``import cv2`` runs a mix of
+    two releases and stops "partially initialized".  The set is whole again when
+    both are the same release, so a pin that is not kept moves to the other's
+    exact version (it must exist for the target).  Only variants of one project
+    (one name a dash-extension of the other's first word) are aligned: PyJWT and
+    jwt also share a folder, and no version of either makes them agree.
+    """
+    top = (sig.module or "").split(".")[0]
+    if ctx.probe is None or not top.isidentifier():
+        return None
+    shippers = [p for p in ctx.pins if p.active and p.version][:MAX_LISTED_PINS]
+    shippers = [p for p in shippers if top in _pin_tops(ctx, p)]
+    if len(shippers) < 2 or len({p.version for p in shippers}) < 2:
+        return None
+    stem = lambda p: p.key.split("-")[0]  # noqa: E731
+    if len({stem(p) for p in shippers}) != 1:
+        return None
+    out: List[Culprit] = []
+    for mover in shippers:
+        if ctx.is_keep(mover.name):
+            continue
+        try:
+            have = set(ctx.probe.versions(mover.name))
+        except Exception:
+            continue
+        for other in shippers:
+            if other is mover or other.version == mover.version or other.version not in have:
+                continue
+            ev = (f"{mover.name}=={mover.version} and {other.name}=={other.version} both install {top}/: the one "
+                  f"installed last overwrote the other's files, so {top} mixes two releases; "
+                  f"{mover.name} {other.version} is the same release as {other.name}")
+            ctx.evidence.append(ev)
+            _add(out, Culprit(mover.name, f"=={other.version}", CONF_MATRIX, [ev], "mixed-install"), ctx)
+    if not out:
+        return None
+    names = " and ".join(f"{p.name}=={p.version}" for p in shippers)
+    return (f"{sig.module} is only partially initialised: {names} install the same {top}/ folder at different "
+            f"releases, and the files of one overwrote the other's", out)
+
+
 def _env_advice(sig: F.Signal, ctx: Context) -> str:
     advice = sig.advice
     torch = ctx.pinned("torch")
@@ -846,6 +890,10 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     callee = ctx.party(callee_name)
     ctx.callee = callee
     if sig.detail.get("circular"):
+        mixed = _mixed_install(ctx, sig, callee)
+        if mixed is not None:
+            summary, culprits = mixed
+            return done(_verdict_for(callee, caller, ctx), sig.family, summary, culprits)
         return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
                     f"(often a project file shadowing a library), not a version problem", [])
     frames = ctx.crash.root.frames

@@ -427,3 +427,32 @@ def test_an_airflow_task_log_prefix_is_read_through_even_when_only_some_lines_ca
     (crash,) = parse_traceback(paste)
     assert crash.root.type == "AttributeError" and crash.root.message.endswith("'get_running_loop'")
     assert [(f.line, f.source) for f in crash.root.frames] == [(19, "loop = asyncio.get_running_loop()")]
+
+
+# kiyoon/pyLDAvis-style paste (bmabey/pyLDAvis#250): the stored copy stops inside the frames.
+CUT_IPYTHON = """---------------------------------------------------------------------------
+ImportError                               Traceback (most recent call last)
+Cell In[4], line 5
+      3 import string
+----> 5 from gensim import models
+
+File ~/.virtualenvs/venv/lib/python3.11/site-packages/gensim/__init__.py:11
+      9 import logging
+---> 11 from gensim import parsing, corpora, matutils, interfaces, models, similarities, utils  # noqa:F401
+
+File ~/.virtualenvs/venv/lib/python3.11/site-packages/gensim/corpora/__init__.py:6
+      5 # bring corpus classes directly into package namespace, to save some typing
+----> 6 from .indexedcorpus import IndexedCorpus  # noqa:F401 must appear before the other classes
+      8 from .mmcorpus import MmCorpus  # noqa:F401
+"""
+
+
+def test_an_ipython_paste_cut_before_its_last_line_keeps_the_type_its_header_printed():
+    [crash] = parse_traceback(CUT_IPYTHON)
+    assert (crash.final.type, crash.final.message) == ("ImportError", "")
+    assert [(f.file.rsplit("/", 2)[-2:], f.line) for f in crash.final.frames][1:] == [
+        (["gensim", "__init__.py"], 11), (["corpora", "__init__.py"], 6)]
+
+
+def test_a_cut_paste_whose_header_names_no_exception_type_is_still_not_a_crash():
+    assert parse_traceback(CUT_IPYTHON.replace("ImportError  ", "Something    ")) == []

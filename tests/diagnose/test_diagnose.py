@@ -572,3 +572,40 @@ def test_a_version_older_packaging_cannot_read_never_raises_out_of_the_not_found
     pins = _pins("dpt-rp1-py===0.1.6-custom\n", target)
     d = diagnose(simple_parse(_not_found("dpt-rp1-py>=0.1"), pins), pins, target, index, load_knowledge(bundled=False))
     assert d.verdict != "environment"  # the set's '===' pin is not read as meeting the requirement
+
+
+def _cvy_universe():
+    cv = {"cvy/__init__.py": "from .gapi import *\n", "cvy/gapi.py": "X = 1\n"}
+    return {
+        "cvy-python": [{"version": v, "files": cv} for v in ("4.5.4.60", "4.5.5.64", "4.6.0.66")],
+        "cvy-python-headless": [{"version": v, "files": cv} for v in ("4.5.4.60", "4.5.5.64", "4.6.0.66")],
+        "ocry": [{"version": "1.6.1", "requires_dist": ["cvy-python-headless<=4.5.4.60"]}],
+        "jwty": [{"version": "1.0", "files": {"cvy/__init__.py": ""}}],
+    }
+
+
+CIRCULAR = ("AttributeError: partially initialized module 'cvy' has no attribute 'gapi_wip_gst_GStreamerPipeline' "
+            "(most likely due to a circular import)\n")
+
+
+def test_two_variants_installing_one_folder_at_different_releases_are_aligned_on_the_same_release(index_for):
+    # JaidedAI/EasyOCR#840: opencv-python 4.6.0.66 beside opencv-python-headless 4.5.4.60 (capped by easyocr)
+    index, target = index_for(_cvy_universe())
+    pins = _pins("ocry==1.6.1\ncvy-python==4.6.0.66\ncvy-python-headless==4.5.4.60\n", target)
+    d = diagnose(simple_parse(CIRCULAR, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert sorted((c.name, c.constraint) for c in d.culprits) == [("cvy-python", "==4.5.4.60"),
+                                                                   ("cvy-python-headless", "==4.6.0.66")]
+    assert "same cvy/ folder" in d.summary
+    kept = diagnose(simple_parse(CIRCULAR, pins), pins, target, index, load_knowledge(bundled=False),
+                    keep={"cvy-python"}, probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in kept.culprits] == [("cvy-python-headless", "==4.6.0.66")]
+
+
+def test_a_partially_initialised_module_with_one_owner_or_two_unrelated_projects_stays_a_circular_import(index_for):
+    index, target = index_for(_cvy_universe())
+    for text in ("cvy-python==4.6.0.66\n", "cvy-python==4.6.0.66\njwty==1.0\n",
+                 "cvy-python==4.6.0.66\ncvy-python-headless==4.6.0.66\n"):
+        pins = _pins(text, target)
+        d = diagnose(simple_parse(CIRCULAR, pins), pins, target, index, load_knowledge(bundled=False),
+                     probe=ApiProbe(index))
+        assert (d.verdict, d.culprits) == ("unknown", []), text

@@ -1,0 +1,191 @@
+"""A paste cut before its message: find the import that failed by reading the imports, as a linker would.
+
+Forum pastes lose their last lines.  An IPython traceback still says
+``ImportError`` in its header, and its frames say which module of which pin
+was importing, but not which name was missing.  Python runs a module's
+imports in order, depth first, so the statement that failed is the first
+unguarded import, reached from the innermost frame's line, of a name that the
+pinned owner does not provide.  This module walks that order through the
+pin's own release files and asks the probe about every name it imports from
+another pin of the set; the first "no" is the message the paste lost
+(gensim 4.3.2's matutils does ``from scipy.linalg import triu``, which
+SciPy 1.13 removed).  Only files are read; nothing is imported or run.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, List, Optional, Set, Tuple
+
+from ..models import OWNER_DIST
+from .probe import NO, YES, Question, ReleaseTree
+from .pysource import parse_quietly, resolve_relative
+
+MAX_FILES = 80  # own modules followed from the frame's statement
+MAX_QUESTIONS = 48  # names asked of other pins
+_GUARDS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def missing_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
+    """(message, owner pin, importing file, evidence) for the first import the pinned set cannot satisfy, or None.
+
+    ``message`` is worded as CPython words it ("cannot import name 'triu' from
+    'scipy.linalg'", "No module named 'x.y'") so the ordinary import-name
+    diagnosis runs on it.  None whenever anything is unsure: the paste is
+    then left as it was.
+    """
+    from .verdict import module_owner
+
+    frames = [f for f in ctx.crash.root.frames if f.owner == OWNER_DIST and f.dist and f.module]
+    if ctx.probe is None or not frames:
+        return None
+    frame = frames[-1]
+    pin = ctx.pinned(frame.dist)
+    if pin is None or not pin.version:
+        return None
+    walker = _Walker(ctx, pin, module_owner)
+    try:
+        # The frames' outer modules are still importing: what they import later never ran.
+        walker.seen.update(f for f in (walker.file_of(fr.module) for fr in frames[:-1] if fr.dist == frame.dist) if f)
+        start = walker.file_of(frame.module)
+        if start is None:
+            return None
+        return walker.run(start, frame.line or 0)
+    except Exception:
+        return None
+
+
+class _Walker:
+    """Depth-first over one release's module-level imports, in the order Python runs them."""
+
+    def __init__(self, ctx: Any, pin: Any, module_owner: Any) -> None:
+        self.ctx, self.pin, self.module_owner = ctx, pin, module_owner
+        self.tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+        self.have: Set[str] = set(self.tree.paths())
+        self.tops = {p.split("/")[0] for p in self.have if p.endswith(".py")}
+        self.seen: Set[str] = set()
+        self.asked = 0
+
+    def file_of(self, module: str) -> Optional[str]:
+        stem = module.replace(".", "/")
+        for cand in (f"{stem}/__init__.py", f"{stem}.py"):
+            if cand in self.have:
+                return cand
+        return None
+
+    def run(self, path: str, from_line: int) -> Optional[Tuple[str, str, str, str]]:
+        if path in self.seen or len(self.seen) >= MAX_FILES:
+            return None
+        self.seen.add(path)
+        text = self.tree.read(path) or ""
+        try:
+            tree = parse_quietly(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        is_package = path.endswith("/__init__.py")
+        module = (path[: -len("/__init__.py")] if is_package else path[:-3]).replace("/", ".")
+        for st in _run_order(tree.body):
+            if getattr(st, "end_lineno", st.lineno) < from_line:
+                continue
+            found = self._statement(st, module, is_package, path)
+            if found is not None:
+                return found
+        return None
+
+    def _statement(self, st: ast.stmt, module: str, is_package: bool, path: str) -> Optional[Tuple[str, str, str, str]]:
+        if isinstance(st, ast.Import):
+            for alias in st.names:
+                found = self._module(alias.name, path)
+                if found:
+                    return found
+            return None
+        assert isinstance(st, ast.ImportFrom)
+        base = resolve_relative(module, is_package, st.level, st.module)
+        if not base:
+            return None
+        found = self._module(base, path)
+        if found:
+            return found
+        if base.split(".")[0] in self.tops:
+            for alias in st.names:  # own submodules run in this order too
+                sub = self.file_of(f"{base}.{alias.name}") if alias.name != "*" else None
+                if sub:
+                    found = self.run(sub, 0)
+                    if found:
+                        return found
+            return None
+        owner = self._owner(base)
+        if owner is None:
+            return None
+        for alias in st.names:
+            if alias.name == "*" or self.asked >= MAX_QUESTIONS:
+                continue
+            self.asked += 1
+            if self._answer(owner, f"{base}:{alias.name}") == NO and self._answer(owner, f"{base}.{alias.name}") != YES:
+                return (f"cannot import name '{alias.name}' from '{base}'", owner.name, path,
+                        f"the paste ends before its message; {self.pin.name}=={self.pin.version}'s {path} runs "
+                        f"'from {base} import {alias.name}', and {owner.name}=={owner.version} has no {base}.{alias.name}")
+        return None
+
+    def _module(self, dotted: str, path: str) -> Optional[Tuple[str, str, str, str]]:
+        """Follow an own module; ask another pin whether it ships a module."""
+        if dotted.split(".")[0] in self.tops:
+            for i in range(1, dotted.count(".") + 2):
+                f = self.file_of(".".join(dotted.split(".")[:i]))
+                if f:
+                    found = self.run(f, 0)
+                    if found:
+                        return found
+            return None
+        owner = self._owner(dotted)
+        if owner is None or self.asked >= MAX_QUESTIONS:
+            return None
+        self.asked += 1
+        if self._answer(owner, dotted) == NO:
+            return (f"No module named '{dotted}'", owner.name, path,
+                    f"the paste ends before its message; {self.pin.name}=={self.pin.version}'s {path} imports "
+                    f"{dotted}, and {owner.name}=={owner.version} does not ship it")
+        return None
+
+    def _owner(self, dotted: str) -> Any:
+        name = self.module_owner(dotted, self.ctx)
+        owner = self.ctx.pinned(name) if name else None
+        if owner is None or not owner.version or owner.key == self.pin.key:
+            return None
+        return owner
+
+    def _answer(self, owner: Any, question: str) -> str:
+        try:
+            return self.ctx.probe.ask(owner.name, owner.version, Question.parse(question)).value
+        except Exception:
+            return "unknown"
+
+
+def _run_order(stmts: List[ast.stmt]) -> List[ast.stmt]:
+    """The import statements that surely run when the module is imported, in order.
+
+    Not function bodies (maybe never called), not ``try`` bodies whose handler
+    catches the ImportError, not ``if`` branches (a platform or version test
+    may skip them): a guess about a branch would be a guessed message.
+    """
+    out: List[ast.stmt] = []
+    for st in stmts:
+        if isinstance(st, (ast.Import, ast.ImportFrom)):
+            out.append(st)
+        elif isinstance(st, ast.Try):
+            if not any(_catches(h) for h in st.handlers):
+                out.extend(_run_order(st.body))
+            out.extend(_run_order(st.finalbody))
+        elif isinstance(st, ast.ClassDef):
+            out.extend(_run_order(st.body))
+        elif isinstance(st, (ast.With,)):
+            out.extend(_run_order(st.body))
+    return out
+
+
+def _catches(handler: ast.ExceptHandler) -> bool:
+    if handler.type is None:
+        return True
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(k, ast.Name) and k.id in _GUARDS or isinstance(k, ast.Attribute) and k.attr in _GUARDS
+               for k in kinds)
