@@ -76,7 +76,10 @@ def _parse(text: str) -> List[Crash]:
         text = _ANSI.sub("", text)
     parser = _Parser()
     first = True
+    marked = "**" in text
     for raw in text.splitlines():
+        if marked and "**" in raw:
+            raw = _unmark(raw)
         if raw[:1] == "{":
             raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
         if first and raw.strip():
@@ -85,6 +88,20 @@ def _parse(text: str) -> List[Crash]:
         parser.feed(raw)
     parser.finish()
     return parser.crashes
+
+
+_BOLD_LINE = re.compile(r"^(\s*)\*\*(\S.*?\S)\*\*\s*$")
+
+
+def _unmark(raw: str) -> str:
+    """Markdown bold a reporter put on a traceback (``***ImportError: ...***``, ``.../***fred.py***``).
+
+    Three asterisks never occur in Python source or a path, so they go
+    anywhere; two only around a whole line, since ``**kwargs`` is source.
+    """
+    raw = raw.replace("***", "")
+    m = _BOLD_LINE.match(raw)
+    return m.group(1) + m.group(2) if m else raw
 
 
 # Airflow's task log: "{bash_operator.py:157} INFO - " before every line, or only some of them.

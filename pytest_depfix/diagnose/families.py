@@ -280,6 +280,9 @@ _MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": 
 _VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
 _REQUIRED_BUT_FOUND = re.compile(r"(?<![\w.-])([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
+# pandas' optional-dependency check (import_optional_dependency): an ImportError naming both versions.
+_OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '([\w.+!-]+)' or newer of '([\w.-]+)' "
+                               r"\(version '([\w.+!-]+)' currently installed\)")
 _REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you have ([\w.-]+) ([\w.+-]+)")
 # pip's resolver (20.3+): "transformers 4.32.0 depends on tokenizers!=0.11.3, <0.14 and >=0.11.1"
 # under "The conflict is caused by:"; "The user requested tokenizers==0.10.3" names what was asked.
@@ -352,6 +355,11 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         if m:
             sig.family, sig.requirement, sig.found = DECLARED, f"{m.group(1)}{m.group(2)}", (m.group(3), m.group(4))
             return sig
+    m = _OPTIONAL_TOO_OLD.search(full)
+    if m:
+        sig.family, sig.requirement, sig.found = DECLARED, f"{m.group(3)}>={m.group(2)}", (m.group(3), m.group(4))
+        sig.required_by = m.group(1).lower()
+        return sig
     if PIP_CONFLICT.search(full):
         sig.family = DECLARED
         m = _PIP_DEPENDS.search(full)
@@ -493,6 +501,17 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family = PYTHON_VERSION
             sig.detail.update(python_added="3.9", feature="a `list[...]`-style generic (PEP 585)")
             return sig
+        m = _SIG_KW.search(msg)
+        if m:
+            from .pyfeatures import stdlib_keyword
+
+            needs = stdlib_keyword(m.group(1), m.group(2)) if m.lastindex and m.lastindex >= 2 else None
+            if needs is not None:
+                # dataclass(slots=True) on Python 3.7: the keyword is the standard library's, new in 3.10
+                sig.family, sig.name = PYTHON_VERSION, m.group(2)
+                fn = m.group(1).rsplit(".", 1)[-1]
+                sig.detail.update(python_added=f"{needs[0]}.{needs[1]}", feature=f"{fn}({m.group(2)}=...)")
+                return sig
         for rx in (_SIG_KW, _SIG_MULTI):
             m = rx.search(msg)
             if m:

@@ -19,7 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -42,6 +42,13 @@ _BASES = {
     "OutOfMemoryError": ("RuntimeError",),
     "UnpicklingError": ("Exception",),
 }
+# A removed name surfaces as ImportError (``from m import x``) or AttributeError (``m.x``):
+# an entry written for one, whose message pattern also covers the other wording, applies to both.
+_SAME_REMOVAL = {"ImportError": ("AttributeError",), "AttributeError": ("ImportError",)}
+
+
+def _classes(short: str) -> Tuple[str, ...]:
+    return (short, *_BASES.get(short, ()), *_SAME_REMOVAL.get(short, ()))
 
 
 @dataclass
@@ -84,10 +91,13 @@ class KBEntry:
     def matches(self, exc_type: str, message: str) -> bool:
         """Whether this entry explains an exception of ``exc_type`` with ``message``."""
         short = exc_type.rsplit(".", 1)[-1]
-        names = {short, *_BASES.get(short, ())}
+        names = set(_classes(short))
         if self.exception not in names and self.exception not in ("*", "Exception", "BaseException"):
             return False
         return bool(self.pattern.search(message))
+
+
+_BARE_IMPORT = re.compile(r"cannot import name '?(\w+)'?\Z")
 
 
 @dataclass
@@ -120,13 +130,20 @@ class KnowledgeBase:
     def candidates(self, exc_type: str) -> List[KBEntry]:
         short = exc_type.rsplit(".", 1)[-1]
         out: List[KBEntry] = []
-        for name in (short, *_BASES.get(short, ()), "*", "Exception", "BaseException"):
+        for name in dict.fromkeys((*_classes(short), "*", "Exception", "BaseException")):
             out += self._by_exception.get(name, [])
         return out
 
     def match(self, exc_type: str, message: str) -> List[KBEntry]:
         """Entries explaining this exception, user entries first, then in file order."""
         hits = [e for e in self.candidates(exc_type) if e.matches(exc_type, message)]
+        bare = next((m for m in (_BARE_IMPORT.match(line.strip()) for line in message.splitlines()) if m), None) \
+            if not hits else None
+        if bare:
+            # Python 3.6 printed "cannot import name 'imread'" without the module: an entry about
+            # that name is asked with its own module put where 3.7+ prints it.
+            hits = [e for e in self.candidates(exc_type) if e.module and e.name == bare.group(1)
+                    and e.matches(exc_type, f"cannot import name '{bare.group(1)}' from '{e.module}'")]
         hits.sort(key=lambda e: e.origin == "bundled")
         return hits
 

@@ -54,6 +54,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._ABI_SYMBOL, "ImportError"),
     (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
+    (F._OPTIONAL_TOO_OLD, "ImportError"),  # pandas' import_optional_dependency
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
 ]

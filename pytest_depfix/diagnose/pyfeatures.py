@@ -36,6 +36,22 @@ _TYPING = {"Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Ty
            "Annotated", "Sequence", "Mapping", "Iterable", "Iterator", "Any", "ClassVar", "Final", "TypeAlias"}
 
 
+# Keyword arguments of standard-library callables that a Python release added, as decorators and
+# class-level values use them at import: (callable, keyword) -> the Python that accepts it.
+STDLIB_KEYWORDS = {
+    ("dataclass", "slots"): (3, 10),
+    ("dataclass", "kw_only"): (3, 10),
+    ("dataclass", "match_args"): (3, 10),
+    ("field", "kw_only"): (3, 10),
+}
+_KEYWORD_OWNERS = {"dataclass": "dataclasses", "field": "dataclasses"}
+
+
+def stdlib_keyword(function: str, keyword: str) -> Optional[Tuple[int, int]]:
+    """The Python that added ``keyword`` to standard-library ``function`` (named as a message prints it), or None."""
+    return STDLIB_KEYWORDS.get((function.rsplit(".", 1)[-1], keyword))
+
+
 @dataclass
 class TooNew:
     """One statement the target Python cannot run, and the Python it needs."""
@@ -180,6 +196,11 @@ def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset =
     """Values: only a ``|`` or subscript whose operand is certainly a type, never arithmetic on numbers."""
     for node in nodes:
         for sub in _walk_outside_functions(node):
+            if isinstance(sub, ast.Call):
+                kw = _new_keyword(sub, target)
+                if kw is not None:
+                    yield kw
+                    return
             if isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.BitOr) and target < PEP604 and \
                     (_typeish(sub.left, shadowed) or _typeish(sub.right, shadowed)):
                 yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
@@ -187,6 +208,23 @@ def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset =
             if _builtin_generic(sub, shadowed) and target < PEP585:
                 yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
                 return
+
+
+def _new_keyword(call: ast.Call, target: Tuple[int, int]) -> Optional[TooNew]:
+    """``@dataclass(slots=True)`` on 3.9: a standard-library call with a keyword the target's Python lacks."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        name = func.id
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+            func.value.id == _KEYWORD_OWNERS.get(func.attr):
+        name = func.attr
+    else:
+        return None
+    for k in call.keywords:
+        needs = STDLIB_KEYWORDS.get((name, k.arg or ""))
+        if needs is not None and target < needs:
+            return TooNew(call.lineno, needs, f"{name}({k.arg}=...), new in Python {needs[0]}.{needs[1]}, evaluated at import")
+    return None
 
 
 def _walk_outside_functions(node: ast.AST) -> Iterator[ast.AST]:

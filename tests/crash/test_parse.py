@@ -456,3 +456,26 @@ def test_an_ipython_paste_cut_before_its_last_line_keeps_the_type_its_header_pri
 
 def test_a_cut_paste_whose_header_names_no_exception_type_is_still_not_a_crash():
     assert parse_traceback(CUT_IPYTHON.replace("ImportError  ", "Something    ")) == []
+
+
+def test_markdown_bold_a_reporter_put_on_the_traceback_is_read_through():
+    # pydata/pandas-datareader#527 and peterdemin/pip-compile-multi#290 bolded lines of the paste
+    text = ('Traceback (most recent call last):\n'
+            '  File "/usr/local/lib/python3.6/site-packages/pandas_datareader/data.py", line 14, in <module>\n'
+            '    ***from pandas_datareader.fred import FredReader***\n'
+            '  File "/usr/local/lib/python3.6/site-packages/pandas_datareader/***fred.py***", line 1, in <module>\n'
+            '    from pandas.core.common import is_list_like\n'
+            "***ImportError: cannot import name 'is_list_like'***\n")
+    [crash] = parse_traceback(text)
+    assert (crash.final.type, crash.final.message) == ("ImportError", "cannot import name 'is_list_like'")
+    assert [f.file.rsplit("/", 1)[-1] for f in crash.final.frames] == ["data.py", "fred.py"]
+    [bold] = parse_traceback(text.replace("***ImportError: cannot import name 'is_list_like'***",
+                                          "**ImportError: cannot import name 'is_list_like'**"))
+    assert bold.final.message == "cannot import name 'is_list_like'"
+
+
+def test_double_asterisks_inside_source_are_kept():
+    text = ('Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n    f(*args, **kwargs)\n'
+            'TypeError: f() got an unexpected keyword argument \'x\'\n')
+    [crash] = parse_traceback(text)
+    assert crash.final.frames[-1].source == "f(*args, **kwargs)"

@@ -148,3 +148,18 @@ def test_urllib3_2_refusing_an_old_openssl_is_known_with_the_pin_that_avoids_it(
                     "urllib3 v2.0 only supports OpenSSL 1.1.1+, currently the 'ssl' module is compiled with 'LibreSSL 2.8.3'"):
         (entry,) = kb.match("ImportError", message)
         assert entry.fix == "urllib3<2" and not entry.environment
+
+
+def test_a_python_36_import_message_without_its_module_still_finds_the_entry_about_that_name():
+    # petercunha/Emotion#25: Python 3.6 printed "cannot import name 'imread'" with no "from 'scipy.misc'"
+    kb = load_knowledge()
+    assert [e.id for e in kb.match("ImportError", "cannot import name 'imread'")] == ["scipy-misc-removed-imread"]
+    assert kb.match("ImportError", "cannot import name 'no_such_name_anywhere'") == []
+
+
+def test_an_entry_written_for_attribute_access_also_explains_the_import_of_the_same_removed_name():
+    kb = load_knowledge()
+    ids = [e.id for e in kb.match("ImportError", "cannot import name 'imsave' from 'scipy.misc' (/x/scipy/misc/__init__.py)")]
+    assert "scipy-misc-removed-imread" in ids
+    # the message pattern still decides: an import error about another module is not this entry
+    assert "scipy-misc-removed-imread" not in [e.id for e in kb.match("ImportError", "cannot import name 'imsave' from 'imageio'")]
