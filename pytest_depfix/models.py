@@ -52,6 +52,9 @@ class ExceptionRecord:
     relation: Optional[str] = None
     # Where a SyntaxError points (file/line of the bad source): not a stack frame.
     location: Optional[Frame] = None
+    # A lone code line pasted just before a frameless exception line: whose it is is unknown,
+    # but it shows the failing call ("jwt.encode(...).decode('utf-8')").
+    source_hint: str = ""
 
     @property
     def short_type(self) -> str:

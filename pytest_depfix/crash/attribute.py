@@ -223,10 +223,35 @@ class _Resolver:
         self.installed = installed
         self.index = index
         self._index_tops: Optional[Dict[str, object]] = None
+        self._files: Optional[Dict[str, Tuple[object, set]]] = None
         self._memo: Dict[str, Optional[Tuple[str, Optional[str]]]] = {}
 
     def _pin(self, name: str):
         return self.by_key.get(canonicalize_name(name))
+
+    def for_release_file(self, relpath: str) -> Optional[Tuple[str, Optional[str]]]:
+        """The one pin whose release (wheel, or sdist below its root folder or ``src/``) has file ``relpath``."""
+        if self.index is None:
+            return None
+        if self._files is None:
+            self._files = {}
+            for pin in self.pins:
+                if not pin.version:
+                    continue
+                try:
+                    members = [str(m).replace("\\", "/") for m in self.index.list_members(pin.name, pin.version) or ()]
+                except Exception:
+                    continue
+                sdist = bool(members) and not any(m.split("/", 1)[0].endswith(".dist-info") for m in members)
+                names = set()
+                for m in members:
+                    if sdist:
+                        m = m.split("/", 1)[1] if "/" in m else ""
+                        m = m[4:] if m.startswith("src/") else m
+                    names.add(m)
+                self._files[pin.name] = (pin, names)
+        hits = [pin for pin, names in self._files.values() if relpath in names]
+        return (hits[0].name, hits[0].version) if len(hits) == 1 else None
 
     def for_module(self, module: str) -> Optional[Tuple[str, Optional[str]]]:
         if module in self._memo:
@@ -371,9 +396,38 @@ def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[s
     if python is not None and frame.module and info.python is None and _is_unlikely_project(frame.file, frame.module, python):
         frame.owner = OWNER_STDLIB
         return
-    hit = _compiled_source_frame(frame, resolver, root)
+    hit = _compiled_source_frame(frame, resolver, root) or _trimmed_site_frame(frame, resolver, root)
     if hit is not None:
         frame.owner, frame.dist, frame.version = OWNER_DIST, hit[0], hit[1]
+
+
+# Folder names too generic to say whose code a file is, even when some wheel ships one.
+_GENERIC_TOPS = {"tests", "test", "testing", "docs", "doc", "examples", "example", "src", "lib", "scripts", "app", "build"}
+
+
+def _trimmed_site_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
+    """A path with site-packages cut out (``path\\simple_email_confirmation\\models.py``): a pin's package and module.
+
+    Reporters shorten paths; what is left still names the package folder.  It
+    counts when a folder of the path is a top-level package of exactly one pin
+    and that very file is in the pin's release: the outermost such folder wins.
+    Never for a file under the project root.
+    """
+    if root is not None and os.path.isabs(frame.file):
+        return None
+    parts = [p for p in re.split(r"[\\/]+", frame.file) if p and p not in (".", "..")]
+    for i in range(len(parts) - 1):
+        top = parts[i]
+        if top.lower() in _GENERIC_TOPS or not _IDENT.match(top):
+            continue
+        module = module_from_relpath("/".join(parts[i:]))
+        if not module or "." not in module:
+            continue
+        hit = resolver.for_release_file("/".join(parts[i:]))
+        if hit is not None:
+            frame.module, frame.relpath = module, "/".join(parts[i:])
+            return hit
+    return None
 
 
 _COMPILED_SOURCE = (".pyx", ".pxd", ".pxi")

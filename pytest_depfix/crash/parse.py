@@ -106,7 +106,20 @@ def _unmark(raw: str) -> str:
 
 # Airflow's task log: "{bash_operator.py:157} INFO - " before every line, or only some of them.
 _AIRFLOW_PREFIX = re.compile(r"\{[\w.\\/-]{1,200}:\d{1,6}\} [A-Z]{3,8} - ")
-_CUT_FILE_LINE = re.compile(r'\s*([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
+_CUT_FILE_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
+
+
+def _looks_like_code(st: str) -> bool:
+    """A lone indented line that parses as Python and calls or assigns something (not a word of prose)."""
+    if len(st) > 300 or not any(c in st for c in "(=.["):
+        return False
+    import ast
+
+    try:
+        ast.parse(st)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def _cut_file_line(raw: str) -> str:
@@ -403,6 +416,7 @@ class _Parser:
         self.remote_quote = False  # saw "...RemoteTraceback:", expecting '"""'
         self.remote_block = False  # inside the quoted worker traceback
         self.idle_candidate: Optional[Tuple[str, str]] = None
+        self.idle_code = ""  # an indented code line just seen outside a traceback ("    x = f().decode()")
         self.lead_exc: Optional[Tuple[str, str]] = None  # Sentry style: "Type: msg" printed before the frames
         self.bare_open = False  # the open chain is one frameless exception read from a bare "Type: msg" line
         self.bare_flags: List[bool] = []  # per emitted crash: was it a bare exception line?
@@ -644,10 +658,15 @@ class _Parser:
                 self.lead_exc = candidate
             self.idle_candidate = None
             return
+        code = self.idle_code
         if self._bare(line, st):
             self.idle_candidate = None
+            if code and self.chain:
+                self.chain[-1].source_hint = code
+            self.idle_code = ""
             return
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
+        self.idle_code = st if line[:1] in (" ", "\t") and _looks_like_code(st) else ""
 
     def _bare(self, line: str, st: str) -> bool:
         """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""

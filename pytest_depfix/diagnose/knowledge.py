@@ -80,6 +80,10 @@ class KBEntry:
     source: str = ""
     origin: str = ""  # where the entry came from ("bundled", a file path, "pyproject.toml")
     pattern: Any = None  # compiled ``message``
+    # A regular expression some frame's source line or file must match: for a message many breaks
+    # share ("'str' object has no attribute 'decode'" is h5py 3's and PyJWT 2's), the call that failed.
+    context: str = ""
+    context_pattern: Any = None
 
     @property
     def key(self) -> str:
@@ -310,6 +314,11 @@ def validate_entry(item: Any, origin: str = "") -> KBEntry:
             raise ValueError("each caller needs 'package' and 'fixed_in' strings")
         _check_version(c["fixed_in"], f"caller {c['package']} fixed_in")
         callers.append(CallerFix(c["package"], c["fixed_in"]))
+    context = _text(item, "context")
+    try:
+        context_pattern = re.compile(context) if context else None
+    except re.error as exc:
+        raise ValueError(f"context is not a valid regular expression ({exc})")
     source = _text(item, "source")
     if not source and origin == "bundled":
         raise ValueError("'source' (a link to the changelog or issue) is required")
@@ -317,5 +326,5 @@ def validate_entry(item: Any, origin: str = "") -> KBEntry:
         id=entry_id, package=package, kind=kind, exception=exception, message=message, fix=fix,
         changed_in=changed_in, deprecated_in=deprecated_in, module=_text(item, "module"), name=_text(item, "name"),
         callers=callers, python=python, environment=environment, advice=_text(item, "advice"), source=source,
-        origin=origin, pattern=pattern,
+        origin=origin, pattern=pattern, context=context, context_pattern=context_pattern,
     )

@@ -85,6 +85,14 @@ class Question:
     attribute: Optional[str] = None
     parameter: Optional[str] = None
 
+    def __post_init__(self) -> None:
+        # A dotted name ("Descriptor.__new__") is a name and an attribute: stored so, a question
+        # has one form, and the answers cache (keyed by its text) cannot mix two readings of it.
+        if self.name and "." in self.name:
+            head, _, rest = self.name.partition(".")
+            object.__setattr__(self, "name", head)
+            object.__setattr__(self, "attribute", f"{rest}.{self.attribute}" if self.attribute else rest)
+
     @classmethod
     def parse(cls, text: str) -> "Question":
         m = _QUESTION_RE.match((text or "").strip().replace(" ", ""))

@@ -916,6 +916,45 @@ def _named_after(paths: List[str], cls: str) -> List[str]:
     return sorted(out, key=lambda p: (p.count("/"), p))
 
 
+def keyword_definers(ctx: Any, pin: Any, version: str, method: str, keyword: str) -> List[Tuple[str, str]]:
+    """``(module, class)`` of release ``pin==version`` whose ``method`` (``__new__``/``__init__``) takes ``keyword``.
+
+    For ``__new__() got an unexpected keyword argument 'serialized_options'``
+    with no frame and no class: protobuf's generated code passes a keyword its
+    descriptors only accept from 3.6.  A distinctive keyword is searched as
+    text first, then confirmed in the syntax tree; tests and docs are skipped.
+    """
+    import re
+
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(ctx.probe, pin.name, version)
+    paths = [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+    if len(paths) > MAX_FILES:
+        return []
+    word = re.compile(rf"\b{re.escape(keyword)}\b")
+    out: List[Tuple[str, str]] = []
+    for batch in _batches(sorted(paths, key=lambda p: _shallow_first(p))):
+        tree.prefetch(batch)
+        for path in batch:
+            text = tree.read(path) or ""
+            if f"def {method}" not in text or not word.search(text):
+                continue
+            parsed = parse_quietly(text)
+            for node in ast.walk(parsed):
+                if not isinstance(node, ast.ClassDef):
+                    continue
+                for fn in _own_statements(node):  # also under 'if _USE_C_DESCRIPTORS:' in the class body
+                    if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == method:
+                        args = fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs
+                        if any(a.arg == keyword for a in args):
+                            module = path[:-3].replace("/", ".")
+                            out.append((module[: -len(".__init__")] if module.endswith(".__init__") else module, node.name))
+        if out:
+            return out
+    return out
+
+
 def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
     """``(pin, module)`` for every module of the set's pinned releases that defines ``class cls``.
 

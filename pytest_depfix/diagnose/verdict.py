@@ -405,6 +405,9 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
     involved = set(crash_dists(ctx))
     if caller.key:
         involved.add(caller.key)
+    # An entry whose context names the failing call is more specific than one that only shares
+    # its message: it is asked first (PyJWT's encode before h5py's attrs for "'str' ... 'decode'").
+    entries = sorted(entries, key=lambda e: e.context_pattern is None)
     for e in entries:
         if e.python:
             try:
@@ -412,6 +415,11 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
                     continue
             except (InvalidSpecifier, InvalidVersion):
                 pass
+        if e.context_pattern is not None and not any(
+                e.context_pattern.search(fr.source or "") or e.context_pattern.search(fr.file or "")
+                for exc in ctx.crash.exceptions for fr in exc.frames) and not any(
+                e.context_pattern.search(exc.source_hint) for exc in ctx.crash.exceptions if exc.source_hint):
+            continue  # the failing call is not the one this entry is about
         if e.environment:
             return [], e
         out: List[Culprit] = []
@@ -1407,6 +1415,8 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     from . import users
 
     cls = (sig.function or "").split(".")[0]
+    if sig.function in ("__new__", "__init__"):
+        return _constructor_owner(ctx, sig, caller, sig.function)
     if cls and cls == sig.function and cls[:1].islower():
         return _function_owner(ctx, sig, caller, cls)
     if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
@@ -1422,9 +1432,39 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     return []
 
 
+def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) -> List[Culprit]:
+    """``__new__() got an unexpected keyword argument 'serialized_options'``, no frame, no class named.
+
+    Each movable pin's newest release for the target is searched for a class
+    whose ``method`` takes the keyword; the pin whose pinned release refuses
+    it and a range of releases accepts it is the callee (protobuf < 3.6 under
+    generated code from a newer protoc).  Only a distinctive keyword is
+    searched: a short or common one would find every class.
+    """
+    from . import users
+
+    kw = sig.name or ""
+    if ctx.probe is None or len(kw) < 8 or not kw.isidentifier() or "_" not in kw.strip("_"):
+        return []
+    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]:
+        if pin.key == caller.key or ctx.is_keep(pin.name):
+            continue
+        try:
+            versions = ctx.probe.versions(pin.name)
+            homes = users.keyword_definers(ctx, pin, versions[-1], method, kw) if versions else []
+        except Exception:
+            continue
+        for module, cls in homes[:3]:
+            found = _keyword_range(ctx, pin, module, f"{cls}.{method}", sig, "defined")
+            if found:
+                return found
+    return []
+
+
 def _keyword_range(ctx: Context, pin: Any, module: str, callable_: str, sig: F.Signal, how: str) -> List[Culprit]:
     """The releases of ``pin`` whose ``module.callable_`` accepts the keyword, as a culprit when they exclude the pin."""
-    present = probe_range(ctx, pin.name, module, callable_, parameter=sig.name)
+    name, _, attribute = callable_.partition(".")  # "Descriptor.__new__": a method of a class
+    present = probe_range(ctx, pin.name, module, name, parameter=sig.name, attribute=attribute or None)
     if present and excludes(present, pin.version):
         return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{callable_} is {how} by {pin.name}; it accepts "
                         f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]

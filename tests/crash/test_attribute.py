@@ -247,3 +247,24 @@ def test_syntax_error_location_is_attributed_and_named_as_raised_in():
     (crash,) = parse_traceback(text)
     out = attribute(crash, _pins("hivtrace==0.4.0\n"), target=Target.from_spec("2.7", "linux"), installed=False)
     assert (out.final.location.dist, out.raised_in, out.innermost_library) == ("hivtrace", "hivtrace", "hivtrace")
+
+
+def test_a_path_with_site_packages_cut_out_is_the_pin_whose_release_has_that_file(make_local_index, cache_dir,
+                                                                                  isolated_pip_config):
+    """mfogel/django-simple-email-confirmation: 'path\\simple_email_confirmation\\models.py' (an sdist-only pin)."""
+    from pytest_depfix.index import PackageIndex
+
+    files = {"semc/__init__.py": "", "semc/models.py": "x = 1\n"}
+    local = make_local_index({"django-semc": [{"version": "0.22", "wheel": False, "sdist": True, "files": files}],
+                              "other": [{"version": "1.0", "files": {"tests/__init__.py": "", "tests/models.py": ""}}]})
+    index = PackageIndex.from_config(PY37, index_url=local.file_url, use_pip_config=False, cache_dir=str(cache_dir))
+    pins = _pins("other==1.0\ndjango-semc==0.22\n")
+
+    def frame_of(path):
+        (crash,) = parse_traceback(f'Traceback (most recent call last):\n  File "{path}", line 2, in M\n    x\nTypeError: bad\n')
+        return attribute(crash, pins, target=PY37, installed=False, index=index).final.frames[0]
+
+    got = frame_of("path\\semc\\models.py")
+    assert (got.owner, got.dist, got.relpath) == ("dist", "django-semc", "semc/models.py")
+    assert frame_of("myproject/semc/views.py").owner == "project"  # no such file in the release
+    assert frame_of("tests/models.py").owner == "project"  # too generic a folder to say whose it is

@@ -479,3 +479,19 @@ def test_double_asterisks_inside_source_are_kept():
             'TypeError: f() got an unexpected keyword argument \'x\'\n')
     [crash] = parse_traceback(text)
     assert crash.final.frames[-1].source == "f(*args, **kwargs)"
+
+
+def test_a_lone_code_line_before_a_frameless_exception_is_kept_as_a_hint_not_a_frame():
+    [crash] = parse_traceback("    token = jwt.encode(t, 'k').decode('utf-8')\nAttributeError: 'str' object has no attribute 'decode'\n")
+    assert crash.final.frames == [] and crash.final.source_hint == "token = jwt.encode(t, 'k').decode('utf-8')"
+    [prose] = parse_traceback("    I ran my script and got\nAttributeError: 'str' object has no attribute 'decode'\n")
+    assert prose.final.source_hint == ""
+
+
+def test_a_frame_line_pasted_from_its_opening_quote_is_still_a_frame():
+    text = ('"path\\simple_email_confirmation\\models.py", line 217, in EmailAddress\n'
+            "    settings.AUTH_USER_MODEL, related_name='email_address_set',\n"
+            "TypeError: __init__() missing 1 required positional argument: 'on_delete'\n")
+    [crash] = parse_traceback(text)
+    assert [(f.file, f.line, f.function) for f in crash.final.frames] == [
+        ("path\\simple_email_confirmation\\models.py", 217, "EmailAddress")]

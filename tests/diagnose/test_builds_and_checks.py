@@ -117,3 +117,47 @@ def test_a_partially_initialised_module_missing_a_compiled_member_it_ships_is_a_
     d = _diagnose(index, target, "cnormy==3.3.2\n", "AttributeError: partially initialized module 'cnormy' has no "
                   "attribute 'md__mypyc' (most likely due to a circular import)\n")
     assert (d.verdict, d.culprits) == ("environment", []) and "reinstall cnormy==3.3.2" in d.advice
+
+
+# -- a generated module passing a keyword only newer descriptors take (krpc/krpc: serialized_options) -------
+
+def test_a_frameless_constructor_keyword_is_asked_of_the_pin_whose_classes_take_it(index_for):
+    def proto(accepts):
+        params = "cls, name, full_name" + (", serialized_options=None" if accepts else "")
+        return {"protoy/__init__.py": "", "protoy/descriptor.py": (
+            "class Descriptor(object):\n    if True:\n        def __new__(" + params + "):\n            return object.__new__(cls)\n")}
+    universe = {"protoy": [{"version": "3.5.2", "files": proto(False)}, {"version": "3.6.0", "files": proto(True)},
+                           {"version": "3.6.1", "files": proto(True)}],
+                "krpcy": [{"version": "0.4.8", "files": {"krpcy/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.6")
+    d = _diagnose(index, target, "krpcy==0.4.8\nprotoy==3.5.2\n",
+                  "TypeError: __new__() got an unexpected keyword argument 'serialized_options'\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("protoy", ">=3.6.0")]
+
+
+def test_a_dotted_question_name_is_one_question_however_it_is_built():
+    from pytest_depfix.diagnose.probe import Question
+
+    assert Question("m", name="C.__new__", parameter="k") == Question.parse("m:C.__new__(k)")
+    assert str(Question("m", name="C.d", attribute="e")) == "m:C.d.e"
+
+
+# -- a shared message told apart by the call (zoffline/zwift-offline#108: PyJWT 2, not h5py 3) ---------------
+
+def test_an_entry_with_a_context_applies_only_where_the_failing_call_matches_it(index_for):
+    from pytest_depfix.diagnose import load_knowledge as load
+
+    universe = {"pyjwt": [{"version": "1.7.1"}, {"version": "2.0.0"}], "h5py": [{"version": "2.10.0"}, {"version": "3.0.0"}]}
+    index, target = index_for(universe, python="3.8")
+    paste = "    token = jwt.encode(payload, 'secret').decode('utf-8')\nAttributeError: 'str' object has no attribute 'decode'\n"
+    pins = parse_requirements_text("pyjwt==2.0.0\nh5py==3.0.0\n", target)
+    from pytest_depfix.crash import attribute
+    from pytest_depfix.crash.parse import parse_traceback
+
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    kb = load()
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits][:1] == [("pyjwt", "<2")]
+    other = attribute(parse_traceback(paste.replace("jwt.encode(payload, 'secret')", "f.attrs['keras_version']"))[0],
+                      pins, target=target, installed=False)
+    assert "pyjwt" not in [c.name for c in diagnose(other, pins, target, index, kb, probe=ApiProbe(index)).culprits]
