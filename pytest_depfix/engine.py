@@ -114,7 +114,11 @@ def analyze(req: AnalysisRequest) -> Report:
 
     demands = [_plausible(d.culprits) for d in diagnoses if d.culprits]
     keep_versions = {p.key: p.version for p in keep}
-    resolution = resolve(req.pins, req.target, index, keep=keep_versions, demands=demands)
+    # Crashes that are all outside the pins leave the pins alone: a pin the index has no file for
+    # (torch 1.2.0 for Windows came from PyTorch's own index) is not moved on that account.
+    outside = bool(diagnoses) and all(d.verdict == "environment" and not d.culprits for d in diagnoses)
+    hold = [p.key for p in req.pins if p.active] if outside else []
+    resolution = resolve(req.pins, req.target, index, keep=keep_versions, demands=demands, hold=hold)
     _explain_keep_changes(req.pins, keep, resolution)
     alternatives = _alternatives(req, index, keep_versions, demands, resolution, req.alternatives) if req.alternatives else []
 

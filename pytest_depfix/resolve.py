@@ -27,7 +27,7 @@ count grows with the packages examined, not with the size of the index.
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Collection, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 from packaging.version import Version
 
@@ -52,6 +52,7 @@ def resolve(
     constraints: Sequence[Constraint] = (),
     max_rounds: int = DEFAULT_MAX_ROUNDS,
     node_cap: int = 20000,
+    hold: Collection[str] = (),
 ) -> Resolution:
     """Exact pins for the same packages, changing as few as possible.
 
@@ -59,10 +60,11 @@ def resolve(
     ``demands``: one entry per crash, each a list of alternative culprits; at
     least one alternative of each (its constraint plus ``together``) must hold.
     ``constraints``: hard extra constraints.
+    ``hold``: canonical names whose current version stays even with no file for the target.
     """
     started = time.perf_counter()
     fetches_before = _fetches(index)
-    problem = Problem(pins, target, index, keep, demands, constraints)
+    problem = Problem(pins, target, index, keep, demands, constraints, hold)
     outcome = _search(problem, max_rounds, node_cap)
     resolution = _to_resolution(problem, pins, outcome)
     if not resolution.ok:

@@ -16,7 +16,7 @@ the same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Collection, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from packaging.requirements import Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -137,9 +137,13 @@ class Problem:
         keep: Mapping[str, str],
         demands: Sequence[Sequence[Culprit]],
         constraints: Sequence[Constraint],
+        hold: Collection[str] = (),
     ) -> None:
         self.target = target
         self.index = index
+        # Pins kept as installed even where the index has no file for the target (the crash is not
+        # a version problem, and the pin came from another index): taken on trust, with a note.
+        self.hold = set(hold)
         self.notes: List[str] = []
         self.vars: Dict[str, Var] = {}
         self.inactive: List[Any] = []
@@ -244,6 +248,10 @@ class Problem:
         if var.keep is not None and v != var.keep:
             return ("keep", f"you keep {var.name}=={var.text(var.keep)}")
         kind = rel.installable(self.target)
+        if kind is None and v == var.current and var.key in self.hold:
+            self.notes.append(f"{var.label(v)}: the index has no file for {self.target.describe()}; kept as "
+                              f"installed, since the crash is not a version problem (it came from another index?)")
+            return None
         if kind is None:
             rp = rel.requires_python
             if rp and not self.target.allows_python(rp):

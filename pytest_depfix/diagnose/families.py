@@ -214,6 +214,18 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "runtime, a partial or broken install, or a PATH/virtualenv problem. Reinstall in a fresh environment or "
      "install the VC++ redistributable; the pinned versions are not the cause unless a release is known to ship a "
      "broken DLL (those are in the knowledge base)."),
+    (r"\[WinError 193\]|is not a valid Win32 application",
+     "a DLL or extension module was built for another architecture (32- vs 64-bit) than this Python, usually "
+     "because two installs mix (a user site-packages, another Python's folder on PATH): reinstall the package into "
+     "this interpreter's own environment; the pinned versions are not the cause."),
+    (r"DLL load failed while importing (?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter|_decimal|"
+     r"_elementtree|_asyncio|_multiprocessing|_overlapped|_uuid|_queue|select|unicodedata|_zoneinfo)\b",
+     "a module of Python's own standard library could not load its DLL (e.g. OpenSSL's libssl/libcrypto for _ssl): "
+     "the Python installation or a frozen app's bundle is incomplete, or another Python's DLLs come first on PATH. "
+     "Repair or reinstall Python (or rebuild the bundle); no package pin is involved."),
+    (r'no library called "[^"\n]+" was found|cannot load library \'[^\'\n]+\'',
+     "cffi could not load a system library (e.g. cairo for cairocffi/cairosvg): install it with the system package "
+     "manager, or on Windows a GTK/cairo build of the same bitness as Python, on the DLL search path."),
     (r"\b(\w+ )?library not found\b|[Cc]ould not find (the )?(\w+ )?library|[Uu]nable to (find|load) (the )?(\w+ )?library",
      "a system library that a package loads at run time is missing: install it with the system package manager "
      "(e.g. libsndfile1 for soundfile)."),
@@ -280,6 +292,8 @@ _MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": 
 _VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
 _REQUIRED_BUT_FOUND = re.compile(r"(?<![\w.-])([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
+# pip refusing a release whose Requires-Python excludes the running interpreter.
+_REQUIRES_OTHER_PYTHON = re.compile(r"Package u?'([\w.-]+)' requires a different Python: ([\d.]+\+?) not in '([^'\n]+)'")
 # pandas' optional-dependency check (import_optional_dependency): an ImportError naming both versions.
 _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '([\w.+!-]+)' or newer of '([\w.-]+)' "
                                r"\(version '([\w.+!-]+)' currently installed\)")
@@ -355,6 +369,11 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         if m:
             sig.family, sig.requirement, sig.found = DECLARED, f"{m.group(1)}{m.group(2)}", (m.group(3), m.group(4))
             return sig
+    m = _REQUIRES_OTHER_PYTHON.search(full)
+    if m:
+        sig.family, sig.requirement = DECLARED, m.group(1)
+        sig.detail["requires_python"] = (m.group(1), m.group(2), m.group(3))
+        return sig
     m = _OPTIONAL_TOO_OLD.search(full)
     if m:
         sig.family, sig.requirement, sig.found = DECLARED, f"{m.group(3)}>={m.group(2)}", (m.group(3), m.group(4))
@@ -408,6 +427,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         return sig
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
     if advice is None and etype in ("ImportError", "OSError") and re.search(
+            r"DLL load failed while importing (?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter)\b|"
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
             r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found|"
             r"symbol not found in flat namespace '_(?!Py|_Py|_Z)", full):

@@ -55,6 +55,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
     (F._OPTIONAL_TOO_OLD, "ImportError"),  # pandas' import_optional_dependency
+    (F._REQUIRES_OTHER_PYTHON, "pip.UnsupportedPythonVersion"),  # pip refusing a release for this Python
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
 ]

@@ -188,6 +188,18 @@ class _Reader:
         elif isinstance(st, ast.ClassDef):
             self.bind(st.name, Binding("class", st.lineno, cond))
             info.classes.setdefault(st.name, []).append(read_class(st))
+            if st.name == "__getattr__" and st.decorator_list:
+                # matplotlib 3.5+: '@_api.caching_module_getattr class __getattr__:' serves the names
+                # its body defines (properties such as __version_info__) and raises for the rest.
+                info.getattr_line = st.lineno
+                info.getattr_closed = True
+                for inner in st.body:
+                    names = [t.id for t in inner.targets if isinstance(t, ast.Name)] if isinstance(inner, ast.Assign) else \
+                        [inner.target.id] if isinstance(inner, ast.AnnAssign) and isinstance(inner.target, ast.Name) else \
+                        [inner.name] if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+                    for name in names:
+                        if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
+                            self.bind(name, Binding("assign", inner.lineno, cond))
             if any(isinstance(n, ast.Assign) and any(isinstance(t, ast.Subscript) and _dotted(t.value) == "sys.modules"
                                                      for t in n.targets) for n in ast.walk(st)):
                 self._replacers.add(st.name)  # werkzeug 0.15-0.16's _DeprecatedImportModule

@@ -202,7 +202,8 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
                 hm |= m
             # A handler guards when it catches the error, does not re-raise, and does not reach
             # for the same name again (from the same or an aliased module).
-            guarded = any(_catches(h, raises) and not _reraises(h) for h in st.handlers) and not hm
+            guarded = any(_catches(h, raises) and not _reraises(h) and not (_broad(h) and _reports(h))
+                          for h in st.handlers) and not hm
             if not guarded:
                 live_u |= bu
                 live_m |= bm
@@ -242,6 +243,29 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
 def _reraises(handler: ast.ExceptHandler) -> bool:
     """``except ImportError as e: raise ImportError("upgrade numpy") from e`` hides nothing."""
     return any(isinstance(st, ast.Raise) for st in handler.body)
+
+
+def _broad(handler: ast.ExceptHandler) -> bool:
+    """``except:``, ``except Exception``: a handler for anything, not one written for this error."""
+    if handler.type is None:
+        return True
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(k, ast.Name) and k.id in ("Exception", "BaseException") for k in kinds)
+
+
+def _reports(handler: ast.ExceptHandler) -> bool:
+    """A handler that shows the error (uses the caught exception, prints its traceback): no fallback.
+
+    pocsuite3 1.6.6 wraps its thread loop, and ``thread.isAlive()``, in
+    ``except Exception as ex: logger.error(... str(ex)); traceback.print_exc()``:
+    the AttributeError is what the user then sees.
+    """
+    for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+        if handler.name and isinstance(node, ast.Name) and node.id == handler.name:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in ("print_exc", "print_exception", "format_exc", "exception"):
+            return True
+    return False
 
 
 def _is_type_checking(test: ast.AST) -> bool:

@@ -1660,6 +1660,21 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
         out = _stdlib_name_users(ctx, sig, f"{what} was removed in Python {removed}")
         if out:
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
+    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.cls and sig.name \
+            and ctx.probe is not None:
+        # "'Thread' object has no attribute 'isAlive'" with no frame: the pins whose code calls
+        # .isAlive are the callers; each one's first release that stopped is a fix.
+        from . import users
+
+        out = []
+        for user in users.find_name_users(ctx, sig.name, "AttributeError"):
+            ctx.evidence.append(user.describe(what))
+            if user.adapted:
+                _add(out, Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE,
+                                  [f"{what} was removed in Python {removed}; {user.describe(what)}"], "release-files"), ctx)
+        if out:
+            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out,
+                        f"use Python < {removed} or a release of the caller that no longer uses {what}")
     if caller.kind != "dist":
         return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
                     f"{what} was removed in Python {removed}; the calling code must adapt or run on an older Python",
@@ -1692,6 +1707,32 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}", out)
 
 
+def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
+    """pip: "Package 'aiohttp' requires a different Python: 2.7.14 not in '>=3.4.2'".
+
+    The nearest release whose Requires-Python admits the target is the move;
+    when no release does (aiohttp never supported Python 2), no pin helps and
+    the verdict says which Python the package needs.
+    """
+    from .matrix import nearest_installable
+
+    name, running, spec = sig.detail["requires_python"]
+    pin = ctx.pinned(name)
+    if pin is None or not pin.version:
+        return done("unknown", F.DECLARED, f"{name} requires Python {spec}, and it is not pinned in the set", [])
+    # Only a release with a wheel for the target: an older sdist that declares no Requires-Python
+    # (aiohttp 2.3.0) is no evidence that it builds and runs there.
+    where = nearest_installable(ctx.index, ctx.target, pin.name, pin.version, wheel=True) \
+        if not ctx.is_keep(pin.name) else None
+    if where and excludes(where, pin.version):
+        ev = f"{pin.name}=={pin.version} requires Python {spec}; {pin.name}{where} installs on Python {ctx.target.python_version}"
+        return done("transitive", F.DECLARED, ev, [Culprit(pin.name, where, CONF_MATRIX, [ev], "matrix")])
+    return done("environment", F.DECLARED, f"{pin.name}=={pin.version} requires Python {spec} (pip ran on {running}), "
+                f"and no release of {pin.name} installs on Python {ctx.target.python_version}", [],
+                f"run it on a Python that matches {spec}: the pip used belongs to Python {running} (on Windows, "
+                f"'py -3 -m pip' or pip3 picks Python 3)")
+
+
 def _meets(spec: SpecifierSet, version: str) -> bool:
     """Whether ``version`` is inside ``spec``; False for a version older packaging cannot read (a ``===`` pin)."""
     try:
@@ -1704,6 +1745,8 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
     from packaging.requirements import Requirement
 
     out: List[Culprit] = []
+    if sig.detail.get("requires_python"):
+        return _requires_other_python(ctx, sig, done)
     if sig.requirement:
         try:
             req = Requirement(sig.requirement.replace(" ", ""))

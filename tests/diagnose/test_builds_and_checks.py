@@ -161,3 +161,78 @@ def test_an_entry_with_a_context_applies_only_where_the_failing_call_matches_it(
     other = attribute(parse_traceback(paste.replace("jwt.encode(payload, 'secret')", "f.attrs['keras_version']"))[0],
                       pins, target=target, installed=False)
     assert "pyjwt" not in [c.name for c in diagnose(other, pins, target, index, kb, probe=ApiProbe(index)).culprits]
+
+
+# -- environment wordings from Windows and cffi (pytorch#27693, PPX#41, cairocffi#154) ----------------------
+
+def test_windows_and_cffi_loader_failures_are_environment():
+    from pytest_depfix.diagnose.families import classify
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    for text in ("OSError: [WinError 193] %1 is not a valid Win32 application\n",
+                 "ImportError: DLL load failed while importing _ssl: 找不到指定的模块。\n",
+                 'OSError: no library called "cairo" was found\ncannot load library \'libcairo-2.dll\': error 0xc1\n'):
+        assert classify(infer_message(text, KB).to_crash()).family == "environment", text
+    # a third-party extension's DLL failure in another language is not read as the system's
+    assert classify(infer_message("ImportError: DLL load failed while importing _imaging: 找不到指定的模块。\n",
+                                  KB).to_crash()).family != "environment"
+
+
+def test_an_environment_crash_keeps_a_pin_the_index_has_no_file_for(index_for):
+    from pytest_depfix.engine import AnalysisRequest, analyze
+
+    # torch 1.2.0 for Windows came from PyTorch's own index; the crash is a DLL of the wrong bitness
+    universe = {"torchy": [{"version": "1.2.0", "tag": "cp37-cp37m-manylinux1_x86_64"}, {"version": "1.7.0"}]}
+    index, target = index_for(universe, python="3.7", platform="win_amd64")
+    pins = parse_requirements_text("torchy==1.2.0\n", target)
+    tb = "OSError: [WinError 193] %1 is not a valid Win32 application\n"
+    from pytest_depfix.crash.parse import parse_traceback
+
+    req = AnalysisRequest(pins=pins, target=target, crashes=parse_traceback(tb), index=index)
+    report = analyze(req)
+    assert dict(report.resolution.pins)["torchy"] == "1.2.0"
+
+
+# -- pip refusing a release for the running Python (DanmakuRender#30) -------------------------------------
+
+def test_a_release_for_another_python_moves_only_to_one_with_a_wheel_for_the_target(index_for):
+    universe = {"aiohttpy": [{"version": "2.3.0", "wheel": False, "sdist": True},
+                             {"version": "2.3.1", "requires_python": ">=3.4.2"}]}
+    index, target = index_for(universe, python="2.7")
+    d = _diagnose(index, target, "aiohttpy==2.3.1\n",
+                  "ERROR: Package u'aiohttpy' requires a different Python: 2.7.14 not in '>=3.4.2'\n")
+    assert (d.verdict, d.culprits) == ("environment", []) and "matches >=3.4.2" in d.advice
+    universe["aiohttpy"].append({"version": "1.0", "tag": "py2.py3-none-any"})
+    index, target = index_for(universe, python="2.7")
+    d = _diagnose(index, target, "aiohttpy==2.3.1\n",
+                  "ERROR: Package u'aiohttpy' requires a different Python: 2.7.14 not in '>=3.4.2'\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("aiohttpy", "<=1.0")]
+
+
+# -- a removed method with no frame: the pins whose code calls it (knownsec/pocsuite3#154) ------------------
+
+def test_a_frameless_removed_stdlib_method_is_found_in_the_pin_that_calls_it_even_under_a_reporting_handler(index_for):
+    old = ("import threading, traceback\ndef run(threads):\n    try:\n        for t in threads:\n            if t.isAlive():\n"
+           "                pass\n    except Exception as ex:\n        traceback.print_exc()\n")
+    universe = {"pocsy": [{"version": "1.6.6", "files": {"pocsy/__init__.py": "", "pocsy/threads.py": old}},
+                          {"version": "1.7.0", "files": {"pocsy/__init__.py": "", "pocsy/threads.py": old.replace("isAlive", "is_alive")}}]}
+    index, target = index_for(universe, python="3.9")
+    d = _diagnose(index, target, "pocsy==1.6.6\n", "AttributeError: 'Thread' object has no attribute 'isAlive'\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("pocsy", ">=1.7.0")]
+    # a handler written for the error (no report of it) still guards: that release is not a caller
+    guarded = old.replace("    except Exception as ex:\n        traceback.print_exc()\n", "    except AttributeError:\n        pass\n")
+    from pytest_depfix.diagnose.users import uses_in_source
+
+    assert uses_in_source(guarded, "", "isAlive", "AttributeError", (3, 9)) is None
+
+
+# -- matplotlib's class-based module __getattr__ (InsightSoftwareConsortium/ITKElastix#359) -----------------
+
+def test_a_class_based_module_getattr_serves_the_names_its_body_defines():
+    from pytest_depfix.diagnose.pysource import DictTree, Resolver
+
+    init = ("from . import _api\n@_api.caching_module_getattr\nclass __getattr__:\n"
+            "    __version_info__ = property(lambda self: (3, 5))\n    URL_REGEX = property(lambda self: None)\n")
+    tree = Resolver(DictTree({"mplx/__init__.py": init, "mplx/_api.py": ""}))
+    assert tree.lookup("mplx", "__version_info__").value == "yes"
+    assert tree.lookup("mplx", "no_such_name").value == "no"
