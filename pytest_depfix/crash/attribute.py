@@ -229,27 +229,35 @@ class _Resolver:
     def _pin(self, name: str):
         return self.by_key.get(canonicalize_name(name))
 
-    def for_release_file(self, relpath: str) -> Optional[Tuple[str, Optional[str]]]:
-        """The one pin whose release (wheel, or sdist below its root folder or ``src/``) has file ``relpath``."""
+    def for_release_file(self, relpath: str, folder: str) -> Optional[Tuple[str, Optional[str]]]:
+        """The one pin whose release (wheel, or sdist below its root folder or ``src/``) has file ``relpath``.
+
+        Only pins named like ``folder`` (simple_email_confirmation in
+        django-simple-email-confirmation, bcpy in bcpy) are listed: a file
+        listing of an sdist is a download, never paid for unrelated pins.
+        """
         if self.index is None:
             return None
+        low = folder.lower()
         if self._files is None:
             self._files = {}
-            for pin in self.pins:
-                if not pin.version:
-                    continue
-                try:
-                    members = [str(m).replace("\\", "/") for m in self.index.list_members(pin.name, pin.version) or ()]
-                except Exception:
-                    continue
-                sdist = bool(members) and not any(m.split("/", 1)[0].endswith(".dist-info") for m in members)
-                names = set()
-                for m in members:
-                    if sdist:
-                        m = m.split("/", 1)[1] if "/" in m else ""
-                        m = m[4:] if m.startswith("src/") else m
-                    names.add(m)
-                self._files[pin.name] = (pin, names)
+        for pin in self.pins:
+            name = pin.key.replace("-", "_")
+            if pin.name in self._files or not pin.version or len(min(low, name, key=len)) < 3 \
+                    or not (low in name or name in low):
+                continue
+            try:
+                members = [str(m).replace("\\", "/") for m in self.index.list_members(pin.name, pin.version) or ()]
+            except Exception:
+                continue
+            sdist = bool(members) and not any(m.split("/", 1)[0].endswith(".dist-info") for m in members)
+            names = set()
+            for m in members:
+                if sdist:
+                    m = m.split("/", 1)[1] if "/" in m else ""
+                    m = m[4:] if m.startswith("src/") else m
+                names.add(m)
+            self._files[pin.name] = (pin, names)
         hits = [pin for pin, names in self._files.values() if relpath in names]
         return (hits[0].name, hits[0].version) if len(hits) == 1 else None
 
@@ -413,9 +421,9 @@ def _trimmed_site_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]
     and that very file is in the pin's release: the outermost such folder wins.
     Never for a file under the project root.
     """
-    if root is not None and os.path.isabs(frame.file):
-        return None
-    parts = [p for p in re.split(r"[\\/]+", frame.file) if p and p not in (".", "..")]
+    if os.path.isabs(frame.file) or re.match(r"[A-Za-z]:[\\/]", frame.file):
+        return None  # an absolute path outside site-packages is where the project lives
+    parts = [p for p in re.split(r"[\\/]+", frame.file) if p and p not in (".", "..", "...")]
     for i in range(len(parts) - 1):
         top = parts[i]
         if top.lower() in _GENERIC_TOPS or not _IDENT.match(top):
@@ -423,7 +431,7 @@ def _trimmed_site_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]
         module = module_from_relpath("/".join(parts[i:]))
         if not module or "." not in module:
             continue
-        hit = resolver.for_release_file("/".join(parts[i:]))
+        hit = resolver.for_release_file("/".join(parts[i:]), top)
         if hit is not None:
             frame.module, frame.relpath = module, "/".join(parts[i:])
             return hit

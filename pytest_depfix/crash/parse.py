@@ -114,10 +114,13 @@ def _looks_like_code(st: str) -> bool:
     if len(st) > 300 or not any(c in st for c in "(=.["):
         return False
     import ast
+    import warnings
 
     try:
-        ast.parse(st)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "invalid escape sequence" in a pasted Windows path
+            ast.parse(st)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, Warning):
         return False
     return True
 
@@ -661,12 +664,12 @@ class _Parser:
         code = self.idle_code
         if self._bare(line, st):
             self.idle_candidate = None
-            if code and self.chain:
+            if code and self.chain and _looks_like_code(code):  # parsed only here: logs are mostly indented lines
                 self.chain[-1].source_hint = code
             self.idle_code = ""
             return
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
-        self.idle_code = st if line[:1] in (" ", "\t") and _looks_like_code(st) else ""
+        self.idle_code = st if line[:1] in (" ", "\t") else ""
 
     def _bare(self, line: str, st: str) -> bool:
         """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""

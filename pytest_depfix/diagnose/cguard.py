@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Optional, Tuple
 
+CGUARD_VERSION = "1"  # part of cache keys of answers read with this evaluator: bump when it changes
 _DIRECTIVE = re.compile(r"\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)")
 _TOKEN = re.compile(r"\s*(0[xX][0-9A-Fa-f]+|\d+|[A-Za-z_]\w*|&&|\|\||==|!=|<=|>=|[<>!()])")
 

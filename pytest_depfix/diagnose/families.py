@@ -378,6 +378,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     if m:
         sig.family, sig.requirement, sig.found = DECLARED, f"{m.group(3)}>={m.group(2)}", (m.group(3), m.group(4))
         sig.required_by = m.group(1).lower()
+        sig.detail["import_name"] = True  # pandas prints the import name ('bs4' for beautifulsoup4)
         return sig
     if PIP_CONFLICT.search(full):
         sig.family = DECLARED
@@ -528,9 +529,10 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             needs = stdlib_keyword(m.group(1), m.group(2)) if m.lastindex and m.lastindex >= 2 else None
             if needs is not None:
                 # dataclass(slots=True) on Python 3.7: the keyword is the standard library's, new in 3.10
-                sig.family, sig.name = PYTHON_VERSION, m.group(2)
+                sig.family, sig.name, sig.function = PYTHON_VERSION, m.group(2), m.group(1)
                 fn = m.group(1).rsplit(".", 1)[-1]
-                sig.detail.update(python_added=f"{needs[0]}.{needs[1]}", feature=f"{fn}({m.group(2)}=...)")
+                sig.detail.update(python_added=f"{needs[0]}.{needs[1]}", feature=f"{fn}({m.group(2)}=...)",
+                                  stdlib_keyword=True)
                 return sig
         for rx in (_SIG_KW, _SIG_MULTI):
             m = rx.search(msg)

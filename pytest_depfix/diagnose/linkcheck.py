@@ -148,6 +148,10 @@ class _Walker:
         return None
 
     def _owner(self, dotted: str) -> Any:
+        from ..crash.stdlib import is_stdlib_module
+
+        if is_stdlib_module(dotted.split(".")[0], tuple(self.ctx.target.python[:2])):
+            return None  # the target's own module shadows a pinned backport (dataclasses==0.6 on 3.11)
         name = self.module_owner(dotted, self.ctx)
         owner = self.ctx.pinned(name) if name else None
         if owner is None or not owner.version or owner.key == self.pin.key:

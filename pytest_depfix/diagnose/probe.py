@@ -354,7 +354,7 @@ class ReleaseTree(SourceTree):
         member = self._map.get(path)
         if member is None or not name.isidentifier():
             return False
-        key = f"{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|lacks"
+        key = f"{READER_VERSION}|{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|lacks"
         cached = self.probe._store.get("bin", key)
         if cached is not None:
             return cached == "1"

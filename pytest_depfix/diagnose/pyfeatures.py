@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import warnings
 from dataclasses import dataclass
-from typing import Iterable, Iterator, List, Optional, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 PEP604 = (3, 10)
 PEP585 = (3, 9)
@@ -84,7 +84,7 @@ def too_new(text: str, python: Tuple[int, ...]) -> Optional[TooNew]:
                          any(a.name == "annotations" for a in n.names) for n in tree.body)
             shadowed = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign))
                         for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-            found = next(_evaluated(tree.body, target, future, frozenset(shadowed)), None)
+            found = next(_evaluated(tree.body, target, future, frozenset(shadowed), _stdlib_callables(tree)), None)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if found is not None:
@@ -132,7 +132,7 @@ def _needs_from(msg: str) -> Optional[Tuple[int, int]]:
 
 
 def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
-               shadowed: frozenset = frozenset()) -> Iterator[TooNew]:
+               shadowed: frozenset = frozenset(), names: Optional[Dict[str, str]] = None) -> Iterator[TooNew]:
     """Statements run at import (module and class level), each with what it evaluates."""
     from .users import _about_versions, _is_main_check, _is_type_checking
 
@@ -142,13 +142,13 @@ def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
         if isinstance(st, ast.Try) and any(_catches_type_error(h) for h in st.handlers):
             # 'try: X = int | None / except TypeError: X = Optional[int]' is written for old Pythons
             for h in st.handlers:
-                yield from _evaluated(h.body, target, future, shadowed)
-            yield from _evaluated(st.finalbody, target, future, shadowed)
+                yield from _evaluated(h.body, target, future, shadowed, names)
+            yield from _evaluated(st.finalbody, target, future, shadowed, names)
             continue
         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             exprs: List[ast.AST] = list(st.decorator_list) + list(st.args.defaults) + \
                 [d for d in st.args.kw_defaults if d is not None]
-            yield from _values(exprs, target, shadowed)
+            yield from _values(exprs, target, shadowed, names)
             if not future:
                 args = st.args.posonlyargs + st.args.args + st.args.kwonlyargs + \
                     [a for a in (st.args.vararg, st.args.kwarg) if a is not None]
@@ -156,22 +156,22 @@ def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
                                         ([st.returns] if st.returns is not None else []), target, shadowed)
             continue
         if isinstance(st, ast.ClassDef):
-            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target, shadowed)
-            yield from _evaluated(st.body, target, future, shadowed)
+            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target, shadowed, names)
+            yield from _evaluated(st.body, target, future, shadowed, names)
             continue
         if isinstance(st, ast.AnnAssign):
             if not future:
                 yield from _annotations([st.annotation], target, shadowed)
             if st.value is not None:
-                yield from _values([st.value], target, shadowed)
+                yield from _values([st.value], target, shadowed, names)
             continue
         nested = [getattr(st, f) for f in ("body", "orelse", "finalbody") if isinstance(getattr(st, f, None), list)]
         for h in getattr(st, "handlers", []) or []:
             nested.append(h.body)
         for stmts in nested:
-            yield from _evaluated(stmts, target, future, shadowed)
+            yield from _evaluated(stmts, target, future, shadowed, names)
         exprs = [v for f, v in ast.iter_fields(st) if isinstance(v, ast.expr)]
-        yield from _values(exprs, target, shadowed)
+        yield from _values(exprs, target, shadowed, names)
 
 
 def _catches_type_error(handler: ast.ExceptHandler) -> bool:
@@ -192,12 +192,13 @@ def _annotations(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozen
                 return
 
 
-def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset()) -> Iterator[TooNew]:
+def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset(),
+            names: Optional[Dict[str, str]] = None) -> Iterator[TooNew]:
     """Values: only a ``|`` or subscript whose operand is certainly a type, never arithmetic on numbers."""
     for node in nodes:
         for sub in _walk_outside_functions(node):
-            if isinstance(sub, ast.Call):
-                kw = _new_keyword(sub, target)
+            if isinstance(sub, ast.Call) and names:
+                kw = _new_keyword(sub, target, names)
                 if kw is not None:
                     yield kw
                     return
@@ -210,15 +211,37 @@ def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset =
                 return
 
 
-def _new_keyword(call: ast.Call, target: Tuple[int, int]) -> Optional[TooNew]:
+def _stdlib_callables(tree: ast.Module) -> Dict[str, str]:
+    """Local names bound to the standard-library callables of ``STDLIB_KEYWORDS`` by module-level imports.
+
+    ``from dataclasses import dataclass`` gives ``{"dataclass": "dataclass"}``; ``import dataclasses as
+    dc`` gives ``{"dc.dataclass": "dataclass", "dc.field": "field"}``.  attrs' ``field`` and pydantic's
+    ``dataclass`` take ``kw_only`` on any Python and are not bound here.
+    """
+    out: Dict[str, str] = {}
+    for st in tree.body:
+        if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module in set(_KEYWORD_OWNERS.values()):
+            for a in st.names:
+                if _KEYWORD_OWNERS.get(a.name) == st.module:
+                    out[a.asname or a.name] = a.name
+        elif isinstance(st, ast.Import):
+            for a in st.names:
+                for fn, mod in _KEYWORD_OWNERS.items():
+                    if a.name == mod:
+                        out[f"{a.asname or a.name}.{fn}"] = fn
+    return out
+
+
+def _new_keyword(call: ast.Call, target: Tuple[int, int], names: Dict[str, str]) -> Optional[TooNew]:
     """``@dataclass(slots=True)`` on 3.9: a standard-library call with a keyword the target's Python lacks."""
     func = call.func
     if isinstance(func, ast.Name):
-        name = func.id
-    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
-            func.value.id == _KEYWORD_OWNERS.get(func.attr):
-        name = func.attr
+        name = names.get(func.id)
+    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        name = names.get(f"{func.value.id}.{func.attr}")
     else:
+        return None
+    if name is None:
         return None
     for k in call.keywords:
         needs = STDLIB_KEYWORDS.get((name, k.arg or ""))

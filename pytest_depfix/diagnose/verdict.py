@@ -849,6 +849,15 @@ def _mixed_install(ctx: Context, sig: F.Signal, callee: Party) -> Optional[Tuple
     stem = lambda p: p.key.split("-")[0]  # noqa: E731
     if len({stem(p) for p in shippers}) != 1:
         return None
+    # Variants of one project install the same files (cv2/__init__.py, cv2/data/...); namespace
+    # siblings (google-cloud-storage, google-api-core) share only the folder's __init__.py.
+    try:
+        files = [{m for m in ctx.probe._members(p.name, p.version) if m.startswith(top + "/")} for p in shippers]
+    except Exception:
+        return None
+    common = set.intersection(*files) - {f"{top}/__init__.py"}
+    if not common or len(common) * 2 < min(len(f) for f in files):
+        return None
     out: List[Culprit] = []
     for mover in shippers:
         if ctx.is_keep(mover.name):
@@ -1446,6 +1455,9 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
     kw = sig.name or ""
     if ctx.probe is None or len(kw) < 8 or not kw.isidentifier() or "_" not in kw.strip("_"):
         return []
+    if any(e.frames or e.source_hint for e in ctx.crash.exceptions):
+        return []  # the failing call is shown: its class decides, not a search of the set
+    answers: List[Culprit] = []
     for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]:
         if pin.key == caller.key or ctx.is_keep(pin.name):
             continue
@@ -1457,8 +1469,10 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
         for module, cls in homes[:3]:
             found = _keyword_range(ctx, pin, module, f"{cls}.{method}", sig, "defined")
             if found:
-                return found
-    return []
+                answers += found
+                break
+    # Two pins that each grew a constructor taking the keyword: which one was called is unknown.
+    return answers if len(answers) == 1 else []
 
 
 def _keyword_range(ctx: Context, pin: Any, module: str, callable_: str, sig: F.Signal, how: str) -> List[Culprit]:
@@ -1548,6 +1562,13 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     need = tuple(int(x) for x in added.split("."))
     have = tuple(ctx.target.python[:len(need)])
     # 3.8 has what 3.7.2 added; a target given as "3.7" may be 3.7.0, as the crash says it is.
+    if (have[:2] > need[:2] or (len(have) == len(need) and have >= need)) and sig.detail.get("stdlib_keyword"):
+        # The target's dataclass() takes kw_only: the one refusing it is another library's
+        # (pydantic < 1.10's dataclass), so it is a signature break like any other.
+        sig.family = F.SIGNATURE
+        for key in ("python_added", "feature", "stdlib_keyword"):
+            sig.detail.pop(key, None)
+        return _HANDLERS[F.SIGNATURE](ctx, sig, caller, done)
     if have[:2] > need[:2] or (len(have) == len(need) and have >= need):
         return done("unknown", F.PYTHON_VERSION, f"{what} exists since Python {added} and the target is "
                     f"{ctx.target.python_version}: something else hides it", [])
@@ -1752,6 +1773,13 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
             req = Requirement(sig.requirement.replace(" ", ""))
         except Exception:
             req = None
+        if req is not None and ctx.pinned(req.name) is None and sig.detail.get("import_name"):
+            # pandas names the import name ('bs4'): the requirement is on the pin that ships it.
+            owner = module_owner(req.name, ctx)
+            if owner is not None:
+                req = Requirement(f"{owner}{req.specifier}")
+                if sig.found:
+                    sig.found = (owner, sig.found[1])
         pinned = ctx.pinned(req.name) if req is not None else None
         if req is not None and not sig.found and "DistributionNotFound" in sig.exc_type and pinned is not None \
                 and pinned.version and _meets(req.specifier, pinned.version):
@@ -1837,7 +1865,11 @@ def _python_api_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
 
 def _build_mentions(ctx: Context, dist: str, version: str, stem: str, symbol: str) -> Optional[bool]:
     """Whether the release's compiled module ``stem`` (wheel) or its shipped C sources (sdist) name ``symbol``."""
-    key = f"{canonicalize_name(dist)}|{version}|{ctx.probe.target_key}|{stem}|{symbol}|build-guarded"
+    from .cguard import CGUARD_VERSION, python_hex
+    from .probe import READER_VERSION
+
+    key = (f"{READER_VERSION}|{CGUARD_VERSION}|{canonicalize_name(dist)}|{version}|{ctx.probe.target_key}|"
+           f"{python_hex(tuple(ctx.target.python)):x}|{stem}|{symbol}|build")
     cached = ctx.probe._store.get("bin", key)
     if cached is not None:
         return {"1": True, "0": False}.get(cached)
@@ -1848,11 +1880,12 @@ def _build_mentions(ctx: Context, dist: str, version: str, stem: str, symbol: st
             return name.split(".")[0] == stem
         return member.endswith((".c", ".cpp", ".cxx")) and "/test" not in member
 
+    listed = [m for m in ctx.probe._members(dist, version) if wanted(m)]
     got = ctx.probe.index.read_members(dist, version, wanted, max_bytes=32_000_000)
-    if not got:
+    if not got or len(got) < len(listed):
         ctx.probe._store.put("bin", key, "?")
-        return None
-    from .cguard import live_mentions, python_hex
+        return None  # a member left out by the byte budget may call it
+    from .cguard import live_mentions
 
     word = re.compile(rb"(?<![A-Za-z0-9_])" + re.escape(symbol.encode()) + rb"(?![A-Za-z0-9_])")
     hexversion = python_hex(tuple(ctx.target.python))
@@ -1878,8 +1911,10 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     base_name = module_owner(sig.module, ctx) if sig.module else None
     ext_name: Optional[str] = None
     if sig.extension:
-        ext_name = module_owner(_module_from_path(sig.extension), ctx, sig.extension) or \
-            _prefix_owner(ctx, _module_from_path(sig.extension), base_name)
+        ext_name = module_owner(_module_from_path(sig.extension), ctx, sig.extension)
+        if ext_name is None and not re.search(r"[\\/]", sig.extension.strip()):
+            # only a bare file (flash_attn_2_cuda....so built into site-packages' top level)
+            ext_name = _prefix_owner(ctx, _module_from_path(sig.extension), base_name)
         if base_name is None and sig.name and re.search(r"c10|at\d|torch|caffe2|THP", sig.name):
             base_name = ctx.pinned("torch").name if ctx.pinned("torch") else None
     if ext_name is None and caller.kind == "dist" and caller.key != (canonicalize_name(base_name) if base_name else None):
@@ -1916,7 +1951,8 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
                 sig.detail["built_against"] = str(built)
     details_ev = f"binary mismatch between {ext.name or 'a compiled extension'} and {base.name or 'its base library'}: {sig.message}"
     out += matrix_culprits(ext.name, base.name, ctx) if ext.name else []
-    if not out and ext.kind == "dist" and base.kind == "dist" and sig.direction != "base-too-new" and _built_here(ctx, ext):
+    if not out and ext.kind == "dist" and base.kind == "dist" and sig.direction != "base-too-new" \
+            and (sig.name or "").startswith("_Z") and _built_here(ctx, ext):
         # mmcv-full 1.1.5 is only an sdist on the index: its binary was compiled on this machine (or
         # fetched from another index) against another torch than the pinned one, and is newer than
         # the pinned torch's series, so no release pairing is at fault: rebuilding it is the fix.
