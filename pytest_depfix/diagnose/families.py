@@ -236,6 +236,9 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
     (r"CUDA error: (device-side assert triggered|an illegal memory access|unspecified launch failure|misaligned address)",
      "a GPU kernel failed at run time (usually a bug or bad input such as an out-of-range index), not a version "
      "mismatch: rerun with CUDA_LAUNCH_BLOCKING=1 to find the operation."),
+    (r"bad magic number in '[\w.]+'|RuntimeError: Bad magic number in \.pyc file",
+     "a .pyc compiled by another Python version is imported instead of the module (a stray .pyc in the working "
+     "directory, or a stale __pycache__ after a Python upgrade): delete it; no package pin is involved."),
     (r"SSL: CERTIFICATE_VERIFY_FAILED|certificate verify failed",
      "the machine's certificate store cannot verify the server: fix the certificates or proxy settings."),
     (r"Killed\s*$|Segmentation fault|core dumped",
@@ -294,6 +297,12 @@ _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is r
 _REQUIRED_BUT_FOUND = re.compile(r"(?<![\w.-])([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
 # pip refusing a release whose Requires-Python excludes the running interpreter.
 _REQUIRES_OTHER_PYTHON = re.compile(r"Package u?'([\w.-]+)' requires a different Python: ([\d.]+\+?) not in '([^'\n]+)'")
+# A library's import-time check of another: "Keras requires TensorFlow 2.2 or higher", "This version of
+# TensorFlow Probability requires TensorFlow version >= 2.5; Detected an installation of version 2.4.1".
+_RUNTIME_REQUIRES = re.compile(
+    r"(?:This version of )?(?P<by>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) requires (?P<what>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?) "
+    r"(?:version )?(?P<op>>=|>)?\s*(?P<ver>\d+(?:\.\d+){0,3})(?P<more> or (?:higher|newer|later|above))?"
+    r"(?:[^;.]{0,40}[;.,]\s*Detected an installation of version (?P<found>\d[\w.+-]*))?")
 # pandas' optional-dependency check (import_optional_dependency): an ImportError naming both versions.
 _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '([\w.+!-]+)' or newer of '([\w.-]+)' "
                                r"\(version '([\w.+!-]+)' currently installed\)")
@@ -346,9 +355,15 @@ def _source_of_raise(exc: ExceptionRecord) -> str:
     return exc.frames[-1].source if exc.frames else ""
 
 
+_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Markdown ate the underscores of a dunder: "init() got an unexpected keyword" is __init__'s.
+_EATEN_DUNDER = re.compile(r"(?<![\w.])(init|new|call)(\(\) (?:got an unexpected keyword|missing \d+ required|takes ))")
+
+
 def _classify_one(exc: ExceptionRecord) -> Signal:
     etype = exc.short_type
-    full = exc.message.strip()
+    # A forum's typographic quotes (‘progress_bar_refresh_rate’) are the message's plain ones.
+    full = _EATEN_DUNDER.sub(r"__\1__\2", exc.message.strip().translate(_TYPOGRAPHIC))
     msg = _first_line(full)
     sig = Signal(UNKNOWN, exc.type, msg)
 
@@ -427,6 +442,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         _building(sig, full)
         return sig
     advice = environment_advice(full) if etype not in ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError") else None
+    if advice is None and etype == "ImportError" and re.search(r"bad magic number in '[\w.]+'", full):
+        advice = environment_advice(full)
     if advice is None and etype in ("ImportError", "OSError") and re.search(
             r"DLL load failed while importing (?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter)\b|"
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
@@ -555,6 +572,18 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         if m:
             sig.requirement = m.group(1)
         return sig
+    m = _RUNTIME_REQUIRES.search(re.sub(r"\s+", " ", full))
+    if m and etype in ("ImportError", "RuntimeError", "ValueError", "Exception"):
+        # A library's own import-time check: "Keras requires TensorFlow 2.2 or higher",
+        # "This version of TensorFlow Probability requires TensorFlow version >= 2.5; Detected ... 2.4.1".
+        what = m.group("what").replace(" ", "-")
+        op = m.group("op") or (">=" if m.group("more") else "")
+        if op:
+            sig.family, sig.requirement = DECLARED, f"{what}{op}{m.group('ver')}"
+            sig.required_by = m.group("by").replace(" ", "-")
+            sig.found = (what, m.group("found") or "")
+            sig.detail["runtime_check"] = True
+            return sig
     m = _NEEDS_VERSION.search(full)
     if m and etype in ("ImportError", "RuntimeError", "ValueError", "Exception", "VersionConflict"):
         sig.family, sig.requirement = DECLARED, f"{m.group(1)}{m.group(2).replace(' ', '')}"

@@ -140,6 +140,9 @@ class KnowledgeBase:
 
     def match(self, exc_type: str, message: str) -> List[KBEntry]:
         """Entries explaining this exception, user entries first, then in file order."""
+        if '\\"' in message or "\\\\" in message:
+            # A notebook's error pasted as JSON: 'Error loading \"c:\\...\\fbgemm.dll\"' is read unescaped.
+            message = message + "\n" + message.replace('\\"', '"').replace("\\\\", "\\")
         hits = [e for e in self.candidates(exc_type) if e.matches(exc_type, message)]
         bare = next((m for m in (_BARE_IMPORT.match(line.strip()) for line in message.splitlines()) if m), None) \
             if not hits else None

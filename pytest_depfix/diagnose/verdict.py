@@ -630,7 +630,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                                "caller": caller.__dict__}
 
     def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "", **extra: Any) -> Diagnosis:
-        if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown"):
+        # An import-time version check's line changes with every bump of the version it asks for:
+        # a later release that changed it has not adapted (tensorflow-probability 0.14 asks for TF 2.6).
+        if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown") and not sig.detail.get("runtime_check"):
             moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
             if not moved and _no_caller_frames(ctx):
                 moved = frameless_caller_culprits(ctx, sig)
@@ -1430,12 +1432,15 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
         return _function_owner(ctx, sig, caller, cls)
     if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
         return []
+    method = (sig.function or "").split(".", 1)[1] if "." in (sig.function or "") else ""
     asked = 0
     for pin, module in users.class_homes(ctx, cls):
         if pin.key == caller.key or ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
             continue
         asked += 1
-        found = _keyword_range(ctx, pin, module, cls, sig, "defined")
+        # "XGBClassifier.fit() got an unexpected keyword": the method's parameters, not the constructor's
+        target = f"{cls}.{method}" if method and method not in ("__init__", "__new__") else cls
+        found = _keyword_range(ctx, pin, module, target, sig, "defined")
         if found:
             return found
     return []
@@ -1463,16 +1468,33 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
             continue
         try:
             versions = ctx.probe.versions(pin.name)
-            homes = users.keyword_definers(ctx, pin, versions[-1], method, kw) if versions else []
         except Exception:
             continue
-        for module, cls in homes[:3]:
-            found = _keyword_range(ctx, pin, module, f"{cls}.{method}", sig, "defined")
+        # The newest release (a keyword added later: protobuf 3.6's serialized_options), then the last
+        # release before the pinned series (a keyword dropped: pytorch-lightning 1.6.5's Trainer took
+        # progress_bar_refresh_rate, 1.7 removed it).
+        for release in (versions[-1] if versions else None, _last_of_previous_series(versions, pin.version)):
+            try:
+                homes = users.keyword_definers(ctx, pin, release, method, kw) if release else []
+            except Exception:
+                homes = []
+            found = next((f for module, cls in homes[:3]
+                          for f in [_keyword_range(ctx, pin, module, f"{cls}.{method}", sig, "defined")] if f), None)
             if found:
                 answers += found
                 break
     # Two pins that each grew a constructor taking the keyword: which one was called is unknown.
     return answers if len(answers) == 1 else []
+
+
+def _last_of_previous_series(versions: List[str], pinned: str) -> Optional[str]:
+    """The newest release below ``pinned``'s major.minor series (1.6.5 for 1.7.4), or None."""
+    try:
+        cur = Version(pinned)
+        below = [Version(v) for v in versions if Version(v).release[:2] < cur.release[:2]]
+    except InvalidVersion:
+        return None
+    return str(max(below)) if below else None
 
 
 def _keyword_range(ctx: Context, pin: Any, module: str, callable_: str, sig: F.Signal, how: str) -> List[Culprit]:
@@ -1754,6 +1776,27 @@ def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
                 f"'py -3 -m pip' or pip3 picks Python 3)")
 
 
+def _requirer_before(ctx: Context, by: Any, pin: Any, req: Any) -> Optional[Culprit]:
+    """An import-time check no metadata declares: the requirer's newest release from before the first
+    release of the required package that meets it, which cannot have asked for it (keras 2.3.1 before
+    TensorFlow 2.2; tensorflow-probability 0.12.2 before TensorFlow 2.5).  Upload dates, so a guess's weight."""
+    try:
+        meeting = [(v, t) for v, t in timeline.releases(ctx.index, pin.name) if t is not None and req.specifier.contains(v)]
+        if not meeting:
+            return None
+        first_v, first_t = min(meeting, key=lambda vt: vt[1])
+        earlier = [v for v, t in timeline.releases(ctx.index, by.name)
+                   if t is not None and t < first_t and v < Version(by.version) and not v.is_prerelease]
+    except Exception:
+        return None
+    if not earlier:
+        return None
+    back = max(earlier)
+    ev = (f"{by.name}=={by.version} checks at import for {req}, which {pin.name}=={pin.version} is not; {by.name} {back} "
+          f"was released before {pin.name} {first_v}, the first that meets it, so it cannot ask for it")
+    return Culprit(by.name, f"=={back}", CONF_TIME, [ev], "upload-dates")
+
+
 def _meets(spec: SpecifierSet, version: str) -> bool:
     """Whether ``version`` is inside ``spec``; False for a version older packaging cannot read (a ``===`` pin)."""
     try:
@@ -1795,9 +1838,15 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
             by = ctx.pinned(sig.required_by.split()[0]) if sig.required_by else None
             pin = ctx.pinned(req.name)
             if by is not None and pin is not None and by.version and pin.version and not ctx.is_keep(by.name):
-                spec = requirer_range_admitting(ctx.index, ctx.target, by.name, by.version, pin.name, pin.version)
-                if spec:
-                    _add(out, Culprit(by.name, spec, CONF_MATRIX - 0.15, [ev, f"{by.name}{spec} admits {pin.name}=={pin.version}"], "matrix"), ctx)
+                if sig.detail.get("runtime_check"):
+                    # The check is in the code, not the metadata: what the releases declare says nothing.
+                    back = _requirer_before(ctx, by, pin, req)
+                    if back is not None:
+                        _add(out, back, ctx)
+                else:
+                    spec = requirer_range_admitting(ctx.index, ctx.target, by.name, by.version, pin.name, pin.version)
+                    if spec:
+                        _add(out, Culprit(by.name, spec, CONF_MATRIX - 0.15, [ev, f"{by.name}{spec} admits {pin.name}=={pin.version}"], "matrix"), ctx)
         elif req is not None and ctx.pinned(req.name) is None:
             return done("unknown", F.DECLARED, f"{req.name} is required but not in the set (reported, never added)", [],
                         f"add {req.name} to the requirements")

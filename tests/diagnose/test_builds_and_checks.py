@@ -236,3 +236,74 @@ def test_a_class_based_module_getattr_serves_the_names_its_body_defines():
     tree = Resolver(DictTree({"mplx/__init__.py": init, "mplx/_api.py": ""}))
     assert tree.lookup("mplx", "__version_info__").value == "yes"
     assert tree.lookup("mplx", "no_such_name").value == "no"
+
+
+# -- round 3 (collection passes AX-BA) ---------------------------------------------------------------------
+
+def test_a_stray_pyc_of_another_python_is_environment():
+    # hannorein/rebound#585: a Python 2.7 rebound.pyc in the working directory
+    from pytest_depfix.diagnose.families import classify
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    text = "ImportError: bad magic number in 'rebound': b'\\x03\\xf3\\r\\n'\n"
+    assert classify(infer_message(text, KB).to_crash()).family == "environment"
+
+
+def test_a_message_pasted_as_json_is_read_unescaped_by_the_knowledge_base():
+    # pytorch/pytorch#131662 from a notebook's JSON error output
+    from pytest_depfix.diagnose import load_knowledge as load
+
+    msg = ('[WinError 126] The specified module could not be found. Error loading \\"c:\\\\Users\\\\N\\\\envs\\\\DL\\\\Lib\\\\'
+           'site-packages\\\\torch\\\\lib\\\\fbgemm.dll\\" or one of its dependencies.')
+    assert "torch-240-windows-fbgemm-libomp" in [e.id for e in load().match("OSError", msg)]
+
+
+def test_typographic_quotes_and_a_dunder_markdown_ate_are_read_as_python_printed_them():
+    # Nixtla/neuralforecast#277: "init() got an unexpected keyword argument ‘progress_bar_refresh_rate’"
+    from pytest_depfix.diagnose.families import classify
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    sig = classify(infer_message("TypeError: init() got an unexpected keyword argument \u2018progress_bar_refresh_rate\u2019\n",
+                                 KB).to_crash())
+    assert (sig.family, sig.function, sig.name) == ("signature", "__init__", "progress_bar_refresh_rate")
+
+
+def test_a_frameless_constructor_keyword_a_library_dropped_is_found_in_its_previous_series(index_for):
+    def pl(accepts):
+        kw = ", progress_bar_refresh_rate=1" if accepts else ""
+        return {"plighty/__init__.py": "from .trainer import Trainer\n",
+                "plighty/trainer.py": f"class Trainer:\n    def __init__(self, gpus=None{kw}):\n        pass\n"}
+    universe = {"plighty": [{"version": "1.6.5", "files": pl(True)}, {"version": "1.7.0", "files": pl(False)},
+                            {"version": "1.7.4", "files": pl(False)}, {"version": "2.0.0", "files": pl(False)}]}
+    index, target = index_for(universe, python="3.9")
+    d = _diagnose(index, target, "plighty==1.7.4\n",
+                  "TypeError: __init__() got an unexpected keyword argument 'progress_bar_refresh_rate'\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("plighty", "<1.7.0")]
+
+
+def test_a_method_keyword_is_asked_of_the_method_not_the_constructor(index_for):
+    # erdogant/hgboost#21: "XGBClassifier.fit() got an unexpected keyword argument 'early_stopping_rounds'"
+    def xgb(in_fit):
+        fit = "self, X, y, early_stopping_rounds=None" if in_fit else "self, X, y"
+        return {"xgby/__init__.py": "from .sklearn import XGBClassifier\n",
+                "xgby/sklearn.py": f"class XGBClassifier:\n    def __init__(self, early_stopping_rounds=None):\n        pass\n"
+                                   f"    def fit({fit}):\n        pass\n"}
+    universe = {"xgby": [{"version": "2.0.3", "files": xgb(True)}, {"version": "2.1.0", "files": xgb(False)},
+                         {"version": "2.1.1", "files": xgb(False)}]}
+    index, target = index_for(universe, python="3.10")
+    d = _diagnose(index, target, "xgby==2.1.1\n",
+                  "TypeError: XGBClassifier.fit() got an unexpected keyword argument 'early_stopping_rounds'\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("xgby", "<2.1.0")]
+
+
+def test_an_import_time_version_check_moves_the_checker_back_to_before_the_required_release(index_for):
+    # Kaggle/docker-python#1057: tensorflow-probability 0.13 checks for TensorFlow >= 2.5; TF 2.4.1 is kept
+    universe = {"tfy": [{"version": "2.4.1", "upload_time": "2021-01-21T00:00:00Z"},
+                        {"version": "2.5.0", "upload_time": "2021-05-13T00:00:00Z"}],
+                "tfy-probability": [{"version": "0.12.2", "upload_time": "2021-04-15T00:00:00Z"},
+                                    {"version": "0.13.0", "upload_time": "2021-06-18T00:00:00Z"}]}
+    index, target = index_for(universe, python="3.7")
+    paste = ("ImportError: This version of Tfy Probability requires Tfy\nversion >= 2.5; Detected an installation of "
+             "version 2.4.1. Please\nupgrade Tfy to proceed\n")
+    d = _diagnose(index, target, "tfy-probability==0.13.0\ntfy==2.4.1\n", paste, keep={"tfy"})
+    assert [(c.name, c.constraint) for c in d.culprits] == [("tfy-probability", "==0.12.2")]

@@ -168,7 +168,7 @@ def test_an_entry_written_for_attribute_access_also_explains_the_import_of_the_s
 def test_pandas_2_enforced_deprecations_static_reading_cannot_see_are_known():
     kb = load_knowledge()
     assert [e.id for e in kb.match("TypeError", "DataFrame.drop() takes from 1 to 2 positional arguments but 3 were given")] \
-        == ["pandas-2-keyword-only-drop-arguments"]
+        == ["pandas-2-keyword-only-arguments"]
     assert "pandas-2-removed-to-csv-line-terminator" in [
         e.id for e in kb.match("TypeError", "NDFrame.to_csv() got an unexpected keyword argument 'line_terminator'")]
     assert kb.match("TypeError", "backdrop() takes from 1 to 2 positional arguments but 3 were given") == []
