@@ -180,6 +180,9 @@ def stdlib_added(module: str, name: Optional[str]) -> Optional[str]:
 
 
 # -- environment: no pin of the set can fix these; advice says what would ------------------
+# Extension modules of CPython's own standard library (their DLLs come with the Python installation).
+STDLIB_DLL_MODULES = (r"(?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter|_decimal|_elementtree|"
+                      r"_asyncio|_multiprocessing|_overlapped|_uuid|_queue|select|unicodedata|_zoneinfo)")
 _ENV_PATTERNS: List[Tuple[str, str]] = [
     (r"CUDNN_STATUS_(NOT_INITIALIZED|ARCH_MISMATCH|EXECUTION_FAILED|INTERNAL_ERROR|NOT_SUPPORTED|ALLOC_FAILED|MAPPING_ERROR)",
      "cuDNN could not run on this GPU with this build: the installed wheel's CUDA/cuDNN build does not match the "
@@ -218,8 +221,7 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "a DLL or extension module was built for another architecture (32- vs 64-bit) than this Python, usually "
      "because two installs mix (a user site-packages, another Python's folder on PATH): reinstall the package into "
      "this interpreter's own environment; the pinned versions are not the cause."),
-    (r"DLL load failed while importing (?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter|_decimal|"
-     r"_elementtree|_asyncio|_multiprocessing|_overlapped|_uuid|_queue|select|unicodedata|_zoneinfo)\b",
+    (r"DLL load failed while importing " + STDLIB_DLL_MODULES + r"\b",
      "a module of Python's own standard library could not load its DLL (e.g. OpenSSL's libssl/libcrypto for _ssl): "
      "the Python installation or a frozen app's bundle is incomplete, or another Python's DLLs come first on PATH. "
      "Repair or reinstall Python (or rebuild the bundle); no package pin is involved."),
@@ -300,7 +302,8 @@ _REQUIRES_OTHER_PYTHON = re.compile(r"Package u?'([\w.-]+)' requires a different
 # A library's import-time check of another: "Keras requires TensorFlow 2.2 or higher", "This version of
 # TensorFlow Probability requires TensorFlow version >= 2.5; Detected an installation of version 2.4.1".
 _RUNTIME_REQUIRES = re.compile(
-    r"(?:This version of )?(?P<by>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}) requires (?P<what>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?) "
+    r"(?:This version of )?(?<![\w.-])(?P<by>[A-Z][\w.-]{0,40}(?: [A-Z][\w.-]{0,40}){0,2}) requires "
+    r"(?P<what>(?!Python\b)[A-Z][\w.-]{0,40}(?: [A-Z][\w.-]{0,40})?) "
     r"(?:version )?(?P<op>>=|>)?\s*(?P<ver>\d+(?:\.\d+){0,3})(?P<more> or (?:higher|newer|later|above))?"
     r"(?:[^;.]{0,40}[;.,]\s*Detected an installation of version (?P<found>\d[\w.+-]*))?")
 # pandas' optional-dependency check (import_optional_dependency): an ImportError naming both versions.
@@ -356,14 +359,12 @@ def _source_of_raise(exc: ExceptionRecord) -> str:
 
 
 _TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-# Markdown ate the underscores of a dunder: "init() got an unexpected keyword" is __init__'s.
-_EATEN_DUNDER = re.compile(r"(?<![\w.])(init|new|call)(\(\) (?:got an unexpected keyword|missing \d+ required|takes ))")
 
 
 def _classify_one(exc: ExceptionRecord) -> Signal:
     etype = exc.short_type
     # A forum's typographic quotes (‘progress_bar_refresh_rate’) are the message's plain ones.
-    full = _EATEN_DUNDER.sub(r"__\1__\2", exc.message.strip().translate(_TYPOGRAPHIC))
+    full = exc.message.strip().translate(_TYPOGRAPHIC)
     msg = _first_line(full)
     sig = Signal(UNKNOWN, exc.type, msg)
 
@@ -445,7 +446,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     if advice is None and etype == "ImportError" and re.search(r"bad magic number in '[\w.]+'", full):
         advice = environment_advice(full)
     if advice is None and etype in ("ImportError", "OSError") and re.search(
-            r"DLL load failed while importing (?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter)\b|"
+            r"DLL load failed while importing " + STDLIB_DLL_MODULES + r"\b|"
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
             r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found|"
             r"symbol not found in flat namespace '_(?!Py|_Py|_Z)", full):
@@ -572,8 +573,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         if m:
             sig.requirement = m.group(1)
         return sig
-    m = _RUNTIME_REQUIRES.search(re.sub(r"\s+", " ", full))
-    if m and etype in ("ImportError", "RuntimeError", "ValueError", "Exception"):
+    m = _RUNTIME_REQUIRES.search(re.sub(r"\s+", " ", full)) \
+        if etype in ("ImportError", "RuntimeError", "ValueError", "Exception") and " requires " in full else None
+    if m:
         # A library's own import-time check: "Keras requires TensorFlow 2.2 or higher",
         # "This version of TensorFlow Probability requires TensorFlow version >= 2.5; Detected ... 2.4.1".
         what = m.group("what").replace(" ", "-")

@@ -254,15 +254,14 @@ def _broad(handler: ast.ExceptHandler) -> bool:
 
 
 def _reports(handler: ast.ExceptHandler) -> bool:
-    """A handler that shows the error (uses the caught exception, prints its traceback): no fallback.
+    """A handler that shows the error (prints its traceback): no fallback.
 
     pocsuite3 1.6.6 wraps its thread loop, and ``thread.isAlive()``, in
     ``except Exception as ex: logger.error(... str(ex)); traceback.print_exc()``:
     the AttributeError is what the user then sees.
     """
+    # Printing the traceback is reporting; only logging the message, then falling back, is a guard.
     for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
-        if handler.name and isinstance(node, ast.Name) and node.id == handler.name:
-            return True
         if isinstance(node, ast.Attribute) and node.attr in ("print_exc", "print_exception", "format_exc", "exception"):
             return True
     return False

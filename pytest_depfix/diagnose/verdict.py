@@ -1429,7 +1429,11 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     if sig.function in ("__new__", "__init__"):
         return _constructor_owner(ctx, sig, caller, sig.function)
     if cls and cls == sig.function and cls[:1].islower():
-        return _function_owner(ctx, sig, caller, cls)
+        found = _function_owner(ctx, sig, caller, cls)
+        if not found and cls in ("init", "new"):
+            # "init() got an unexpected keyword": wandb.init, or __init__ with its underscores eaten by markdown
+            found = _constructor_owner(ctx, sig, caller, f"__{cls}__")
+        return found
     if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
         return []
     method = (sig.function or "").split(".", 1)[1] if "." in (sig.function or "") else ""
@@ -1750,6 +1754,28 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}", out)
 
 
+def _nearest_declared_for_target(ctx: Context, pin: Any) -> Optional[str]:
+    """The releases nearest the pin that surely install on the target: a wheel for it, or an sdist whose
+    declared Requires-Python admits it (an old sdist that declares nothing is no evidence)."""
+    try:
+        cur = Version(pin.version)
+        ok = []
+        for r in ctx.index.releases(pin.name):
+            if r.version.is_prerelease or getattr(r, "yanked", False):
+                continue
+            kind = r.installable(ctx.target)
+            rp = getattr(r, "requires_python", None)
+            if kind == "wheel" or (kind == "sdist" and rp and ctx.target.allows_python(rp)):
+                ok.append(r.version)
+    except Exception:
+        return None
+    above = sorted(v for v in ok if v > cur)
+    below = sorted(v for v in ok if v < cur)
+    if above:
+        return f">={above[0]}"
+    return f"<={below[-1]}" if below else None
+
+
 def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
     """pip: "Package 'aiohttp' requires a different Python: 2.7.14 not in '>=3.4.2'".
 
@@ -1765,8 +1791,7 @@ def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
         return done("unknown", F.DECLARED, f"{name} requires Python {spec}, and it is not pinned in the set", [])
     # Only a release with a wheel for the target: an older sdist that declares no Requires-Python
     # (aiohttp 2.3.0) is no evidence that it builds and runs there.
-    where = nearest_installable(ctx.index, ctx.target, pin.name, pin.version, wheel=True) \
-        if not ctx.is_keep(pin.name) else None
+    where = _nearest_declared_for_target(ctx, pin) if not ctx.is_keep(pin.name) else None
     if where and excludes(where, pin.version):
         ev = f"{pin.name}=={pin.version} requires Python {spec}; {pin.name}{where} installs on Python {ctx.target.python_version}"
         return done("transitive", F.DECLARED, ev, [Culprit(pin.name, where, CONF_MATRIX, [ev], "matrix")])
@@ -1816,9 +1841,9 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
             req = Requirement(sig.requirement.replace(" ", ""))
         except Exception:
             req = None
-        if req is not None and ctx.pinned(req.name) is None and sig.detail.get("import_name"):
+        if req is not None and ctx.pinned(req.name) is None and (sig.detail.get("import_name") or sig.detail.get("runtime_check")):
             # pandas names the import name ('bs4'): the requirement is on the pin that ships it.
-            owner = module_owner(req.name, ctx)
+            owner = module_owner(req.name.lower().replace("-", "_"), ctx)  # TensorFlow: tensorflow-gpu
             if owner is not None:
                 req = Requirement(f"{owner}{req.specifier}")
                 if sig.found:
