@@ -172,3 +172,11 @@ def test_pandas_2_enforced_deprecations_static_reading_cannot_see_are_known():
     assert "pandas-2-removed-to-csv-line-terminator" in [
         e.id for e in kb.match("TypeError", "NDFrame.to_csv() got an unexpected keyword argument 'line_terminator'")]
     assert kb.match("TypeError", "backdrop() takes from 1 to 2 positional arguments but 3 were given") == []
+
+
+def test_a_shared_type_error_is_given_to_typing_extensions_only_under_pydantic_frames():
+    # python/typing_extensions#179: issubclass() arg 1 must be a class, from pydantic/fields.py
+    kb = load_knowledge()
+    assert "typing-extensions-4.6-pydantic-1-literal" in [e.id for e in kb.match("TypeError", "issubclass() arg 1 must be a class")]
+    entry = next(e for e in kb.entries if e.id == "typing-extensions-4.6-pydantic-1-literal")
+    assert entry.context_pattern.search("pydantic/fields.py") and not entry.context_pattern.search("attrs/_make.py")
