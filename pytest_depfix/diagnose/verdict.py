@@ -726,6 +726,12 @@ def _is_back(c: Culprit) -> bool:
     return c.constraint.lstrip().startswith(("<", "=="))
 
 
+def _first_without(versions: List[str], mentions: Any) -> Optional[str]:
+    """The first of ``versions`` (in the order given) whose build surely does not mention the symbol (``False``;
+    ``None``, unread, is no evidence)."""
+    return next((v for v in versions if mentions(v) is False), None)
+
+
 _SYMVER = re.compile(r"version `((?:GLIBCXX|GLIBC|CXXABI)_[\d.]+)' not found \(required by ([^)]+)\)")
 MAX_OLDER_BUILDS = 8  # earlier releases whose compiled module is read for a symbol version
 
@@ -759,11 +765,8 @@ def _older_build(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
         from packaging.version import Version
 
         earlier = [v for v in ctx.probe.versions(pin.name) if Version(v) < Version(pin.version)]
-        found = None
-        for v in sorted(earlier, key=Version, reverse=True)[:MAX_OLDER_BUILDS]:
-            if users.member_mentions(ctx.probe, pin.name, v, rel, symver) is False:
-                found = v
-                break
+        found = _first_without(sorted(earlier, key=Version, reverse=True)[:MAX_OLDER_BUILDS],
+                               lambda v: users.member_mentions(ctx.probe, pin.name, v, rel, symver))
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {pin.name}'s compiled modules: {type(exc).__name__}")
         return None
@@ -1918,11 +1921,8 @@ def _python_api_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
         if _build_mentions(ctx, pin.name, pin.version, stem, sig.name) is not True:
             return None  # the pinned release's code does not call it: not this release's build
         later = [v for v in ctx.probe.versions(pin.name) if Version(v) > Version(pin.version)]
-        found = None
-        for v in sorted(later, key=Version)[:MAX_LATER_BUILDS]:
-            if _build_mentions(ctx, pin.name, v, stem, sig.name) is False:
-                found = v
-                break
+        found = _first_without(sorted(later, key=Version)[:MAX_LATER_BUILDS],
+                               lambda v: _build_mentions(ctx, pin.name, v, stem, sig.name or ""))
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {pin.name}'s compiled code: {type(exc).__name__}")
         return None
