@@ -726,7 +726,7 @@ def _is_back(c: Culprit) -> bool:
     return c.constraint.lstrip().startswith(("<", "=="))
 
 
-def _first_without(versions: List[str], mentions: Any) -> Optional[str]:
+def _first_build_without(versions: List[str], mentions: Any) -> Optional[str]:
     """The first of ``versions`` (in the order given) whose build surely does not mention the symbol (``False``;
     ``None``, unread, is no evidence)."""
     return next((v for v in versions if mentions(v) is False), None)
@@ -765,7 +765,7 @@ def _older_build(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
         from packaging.version import Version
 
         earlier = [v for v in ctx.probe.versions(pin.name) if Version(v) < Version(pin.version)]
-        found = _first_without(sorted(earlier, key=Version, reverse=True)[:MAX_OLDER_BUILDS],
+        found = _first_build_without(sorted(earlier, key=Version, reverse=True)[:MAX_OLDER_BUILDS],
                                lambda v: users.member_mentions(ctx.probe, pin.name, v, rel, symver))
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {pin.name}'s compiled modules: {type(exc).__name__}")
@@ -1786,8 +1786,6 @@ def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
     when no release does (aiohttp never supported Python 2), no pin helps and
     the verdict says which Python the package needs.
     """
-    from .matrix import nearest_installable
-
     name, running, spec = sig.detail["requires_python"]
     pin = ctx.pinned(name)
     if pin is None or not pin.version:
@@ -1921,7 +1919,7 @@ def _python_api_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
         if _build_mentions(ctx, pin.name, pin.version, stem, sig.name) is not True:
             return None  # the pinned release's code does not call it: not this release's build
         later = [v for v in ctx.probe.versions(pin.name) if Version(v) > Version(pin.version)]
-        found = _first_without(sorted(later, key=Version)[:MAX_LATER_BUILDS],
+        found = _first_build_without(sorted(later, key=Version)[:MAX_LATER_BUILDS],
                                lambda v: _build_mentions(ctx, pin.name, v, stem, sig.name or ""))
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {pin.name}'s compiled code: {type(exc).__name__}")
