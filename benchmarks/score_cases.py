@@ -34,7 +34,14 @@ changes the figure; it says whether a miss was a different, no larger fix.  When
 (a step still being written), ``--inprocess`` runs the same steps in this
 process with whatever exists (parse -> attribute -> diagnose -> resolve).
 
-    python benchmarks/score_cases.py [--cases DIR] [--only SUBSTR] [--json FILE] [--inprocess]
+``--replay`` adds a third reading, printed apart: each case with a
+``confirmed_on`` day (when its thread confirmed the fix) runs with ``--as-of``
+the day after it (``replay_cutoff``), so the engine sees the releases the
+thread's people could choose from.  A thread that pinned werkzeug back in
+February 2020 could not move Flask-Session to 0.3.2, uploaded in May; today's
+index can, and the main figure judges today's answer against that thread.
+
+    python benchmarks/score_cases.py [--cases DIR] [--only SUBSTR] [--json FILE] [--inprocess] [--replay]
 """
 
 from __future__ import annotations
@@ -81,7 +88,42 @@ def input_pins(case: Dict[str, Any]) -> List[Tuple[str, str]]:
     return [(p.name, p.version or "") for p in pins.pins]
 
 
-def run_cli(case: Dict[str, Any], cache_dir: str, timeout: float) -> Tuple[str, Dict[str, Any], str]:
+def replay_cutoff(case: Dict[str, Any], cache_dir: str) -> Optional[str]:
+    """The ``--as-of`` day that replays the thread's world, or None when the case has no date.
+
+    ``confirmed_on`` is the day the thread confirmed its fix.  The cutoff is the
+    day after it, moved later only where the case itself needs it: every pinned
+    version must exist (an inferred pin can be a little newer), and so must one
+    release inside each package range of the thread's fix (a maintainer may
+    announce a release the day before it is uploaded).  Nothing about depfix's
+    answer goes into it.
+    """
+    from datetime import datetime, timedelta, timezone
+
+    from pytest_depfix.diagnose import timeline
+    from pytest_depfix.index import PackageIndex
+    from pytest_depfix.target import Target
+
+    day = case.get("confirmed_on")
+    if not isinstance(day, str) or not day[:4].isdigit():
+        return None
+    cutoff = datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    target = Target.from_spec(case.get("python"), case.get("platform"))
+    index = PackageIndex.from_config(target, index_url=DEFAULT_INDEX, use_pip_config=False, cache_dir=cache_dir)
+    for name, version in input_pins(case):
+        t = timeline.upload_time(index, name, version) if version else None
+        if t is not None and t > cutoff:
+            cutoff = t
+    fix = case.get("expect", {}).get("fix")
+    for name, spec in (fix.items() if isinstance(fix, dict) else ()):
+        inside = [t for v, t in timeline.releases(index, name) if t is not None and not v.is_prerelease
+                  and SpecifierSet(spec).contains(v, prereleases=True)]
+        if inside and min(inside) > cutoff:
+            cutoff = min(inside)
+    return (cutoff + timedelta(days=1)).strftime("%Y-%m-%d")
+
+
+def run_cli(case: Dict[str, Any], cache_dir: str, timeout: float, as_of: Optional[str] = None) -> Tuple[str, Dict[str, Any], str]:
     """(stdout pins, JSON report, stderr) of one ``depfix analyze`` run."""
     folder: Path = case["_dir"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,6 +137,8 @@ def run_cli(case: Dict[str, Any], cache_dir: str, timeout: float) -> Tuple[str, 
             cmd += ["--platform", case["platform"]]
         for k in case.get("keep", []):
             cmd += ["--keep", k]
+        if as_of:
+            cmd += ["--as-of", as_of]
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(ROOT))
         data = json.loads(report.read_text()) if report.exists() else {}
@@ -274,6 +318,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                     help="when the CLI finds no traceback, run the engine on a lenient parse (not counted as the CLI's figure)")
     ap.add_argument("--cache-dir", default=os.environ.get("DEPFIX_CACHE_DIR") or str(Path(tempfile.gettempdir()) / "depfix-bench-cache"))
     ap.add_argument("--timeout", type=float, default=300.0)
+    ap.add_argument("--replay", action="store_true",
+                    help="run each dated case against the index as it was the day after the thread confirmed its fix "
+                         "(case.toml 'confirmed_on'); a separate figure, never the main one")
     args = ap.parse_args(argv)
 
     folders = sorted(p.parent for p in Path(args.cases).glob("*/case.toml") if args.only in p.parent.name)
@@ -285,12 +332,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         t = time.perf_counter()
         fallback = bool(args.inprocess)
         stdout, pins_in = "", []
+        as_of = None
         try:
             pins_in = input_pins(case)
+            as_of = replay_cutoff(case, args.cache_dir) if args.replay else None
             if args.inprocess:
                 stdout, report, err = run_inprocess(case, args.cache_dir)
             else:
-                stdout, report, err = run_cli(case, args.cache_dir, args.timeout)
+                stdout, report, err = run_cli(case, args.cache_dir, args.timeout, as_of)
                 if args.lenient and not stdout.strip() and "no traceback found" in err:
                     # Only on request: what the engine would say with a lenient parse.
                     stdout, report, err2 = run_inprocess(case, args.cache_dir)
@@ -310,8 +359,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         results.append({"case": case["_name"], "family": case.get("family", ""), "right": ok, "why": why,
                         "changed": changed, "thread_changed": thread_changes, "verdicts": verdicts(report),
                         "expected_verdict": case.get("expect", {}).get("verdict"), "seconds": round(time.perf_counter() - t, 2),
-                        "in_process": fallback, "upstream": upstream})
-        if not ok and stdout.strip() and isinstance(case.get("expect", {}).get("fix"), dict):
+                        "in_process": fallback, "upstream": upstream, "as_of": as_of})
+        if not ok and stdout.strip() and isinstance(case.get("expect", {}).get("fix"), dict) and not as_of:
             # A different answer: is it larger than the thread's fix, made whole by the same resolver?
             got = {canonicalize_name(n): v for n, v in (parse_output(stdout) or [])}
             before = {canonicalize_name(n): v for n, v in pins_in}
@@ -326,13 +375,19 @@ def main(argv: Optional[List[str]] = None) -> int:
                        f"(changed, majors, minors) = {thread_moves}")
                 compared.append((case["_name"], ours_size <= theirs_size))
         mark = "ok  " if ok else "FAIL"
-        print(f"{mark} {case['_name']}" + (" (in-process: the CLI found no traceback)" if fallback and not args.inprocess else "")
+        print(f"{mark} {case['_name']}" + (f" (as of {as_of})" if as_of else "") + (" (in-process: the CLI found no traceback)" if fallback and not args.inprocess else "")
               + (f": {why}" if why else ""), flush=True)
     right = sum(r["right"] for r in results)
     n = len(results)
     changed = [r["changed"] for r in results if r["changed"] >= 0]
     print()
-    print(f"right: {right}/{n} = {100.0 * right / n if n else 0:.1f}% (goal >= 95%)")
+    if args.replay:
+        dated = [r for r in results if r["as_of"]]
+        print(f"REPLAY (index as of the day after each thread confirmed its fix; not the issue's figure): "
+              f"{sum(r['right'] for r in dated)}/{len(dated)} dated cases right; "
+              f"{len(results) - len(dated)} cases without a date ran against today's index")
+    label = "right in this run (dated cases replayed)" if args.replay else "right"
+    print(f"{label}: {right}/{n} = {100.0 * right / n if n else 0:.1f}% (goal >= 95%)")
     confirmed = [r["case"] for r in results if r.get("upstream") == "confirmed"]
     read_only = [r["case"] for r in results if r.get("upstream") == "checked-in-release"]
     print(f"right, or a different fix an upstream source confirms: {right + len(confirmed)}/{n} = "
