@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
+from packaging.version import InvalidVersion, Version
+
 from ..models import Crash, ExceptionRecord
 
 IMPORT_NAME = "import-name"
@@ -183,6 +185,12 @@ def stdlib_added(module: str, name: Optional[str]) -> Optional[str]:
 # Extension modules of CPython's own standard library (their DLLs come with the Python installation).
 STDLIB_DLL_MODULES = (r"(?:_ssl|_hashlib|_ctypes|_sqlite3|_socket|pyexpat|_bz2|_lzma|_tkinter|_decimal|_elementtree|"
                       r"_asyncio|_multiprocessing|_overlapped|_uuid|_queue|select|unicodedata|_zoneinfo)")
+# Windows' ERROR_DLL_INIT_FAILED (1114): a DLL's start-up code refused to run, in the languages Windows prints it in.
+DLL_INIT_FAILED = (r"\[WinError 1114\]|(?i:(?:dynamic link library \(DLL\)|DLL) initiali[sz]ation routine failed)|"
+                   r"动态链接库\s*\(DLL\)\s*初始化例程失败|動態連結程式庫\s*\(DLL\)\s*初始化例行程序失敗|"
+                   r"DLL-Initialisierungsroutine ist fehlgeschlagen|routine d'initialisation d'une biblioth[eè]que|"
+                   r"rutina de inicializaci[oó]n de (?:la )?biblioteca|\(DLL\)\s*初期化ルーチン|"
+                   r"инициализации библиотеки динамической компоновки|DLL\(동적 연결 라이브러리\) 초기화 루틴")
 _ENV_PATTERNS: List[Tuple[str, str]] = [
     (r"CUDNN_STATUS_(NOT_INITIALIZED|ARCH_MISMATCH|EXECUTION_FAILED|INTERNAL_ERROR|NOT_SUPPORTED|ALLOC_FAILED|MAPPING_ERROR)",
      "cuDNN could not run on this GPU with this build: the installed wheel's CUDA/cuDNN build does not match the "
@@ -217,6 +225,12 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "runtime, a partial or broken install, or a PATH/virtualenv problem. Reinstall in a fresh environment or "
      "install the VC++ redistributable; the pinned versions are not the cause unless a release is known to ship a "
      "broken DLL (those are in the knowledge base)."),
+    (DLL_INIT_FAILED,
+     "a DLL's start-up code failed on this machine (Windows error 1114): most often the Microsoft Visual C++ "
+     "runtime is missing or older than the one the wheel was built with (a conda environment can carry an old "
+     "one), or the CPU lacks instructions the build needs. Install the current VC++ redistributable (into the "
+     "conda environment too). No pin is the cause; where the runtime cannot be updated, an earlier release built "
+     "with an older toolchain may load (onnx 1.16.1 after 1.16.2, reported in CVHub520/X-AnyLabeling#564)."),
     (r"\[WinError 193\]|is not a valid Win32 application",
      "a DLL or extension module was built for another architecture (32- vs 64-bit) than this Python, usually "
      "because two installs mix (a user site-packages, another Python's folder on PATH): reinstall the package into "
@@ -253,6 +267,8 @@ _ABI_NUMPY2 = re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|
 _ABI_API_VERSION = re.compile(r"module compiled against (?:ABI|API) version (0x[0-9a-fA-F]+) but this version of numpy is (0x[0-9a-fA-F]+)")
 _ABI_SIZE = re.compile(r"(?<![\w.])([\w.]+) size changed, may indicate binary incompatibility\. Expected (\d+) from C header, got (\d+) from PyObject")
 _ABI_SYMBOL = re.compile(r"(?:(?<!\S)(/[^\s:]+|[A-Za-z]:\\[^:]+\.pyd|\S+\.so[\w.]*)\s*:\s*)?undefined symbol: (\S+)")
+# xFormers' own warning when its C++/CUDA extensions do not load: the torch it was built for, and the one running.
+_ABI_BUILT_FOR = re.compile(r"\b(\w+) was built for:\s+PyTorch ([\w.+]+)[^\n(]*\(you have ([\w.+]+)\)")
 _ABI_DLL = re.compile(r"DLL load failed|The specified procedure could not be found")
 
 _BUILD = re.compile(r"Failed building wheel for|Could not build wheels for|Failed to build|"
@@ -435,6 +451,16 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     if m:
         sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)
         return sig
+    m = _ABI_BUILT_FOR.search(full)
+    if m:
+        sig.family, sig.module, sig.extension = ABI, "torch", m.group(1).lower()
+        sig.detail = {"built_for": m.group(2), "runtime": m.group(3)}
+        try:
+            built, running = Version(m.group(2)).release, Version(m.group(3)).release
+            sig.direction = "base-too-new" if built < running else "base-too-old" if built > running else None
+        except InvalidVersion:
+            pass
+        return sig
 
     if any(_IN_BUILD_ENV.search(f.file) for f in exc.frames):
         # The crash ran inside pip's isolated build environment: pip was building a source
@@ -446,7 +472,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     if advice is None and etype == "ImportError" and re.search(r"bad magic number in '[\w.]+'", full):
         advice = environment_advice(full)
     if advice is None and etype in ("ImportError", "OSError") and re.search(
-            r"DLL load failed while importing " + STDLIB_DLL_MODULES + r"\b|"
+            r"DLL load failed while importing " + STDLIB_DLL_MODULES + r"\b|" + DLL_INIT_FAILED + r"|"
             r"cannot open shared object file|Library not loaded|library not found|DLL load failed(?: while importing \w+)?: "
             r"The specified module could not be found|version `(?:GLIBC|GLIBCXX|CXXABI)_[\d.]+' not found|"
             r"symbol not found in flat namespace '_(?!Py|_Py|_Z)", full):

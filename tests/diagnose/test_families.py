@@ -216,3 +216,32 @@ def test_a_library_message_naming_the_release_that_removed_a_class_attribute_is_
     sig = _sig("AttributeError", "The vocab attribute was removed from KeyedVector in Gensim 4.0.0.\n"
                                  "Use KeyedVector's .key_to_index dict, .index_to_key list, and methods ...")
     assert (sig.family, sig.cls, sig.name, sig.detail["removed_in"]) == (F.ATTRIBUTE, "KeyedVector", "vocab", ("Gensim", "4.0.0"))
+
+
+# Windows error 1114 as real pastes print it, in the languages Windows used (sources: lazydog28/mc_auto_boss#205,
+# mattyamonaca/layerdivider#52, thomasantony/llamacpp-python#17, facebookresearch/demucs#79,
+# bitsandbytes-foundation/bitsandbytes#320, docling-project/docling#3159).
+@pytest.mark.parametrize("message", [
+    "DLL load failed while importing onnxruntime_pybind11_state: 动态链接库(DLL)初始化例程失败。",
+    "DLL load failed while importing onnxruntime_pybind11_state: ダイナミック リンク ライブラリ (DLL) 初期化ルーチンの実行に失敗しました。",
+    "DLL load failed while importing _pyllamacpp: Eine DLL-Initialisierungsroutine ist fehlgeschlagen.",
+    "DLL load failed: Error en una rutina de inicialización de biblioteca de vínculos dinámicos (DLL).",
+    "DLL load failed while importing _pyllamacpp: A DLL initialization routine failed.",
+])
+def test_a_dll_whose_start_up_code_failed_is_the_machine_not_a_pin(message):
+    sig = F.classify(Crash([ExceptionRecord("ImportError", message, [])]))
+    assert sig.family == F.ENVIRONMENT, sig
+    assert "Visual C++" in sig.advice
+
+
+@pytest.mark.parametrize("message", [
+    "[WinError 1114] A dynamic link library (DLL) initialization routine failed",
+    "[WinError 1114] Dynamic Link Library (DLL) initialization routine failed. Error loading c10.dll",
+])
+def test_winerror_1114_from_ctypes_is_the_machine_too(message):
+    assert F.classify(Crash([ExceptionRecord("OSError", message, [])])).family == F.ENVIRONMENT
+
+
+def test_a_dll_that_loaded_but_lacks_a_procedure_is_still_a_binary_mismatch():
+    sig = F.classify(Crash([ExceptionRecord("ImportError", "DLL load failed while importing _C: The specified procedure could not be found.", [])]))
+    assert sig.family != F.ENVIRONMENT
