@@ -273,10 +273,13 @@ def _size(text: str) -> int:
 class ReleaseTree(SourceTree):
     """The module files of one release for the target, read member by member through the index."""
 
-    def __init__(self, probe: "ApiProbe", dist: str, version: str):
+    def __init__(self, probe: "ApiProbe", dist: str, version: str, max_bytes: Optional[int] = None):
         self.probe = probe
         self.dist = dist
         self.version = version
+        # A caller may allow more than the probe's cap (a search for who uses a name reads a whole
+        # large release); a fixed cap per caller keeps cold and warm caches stopping at the same member.
+        self.max_bytes = max_bytes if max_bytes is not None else probe.max_bytes
         self.fetched = False  # whether anything came from the index (not the disk cache)
         members = probe._members(dist, version)
         self._map: Dict[str, str] = {}
@@ -302,9 +305,9 @@ class ReleaseTree(SourceTree):
         # Members found in the cache count against the read cap as if fetched: a release over the
         # cap must stop at the same member on a cold and a warm cache, or answers depend on the cache.
         self.bytes_read += sum(_size(t) for t in cached.values())
-        if self.bytes_read > self.probe.max_bytes:
+        if self.bytes_read > self.max_bytes:
             # where a cold read of the same batch would have run out of budget
-            raise _ByteCap(f"read cap of {self.probe.max_bytes} bytes reached for {self.dist} {self.version}")
+            raise _ByteCap(f"read cap of {self.max_bytes} bytes reached for {self.dist} {self.version}")
         missing = [p for p in need if p not in cached]
         if missing:
             # One process reads a release's members at a time; the others then find them stored.
@@ -321,9 +324,9 @@ class ReleaseTree(SourceTree):
         missing = [p for p in missing if p not in cached]
         if missing:
             wanted = {self._map[p]: p for p in missing}
-            budget = self.probe.max_bytes - self.bytes_read
+            budget = self.max_bytes - self.bytes_read
             if budget <= 0:
-                raise _ByteCap(f"read cap of {self.probe.max_bytes} bytes reached for {self.dist} {self.version}")
+                raise _ByteCap(f"read cap of {self.max_bytes} bytes reached for {self.dist} {self.version}")
             got = self.probe.index.read_members(self.dist, self.version, lambda m: m in wanted, max_bytes=budget)
             self.fetched = True
             for member, data in got.items():
@@ -333,7 +336,7 @@ class ReleaseTree(SourceTree):
                 self.probe._store.put("src", self._src_key(wanted[member]), text)
             for p in missing:
                 if p not in cached:
-                    raise _ByteCap(f"{self._map[p]} of {self.dist} {self.version} was not read (over the {self.probe.max_bytes}-byte cap?)")
+                    raise _ByteCap(f"{self._map[p]} of {self.dist} {self.version} was not read (over the {self.max_bytes}-byte cap?)")
 
     def read(self, path: str) -> Optional[str]:
         if path not in self._map:

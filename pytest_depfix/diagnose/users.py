@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
@@ -42,7 +42,8 @@ class Use:
 
 
 def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError",
-                   python: Optional[Tuple[int, ...]] = None) -> Optional[Use]:
+                   python: Optional[Tuple[int, ...]] = None,
+                   lacks: Optional[Callable[[str, str], Optional[bool]]] = None) -> Optional[Use]:
     """The first statement of ``text`` that uses ``module.name`` where it can fail, or None (unparsable text: None).
 
     Which exception a use raises depends on how it reaches the name: ``from m
@@ -54,6 +55,11 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     name the target's Python lacks, a version branch is taken as the target
     takes it (gitpython 3.1.20's 'if sys.version_info[:2] < (3, 7): ... else:
     from typing import OrderedDict' fails on 3.7.0), not read as a guard.
+    ``lacks(module, other)``: whether the pinned callee lacks another name (None:
+    cannot tell); a ``try`` that imports such a name from ``module`` fails, so its
+    handler's fallback import of ``name`` runs (statsmodels 0.13.0: ``try: from
+    pandas import NumericIndex`` / ``except ImportError: from pandas import
+    Int64Index``, and pandas 2.0 has neither).
     """
     if name not in text or (not name and module not in text):
         return None
@@ -125,12 +131,13 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     attrs.add(node.lineno)
     if not imports and not attrs:
         return None
+    fb = (module, lacks) if module and lacks is not None else None
     mentions = _mentions(tree, name, module)
     live = set()
     if imports:
-        live |= _live(tree.body, imports, mentions, "ImportError", python)[0]  # type: ignore[attr-defined]
+        live |= _live(tree.body, imports, mentions, "ImportError", python, fb)[0]  # type: ignore[attr-defined]
     if attrs:
-        live |= _live(tree.body, attrs, mentions, "AttributeError", python)[0]  # type: ignore[attr-defined]
+        live |= _live(tree.body, attrs, mentions, "AttributeError", python, fb)[0]  # type: ignore[attr-defined]
     if not live:
         return None
     line = min(live)
@@ -176,7 +183,8 @@ def _mentions(tree: ast.AST, name: str, module: str = "") -> Set[int]:
 
 
 def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str,
-          python: Optional[Tuple[int, ...]] = None) -> Tuple[Set[int], Set[int]]:
+          python: Optional[Tuple[int, ...]] = None,
+          fb: Optional[Tuple[str, Callable[[str, str], Optional[bool]]]] = None) -> Tuple[Set[int], Set[int]]:
     """(uses, mentions) in ``stmts`` that can run and fail, i.e. not behind a guard.
 
     Guards, as maintainers write them to keep old and new versions working:
@@ -187,17 +195,19 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
     too; 1.10.4 nested another try that sets it to None); a handler's own uses
     run only when the body failed, so they count only when the body used the
     name as well (``try: from collections.abc import Mapping`` / ``except:
-    from collections import Mapping`` is an adaptation).
+    from collections import Mapping`` is an adaptation), or when the body
+    imports from the same module a name ``fb`` says the pinned callee lacks
+    (then the body surely fails and the handler's fallback runs).
     """
     live_u: Set[int] = set()
     live_m: Set[int] = set()
     for st in stmts:
         if isinstance(st, ast.Try):
-            bu, bm = _live(st.body, uses, mentions, raises, python)
+            bu, bm = _live(st.body, uses, mentions, raises, python, fb)
             hu: Set[int] = set()
             hm: Set[int] = set()
             for h in st.handlers:
-                u, m = _live(h.body, uses, mentions, raises, python)
+                u, m = _live(h.body, uses, mentions, raises, python, fb)
                 hu |= u
                 hm |= m
             # A handler guards when it catches the error, does not re-raise, and does not reach
@@ -207,21 +217,21 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             if not guarded:
                 live_u |= bu
                 live_m |= bm
-            if bu:
+            if bu or (hu and fb is not None and _body_fails(st.body, fb)):
                 live_u |= hu
                 live_m |= hm
-            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises, python)
+            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises, python, fb)
             live_u |= u
             live_m |= m
         elif isinstance(st, ast.If) and _about_versions(st.test):
             taken = version_side(st.test, python)
             if taken is None:
                 continue  # a version guard: whichever side runs, it was written for it
-            u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python)
+            u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python, fb)
             live_u |= u
             live_m |= m
         elif isinstance(st, ast.If) and _is_type_checking(st.test):
-            u, m = _live(st.orelse, uses, mentions, raises, python)  # 'if TYPE_CHECKING:' never runs
+            u, m = _live(st.orelse, uses, mentions, raises, python, fb)  # 'if TYPE_CHECKING:' never runs
             live_u |= u
             live_m |= m
         elif isinstance(st, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.FunctionDef,
@@ -230,7 +240,7 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= uses & head
             live_m |= mentions & head
             for block in (getattr(st, "body", []), getattr(st, "orelse", [])):
-                u, m = _live(block, uses, mentions, raises, python)
+                u, m = _live(block, uses, mentions, raises, python, fb)
                 live_u |= u
                 live_m |= m
         else:
@@ -238,6 +248,17 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= uses & lines
             live_m |= mentions & lines
     return live_u, live_m
+
+
+def _body_fails(body: List[ast.stmt], fb: Tuple[str, Callable[[str, str], Optional[bool]]]) -> bool:
+    """Whether a ``try`` body imports, from the failing module, a name the pinned callee surely lacks."""
+    module, lacks = fb
+    for st in body:
+        if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module == module:
+            for alias in st.names:
+                if alias.name != "*" and lacks(module, alias.name) is True:
+                    return True
+    return False
 
 
 def _reraises(handler: ast.ExceptHandler) -> bool:
@@ -321,11 +342,12 @@ def _dotted(node: ast.AST) -> Optional[str]:
 
 def first_use(probe: Any, dist: str, version: str, module: str, name: str,
               files: Optional[Iterable[str]] = None, raises: str = "ImportError",
-              python: Optional[Tuple[int, ...]] = None) -> Optional[Use]:
+              python: Optional[Tuple[int, ...]] = None, max_bytes: Optional[int] = None,
+              lacks: Optional[Callable[[str, str], Optional[bool]]] = None) -> Optional[Use]:
     """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None."""
     from .probe import ReleaseTree
 
-    tree = ReleaseTree(probe, dist, version)
+    tree = ReleaseTree(probe, dist, version, max_bytes=max_bytes)
     paths = [p for p in (files if files is not None else tree.paths()) if p.endswith(".py")]
     if files is None:
         # A release's own tests and docs are shipped, not run by its users: a use there is no caller
@@ -337,13 +359,14 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
             text = tree.read(path)
             if not text:
                 continue
-            use = uses_in_source(text, module, name, raises, python)
+            use = uses_in_source(text, module, name, raises, python, lacks)
             if use is not None:
                 use.file = path
                 return use
     return None
 
 
+NAME_SEARCH_CAP_FACTOR = 2  # a search with no frame to go by may read this many times the probe's cap
 BATCH = 60  # modules fetched at once; reading stops at the batch that answered
 
 
@@ -385,15 +408,17 @@ class Adapted:
     """
 
     def __init__(self, ctx: Any, dist: str, version: str, use: Use, module: str, name: str,
-                 after: Optional[datetime], raises: str) -> None:
+                 after: Optional[datetime], raises: str, max_bytes: Optional[int] = None) -> None:
         self.dist, self.version, self.use = dist, version, use
         self._args = (ctx, module, name, after, raises)
+        self._max_bytes = max_bytes  # the cap the use was found under: a later release is read as far
         self._found: Optional[Tuple[Optional[str], bool]] = None
 
     def _first(self) -> Tuple[Optional[str], bool]:
         if self._found is None:
             ctx, module, name, after, raises = self._args
-            self._found = _first_without(ctx, self.dist, self.version, module, name, self.use, after, raises)
+            self._found = _first_without(ctx, self.dist, self.version, module, name, self.use, after, raises,
+                                         max_bytes=self._max_bytes)
         return self._found
 
     @property
@@ -438,9 +463,10 @@ def find_callers(ctx: Any, module: str, name: str, after: Optional[datetime], ra
         # requirement): when no declared dependant uses the name, the other movable pins are read.
         fallback = [p for p in ctx.pins if p.active and p.version and p.key != callee.key and not ctx.is_keep(p.name)
                     and p not in candidates][:MAX_OWNER_PINS]
-    out = _callers_among(ctx, candidates, module, name, after, raises)
+    cap = ctx.probe.max_bytes * NAME_SEARCH_CAP_FACTOR  # no frame says which module: see find_name_users
+    out = _callers_among(ctx, candidates, module, name, after, raises, max_bytes=cap)
     if not out and fallback:
-        out = _callers_among(ctx, fallback, module, name, after, raises)
+        out = _callers_among(ctx, fallback, module, name, after, raises, max_bytes=cap)
     return out
 
 
@@ -449,17 +475,20 @@ def find_name_users(ctx: Any, name: str, raises: str = "AttributeError") -> List
     if ctx.probe is None:
         return []
     movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS]
-    return _callers_among(ctx, movable, "", name, None, raises)
+    # No frame says which module of a pin uses the name, so a large release is read whole, within
+    # twice the probe's cap (statsmodels 0.13.0 imports scipy's _centered 5.6 MB into its modules).
+    return _callers_among(ctx, movable, "", name, None, raises, max_bytes=ctx.probe.max_bytes * NAME_SEARCH_CAP_FACTOR)
 
 
 def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, after: Optional[datetime],
-                   raises: str) -> List[Adapted]:
+                   raises: str, max_bytes: Optional[int] = None) -> List[Adapted]:
     out: List[Adapted] = []
     for pin in candidates:
         try:
             if hasattr(ctx, "unread_callers") and _too_big_to_read(ctx.probe, pin.name, pin.version):
                 ctx.unread_callers += 1  # read in part: no proof that it does not use the name
-            use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises, python=_python_of(ctx))
+            use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises, python=_python_of(ctx),
+                            max_bytes=max_bytes, lacks=callee_lacks(ctx))
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
             if hasattr(ctx, "unread_callers"):
@@ -467,8 +496,36 @@ def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, afte
             continue
         if use is None:
             continue
-        out.append(Adapted(ctx, pin.name, pin.version, use, module, name, after, raises))
+        out.append(Adapted(ctx, pin.name, pin.version, use, module, name, after, raises, max_bytes=max_bytes))
     return out
+
+
+def callee_lacks(ctx: Any) -> Optional[Callable[[str, str], Optional[bool]]]:
+    """``lacks(module, name)`` for ``uses_in_source``: the pinned callee's release, asked through the probe.
+
+    True only on a definite "no"; a module the callee does not ship, or any
+    failure, is None (cannot tell), so a fallback import stays read as guarded.
+    """
+    from .probe import NO, YES, Question
+
+    callee = getattr(ctx, "callee", None)
+    if ctx.probe is None or callee is None or getattr(callee, "kind", "") != "dist" or not callee.version:
+        return None
+    answers: Dict[Tuple[str, str], Optional[bool]] = {}
+
+    def lacks(module: str, name: str) -> Optional[bool]:
+        if (module, name) not in answers:
+            got: Optional[bool] = None
+            try:
+                if ctx.probe.ask(callee.name, callee.version, Question.parse(module)).value == YES:
+                    value = ctx.probe.ask(callee.name, callee.version, Question.parse(f"{module}:{name}")).value
+                    got = True if value == NO else False if value == YES else None
+            except Exception:
+                got = None
+            answers[(module, name)] = got
+        return answers[(module, name)]
+
+    return lacks
 
 
 def _too_big_to_read(probe: Any, dist: str, version: str) -> bool:
@@ -479,7 +536,7 @@ def _too_big_to_read(probe: Any, dist: str, version: str) -> bool:
 
 
 def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
-                   after: Optional[datetime], raises: str) -> Tuple[Optional[str], bool]:
+                   after: Optional[datetime], raises: str, max_bytes: Optional[int] = None) -> Tuple[Optional[str], bool]:
     """(the first later release that stopped using the name, whether that release was read only in part).
 
     For a name the target Python lacks (``typing.TypeAlias`` on 3.9), a release
@@ -490,7 +547,7 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
     python = _python_of(ctx)
 
     def without(v: str) -> Any:
-        found = _release_without(ctx, dist, v, module, name, use, raises)
+        found = _release_without(ctx, dist, v, module, name, use, raises, max_bytes)
         if found in (True, "partial") and python is not None and _runs_too_new(ctx, dist, v, use.file, python):
             return False
         if found in (True, "partial") and _imports_other_missing(ctx, dist, v, use.file, module, name):
@@ -765,21 +822,24 @@ def _files_of(module: str, have: Set[str]) -> List[str]:
     return out
 
 
-def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str) -> Any:
+def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str,
+                     max_bytes: Optional[int] = None) -> Any:
     """True: release ``v`` no longer uses the name; "partial": the module that used it stopped, the rest
     was too big to read; False: still uses it; None: could not tell (counted as still using it)."""
     from .probe import ReleaseTree, _ByteCap
 
     python = _python_of(ctx)
     try:
+        lacks = callee_lacks(ctx)
         has_file = use.file in ReleaseTree(ctx.probe, dist, v).paths()
         if has_file and first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises,
-                                  python=python) is not None:
+                                  python=python, lacks=lacks) is not None:
             return False  # the same module still uses it: no need to read the rest
     except Exception:
         return None
     try:
-        return first_use(ctx.probe, dist, v, module, name, raises=raises, python=python) is None
+        return first_use(ctx.probe, dist, v, module, name, raises=raises, python=python, max_bytes=max_bytes,
+                         lacks=lacks) is None
     except _ByteCap:
         # pip's vendored code: the module that used it adapted, but the release is too big to
         # confirm that nothing else does.  A module that moved away proves nothing.

@@ -1,0 +1,73 @@
+"""A fallback import in an ``except ImportError`` handler runs when the ``try`` failed.
+
+statsmodels 0.13.0's compat module reads::
+
+    try:
+        from pandas import NumericIndex
+    except ImportError:
+        from pandas import Int64Index as NumericIndex
+
+pandas 2.0 has neither name, so the handler's import fails just like 0.12.2's
+plain ``from pandas import Int64Index``: 0.13.0 has not adapted to pandas 2.0.
+The same shape is a real adaptation when the pinned callee has the name the
+``try`` asks for (``try: from jinja2 import pass_context`` / ``except
+ImportError: from jinja2 import contextfunction`` under Jinja2 3.1), so the
+pinned callee is asked; when it cannot tell, the handler stays a guard.
+"""
+
+from __future__ import annotations
+
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.message_only import infer_message
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.diagnose.users import uses_in_source
+from pytest_depfix.requirements import parse_requirements_text
+
+FALLBACK = ("try:\n    from pandas import NumericIndex\nexcept ImportError:\n"
+            "    from pandas import Int64Index as NumericIndex\n")
+
+
+def test_the_handlers_import_is_a_use_when_the_callee_lacks_what_the_try_asks_for():
+    use = uses_in_source(FALLBACK, "pandas", "Int64Index", lacks=lambda m, n: n == "NumericIndex")
+    assert use is not None and use.line == 4
+
+
+def test_it_stays_a_guard_when_the_callee_has_it_or_nobody_can_tell():
+    assert uses_in_source(FALLBACK, "pandas", "Int64Index", lacks=lambda m, n: False) is None
+    assert uses_in_source(FALLBACK, "pandas", "Int64Index", lacks=lambda m, n: None) is None
+    assert uses_in_source(FALLBACK, "pandas", "Int64Index") is None
+
+
+def test_a_try_on_another_module_is_never_asked():
+    asked = []
+    src = "try:\n    from collections.abc import Mapping\nexcept ImportError:\n    from collections import Mapping\n"
+    assert uses_in_source(src, "collections", "Mapping", lacks=lambda m, n: asked.append((m, n)) or True) is None
+    assert asked == []
+
+
+def universe():
+    return {
+        "pandasish": [
+            {"version": "1.5.3", "upload_time": "2023-01-19T00:00:00Z",
+             "files": {"pandasish/__init__.py": "Int64Index = NumericIndex = object\n"}},
+            {"version": "2.0.0", "upload_time": "2023-04-03T00:00:00Z", "files": {"pandasish/__init__.py": "Index = object\n"}},
+        ],
+        "statsish": [
+            {"version": "0.12.2", "upload_time": "2021-02-02T00:00:00Z", "requires_dist": ["pandasish>=0.21"],
+             "files": {"statsish/__init__.py": "from pandasish import Int64Index\n"}},
+            {"version": "0.13.0", "upload_time": "2021-10-01T00:00:00Z", "requires_dist": ["pandasish>=0.25"],
+             "files": {"statsish/__init__.py": FALLBACK.replace("pandas ", "pandasish ")}},
+            {"version": "0.13.2", "upload_time": "2022-02-08T00:00:00Z", "requires_dist": ["pandasish>=0.25"],
+             "files": {"statsish/__init__.py": "import pandasish as pd\n\ndef is_int_index(i):\n    return isinstance(i, pd.Index)\n"}},
+        ],
+    }
+
+
+def test_the_caller_moves_past_the_release_whose_fallback_still_fails(index_for):
+    index, target = index_for(universe(), python="3.8")
+    pins = parse_requirements_text("statsish==0.12.2\npandasish==2.0.0\n", target)
+    crash = infer_message("cannot import name 'Int64Index' from 'pandasish'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    moves = {(c.name, c.constraint) for c in d.culprits}
+    assert ("statsish", ">=0.13.2") in moves, moves
+    assert ("statsish", ">=0.13.0") not in moves
