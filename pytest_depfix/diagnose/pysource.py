@@ -767,8 +767,33 @@ def read_function(fn: ast.AST) -> FunctionInfo:
     return info
 
 
+UNREADABLE_BASE = "<expression>"  # a base written as a call no reader follows: its members are unknown, not absent
+
+
+def _class_bases(cls: ast.ClassDef) -> List[str]:
+    """The dotted bases of a class, seeing through six's ``with_metaclass(Meta, Base)``.
+
+    marshmallow 2's ``class Schema(with_metaclass(SchemaMeta, BaseSchema))``
+    takes its ``__init__`` (and ``strict``) from BaseSchema; reading no base
+    there said "Schema() takes no arguments".  Any other call stays a base
+    that cannot be read.  A subscripted base (``Generic[T]``) is left out as before.
+    """
+    out: List[str] = []
+    for b in cls.bases:
+        if isinstance(b, ast.Call):
+            if (_dotted(b.func) or "").rsplit(".", 1)[-1] == "with_metaclass" and len(b.args) >= 2:
+                out += [d for d in (_dotted(a) for a in b.args[1:]) if d] or [UNREADABLE_BASE]
+            else:
+                out.append(UNREADABLE_BASE)
+            continue
+        d = _dotted(b)
+        if d:
+            out.append(d)
+    return out
+
+
 def read_class(cls: ast.ClassDef) -> ClassInfo:
-    info = ClassInfo(cls.name, cls.lineno, [d for d in (_dotted(b) for b in cls.bases) if d])
+    info = ClassInfo(cls.name, cls.lineno, _class_bases(cls))
     is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
     fields: List[str] = []
 

@@ -688,6 +688,19 @@ def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
                     if a.name != "*":
                         bound.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
     head, _, rest = func.partition(".")
+    if head not in bound and not rest:
+        # A class the module defines itself and that has no __init__ of its own (chartmogul's nested
+        # ``class _Schema(Schema)`` called as ``_Schema(strict=True)``): the call reaches its base's.
+        base = _inherited_init_base(mod, head, call.lineno)
+        if base is not None:
+            bhead, _, brest = base.partition(".")
+            if bhead in bound:
+                full = bound[bhead] + (f".{brest}" if brest else "")
+                module, _, name = full.rpartition(".")
+                if module:
+                    return module, name, (f"`{func}(..., {keyword}=...)`, {rel} line {call.lineno}; {head} inherits "
+                                          f"__init__ from {base}")
+        return None
     if head not in bound:
         return None
     full = bound[head] + (f".{rest}" if rest else "")
@@ -695,6 +708,18 @@ def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
     if not module:
         return None
     return module, name, f"`{func}(..., {keyword}=...)`, {rel} line {call.lineno}"
+
+
+def _inherited_init_base(mod: ast.Module, cls: str, before: int) -> Optional[str]:
+    """The single base of the class ``cls`` defined above line ``before``, when it has no ``__init__`` of its own."""
+    defs = [n for n in ast.walk(mod) if isinstance(n, ast.ClassDef) and n.name == cls and n.lineno < before]
+    if len(defs) != 1:
+        return None
+    node = defs[0]
+    if len(node.bases) != 1 or any(isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name in ("__init__", "__new__")
+                                    for st in node.body):
+        return None
+    return _dotted(node.bases[0])
 
 
 def file_with_line(probe: Any, dist: str, version: str, base: str, line: int, source: str) -> Optional[str]:

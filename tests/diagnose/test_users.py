@@ -776,6 +776,35 @@ def test_a_keyword_a_nameless_init_refused_is_traced_through_the_call_site_to_it
     assert "urllib3x.util.retry.Retry" in d.culprits[0].evidence[0] and "line 7" in d.culprits[0].evidence[0]
 
 
+def test_a_keyword_passed_to_a_class_the_caller_defines_is_traced_to_the_base_it_inherits_init_from(index_for):
+    # chartmogul/chartmogul-python#28: chartmogul 1.2.2 nests 'class _Schema(Schema)' in Activity and calls
+    # _Schema(strict=True); marshmallow 3.0 dropped 'strict' from Schema.__init__ (Python 3.7 names no class).
+    activity = ("from marshmallow import Schema, fields\n\n\nclass Activity(object):\n"
+                "    class _Schema(Schema):\n        id = fields.Int()\n\n    _schema = _Schema(strict=True)\n")
+
+    def mm(version, params):
+        return {"version": version, "upload_time": "2019-08-18T00:00:00Z" if version.startswith("3") else "2019-06-15T00:00:00Z",
+                "files": {"marshmallow/__init__.py": "from marshmallow.schema import Schema\nfrom marshmallow import fields\n",
+                          "marshmallow/fields.py": "class Int:\n    pass\n",
+                          "marshmallow/schema.py": f"class Schema(object):\n    def __init__(self, {params}):\n        pass\n"}}
+
+    universe = {"marshmallow": [mm("2.20.1", "only=(), strict=None, many=False"), mm("3.0.0", "only=None, many=False, unknown=None")],
+                "chartmogul": [{"version": "1.2.2", "upload_time": "2019-04-03T00:00:00Z", "requires_dist": ["marshmallow>=2.12.1"],
+                                "files": {"chartmogul/__init__.py": "", "chartmogul/api/__init__.py": "",
+                                          "chartmogul/api/activity.py": activity}}]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("chartmogul==1.2.2\nmarshmallow==3.0.0\n", target)
+    paste = ('Traceback (most recent call last):\n'
+             'File "/usr/local/lib/python3.7/site-packages/chartmogul/api/activity.py", line 4, in <module>\n'
+             "class Activity(object):\n"
+             'File "/usr/local/lib/python3.7/site-packages/chartmogul/api/activity.py", line 8, in Activity\n'
+             "_schema = _Schema(strict=True)\nTypeError: __init__() got an unexpected keyword argument 'strict'\n")
+    d = diagnose_text(index, target, pins, paste)
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint, c.source) for c in d.culprits][:1] == [("marshmallow", "<3.0.0", "api-probe")]
+    assert "inherits __init__ from Schema" in d.culprits[0].evidence[0]
+
+
 def test_a_frame_cut_to_a_bare_file_name_is_the_pin_whose_release_has_that_line(index_for):
     # LuckyLoki/booru (Python 3.9): the paste starts at 'parser.py", line 145'; booru 1.0.13 has that line in
     # booru/utils/parser.py, 1.0.14 dropped the keyword.

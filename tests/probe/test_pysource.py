@@ -320,3 +320,32 @@ def test_names_bound_through_locals_in_a_loop_over_a_literal_list_are_there():
     other = init.replace("locals()[name] = deco(name)", "print(deco(name))")
     r2 = Resolver(DictTree({"sig/__init__.py": other, "sig/windows.py": ""}))
     assert r2.lookup("sig", "gaussian").value == NO
+
+
+MARSHMALLOW_2 = '''
+from marshmallow.compat import with_metaclass
+class SchemaMeta(type):
+    pass
+class BaseSchema(object):
+    def __init__(self, extra=None, only=(), exclude=(), prefix='', strict=None, many=False):
+        pass
+class Schema(with_metaclass(SchemaMeta, BaseSchema)):
+    __doc__ = BaseSchema.__doc__
+'''
+
+
+def test_a_base_given_through_six_style_with_metaclass_is_followed():
+    # marshmallow 2.x: Schema's constructor (and its 'strict') is BaseSchema's.
+    r = Resolver(DictTree({"marshmallow/__init__.py": "", "marshmallow/schema.py": MARSHMALLOW_2}))
+    schema = r.lookup("marshmallow.schema", "Schema").refs[0]
+    assert r.accepts(schema, "strict").value == YES
+    assert r.accepts(schema, "unknown").value == NO
+    assert r.class_attr(schema, "__init__").value == YES
+
+
+def test_a_base_made_by_any_other_call_is_unknown_not_absent():
+    r = Resolver(DictTree({"m.py": "Base = declarative_base()\nclass Model(make_base(Base)):\n    id = 1\n"}))
+    model = r.lookup("m", "Model").refs[0]
+    assert r.accepts(model, "name").value == UNKNOWN
+    assert r.class_attr(model, "query").value == UNKNOWN
+    assert r.class_attr(model, "id").value == YES
