@@ -673,20 +673,7 @@ def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
     func = _dotted(call.func)
     if not func:
         return None
-    # The function holding the call binds first, then the module; within each the first import wins
-    # (a 'try:' body before its 'except ImportError:' fallback).
-    scopes = [n for n in ast.walk(mod) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-              and n.lineno <= call.lineno <= (getattr(n, "end_lineno", None) or n.lineno)]
-    bound: Dict[str, str] = {}
-    for scope in sorted(scopes, key=lambda n: -n.lineno) + [mod]:
-        for node in _own_statements(scope):
-            if isinstance(node, ast.Import):
-                for a in node.names:
-                    bound.setdefault(a.asname or a.name.split(".")[0], a.name if a.asname else a.name.split(".")[0])
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                for a in node.names:
-                    if a.name != "*":
-                        bound.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
+    bound = _bindings(mod, call.lineno)
     head, _, rest = func.partition(".")
     if head not in bound and not rest:
         # A class the module defines itself and that has no __init__ of its own (chartmogul's nested
@@ -708,6 +695,105 @@ def call_site(probe: Any, dist: str, version: str, frame_file: str, line: int,
     if not module:
         return None
     return module, name, f"`{func}(..., {keyword}=...)`, {rel} line {call.lineno}"
+
+
+def _bindings(mod: ast.Module, line: int) -> Dict[str, str]:
+    """Local names -> the dotted names they import, as seen at ``line``.
+
+    The function holding the line binds first, then the module; within each the
+    first import wins (a 'try:' body before its 'except ImportError:' fallback).
+    """
+    scopes = [n for n in ast.walk(mod) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+              and n.lineno <= line <= (getattr(n, "end_lineno", None) or n.lineno)]
+    bound: Dict[str, str] = {}
+    for scope in sorted(scopes, key=lambda n: -n.lineno) + [mod]:
+        for node in _own_statements(scope):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    bound.setdefault(a.asname or a.name.split(".")[0], a.name if a.asname else a.name.split(".")[0])
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                for a in node.names:
+                    if a.name != "*":
+                        bound.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
+    return bound
+
+
+def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
+    """Every call in ``text`` that passes ``keyword=``, as (the dotted name its callable imports, use).
+
+    The callable is followed through the module's imports (``import
+    pytorch_lightning as pl`` ... ``pl.Trainer(gpus=1)`` is
+    ``pytorch_lightning.Trainer``); a callable the module defines itself, or
+    that is an attribute of something else, is left out.  Unparsable text: [].
+    """
+    if f"{keyword}=" not in text.replace(" ", ""):
+        return []
+    try:
+        mod = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    lines = text.splitlines()
+    out: List[Tuple[str, Use]] = []
+    for node in sorted((n for n in ast.walk(mod) if isinstance(n, ast.Call)), key=lambda n: n.lineno):
+        if not any(k.arg == keyword for k in node.keywords):
+            continue
+        func = _dotted(node.func) or ""
+        head, _, rest = func.partition(".")
+        full = _bindings(mod, node.lineno).get(head) if head else None
+        if full:
+            stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
+            out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt)))
+    return out
+
+
+def calls_with_keyword(text: str, top: str, cls: str, keyword: str) -> Optional[Use]:
+    """The first call in ``text`` of class ``cls`` of package ``top`` that passes ``keyword=``, or None."""
+    for full, use in keyword_calls(text, keyword):
+        if full.split(".")[0] == top and full.rsplit(".", 1)[-1] == cls:
+            return use
+    return None
+
+
+def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str) -> List[Tuple[Any, str, Use]]:
+    """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped)."""
+    from .probe import ReleaseTree
+
+    out: List[Tuple[Any, str, Use]] = []
+    for pin in pins:
+        seen: Set[str] = set()
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            paths = [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+            for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
+                tree.prefetch(batch)
+                for path in batch:
+                    for full, use in keyword_calls(tree.read(path) or "", keyword):
+                        if full not in seen:
+                            seen.add(full)
+                            use.file = path
+                            out.append((pin, full, use))
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
+    return out
+
+
+def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: str) -> Optional[str]:
+    """The first later release of ``pin`` whose module ``use.file`` no longer calls ``cls`` with ``keyword=``.
+
+    A release without that module proves nothing (the call may have moved).
+    """
+    from .probe import ReleaseTree
+
+    def ok(v: str) -> Any:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, v)
+            if use.file not in tree.paths():
+                return None
+            return calls_with_keyword(tree.read(use.file) or "", top, cls, keyword) is None
+        except Exception:
+            return None
+
+    return first_where(ctx, pin.name, pin.version, None, ok)[0]
 
 
 def _inherited_init_base(mod: ast.Module, cls: str, before: int) -> Optional[str]:

@@ -1465,11 +1465,15 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
     from . import users
 
     kw = sig.name or ""
-    if ctx.probe is None or len(kw) < 8 or not kw.isidentifier() or "_" not in kw.strip("_"):
+    if ctx.probe is None or len(kw) < 3 or not kw.isidentifier():
         return []
     if any(e.frames or e.source_hint for e in ctx.crash.exceptions):
         return []  # the failing call is shown: its class decides, not a search of the set
+    if len(kw) < 8 or "_" not in kw.strip("_"):
+        # A short or common keyword ('gpus') would find classes everywhere: read the calls instead.
+        return _keyword_call_pairs(ctx, kw)
     answers: List[Culprit] = []
+    homes_found: List[Tuple[Any, str, str]] = []  # (pin, module, class) behind each answer
     for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]:
         if pin.key == caller.key or ctx.is_keep(pin.name):
             continue
@@ -1480,25 +1484,80 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
         # The newest release (a keyword added later: protobuf 3.6's serialized_options), then the last
         # release before the pinned series (a keyword dropped: pytorch-lightning 1.6.5's Trainer took
         # progress_bar_refresh_rate, 1.7 removed it).
-        for release in (versions[-1] if versions else None, _last_of_previous_series(versions, pin.version)):
+        releases = [versions[-1] if versions else None, _last_of_previous_series(versions, pin.version),
+                    _last_of_previous_series(versions, pin.version, major=True)]
+        for release in dict.fromkeys(r for r in releases if r):
             try:
                 homes = users.keyword_definers(ctx, pin, release, method, kw) if release else []
             except Exception:
                 homes = []
-            found = next((f for module, cls in homes[:3]
+            found = next(((f, module, cls) for module, cls in homes[:3]
                           for f in [_keyword_range(ctx, pin, module, f"{cls}.{method}", sig, "defined")] if f), None)
             if found:
-                answers += found
+                answers += found[0]
+                homes_found.append((pin, found[1], found[2]))
                 break
     # Two pins that each grew a constructor taking the keyword: which one was called is unknown.
     return answers if len(answers) == 1 else []
 
 
-def _last_of_previous_series(versions: List[str], pinned: str) -> Optional[str]:
-    """The newest release below ``pinned``'s major.minor series (1.6.5 for 1.7.4), or None."""
+def _keyword_call_pairs(ctx: Context, kw: str) -> List[Culprit]:
+    """A frameless ``__init__() got an unexpected keyword argument 'gpus'``: find the call, then ask its callee.
+
+    Every movable pin's pinned release is read for calls passing ``gpus=``,
+    each callable followed through its module's imports to the pin that owns
+    it (pyrelational 1.0.0's ``pl.Trainer(gpus=...)`` is pytorch-lightning's
+    Trainer).  A call counts only when its owner is another pin whose pinned
+    release refuses the keyword and other releases accept it; when exactly one
+    such (caller, callable) pair exists, the owner's accepting range and the
+    caller's first release that stopped passing it are the alternatives.  A
+    pin's call of its own code, or of a callable that takes the keyword, is
+    not the failing call.
+    """
+    from . import users
+
+    movable = [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]
+    pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
+    asked: Dict[str, Optional[Culprit]] = {}
+    for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
+        module, _, name = full.rpartition(".")
+        owner_name = module_owner(module, ctx) if module else None
+        if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
+            continue
+        owner = ctx.pinned(owner_name)
+        if owner is None or not owner.version:
+            continue
+        if full not in asked:
+            present = probe_range(ctx, owner.name, module, name, parameter=kw)
+            asked[full] = Culprit(owner.name, present, CONF_PROBE, [f"{full} is {owner.name}'s; it accepts {kw!r} in "
+                                  f"{owner.name}{present} (read from release files)"], "api-probe") \
+                if present and excludes(present, owner.version) else None
+        if asked[full] is not None:
+            pairs.append((pin, full, use, owner, asked[full]))
+    if len({(p.key, full) for p, full, _, _, _ in pairs}) != 1:
+        return []
+    pin, full, use, owner, culprit = pairs[0]
+    ctx.found_caller = pin.name
+    ctx.callee = ctx.party(owner.name)
+    ev = (f"no caller frame was printed; {pin.name} {pin.version} calls {full}(..., {kw}=...) "
+          f"(`{use.statement}`, {use.file} line {use.line})")
+    ctx.evidence.append(ev)
+    out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
+    if not ctx.is_keep(pin.name):
+        top, cls = full.split(".")[0], full.rsplit(".", 1)[-1]
+        adapted = users.keyword_adapted(ctx, pin, use, top, cls, kw)
+        if adapted:
+            out.append(Culprit(pin.name, f">={adapted}", CONF_PROBE, [f"{ev}; {pin.name} {adapted} no longer passes it "
+                               f"there (read from release files)"], "release-files"))
+    return out
+
+
+def _last_of_previous_series(versions: List[str], pinned: str, major: bool = False) -> Optional[str]:
+    """The newest release below ``pinned``'s major.minor series (1.6.5 for 1.7.4), or below its major (1.9.5 for 2.1.4)."""
     try:
         cur = Version(pinned)
-        below = [Version(v) for v in versions if Version(v).release[:2] < cur.release[:2]]
+        width = 1 if major else 2
+        below = [Version(v) for v in versions if Version(v).release[:width] < cur.release[:width]]
     except InvalidVersion:
         return None
     return str(max(below)) if below else None
