@@ -223,13 +223,19 @@ def _attribute_cut_frames(ctx: Context) -> None:
         # here is the project's own.
         inner = [fr for fr in exc.frames if fr.owner == OWNER_PROJECT][-1:]
         for fr in inner:
-            if not fr.source or not fr.line or not fr.file.endswith(".py") or os.path.exists(fr.file) \
-                    or re.match(r"(?:[A-Za-z]:)?[\\/]|~", fr.file):
-                continue  # only a relative path cut from a longer one ('parser.py', 'bempp/api/x.py')
+            if not fr.source or not fr.line or not fr.file.endswith(".py") or os.path.exists(fr.file):
+                continue
+            absolute = re.match(r"(?:[A-Za-z]:)?[\\/]|~", fr.file) is not None
             found = []
             for pin in [p for p in ctx.pins if p.active and p.version][:users.MAX_OWNER_PINS]:
+                # A relative path cut from a longer one ('parser.py', 'bempp/api/x.py') is any pin's;
+                # an absolute one only inside a checkout of that pin ('.../wagtail-2fa/src/wagtail_2fa/views.py'):
+                # a project's vendored copy is the project's code, and moving the pin would not change it.
+                tail = _checkout_tail(fr.file, pin) if absolute else fr.file
+                if not tail:
+                    continue
                 try:
-                    path = users.file_with_line(ctx.probe, pin.name, pin.version, fr.file, fr.line, fr.source)
+                    path = users.file_with_line(ctx.probe, pin.name, pin.version, tail, fr.line, fr.source)
                 except Exception:
                     continue
                 if path:
@@ -239,6 +245,24 @@ def _attribute_cut_frames(ctx: Context) -> None:
                 fr.owner, fr.dist, fr.version, fr.relpath = OWNER_DIST, pin.name, pin.version, path
                 ctx.evidence.append(f"the cut frame {fr.file} line {fr.line} is {pin.name} {pin.version}'s {path}: the "
                                     f"same line is there (read from release files)")
+
+
+def _checkout_tail(path: str, pin: Any) -> Optional[str]:
+    """``wagtail_2fa/views.py`` for ``/Users/t/Python/wagtail-2fa/src/wagtail_2fa/views.py`` and pin wagtail-2fa.
+
+    The path must pass through a folder named like the pin (its source
+    checkout, an editable install); the tail starts at the first folder after
+    it that is named like an import package.  Anything else: None.
+    """
+    parts = [p for p in re.split(r"[\\/]", path) if p]
+    for i, part in enumerate(parts[:-1]):
+        if canonicalize_name(part) == pin.key:
+            rest = parts[i + 1:]
+            if rest and rest[0] in ("src", "lib"):
+                rest = rest[1:]
+            if len(rest) >= 2 and rest[0].isidentifier():
+                return "/".join(rest)
+    return None
 
 
 def caller_party(ctx: Context) -> Party:
