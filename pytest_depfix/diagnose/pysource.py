@@ -92,6 +92,7 @@ class ModuleInfo:
     lazy_attrs: Dict[str, Tuple[str, int]] = field(default_factory=dict)  # name -> (submodule, line)
     lazy_conditional: Set[str] = field(default_factory=set)  # lazy names added under a branch or try
     lazy_stub: Optional[int] = None  # line of lazy.attach_stub(...)
+    lazy_dynamic: Optional[int] = None  # line of a lazy table built by a call (transformers 4.52's define_import_structure)
     syntax_error: Optional[str] = None
 
 
@@ -148,6 +149,7 @@ class _Reader:
         self.info = info
         self._all_extenders: Set[str] = set()  # module functions that add an argument's __all__ to ours
         self._lazy_tables: List[Tuple[str, int]] = []  # import-structure tables handed to a _LazyModule
+        self._table_merges: Dict[str, List[str]] = {}  # table -> tables .update()-d into it
         self._replacers: Set[str] = set()  # module classes that put themselves in sys.modules
         self._table_values: Dict[str, Dict[str, List[str]]] = {}  # table -> key -> names added later
         self.module = module
@@ -344,6 +346,8 @@ class _Reader:
                 b = Binding("alias", st.lineno, cond, None if not rest else head, rest or head)
             self.bind(n, b)
             if isinstance(value, (ast.Dict, ast.DictComp, ast.List, ast.Tuple, ast.Set, ast.Call)):
+                if isinstance(value, ast.DictComp) and _iterates_own_items(value, n) and n in self.constants:
+                    continue  # '_import_structure = {k: set(v) for k, v in _import_structure.items()}' keeps its keys
                 self.constants[n] = value
 
     def extend_all(self, value: ast.AST, line: int) -> None:
@@ -389,6 +393,11 @@ class _Reader:
                 else (_strings(call.args[0]) or [])
             self.table_values(f.value.value.id, _slice(f.value).value, [a for a in added if isinstance(a, str)], cond)  # type: ignore[attr-defined]
             return
+        if isinstance(f, ast.Attribute) and f.attr == "update" and call.args and isinstance(call.args[0], ast.Name):
+            # import_structure[frozenset({})].update(_import_structure): one table merged into another
+            holder = f.value.value if isinstance(f.value, ast.Subscript) else f.value
+            if isinstance(holder, ast.Name) and holder.id != call.args[0].id:
+                self._table_merges.setdefault(holder.id, []).append(call.args[0].id)
         d = _dotted(call.func) or ""
         if d == "__all__.extend" and call.args:
             self.extend_all(call.args[0], line)
@@ -540,15 +549,19 @@ class _Reader:
 
     def finish(self) -> None:
         """Resolve getattr tables to names once every module-level table is known."""
-        for table, line in self._lazy_tables:
-            const = self.constants.get(table)
+        for lazy_table, line in self._lazy_tables:
             entries: Dict[str, List[str]] = {}
-            if isinstance(const, ast.Dict):
-                for k, v in zip(const.keys, const.values):
-                    if isinstance(k, ast.Constant) and isinstance(k.value, str):
-                        entries.setdefault(k.value, []).extend(_strings(v) or [])
-            for k, extra in self._table_values.get(table, {}).items():
-                entries.setdefault(k, []).extend(extra)
+            if isinstance(self.constants.get(lazy_table), ast.Call):
+                # built at run time from the package's files: names outside the literal parts are unknown
+                self.info.lazy_dynamic = line
+            for table in [lazy_table] + self._table_merges.get(lazy_table, []):
+                const = self.constants.get(table)
+                if isinstance(const, ast.Dict):
+                    for k, v in zip(const.keys, const.values):
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str):
+                            entries.setdefault(k.value, []).extend(_strings(v) or [])
+                for k, extra in self._table_values.get(table, {}).items():
+                    entries.setdefault(k, []).extend(extra)
             for sub, names in entries.items():
                 self.info.lazy_submodules.setdefault(sub.split(".")[0], line)
                 for attr in names:
@@ -790,6 +803,12 @@ def _class_bases(cls: ast.ClassDef) -> List[str]:
         if d:
             out.append(d)
     return out
+
+
+def _iterates_own_items(comp: ast.DictComp, name: str) -> bool:
+    """``{k: f(v) for k, v in NAME.items()}``: a table rebuilt from itself."""
+    gen = comp.generators[0] if len(comp.generators) == 1 else None
+    return gen is not None and isinstance(gen.iter, ast.Call) and _dotted(gen.iter.func) == f"{name}.items"
 
 
 def read_class(cls: ast.ClassDef) -> ClassInfo:
@@ -1093,6 +1112,8 @@ class Resolver:
             return Finding(UNKNOWN, f"{mf.compiled} is compiled")
         if info.replaced is not None:
             return Finding(UNKNOWN, f"{path}:{info.replaced} replaces the module in sys.modules: its names are made at run time")
+        if info.lazy_dynamic is not None:
+            return Finding(UNKNOWN, f"{path}:{info.lazy_dynamic} lazy-loads names gathered at run time from the package's files")
         return Finding(NO, f"{name!r} is not defined in {path}")
 
     def _via_star(self, src: str, name: str, depth: int) -> Optional[Finding]:

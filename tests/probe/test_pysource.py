@@ -349,3 +349,35 @@ def test_a_base_made_by_any_other_call_is_unknown_not_absent():
     assert r.accepts(model, "name").value == UNKNOWN
     assert r.class_attr(model, "query").value == UNKNOWN
     assert r.class_attr(model, "id").value == YES
+
+
+TRANSFORMERS_452 = '''
+import sys
+from pathlib import Path
+from .utils import _LazyModule, define_import_structure
+_import_structure = {"configuration_utils": ["PretrainedConfig"]}
+_import_structure["cache_utils"] = ["Cache", "EncoderDecoderCache"]
+if TYPE_CHECKING:
+    from .cache_utils import Cache
+else:
+    _import_structure = {k: set(v) for k, v in _import_structure.items()}
+    import_structure = define_import_structure(Path(__file__).parent / "models", prefix="models")
+    import_structure[frozenset({})].update(_import_structure)
+    sys.modules[__name__] = _LazyModule(__name__, globals()["__file__"], import_structure, module_spec=__spec__)
+'''
+
+
+def test_a_lazy_table_merged_into_one_built_at_run_time_is_read_and_the_rest_is_unknown():
+    # transformers 4.52: the literal table is merged into define_import_structure's; 'EncoderDecoderCache'
+    # was read as "not defined" before, a false no.
+    files = {"tf/__init__.py": TRANSFORMERS_452, "tf/cache_utils.py": "class Cache: pass\nclass EncoderDecoderCache(Cache): pass\n",
+             "tf/configuration_utils.py": "class PretrainedConfig: pass\n", "tf/utils.py": ""}
+    assert lookup(files, "tf", "EncoderDecoderCache").value == YES
+    assert lookup(files, "tf", "PretrainedConfig").value == YES  # the literal's keys survive the set() rebuild
+    assert lookup(files, "tf", "LlamaModel").value == UNKNOWN  # gathered from models/ at run time
+
+
+def test_a_lazy_table_given_directly_still_answers_no_for_names_it_lacks():
+    src = TRANSFORMERS_452.replace("import_structure, module_spec", "_import_structure, module_spec")
+    files = {"tf/__init__.py": src, "tf/cache_utils.py": "class Cache: pass\n", "tf/configuration_utils.py": "", "tf/utils.py": ""}
+    assert lookup(files, "tf", "LlamaModel").value == NO
