@@ -180,3 +180,16 @@ def test_a_shared_type_error_is_given_to_typing_extensions_only_under_pydantic_f
     assert "typing-extensions-4.6-pydantic-1-literal" in [e.id for e in kb.match("TypeError", "issubclass() arg 1 must be a class")]
     entry = next(e for e in kb.entries if e.id == "typing-extensions-4.6-pydantic-1-literal")
     assert entry.context_pattern.search("pydantic/fields.py") and not entry.context_pattern.search("attrs/_make.py")
+
+
+def test_ruamel_yaml_018s_removed_pyyaml_functions_are_known_by_their_own_error():
+    # nukezil/IOMatch#4: yaml.load(f.read(), Loader=yaml.Loader) under ruamel.yaml 0.18.5
+    kb = load_knowledge()
+    message = ('"load()" has been removed, use\n\n  yaml = YAML(typ=\'rt\')\n  yaml.load(...)\n\n'
+               "and register any classes that you use, or check the tag attribute on the loaded data,\n"
+               'instead of file "/hy-tmp/IOMatch/semilearn/core/utils/misc.py", line 23')
+    (entry,) = kb.match("AttributeError", message)
+    assert (entry.package, entry.fix, entry.changed_in) == ("ruamel.yaml", "ruamel.yaml<0.18", "0.18.0")
+    assert kb.match("AttributeError", '"load()" has been deprecated') == []
+    (dump,) = kb.match("AttributeError", '"round_trip_dump()" has been removed, use')
+    assert dump.id == entry.id
