@@ -49,6 +49,7 @@ _IPY_OLD = re.compile(r"(\S.*?) in ([\w<>.]+)\(")
 # Colab renders frame paths as links and a copied output keeps them:
 # "[/usr/local/lib/python3.7/dist-packages/keras/backend.py](https://localhost:8080/#) in <module>"
 _COLAB_LINK = re.compile(r"\[([^\]]{1,2000})\]\(https?://[^)\s]{0,2000}\) in ([\w<>.]+)(?:\(.*\))?\Z")
+_VSCODE_LINENO = re.compile(r"(-*>\s*)?\[(\d+)\]\([^)\s]*\)\s?(.*)")
 _ARROW = re.compile(r"-*> ?(\d{1,9})(?: (.*))?\Z")
 _DEF = re.compile(r"(?:async\s+)?def\s+([A-Za-z_]\w*)")
 _SUB_EXC = re.compile(r"\(\d+ sub-exceptions?\)\Z")
@@ -725,6 +726,10 @@ class _Parser:
             return
         indent = len(line) - len(st) if line.startswith(" ") or line.startswith("\t") else len(line) - len(line.lstrip())
         if self.style == "ipython":
+            vs = _VSCODE_LINENO.match(st)
+            if vs:
+                # VS Code's notebooks print each line number as a link: "[867](vscode-remote+...:867) code".
+                st = f"{vs.group(1) or ''}{vs.group(2)} {vs.group(3)}".rstrip()
             # IPython puts frame headers at column 0; Spyder indents "  File ~\...:163 in f" by two.
             fr2 = ipython_frame(st) if indent == 0 or (indent <= 2 and st.startswith("File ")) else None
             if fr2:

@@ -86,10 +86,11 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         lines = text.splitlines()
         return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
     if not module:  # any module: every import or attribute access of the name is a use
+        short_circuited = _short_circuit_guarded(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
                 imports.add(node.lineno)
-            elif isinstance(node, ast.Attribute) and node.attr == name:
+            elif isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited:
                 attrs.add(node.lineno)
     else:
         # Local names and the modules they stand for: 'import pandas as pd' makes 'pd.core' pandas.core,
@@ -121,8 +122,9 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     if full and (full + ("." + rest if rest else "")) == module:
                         loops.setdefault(node.target.id, []).append((node.lineno, getattr(node, "end_lineno", node.lineno)))
                         break
+        short_circuited = _short_circuit_guarded(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr == name:
+            if isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited:
                 head, _, rest = (_dotted(node.value) or "").partition(".")
                 full = bound.get(head)
                 if any(a <= node.lineno <= b for a, b in loops.get(head, ())):
@@ -301,6 +303,35 @@ def _head_lines(st: ast.stmt) -> Set[int]:
 
 
 _PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...
+
+
+def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
+    """ids of the nodes an ``and`` or a conditional expression evaluates only after a version guard.
+
+    transformers 4.43.2: ``is_torch_e4m3fn_available = hasattr(torch, "float8_e4m3fn")``
+    then ``is_torch_e4m3fn_available and param.dtype == torch.float8_e4m3fn``: the
+    attribute is never read on a torch without it.  A guard is a test
+    ``_about_versions`` accepts, or a name assigned from one.
+    """
+    flags = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and _about_versions(node.value)
+             for t in node.targets if isinstance(t, ast.Name)}
+
+    def guard(expr: ast.AST) -> bool:
+        return _about_versions(expr) or (isinstance(expr, ast.Name) and expr.id in flags)
+
+    out: Set[int] = set()
+    for node in ast.walk(tree):
+        later: List[ast.AST] = []
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+            for i, value in enumerate(node.values):
+                if guard(value):
+                    later += node.values[i + 1:]
+                    break
+        elif isinstance(node, ast.IfExp) and guard(node.test):
+            later.append(node.body)
+        for part in later:
+            out.update(id(n) for n in ast.walk(part))
+    return out
 
 
 def _about_versions(test: ast.AST) -> bool:

@@ -1156,7 +1156,9 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     if not later:
         return []
     how = "only that module was read: the release is over the read cap" if partial else "read from release files"
-    return [Culprit(caller.name, f">={later}", CONF_TIME if partial else CONF_PROBE,
+    # The module read is the failing frame's own: as strong as first_adapted's changed outer statement,
+    # which is not read whole either (transformers 4.43.2 guarded torch.float8_e4m3fn in modeling_utils).
+    return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
                     [f"{caller.name} {later} no longer reaches {sig.module}.{sig.name} where it can fail (`{use.statement}`, "
                      f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
 

@@ -495,3 +495,23 @@ def test_a_frame_line_pasted_from_its_opening_quote_is_still_a_frame():
     [crash] = parse_traceback(text)
     assert [(f.file, f.line, f.function) for f in crash.final.frames] == [
         ("path\\simple_email_confirmation\\models.py", 217, "EmailAddress")]
+
+
+VSCODE_IPYTHON = """---------------------------------------------------------------------------
+AttributeError                            Traceback (most recent call last)
+File /opt/conda/lib/python3.10/site-packages/transformers/modeling_utils.py:871, in _load_state_dict_into_meta_model(model, state_dict)
+    [867](vscode-remote+dev-002dcontainer.vscode-resource.vscode-cdn.net/opt/conda/lib/python3.10/site-packages/transformers/modeling_utils.py:867) set_module_kwargs = {}
+--> [871](vscode-remote+dev-002dcontainer.vscode-resource.vscode-cdn.net/opt/conda/lib/python3.10/site-packages/transformers/modeling_utils.py:871) if dtype is not None and param.dtype != torch.float8_e4m3fn:
+    [872](vscode-remote+dev-002dcontainer.vscode-resource.vscode-cdn.net/opt/conda/lib/python3.10/site-packages/transformers/modeling_utils.py:872)     pass
+
+AttributeError: module 'torch' has no attribute 'float8_e4m3fn'
+"""
+
+
+def test_line_numbers_vs_code_printed_as_links_are_line_numbers():
+    # huggingface/transformers#32185: a notebook in VS Code turns each line number into a link
+    [crash] = parse_traceback(VSCODE_IPYTHON)
+    (frame,) = crash.final.frames
+    assert (frame.line, frame.source) == (871, "if dtype is not None and param.dtype != torch.float8_e4m3fn:")
+    [cut] = parse_traceback(VSCODE_IPYTHON.replace(VSCODE_IPYTHON.splitlines()[4] + "\n", ""))
+    assert cut.final.frames[0].source == ""  # a context line is never taken for the failing one

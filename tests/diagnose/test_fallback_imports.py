@@ -71,3 +71,16 @@ def test_the_caller_moves_past_the_release_whose_fallback_still_fails(index_for)
     moves = {(c.name, c.constraint) for c in d.culprits}
     assert ("statsish", ">=0.13.2") in moves, moves
     assert ("statsish", ">=0.13.0") not in moves
+
+
+def test_an_attribute_read_only_after_a_hasattr_flag_or_version_test_is_guarded():
+    # transformers 4.43.2: 'is_torch_e4m3fn_available = hasattr(torch, "float8_e4m3fn")' then
+    # 'is_torch_e4m3fn_available and param.dtype == torch.float8_e4m3fn'
+    src = ("import torch\nis_torch_e4m3fn_available = hasattr(torch, 'float8_e4m3fn')\n\n"
+           "def f(param):\n    a = is_torch_e4m3fn_available and param.dtype == torch.float8_e4m3fn\n"
+           "    b = torch.float8_e4m3fn if hasattr(torch, 'float8_e4m3fn') else None\n    return a, b\n")
+    assert uses_in_source(src, "torch", "float8_e4m3fn", "AttributeError") is None
+    flag_unrelated = "import torch\nready = True\nx = ready and torch.float8_e4m3fn\n"
+    assert uses_in_source(flag_unrelated, "torch", "float8_e4m3fn", "AttributeError").line == 3
+    after_or = "import torch\nok = hasattr(torch, 'x')\ny = ok or torch.float8_e4m3fn\n"
+    assert uses_in_source(after_or, "torch", "float8_e4m3fn", "AttributeError").line == 3
