@@ -326,6 +326,9 @@ class _Reader:
                 (k.value for k in value.keywords if k.arg == "import_structure"), None)
             if isinstance(table, ast.Name):
                 self._lazy_tables.append((table.id, st.lineno))
+            elif isinstance(table, ast.Call):
+                # _LazyModule(__name__, _file, define_import_structure(_file)): the names are gathered at run time
+                self.info.lazy_dynamic = st.lineno
         for n in names:
             if n == "__all__":
                 strs = _strings(value)
@@ -794,8 +797,10 @@ def _class_bases(cls: ast.ClassDef) -> List[str]:
     out: List[str] = []
     for b in cls.bases:
         if isinstance(b, ast.Call):
-            if (_dotted(b.func) or "").rsplit(".", 1)[-1] == "with_metaclass" and len(b.args) >= 2:
-                out += [d for d in (_dotted(a) for a in b.args[1:]) if d] or [UNREADABLE_BASE]
+            if (_dotted(b.func) or "").rsplit(".", 1)[-1] == "with_metaclass" and b.args:
+                # with_metaclass(ABCMeta) alone: the class derives from object
+                bases = [_dotted(a) for a in b.args[1:]]
+                out += [d for d in bases if d] if all(bases) else [UNREADABLE_BASE]
             else:
                 out.append(UNREADABLE_BASE)
             continue

@@ -738,14 +738,22 @@ def _bindings(mod: ast.Module, line: int) -> Dict[str, str]:
               and n.lineno <= line <= (getattr(n, "end_lineno", None) or n.lineno)]
     bound: Dict[str, str] = {}
     for scope in sorted(scopes, key=lambda n: -n.lineno) + [mod]:
-        for node in _own_statements(scope):
-            if isinstance(node, ast.Import):
-                for a in node.names:
-                    bound.setdefault(a.asname or a.name.split(".")[0], a.name if a.asname else a.name.split(".")[0])
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                for a in node.names:
-                    if a.name != "*":
-                        bound.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
+        for k, v in _scope_imports(scope).items():
+            bound.setdefault(k, v)
+    return bound
+
+
+def _scope_imports(scope: ast.AST) -> Dict[str, str]:
+    """The names one module or function binds by its own imports (the first import of a name wins)."""
+    bound: Dict[str, str] = {}
+    for node in _own_statements(scope):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                bound.setdefault(a.asname or a.name.split(".")[0], a.name if a.asname else a.name.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for a in node.names:
+                if a.name != "*":
+                    bound.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
     return bound
 
 
@@ -765,16 +773,29 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
         return []
     lines = text.splitlines()
     out: List[Tuple[str, Use]] = []
-    for node in sorted((n for n in ast.walk(mod) if isinstance(n, ast.Call)), key=lambda n: n.lineno):
-        if not any(k.arg == keyword for k in node.keywords):
-            continue
-        func = _dotted(node.func) or ""
-        head, _, rest = func.partition(".")
-        full = _bindings(mod, node.lineno).get(head) if head else None
-        if full:
-            stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
-            out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt)))
-    return out
+    scope_bindings: Dict[int, Dict[str, str]] = {}  # each scope's own imports, read once (generated modules have thousands of calls)
+
+    def own(scope: ast.AST) -> Dict[str, str]:
+        if id(scope) not in scope_bindings:
+            scope_bindings[id(scope)] = _scope_imports(scope)
+        return scope_bindings[id(scope)]
+
+    def visit(node: ast.AST, stack: List[ast.AST]) -> None:
+        if isinstance(node, ast.Call) and any(k.arg == keyword for k in node.keywords):
+            head, _, rest = (_dotted(node.func) or "").partition(".")
+            full = next((own(sc)[head] for sc in reversed(stack) if head in own(sc)), None) if head else None
+            if full:
+                stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
+                out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt)))
+        inner = stack + [node] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else stack
+        for child in ast.iter_child_nodes(node):
+            visit(child, inner)
+
+    try:
+        visit(mod, [mod])
+    except RecursionError:
+        return []
+    return sorted(out, key=lambda fu: fu[1].line)
 
 
 def calls_with_keyword(text: str, top: str, cls: str, keyword: str) -> Optional[Use]:
@@ -808,23 +829,39 @@ def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str) -> List[Tuple[An
     return out
 
 
-def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: str) -> Optional[str]:
-    """The first later release of ``pin`` whose module ``use.file`` no longer calls ``cls`` with ``keyword=``.
+def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: str) -> Tuple[Optional[str], bool]:
+    """(the first later release of ``pin`` that calls ``top``'s ``cls`` with ``keyword=`` nowhere, whether only ``use.file`` was read).
 
-    A release without that module proves nothing (the call may have moved).
+    A fix is whole: a release that stopped in the failing module but still
+    passes the keyword in another (a tuner module building the same Trainer)
+    is not one.  A release over the read cap counts when the failing module
+    stopped, and says so ("partial"); one without that module proves nothing.
     """
-    from .probe import ReleaseTree
+    from .probe import ReleaseTree, _ByteCap
 
     def ok(v: str) -> Any:
         try:
             tree = ReleaseTree(ctx.probe, pin.name, v)
             if use.file not in tree.paths():
                 return None
-            return calls_with_keyword(tree.read(use.file) or "", top, cls, keyword) is None
+            if calls_with_keyword(tree.read(use.file) or "", top, cls, keyword) is not None:
+                return False
+            paths = [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+            if len(paths) > MAX_FILES:
+                return "partial"
+            for batch in _batches(sorted(paths, key=_shallow_first)):
+                try:
+                    tree.prefetch(batch)
+                except _ByteCap:
+                    return "partial"
+                for path in batch:
+                    if calls_with_keyword(tree.read(path) or "", top, cls, keyword) is not None:
+                        return False
+            return True
         except Exception:
             return None
 
-    return first_where(ctx, pin.name, pin.version, None, ok)[0]
+    return first_where(ctx, pin.name, pin.version, None, ok)
 
 
 def _inherited_init_base(mod: ast.Module, cls: str, before: int) -> Optional[str]:

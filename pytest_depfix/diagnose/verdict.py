@@ -1547,6 +1547,8 @@ def _keyword_call_pairs(ctx: Context, kw: str) -> List[Culprit]:
     asked: Dict[str, Optional[Culprit]] = {}
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
         module, _, name = full.rpartition(".")
+        if not name[:1].isupper():
+            continue  # only a class call says "__init__() got an unexpected keyword argument"
         owner_name = module_owner(module, ctx) if module else None
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
             continue
@@ -1571,10 +1573,12 @@ def _keyword_call_pairs(ctx: Context, kw: str) -> List[Culprit]:
     out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
     if not ctx.is_keep(pin.name):
         top, cls = full.split(".")[0], full.rsplit(".", 1)[-1]
-        adapted = users.keyword_adapted(ctx, pin, use, top, cls, kw)
+        adapted, partial = users.keyword_adapted(ctx, pin, use, top, cls, kw)
         if adapted:
-            out.append(Culprit(pin.name, f">={adapted}", CONF_PROBE, [f"{ev}; {pin.name} {adapted} no longer passes it "
-                               f"there (read from release files)"], "release-files"))
+            how = ("there; the rest of that release is over the read cap and was not checked" if partial
+                   else "in any module (read from release files)")
+            out.append(Culprit(pin.name, f">={adapted}", CONF_TIME + 0.1 if partial else CONF_PROBE,
+                               [f"{ev}; {pin.name} {adapted} no longer passes it {how}"], "release-files"))
     return out
 
 
@@ -2065,6 +2069,20 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     py_api = _python_api_symbol(ctx, sig, done)
     if py_api is not None:
         return py_api
+    built, running = sig.detail.get("built_for"), sig.detail.get("runtime")
+    if built and running:
+        try:
+            same_release = Version(built).public == Version(running).public
+        except InvalidVersion:
+            same_release = False
+        if same_release:
+            # xFormers built for torch 2.1.0+cu121 under torch 2.1.0+cpu: the same release in another
+            # build; the pins are right and only the build variant differs.
+            ext = (sig.extension or "the extension")
+            return done("environment", F.ABI, f"{ext} was built for torch {built} and torch {running} runs: the same "
+                        f"release in another build, not another version", [],
+                        f"install the torch build {ext} was made for (torch=={built} from the PyTorch wheel index "
+                        f"still satisfies torch=={Version(built).public} under PEP 440), or an {ext} build for {running}")
     base_name = module_owner(sig.module, ctx) if sig.module else None
     ext_name: Optional[str] = None
     if sig.extension:
