@@ -193,3 +193,11 @@ def test_ruamel_yaml_018s_removed_pyyaml_functions_are_known_by_their_own_error(
     assert kb.match("AttributeError", '"load()" has been deprecated') == []
     (dump,) = kb.match("AttributeError", '"round_trip_dump()" has been removed, use')
     assert dump.id == entry.id
+
+
+def test_websockets_14s_new_connect_refusing_extra_headers_is_known_by_asyncios_message():
+    # Sdl-Jenny/ykt#4: websockets.connect(uri, extra_headers=...) under websockets 15.0.1
+    kb = load_knowledge()
+    (entry,) = kb.match("TypeError", "BaseEventLoop.create_connection() got an unexpected keyword argument 'extra_headers'")
+    assert (entry.package, entry.fix, entry.changed_in) == ("websockets", "websockets<14", "14.0")
+    assert kb.match("TypeError", "create_connection() got an unexpected keyword argument 'ssl_context'") == []
