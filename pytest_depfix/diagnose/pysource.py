@@ -374,6 +374,20 @@ class _Reader:
 
     def call(self, call: ast.Call, line: int, cond: bool = False) -> None:
         f = call.func
+        if any(isinstance(a, ast.Call) and _dotted(a.func) == "globals" for a in call.args):
+            # websockets: lazy_import(globals(), aliases={"connect": ".asyncio.client", ...}) installs a
+            # module __getattr__ serving the tables; any other call handed globals() may add names too.
+            read = False
+            for kw in call.keywords:
+                if isinstance(kw.value, ast.Dict):
+                    for k, v in zip(kw.value.keys, kw.value.values):
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(v, ast.Constant) \
+                                and isinstance(v.value, str) and v.value.startswith("."):
+                            self.info.lazy_attrs.setdefault(k.value, (v.value.lstrip("."), line))
+                            read = True
+            if not read:
+                self.info.lazy_dynamic = line
+            return
         if isinstance(f, ast.Name) and f.id in self._replacers:
             # _DeprecatedImportModule(__name__, {".utils": ["secure_filename", ...], ...}, "Werkzeug 1.0"):
             # the module is replaced by an object serving the table's names from those submodules.

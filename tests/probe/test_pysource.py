@@ -381,3 +381,30 @@ def test_a_lazy_table_given_directly_still_answers_no_for_names_it_lacks():
     src = TRANSFORMERS_452.replace("import_structure, module_spec", "_import_structure, module_spec")
     files = {"tf/__init__.py": src, "tf/cache_utils.py": "class Cache: pass\n", "tf/configuration_utils.py": "", "tf/utils.py": ""}
     assert lookup(files, "tf", "LlamaModel").value == NO
+
+
+WEBSOCKETS_14 = '''
+import typing
+from .imports import lazy_import
+if typing.TYPE_CHECKING:
+    from .asyncio.client import connect
+else:
+    lazy_import(
+        globals(),
+        aliases={"connect": ".asyncio.client", "Headers": ".datastructures"},
+        deprecated_aliases={"WebSocketClientProtocol": ".legacy.client"},
+    )
+'''
+
+
+def test_a_lazy_import_handed_globals_serves_its_alias_tables():
+    # websockets 10-15: 'connect' was read as "not defined", a false no for every release
+    files = {"ws/__init__.py": WEBSOCKETS_14, "ws/imports.py": "", "ws/asyncio/__init__.py": "",
+             "ws/asyncio/client.py": "class connect:\n    def __init__(self, uri, additional_headers=None, **kwargs):\n        pass\n",
+             "ws/datastructures.py": "class Headers: pass\n", "ws/legacy/__init__.py": "",
+             "ws/legacy/client.py": "class WebSocketClientProtocol: pass\n"}
+    assert lookup(files, "ws", "connect").value == YES
+    assert lookup(files, "ws", "WebSocketClientProtocol").value == YES
+    assert lookup(files, "ws", "serve").value == NO  # the tables are read, and it is in neither
+    opaque = {"m.py": "from .setup import install\ninstall(globals())\n", "setup.py": ""}
+    assert lookup(opaque, "m", "anything").value == UNKNOWN
