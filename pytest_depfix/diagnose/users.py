@@ -306,7 +306,7 @@ _PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...
 
 
 def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
-    """ids of the nodes an ``and`` or a conditional expression evaluates only after a version guard.
+    """ids of the nodes an ``and`` evaluates only after a version guard, or either side of a conditional expression on one.
 
     transformers 4.43.2: ``is_torch_e4m3fn_available = hasattr(torch, "float8_e4m3fn")``
     then ``is_torch_e4m3fn_available and param.dtype == torch.float8_e4m3fn``: the
@@ -328,7 +328,9 @@ def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
                     later += node.values[i + 1:]
                     break
         elif isinstance(node, ast.IfExp) and guard(node.test):
-            later.append(node.body)
+            # like an 'if' on a version: whichever side runs was written for it (neurokit2 0.2.13:
+            # 'np.trapezoid if hasattr(np, "trapezoid") else np.trapz')
+            later += [node.body, node.orelse]
         for part in later:
             out.update(id(n) for n in ast.walk(part))
     return out

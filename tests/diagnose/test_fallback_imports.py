@@ -84,3 +84,11 @@ def test_an_attribute_read_only_after_a_hasattr_flag_or_version_test_is_guarded(
     assert uses_in_source(flag_unrelated, "torch", "float8_e4m3fn", "AttributeError").line == 3
     after_or = "import torch\nok = hasattr(torch, 'x')\ny = ok or torch.float8_e4m3fn\n"
     assert uses_in_source(after_or, "torch", "float8_e4m3fn", "AttributeError").line == 3
+
+
+def test_either_side_of_a_conditional_expression_on_hasattr_is_written_for_its_numpy():
+    # neurokit2 0.2.13 (NeuroKit#1159): '_trapezoid = np.trapezoid if hasattr(np, "trapezoid") else np.trapz'
+    src = "import numpy as np\n\ndef f(x):\n    t = np.trapezoid if hasattr(np, 'trapezoid') else np.trapz\n    return t(x)\n"
+    assert uses_in_source(src, "numpy", "trapz", "AttributeError") is None
+    plain = "import numpy as np\n\ndef f(x, ok):\n    t = np.trapezoid if ok else np.trapz\n    return t(x)\n"
+    assert uses_in_source(plain, "numpy", "trapz", "AttributeError").line == 4
