@@ -9,8 +9,6 @@ pinned release refuses and older releases accept.  pyrelational 1.0.1 stopped.
 
 from __future__ import annotations
 
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.diagnose.users import keyword_calls
 from pytest_depfix.requirements import parse_requirements_text
 from tests.support.diagnose_crashes import diagnose_text

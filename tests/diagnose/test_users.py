@@ -812,7 +812,7 @@ def test_a_frame_cut_to_a_bare_file_name_is_the_pin_whose_release_has_that_line(
 
     def parser(encoding):
         body = "import json\n" + "\n" * 142 + "def deserialize(data):\n"
-        return body + (f'    return json.loads(data, encoding="utf-8")\n' if encoding else "    return json.loads(data)\n")
+        return body + ('    return json.loads(data, encoding="utf-8")\n' if encoding else "    return json.loads(data)\n")
 
     universe = {"booru": [
         {"version": "1.0.13", "upload_time": "2022-05-12T00:00:00Z",
