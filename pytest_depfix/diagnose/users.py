@@ -652,6 +652,11 @@ def first_where(ctx: Any, dist: str, version: str, after: Optional[datetime],
 _NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example", "benchmarks")
 
 
+def _shipped_modules(tree: Any) -> List[str]:
+    """A release's Python modules outside its tests, docs and examples (what its users' code can run)."""
+    return [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+
+
 def first_too_new(probe: Any, dist: str, version: str, python: Tuple[int, ...],
                   files: Optional[Iterable[str]] = None) -> Optional[Any]:
     """The first statement of ``dist==version`` that Python ``python`` cannot parse or run at import, or None.
@@ -817,7 +822,7 @@ def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str) -> List[Tuple[An
         seen: Set[str] = set()
         try:
             tree = ReleaseTree(ctx.probe, pin.name, pin.version)
-            paths = [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+            paths = _shipped_modules(tree)
             for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
                 tree.prefetch(batch)
                 for path in batch:
@@ -848,7 +853,7 @@ def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: s
                 return None
             if calls_with_keyword(tree.read(use.file) or "", top, cls, keyword) is not None:
                 return False
-            paths = [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+            paths = _shipped_modules(tree)
             if len(paths) > MAX_FILES:
                 return "partial"
             for batch in _batches(sorted(paths, key=_shallow_first)):
@@ -1193,7 +1198,7 @@ def keyword_definers(ctx: Any, pin: Any, version: str, method: str, keyword: str
     from .probe import ReleaseTree
 
     tree = ReleaseTree(ctx.probe, pin.name, version)
-    paths = [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+    paths = _shipped_modules(tree)
     if len(paths) > MAX_FILES:
         return []
     word = re.compile(rf"\b{re.escape(keyword)}\b")
