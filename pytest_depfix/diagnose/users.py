@@ -516,12 +516,13 @@ def find_name_users(ctx: Any, name: str, raises: str = "AttributeError") -> List
 def _callers_among(ctx: Any, candidates: List[Any], module: str, name: str, after: Optional[datetime],
                    raises: str, max_bytes: Optional[int] = None) -> List[Adapted]:
     out: List[Adapted] = []
+    lacks = callee_lacks(ctx)  # one cache of the callee's answers for every candidate
     for pin in candidates:
         try:
             if hasattr(ctx, "unread_callers") and _too_big_to_read(ctx.probe, pin.name, pin.version):
                 ctx.unread_callers += 1  # read in part: no proof that it does not use the name
             use = first_use(ctx.probe, pin.name, pin.version, module, name, raises=raises, python=_python_of(ctx),
-                            max_bytes=max_bytes, lacks=callee_lacks(ctx))
+                            max_bytes=max_bytes, lacks=lacks)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
             if hasattr(ctx, "unread_callers"):

@@ -1499,7 +1499,6 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
         # A short or common keyword ('gpus') would find classes everywhere: read the calls instead.
         return _keyword_call_pairs(ctx, kw)
     answers: List[Culprit] = []
-    homes_found: List[Tuple[Any, str, str]] = []  # (pin, module, class) behind each answer
     for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]:
         if pin.key == caller.key or ctx.is_keep(pin.name):
             continue
@@ -1517,11 +1516,10 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
                 homes = users.keyword_definers(ctx, pin, release, method, kw) if release else []
             except Exception:
                 homes = []
-            found = next(((f, module, cls) for module, cls in homes[:3]
+            found = next((f for module, cls in homes[:3]
                           for f in [_keyword_range(ctx, pin, module, f"{cls}.{method}", sig, "defined")] if f), None)
             if found:
-                answers += found[0]
-                homes_found.append((pin, found[1], found[2]))
+                answers += found
                 break
     # Two pins that each grew a constructor taking the keyword: which one was called is unknown.
     return answers if len(answers) == 1 else []
