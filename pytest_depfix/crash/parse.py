@@ -756,6 +756,14 @@ class _Parser:
                 self.frames[-1].source = st
                 self.want_source = False
             return
+        elif self.frames and self.want_source and indent == self.frame_indent and not exception_line(st) \
+                and _looks_like_code(st):
+            # A paste that lost its indentation (every line behind one tab, as a log or an issue
+            # template flattens it): the line right under a frame header is still that frame's code.
+            # Python <= 3.6 names the module of a failed "from m import n" only in this line.
+            self.frames[-1].source = st
+            self.want_source = False
+            return
         if _is_caret(st) or _is_elision(st):
             return
         if indent <= self.frame_indent or not self.frames:

@@ -515,3 +515,28 @@ def test_line_numbers_vs_code_printed_as_links_are_line_numbers():
     assert (frame.line, frame.source) == (871, "if dtype is not None and param.dtype != torch.float8_e4m3fn:")
     [cut] = parse_traceback(VSCODE_IPYTHON.replace(VSCODE_IPYTHON.splitlines()[4] + "\n", ""))
     assert cut.final.frames[0].source == ""  # a context line is never taken for the failing one
+
+
+FLATTENED_GUNICORN = """\tError: class uri 'eventlet' invalid or not found:
+\t[Traceback (most recent call last):
+\tFile "/app/venv/lib64/python3.6/site-packages/gunicorn/util.py", line 99, in load_class
+\tmod = importlib.import_module('.'.join(components))
+\tFile "/usr/lib64/python3.6/importlib/__init__.py", line 126, in import_module
+\treturn _bootstrap._gcd_import(name[level:], package, level)
+\tFile "<frozen importlib._bootstrap>", line 994, in _gcd_import
+\tFile "/app/venv/lib64/python3.6/site-packages/gunicorn/workers/geventlet.py", line 20, in <module>
+\tfrom eventlet.wsgi import ALREADY_HANDLED as EVENTLET_ALREADY_HANDLED
+\tImportError: cannot import name 'ALREADY_HANDLED'
+"""
+
+
+def test_a_paste_flattened_behind_one_tab_keeps_each_frames_code_line():
+    # eventlet/eventlet#702: gunicorn's log puts every line behind one tab; on Python 3.6 the module of
+    # the failed import is only in the code line, so losing it loses the culprit.
+    [crash] = parse_traceback(FLATTENED_GUNICORN)
+    sources = [(f.function, f.source) for f in crash.final.frames]
+    assert sources == [("load_class", "mod = importlib.import_module('.'.join(components))"),
+                       ("import_module", "return _bootstrap._gcd_import(name[level:], package, level)"),
+                       ("_gcd_import", ""),
+                       ("<module>", "from eventlet.wsgi import ALREADY_HANDLED as EVENTLET_ALREADY_HANDLED")]
+    assert (crash.final.type, crash.final.message) == ("ImportError", "cannot import name 'ALREADY_HANDLED'")
