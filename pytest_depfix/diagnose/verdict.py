@@ -2112,12 +2112,18 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
                                 f"{base_name} and ships compiled modules")
     base, ext = ctx.party(base_name), ctx.party(ext_name)
     if ext.kind == "dist" and base.kind == "dist" and ext.version and base.version:
-        # Time decides the direction better than struct sizes: an extension released
-        # before the base's current series was built against an older base.
         e_time = timeline.upload_time(ctx.index, ext.name, ext.version)
         start = timeline.series_start(ctx.index, base.name, base.version)
         if e_time and start and start[1]:
-            sig.direction = "base-too-new" if e_time < start[1] else "base-too-old"
+            # An extension older than the base's whole series was built against an earlier series:
+            # that beats struct sizes (numpy 2 shrank its dtype struct, so "Expected 96 from C
+            # header, got 88" reads backwards). A younger one says nothing against sizes read off
+            # the message: greenlet 0.4.17 grew its struct within the 0.4 series gevent 20.6.2
+            # was built for ("Expected 144 from C header, got 152 from PyObject").
+            if e_time < start[1]:
+                sig.direction = "base-too-new"
+            elif "expected" not in sig.detail:
+                sig.direction = "base-too-old"
             built = timeline.latest_before(ctx.index, base.name, e_time)
             if built is not None:
                 ctx.evidence.append(f"{ext.name} {ext.version} ({timeline.fmt(e_time)}) was built when {base.name} {built} was current")
