@@ -44,7 +44,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
 ]
-_AFTER_COLON = re.compile(r":\s+")
+_AFTER_COLON = re.compile(r":\s+|\uff1a\s*")  # also the full-width colon of a Chinese or Japanese log line
 # Library wordings that name their class too (matched anywhere in the line).
 _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._REMOVED_IN_RELEASE, "AttributeError"),  # NumPy 2's expired attributes

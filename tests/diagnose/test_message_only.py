@@ -170,3 +170,12 @@ def test_a_partially_initialised_module_attribute_message_names_its_class(kb):
     found = infer_message("partially initialized module 'cv2' has no attribute 'gapi_wip_gst_GStreamerPipeline' "
                           "(most likely due to a circular import)\n", kb)
     assert found is not None and found.exc_type == "AttributeError"
+
+
+def test_a_message_after_a_full_width_colon_in_a_chinese_log_line_is_read(kb):
+    # foreveryh/DeepseekR1-Speed-Test#1: the script logs each provider's error after "：" with no space
+    text = ("---------------------------\n开始测试服务商：火山引擎\n---------------------------\n\n"
+            "服务商 火山引擎 测试过程中发生错误：Client.__init__() got an unexpected keyword argument 'proxies'\n")
+    found = infer_message(text, kb)
+    assert (found.exc_type, found.message) == ("TypeError", "Client.__init__() got an unexpected keyword argument 'proxies'")
+    assert infer_message("开始测试服务商：火山引擎\n", kb) is None
