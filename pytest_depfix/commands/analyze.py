@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
             from ..diagnose.message_only import infer_message
 
             found = infer_message(text, load_knowledge(args.knowledge))
+            if found is None and not args.no_probe:
+                found = _raised_by_a_pin(args, target, pins, keep, text)
             if found is None:
                 raise BadInput(f"no traceback found in {args.traceback}")
             crashes, notes = [found.to_crash()], [found.note()]
@@ -89,3 +91,18 @@ def run(args: argparse.Namespace) -> int:
         for w in report.warnings:
             print(f"depfix: warning: {w}", file=sys.stderr)
     return 0 if report.resolution.ok else 1
+
+
+def _raised_by_a_pin(args: argparse.Namespace, target: object, pins: object, keep: object, text: str) -> object:
+    """A bare message no wording identifies, found inside a ``raise`` of a pinned release (read, never run)."""
+    from ..diagnose.message_only import InferredMessage
+    from ..diagnose.probe import ApiProbe
+    from ..diagnose.raised import infer_raiser
+    from ..index.options import index_from_args
+
+    index = index_from_args(args, target=target)
+    got = infer_raiser(ApiProbe(index), pins, text, keep)
+    if got is None:
+        return None
+    exc_type, message, why = got
+    return InferredMessage(exc_type, message, why)

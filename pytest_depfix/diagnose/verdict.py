@@ -741,8 +741,72 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
     handler = _HANDLERS.get(sig.family)
     if handler is None:
+        refused = _raised_message(ctx, sig, done)
+        if refused is not None:
+            return refused
         return done("unknown", sig.family, f"no known dependency pattern in {sig.exc_type}: {sig.message}", [])
     return handler(ctx, sig, caller, done)
+
+
+MAX_REFUSAL_PINS = 4  # pins read whole for a frameless message
+
+
+def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A message no pattern knows, raised in a pin's own words: move that pin to a release that does not.
+
+    With frames, only the innermost pin frame's module is read (the raise is there);
+    without, the movable pins are read whole, those the message or the exception
+    type names first (``XLRDError`` is xlrd's).  The refusal found, the same module of
+    the neighbouring releases says where it starts and ends (:mod:`.raised`).
+    """
+    from . import raised
+    from .adapted import frame_relpath
+    from .users import dependants
+
+    if ctx.probe is None or sig.family != F.UNKNOWN:
+        return None
+    message = sig.message
+    frames = [fr for exc in ctx.crash.exceptions for fr in exc.frames]
+    looks: List[Tuple[Any, Optional[List[str]]]] = []
+    if frames:
+        for fr in reversed(ctx.crash.final.frames):
+            party = _frame_party(fr, ctx)
+            if party is None or party.kind != "dist":
+                continue
+            rel = frame_relpath(fr)
+            pin = ctx.pinned(party.name)
+            if pin is not None and rel:
+                looks.append((pin, [rel]))
+            break
+    else:
+        words = message.lower() + " " + (sig.exc_type or "").lower()
+        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+        named = sorted(movable, key=lambda p: not any(t.lower() in words for t in _pin_tops(ctx, p) | {p.key}))
+        looks = [(p, None) for p in named[:MAX_REFUSAL_PINS]]
+    for pin, files in looks:
+        if ctx.is_keep(pin.name):
+            continue
+        refusal = raised.raising_module(ctx.probe, pin.name, pin.version, message, files)
+        if refusal is None:
+            continue
+        back, forward = raised.releases_without(ctx.probe, refusal, message, ctx.probe.versions(pin.name))
+        where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
+        out: List[Culprit] = []
+        if back is not None:
+            _add(out, Culprit(pin.name, f"<={back}", CONF_TIME, [f"{where}; {pin.name} {back}'s {refusal.path} does not: "
+                                                                 f"the refusal came in a later release"], "release-files"), ctx)
+        if forward is not None:
+            # The other direction is an alternative, not a weaker copy of the first: both go to the resolver.
+            out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward}'s {refusal.path} no "
+                                                                     f"longer does"], "release-files"))
+        ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
+        if not out:
+            return done("unknown", sig.family, f"{where}, and so does every release of {pin.name} read around it", [])
+        callers = dependants(ctx, pin.key)
+        verdict = "direct" if ctx.is_keep(pin.name) else "transitive" if callers or frames and _frame_party(
+            frames[0], ctx) not in (None,) and _frame_party(frames[0], ctx).kind == "dist" else "project"
+        return done(verdict, sig.family, f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
+    return None
 
 
 def _is_back(c: Culprit) -> bool:

@@ -1,0 +1,288 @@
+"""A message a pin raises itself: which release started (or stopped) raising it.
+
+Many breaks carry no name to look up: the library refuses outright, in its
+own words.  xlrd 2.0 says "Excel xlsx file; not supported", lxml 5.2 says
+"lxml.html.clean module is now a separate project lxml_html_clean.", an old
+APScheduler says "Only timezones from the pytz library are supported".  No
+pattern of CPython's wording covers them, but the words are in the pinned
+release's source, inside a ``raise``: reading that release finds the module
+that refuses, and reading the same module in the neighbouring releases finds
+the nearest ones that do not (the refusal was added in a later release, or
+dropped in a later one).
+
+The match is made on the source's string constants, never by running it: a
+constant counts when it is a piece of the message (f-strings and ``+`` leave
+their literal parts as constants: ``FILE_FORMAT_DESCRIPTIONS[fmt] + '; not
+supported'`` gives "Excel xlsx file" from a table and "; not supported" from
+the raise).  The pieces must cover most of the message and one of them must
+sit in a ``raise`` statement, or the module merely mentions similar words.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, List, Optional, Sequence, Tuple
+
+from packaging.version import InvalidVersion, Version
+
+__all__ = ["Refusal", "raising_module", "message_raised", "releases_without"]
+
+MIN_MESSAGE = 16  # shorter messages ("not supported") are said by too many modules to tell one apart
+MIN_PIECE = 6  # constants shorter than this (", ", "s") cover nothing by themselves
+MIN_COVER = 0.6  # share of the message's characters the release's constants must spell
+MAX_RELEASES = 400  # releases considered in each direction (read by galloping, then bisecting)
+MAX_FILES = 2000
+
+
+@dataclass
+class Refusal:
+    """Where ``dist==version`` raises the message: the module, and the share of it spelled by constants."""
+
+    dist: str
+    version: str
+    path: str
+    cover: float
+    exc_type: str = ""  # the class the raise names ("TypeError", "XLRDError"), when it names one
+
+
+def _clean(message: str) -> str:
+    first = message.strip().split("\n")
+    return " ".join(line.strip() for line in first if line.strip())
+
+
+def _anchors(message: str) -> List[str]:
+    """The message's three longest plain words outside quotes: a cheap text filter before parsing a module.
+
+    Quoted parts are most often the values a format string filled in ('seaborn-colorblind').
+    """
+    plain = re.sub(r"'[^']*'|\"[^\"]*\"", " ", message)
+    return sorted(set(re.findall(r"[A-Za-z_]{5,}", plain)), key=len, reverse=True)[:3]
+
+
+def message_raised(text: str, message: str) -> Optional[float]:
+    """The share of ``message`` spelled by ``text``'s string constants when one of them is raised, else None."""
+    found = _raised(text, message)
+    return found[0] if found else None
+
+
+def _raised(text: str, message: str) -> Optional[Tuple[float, str]]:
+    """``(share of the message spelled, class the raise names or "")``, or None."""
+    msg = _clean(message)
+    if len(msg) < MIN_MESSAGE:
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    in_raise: dict = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            cls = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            name = cls.id if isinstance(cls, ast.Name) else cls.attr if isinstance(cls, ast.Attribute) else ""
+            for sub in ast.walk(node.exc):
+                if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                    in_raise[id(sub)] = name
+    covered = bytearray(len(msg))
+    raised = False
+    raised_as: List[str] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        piece = " ".join(part.strip() for part in node.value.split("\n") if part.strip()) \
+            if "\n" in node.value else node.value
+        piece = piece.strip() if len(piece.strip()) >= MIN_PIECE else piece
+        if len(piece) < MIN_PIECE:
+            continue
+        if msg in piece:  # the paste kept only the message's first line, or cut it short
+            start, piece = 0, msg
+        else:
+            start = msg.find(piece)
+        if start < 0:
+            continue
+        if id(node) in in_raise:
+            raised = True
+            raised_as.append(in_raise[id(node)])
+        for i in range(start, start + len(piece)):
+            covered[i] = 1
+    if not raised:
+        return None
+    share = sum(covered) / len(msg)
+    if share < MIN_COVER:
+        return None
+    return share, next((n for n in raised_as if n), "")
+
+
+def _words(text: str) -> set:
+    return {w.lower() for w in re.findall(r"[A-Za-z_]{3,}", text)}
+
+
+def reworded(text: str, message: str) -> bool:
+    """Whether a ``raise`` in ``text`` says most of the message's words: the same refusal, reworded.
+
+    A release whose module no longer spells the message may still refuse in other
+    words ("Excel xlsx file; not supported" against "xlsx files are not supported");
+    its silence is then no fix.
+    """
+    want = _words(_clean(message))
+    if len(want) < 3:
+        return False
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            said = set()
+            for sub in ast.walk(node.exc):
+                if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                    said |= _words(sub.value)
+            if len(want & said) >= 0.5 * len(want):
+                return True
+    return False
+
+
+def raising_module(probe: Any, dist: str, version: str, message: str,
+                   files: Optional[Sequence[str]] = None) -> Optional[Refusal]:
+    """The module of ``dist==version`` that raises ``message`` (looking only at ``files`` when given)."""
+    found, _complete = _search(probe, dist, version, message, files)
+    return found
+
+
+def _search(probe: Any, dist: str, version: str, message: str,
+            files: Optional[Sequence[str]] = None) -> Tuple[Optional[Refusal], bool]:
+    """``(refusal or None, whether every module was read)``: a release over the read cap is not known silent."""
+    from .probe import ReleaseTree
+    from .users import _shipped_modules
+
+    anchors = _anchors(_clean(message))
+    if not anchors:
+        return None, False
+    try:
+        tree = ReleaseTree(probe, dist, version)
+        paths = [p for p in (files if files is not None else _shipped_modules(tree)) if p.endswith(".py")]
+    except Exception:  # the index failed: no answer, never a guess
+        return None, False
+    # Modules named like the message's words first ("... package style ..." is in style/core.py),
+    # read on their own: a large release may stop at the read cap before its other modules.
+    said = _words(message)
+    named = [p for p in paths if any(part in said for part in p[:-3].lower().split("/")[1:])]
+    rest = sorted((p for p in paths if p not in named), key=lambda p: (p.count("/"), p))
+    batches = [sorted(named)] if named else []
+    batches += [rest[i:i + 60] for i in range(0, min(len(rest), MAX_FILES), 60)]
+    best: Optional[Refusal] = None
+    for batch in batches:
+        try:
+            tree.prefetch(batch)
+            texts = [(path, tree.read(path)) for path in batch]
+        except Exception:  # over the read cap: what was read stands, the rest is unknown
+            return best, False
+        for path, text in texts:
+            if not text or not any(a in text for a in anchors):
+                continue
+            found = _raised(text, message)
+            if found is not None and (best is None or found[0] > best.cover):
+                best = Refusal(dist, version, path, found[0], found[1])
+    return best, len(rest) <= MAX_FILES
+
+
+def _module_state(probe: Any, dist: str, version: str, path: str, message: str) -> Optional[bool]:
+    """True: the module raises the message; False: the module is there and does not; None: no module."""
+    from .probe import ReleaseTree
+
+    try:
+        tree = ReleaseTree(probe, dist, version)
+        if path not in tree.paths():
+            return None
+        text = tree.read(path)
+    except Exception:
+        return None
+    if text is None:
+        return None
+    return message_raised(text, message) is not None or reworded(text, message)
+
+
+def releases_without(probe: Any, refusal: Refusal, message: str,
+                     versions: Iterable[str]) -> Tuple[Optional[str], Optional[str]]:
+    """``(newest earlier release, oldest later release)`` whose same module does not raise the message.
+
+    The walk goes outward from the pinned release, one module per release.  A
+    release without the module ends that direction: the code moved, and its
+    silence says nothing.  The found release is also searched whole, so a
+    refusal that only moved to another module is not taken for its end.
+    """
+    try:
+        pinned = Version(refusal.version)
+    except InvalidVersion:
+        return None, None
+    finals = []
+    for v in versions:
+        try:
+            pv = Version(v)
+        except InvalidVersion:
+            continue
+        if not pv.is_prerelease and not pv.is_devrelease:
+            finals.append((pv, v))
+    finals.sort()
+    before = [v for pv, v in reversed(finals) if pv < pinned]
+    after = [v for pv, v in finals if pv > pinned]
+
+    def walk(candidates: List[str]) -> Optional[str]:
+        # Gallop outward, then bisect: the nearest release whose module stops raising, in about
+        # 2*log2(n) reads.  The refusal is taken to hold over one unbroken run of releases.
+        states: dict = {}
+
+        def state(i: int) -> Optional[bool]:
+            if i not in states:
+                states[i] = _module_state(probe, refusal.dist, candidates[i], refusal.path, message)
+            return states[i]
+
+        candidates = candidates[:MAX_RELEASES]
+        lo, hi, step, i = -1, len(candidates), 1, 0
+        while i < len(candidates):
+            if state(i) is True:
+                lo, i, step = i, i + step, step * 2
+            else:
+                hi = i
+                break
+        else:
+            if lo == len(candidates) - 1:
+                return None
+            if state(len(candidates) - 1) is True:
+                return None
+            hi = len(candidates) - 1
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if state(mid) is True:
+                lo = mid
+            else:
+                hi = mid
+        if state(hi) is not False:
+            return None  # the module is gone there: the code moved, and its silence says nothing
+        elsewhere, complete = _search(probe, refusal.dist, candidates[hi], message)
+        return candidates[hi] if elsewhere is None and complete else None
+
+    return walk(before), walk(after)
+
+
+MAX_PASTE_LINES = 3
+
+
+def infer_raiser(probe: Any, pins: Iterable[Any], text: str, keep: Iterable[str] = ()) -> Optional[Tuple[str, str, str]]:
+    """``(exception type, message, why)`` for a paste that is one bare message a pin raises itself.
+
+    "Only timezones from the pytz library are supported", pasted alone, names no
+    class and no module; APScheduler's ``util.py`` raises it as a ``TypeError``.
+    Only a paste of a few lines is tried, and only pins not kept, read whole.
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not lines or len(lines) > MAX_PASTE_LINES or any(len(ln) > 300 for ln in lines):
+        return None
+    message = lines[0]
+    kept = {k.lower() for k in keep}
+    for pin in [p for p in pins if getattr(p, "active", True) and p.version and p.key not in kept][:4]:
+        found = raising_module(probe, pin.name, pin.version, message)
+        if found is not None and found.exc_type:
+            return found.exc_type, message, f"{pin.name}=={pin.version} raises these words as {found.exc_type} ({found.path})"
+    return None

@@ -1,0 +1,111 @@
+"""A message no pattern knows, raised by a pin in its own words: the releases that do not raise it.
+
+Modelled on real breaks: xlrd 2.0 refusing xlsx ("Excel xlsx file; not supported", built from a table
+and a raise), lxml 5.2 turning ``lxml.html.clean`` into a stub that raises, APScheduler 3.x refusing a
+non-pytz timezone (pasted as the bare message, with no class).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pytest_depfix.cli import main
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.diagnose.raised import message_raised, reworded
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+OPEN_OLD = "def open_workbook(path):\n    if path.endswith('.xlsx'):\n        return 'xlsx reader'\n    return 'xls reader'\n"
+OPEN_NEW = ("FILE_FORMAT_DESCRIPTIONS = {'xls': 'Excel xls', 'xlsx': 'Excel xlsx file'}\n\n"
+            "class XLRDError(Exception):\n    pass\n\n"
+            "def open_workbook(path):\n    fmt = path.rsplit('.', 1)[-1]\n    if fmt != 'xls':\n"
+            "        raise XLRDError(FILE_FORMAT_DESCRIPTIONS[fmt] + '; not supported')\n    return 'xls reader'\n")
+UNIVERSE = {
+    "xlrdy": [{"version": "1.1.0", "files": {"xlrdy/__init__.py": OPEN_OLD}},
+              {"version": "1.2.0", "files": {"xlrdy/__init__.py": OPEN_OLD}},
+              {"version": "2.0.0", "files": {"xlrdy/__init__.py": OPEN_NEW}},
+              {"version": "2.0.1", "files": {"xlrdy/__init__.py": OPEN_NEW}}],
+    "tzsched": [{"version": "3.3.0", "files": {"tzsched/util.py":
+                 "def astimezone(obj):\n    if not hasattr(obj, 'localize'):\n"
+                 "        raise TypeError('Only timezones from the pytz library are supported')\n    return obj\n"}},
+                {"version": "3.7.0", "files": {"tzsched/util.py": "def astimezone(obj):\n    return obj\n"}}],
+    "fussy": [{"version": "1.0", "files": {"fussy/core.py":
+               "def check(x):\n    if x < 0:\n        raise ValueError(f'{x!r} must be a positive number of seconds')\n"}},
+              {"version": "2.0", "files": {"fussy/core.py":
+               "def check(x):\n    if x < 0:\n        raise ValueError(f'{x!r} must be a positive number of seconds')\n"}}],
+    "wordy": [{"version": "1.0", "files": {"wordy/core.py":
+               "def check(x):\n    if x < 0:\n        raise ValueError('negative seconds are not a positive number here')\n"}},
+              {"version": "2.0", "files": {"wordy/core.py":
+               "def check(x):\n    if x < 0:\n        raise ValueError(f'{x!r} must be a positive number of seconds')\n"}}],
+}
+
+
+def _diagnose(index_for, reqs: str, text: str):
+    index, target = index_for(UNIVERSE, python="3.8")
+    pins = parse_requirements_text(reqs, target)
+    return diagnose(simple_parse(text, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_a_refusal_built_from_a_table_and_a_raise_is_found_and_the_release_before_it_offered(index_for):
+    d = _diagnose(index_for, "xlrdy==2.0.1\n", "xlrdy.XLRDError: Excel xlsx file; not supported\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("xlrdy", "<=1.2.0")]
+    assert "xlrdy/__init__.py" in d.summary
+
+
+def test_a_check_every_release_makes_is_no_version_break(index_for):
+    d = _diagnose(index_for, "fussy==2.0\n", "ValueError: -3 must be a positive number of seconds\n")
+    assert d.verdict == "unknown" and d.culprits == []
+
+
+def test_the_same_refusal_reworded_in_an_older_release_is_not_taken_for_its_absence(index_for):
+    d = _diagnose(index_for, "wordy==2.0\n", "ValueError: -3 must be a positive number of seconds\n")
+    assert d.culprits == []
+
+
+def test_words_outside_a_raise_are_not_a_refusal():
+    text = "# Excel xlsx file; not supported by this reader\nlog = 'Excel xlsx file; not supported'\n"
+    assert message_raised(text, "Excel xlsx file; not supported") is None
+    assert message_raised("raise IOError('Excel xlsx file; not supported')\n", "Excel xlsx file; not supported") == 1.0
+    assert reworded("raise IOError('xlsx files are not supported, Excel')\n", "Excel xlsx file; not supported")
+
+
+@pytest.fixture
+def world(make_local_index, tmp_path, cache_dir, isolated_pip_config):
+    index = make_local_index(UNIVERSE)
+    (tmp_path / "requirements.txt").write_text("tzsched==3.3.0\n")
+    (tmp_path / "crash.txt").write_text("Only timezones from the pytz library are supported\n")
+    return index, tmp_path
+
+
+def test_a_bare_message_a_pin_raises_is_read_as_that_raise_s_class(world, capsys):
+    index, d = world
+    code = main(["analyze", "--requirements", str(d / "requirements.txt"), "--traceback", str(d / "crash.txt"),
+                 "--python", "3.9", "--platform", "linux", "--index-url", index.file_url, "--no-pip-config",
+                 "--report", str(d / "r.json")])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out == "tzsched==3.7.0\n"
+    report = json.loads((d / "r.json").read_text())
+    assert any("read it as TypeError because tzsched==3.3.0 raises these words" in w for w in report["warnings"])
+
+
+def test_a_bare_message_no_pin_raises_is_still_no_traceback(world, capsys):
+    index, d = world
+    (d / "crash.txt").write_text("Something went wrong somewhere else entirely\n")
+    code = main(["analyze", "--requirements", str(d / "requirements.txt"), "--traceback", str(d / "crash.txt"),
+                 "--python", "3.9", "--platform", "linux", "--index-url", index.file_url, "--no-pip-config"])
+    assert code == 2 and "no traceback found" in capsys.readouterr().err
+
+
+def test_the_nearest_silent_release_is_found_far_back_by_galloping(index_for):
+    refuse = "def go():\n    raise RuntimeError('the legacy backend was removed from this release')\n"
+    quiet = "def go():\n    return 'legacy backend'\n"
+    universe = {"farback": [{"version": f"1.{i}.0", "files": {"farback/run.py": refuse if i >= 15 else quiet}}
+                            for i in range(30)]}
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("farback==1.29.0\n", target)
+    d = diagnose(simple_parse("RuntimeError: the legacy backend was removed from this release\n", pins), pins, target,
+                 index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("farback", "<=1.14.0")]
