@@ -245,3 +245,22 @@ def test_winerror_1114_from_ctypes_is_the_machine_too(message):
 def test_a_dll_that_loaded_but_lacks_a_procedure_is_still_a_binary_mismatch():
     sig = F.classify(Crash([ExceptionRecord("ImportError", "DLL load failed while importing _C: The specified procedure could not be found.", [])]))
     assert sig.family != F.ENVIRONMENT
+
+
+@pytest.mark.parametrize("etype,message", [
+    # SamLynnEvans/Transformer#13: spaCy 2 with no 'en' model installed or linked
+    ("OSError", "[E050] Can't find model 'en'. It doesn't seem to be a shortcut link, a Python package or a valid "
+                "path to a data directory."),
+    # NLTK 3.8.2+ looking for data that was never downloaded (its message colours the resource name)
+    ("LookupError", "\n**********\n  Resource \x1b[93mpunkt_tab\x1b[0m not found.\n  Please use the NLTK Downloader to "
+                    "obtain the resource:\n"),
+])
+def test_a_model_or_data_package_that_was_never_installed_is_the_environment(etype, message):
+    assert _sig(etype, message).family == F.ENVIRONMENT
+
+
+def test_spacy_3_refusing_a_shortcut_name_is_not_the_environment():
+    # E941 is spaCy 3 dropping shortcut links: a version's behaviour, not a missing install.
+    sig = _sig("OSError", "[E941] Can't find model 'en'. It looks like you're trying to load a model from a shortcut, "
+                          "which is obsolete as of spaCy v3.0.")
+    assert sig.family != F.ENVIRONMENT
