@@ -62,7 +62,7 @@ DEFAULT_MAX_BYTES = 4_000_000
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 _QUESTION_RE = re.compile(
     rf"^(?P<module>{_IDENT}(?:\.{_IDENT})*)"
-    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>{_IDENT}|\d+)\))?)?$"
+    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>!?{_IDENT}|\d+)\))?)?$"
 )
 
 
@@ -77,7 +77,8 @@ class Question:
     ``a.b`` (module exists), ``a.b:X`` (name), ``a.b:C.y`` (attribute, any
     depth), ``a.b:f(k)`` / ``a.b:C.m(k)`` / ``a.b:C(k)`` (the callable accepts
     keyword ``k``; ``**kwargs`` counts as accepting unless it is forwarded to
-    a callee that is statically known).
+    a callee that is statically known); ``a.b:f(!k)``: a call may leave ``k``
+    out (it is absent or has a default).
     """
 
     module: str

@@ -57,6 +57,7 @@ class FunctionInfo:
     kwarg: Optional[str]
     kwarg_keys: Set[str] = field(default_factory=set)  # literal keys read from **kwargs
     forwards: List[str] = field(default_factory=list)  # callees receiving **kwargs ("f", "self.g", "super.__init__", "C")
+    required: Set[str] = field(default_factory=set)  # named parameters without a default (a call must pass them)
 
 
 @dataclass
@@ -774,6 +775,9 @@ def read_function(fn: ast.AST) -> FunctionInfo:
     posonly = [x.arg for x in getattr(a, "posonlyargs", [])]
     params = [x.arg for x in a.args] + [x.arg for x in a.kwonlyargs]
     info = FunctionInfo(fn.name, fn.lineno, params, posonly, a.vararg is not None, a.kwarg.arg if a.kwarg else None)  # type: ignore[attr-defined]
+    positional = list(getattr(a, "posonlyargs", [])) + list(a.args)
+    info.required = {x.arg for x in positional[:len(positional) - len(a.defaults)]}
+    info.required |= {x.arg for x, d in zip(a.kwonlyargs, a.kw_defaults) if d is None}
     if info.kwarg:
         kw = info.kwarg
         for node in ast.walk(fn):
@@ -1289,6 +1293,13 @@ class Resolver:
             return Finding(UNKNOWN, f"{ref.module}: not a function defined in Python source")
         fn = ref.fn
         where = f"{ref.path}:{fn.line} {fn.name}"
+        if param.startswith("!"):
+            # "!ctx": may a call leave ctx out?  ("make_metavar() missing 1 required positional
+            # argument: 'ctx'": click 8.2 made it required.)
+            name = param[1:]
+            if name in fn.required:
+                return Finding(NO, f"{where} requires {name!r}")
+            return Finding(YES, f"{where} {'has a default for' if name in fn.params + fn.posonly else 'has no parameter'} {name!r}")
         if param in fn.params or param in fn.posonly:
             return Finding(YES, f"{where} has parameter {param!r}")
         if param.isdigit():  # positional count

@@ -25,7 +25,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
-from .pysource import parse_quietly, resolve_relative, version_side
+from .pysource import _slice, parse_quietly, resolve_relative, version_side
 
 MAX_CALLERS = 4  # declared dependants of the callee that are read
 MAX_FILES = 600  # modules of one release that are scanned
@@ -773,7 +773,7 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
     ``pytorch_lightning.Trainer``); a callable the module defines itself, or
     that is an attribute of something else, is left out.  Unparsable text: [].
     """
-    if f"{keyword}=" not in text.replace(" ", ""):
+    if f"{keyword}=" not in text.replace(" ", "") and f"'{keyword}'" not in text and f'"{keyword}"' not in text:
         return []
     try:
         mod = parse_quietly(text)
@@ -788,8 +788,25 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
             scope_bindings[id(scope)] = _scope_imports(scope)
         return scope_bindings[id(scope)]
 
+    carriers_of: Dict[int, Set[str]] = {}
+
+    def carriers(scope: ast.AST) -> Set[str]:
+        if id(scope) not in carriers_of:
+            carriers_of[id(scope)] = _dicts_carrying(scope, keyword)
+        return carriers_of[id(scope)]
+
+    def passes(node: ast.Call, stack: List[ast.AST]) -> bool:
+        for k in node.keywords:
+            if k.arg == keyword:
+                return True
+            # '**kwargs' after 'kwargs.setdefault("including_default_value_fields", True)'
+            # (django-socio-grpc 0.22.0 into protobuf's MessageToDict)
+            if k.arg is None and isinstance(k.value, ast.Name) and k.value.id in carriers(stack[-1]):
+                return True
+        return False
+
     def visit(node: ast.AST, stack: List[ast.AST]) -> None:
-        if isinstance(node, ast.Call) and any(k.arg == keyword for k in node.keywords):
+        if isinstance(node, ast.Call) and passes(node, stack):
             head, _, rest = (_dotted(node.func) or "").partition(".")
             full = next((own(sc)[head] for sc in reversed(stack) if head in own(sc)), None) if head else None
             if full:
@@ -804,6 +821,43 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
     except RecursionError:
         return []
     return sorted(out, key=lambda fu: fu[1].line)
+
+
+def _dicts_carrying(scope: ast.AST, keyword: str) -> Set[str]:
+    """Names in ``scope`` (not its nested functions) of dicts given the key ``keyword``, to be passed on as ``**name``.
+
+    ``d.setdefault("k", v)``, ``d["k"] = v``, ``d.update(k=v)`` / ``d.update({"k": v})``,
+    ``d = {"k": v}`` and ``d = dict(k=v)``.
+    """
+    def literal_has(node: ast.AST) -> bool:
+        if isinstance(node, ast.Dict):
+            return any(isinstance(k, ast.Constant) and k.value == keyword for k in node.keys)
+        if isinstance(node, ast.Call) and _dotted(node.func) == "dict":
+            return any(k.arg == keyword for k in node.keywords)
+        return False
+
+    out: Set[str] = set()
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            name, meth = node.func.value.id, node.func.attr
+            if meth == "setdefault" and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == keyword:
+                out.add(name)
+            elif meth == "update" and (any(k.arg == keyword for k in node.keywords)
+                                       or any(literal_has(a) for a in node.args)):
+                out.add(name)
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name) and \
+                        isinstance(_slice(t), ast.Constant) and _slice(t).value == keyword:
+                    out.add(t.value.id)
+                elif isinstance(t, ast.Name) and literal_has(node.value):
+                    out.add(t.id)
+    return out
 
 
 def calls_with_keyword(text: str, top: str, cls: str, keyword: str) -> Optional[Use]:
@@ -1225,8 +1279,10 @@ def keyword_definers(ctx: Any, pin: Any, version: str, method: str, keyword: str
     return out
 
 
-def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
+def class_homes(ctx: Any, cls: str, kind: str = "class") -> List[Tuple[Any, str]]:
     """``(pin, module)`` for every module of the set's pinned releases that defines ``class cls``.
+
+    ``kind="def"``: a module-level function instead (protobuf's ``json_format.MessageToDict``).
 
     For ``'WebDriver' object has no attribute ...`` printed without frames: the
     message names a class, not its package.  Releases with more than
@@ -1239,7 +1295,10 @@ def class_homes(ctx: Any, cls: str) -> List[Tuple[Any, str]]:
         return []
     from .probe import ReleaseTree
 
-    pattern = re.compile(rf"^[ \t]*class[ \t]+{re.escape(cls)}\b", re.M)
+    if kind == "def":
+        pattern = re.compile(rf"^(?:async[ \t]+)?def[ \t]+{re.escape(cls)}[ \t]*\(", re.M)
+    else:
+        pattern = re.compile(rf"^[ \t]*class[ \t]+{re.escape(cls)}\b", re.M)
     out: List[Tuple[Any, str]] = []
     for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS]:
         try:

@@ -1346,9 +1346,39 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party]
         ev = (f"{'no caller frame was printed; ' if caller is None else ''}{module}.{cls} is defined by {pin.name}, "
               f"and {what} is present in {pin.name}{present} (read from release files)")
         uses = "which a caller uses" if caller is None else f"which {caller.name} uses"
-        return done("transitive", sig.family, f"{pin.name}=={pin.version} no longer has {what}, {uses}",
-                    [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")])
+        out = [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")]
+        if caller is None:
+            out += _attribute_users(ctx, pin, sig.name or "", what)
+        return done("transitive", sig.family, f"{pin.name}=={pin.version} no longer has {what}, {uses}", out)
     return None
+
+
+def _attribute_users(ctx: Context, owner: Any, attr: str, what: str) -> List[Culprit]:
+    """No frame says who reached ``obj.attr``: the one pin declaring the class's owner whose code does, and its release that stopped.
+
+    pytest-asyncio 0.21.1 read ``fixturedef.unittest``, which pytest 8.2 dropped from
+    ``FixtureDef``; 0.21.2 stopped.  Only attribute accesses count (``import unittest``
+    does not), only in pins that declare the owner, and only one such pin may use it.
+    """
+    from . import users
+
+    if len(attr) < 5 or not attr.isidentifier():
+        return []
+    candidates = [p for p in users.dependants(ctx, owner.key) if p.key != owner.key][:users.MAX_OWNER_PINS]
+    if not candidates:
+        return []
+    try:
+        found = users._callers_among(ctx, candidates, "", attr, None, "AttributeError",
+                                     max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
+    except Exception:
+        return []
+    if len(found) != 1 or not found[0].adapted:
+        return []
+    user = found[0]
+    ctx.found_caller = user.dist
+    ev = user.describe(what)
+    ctx.evidence.append(ev)
+    return [Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE, [ev], "release-files")]
 
 
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
@@ -1359,9 +1389,11 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         found = _signature_owner(ctx, sig, caller)
         if found:
             ctx.callee = ctx.party(found[0].name)
+            said = (f"a call may leave {sig.name!r} out only in" if sig.detail.get("missing")
+                    else f"its keyword {sig.name!r} exists only in")
             return done("transitive" if caller.kind != "project" else "project", sig.family,
-                        f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword {sig.name!r} exists "
-                        f"only in {found[0].name}{found[0].constraint}", found)
+                        f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
+                        f"{found[0].name}{found[0].constraint}", found)
     if caller.kind != "dist" or not caller.version:
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
@@ -1526,9 +1558,15 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
         if not found and cls in ("init", "new"):
             # "init() got an unexpected keyword": wandb.init, or __init__ with its underscores eaten by markdown
             found = _constructor_owner(ctx, sig, caller, f"__{cls}__")
-        return found
+        return found or _function_homes(ctx, sig, caller, cls)
     if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
         return []
+    if cls == sig.function:
+        # "MessageToDict() got an unexpected keyword": a capitalised name may be a function
+        # (protobuf's json_format), read where it is defined when no class of that name is.
+        found = _function_homes(ctx, sig, caller, cls)
+        if found:
+            return found
     method = (sig.function or "").split(".", 1)[1] if "." in (sig.function or "") else ""
     asked = 0
     for pin, module in users.class_homes(ctx, cls):
@@ -1541,6 +1579,60 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
         if found:
             return found
     return []
+
+
+def _function_homes(ctx: Context, sig: F.Signal, caller: Party, fn: str) -> List[Culprit]:
+    """A frameless call error naming a distinctive function: the pin module defining it, asked which releases accept the call.
+
+    Only a distinctive name (``MessageToDict``, ``read_sql_query``: mixed case or an
+    underscore, eight letters or more) is searched; ``load`` is defined everywhere.
+    """
+    from . import users
+
+    if ctx.probe is None or len(fn) < 8 or not ("_" in fn.strip("_") or fn != fn.lower()) or fn.startswith("_"):
+        return []
+    asked = 0
+    for pin, module in users.class_homes(ctx, fn, kind="def"):
+        if pin.key == caller.key or ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
+            continue
+        asked += 1
+        found = _keyword_range(ctx, pin, module, fn, sig, "defined")
+        if found:
+            if not sig.detail.get("missing") and sig.name and not any(e.frames for e in ctx.crash.exceptions):
+                found += _keyword_callers(ctx, pin, fn, sig.name)
+            return found
+    return []
+
+
+def _keyword_callers(ctx: Context, owner: Any, fn: str, kw: str) -> List[Culprit]:
+    """The one other pin whose code calls ``owner``'s ``fn(..., kw=...)``, and its first release that stopped.
+
+    django-socio-grpc 0.22.0 passed ``including_default_value_fields=`` to protobuf's
+    ``MessageToDict``, which protobuf 5.26 dropped; 0.22.7 stopped.  A caller moving a
+    micro release is a fix beside holding the owner back a major.
+    """
+    from . import users
+
+    movable = [p for p in ctx.pins if p.active and p.version and p.key != owner.key and not ctx.is_keep(p.name)]
+    sites = []
+    for pin, full, use in users.keyword_call_sites(ctx, movable[:MAX_OWNER_PINS_FN], kw):
+        module, _, name = full.rpartition(".")
+        who = module_owner(module, ctx) if module else None
+        if name == fn and who is not None and canonicalize_name(who) == owner.key:
+            sites.append((pin, full, use))
+    if len({(p.key, full) for p, full, _ in sites}) != 1:
+        return []
+    pin, full, use = sites[0]
+    ctx.found_caller = pin.name
+    ev = f"no caller frame was printed; {pin.name} {pin.version} calls {full}(..., {kw}=...) (`{use.statement}`, {use.file} line {use.line})"
+    ctx.evidence.append(ev)
+    adapted, partial = users.keyword_adapted(ctx, pin, use, full.split(".")[0], fn, kw)
+    if not adapted:
+        return []
+    how = ("there; the rest of that release is over the read cap and was not checked" if partial
+           else "in any module (read from release files)")
+    return [Culprit(pin.name, f">={adapted}", CONF_TIME + 0.1 if partial else CONF_PROBE,
+                    [f"{ev}; {pin.name} {adapted} no longer passes it {how}"], "release-files")]
 
 
 def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) -> List[Culprit]:
@@ -1658,10 +1750,14 @@ def _last_of_previous_series(versions: List[str], pinned: str, major: bool = Fal
 def _keyword_range(ctx: Context, pin: Any, module: str, callable_: str, sig: F.Signal, how: str) -> List[Culprit]:
     """The releases of ``pin`` whose ``module.callable_`` accepts the keyword, as a culprit when they exclude the pin."""
     name, _, attribute = callable_.partition(".")  # "Descriptor.__new__": a method of a class
-    present = probe_range(ctx, pin.name, module, name, parameter=sig.name, attribute=attribute or None)
+    # "missing 1 required positional argument: 'ctx'": the releases where a call may leave it out.
+    missing = bool(sig.detail.get("missing"))
+    param = f"!{sig.name}" if missing else sig.name
+    present = probe_range(ctx, pin.name, module, name, parameter=param, attribute=attribute or None)
     if present and excludes(present, pin.version):
-        return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{callable_} is {how} by {pin.name}; it accepts "
-                        f"{sig.name!r} in {pin.name}{present} (read from release files)"], "api-probe")]
+        said = f"does not require {sig.name!r}" if missing else f"accepts {sig.name!r}"
+        return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{callable_} is {how} by {pin.name}; it {said} "
+                        f"in {pin.name}{present} (read from release files)"], "api-probe")]
     return []
 
 

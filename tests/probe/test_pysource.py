@@ -408,3 +408,17 @@ def test_a_lazy_import_handed_globals_serves_its_alias_tables():
     assert lookup(files, "ws", "serve").value == NO  # the tables are read, and it is in neither
     opaque = {"m.py": "from .setup import install\ninstall(globals())\n", "setup.py": ""}
     assert lookup(opaque, "m", "anything").value == UNKNOWN
+
+
+def test_a_call_may_leave_out_a_parameter_only_when_it_is_absent_or_has_a_default():
+    # click 8.2's Parameter.make_metavar(self, ctx) made ctx required: "missing 1 required positional argument: 'ctx'"
+    files = {"m.py": "class P:\n    def make_metavar(self, ctx):\n        pass\n    def old(self):\n        pass\n"
+                     "    def opt(self, ctx=None, *, fmt, style='x'):\n        pass\n"}
+    r = Resolver(DictTree(files))
+    cls = r.lookup("m", "P").refs[0]
+    meth = {n: r.class_attr(cls, n).refs[0] for n in ("make_metavar", "old", "opt")}
+    assert r.accepts(meth["make_metavar"], "!ctx").value == NO
+    assert r.accepts(meth["old"], "!ctx").value == YES
+    assert r.accepts(meth["opt"], "!ctx").value == YES
+    assert r.accepts(meth["opt"], "!fmt").value == NO  # keyword-only without a default
+    assert r.accepts(meth["opt"], "!style").value == YES

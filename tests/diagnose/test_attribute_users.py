@@ -1,0 +1,44 @@
+"""A frameless "'X' object has no attribute 'y'": after the class's owner, the pin that reached ``obj.y``.
+
+pytest-dev/pytest-asyncio#820-style paste (pytest 8.2 dropped ``FixtureDef.unittest``; pytest-asyncio
+0.21.1 read it and 0.21.2 stopped): the thread's fix is the caller's micro release, smaller than holding
+pytest back a minor.
+"""
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+OLD_DEF = "class FixtureDef:\n    def __init__(self, unittest=False):\n        self.unittest = unittest\n        self.argname = 'x'\n"
+NEW_DEF = "class FixtureDef:\n    def __init__(self):\n        self.argname = 'x'\n"
+USES = "def setup(fixturedef):\n    if fixturedef.unittest:\n        return None\n    return fixturedef.argname\n"
+STOPPED = "def setup(fixturedef):\n    return fixturedef.argname\n"
+UNIVERSE = {
+    "pytesty": [{"version": "8.1.2", "files": {"pytesty/fixtures.py": OLD_DEF}},
+                {"version": "8.2.0", "files": {"pytesty/fixtures.py": NEW_DEF}}],
+    "asyncplug": [{"version": "0.21.1", "requires_dist": ["pytesty>=7"], "files": {"asyncplug/plugin.py": USES}},
+                  {"version": "0.21.2", "requires_dist": ["pytesty>=7"], "files": {"asyncplug/plugin.py": STOPPED}}],
+    "other": [{"version": "1.0", "requires_dist": ["pytesty>=7"], "files": {"other/__init__.py": "import unittest\n"}}],
+}
+PASTE = "AttributeError: 'FixtureDef' object has no attribute 'unittest'\n"
+
+
+def _culprits(index_for, reqs):
+    index, target = index_for(UNIVERSE, python="3.10")
+    pins = parse_requirements_text(reqs, target)
+    d = diagnose(simple_parse(PASTE, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return d, sorted((c.name, c.constraint) for c in d.culprits)
+
+
+def test_the_pin_reading_the_dropped_attribute_and_its_release_that_stopped_are_offered(index_for):
+    d, culprits = _culprits(index_for, "other==1.0\nasyncplug==0.21.1\npytesty==8.2.0\n")
+    assert ("asyncplug", ">=0.21.2") in culprits, culprits
+    assert any(name == "pytesty" and "<8.2.0" in spec for name, spec in culprits), culprits
+    assert d.verdict == "transitive"
+
+
+def test_an_import_of_a_module_named_like_the_attribute_is_no_use(index_for):
+    # 'import unittest' in 'other' is not 'obj.unittest': only asyncplug is a user, so the answer stands
+    # even with 'other' listed first; without asyncplug no caller is offered at all.
+    _, culprits = _culprits(index_for, "other==1.0\npytesty==8.2.0\n")
+    assert [name for name, _ in culprits] == ["pytesty"], culprits

@@ -1,0 +1,42 @@
+"""A frameless keyword error naming a function: where it is defined, and the one pin that passes the keyword.
+
+django-socio-grpc#291: protobuf 5.26 dropped ``MessageToDict(including_default_value_fields=...)``;
+django-socio-grpc 0.22.0 passed it through ``kwargs.setdefault(...)`` and ``**kwargs``, 0.22.7 stopped.
+"""
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.diagnose.users import keyword_calls
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+KW = "including_default_value_fields"
+FORMAT_OLD = f"def MessageToDict(message, {KW}=False, preserving_proto_field_name=False):\n    return {{}}\n"
+FORMAT_NEW = "def MessageToDict(message, preserving_proto_field_name=False, always_print_fields_with_no_presence=False):\n    return {}\n"
+CALLER_OLD = ("from protobufy.json_format import MessageToDict\n\n\ndef message_to_dict(message, **kwargs):\n"
+              f"    kwargs.setdefault('{KW}', True)\n    return MessageToDict(message, **kwargs)\n")
+CALLER_NEW = ("from protobufy.json_format import MessageToDict\n\n\ndef message_to_dict(message, **kwargs):\n"
+              "    kwargs.setdefault('always_print_fields_with_no_presence', True)\n    return MessageToDict(message, **kwargs)\n")
+UNIVERSE = {
+    "protobufy": [{"version": "4.25.3", "files": {"protobufy/__init__.py": "", "protobufy/json_format.py": FORMAT_OLD}},
+                  {"version": "5.26.1", "files": {"protobufy/__init__.py": "", "protobufy/json_format.py": FORMAT_NEW}}],
+    "sociogrpc": [{"version": "0.22.0", "requires_dist": ["protobufy>=4"], "files": {"sociogrpc/convert.py": CALLER_OLD}},
+                  {"version": "0.22.7", "requires_dist": ["protobufy>=4"], "files": {"sociogrpc/convert.py": CALLER_NEW}}],
+}
+
+
+def test_the_defining_pin_and_the_caller_passing_the_keyword_through_a_dict_are_both_offered(index_for):
+    index, target = index_for(UNIVERSE, python="3.11")
+    pins = parse_requirements_text("sociogrpc==0.22.0\nprotobufy==5.26.1\n", target)
+    paste = f"TypeError: MessageToDict() got an unexpected keyword argument '{KW}'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert sorted((c.name, c.constraint) for c in d.culprits) == [("protobufy", "<5.26.1"), ("sociogrpc", ">=0.22.7")]
+
+
+def test_a_keyword_put_into_a_dict_then_spread_into_the_call_is_passed():
+    for fill in ("kw.setdefault('k', 1)", "kw['k'] = 1", "kw = {'k': 1}", "kw = dict(k=1)", "kw.update(k=1)",
+                 "kw.update({'k': 1})"):
+        text = f"from lib import f\n\ndef g(**kw):\n    {fill}\n    return f(**kw)\n"
+        assert [full for full, _ in keyword_calls(text, "k")] == ["lib.f"], fill
+    # another function's dict is not this call's
+    other = "from lib import f\n\ndef a(**kw):\n    kw['k'] = 1\n\ndef b(**kw):\n    return f(**kw)\n"
+    assert keyword_calls(other, "k") == []
