@@ -119,6 +119,8 @@ def analyze(req: AnalysisRequest) -> Report:
     outside = bool(diagnoses) and all(d.verdict == "environment" and not d.culprits for d in diagnoses)
     hold = [p.key for p in req.pins if p.active] if outside else []
     resolution = resolve(req.pins, req.target, index, keep=keep_versions, demands=demands, hold=hold)
+    if probe is not None and resolution.ok and resolution.changes:
+        resolution, demands = _check_imports(req, index, probe, keep_versions, demands, hold, resolution, warnings)
     _explain_keep_changes(req.pins, keep, resolution)
     alternatives = _alternatives(req, index, keep_versions, demands, resolution, req.alternatives) if req.alternatives else []
 
@@ -266,6 +268,73 @@ def _alternatives(req: AnalysisRequest, index, keep: Dict[str, str], demands, be
 # smaller move: the resolver ranks by change count and size before confidence,
 # so weak hypotheses are dropped here, where the confidence scale is known.
 PLAUSIBLE_RATIO = 0.75
+
+
+MAX_IMPORT_ROUNDS = 3
+
+
+def _check_imports(req: AnalysisRequest, index, probe, keep_versions, demands, hold, resolution: Resolution,
+                   warnings: List[str]):
+    """Resolve again while the answer's own pins cannot import what they take from each other.
+
+    Each break (librosa 0.7.2 runs ``from numba.decorators import jit``; numba 0.53 has no
+    ``numba.decorators``) becomes one more demand: the owner where it has the name, or the
+    importer at another release.  A round that cannot be resolved keeps the last answer
+    and says why.
+    """
+    from .diagnose.contracts import broken_imports, owner_range
+    from .models import Culprit
+    from .resolve import resolve
+
+    before = {p.key: p.version for p in req.pins if p.active and p.version}
+    names = {p.key: p.name for p in req.pins if p.active}
+    extra: List[List[Culprit]] = []
+    for _ in range(MAX_IMPORT_ROUNDS):
+        try:
+            breaks = broken_imports(probe, index, resolution.pins, before, names)
+        except Exception as exc:  # evidence, never a reason to fail
+            warnings.append(f"could not check the answer's imports: {type(exc).__name__}: {exc}")
+            break
+        more: List[List[Culprit]] = []
+        for b in breaks:
+            alternatives = []
+            okey, ikey = canonicalize_name(b.owner), canonicalize_name(b.importer)
+            present = owner_range(probe, b) if okey not in keep_versions else None
+            if present:
+                alternatives.append(Culprit(b.owner, present, 0.8, [f"{b.describe()}; {b.owner}{present} has it"], "import-check"))
+            if ikey not in keep_versions and not _same_import_next(probe, b, before.get(ikey)):
+                alternatives.append(Culprit(b.importer, f"!={b.version}", 0.5, [b.describe()], "import-check"))
+            if alternatives:
+                more.append(alternatives)
+                warnings.append(f"the first answer breaks an import: {b.describe()}; resolved again")
+        if not more:
+            break
+        candidate = resolve(req.pins, req.target, index, keep=keep_versions, demands=list(demands) + extra + more, hold=hold)
+        if not candidate.ok:
+            warnings.append("no answer keeps every import of the set working; the answer above may need the import "
+                            "fixed by hand: " + "; ".join(b.describe() for b in breaks))
+            break
+        extra += more
+        resolution = candidate
+    return resolution, list(demands) + extra
+
+
+def _same_import_next(probe, b, was: Optional[str]) -> bool:
+    """Whether the importer's next release in the direction it moved runs the same import.
+
+    Then stepping it one release further only finds the same break again (every librosa
+    before 0.8 imports numba.decorators): the owner must move instead.
+    """
+    from packaging.version import InvalidVersion, Version
+
+    from .diagnose.contracts import imports_at_import, next_release
+
+    try:
+        older = was is not None and Version(b.version) < Version(was)
+    except InvalidVersion:
+        return False
+    nxt = next_release(probe, b.importer, b.version, older=older)
+    return bool(nxt) and imports_at_import(probe, b.importer, nxt, b.module, b.name) is True
 
 
 def _plausible(culprits):

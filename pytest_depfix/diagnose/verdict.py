@@ -498,7 +498,7 @@ def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], param
 def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str],
                  attribute: Optional[str]) -> Optional[str]:
     try:
-        from .probe import Question  # another engineer's module; optional at run time
+        from .probe import NO, Question  # another engineer's module; optional at run time
     except Exception:
         return None
     try:
@@ -507,11 +507,29 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
             kwargs["attribute"] = attribute
         if parameter:
             kwargs["parameter"] = parameter
-        answer = ctx.probe.find_range(dist, Question(module, **kwargs))
+        question = Question(module, **kwargs)
+        answer = ctx.probe.find_range(dist, question)
+        present = getattr(answer, "present", None)
     except Exception as exc:  # the probe is evidence, never a reason to fail
         ctx.evidence.append(f"API probe could not answer for {dist}: {type(exc).__name__}: {exc}")
         return None
-    present = getattr(answer, "present", None)
+    try:
+        pin = ctx.pinned(dist)
+        if present is not None and present != "<0" and pin is not None and pin.version \
+                and (not present or not excludes(present, pin.version)) \
+                and ctx.probe.ask(dist, pin.version, question).value == NO:
+            # The range search assumes one stretch of releases with the name; the pinned release
+            # lacking it inside that stretch means the name left and came back (astroid 2.5.4
+            # dropped __pkginfo__.version, a later release restored it).  The stretch below the
+            # pin is the one the break left.
+            below = [v for v in ctx.probe.versions(dist) if Version(v) <= Version(pin.version)]
+            again = getattr(ctx.probe.find_range(dist, question, versions=below), "present", None)
+            if again and again != "<0":
+                present = again
+                ctx.evidence.append(f"{dist}=={pin.version} lacks it although releases on both sides have it; "
+                                    f"read again below the pin: {dist}{present}")
+    except Exception:  # the first reading stands
+        pass
     if not present or present == "<0":  # "" = every release has it; "<0" = none read has it: no range either way
         return None
     return str(present)

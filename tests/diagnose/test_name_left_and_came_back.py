@@ -1,0 +1,34 @@
+"""A name a callee dropped and later restored: the range search reads the stretch below the pin again.
+
+PyCQA/pylint#4341-style break: astroid 2.5.4 dropped ``__pkginfo__.version`` (pylint 2.3.1 imports it),
+and a later astroid defines it again.  One contiguous stretch "with the name" then spans the pinned
+release that lacks it, which hid the callee's fix (astroid<2.5.4, the thread's) behind a caller move.
+"""
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+WITH = "version = '{v}'\nnumversion = (2, 5)\n"
+WITHOUT = "__version__ = '{v}'\nnumversion = (2, 5)\n"
+RELEASES = ["1.3.0", "1.4.5", "2.0.0", "2.1.0", "2.4.0", "2.5.0", "2.5.3", "2.5.4", "2.5.5", "2.5.6", "2.6.0", "2.9.0"]
+UNIVERSE = {
+    "astroidy": [{"version": v, "files": {"astroidy/__init__.py": "",
+                                          "astroidy/__pkginfo__.py": (WITHOUT if v in ("2.5.4", "2.5.5", "2.5.6") else WITH).format(v=v)}}
+                 for v in RELEASES],
+    "pylinty": [{"version": "2.3.1", "requires_dist": ["astroidy>=2.0"],
+                 "files": {"pylinty/__init__.py": "", "pylinty/lint.py": "from astroidy.__pkginfo__ import version as astroid_version\n"}}],
+}
+SITE = "/usr/local/lib/python3.6/site-packages"
+TB = ("Traceback (most recent call last):\n"
+      f'  File "{SITE}/pylinty/lint.py", line 1, in <module>\n'
+      "    from astroidy.__pkginfo__ import version as astroid_version\n"
+      "ImportError: cannot import name 'version'\n")
+
+
+def test_the_callee_range_is_the_stretch_below_the_pin(index_for):
+    index, target = index_for(UNIVERSE, python="3.6")
+    pins = parse_requirements_text("pylinty==2.3.1\nastroidy==2.5.5\n", target)
+    d = diagnose(simple_parse(TB, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    culprits = [(c.name, c.constraint) for c in d.culprits]
+    assert ("astroidy", "<2.5.4") in culprits, culprits
