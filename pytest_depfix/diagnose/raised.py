@@ -77,13 +77,24 @@ def _raised(text: str, message: str) -> Optional[Tuple[float, str]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     in_raise: dict = {}
+    assigned: dict = {}  # name -> values assigned to it anywhere in the module ("msg = f'...'")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for t in node.targets:
+                if isinstance(t, ast.Name):
+                    assigned.setdefault(t.id, []).append(node.value)
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
             cls = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             name = cls.id if isinstance(cls, ast.Name) else cls.attr if isinstance(cls, ast.Attribute) else ""
-            for sub in ast.walk(node.exc):
-                if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
-                    in_raise[id(sub)] = name
+            parts = [node.exc]
+            if isinstance(node.exc, ast.Call):
+                # "msg = (...); raise RuntimeError(msg)": the message was built first
+                parts += [v for a in node.exc.args if isinstance(a, ast.Name) for v in assigned.get(a.id, [])]
+            for part in parts:
+                for sub in ast.walk(part):
+                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                        in_raise[id(sub)] = name
     covered = bytearray(len(msg))
     raised = False
     raised_as: List[str] = []
@@ -168,7 +179,9 @@ def _search(probe: Any, dist: str, version: str, message: str,
     # read on their own: a large release may stop at the read cap before its other modules.
     said = _words(message)
     named = [p for p in paths if any(part in said for part in p[:-3].lower().split("/")[1:])]
-    rest = sorted((p for p in paths if p not in named), key=lambda p: (p.count("/"), p))
+    # Then package __init__ modules (small, and where import-time version checks live: jax's
+    # jaxlib check is in jax/_src/lib/__init__.py), then the rest shallow-first.
+    rest = sorted((p for p in paths if p not in named), key=lambda p: (not p.endswith("/__init__.py"), p.count("/"), p))
     batches = [sorted(named)] if named else []
     batches += [rest[i:i + 60] for i in range(0, min(len(rest), MAX_FILES), 60)]
     best: Optional[Refusal] = None
@@ -274,14 +287,19 @@ def infer_raiser(probe: Any, pins: Iterable[Any], text: str, keep: Iterable[str]
 
     "Only timezones from the pytz library are supported", pasted alone, names no
     class and no module; APScheduler's ``util.py`` raises it as a ``TypeError``.
-    Only a paste of a few lines is tried, and only pins not kept, read whole.
+    Only a paste of a few lines is tried; pins not kept are read first.
     """
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines or len(lines) > MAX_PASTE_LINES or any(len(ln) > 300 for ln in lines):
         return None
     message = lines[0]
-    kept = {k.lower() for k in keep}
-    for pin in [p for p in pins if getattr(p, "active", True) and p.version and p.key not in kept][:4]:
+    from packaging.utils import canonicalize_name
+
+    # Kept pins are read last, not skipped: the class of the message is theirs to say even
+    # when the fix must move another pin (jax==0.4.20 kept, refusing a newer jaxlib).
+    kept = {canonicalize_name(getattr(k, "name", k)) for k in keep}  # Pin objects or names
+    ordered = sorted((p for p in pins if getattr(p, "active", True) and p.version), key=lambda p: p.key in kept)
+    for pin in ordered[:4]:
         found = raising_module(probe, pin.name, pin.version, message)
         if found is not None and found.exc_type:
             return found.exc_type, message, f"{pin.name}=={pin.version} raises these words as {found.exc_type} ({found.path})"

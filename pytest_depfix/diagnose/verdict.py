@@ -218,7 +218,25 @@ def _attribute_cut_frames(ctx: Context) -> None:
 
     import os
 
+    from .adapted import frame_relpath
+
     for exc in ctx.crash.exceptions:
+        for fr in exc.frames:
+            # A frame already a pin's whose path is elided ("....\django_messages_drf\signals.py"):
+            # the release's own path is the tail from its top-level package, when that file has the
+            # same line there, so later releases can be read for the same file.
+            if fr.owner == OWNER_DIST and fr.dist and fr.source and fr.line and frame_relpath(fr) is None:
+                pin = ctx.pinned(fr.dist)
+                parts = re.split(r"[\\/]+", fr.file)
+                tops = _pin_tops(ctx, pin) if pin is not None and pin.version else set()
+                start = next((i for i, part in enumerate(parts) if part in tops), None)
+                if start is not None:
+                    try:
+                        path = users.file_with_line(ctx.probe, pin.name, pin.version, "/".join(parts[start:]), fr.line, fr.source)
+                    except Exception:
+                        path = None
+                    if path:
+                        fr.relpath = path
         # Only the innermost project frame can be the caller that matters; a file that exists
         # here is the project's own.
         inner = [fr for fr in exc.frames if fr.owner == OWNER_PROJECT][-1:]
@@ -769,6 +787,55 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 MAX_REFUSAL_PINS = 4  # pins read whole for a frameless message
 
 
+def _version_check_of(ctx: Context, checker: Any, message: str) -> List[Culprit]:
+    """A pin's refusal that names another pin and its pinned version: the checker's own declaration of it.
+
+    "jaxlib version 0.4.31 is newer than and incompatible with jax version 0.4.20" is
+    jax's import-time check of jaxlib; jax 0.4.20 declares ``jaxlib==0.4.20`` (in its
+    ``cpu`` extra), which is the range it accepts.  Only a pin named in the message
+    together with its pinned version, and only a declaration that excludes that
+    version, counts.
+    """
+    from packaging.specifiers import SpecifierSet as _Spec
+
+    low = message.lower()
+    try:
+        reqs = ctx.index.metadata(checker.name, checker.version).requirements()
+    except Exception:
+        return []
+    out: List[Culprit] = []
+    for other in ctx.pins:
+        if not other.active or not other.version or other.key == checker.key or ctx.is_keep(other.name):
+            continue
+        tops = _pin_tops(ctx, other) | {other.key}
+        if other.version not in message or not any(re.search(rf"(?<![\w.-]){re.escape(t.lower())}(?![\w-])", low) for t in tops):
+            continue
+        specs = {str(r.specifier) for r in reqs if canonicalize_name(r.name) == other.key and str(r.specifier)}
+        exact = set()
+        for one in specs:
+            m = re.fullmatch(r"===?([^,;\s]+)", one)
+            if m:
+                try:
+                    exact.add(Version(m.group(1).split("+")[0]))
+                except InvalidVersion:
+                    pass
+        if len(specs) > 1 and len(exact) == len({sp.split("+")[0] for sp in specs}):
+            # one exact pin per extra (jax: 'minimum-jaxlib' 0.4.14 ... 'cpu' 0.4.20): the span they cover
+            spec = f">={min(exact)},<={max(exact)}" if min(exact) != max(exact) else f"=={min(exact)}"
+        elif len(specs) == 1:
+            spec = specs.pop()
+        else:
+            continue  # undeclared, or declared differently per extra: no single range to offer
+        try:
+            _Spec(spec)
+        except InvalidSpecifier:
+            continue
+        if excludes(spec, other.version):
+            _add(out, Culprit(other.name, spec, CONF_MATRIX, [f"{checker.name}=={checker.version} checks {other.name}'s "
+                              f"version and refuses {other.version}; it declares {other.name}{spec}"], "matrix"), ctx)
+    return out
+
+
 def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """A message no pattern knows, raised in a pin's own words: move that pin to a release that does not.
 
@@ -798,15 +865,22 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
             break
     else:
         words = message.lower() + " " + (sig.exc_type or "").lower()
-        movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
-        named = sorted(movable, key=lambda p: not any(t.lower() in words for t in _pin_tops(ctx, p) | {p.key}))
+        active = [p for p in ctx.pins if p.active and p.version]
+        # named first, kept pins last: a kept pin cannot move, but its refusal may name one that can
+        named = sorted(active, key=lambda p: (ctx.is_keep(p.name),
+                                              not any(t.lower() in words for t in _pin_tops(ctx, p) | {p.key})))
         looks = [(p, None) for p in named[:MAX_REFUSAL_PINS]]
     for pin, files in looks:
-        if ctx.is_keep(pin.name):
-            continue
         refusal = raised.raising_module(ctx.probe, pin.name, pin.version, message, files)
         if refusal is None:
             continue
+        checked = _version_check_of(ctx, pin, message)
+        if ctx.is_keep(pin.name) or checked:
+            where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
+            ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
+            if not checked:
+                return done("direct", sig.family, f"the kept {where}; nothing else of the set is named in it", [])
+            return done("transitive", sig.family, f"{where}: {checked[0].evidence[0]}", checked)
         back, forward = raised.releases_without(ctx.probe, refusal, message, ctx.probe.versions(pin.name))
         where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
         out: List[Culprit] = []

@@ -109,3 +109,42 @@ def test_the_nearest_silent_release_is_found_far_back_by_galloping(index_for):
     d = diagnose(simple_parse("RuntimeError: the legacy backend was removed from this release\n", pins), pins, target,
                  index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("farback", "<=1.14.0")]
+
+
+def test_a_bare_message_with_the_raising_pin_kept_is_read_and_nothing_moves(world, capsys):
+    # The class is the kept pin's to say; the keep-pin never moves (and a kept Pin is no string).
+    index, d = world
+    code = main(["analyze", "--requirements", str(d / "requirements.txt"), "--traceback", str(d / "crash.txt"),
+                 "--python", "3.9", "--platform", "linux", "--index-url", index.file_url, "--no-pip-config",
+                 "--keep", "tzsched==3.3.0"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out == "tzsched==3.3.0\n"
+    assert "read it as TypeError" in err
+
+
+def test_a_message_built_into_a_variable_before_the_raise_is_still_the_raise_s():
+    text = ("def check(v, m):\n    msg = (f'jaxlib is version {v}, but this version '\n"
+            "           f'of jax requires version >= {m}.')\n    raise RuntimeError(msg)\n")
+    assert message_raised(text, "jaxlib is version 0.1.2, but this version of jax requires version >= 0.4.14.") is not None
+
+
+CHECKER = ("def check(jaxlib_version, jax_version):\n    if jaxlib_version > jax_version:\n"
+           "        raise RuntimeError(f'jaxliby version {jaxlib_version} is newer than and '\n"
+           "                           f'incompatible with jaxy version {jax_version}. Please update.')\n")
+
+
+def test_a_kept_checker_refusing_another_pin_s_version_offers_the_range_it_declares(index_for):
+    # octo-models/octo#125: jax 0.4.20 kept, its import-time check refuses jaxlib 0.4.31; its extras pin
+    # jaxlib from 0.4.14 ('minimum-jaxlib') to 0.4.20 ('cpu').
+    universe = {
+        "jaxy": [{"version": "0.4.20", "requires_dist": ['jaxliby==0.4.14; extra == "minimum"', 'jaxliby==0.4.20; extra == "cpu"'],
+                  "files": {"jaxy/__init__.py": "", "jaxy/_src/lib/__init__.py": CHECKER}}],
+        "jaxliby": [{"version": v} for v in ("0.4.14", "0.4.20", "0.4.31")],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("jaxy==0.4.20\njaxliby==0.4.31\n", target)
+    paste = "RuntimeError: jaxliby version 0.4.31 is newer than and incompatible with jaxy version 0.4.20\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), keep={"jaxy"},
+                 probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("jaxliby", ">=0.4.14,<=0.4.20")]
