@@ -29,6 +29,7 @@ __all__ = ["Break", "broken_imports"]
 
 MAX_QUESTIONS = 80  # probe questions per check (each may read a release's modules)
 MAX_IMPORTERS = 12  # pins read per check
+MAX_OWNERS = 32  # pins listed per importer (its declared dependencies and the changed pins)
 
 
 @dataclass
@@ -49,20 +50,23 @@ class Break:
                 f"({self.file} line {self.line}), and {self.owner}=={self.owner_version} does not have it")
 
 
-def _tops(probe: Any, dist: str, version: str) -> Set[str]:
+def _modules_shipped(probe: Any, dist: str, version: str) -> Set[str]:
+    """Dotted modules and packages ``dist==version`` ships (``google.protobuf``, ``google.protobuf.descriptor_pb2``)."""
     from .probe import ReleaseTree
 
     try:
         paths = ReleaseTree(probe, dist, version).paths()
     except Exception:
         return set()
-    out = set()
+    out: Set[str] = set()
     for p in paths:
-        head = p.split("/")[0]
-        if head.endswith(".py"):
-            head = head[:-3]
-        if head.isidentifier():
-            out.add(head)
+        if not p.endswith(".py"):
+            continue
+        parts = p[:-3].split("/")
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        for i in range(1, len(parts) + 1):
+            out.add(".".join(parts[:i]))
     return out
 
 
@@ -143,11 +147,26 @@ def broken_imports(probe: Any, index: Any, chosen: Mapping[str, str], before: Ma
             continue
         if declared & changed:
             importers.append(key)
-    top_owner: Dict[str, str] = {}
-    for key, version in chosen.items():
-        if version:
-            for top in _tops(probe, names.get(key, key), version):
-                top_owner.setdefault(top, key)
+    shipped: Dict[str, Set[str]] = {}
+
+    def ships(key: str) -> Set[str]:
+        if key not in shipped:
+            shipped[key] = _modules_shipped(probe, names.get(key, key), chosen[key])
+        return shipped[key]
+
+    def owner_of(module: str, candidates: List[str]) -> Optional[str]:
+        # The pin shipping the longest prefix of the module: namespace packages (google.api from
+        # googleapis-common-protos, google.protobuf from protobuf) share their first part.
+        best, depth = None, 0
+        parts = module.split(".")
+        for cand in candidates:
+            have = ships(cand)
+            for i in range(len(parts), depth, -1):
+                if ".".join(parts[:i]) in have:
+                    best, depth = cand, i
+                    break
+        return best
+
     out: List[Break] = []
     asked = 0
     for key in importers[:MAX_IMPORTERS]:
@@ -155,8 +174,13 @@ def broken_imports(probe: Any, index: Any, chosen: Mapping[str, str], before: Ma
         try:
             files = _unconditional_modules(probe, dist, version)
             tree = ReleaseTree(probe, dist, version)
+            declared = {canonicalize_name(r.name) for r in index.metadata(dist, version).dependencies(index.target)}
         except Exception:
             continue
+        # Owners are looked for among what the importer declares and what the answer changed: an
+        # import of an undeclared pin is not the answer's to keep working, and listing every pin of
+        # a whole environment would cost one read each.
+        candidates = sorted(k for k in chosen if chosen[k] and k != key and (k in declared or k in changed))[:MAX_OWNERS]
         for path in files:
             if not path.endswith(".py") or path == "setup.py":
                 continue
@@ -165,8 +189,10 @@ def broken_imports(probe: Any, index: Any, chosen: Mapping[str, str], before: Ma
             except Exception:
                 break  # over the read cap: what was read stands
             for module, name, line in _module_level_from_imports(text):
-                owner = top_owner.get(module.split(".")[0])
-                if owner is None or owner == key or (owner not in changed and key not in changed):
+                if module.split(".")[0] in ("__future__",):
+                    continue
+                owner = owner_of(module, candidates)
+                if owner is None or (owner not in changed and key not in changed):
                     continue
                 if asked >= MAX_QUESTIONS:
                     return out
@@ -176,8 +202,14 @@ def broken_imports(probe: Any, index: Any, chosen: Mapping[str, str], before: Ma
                     answer = probe.ask(owner_dist, owner_version, Question(module, name=name))
                 except Exception:
                     continue
-                if answer.value == NO:
-                    out.append(Break(dist, version, module, name, owner_dist, owner_version, path, line))
+                if answer.value != NO:
+                    continue
+                b = Break(dist, version, module, name, owner_dist, owner_version, path, line)
+                # A "no" no release of the owner contradicts is the static reader's blind spot, not a
+                # break: six builds six.moves at import time, so no release ships six/moves.py.
+                if owner_range(probe, b) is None:
+                    continue
+                out.append(b)
     return out
 
 

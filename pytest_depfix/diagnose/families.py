@@ -256,7 +256,7 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "a .pyc compiled by another Python version is imported instead of the module (a stray .pyc in the working "
      "directory, or a stale __pycache__ after a Python upgrade): delete it; no package pin is involved."),
     (r"\[E050\] Can't find model '[^'\n]+'\. It doesn't seem to be a shortcut link, a Python package or a valid path"
-     r"|Resource \S*\s*\w+\S*\s*not found\.\s+Please use the NLTK Downloader",
+     r"|Resource\s+\S+\s+not found\.\s+Please use the NLTK Downloader",
      "a model or data package the library loads at run time is not installed (spaCy models such as en_core_web_sm "
      "are installed with 'python -m spacy download', NLTK data with nltk.download()): install it; no pin is the "
      "cause. spaCy 3 no longer resolves shortcut names such as 'en' (error E941): load the full package name."),

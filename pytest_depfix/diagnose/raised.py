@@ -45,6 +45,9 @@ class Refusal:
     path: str
     cover: float
     exc_type: str = ""  # the class the raise names ("TypeError", "XLRDError"), when it names one
+    # The message's words the raise does not spell itself: what a table or a format filled in
+    # ("Excel xlsx file" in xlrd 2.0's "...; not supported").  A reworded refusal still says them.
+    data_words: frozenset = frozenset()
 
 
 def _clean(message: str) -> str:
@@ -61,14 +64,24 @@ def _anchors(message: str) -> List[str]:
     return sorted(set(re.findall(r"[A-Za-z_]{5,}", plain)), key=len, reverse=True)[:3]
 
 
+def _own_nodes(scope: ast.AST):
+    """The nodes of ``scope`` outside the functions and classes nested in it."""
+    todo = list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
+
+
 def message_raised(text: str, message: str) -> Optional[float]:
     """The share of ``message`` spelled by ``text``'s string constants when one of them is raised, else None."""
     found = _raised(text, message)
     return found[0] if found else None
 
 
-def _raised(text: str, message: str) -> Optional[Tuple[float, str]]:
-    """``(share of the message spelled, class the raise names or "")``, or None."""
+def _raised(text: str, message: str) -> Optional[Tuple[float, str, frozenset]]:
+    """``(share of the message spelled, class the raise names or "", words the raise itself spells)``, or None."""
     msg = _clean(message)
     if len(msg) < MIN_MESSAGE:
         return None
@@ -77,27 +90,30 @@ def _raised(text: str, message: str) -> Optional[Tuple[float, str]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     in_raise: dict = {}
-    assigned: dict = {}  # name -> values assigned to it anywhere in the module ("msg = f'...'")
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
-            for t in node.targets:
-                if isinstance(t, ast.Name):
-                    assigned.setdefault(t.id, []).append(node.value)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Raise) and node.exc is not None:
-            cls = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
-            name = cls.id if isinstance(cls, ast.Name) else cls.attr if isinstance(cls, ast.Attribute) else ""
-            parts = [node.exc]
-            if isinstance(node.exc, ast.Call):
-                # "msg = (...); raise RuntimeError(msg)": the message was built first
-                parts += [v for a in node.exc.args if isinstance(a, ast.Name) for v in assigned.get(a.id, [])]
-            for part in parts:
-                for sub in ast.walk(part):
-                    if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
-                        in_raise[id(sub)] = name
+    for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        own = list(_own_nodes(scope))
+        # "msg = (...); raise RuntimeError(msg)": the message was built first, in the same function
+        assigned: dict = {}
+        for node in own:
+            if isinstance(node, ast.Assign):
+                for t in node.targets:
+                    if isinstance(t, ast.Name):
+                        assigned.setdefault(t.id, []).append(node.value)
+        for node in own:
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                cls = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+                name = cls.id if isinstance(cls, ast.Name) else cls.attr if isinstance(cls, ast.Attribute) else ""
+                parts = [node.exc]
+                if isinstance(node.exc, ast.Call):
+                    parts += [v for a in node.exc.args if isinstance(a, ast.Name) for v in assigned.get(a.id, [])]
+                for part in parts:
+                    for sub in ast.walk(part):
+                        if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+                            in_raise[id(sub)] = name
     covered = bytearray(len(msg))
     raised = False
     raised_as: List[str] = []
+    template: set = set()
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
             continue
@@ -115,6 +131,7 @@ def _raised(text: str, message: str) -> Optional[Tuple[float, str]]:
         if id(node) in in_raise:
             raised = True
             raised_as.append(in_raise[id(node)])
+            template |= _words(piece)
         for i in range(start, start + len(piece)):
             covered[i] = 1
     if not raised:
@@ -122,20 +139,23 @@ def _raised(text: str, message: str) -> Optional[Tuple[float, str]]:
     share = sum(covered) / len(msg)
     if share < MIN_COVER:
         return None
-    return share, next((n for n in raised_as if n), "")
+    return share, next((n for n in raised_as if n), ""), frozenset(template)
 
 
 def _words(text: str) -> set:
     return {w.lower() for w in re.findall(r"[A-Za-z_]{3,}", text)}
 
 
-def reworded(text: str, message: str) -> bool:
+def reworded(text: str, message: str, data: Iterable[str] = ()) -> bool:
     """Whether a ``raise`` in ``text`` says most of the message's words: the same refusal, reworded.
 
     A release whose module no longer spells the message may still refuse in other
-    words ("Excel xlsx file; not supported" against "xlsx files are not supported");
-    its silence is then no fix.
+    words ("-3 must be a positive number of seconds" against "negative seconds are not
+    a positive number"); its silence is then no fix.  ``data``: words the refusal's
+    table or format filled in; a raise lacking one refuses something else (xlrd 1.2's
+    "Excel 2007 xlsb file; not supported" is not its 2.0 refusal of xlsx).
     """
+    need = set(data)
     want = _words(_clean(message))
     if len(want) < 3:
         return False
@@ -149,7 +169,7 @@ def reworded(text: str, message: str) -> bool:
             for sub in ast.walk(node.exc):
                 if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
                     said |= _words(sub.value)
-            if len(want & said) >= 0.5 * len(want):
+            if len(want & said) >= 0.5 * len(want) and need <= said:
                 return True
     return False
 
@@ -185,6 +205,7 @@ def _search(probe: Any, dist: str, version: str, message: str,
     batches = [sorted(named)] if named else []
     batches += [rest[i:i + 60] for i in range(0, min(len(rest), MAX_FILES), 60)]
     best: Optional[Refusal] = None
+    unreadable = False
     for batch in batches:
         try:
             tree.prefetch(batch)
@@ -194,13 +215,17 @@ def _search(probe: Any, dist: str, version: str, message: str,
         for path, text in texts:
             if not text or not any(a in text for a in anchors):
                 continue
+            if not _parses(text):
+                unreadable = True  # its words are there but its raises cannot be read: not known silent
+                continue
             found = _raised(text, message)
             if found is not None and (best is None or found[0] > best.cover):
-                best = Refusal(dist, version, path, found[0], found[1])
-    return best, len(rest) <= MAX_FILES
+                best = Refusal(dist, version, path, found[0], found[1], frozenset(_words(_clean(message)) - found[2]))
+    return best, len(rest) <= MAX_FILES and not unreadable
 
 
-def _module_state(probe: Any, dist: str, version: str, path: str, message: str) -> Optional[bool]:
+def _module_state(probe: Any, dist: str, version: str, path: str, message: str,
+                  data: Iterable[str] = ()) -> Optional[bool]:
     """True: the module raises the message; False: the module is there and does not; None: no module."""
     from .probe import ReleaseTree
 
@@ -211,9 +236,17 @@ def _module_state(probe: Any, dist: str, version: str, path: str, message: str) 
         text = tree.read(path)
     except Exception:
         return None
-    if text is None:
-        return None
-    return message_raised(text, message) is not None or reworded(text, message)
+    if text is None or not _parses(text):
+        return None  # a release this Python cannot parse (Python 2 syntax) is unknown, never silent
+    return message_raised(text, message) is not None or reworded(text, message, data)
+
+
+def _parses(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def releases_without(probe: Any, refusal: Refusal, message: str,
@@ -248,7 +281,7 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
 
         def state(i: int) -> Optional[bool]:
             if i not in states:
-                states[i] = _module_state(probe, refusal.dist, candidates[i], refusal.path, message)
+                states[i] = _module_state(probe, refusal.dist, candidates[i], refusal.path, message, refusal.data_words)
             return states[i]
 
         candidates = candidates[:MAX_RELEASES]

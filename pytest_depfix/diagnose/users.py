@@ -41,6 +41,9 @@ class Use:
     statement: str
 
 
+INSTANCE = "<instance>"  # as ``module``: the name read as an attribute of an object, never of an imported module
+
+
 def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError",
                    python: Optional[Tuple[int, ...]] = None,
                    lacks: Optional[Callable[[str, str], Optional[bool]]] = None) -> Optional[Use]:
@@ -51,7 +54,8 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     only when a handler catches that one (black 22.1.0 caught only
     ModuleNotFoundError around ``from click import _unicodefun``, so click
     8.1's ImportError escaped).  ``raises`` is kept for callers and unused.
-    ``module`` empty: the name reached from any module counts.  ``python``: for a
+    ``module`` empty: the name reached from any module counts; ``INSTANCE``: only as an
+    attribute of something no ``import`` bound (an object, not a module).  ``python``: for a
     name the target's Python lacks, a version branch is taken as the target
     takes it (gitpython 3.1.20's 'if sys.version_info[:2] < (3, 7): ... else:
     from typing import OrderedDict' fails on 3.7.0), not read as a guard.
@@ -61,6 +65,9 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     pandas import NumericIndex`` / ``except ImportError: from pandas import
     Int64Index``, and pandas 2.0 has neither).
     """
+    instance_only = module == INSTANCE  # 'fixturedef.unittest', never 'six.iteritems(d)'
+    if instance_only:
+        module = ""
     if name not in text or (not name and module not in text):
         return None
     try:
@@ -87,11 +94,17 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
     if not module:  # any module: every import or attribute access of the name is a use
         short_circuited = _short_circuit_guarded(tree)
+        # INSTANCE: an attribute of an object ('fixturedef.unittest'), never a module's function
+        # ('six.iteritems(d)' is six's, whatever the object's class lost).
+        modules = _module_names(tree) if instance_only else set()
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
-                imports.add(node.lineno)
+                if not instance_only:
+                    imports.add(node.lineno)
             elif isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited:
-                attrs.add(node.lineno)
+                head = _dotted(node.value) or ""
+                if not (instance_only and head.split(".")[0] in modules):
+                    attrs.add(node.lineno)
     else:
         # Local names and the modules they stand for: 'import pandas as pd' makes 'pd.core' pandas.core,
         # 'import numpy.random' binds numpy, 'from pandas import core' binds core to pandas.core.
@@ -145,6 +158,15 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     line = min(live)
     lines = text.splitlines()
     return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
+
+
+def _module_names(tree: ast.AST) -> Set[str]:
+    """Names an ``import`` statement binds anywhere in the file (``import six``, ``import numpy as np``): modules."""
+    out: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return out
 
 
 _CATCHES = {

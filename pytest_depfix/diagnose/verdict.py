@@ -807,8 +807,10 @@ def _version_check_of(ctx: Context, checker: Any, message: str) -> List[Culprit]
     for other in ctx.pins:
         if not other.active or not other.version or other.key == checker.key or ctx.is_keep(other.name):
             continue
+        if other.version not in message:
+            continue
         tops = _pin_tops(ctx, other) | {other.key}
-        if other.version not in message or not any(re.search(rf"(?<![\w.-]){re.escape(t.lower())}(?![\w-])", low) for t in tops):
+        if not any(re.search(rf"(?<![\w.-]){re.escape(t.lower())}(?![\w-])", low) for t in tops):
             continue
         specs = {str(r.specifier) for r in reqs if canonicalize_name(r.name) == other.key and str(r.specifier)}
         exact = set()
@@ -866,9 +868,11 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     else:
         words = message.lower() + " " + (sig.exc_type or "").lower()
         active = [p for p in ctx.pins if p.active and p.version]
-        # named first, kept pins last: a kept pin cannot move, but its refusal may name one that can
-        named = sorted(active, key=lambda p: (ctx.is_keep(p.name),
-                                              not any(t.lower() in words for t in _pin_tops(ctx, p) | {p.key})))
+        # Named first (by the pin's own name: listing every pin's files to learn its import names
+        # would cost one read per pin of a whole environment), kept pins last: a kept pin cannot
+        # move, but its refusal may name one that can.
+        said = set(re.findall(r"[a-z0-9][a-z0-9_.-]*", words))
+        named = sorted(active, key=lambda p: (ctx.is_keep(p.name), not ({p.key, p.key.replace("-", "_")} & said)))
         looks = [(p, None) for p in named[:MAX_REFUSAL_PINS]]
     for pin, files in looks:
         refusal = raised.raising_module(ctx.probe, pin.name, pin.version, message, files)
@@ -1460,7 +1464,7 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str) -> List[Cul
     if not candidates:
         return []
     try:
-        found = users._callers_among(ctx, candidates, "", attr, None, "AttributeError",
+        found = users._callers_among(ctx, candidates, users.INSTANCE, attr, None, "AttributeError",
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
     except Exception:
         return []
@@ -1470,7 +1474,8 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str) -> List[Cul
     ctx.found_caller = user.dist
     ev = user.describe(what)
     ctx.evidence.append(ev)
-    return [Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE, [ev], "release-files")]
+    # An untyped 'obj.attr' is weaker evidence than the owner's range read from its class: ranked below it.
+    return [Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_TIME + 0.1, [ev], "release-files")]
 
 
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:

@@ -148,3 +148,23 @@ def test_a_kept_checker_refusing_another_pin_s_version_offers_the_range_it_decla
     d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), keep={"jaxy"},
                  probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("jaxliby", ">=0.4.14,<=0.4.20")]
+
+
+def test_a_message_logged_under_the_same_variable_name_elsewhere_is_not_raised():
+    text = ("import logging\n\ndef report(v):\n    msg = f'jaxlib is version {v}, but this version of jax wants more'\n"
+            "    logging.warning(msg)\n\ndef other():\n    msg = 'plain'\n    raise RuntimeError(msg)\n")
+    assert message_raised(text, "jaxlib is version 0.1.2, but this version of jax wants more") is None
+
+
+def test_a_sibling_refusal_in_the_older_release_is_not_the_same_refusal_reworded(index_for):
+    # xlrd 1.2.0 already refused 'Excel 2007 xlsb file; not supported'; 2.0 added xlsx through a table.
+    # Most words match, but not the ones the table filled in: 1.2.0 does not refuse xlsx.
+    older = ("class XLRDError(Exception):\n    pass\n\ndef open_workbook(path):\n    if path.endswith('.xlsb'):\n"
+             "        raise XLRDError('Excel 2007 xlsb file; not supported')\n    return 'reader'\n")
+    universe = {"xlrdz": [{"version": "1.2.0", "files": {"xlrdz/__init__.py": older}},
+                          {"version": "2.0.1", "files": {"xlrdz/__init__.py": OPEN_NEW}}]}
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("xlrdz==2.0.1\n", target)
+    d = diagnose(simple_parse("xlrdz.XLRDError: Excel xlsx file; not supported\n", pins), pins, target, index,
+                 load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("xlrdz", "<=1.2.0")]
