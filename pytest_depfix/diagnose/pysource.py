@@ -375,6 +375,12 @@ class _Reader:
 
     def call(self, call: ast.Call, line: int, cond: bool = False) -> None:
         f = call.func
+        if isinstance(f, ast.Attribute) and f.attr == "update" and isinstance(f.value, ast.Call) \
+                and _dotted(f.value.func) in ("globals", "vars") and not (call.args and isinstance(call.args[0], ast.Dict)):
+            # keras 2.11's initializers: 'globals().update(LOCAL.ALL_OBJECTS)' defines names (Constant,
+            # GlorotNormal, ...) only a run can see: a name not found is unknown, never absent.
+            self.info.lazy_dynamic = line
+            return
         if any(isinstance(a, ast.Call) and _dotted(a.func) == "globals" for a in call.args):
             # websockets: lazy_import(globals(), aliases={"connect": ".asyncio.client", ...}) installs a
             # module __getattr__ serving the tables; any other call handed globals() may add names too.

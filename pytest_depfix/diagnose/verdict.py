@@ -1297,7 +1297,12 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     module to None: the statement is the same, the crash is gone.
     """
     sig = ctx.signal
-    if sig is None or not sig.module or not sig.name or sig.detail.get("no_module") or not sig.name.isidentifier():
+    if sig is None or not sig.module:
+        return []
+    # 'No module named keras.src': the module itself is the name (keras-tcn 3.5.6 put its import of
+    # keras.src.saving under try/except ImportError, with a fallback for older Keras).
+    name = "" if sig.detail.get("no_module") else (sig.name or "")
+    if not sig.detail.get("no_module") and not name.isidentifier():
         return []
     from . import adapted, users
 
@@ -1306,10 +1311,10 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
         return []
     raises = "AttributeError" if sig.family == F.ATTRIBUTE or "Attribute" in sig.exc_type else "ImportError"
     try:
-        use = users.first_use(ctx.probe, caller.name, caller.version, sig.module, sig.name, files=[rel], raises=raises)
+        use = users.first_use(ctx.probe, caller.name, caller.version, sig.module, name, files=[rel], raises=raises)
         if use is None:
             return []
-        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, sig.name, use, after, raises)
+        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}")
         return []
@@ -1319,7 +1324,7 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     # The module read is the failing frame's own: as strong as first_adapted's changed outer statement,
     # which is not read whole either (transformers 4.43.2 guarded torch.float8_e4m3fn in modeling_utils).
     return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
-                    [f"{caller.name} {later} no longer reaches {sig.module}.{sig.name} where it can fail (`{use.statement}`, "
+                    [f"{caller.name} {later} no longer reaches {sig.module + ('.' + name if name else '')} where it can fail (`{use.statement}`, "
                      f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
 
 

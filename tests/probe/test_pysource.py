@@ -422,3 +422,13 @@ def test_a_call_may_leave_out_a_parameter_only_when_it_is_absent_or_has_a_defaul
     assert r.accepts(meth["opt"], "!ctx").value == YES
     assert r.accepts(meth["opt"], "!fmt").value == NO  # keyword-only without a default
     assert r.accepts(meth["opt"], "!style").value == YES
+
+
+def test_a_module_that_updates_its_globals_from_a_run_time_table_has_unknown_names():
+    # keras 2.11 keras/initializers/__init__.py: Constant and friends come from globals().update(LOCAL.ALL_OBJECTS)
+    files = {"k/__init__.py": "", "k/initializers.py": "LOCAL = {}\nLOCAL['Constant'] = object\nglobals().update(LOCAL)\n"
+                                                       "def get(x):\n    return x\n"}
+    assert lookup(files, "k.initializers", "Constant").value == UNKNOWN
+    assert lookup(files, "k.initializers", "get").value == YES
+    literal = {"k/__init__.py": "", "k/m.py": "globals().update({'a': 1})\n"}
+    assert lookup(literal, "k.m", "zzz").value == NO  # a literal table adds only its own keys
