@@ -551,6 +551,17 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             if "partially initialized module" in msg:
                 sig.detail["circular"] = True  # the module was still importing: a cycle, or two installs of it
             return _maybe_stdlib(sig)
+        m = _OBJ_ATTR.search(msg)
+        if m and m.group(1) == "module":
+            # Python 2's wording names no module ("'module' object has no attribute 'placeholder'");
+            # the failing line does: 'tf.placeholder(...)' is tensorflow's (tf, np, pd read as usual).
+            src = re.search(rf"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.{re.escape(m.group(2))}\b",
+                            _source_of_raise(exc) or exc.source_hint or "")
+            if src:
+                top, _, rest = src.group(1).partition(".")
+                sig.family, sig.name = ATTRIBUTE, m.group(2)
+                sig.module = _MODULE_SHORTHANDS.get(top, top) + (f".{rest}" if rest else "")
+                return _maybe_stdlib(sig)
         m = _TYPE_ATTR.search(msg) or _OBJ_ATTR.search(msg)
         if m:
             sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(1), m.group(2)

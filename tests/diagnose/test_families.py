@@ -264,3 +264,14 @@ def test_spacy_3_refusing_a_shortcut_name_is_not_the_environment():
     sig = _sig("OSError", "[E941] Can't find model 'en'. It looks like you're trying to load a model from a shortcut, "
                           "which is obsolete as of spaCy v3.0.")
     assert sig.family != F.ENVIRONMENT
+
+
+def test_python_2_s_module_attribute_wording_takes_the_module_from_the_failing_line():
+    # rgz_rcnn#9 on Python 2.7: "'module' object has no attribute 'placeholder'" names no module
+    sig = _sig("AttributeError", "'module' object has no attribute 'placeholder'",
+               "self.data = tf.placeholder(tf.float32, shape=[None, None, None, 3])")
+    assert (sig.family, sig.module, sig.name) == (F.ATTRIBUTE, "tensorflow", "placeholder")
+    nested = _sig("AttributeError", "'module' object has no attribute 'imresize'", "img = scipy.misc.imresize(img, 0.5)")
+    assert (nested.module, nested.name) == ("scipy.misc", "imresize")
+    bare = _sig("AttributeError", "'module' object has no attribute 'placeholder'")
+    assert bare.module in (None, "") and bare.cls == "module"  # no line: nothing to read it from
