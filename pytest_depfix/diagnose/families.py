@@ -267,6 +267,7 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
 ]
 
 # -- ABI messages -----------------------------------------------------------------------------
+_TORCH_OPERATOR = re.compile(r"operator (torchvision|torchaudio)::(\w+) does not exist")
 _ABI_NUMPY2 = re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|"
                          r"numpy\.core\.multiarray failed to import|numpy\.core\._multiarray_umath failed to import")
 _ABI_API_VERSION = re.compile(r"module compiled against (?:ABI|API) version (0x[0-9a-fA-F]+) but this version of numpy is (0x[0-9a-fA-F]+)")
@@ -455,6 +456,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     m = _ABI_SYMBOL.search(full)
     if m:
         sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)
+        return sig
+    m = _TORCH_OPERATOR.search(full)
+    if m:
+        # torchvision's compiled operators did not register with the running torch: its binary
+        # was built for another torch release, or another build of the same one (CPU vs CUDA).
+        sig.family, sig.module, sig.extension, sig.name = ABI, "torch", m.group(1), m.group(2)
+        sig.detail = {"operator": f"{m.group(1)}::{m.group(2)}"}
         return sig
     m = _ABI_BUILT_FOR.search(full)
     if m:

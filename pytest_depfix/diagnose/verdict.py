@@ -2343,6 +2343,10 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
                         f"release in another build, not another version", [],
                         f"install the torch build {ext} was made for (torch=={built} from the PyTorch wheel index "
                         f"still satisfies torch=={Version(built).public} under PEP 440), or an {ext} build for {running}")
+    if sig.detail.get("operator"):
+        found = _torch_operator(ctx, sig, done)
+        if found is not None:
+            return found
     base_name = module_owner(sig.module, ctx) if sig.module else None
     ext_name: Optional[str] = None
     if sig.extension:
@@ -2435,6 +2439,43 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
         return done("unknown", F.ABI, f"{details_ev}; no release pairing could be established", [])
     verdict = "direct" if ctx.is_keep(base.name) else "transitive"
     return done(verdict, F.ABI, details_ev, out)
+
+
+def _torch_operator(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """``operator torchvision::nms does not exist``: a torchvision binary that does not fit the running torch.
+
+    When the pinned torchvision's own Requires-Dist admits the pinned torch, the releases
+    fit and only the builds differ (pytorch/pytorch#122494: torch 2.2.1+cpu from the PyTorch
+    index beside PyPI's CUDA build of torchvision 0.17.1): environment, and the fix is the
+    same torchvision release from the same wheel index.  Otherwise the nearest torchvision
+    releases declaring the pinned torch are the fix.
+    """
+    ext, base = ctx.pinned(sig.extension), ctx.pinned("torch")
+    if ext is None or base is None or not ext.version or not base.version:
+        return None
+    try:
+        reqs = [r for r in ctx.index.metadata(ext.name, ext.version).dependencies(ctx.target) if canonicalize_name(r.name) == "torch"]
+    except Exception:
+        return None
+    if not reqs:
+        return None
+    what = f"{sig.detail['operator']} is not registered: {ext.name}=={ext.version}'s compiled operators did not load under torch=={base.version}"
+    if all(r.specifier.contains(base.version, prereleases=True) or
+           r.specifier.contains(Version(base.version).public, prereleases=True) for r in reqs):
+        local = Version(base.version).local
+        return done("environment", F.ABI, f"{what}, although {ext.name} {ext.version} declares {reqs[0].specifier} and the "
+                    f"pin meets it: the same releases in different builds", [],
+                    f"install {ext.name}=={ext.version} from the same wheel index as torch=={base.version}"
+                    + (f" (the +{local} build; PEP 440 lets {ext.name}=={ext.version}+{local} satisfy =={ext.version})" if local else "")
+                    + ", or reinstall both together")
+    if ctx.is_keep(ext.name):
+        return None
+    spec = requirer_range_admitting(ctx.index, ctx.target, ext.name, ext.version, base.name, Version(base.version).public)
+    if not spec:
+        return None
+    return done("direct" if ctx.is_keep(base.name) else "transitive", F.ABI, what,
+                [Culprit(ext.name, spec, CONF_MATRIX, [f"{what}; {ext.name}{spec} declares torch=={Version(base.version).public}"],
+                         "matrix")])
 
 
 def _prefix_owner(ctx: Context, module: str, base_name: Optional[str]) -> Optional[str]:
