@@ -572,10 +572,12 @@ class _Parser:
             self.state = TB
             self._add_frame(fr)
             return True
-        if line[:1] not in (" ", "\t") and st.startswith(("Cell In", "Input In", "File ")) and not st.startswith('File "'):
-            # An IPython/Spyder traceback pasted without its "----" header line.
+        if line[:1] not in (" ", "\t") and (st.startswith(("Cell In", "Input In", "File ")) or _COLAB_LINK.match(st[:_HEAD])) \
+                and not st.startswith('File "'):
+            # An IPython/Spyder traceback pasted without its "----" header line; Colab's frame
+            # headers are links ("[/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py](https://localhost:8080/#) in f()").
             fr2 = ipython_frame(st)
-            if fr2 is not None and (fr2.line or fr2.file.startswith(("Cell In", "Input In"))):
+            if fr2 is not None and (fr2.line or fr2.file.startswith(("Cell In", "Input In")) or st.startswith("[")):
                 if self.state != AFTER_SEP:
                     self._emit_if_open()
                 self._reset_tb("ipython")

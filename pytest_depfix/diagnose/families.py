@@ -314,7 +314,9 @@ _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword argument
 # "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
 _REMOVED_IN_RELEASE = re.compile(r"(?<![\w.`])`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release")
 # gensim 4: "The vocab attribute was removed from KeyedVector in Gensim 4.0.0."
-_ATTR_REMOVED_FROM = re.compile(r"The (\w+) attribute was removed from (\w+) in ([A-Za-z][\w-]*) (\d+(?:\.\d+)*)")
+_ATTR_REMOVED_FROM = re.compile(r"The (\w+) attribute was removed from (\w+) in ([A-Za-z][\w-]*) (\d+(?:\.\d+)*)"
+                                # NumPy 2: "`ptp` was removed from the ndarray class in NumPy 2.0. Use np.ptp(arr, ...) instead."
+                                r"|(?<![\w`])`?(?P<attr2>\w+)`? was removed from the (?P<cls2>\w+) class in (?P<lib2>[A-Za-z][\w-]*) (?P<ver2>\d+(?:\.\d+)*)")
 _MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": "matplotlib.pyplot", "sp": "scipy"}
 _VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
@@ -506,8 +508,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
 
     m = _ATTR_REMOVED_FROM.search(full)
     if m and etype == "AttributeError":
-        sig.family, sig.name, sig.cls = ATTRIBUTE, m.group(1), m.group(2)
-        sig.detail["removed_in"] = (m.group(3), m.group(4))
+        if m.group("attr2"):
+            sig.family, sig.name, sig.cls = ATTRIBUTE, m.group("attr2"), m.group("cls2")
+            sig.detail["removed_in"] = (m.group("lib2"), m.group("ver2"))
+        else:
+            sig.family, sig.name, sig.cls = ATTRIBUTE, m.group(1), m.group(2)
+            sig.detail["removed_in"] = (m.group(3), m.group(4))
         return sig
     m = _REMOVED_IN_RELEASE.search(full)
     if m and etype not in ("ImportError", "ModuleNotFoundError", "TypeError"):

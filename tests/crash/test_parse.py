@@ -540,3 +540,15 @@ def test_a_paste_flattened_behind_one_tab_keeps_each_frames_code_line():
                        ("_gcd_import", ""),
                        ("<module>", "from eventlet.wsgi import ALREADY_HANDLED as EVENTLET_ALREADY_HANDLED")]
     assert (crash.final.type, crash.final.message) == ("ImportError", "cannot import name 'ALREADY_HANDLED'")
+
+
+def test_a_colab_paste_that_starts_at_its_first_linked_frame_header_is_a_traceback():
+    # hpparvi/PyTransit#159: the reporter copied from the first frame, without Colab's "----" header
+    text = ("[/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py](https://localhost:8080/#) in _eval_vfun(self, ngen)\n"
+            "    242 \n    243             self._minidx = argmin(fitc)\n--> 244             if fitc.ptp() < self.min_ptp:\n"
+            "    245                 break\n\n"
+            "AttributeError: `ptp` was removed from the ndarray class in NumPy 2.0. Use np.ptp(arr, ...) instead.\n")
+    [crash] = parse_traceback(text)
+    [frame] = crash.final.frames
+    assert (frame.file, frame.line, frame.function, frame.source) == (
+        "/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py", 244, "_eval_vfun", "if fitc.ptp() < self.min_ptp:")

@@ -275,3 +275,8 @@ def test_python_2_s_module_attribute_wording_takes_the_module_from_the_failing_l
     assert (nested.module, nested.name) == ("scipy.misc", "imresize")
     bare = _sig("AttributeError", "'module' object has no attribute 'placeholder'")
     assert bare.module in (None, "") and bare.cls == "module"  # no line: nothing to read it from
+
+
+def test_numpy_2_s_removed_from_the_class_wording_names_the_class_and_the_release():
+    sig = _sig("AttributeError", "`ptp` was removed from the ndarray class in NumPy 2.0. Use np.ptp(arr, ...) instead.")
+    assert (sig.family, sig.cls, sig.name, sig.detail["removed_in"]) == (F.ATTRIBUTE, "ndarray", "ptp", ("NumPy", "2.0"))
