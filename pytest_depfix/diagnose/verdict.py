@@ -898,10 +898,12 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
         if not out:
             return done("unknown", sig.family, f"{where}, and so does every release of {pin.name} read around it", [])
-        callers = dependants(ctx, pin.key)
-        verdict = "direct" if ctx.is_keep(pin.name) else "transitive" if callers or frames and _frame_party(
-            frames[0], ctx) not in (None,) and _frame_party(frames[0], ctx).kind == "dist" else "project"
-        return done(verdict, sig.family, f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
+        # Another pin declares the refusing one, or the outermost frame is a pin's: a dependency moved
+        # under a caller.  Otherwise the project's code met the refusal (xlrd.open_workbook on an xlsx).
+        outer = _frame_party(frames[0], ctx) if frames else None
+        caller_is_pin = bool(dependants(ctx, pin.key)) or (outer is not None and outer.kind == "dist")
+        return done("transitive" if caller_is_pin else "project", sig.family,
+                    f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
 
 
