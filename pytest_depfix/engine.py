@@ -282,7 +282,7 @@ def _check_imports(req: AnalysisRequest, index, probe, keep_versions, demands, h
     importer at another release.  A round that cannot be resolved keeps the last answer
     and says why.
     """
-    from .diagnose.contracts import broken_imports, owner_range
+    from .diagnose.contracts import broken_imports
     from .models import Culprit
     from .resolve import resolve
 
@@ -299,9 +299,8 @@ def _check_imports(req: AnalysisRequest, index, probe, keep_versions, demands, h
         for b in breaks:
             alternatives = []
             okey, ikey = canonicalize_name(b.owner), canonicalize_name(b.importer)
-            present = owner_range(probe, b) if okey not in keep_versions else None
-            if present:
-                alternatives.append(Culprit(b.owner, present, 0.8, [f"{b.describe()}; {b.owner}{present} has it"], "import-check"))
+            if okey not in keep_versions:
+                alternatives.append(Culprit(b.owner, b.present, 0.8, [f"{b.describe()}; {b.owner}{b.present} has it"], "import-check"))
             if ikey not in keep_versions and not _same_import_next(probe, b, before.get(ikey)):
                 alternatives.append(Culprit(b.importer, f"!={b.version}", 0.5, [b.describe()], "import-check"))
             if alternatives:

@@ -44,6 +44,7 @@ class Break:
     owner_version: str
     file: str
     line: int
+    present: str = ""  # the owner's releases that have the name (every break has some: see broken_imports)
 
     def describe(self) -> str:
         return (f"{self.importer}=={self.version} imports {self.name} from {self.module} when it is imported "
@@ -204,26 +205,18 @@ def broken_imports(probe: Any, index: Any, chosen: Mapping[str, str], before: Ma
                     continue
                 if answer.value != NO:
                     continue
-                b = Break(dist, version, module, name, owner_dist, owner_version, path, line)
                 # A "no" no release of the owner contradicts is the static reader's blind spot, not a
                 # break: six builds six.moves at import time, so no release ships six/moves.py.
-                if owner_range(probe, b) is None:
-                    continue
-                out.append(b)
+                present = _owner_range(probe, owner_dist, Question(module, name=name))
+                if present:
+                    out.append(Break(dist, version, module, name, owner_dist, owner_version, path, line, present))
     return out
 
 
-def question_for(b: Break) -> Any:
-    """The probe question a break asks of its owner."""
-    from .probe import Question
-
-    return Question(b.module, name=b.name)
-
-
-def owner_range(probe: Any, b: Break) -> Optional[str]:
+def _owner_range(probe: Any, owner: str, question: Any) -> Optional[str]:
     """Releases of the owner that have the imported name, or None."""
     try:
-        answer = probe.find_range(b.owner, question_for(b))
+        answer = probe.find_range(owner, question)
     except Exception:
         return None
     present = getattr(answer, "present", None)

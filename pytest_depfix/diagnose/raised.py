@@ -80,14 +80,16 @@ def message_raised(text: str, message: str) -> Optional[float]:
     return found[0] if found else None
 
 
-def _raised(text: str, message: str) -> Optional[Tuple[float, str, frozenset]]:
-    """``(share of the message spelled, class the raise names or "", words the raise itself spells)``, or None."""
+def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]:
+    """``(share of the message spelled, class the raise names or "", words the raise itself spells)``, or None.
+
+    ``source``: a module's text or its parsed tree.
+    """
     msg = _clean(message)
     if len(msg) < MIN_MESSAGE:
         return None
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = _parse(source)
+    if tree is None:
         return None
     in_raise: dict = {}
     for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
@@ -146,7 +148,7 @@ def _words(text: str) -> set:
     return {w.lower() for w in re.findall(r"[A-Za-z_]{3,}", text)}
 
 
-def reworded(text: str, message: str, data: Iterable[str] = ()) -> bool:
+def reworded(source: Any, message: str, data: Iterable[str] = ()) -> bool:
     """Whether a ``raise`` in ``text`` says most of the message's words: the same refusal, reworded.
 
     A release whose module no longer spells the message may still refuse in other
@@ -159,9 +161,8 @@ def reworded(text: str, message: str, data: Iterable[str] = ()) -> bool:
     want = _words(_clean(message))
     if len(want) < 3:
         return False
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = _parse(source)
+    if tree is None:
         return False
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
@@ -215,10 +216,11 @@ def _search(probe: Any, dist: str, version: str, message: str,
         for path, text in texts:
             if not text or not any(a in text for a in anchors):
                 continue
-            if not _parses(text):
+            parsed = _parse(text)
+            if parsed is None:
                 unreadable = True  # its words are there but its raises cannot be read: not known silent
                 continue
-            found = _raised(text, message)
+            found = _raised(parsed, message)
             if found is not None and (best is None or found[0] > best.cover):
                 best = Refusal(dist, version, path, found[0], found[1], frozenset(_words(_clean(message)) - found[2]))
     return best, len(rest) <= MAX_FILES and not unreadable
@@ -236,17 +238,20 @@ def _module_state(probe: Any, dist: str, version: str, path: str, message: str,
         text = tree.read(path)
     except Exception:
         return None
-    if text is None or not _parses(text):
+    parsed = _parse(text) if text is not None else None
+    if parsed is None:
         return None  # a release this Python cannot parse (Python 2 syntax) is unknown, never silent
-    return message_raised(text, message) is not None or reworded(text, message, data)
+    return _raised(parsed, message) is not None or reworded(parsed, message, data)
 
 
-def _parses(text: str) -> bool:
+def _parse(source: Any) -> Optional[ast.AST]:
+    """A module's tree, parsed once (a tree passes through); None when this Python cannot parse it."""
+    if isinstance(source, ast.AST):
+        return source
     try:
-        ast.parse(text)
+        return ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
+        return None
 
 
 def releases_without(probe: Any, refusal: Refusal, message: str,

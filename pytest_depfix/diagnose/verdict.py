@@ -1730,7 +1730,14 @@ def _keyword_callers(ctx: Context, owner: Any, fn: str, kw: str) -> List[Culprit
     ctx.found_caller = pin.name
     ev = f"no caller frame was printed; {pin.name} {pin.version} calls {full}(..., {kw}=...) (`{use.statement}`, {use.file} line {use.line})"
     ctx.evidence.append(ev)
-    adapted, partial = users.keyword_adapted(ctx, pin, use, full.split(".")[0], fn, kw)
+    return _stopped_passing(ctx, pin, use, full, kw, ev)
+
+
+def _stopped_passing(ctx: Context, pin: Any, use: Any, full: str, kw: str, ev: str) -> List[Culprit]:
+    """The caller's first later release that passes ``kw=`` to ``full`` nowhere, as a culprit (none when none did)."""
+    from . import users
+
+    adapted, partial = users.keyword_adapted(ctx, pin, use, full.split(".")[0], full.rsplit(".", 1)[-1], kw)
     if not adapted:
         return []
     how = ("there; the rest of that release is over the read cap and was not checked" if partial
@@ -1830,13 +1837,7 @@ def _keyword_call_pairs(ctx: Context, kw: str) -> List[Culprit]:
     ctx.evidence.append(ev)
     out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
     if not ctx.is_keep(pin.name):
-        top, cls = full.split(".")[0], full.rsplit(".", 1)[-1]
-        adapted, partial = users.keyword_adapted(ctx, pin, use, top, cls, kw)
-        if adapted:
-            how = ("there; the rest of that release is over the read cap and was not checked" if partial
-                   else "in any module (read from release files)")
-            out.append(Culprit(pin.name, f">={adapted}", CONF_TIME + 0.1 if partial else CONF_PROBE,
-                               [f"{ev}; {pin.name} {adapted} no longer passes it {how}"], "release-files"))
+        out += _stopped_passing(ctx, pin, use, full, kw, ev)
     return out
 
 
