@@ -236,7 +236,10 @@ class Problem:
                 if not any(not contains(s, own) for s, _ in var.hard) and (var.keep is None or own == var.keep):
                     var.domain.append(own)
                     self.notes.append(f"{var.label(own)}: not listed by the index; kept as given, its requirements unchecked")
-        allv = sorted(set(versions) | ({cur} if cur is not None else set()))
+        # Distance counts the releases a user steps over: a pre-release between 4.9.0 and 4.10.0
+        # (4.10.0rc1) is no step, unless the pin itself is a pre-release and they are candidates.
+        steps = [v for v in versions if pre_ok or not (v.is_prerelease or v.is_devrelease)]
+        allv = sorted(set(steps) | set(var.domain) | {o for o in (cur, var.keep) if o is not None})
         var.position = {v: i for i, v in enumerate(allv)}
         newest = len(allv) - 1
         for v in var.domain:

@@ -45,7 +45,7 @@ _BARE_LOCATION = re.compile(r"(\S[^:]*(?::[\\/][^:]*)?):(\d{1,9})\Z")  # "path.p
 _PATH_ENDINGS = (".py", ".pyx", ".pyi", ".pyw", ".pyc", ".pyo", ">")
 _CELL = re.compile(r"(Cell In ?\[\d*\]), line (\d{1,9})(?:, in (.*))?\Z")
 _INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
-_IPY_OLD = re.compile(r"(\S.*?) in ([\w<>.]+)\(")
+_IPY_OLD = re.compile(r"(\S.*?) in ((?:init )?[\w<>.]+)\(")  # Cython: "_parquet.pyx in init pyarrow._parquet()"
 # Colab renders frame paths as links and a copied output keeps them:
 # "[/usr/local/lib/python3.7/dist-packages/keras/backend.py](https://localhost:8080/#) in <module>"
 _COLAB_LINK = re.compile(r"\[([^\]]{1,2000})\]\(https?://[^)\s]{0,2000}\) in ([\w<>.]+)(?:\(.*\))?\Z")
@@ -332,6 +332,21 @@ def ipython_frame(st: str) -> Optional[Frame]:
     return None
 
 
+def _headerless_old_ipython(st: str) -> bool:
+    """An old IPython frame header pasted without the "----" line above it.
+
+    ``/usr/local/lib/python3.10/dist-packages/pyarrow/_parquet.pyx in init pyarrow._parquet()``:
+    only a path into an installed package (or an IPython input) counts, so a log
+    line that happens to say "x.py in f()" does not start a traceback.
+    """
+    if not st.startswith(("/", "<ipython-input", "~")) and not (len(st) > 2 and st[1] == ":" and st[2] in "\\/"):
+        return False
+    head = st[:_HEAD]
+    m = _IPY_OLD.match(head)
+    return bool(m) and head.endswith(")") and (
+        "site-packages" in m.group(1) or "dist-packages" in m.group(1) or m.group(1).startswith("<ipython-input"))
+
+
 def _strip_call(func: str) -> str:
     func = func.strip()
     i = func.find("(")
@@ -572,12 +587,14 @@ class _Parser:
             self.state = TB
             self._add_frame(fr)
             return True
-        if line[:1] not in (" ", "\t") and (st.startswith(("Cell In", "Input In", "File ")) or _COLAB_LINK.match(st[:_HEAD])) \
+        if line[:1] not in (" ", "\t") and (st.startswith(("Cell In", "Input In", "File ")) or _COLAB_LINK.match(st[:_HEAD])
+                                            or _headerless_old_ipython(st)) \
                 and not st.startswith('File "'):
             # An IPython/Spyder traceback pasted without its "----" header line; Colab's frame
             # headers are links ("[/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py](https://localhost:8080/#) in f()").
             fr2 = ipython_frame(st)
-            if fr2 is not None and (fr2.line or fr2.file.startswith(("Cell In", "Input In")) or st.startswith("[")):
+            if fr2 is not None and (fr2.line or fr2.file.startswith(("Cell In", "Input In")) or st.startswith("[")
+                                    or _headerless_old_ipython(st)):
                 if self.state != AFTER_SEP:
                     self._emit_if_open()
                 self._reset_tb("ipython")

@@ -305,6 +305,7 @@ _TYPE_OPERANDS = (r"(?:type|NoneType|types\.GenericAlias|types\.UnionType|(?:typ
 _PEP604 = re.compile(rf"unsupported operand type\(s\) for \|: '{_TYPE_OPERANDS}' and '(?:{_TYPE_OPERANDS}|str)'"
                      rf"|unsupported operand type\(s\) for \|: 'str' and '{_TYPE_OPERANDS}'")
 _PEP585 = re.compile(r"'(?:type|ABCMeta)' object is not subscriptable")
+_FUTURE_ANNOTATIONS = re.compile(r"\bfuture feature annotations is not defined")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
 _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
@@ -586,6 +587,11 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 sig.family = PYTHON_VERSION
                 sig.detail["python_added"] = STDLIB_ATTR_ADDED[(m.group(1), m.group(2))]
             return sig
+    if etype == "SyntaxError" and _FUTURE_ANNOTATIONS.search(msg):
+        # The compiler of Python 3.6 and older refuses PEP 563's future import of a library's module.
+        sig.family = PYTHON_VERSION
+        sig.detail.update(python_added="3.7", feature="`from __future__ import annotations` (PEP 563)")
+        return sig
     if etype == "TypeError":
         msg = re.sub(r"(\w) (__\(\))", r"\1\2", msg)  # "OneHotEncoder.__init __()" as a forum pasted it
         if _PEP604.search(msg):

@@ -9,10 +9,14 @@ statement that would fail at import on the target:
 
 - syntax the target's grammar lacks (``match`` before 3.10, ``:=`` before 3.8,
   ``except*`` before 3.11), found by parsing with ``feature_version``;
+- ``from __future__ import annotations`` before 3.7 (the compiler, not the
+  parser, refuses it: "future feature annotations is not defined");
 - ``X | Y`` unions (PEP 604, Python 3.10) and ``list[int]`` generics (PEP 585,
-  Python 3.9) in places evaluated at import: annotations of module- and
-  class-level names and of functions defined there (unless ``from __future__
-  import annotations``), and module- or class-level values built from types.
+  Python 3.9; also ``collections.abc.Mapping[str, int]``, whose error says
+  "'ABCMeta' object is not subscriptable") in places evaluated at import:
+  annotations of module- and class-level names and of functions defined
+  there (unless ``from __future__ import annotations``), and module- or
+  class-level values built from types.
 
 Function bodies only run when called and are not read; code under a version
 check or ``TYPE_CHECKING`` is not read either.
@@ -32,6 +36,12 @@ PEP585 = (3, 9)
 _TYPES = {"str", "int", "float", "bool", "bytes", "bytearray", "complex", "list", "dict", "tuple", "set",
           "frozenset", "type", "object", "memoryview", "range", "slice"}
 _GENERIC_BUILTINS = {"list", "dict", "tuple", "set", "frozenset", "type"}
+# collections.abc's classes became subscriptable with PEP 585 (Python 3.9) too.
+_ABC_GENERICS = {"Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "Iterable", "Iterator",
+                 "Generator", "Reversible", "Container", "Collection", "Callable", "Set", "MutableSet", "Mapping",
+                 "MutableMapping", "Sequence", "MutableSequence", "ByteString", "MappingView", "KeysView", "ItemsView",
+                 "ValuesView"}
+FUTURE_ANNOTATIONS = (3, 7)
 _TYPING = {"Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Type", "Callable", "Literal",
            "Annotated", "Sequence", "Mapping", "Iterable", "Iterator", "Any", "ClassVar", "Final", "TypeAlias"}
 
@@ -79,12 +89,15 @@ def too_new(text: str, python: Tuple[int, ...]) -> Optional[TooNew]:
             warnings.simplefilter("ignore")
             tree = ast.parse(text)
         found = _syntax(text, target, tree)
+        future_at = next((n.lineno for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == "__future__"
+                          and any(a.name == "annotations" for a in n.names)), None)
+        if found is None and future_at is not None and target < FUTURE_ANNOTATIONS:
+            found = TooNew(future_at, FUTURE_ANNOTATIONS, "`from __future__ import annotations` (PEP 563, Python 3.7)")
         if found is None and target < PEP604:
-            future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and
-                         any(a.name == "annotations" for a in n.names) for n in tree.body)
             shadowed = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign))
                         for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-            found = next(_evaluated(tree.body, target, future, frozenset(shadowed), _stdlib_callables(tree)), None)
+            found = next(_evaluated(tree.body, target, future_at is not None, frozenset(shadowed),
+                                    _stdlib_callables(tree), _generic_names(tree)), None)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if found is not None:
@@ -132,7 +145,8 @@ def _needs_from(msg: str) -> Optional[Tuple[int, int]]:
 
 
 def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
-               shadowed: frozenset = frozenset(), names: Optional[Dict[str, str]] = None) -> Iterator[TooNew]:
+               shadowed: frozenset = frozenset(), names: Optional[Dict[str, str]] = None,
+               generics: frozenset = frozenset()) -> Iterator[TooNew]:
     """Statements run at import (module and class level), each with what it evaluates."""
     from .users import _about_versions, _is_main_check, _is_type_checking
 
@@ -142,36 +156,36 @@ def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
         if isinstance(st, ast.Try) and any(_catches_type_error(h) for h in st.handlers):
             # 'try: X = int | None / except TypeError: X = Optional[int]' is written for old Pythons
             for h in st.handlers:
-                yield from _evaluated(h.body, target, future, shadowed, names)
-            yield from _evaluated(st.finalbody, target, future, shadowed, names)
+                yield from _evaluated(h.body, target, future, shadowed, names, generics)
+            yield from _evaluated(st.finalbody, target, future, shadowed, names, generics)
             continue
         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             exprs: List[ast.AST] = list(st.decorator_list) + list(st.args.defaults) + \
                 [d for d in st.args.kw_defaults if d is not None]
-            yield from _values(exprs, target, shadowed, names)
+            yield from _values(exprs, target, shadowed, names, generics)
             if not future:
                 args = st.args.posonlyargs + st.args.args + st.args.kwonlyargs + \
                     [a for a in (st.args.vararg, st.args.kwarg) if a is not None]
                 yield from _annotations([a.annotation for a in args if a.annotation is not None] +
-                                        ([st.returns] if st.returns is not None else []), target, shadowed)
+                                        ([st.returns] if st.returns is not None else []), target, shadowed, generics)
             continue
         if isinstance(st, ast.ClassDef):
-            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target, shadowed, names)
-            yield from _evaluated(st.body, target, future, shadowed, names)
+            yield from _values(list(st.decorator_list) + list(st.bases) + [k.value for k in st.keywords], target, shadowed, names, generics)
+            yield from _evaluated(st.body, target, future, shadowed, names, generics)
             continue
         if isinstance(st, ast.AnnAssign):
             if not future:
-                yield from _annotations([st.annotation], target, shadowed)
+                yield from _annotations([st.annotation], target, shadowed, generics)
             if st.value is not None:
-                yield from _values([st.value], target, shadowed, names)
+                yield from _values([st.value], target, shadowed, names, generics)
             continue
         nested = [getattr(st, f) for f in ("body", "orelse", "finalbody") if isinstance(getattr(st, f, None), list)]
         for h in getattr(st, "handlers", []) or []:
             nested.append(h.body)
         for stmts in nested:
-            yield from _evaluated(stmts, target, future, shadowed, names)
+            yield from _evaluated(stmts, target, future, shadowed, names, generics)
         exprs = [v for f, v in ast.iter_fields(st) if isinstance(v, ast.expr)]
-        yield from _values(exprs, target, shadowed, names)
+        yield from _values(exprs, target, shadowed, names, generics)
 
 
 def _catches_type_error(handler: ast.ExceptHandler) -> bool:
@@ -180,20 +194,21 @@ def _catches_type_error(handler: ast.ExceptHandler) -> bool:
                                        for n in names)
 
 
-def _annotations(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset()) -> Iterator[TooNew]:
+def _annotations(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset(),
+                 generics: frozenset = frozenset()) -> Iterator[TooNew]:
     """Every ``|`` in an evaluated annotation is a union; a bare ``list[...]`` a PEP 585 generic."""
     for node in nodes:
         for sub in ast.walk(node):
             if isinstance(sub, ast.BinOp) and isinstance(sub.op, ast.BitOr) and target < PEP604:
                 yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
                 return
-            if _builtin_generic(sub, shadowed) and target < PEP585:
+            if _builtin_generic(sub, shadowed, generics) and target < PEP585:
                 yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
                 return
 
 
 def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset = frozenset(),
-            names: Optional[Dict[str, str]] = None) -> Iterator[TooNew]:
+            names: Optional[Dict[str, str]] = None, generics: frozenset = frozenset()) -> Iterator[TooNew]:
     """Values: only a ``|`` or subscript whose operand is certainly a type, never arithmetic on numbers."""
     for node in nodes:
         for sub in _walk_outside_functions(node):
@@ -206,7 +221,7 @@ def _values(nodes: List[ast.AST], target: Tuple[int, int], shadowed: frozenset =
                     (_typeish(sub.left, shadowed) or _typeish(sub.right, shadowed)):
                 yield TooNew(sub.lineno, PEP604, "an `X | Y` union (PEP 604, Python 3.10) evaluated at import")
                 return
-            if _builtin_generic(sub, shadowed) and target < PEP585:
+            if _builtin_generic(sub, shadowed, generics) and target < PEP585:
                 yield TooNew(sub.lineno, PEP585, "a `list[...]`-style generic (PEP 585, Python 3.9) evaluated at import")
                 return
 
@@ -280,6 +295,46 @@ def _typeish(node: ast.AST, shadowed: frozenset = frozenset()) -> bool:
     return False
 
 
-def _builtin_generic(node: ast.AST, shadowed: frozenset = frozenset()) -> bool:
-    return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in _GENERIC_BUILTINS \
-        and node.value.id not in shadowed
+def _builtin_generic(node: ast.AST, shadowed: frozenset = frozenset(), generics: frozenset = frozenset()) -> bool:
+    """``list[int]``, or a collections.abc class subscripted under a name ``generics`` holds (``abc.Mapping[str, int]``)."""
+    if not isinstance(node, ast.Subscript):
+        return False
+    if isinstance(node.value, ast.Name):
+        return node.value.id not in shadowed and (node.value.id in _GENERIC_BUILTINS or node.value.id in generics)
+    return bool(generics) and _dotted(node.value) in generics
+
+
+def _dotted(node: ast.AST) -> str:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return ""
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _generic_names(tree: ast.Module) -> frozenset:
+    """Names under which the module's top-level imports bind collections.abc's classes.
+
+    ``from collections.abc import Mapping`` gives ``Mapping``; ``from collections
+    import abc`` gives ``abc.Mapping``; ``import collections.abc`` gives
+    ``collections.abc.Mapping``.  typing's aliases are subscriptable on every
+    Python and are never here.
+    """
+    out = set()
+    for st in tree.body:
+        if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module == "collections.abc":
+            out.update(a.asname or a.name for a in st.names if a.name in _ABC_GENERICS)
+        elif isinstance(st, ast.ImportFrom) and st.level == 0 and st.module == "collections":
+            for a in st.names:
+                if a.name == "abc":
+                    out.update(f"{a.asname or 'abc'}.{n}" for n in _ABC_GENERICS)
+        elif isinstance(st, ast.Import):
+            for a in st.names:
+                if a.name in ("collections.abc", "collections") and a.asname is None:
+                    out.update(f"collections.abc.{n}" for n in _ABC_GENERICS)
+                elif a.name == "collections.abc" and a.asname:
+                    out.update(f"{a.asname}.{n}" for n in _ABC_GENERICS)
+    return frozenset(out)

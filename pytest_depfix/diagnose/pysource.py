@@ -19,6 +19,7 @@ are not runtime names.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
@@ -1037,6 +1038,38 @@ class Resolver:
             self._modules[module] = info
         return mf, self._modules[module]
 
+    MAX_CYTHON_FILES = 40
+
+    def _cython_defines(self, module: str, name: str) -> Optional[str]:
+        """The shipped Cython file (``mod.pyx`` or a ``.pxi`` it includes) that defines ``name`` at top level.
+
+        Only a "yes": a top-level ``cdef class Name``/``class``/``def``/``cpdef``
+        or ``Name = ...`` in the source compiled into the module.  Silence
+        proves nothing (Cython can bind names in ways a line reader misses).
+        """
+        base = module.replace(".", "/")
+        pyx = f"{base}.pyx"
+        if pyx not in self._pathset or not name.isidentifier():
+            return None
+        folder = base.rpartition("/")[0]
+        defines = re.compile(r"^(?:(?:cdef|cpdef)\s+(?:(?:public|api|extern|inline|readonly|final)\s+)*(?:class\s+)?(?:\w+\s+)?"
+                             r"|class\s+|def\s+|async\s+def\s+)" + re.escape(name) + r"\b|^" + re.escape(name) + r"\s*=[^=]",
+                             re.M)
+        include = re.compile(r"^include\s+['\"]([\w./-]+)['\"]", re.M)
+        todo, seen = [pyx], set()
+        while todo and len(seen) < self.MAX_CYTHON_FILES:
+            path = todo.pop(0)
+            if path in seen or path not in self._pathset:
+                continue
+            seen.add(path)
+            text = self.tree.read(path)
+            if not text:
+                continue
+            if defines.search(text):
+                return path
+            todo.extend(f"{folder}/{inc}" if folder else inc for inc in include.findall(text))
+        return None
+
     def stub_for(self, module: str) -> Optional[ModuleInfo]:
         mf = self.module_files(module)
         if not mf.stub:
@@ -1073,6 +1106,11 @@ class Resolver:
             return Finding(NO, f"no module {module}")
         if info is None:
             if mf.compiled:
+                where = self._cython_defines(module, name)
+                if where:
+                    # pyarrow ships lib.pyx and the .pxi files it includes beside lib.*.so
+                    return Finding(YES, f"{where} defines {name} at top level (the Cython source of {mf.compiled})",
+                                   [Ref("unknown", module, path=where)])
                 return Finding(UNKNOWN, f"{mf.compiled} is compiled (no .pyi stub)")
             sub = self.module_files(f"{module}.{name}")
             if sub.exists:

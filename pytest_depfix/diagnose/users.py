@@ -672,6 +672,45 @@ def first_where(ctx: Any, dist: str, version: str, after: Optional[datetime],
     return rest[lo], seen[rest[lo]] == "partial"
 
 
+def last_where_before(probe: Any, dist: str, version: str, release_ok: Any) -> Optional[str]:
+    """The newest release of ``dist`` below ``version`` (installable on the target) with ``release_ok(v)``, or None.
+
+    Gallop back from the pin, then bisect: code that a release added (new syntax,
+    a new import) stays in the releases after it, so the nearest release
+    without it is found in about 2*log2(n) reads of the ``MAX_RELEASES`` nearest.
+    """
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        pinned = Version(version)
+        earlier = sorted((Version(v) for v in probe.versions(dist)), reverse=True)
+    except (InvalidVersion, Exception):
+        return None
+    candidates = [str(v) for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease][:MAX_RELEASES]
+    seen: dict = {}
+
+    def ok(i: int) -> bool:
+        if i not in seen:
+            seen[i] = release_ok(candidates[i]) in (True, "partial")
+        return seen[i]
+
+    lo, step, i = -1, 1, 0  # candidates[lo] is known to fail (-1: the pin itself)
+    while i < len(candidates) and not ok(i):
+        lo, i, step = i, i + step, step * 2
+    if i >= len(candidates):
+        if not candidates or not ok(len(candidates) - 1):
+            return None
+        i = len(candidates) - 1
+    hi = i  # candidates[hi] is ok
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid
+    return candidates[hi]
+
+
 _NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example", "benchmarks")
 
 

@@ -2014,7 +2014,9 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
 
     # With frames, only the caller's modules on the failing path are judged (another module
     # of the release may be imported only on newer Pythons); without, what importing it runs.
-    files = sorted({r for fr in ctx.crash.root.frames for r in [frame_relpath(fr)] if r}) or None
+    # A SyntaxError's location (schwifty/bic.py line 1) is the module that failed to compile.
+    located = [loc for loc in [getattr(ctx.crash.root, "location", None)] if loc is not None]
+    files = sorted({r for fr in list(ctx.crash.root.frames) + located for r in [frame_relpath(fr)] if r}) or None
     out: List[Culprit] = []
     for pin in candidates:
         if ctx.probe is None or not pin.version:
@@ -2029,15 +2031,25 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
             if hit is None:
                 continue
             later, _ = users.first_where(ctx, pin.name, pin.version, None, lambda v: runs(v) is None)
+            # Before the release that wrote the new syntax, the code ran on the target (schwifty
+            # 2021.4 added 'from __future__ import annotations'; 2021.1 runs on 3.6).
+            back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: runs(v) is None)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
             continue
         ev = (f"{pin.name} {pin.version} has {hit.what} (`{hit.statement}`, {hit.file} line {hit.line}); "
               + (f"{pin.name} {later} has no code Python {ctx.target.python_version} cannot run (read from release files)"
-                 if later else f"no later release of {pin.name} read is free of it"))
+                 if later else f"no later release of {pin.name} installable on the target is free of it"))
         ctx.evidence.append(ev)
         if later:
             _add(out, Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files"), ctx)
+        if back:
+            ev_back = (f"{pin.name} {pin.version} has {hit.what} (`{hit.statement}`, {hit.file} line {hit.line}); "
+                       f"{pin.name} {back} is its newest earlier release with no code Python "
+                       f"{ctx.target.python_version} cannot run (read from release files)")
+            ctx.evidence.append(ev_back)
+            # Beside the forward move, not merged into it: the two are alternatives.
+            out.append(Culprit(pin.name, f"=={back}", CONF_PROBE, [ev_back], "release-files"))
     if out:
         return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {_what(sig)}, new in Python {added}, on Python "
                     f"{ctx.target.python_version}", out, advice)

@@ -36,3 +36,21 @@ def test_an_absolute_project_path_does_not_list_every_pins_release(make_local_in
     out = attribute(crash, pins, target=PY37, installed=False, index=index)
     assert out.final.frames[0].owner == "project"
     assert "big-sdist-only" not in listed, listed  # an sdist listed (downloaded) for a plain project frame
+
+
+def test_an_old_ipython_frame_of_a_cython_module_pasted_without_its_header_is_a_frame():
+    # milvus-io/milvus-model#32: Colab printed the extension's init frame and the error, nothing else
+    from pytest_depfix.crash import parse_traceback
+
+    (crash,) = parse_traceback("/usr/local/lib/python3.10/dist-packages/pyarrow/_parquet.pyx in init pyarrow._parquet()\n"
+                               "\n"
+                               "AttributeError: module 'pyarrow.lib' has no attribute 'ListViewType'\n")
+    (frame,) = crash.root.frames
+    assert frame.file.endswith("pyarrow/_parquet.pyx") and frame.function == "init pyarrow._parquet"
+
+
+def test_a_log_line_that_looks_like_a_frame_does_not_start_a_traceback():
+    from pytest_depfix.crash import parse_traceback
+
+    crashes = parse_traceback("/home/me/notes.py in draft(v2)\nAttributeError: module 'x' has no attribute 'y'\n")
+    assert all(not c.root.frames for c in crashes)

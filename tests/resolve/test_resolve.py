@@ -238,3 +238,13 @@ def test_a_forced_major_bump_down_a_chain_of_dependents_is_proved_minimal_withou
     assert {c.name: c.to_version for c in res.changes} == {n: "2.0" for n in uni}
     assert res.stats["proven_minimal"] is True
     assert res.stats["candidates_examined"] < 2000
+
+
+def test_equal_moves_up_and_down_prefer_the_upgrade_even_across_a_release_candidate(solve):
+    # pyvista/pyvista#7790: typing-extensions 4.9.0 -> 4.10.0 (4.10.0rc1 between them) against
+    # pyvista 0.46.0 -> 0.45.3 (nothing between): both one step, so the upgrade wins the tie.
+    universe = {"caller": [rel("0.45.3"), rel("0.46.0")],
+                "te": [rel("4.9.0"), rel("4.10.0rc1"), rel("4.10.0")]}
+    res = solve(universe, "caller==0.46.0\nte==4.9.0\n",
+                demands=[[cul("te", ">=4.10.0"), cul("caller", "==0.45.3")]])
+    assert moved(res) == {"te": ("4.9.0", "4.10.0")}

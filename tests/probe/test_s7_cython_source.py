@@ -1,0 +1,50 @@
+"""A compiled module whose Cython source ships beside it answers "yes" from that source.
+
+Real case behind it: milvus-io/milvus-model#32.  pyarrow 17.0.0's ``_parquet``
+extension asked ``pyarrow.lib`` for ``ListViewType`` and a Colab session that
+still had an older ``pyarrow.lib`` loaded said it has none.  The wheel ships
+``pyarrow/lib.pyx``, which includes ``types.pxi``, which defines ``cdef class
+ListViewType``: the pinned release has it, so the installed copy is the odd one
+out (a verdict of environment), not pyarrow 17.
+"""
+
+from __future__ import annotations
+
+from pytest_depfix.diagnose.pysource import UNKNOWN, YES, DictTree, Resolver
+
+SO = "pa/lib.cpython-310-x86_64-linux-gnu.so"
+
+
+def tree(**extra):
+    files = {"pa/__init__.py": "from pa.lib import *\n", SO: "\x7fELF",
+             "pa/lib.pyx": 'cimport cython\ninclude "types.pxi"\ninclude "table.pxi"\n\ndef cpu_count():\n    return 1\n',
+             "pa/types.pxi": "cdef class DataType:\n    pass\n\n\ncdef class ListViewType(DataType):\n    pass\n",
+             "pa/table.pxi": "class Table:\n    pass\n\nTIMEOUT = 3\n"}
+    files.update(extra)
+    return Resolver(DictTree(files))
+
+
+def test_a_class_defined_in_an_included_pxi_is_there():
+    found = tree().lookup("pa.lib", "ListViewType")
+    assert found.value == YES and "pa/types.pxi" in found.evidence
+
+
+def test_functions_classes_and_values_at_top_level_count():
+    r = tree()
+    assert r.lookup("pa.lib", "cpu_count").value == YES
+    assert r.lookup("pa.lib", "Table").value == YES
+    assert r.lookup("pa.lib", "TIMEOUT").value == YES
+
+
+def test_silence_of_the_source_proves_nothing():
+    assert tree().lookup("pa.lib", "ListType").value == UNKNOWN
+
+
+def test_an_indented_definition_is_no_module_attribute():
+    r = tree(**{"pa/types.pxi": "cdef class DataType:\n    def ListViewType(self):\n        pass\n"})
+    assert r.lookup("pa.lib", "ListViewType").value == UNKNOWN
+
+
+def test_without_the_pyx_the_compiled_module_stays_unknown():
+    r = Resolver(DictTree({"pa/__init__.py": "", SO: "\x7fELF", "pa/types.pxi": "cdef class ListViewType:\n    pass\n"}))
+    assert r.lookup("pa.lib", "ListViewType").value == UNKNOWN
