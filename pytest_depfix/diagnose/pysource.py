@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 import warnings
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
@@ -966,6 +967,10 @@ class ModuleFiles:
         return self.source or self.stub or self.compiled or (self.namespace or "") + "/"
 
 
+# Star imports from these bring the standard library's names (sys.stdlib_module_names: Python 3.10+).
+_STDLIB_TOPS = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
+
+
 @dataclass
 class Ref:
     """What a name turned out to be."""
@@ -1187,7 +1192,14 @@ class Resolver:
         """Does ``from src import *`` bring ``name``?  None: certainly not."""
         mf, info = self.load(src)
         if not mf.exists:
-            return Finding(UNKNOWN, f"star import from {src}, which is not in this release") if src.split(".")[0] in self._toplevels() else None
+            top = src.split(".")[0]
+            if top in self._toplevels():
+                return Finding(UNKNOWN, f"star import from {src}, which is not in this release")
+            if top in _STDLIB_TOPS or top.startswith("_"):
+                return None  # the standard library's names are not what a release is asked about
+            # keras 2.4's keras/utils/__init__.py is only "from tensorflow.keras.utils import *":
+            # another distribution's module may bring any name, so silence here proves nothing.
+            return Finding(UNKNOWN, f"star import from {src}, another distribution's module")
         if info is None:
             if mf.compiled and self.tree.compiled_lacks(mf.compiled, name):
                 return None  # scipy.linalg's "from ._decomp_update import *": the binary never names it

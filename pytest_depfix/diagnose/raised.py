@@ -50,6 +50,10 @@ class Refusal:
     data_words: frozenset = frozenset()
 
 
+# printf- and str.format-style fields: %(expr)r, %s, %.2f, {}, {name!r}, {0:>4}
+_FIELD = re.compile(r"%(?:\(\w{1,40}\))?[-#0 +]?\d{0,3}(?:\.\d{1,3})?[sdrfiaxXeEgGc]|\{\w{0,40}(?:![rsa])?(?::[^{}]{0,20})?\}")
+
+
 def _clean(message: str) -> str:
     first = message.strip().split("\n")
     return " ".join(line.strip() for line in first if line.strip())
@@ -119,23 +123,26 @@ def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
             continue
-        piece = " ".join(part.strip() for part in node.value.split("\n") if part.strip()) \
+        whole = " ".join(part.strip() for part in node.value.split("\n") if part.strip()) \
             if "\n" in node.value else node.value
-        piece = piece.strip() if len(piece.strip()) >= MIN_PIECE else piece
-        if len(piece) < MIN_PIECE:
-            continue
-        if msg in piece:  # the paste kept only the message's first line, or cut it short
-            start, piece = 0, msg
-        else:
-            start = msg.find(piece)
-        if start < 0:
-            continue
-        if id(node) in in_raise:
-            raised = True
-            raised_as.append(in_raise[id(node)])
-            template |= _words(piece)
-        for i in range(start, start + len(piece)):
-            covered[i] = 1
+        # A format string spells the message between its fields: "Textual SQL expression %(expr)r
+        # should be explicitly declared as text(%(expr)r)" (SQLAlchemy 1.3) is matched piece by piece.
+        for piece in [whole] if not _FIELD.search(whole) else _FIELD.split(whole):
+            piece = piece.strip() if len(piece.strip()) >= MIN_PIECE else piece
+            if len(piece) < MIN_PIECE:
+                continue
+            if msg in piece:  # the paste kept only the message's first line, or cut it short
+                start, piece = 0, msg
+            else:
+                start = msg.find(piece)
+            if start < 0:
+                continue
+            if id(node) in in_raise:
+                raised = True
+                raised_as.append(in_raise[id(node)])
+                template |= _words(piece)
+            for i in range(start, start + len(piece)):
+                covered[i] = 1
     if not raised:
         return None
     share = sum(covered) / len(msg)

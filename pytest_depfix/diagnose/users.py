@@ -715,8 +715,23 @@ _NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example
 
 
 def _shipped_modules(tree: Any) -> List[str]:
-    """A release's Python modules outside its tests, docs and examples (what its users' code can run)."""
-    return [p for p in tree.paths() if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+    """A release's Python modules outside its tests, docs and examples (what its users' code can run).
+
+    Each file once: an sdist's ``lib/sqlalchemy/sql/elements.py`` is also offered as
+    ``sqlalchemy/sql/elements.py`` (its import path, listed first); reading both
+    doubled SQLAlchemy 1.2's source past the read cap.
+    """
+    member_of = getattr(tree, "_map", None) or {}
+    seen: Set[str] = set()
+    out = []
+    for p in tree.paths():
+        if not p.endswith(".py") or set(p.split("/")[:-1]) & set(_NOT_IMPORTED):
+            continue
+        member = member_of.get(p, p)
+        if member not in seen:
+            seen.add(member)
+            out.append(p)
+    return out
 
 
 def first_too_new(probe: Any, dist: str, version: str, python: Tuple[int, ...],

@@ -1502,6 +1502,9 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
     if sig.family == F.SIGNATURE and sig.name:
+        forwarded = _forwarded_keyword(ctx, sig, caller, done)
+        if forwarded is not None:
+            return forwarded
         # The call in the caller's own release names the callable, which beats upload dates.
         found = _call_site_owner(ctx, sig, caller)
         if found:
@@ -1550,6 +1553,41 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         return done("unknown", sig.family, f"{what}: no version range could be established", [])
     return done("transitive", sig.family, f"{what}: {callee.name}=={callee.version} is the only dependency of "
                 f"{caller.name}=={caller.version} released after it (upload dates)", out)
+
+
+_FORWARDS_KWARGS = re.compile(r"\*\*\s*[A-Za-z_]\w*\s*\)")
+
+
+def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> Optional[Diagnosis]:
+    """A keyword refused inside a pin's own ``super().__init__(**kwargs)``: the pin is the callee, not the caller.
+
+    marshmallow 4.0's ``Boolean.__init__`` passes ``**kwargs`` up to
+    ``Field.__init__``, which refused packit 1.7.0's ``fields.Boolean(default=False)``.
+    The innermost frame forwards what its caller gave; when the class the message
+    names is the innermost pin's own and its keyword range excludes the pin, that
+    pin holds back and the outer caller's later release that rewrote the call moves on.
+    """
+    frames = ctx.crash.root.frames
+    if inner.kind != "dist" or not inner.version or not frames or not sig.function or ctx.is_keep(inner.name):
+        return None
+    if not _FORWARDS_KWARGS.search(frames[-1].source or ""):
+        return None
+    outer = _outside(ctx, inner)
+    if outer.kind not in ("dist", "project"):
+        return None
+    found = [c for c in _signature_owner(ctx, sig, outer) if canonicalize_name(c.name) == inner.key]
+    if not found:
+        return None
+    ctx.callee = inner
+    moved: List[Culprit] = []
+    if outer.kind == "dist" and outer.version and not ctx.is_keep(outer.name):
+        moved = [c for c in adapted_culprits(ctx, outer) if canonicalize_name(c.name) == outer.key]
+    who = "the project" if outer.kind == "project" else f"{outer.name}=={outer.version}"
+    ctx.evidence.append(f"{inner.name}'s innermost frame forwards keyword arguments (`{(frames[-1].source or '').strip()}`): "
+                        f"{sig.name!r} came from {who}")
+    return done("project" if outer.kind == "project" else "transitive", sig.family,
+                f"{_what(sig)}: {who} passes {sig.name!r} through {inner.name}'s **kwargs; {inner.name} accepts it only "
+                f"in {found[0].name}{found[0].constraint}", found + moved)
 
 
 def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:

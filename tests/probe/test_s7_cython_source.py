@@ -48,3 +48,17 @@ def test_an_indented_definition_is_no_module_attribute():
 def test_without_the_pyx_the_compiled_module_stays_unknown():
     r = Resolver(DictTree({"pa/__init__.py": "", SO: "\x7fELF", "pa/types.pxi": "cdef class ListViewType:\n    pass\n"}))
     assert r.lookup("pa.lib", "ListViewType").value == UNKNOWN
+
+
+def test_a_star_import_from_another_distribution_may_bring_any_name():
+    # keras 2.4.3's keras/utils/__init__.py is only "from tensorflow.keras.utils import *"
+    r = Resolver(DictTree({"keras/__init__.py": "", "keras/utils/__init__.py": "from tensorflow.keras.utils import *\n"}))
+    found = r.lookup("keras.utils", "get_file")
+    assert found.value == UNKNOWN and "another distribution" in found.evidence
+
+
+def test_a_star_import_from_the_standard_library_does_not_hide_a_missing_name():
+    from pytest_depfix.diagnose.pysource import NO
+
+    r = Resolver(DictTree({"m/__init__.py": "from os.path import *\n"}))
+    assert r.lookup("m", "get_file").value == NO

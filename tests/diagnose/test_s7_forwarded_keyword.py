@@ -1,0 +1,58 @@
+"""A keyword refused inside a library's own ``super().__init__(**kwargs)`` came from the frame outside it.
+
+packit/packit#2595: marshmallow 4.0 dropped ``Field.__init__(default=...)``; marshmallow's
+``Boolean.__init__`` forwards ``**kwargs`` to it, so the innermost frame is marshmallow's
+own, and packit 1.7.0's ``fields.Boolean(default=False)`` is the call that passed it.
+packit 1.8.0 rewrote that line; marshmallow 3.x accepts the keyword.  Both are fixes.
+"""
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+FIELDS_3 = ("class Field:\n    def __init__(self, *, default=None, load_default=None, **kwargs):\n        pass\n\n\n"
+            "class Boolean(Field):\n    def __init__(self, *, truthy=None, **kwargs):\n        super().__init__(**kwargs)\n")
+FIELDS_4 = ("class Field:\n    def __init__(self, *, load_default=None, dump_default=None):\n        pass\n\n\n"
+            "class Boolean(Field):\n    def __init__(self, *, truthy=None, **kwargs):\n        super().__init__(**kwargs)\n")
+SCHEMA_OLD = "from mm import fields\n\n\nclass Item:\n    mkpath = fields.Boolean(default=False)\n"
+SCHEMA_NEW = "from mm import fields\n\n\nclass Item:\n    mkpath = fields.Boolean(dump_default=False)\n"
+
+UNIVERSE = {
+    "mm": [{"version": "3.26.1", "upload_time": "2025-02-01T00:00:00Z",
+            "files": {"mm/__init__.py": "", "mm/fields.py": FIELDS_3}},
+           {"version": "4.0.0", "upload_time": "2025-04-16T00:00:00Z",
+            "files": {"mm/__init__.py": "", "mm/fields.py": FIELDS_4}}],
+    "pk": [{"version": "1.7.0", "upload_time": "2025-04-01T00:00:00Z", "requires_dist": ["mm"],
+            "files": {"pk/__init__.py": "", "pk/schema.py": SCHEMA_OLD}},
+           {"version": "1.8.0", "upload_time": "2025-05-09T00:00:00Z", "requires_dist": ["mm"],
+            "files": {"pk/__init__.py": "", "pk/schema.py": SCHEMA_NEW}}],
+}
+
+PASTE = """Traceback (most recent call last):
+  File "/venv/lib/python3.13/site-packages/pk/schema.py", line 4, in <module>
+    class Item:
+  File "/venv/lib/python3.13/site-packages/pk/schema.py", line 5, in Item
+    mkpath = fields.Boolean(default=False)
+  File "/venv/lib/python3.13/site-packages/mm/fields.py", line 8, in __init__
+    super().__init__(**kwargs)
+TypeError: Field.__init__() got an unexpected keyword argument 'default'
+"""
+
+
+def test_the_library_forwarding_kwargs_is_the_callee_and_the_outer_caller_moves_or_it_holds_back(index_for):
+    index, target = index_for(UNIVERSE, python="3.13")
+    pins = parse_requirements_text("pk==1.7.0\nmm==4.0.0\n", target)
+    d = diagnose(simple_parse(PASTE, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    got = {(c.name, c.constraint) for c in d.culprits}
+    assert ("mm", "<4.0.0") in got
+    assert ("pk", ">=1.8.0") in got
+    assert "through mm's **kwargs" in d.summary
+
+
+def test_a_call_without_forwarding_is_read_as_before(index_for):
+    index, target = index_for(UNIVERSE, python="3.13")
+    pins = parse_requirements_text("pk==1.7.0\nmm==4.0.0\n", target)
+    paste = PASTE.replace("super().__init__(**kwargs)", "super().__init__(default=1)")
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert "through mm's **kwargs" not in d.summary
