@@ -313,7 +313,9 @@ _SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for arg
 _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
 # "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
-_REMOVED_IN_RELEASE = re.compile(r"(?<![\w.`])`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release")
+# JAX says it without "the ... release": "jax.tree_map was removed in JAX v0.6.0: use jax.tree.map".
+_REMOVED_IN_RELEASE = re.compile(r"(?<![\w.`])`?([A-Za-z_][\w.]*)\.(\w+)`? (?:was|has been) removed in "
+                                 r"(?:the ([A-Za-z][\w-]*) (\d+(?:\.\d+)*) release|([A-Za-z][\w-]*) v(\d+(?:\.\d+)*)\b)")
 # gensim 4: "The vocab attribute was removed from KeyedVector in Gensim 4.0.0."
 _ATTR_REMOVED_FROM = re.compile(r"The (\w+) attribute was removed from (\w+) in ([A-Za-z][\w-]*) (\d+(?:\.\d+)*)"
                                 # NumPy 2: "`ptp` was removed from the ndarray class in NumPy 2.0. Use np.ptp(arr, ...) instead."
@@ -522,7 +524,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         top, _, rest = module.partition(".")
         module = _MODULE_SHORTHANDS.get(top, top) + (f".{rest}" if rest else "")
         sig.family, sig.module, sig.name = ATTRIBUTE, module, m.group(2)
-        sig.detail["removed_in"] = (m.group(3), m.group(4))
+        sig.detail["removed_in"] = (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
         return sig
     if etype in ("ImportError", "ModuleNotFoundError"):
         m = _IMPORT_FROM_PARTIAL.search(msg)

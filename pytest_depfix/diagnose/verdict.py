@@ -764,6 +764,10 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                   "build": F.BUILD}.get(entry.kind, entry.kind)
         if sig.family not in (F.UNKNOWN,):
             family = sig.family
+        elif entry.kind in ("removed-name", "moved-name") and sig.module and sig.name:
+            # A wording only the entry knows ("jax.tree_map was removed in JAX v0.6.0") is a removed
+            # name from here on: a frameless paste is searched for the pin that uses it.
+            sig.family = family
         verdict = _verdict_for(callee, caller, ctx) if callee.kind == "dist" else "transitive"
         if sig.family == F.PYTHON_VERSION and not ctx.is_keep(caller.name):
             verdict = "transitive" if caller.kind == "dist" else "project"
