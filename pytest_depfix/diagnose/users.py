@@ -109,7 +109,10 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         # Local names and the modules they stand for: 'import pandas as pd' makes 'pd.core' pandas.core,
         # 'import numpy.random' binds numpy, 'from pandas import core' binds core to pandas.core.
         bound: Dict[str, str] = {}
+        fallbacks = _fallback_imports(tree)
         for node in ast.walk(tree):
+            if id(node) in fallbacks:
+                continue  # 'try: import requests / except ImportError: from botocore.vendored import requests'
             if isinstance(node, ast.Import):
                 for a in node.names:
                     if a.asname:
@@ -144,6 +147,7 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     full = module if not rest else None
                 if full and (full + ("." + rest if rest else "")) == module:
                     attrs.add(node.lineno)
+        attrs |= _named_by_strings(tree, module, name)
     if not imports and not attrs:
         return None
     fb = (module, lacks) if module and lacks is not None else None
@@ -158,6 +162,69 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     line = min(live)
     lines = text.splitlines()
     return Use("", line, lines[line - 1].strip() if 0 < line <= len(lines) else "")
+
+
+def _fallback_imports(tree: ast.AST) -> Set[int]:
+    """Import statements in an ImportError handler that rebind a name the ``try`` imported from another package.
+
+    thundra 2.3.8's reporter does ``try: import requests`` / ``except ImportError: from
+    botocore.vendored import requests``; it declares requests, so ``requests`` is the
+    real one and the handler's binding is not what its code runs with.  The same
+    package on both sides (``from pandas import NumericIndex`` / ``Int64Index``) is
+    a version fallback and stays: the callee's own answers decide it.
+    """
+    out: Set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        primary: Dict[str, str] = {}
+        for st in node.body:
+            for local, top in _import_bindings(st):
+                primary[local] = top
+        if not primary:
+            continue
+        for handler in node.handlers:
+            if not _catches(handler, "ImportError"):
+                continue
+            for st in handler.body:
+                binds = _import_bindings(st)
+                if binds and all(local in primary and primary[local] != top for local, top in binds):
+                    out.add(id(st))
+    return out
+
+
+def _import_bindings(st: ast.stmt) -> List[Tuple[str, str]]:
+    """``(local name, top-level package)`` an import statement binds (``[]`` for anything else)."""
+    if isinstance(st, ast.Import):
+        return [((a.asname or a.name).split(".")[0] if not a.asname else a.asname, a.name.split(".")[0]) for a in st.names]
+    if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module:
+        return [(a.asname or a.name, st.module.split(".")[0]) for a in st.names if a.name != "*"]
+    return []
+
+
+def _named_by_strings(tree: ast.AST, module: str, name: str) -> Set[int]:
+    """Lines whose call names ``module.name`` in string constants: patching and lazy loading by name.
+
+    thundra 2.3.8 calls ``wrapt.wrap_function_wrapper('botocore.vendored.requests',
+    'Session.send', ...)``, which looks the name up when it runs (botocore 1.13
+    emptied that module); ``mock.patch('pkg.mod.Name.method')`` and
+    ``importlib.import_module`` plus a ``getattr`` spelled in one string do the same.
+    """
+    dotted = f"{module}.{name}"
+    out: Set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        consts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if not consts:
+            continue
+        if len(node.args) >= 2 and consts[:1] == [module] and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) \
+                and node.args[1].value.split(".")[0] == name:
+            out.add(node.lineno)
+        elif any(c == dotted or c.startswith(dotted + ".") for c in consts):
+            out.add(node.lineno)
+    return out
 
 
 def _module_names(tree: ast.AST) -> Set[str]:
