@@ -137,7 +137,12 @@ def _strip(raw: str) -> str:
     m = _QUOTE.match(line)
     if m:
         line = line[m.end():]
-    return line.strip().strip("`").strip() if line.startswith("``") else line.strip()
+    line = line.strip()
+    if line.startswith("``"):
+        return line.strip("`").strip()
+    if len(line) > 2 and line[0] == line[-1] == "`" and "`" not in line[1:-1]:
+        return line[1:-1].strip()  # one inline-code span around the whole line, as GitHub titles quote it
+    return line
 
 
 def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str, str]]:

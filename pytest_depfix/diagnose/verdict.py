@@ -1257,21 +1257,26 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     must declare the callee and its pinned release must use the name.
     """
     callee = ctx.callee
-    if callee is None or callee.kind != "dist" or not callee.version or not sig.module or not sig.name:
+    no_module = bool(sig.detail.get("no_module"))
+    if callee is None or callee.kind != "dist" or not callee.version or not sig.module or not (sig.name or no_module):
         return []
-    if sig.family not in (F.IMPORT_NAME, F.ATTRIBUTE) or sig.detail.get("no_module") or not sig.name.isidentifier():
+    if sig.family not in (F.IMPORT_NAME, F.ATTRIBUTE) or not (no_module or (sig.name or "").isidentifier()):
         return []
+    if no_module and "." not in sig.module:
+        return []  # a whole top-level package missing is a dependency left out, not a removed module
     from . import users
 
     # Any later release without a use counts: the pinned one uses the name, so
     # dropping it is adapting, whenever it happened (the callee's breaking
     # release is not known here; its current series may be years later).
-    what = f"{sig.module}.{sig.name}"
+    # A removed module ('No module named django.utils.lru_cache') is searched as an import of it.
+    what = sig.module if no_module else f"{sig.module}.{sig.name}"
     out: List[Culprit] = []
-    raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
-    present = probe_range(ctx, callee.name, sig.module, sig.name)
+    raises = "ModuleNotFoundError" if no_module else "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+    parent, _, leaf = sig.module.rpartition(".")
+    present = probe_range(ctx, callee.name, parent, leaf) if no_module else probe_range(ctx, callee.name, sig.module, sig.name)
     too_old = bool(present) and _only_above(present, callee.version)  # the callee has not got it *yet*
-    callers = users.find_callers(ctx, sig.module, sig.name, None, raises)
+    callers = users.find_callers(ctx, sig.module, "" if no_module else sig.name, None, raises)
     others = [p for p in ctx.pins if p.active and p.key != callee.key]
     if len(others) <= users.MAX_OWNER_PINS and not ctx.unread_callers and not any(ctx.is_keep(p.name) for p in others) \
             and all(p.version for p in others):  # a line without an exact version was not read
@@ -1279,7 +1284,8 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     for found in callers:
         if too_old:
             # accelerate 0.32 imports a name huggingface-hub only has from 0.21: the caller moves back.
-            back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module, sig.name, raises,
+            back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module,
+                                             "" if no_module else sig.name, raises,
                                              base=(sig.module.split(".")[0], callee.version), base_dist=callee.name)
             if back:
                 ev = (f"no caller frame was printed; {found.dist} {found.version} uses {what} (`{found.use.statement}`, "
