@@ -1127,7 +1127,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                           f"{said[0]} {said[1]}"], "error-message"), ctx)
     if not ctx.is_keep(callee.name):
         mod = sig.module if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[0]
-        name = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
+        name: Optional[str] = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
+        if sig.detail.get("no_module") and "." not in sig.module:
+            # A top-level module ('No module named attrs'): is the module there, not an attribute of
+            # itself.  attrs ships 'attrs' beside 'attr' only from 21.3.0.
+            mod, name = sig.module, None
         present = probe_range(ctx, callee.name, mod, name)
         if (not present or not excludes(present, callee.version)) and _pinned_has(ctx, callee, mod, name):
             compiled = _compiled_member(ctx, callee, mod, name)
