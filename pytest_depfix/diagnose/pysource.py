@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 import warnings
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
@@ -967,10 +966,6 @@ class ModuleFiles:
         return self.source or self.stub or self.compiled or (self.namespace or "") + "/"
 
 
-# Star imports from these bring the standard library's names (sys.stdlib_module_names: Python 3.10+).
-_STDLIB_TOPS = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
-
-
 @dataclass
 class Ref:
     """What a name turned out to be."""
@@ -1057,9 +1052,13 @@ class Resolver:
         if pyx not in self._pathset or not name.isidentifier():
             return None
         folder = base.rpartition("/")[0]
-        defines = re.compile(r"^(?:(?:cdef|cpdef)\s+(?:(?:public|api|extern|inline|readonly|final)\s+)*(?:class\s+)?(?:\w+\s+)?"
-                             r"|class\s+|def\s+|async\s+def\s+)" + re.escape(name) + r"\b|^" + re.escape(name) + r"\s*=[^=]",
-                             re.M)
+        # Module attributes only: 'cdef class', a 'cpdef' function, 'def', 'class', a plain
+        # assignment.  A bare 'cdef' function or C variable never reaches the Python module.
+        n = re.escape(name)
+        quals = r"(?:(?:public|api|extern|inline|readonly|final)[ \t]+)*"
+        defines = re.compile(rf"^(?:cdef[ \t]+{quals}class[ \t]+{n}\b"
+                             rf"|cpdef[ \t]+{quals}(?:[\w.]+[ \t*]+)?{n}[ \t]*\("
+                             rf"|class[ \t]+{n}\b|(?:async[ \t]+)?def[ \t]+{n}\b|{n}[ \t]*=[^=])", re.M)
         include = re.compile(r"^include\s+['\"]([\w./-]+)['\"]", re.M)
         todo, seen = [pyx], set()
         while todo and len(seen) < self.MAX_CYTHON_FILES:
@@ -1195,7 +1194,10 @@ class Resolver:
             top = src.split(".")[0]
             if top in self._toplevels():
                 return Finding(UNKNOWN, f"star import from {src}, which is not in this release")
-            if top in _STDLIB_TOPS or top.startswith("_"):
+            from ..crash.stdlib import stdlib_names
+
+            # the target's standard library (not the running one's: distutils on 3.12, 3.8 without the list)
+            if top in stdlib_names(self.python) or top in ("__future__",) or top.startswith("_"):
                 return None  # the standard library's names are not what a release is asked about
             # keras 2.4's keras/utils/__init__.py is only "from tensorflow.keras.utils import *":
             # another distribution's module may bring any name, so silence here proves nothing.

@@ -51,7 +51,9 @@ class Refusal:
 
 
 # printf- and str.format-style fields: %(expr)r, %s, %.2f, {}, {name!r}, {0:>4}
-_FIELD = re.compile(r"%(?:\(\w{1,40}\))?[-#0 +]?\d{0,3}(?:\.\d{1,3})?[sdrfiaxXeEgGc]|\{\w{0,40}(?:![rsa])?(?::[^{}]{0,20})?\}")
+# ('%%' is a literal percent; "5% done" is text, so the space flag is not read as one).
+_FIELD = re.compile(r"(?<!%)%(?!%)(?:\(\w{1,40}\))?[-#0+]?\d{0,3}(?:\.\d{1,3})?[sdrfiaxXeEgGc]"
+                    r"|\{\w{0,40}(?:![rsa])?(?::[^{}]{0,20})?\}")
 
 
 def _clean(message: str) -> str:

@@ -147,7 +147,9 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     full = module if not rest else None
                 if full and (full + ("." + rest if rest else "")) == module:
                     attrs.add(node.lineno)
-        attrs |= _named_by_strings(tree, module, name)
+        by_import, by_attr = _named_by_strings(tree, module, name)
+        imports |= by_import
+        attrs |= by_attr
     if not imports and not attrs:
         return None
     fb = (module, lacks) if module and lacks is not None else None
@@ -165,66 +167,70 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
 
 
 def _fallback_imports(tree: ast.AST) -> Set[int]:
-    """Import statements in an ImportError handler that rebind a name the ``try`` imported from another package.
+    """Imports of a vendored copy in an ImportError handler, behind the real package imported in the ``try``.
 
     thundra 2.3.8's reporter does ``try: import requests`` / ``except ImportError: from
-    botocore.vendored import requests``; it declares requests, so ``requests`` is the
-    real one and the handler's binding is not what its code runs with.  The same
-    package on both sides (``from pandas import NumericIndex`` / ``Int64Index``) is
-    a version fallback and stays: the callee's own answers decide it.
+    botocore.vendored import requests``; it declares requests, so the real ``requests``
+    is what its code runs with and the handler's vendored copy is not.  Only that shape
+    is skipped: the ``try`` imports a top-level package under its own name and the
+    handler imports the same name from inside another package.  Any other fallback
+    (``import cupy as xp`` / ``import numpy as xp``, ``from django.utils import six`` /
+    ``import six``) may well be what runs, and stays.
     """
     out: Set[int] = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Try):
             continue
-        primary: Dict[str, str] = {}
-        for st in node.body:
-            for local, top in _import_bindings(st):
-                primary[local] = top
-        if not primary:
+        real = {a.name for st in node.body if isinstance(st, ast.Import)
+                for a in st.names if a.asname is None and "." not in a.name}
+        if not real:
             continue
         for handler in node.handlers:
             if not _catches(handler, "ImportError"):
                 continue
             for st in handler.body:
-                binds = _import_bindings(st)
-                if binds and all(local in primary and primary[local] != top for local, top in binds):
+                if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module and st.names and \
+                        all(a.name in real and (a.asname is None or a.asname == a.name) for a in st.names) and \
+                        st.module.split(".")[0] not in real:
                     out.add(id(st))
     return out
 
 
-def _import_bindings(st: ast.stmt) -> List[Tuple[str, str]]:
-    """``(local name, top-level package)`` an import statement binds (``[]`` for anything else)."""
-    if isinstance(st, ast.Import):
-        return [((a.asname or a.name).split(".")[0] if not a.asname else a.asname, a.name.split(".")[0]) for a in st.names]
-    if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module:
-        return [(a.asname or a.name, st.module.split(".")[0]) for a in st.names if a.name != "*"]
-    return []
+# Callables that look a dotted name up when they run: an import by string, or patching by name.
+_IMPORTS_BY_STRING = {"import_module", "__import__"}
+_RESOLVES_BY_STRING = {"wrap_function_wrapper", "patch_function_wrapper", "wrap_object", "patch", "resolve_name"}
 
 
-def _named_by_strings(tree: ast.AST, module: str, name: str) -> Set[int]:
-    """Lines whose call names ``module.name`` in string constants: patching and lazy loading by name.
+def _named_by_strings(tree: ast.AST, module: str, name: str) -> Tuple[Set[int], Set[int]]:
+    """``(import lines, attribute lines)`` of calls that look ``module.name`` up by a string.
 
     thundra 2.3.8 calls ``wrapt.wrap_function_wrapper('botocore.vendored.requests',
     'Session.send', ...)``, which looks the name up when it runs (botocore 1.13
-    emptied that module); ``mock.patch('pkg.mod.Name.method')`` and
-    ``importlib.import_module`` plus a ``getattr`` spelled in one string do the same.
+    emptied that module); ``mock.patch('pkg.mod.Name.method')`` does the same, and
+    ``importlib.import_module('pkg.mod.name')`` imports it (an ImportError, so an
+    ``except ImportError`` guards it).  Only callables known to resolve their string
+    count: a logger name or ``find_spec`` cannot fail because the name is gone.
     """
     dotted = f"{module}.{name}"
-    out: Set[int] = set()
+    imports: Set[int] = set()
+    attrs: Set[int] = set()
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
-        consts = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-        if not consts:
+        func = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id if isinstance(node.func, ast.Name) else ""
+        if func not in _IMPORTS_BY_STRING and func not in _RESOLVES_BY_STRING:
             continue
-        if len(node.args) >= 2 and consts[:1] == [module] and isinstance(node.args[0], ast.Constant) \
-                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) \
-                and node.args[1].value.split(".")[0] == name:
-            out.add(node.lineno)
-        elif any(c == dotted or c.startswith(dotted + ".") for c in consts):
-            out.add(node.lineno)
-    return out
+        args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
+        if not args or args[0] is None:
+            continue
+        if func in _IMPORTS_BY_STRING:
+            if args[0] == dotted or args[0].startswith(dotted + "."):
+                imports.add(node.lineno)
+        elif len(args) >= 2 and args[0] == module and args[1] is not None and args[1].split(".")[0] == name:
+            attrs.add(node.lineno)
+        elif args[0] == dotted or args[0].startswith(dotted + "."):
+            attrs.add(node.lineno)
+    return imports, attrs
 
 
 def _module_names(tree: ast.AST) -> Set[str]:
@@ -750,9 +756,16 @@ def last_where_before(probe: Any, dist: str, version: str, release_ok: Any) -> O
 
     try:
         pinned = Version(version)
-        earlier = sorted((Version(v) for v in probe.versions(dist)), reverse=True)
-    except (InvalidVersion, Exception):
+        listed = probe.versions(dist)
+    except Exception:
         return None
+    earlier = []
+    for text in listed:
+        try:
+            earlier.append(Version(text))
+        except InvalidVersion:
+            continue  # one odd version string does not end the search
+    earlier.sort(reverse=True)
     candidates = [str(v) for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease][:MAX_RELEASES]
     seen: dict = {}
 

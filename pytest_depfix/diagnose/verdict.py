@@ -979,11 +979,14 @@ PYTHON_RC1 = {(3, 8): "2019-10-01", (3, 9): "2020-08-11", (3, 10): "2021-08-03",
               (3, 12): "2023-08-06", (3, 13): "2024-08-01", (3, 14): "2025-07-22"}
 
 
-def _compiled_member(ctx: Context, pin: Party, module: str, name: str) -> Optional[str]:
-    """The pinned wheel's extension module file for ``module.name`` (``PIL/_imaging.cp314-win_amd64.pyd``), if any."""
-    if ctx.probe is None or not pin.name or not pin.version:
+def _compiled_member(ctx: Context, pin: Party, module: str, name: Optional[str]) -> Optional[str]:
+    """The pinned wheel's extension module file for ``module.name`` (``PIL/_imaging.cp314-win_amd64.pyd``), if any.
+
+    ``name`` None: the module itself (a top-level module asked as a module).
+    """
+    if ctx.probe is None or not pin.name or not pin.version or not module:
         return None
-    stem = "/".join(module.split(".") + [name]) + "."
+    stem = "/".join(module.split(".") + ([name] if name else [])) + "."
     try:
         members = ctx.probe._members(pin.name, pin.version)
     except Exception:
@@ -2083,12 +2086,25 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
             if hit is None:
                 continue
             later, _ = users.first_where(ctx, pin.name, pin.version, None, lambda v: runs(v) is None)
-            # Before the release that wrote the new syntax, the code ran on the target (schwifty
-            # 2021.4 added 'from __future__ import annotations'; 2021.1 runs on 3.6).
-            back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: runs(v) is None)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
             continue
+
+        def runs_here(v: str, n: str = pin.name) -> bool:
+            try:
+                if files is not None:
+                    from .probe import ReleaseTree
+
+                    if not set(files) & set(ReleaseTree(ctx.probe, n, v).paths()):
+                        return False  # none of the failing path's modules there: nothing was read
+                return runs(v) is None
+            except Exception:
+                return False  # a release that could not be read is no answer, never a fix
+
+        # Before the release that wrote the new syntax, the code ran on the target (schwifty
+        # 2021.4 added 'from __future__ import annotations'; 2021.1 runs on 3.6).  Only an
+        # alternative: a failure here never takes the forward fix away.
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, runs_here)
         ev = (f"{pin.name} {pin.version} has {hit.what} (`{hit.statement}`, {hit.file} line {hit.line}); "
               + (f"{pin.name} {later} has no code Python {ctx.target.python_version} cannot run (read from release files)"
                  if later else f"no later release of {pin.name} installable on the target is free of it"))
