@@ -19,6 +19,7 @@ otherwise it would change nothing and is dropped.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, List, Optional, Set, Tuple
@@ -1428,7 +1429,99 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
         found = _class_owner(ctx, sig, done)
         if found is not None:
             return found
+    if sig.cls == "super" and sig.name:
+        protocol = _super_protocol(ctx, sig, done)
+        if protocol is not None:
+            return protocol
     return _owner_by_time(ctx, sig, caller, done)
+
+
+MAX_PROTOCOL_PINS = 6  # other pins read for a class that must now define a base library's method
+
+
+def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """``'super' object has no attribute '__sklearn_tags__'``: a base library's mixin asks the next class for a new method.
+
+    scikit-learn 1.6's ``ClassifierMixin.__sklearn_tags__`` calls ``super().__sklearn_tags__()``;
+    xgboost 2.1.3's ``XGBClassifier(XGBModel, ClassifierMixin)`` puts nothing that defines it
+    after the mixin.  The mixin's owner is the innermost frame (its method is the one named);
+    its releases before the mixin had the method are one fix.  The other pins whose code names
+    the mixin are the callers, and each one's first later release that defines the method
+    is the other (xgboost 2.1.4).
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    frames = ctx.crash.root.frames
+    inner_frame = next((fr for fr in reversed(frames) if fr.function == sig.name), None)
+    owner = _frame_party(inner_frame, ctx) if inner_frame is not None else None
+    if owner is None or owner.kind != "dist" or not owner.version or ctx.probe is None:
+        return None
+    rel = frame_relpath(inner_frame)
+    if not rel or not (rel.endswith(".py")):
+        return None
+    try:
+        tree = ast.parse(ReleaseTree(ctx.probe, owner.name, owner.version).read(rel) or "")
+    except Exception:  # unreadable or unparsable: no answer, never a guess
+        return None
+    mixin = next((c.name for c in tree.body if isinstance(c, ast.ClassDef)
+                  and c.lineno <= inner_frame.line <= (getattr(c, "end_lineno", None) or c.lineno)
+                  and any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == sig.name for f in c.body)),
+                 None)
+    if mixin is None:
+        return None
+    module = rel[:-3].replace("/", ".")
+    if module.endswith(".__init__"):
+        module = module[: -len(".__init__")]
+    ctx.callee = owner
+    what = f"{mixin}.{sig.name}"
+    out: List[Culprit] = []
+    present = probe_range(ctx, owner.name, module, mixin, attribute=sig.name)
+    m = re.fullmatch(r">=\s*([\w.!+-]+)", present or "")
+    if m and not ctx.is_keep(owner.name):
+        _add(out, Culprit(owner.name, f"<{m.group(1)}", CONF_PROBE,
+                          [f"{owner.name}'s {what} calls super().{sig.name}(), and {owner.name}{present} has it "
+                           f"(read from release files): before {m.group(1)} the mixin asked nothing of the class after it"],
+                          "api-probe"), ctx)
+    defines = re.compile(rf"^[ \t]+def[ \t]+{re.escape(sig.name)}[ \t]*\(", re.M)
+    others = [p for p in ctx.pins if p.active and p.version and p.key != owner.key and not ctx.is_keep(p.name)]
+    for pin in others[:MAX_PROTOCOL_PINS]:
+        try:
+            if not _release_mentions(ctx, pin.name, pin.version, re.compile(rf"\b{re.escape(mixin)}\b")):
+                continue
+            if _release_mentions(ctx, pin.name, pin.version, defines):
+                continue  # it defines the method already: not the class that lacks it
+            later, _ = users.first_where(ctx, pin.name, pin.version, None,
+                                         lambda v, n=pin.name: _release_mentions(ctx, n, v, defines))
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+            continue
+        ev = (f"{pin.name} {pin.version} subclasses {owner.name}'s {mixin} and defines no {sig.name}"
+              + (f"; {pin.name} {later} defines it (read from release files)" if later else ""))
+        ctx.evidence.append(ev)
+        if later:
+            out.append(Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files"))
+    if not out:
+        return None
+    return done("transitive", sig.family, f"{owner.name}=={owner.version}'s {what} asks the next class in the MRO for "
+                f"{sig.name}, which the subclass does not define", out)
+
+
+def _release_mentions(ctx: Context, dist: str, version: str, pattern: Any) -> Optional[bool]:
+    """Whether some shipped module of ``dist==version`` matches ``pattern`` (None: over the read cap, not known)."""
+    from .probe import ReleaseTree, _ByteCap
+    from .users import _batches, _shipped_modules
+
+    tree = ReleaseTree(ctx.probe, dist, version)
+    try:
+        for batch in _batches(_shipped_modules(tree)):
+            tree.prefetch(batch)
+            if any(pattern.search(tree.read(p) or "") for p in batch):
+                return True
+    except _ByteCap:
+        return None
+    return False
 
 
 MAX_CLASS_QUESTIONS = 2
