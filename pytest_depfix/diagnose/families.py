@@ -305,6 +305,10 @@ _TYPE_OPERANDS = (r"(?:type|NoneType|types\.GenericAlias|types\.UnionType|(?:typ
 _PEP604 = re.compile(rf"unsupported operand type\(s\) for \|: '{_TYPE_OPERANDS}' and '(?:{_TYPE_OPERANDS}|str)'"
                      rf"|unsupported operand type\(s\) for \|: 'str' and '{_TYPE_OPERANDS}'")
 _PEP585 = re.compile(r"'(?:type|ABCMeta)' object is not subscriptable")
+# "with abstract methods load, save" (Python <= 3.11), "without an implementation for abstract
+# methods 'load', 'save'" (3.12+).
+_ABSTRACT = re.compile(r"Can't instantiate abstract class (\w+) (?:with abstract methods?|without an implementation "
+                       r"for abstract methods?) ([\w', ]{1,400})")
 _FUTURE_ANNOTATIONS = re.compile(r"\bfuture feature annotations is not defined")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
@@ -596,6 +600,14 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         return sig
     if etype == "TypeError":
         msg = re.sub(r"(\w) (__\(\))", r"\1\2", msg)  # "OneHotEncoder.__init __()" as a forum pasted it
+        m = _ABSTRACT.search(msg)
+        if m:
+            # A class of a pin does not implement what its base now declares abstract.
+            names = [n for n in re.findall(r"\w+", m.group(2)) if n != "and"]
+            if names:
+                sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(1), names[0]
+                sig.detail["abstract"] = names
+                return sig
         if _PEP604.search(msg):
             sig.family = PYTHON_VERSION
             sig.detail.update(python_added="3.10", feature="an `X | Y` union (PEP 604)")

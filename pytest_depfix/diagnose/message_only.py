@@ -43,6 +43,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"[\w.<>]+\(\) (?:got an unexpected keyword argument|got multiple values for argument"
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
+    (re.compile(r"Can't instantiate abstract class \w+ with"), "TypeError"),
 ]
 _AFTER_COLON = re.compile(r":\s+|\uff1a\s*")  # also the full-width colon of a Chinese or Japanese log line
 # Library wordings that name their class too (matched anywhere in the line).

@@ -1433,7 +1433,113 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
         protocol = _super_protocol(ctx, sig, done)
         if protocol is not None:
             return protocol
+        if not any(e.frames for e in ctx.crash.exceptions):
+            inherited = _super_callers(ctx, sig, done)
+            if inherited is not None:
+                return inherited
+    if sig.detail.get("abstract"):
+        implemented = _abstract_methods(ctx, sig, done)
+        if implemented is not None:
+            return implemented
     return _owner_by_time(ctx, sig, caller, done)
+
+
+def _super_callers(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """``'super' object has no attribute '_validate_data'`` with no frame: the pin calling ``super()._validate_data``.
+
+    scikit-learn 1.7 removed ``BaseEstimator._validate_data``; scBoolSeq 2.2.0's
+    estimator still called ``super()._validate_data(...)`` and 2.3.2 stopped.  Only a
+    distinctive name is searched, and only ``super().name`` counts (``self.name`` may be
+    the subclass's own method); the one movable pin whose code does it is the caller,
+    and its first later release that no longer does is the fix offered.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if ctx.probe is None or len(name) < 8 or not ("_" in name.strip("_") or name != name.lower()):
+        return None
+    calls = re.compile(rf"\bsuper\(\s*(?:\w+\s*,\s*\w+\s*)?\)\s*\.\s*{re.escape(name)}\b")
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_PROTOCOL_PINS]
+    callers = []
+    for pin in movable:
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, calls):
+                callers.append(pin)
+        except Exception:
+            continue
+    if len(callers) != 1:
+        return None
+    pin = callers[0]
+    ctx.found_caller = pin.name
+    try:
+        later, _ = users.first_where(ctx, pin.name, pin.version, None,
+                                     lambda v: _release_mentions(ctx, pin.name, v, calls) is False)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+        return None
+    ev = (f"no caller frame was printed; {pin.name} {pin.version} calls super().{name}()"
+          + (f"; {pin.name} {later} no longer does (read from release files)" if later else ""))
+    ctx.evidence.append(ev)
+    if not later:
+        return None
+    return done("transitive", sig.family, f"{pin.name}=={pin.version} calls super().{name}(), which its base class no "
+                f"longer has", [Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files")])
+
+
+def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """``Can't instantiate abstract class UserCF with abstract methods load, save``: the release whose class implements them.
+
+    LibRecommender 0.6.2's base class declared ``save`` and ``load`` abstract and its
+    ``UserCF`` defined neither; 0.6.4 added both.  Each movable pin defining the class
+    is read forward for the first release whose class body defines every method named.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    cls, methods = sig.cls or "", list(sig.detail.get("abstract") or [])
+    if not cls or not methods or ctx.probe is None:
+        return None
+
+    def implements(dist: str, version: str, module: str) -> Optional[bool]:
+        tree = ReleaseTree(ctx.probe, dist, version)
+        base = module.replace(".", "/")
+        for path in (f"{base}.py", f"{base}/__init__.py"):
+            if path in tree.paths():
+                try:
+                    parsed = ast.parse(tree.read(path) or "")
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    return None
+                for node in parsed.body:
+                    if isinstance(node, ast.ClassDef) and node.name == cls:
+                        own = {f.name for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+                        return all(m in own for m in methods)
+                return None  # the class moved: this module says nothing
+        return None
+
+    out: List[Culprit] = []
+    for pin, module in users.class_homes(ctx, cls):
+        if ctx.is_keep(pin.name):
+            continue
+        try:
+            if implements(pin.name, pin.version, module) is not False:
+                continue  # the pinned class defines them already, or cannot be read
+            later, _ = users.first_where(ctx, pin.name, pin.version, None,
+                                         lambda v, n=pin.name, m=module: implements(n, v, m) is True)
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+            continue
+        if not later:
+            continue
+        ev = (f"{pin.name} {pin.version}'s {module}.{cls} does not define {', '.join(methods)}; {pin.name} {later}'s "
+              f"does (read from release files)")
+        ctx.evidence.append(ev)
+        out.append(Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files"))
+    if not out:
+        return None
+    ctx.callee = ctx.party(out[0].name)
+    verdict = "direct" if ctx.is_keep(out[0].name) or len([p for p in ctx.pins if p.active]) == 1 else "transitive"
+    return done(verdict, sig.family, f"{out[0].name}'s {cls} leaves {', '.join(methods)} abstract; "
+                f"{out[0].evidence[0].split('; ', 1)[1]}", out)
 
 
 MAX_PROTOCOL_PINS = 6  # other pins read for a class that must now define a base library's method

@@ -42,3 +42,26 @@ def test_the_mixins_owner_goes_back_or_the_subclassing_pin_goes_forward(index_fo
     assert d.verdict == "transitive"
     assert {(c.name, c.constraint) for c in d.culprits} == {("skl", "<1.6.1"), ("xgb", ">=2.1.4")}
     assert "ClassifierMixin.__sklearn_tags__" in d.summary
+
+
+SCB_OLD = ("from skl.base import BaseEstimator\n\n\nclass Binarizer(BaseEstimator):\n"
+           "    def _validate_data(self, X):\n        return super()._validate_data(X)\n")
+SCB_NEW = ("from skl.utils import validate_data\n\n\nclass Binarizer:\n"
+           "    def _validate_data(self, X):\n        return validate_data(self, X)\n")
+FRAMELESS = {
+    "skl": [{"version": "1.7.0", "upload_time": "2025-06-05T00:00:00Z",
+             "files": {"skl/__init__.py": "", "skl/base.py": "class BaseEstimator:\n    pass\n",
+                       "skl/utils.py": "def validate_data(est, X):\n    return X\n"}}],
+    "scb": [{"version": "2.2.0", "upload_time": "2025-01-30T00:00:00Z", "files": {"scb/__init__.py": "", "scb/bin.py": SCB_OLD}},
+            {"version": "2.3.2", "upload_time": "2025-08-13T00:00:00Z", "files": {"scb/__init__.py": "", "scb/bin.py": SCB_NEW}}],
+}
+
+
+def test_with_no_frame_the_one_pin_calling_super_for_the_name_moves_to_its_release_that_stopped(index_for):
+    # bnediction/scBoolSeq#5: scikit-learn 1.7 removed BaseEstimator._validate_data; 2.3.2 stopped calling it
+    index, target = index_for(FRAMELESS, python="3.12")
+    pins = parse_requirements_text("scb==2.2.0\nskl==1.7.0\n", target)
+    crash = simple_parse("AttributeError: 'super' object has no attribute '_validate_data'\n", pins)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("scb", ">=2.3.2")]
+    assert "calls super()._validate_data()" in d.culprits[0].evidence[0]
