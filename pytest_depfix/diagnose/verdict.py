@@ -1779,19 +1779,26 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
 
     marshmallow 4.0's ``Boolean.__init__`` passes ``**kwargs`` up to
     ``Field.__init__``, which refused packit 1.7.0's ``fields.Boolean(default=False)``.
-    The innermost frame forwards what its caller gave; when the class the message
-    names is the innermost pin's own and its keyword range excludes the pin, that
-    pin holds back and the outer caller's later release that rewrote the call moves on.
+    jedi 0.18.0's ``Interpreter.__init__`` passes ``**kwds`` (on a continuation line the
+    traceback does not show) to ``Script.__init__``, which refused IPython 7.18's
+    ``column=``.  The innermost frame forwards what its caller gave; when the class
+    the message names (or, for a bare ``__init__()``, the enclosing class's base) is the
+    innermost pin's own and its keyword range excludes the pin, that pin holds back
+    and the outer caller's later release that rewrote the call moves on.
     """
     frames = ctx.crash.root.frames
     if inner.kind != "dist" or not inner.version or not frames or not sig.function or ctx.is_keep(inner.name):
         return None
-    if not _FORWARDS_KWARGS.search(frames[-1].source or ""):
+    statement = _forwarding_call(ctx, inner, frames[-1])
+    if statement is None:
         return None
     outer = _outside(ctx, inner)
     if outer.kind not in ("dist", "project"):
         return None
     found = [c for c in _signature_owner(ctx, sig, outer) if canonicalize_name(c.name) == inner.key]
+    if not found and isinstance(statement, tuple):
+        module, base, method = statement
+        found = _keyword_range(ctx, inner, module, f"{base}.{method}", sig, "defined")
     if not found:
         return None
     ctx.callee = inner
@@ -1804,6 +1811,44 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     return done("project" if outer.kind == "project" else "transitive", sig.family,
                 f"{_what(sig)}: {who} passes {sig.name!r} through {inner.name}'s **kwargs; {inner.name} accepts it only "
                 f"in {found[0].name}{found[0].constraint}", found + moved)
+
+
+def _forwarding_call(ctx: Context, inner: Party, frame: Frame) -> Any:
+    """Whether the innermost frame's call forwards ``**kwargs``: False/None (no), True, or ``(module, base, method)``.
+
+    The traceback shows only the call's first line; the release's file is read for
+    the whole statement.  A ``super().m(..., **kw)`` inside ``class C(Base)`` also
+    says which callable refused: ``Base.m`` of the same module.
+    """
+    if _FORWARDS_KWARGS.search(frame.source or ""):
+        found: Any = True
+    else:
+        found = None
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    rel = frame_relpath(frame)
+    if ctx.probe is None or not rel or not rel.endswith(".py") or not frame.line:
+        return found
+    try:
+        tree = ast.parse(ReleaseTree(ctx.probe, inner.name or "", inner.version or "").read(rel) or "")
+    except Exception:  # unreadable or unparsable: only the printed line speaks
+        return found
+    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+        if not cls.lineno <= frame.line <= (getattr(cls, "end_lineno", None) or cls.lineno):
+            continue
+        for call in ast.walk(cls):
+            if not (isinstance(call, ast.Call) and call.lineno <= frame.line <= (getattr(call, "end_lineno", None) or call.lineno)
+                    and any(k.arg is None for k in call.keywords)):
+                continue
+            f = call.func
+            if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) \
+                    and f.value.func.id == "super" and cls.bases and isinstance(cls.bases[0], ast.Name):
+                module = rel[:-3].replace("/", ".")
+                module = module[: -len(".__init__")] if module.endswith(".__init__") else module
+                return (module, cls.bases[0].id, f.attr)
+            found = True
+    return found
 
 
 def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:

@@ -51,8 +51,44 @@ def test_the_library_forwarding_kwargs_is_the_callee_and_the_outer_caller_moves_
 
 
 def test_a_call_without_forwarding_is_read_as_before(index_for):
-    index, target = index_for(UNIVERSE, python="3.13")
+    no_forward = {k: [dict(r) for r in v] for k, v in UNIVERSE.items()}
+    for rel in no_forward["mm"]:
+        rel["files"] = {n: t.replace("super().__init__(**kwargs)", "super().__init__(default=truthy)")
+                        for n, t in rel["files"].items()}
+    index, target = index_for(no_forward, python="3.13")
     pins = parse_requirements_text("pk==1.7.0\nmm==4.0.0\n", target)
-    paste = PASTE.replace("super().__init__(**kwargs)", "super().__init__(default=1)")
+    paste = PASTE.replace("super().__init__(**kwargs)", "super().__init__(default=truthy)")
     d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert "through mm's **kwargs" not in d.summary
+
+
+API_17 = ("class Script:\n    def __init__(self, code, line=None, column=None):\n        pass\n\n\n"
+          "class Interpreter(Script):\n    def __init__(self, code, namespaces, **kwds):\n"
+          "        super().__init__(code,\n                         **kwds)\n")
+API_18 = ("class Script:\n    def __init__(self, code, path=None):\n        pass\n\n\n"
+          "class Interpreter(Script):\n    def __init__(self, code, namespaces, **kwds):\n"
+          "        super().__init__(code,\n                         **kwds)\n")
+JEDI = {
+    "jd": [{"version": "0.17.2", "upload_time": "2020-07-17T00:00:00Z", "files": {"jd/__init__.py": "", "jd/api.py": API_17}},
+           {"version": "0.18.0", "upload_time": "2020-12-25T00:00:00Z", "files": {"jd/__init__.py": "", "jd/api.py": API_18}}],
+    "ipy": [{"version": "7.18.0", "upload_time": "2020-08-29T00:00:00Z", "requires_dist": ["jd>=0.16"],
+             "files": {"ipy/__init__.py": "", "ipy/completer.py": "from jd.api import Interpreter\n\n\ndef complete(t):\n"
+                                                                    "    return Interpreter(t, [], column=1)\n"}}],
+}
+
+JEDI_PASTE = """Traceback (most recent call last):
+  File "/venv/lib/python3.8/site-packages/ipy/completer.py", line 5, in complete
+    return Interpreter(t, [], column=1)
+  File "/venv/lib/python3.8/site-packages/jd/api.py", line 8, in __init__
+    super().__init__(code,
+TypeError: __init__() got an unexpected keyword argument 'column'
+"""
+
+
+def test_the_forwarding_on_a_line_the_traceback_does_not_show_is_read_from_the_release(index_for):
+    # ipython/ipython#12740: jedi 0.18.0's Interpreter passes **kwds (second line of the call) to Script
+    index, target = index_for(JEDI, python="3.8")
+    pins = parse_requirements_text("ipy==7.18.0\njd==0.18.0\n", target)
+    d = diagnose(simple_parse(JEDI_PASTE, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert ("jd", "<0.18.0") in {(c.name, c.constraint) for c in d.culprits}
+    assert "through jd's **kwargs" in d.summary
