@@ -307,8 +307,8 @@ _PEP604 = re.compile(rf"unsupported operand type\(s\) for \|: '{_TYPE_OPERANDS}'
 _PEP585 = re.compile(r"'(?:type|ABCMeta)' object is not subscriptable")
 # "with abstract methods load, save" (Python <= 3.11), "without an implementation for abstract
 # methods 'load', 'save'" (3.12+).
-_ABSTRACT = re.compile(r"Can't instantiate abstract class (\w+) (?:with abstract methods?|without an implementation "
-                       r"for abstract methods?) ([\w', ]{1,400})")
+_ABSTRACT = re.compile(r"Can't instantiate abstract class (\w+) (?:with abstract methods? (\w+(?:, \w+){0,40})"
+                       r"|without an implementation for abstract methods? ('\w+'(?:, '\w+'){0,40}))")
 _FUTURE_ANNOTATIONS = re.compile(r"\bfuture feature annotations is not defined")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
@@ -603,7 +603,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         m = _ABSTRACT.search(msg)
         if m:
             # A class of a pin does not implement what its base now declares abstract.
-            names = [n for n in re.findall(r"\w+", m.group(2)) if n != "and"]
+            names = re.findall(r"\w+", m.group(2) or m.group(3))
             if names:
                 sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(1), names[0]
                 sig.detail["abstract"] = names

@@ -1537,12 +1537,13 @@ def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     if not out:
         return None
     ctx.callee = ctx.party(out[0].name)
-    verdict = "direct" if ctx.is_keep(out[0].name) or len([p for p in ctx.pins if p.active]) == 1 else "transitive"
+    # The class and the base declaring the methods abstract are the pin's own when it is the set's only pin.
+    verdict = "direct" if len([p for p in ctx.pins if p.active]) == 1 else "transitive"
     return done(verdict, sig.family, f"{out[0].name}'s {cls} leaves {', '.join(methods)} abstract; "
                 f"{out[0].evidence[0].split('; ', 1)[1]}", out)
 
 
-MAX_PROTOCOL_PINS = 6  # other pins read for a class that must now define a base library's method
+MAX_PROTOCOL_PINS = 8  # other pins read for a class that must now define a base library's method (as users.MAX_OWNER_PINS)
 
 
 def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -1551,9 +1552,12 @@ def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     scikit-learn 1.6's ``ClassifierMixin.__sklearn_tags__`` calls ``super().__sklearn_tags__()``;
     xgboost 2.1.3's ``XGBClassifier(XGBModel, ClassifierMixin)`` puts nothing that defines it
     after the mixin.  The mixin's owner is the innermost frame (its method is the one named);
-    its releases before the mixin had the method are one fix.  The other pins whose code names
-    the mixin are the callers, and each one's first later release that defines the method
-    is the other (xgboost 2.1.4).
+    its releases before the mixin had the method are one fix.  The other pins with a class
+    subclassing the mixin that neither defines nor inherits (within its release) the method
+    are the callers, and each one's first later release whose subclasses do is the other
+    (xgboost 2.1.4).  Only a mixin counts: a class whose bases are its own module's (or none);
+    a subclass overriding a method its base library removed (scBoolSeq's
+    ``_validate_data`` under scikit-learn 1.7) is another break, read elsewhere.
     """
     from . import users
     from .adapted import frame_relpath
@@ -1571,16 +1575,17 @@ def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         tree = ast.parse(ReleaseTree(ctx.probe, owner.name, owner.version).read(rel) or "")
     except Exception:  # unreadable or unparsable: no answer, never a guess
         return None
+    local = {c.name for c in tree.body if isinstance(c, ast.ClassDef)} | {"object"}
     mixin = next((c.name for c in tree.body if isinstance(c, ast.ClassDef)
                   and c.lineno <= inner_frame.line <= (getattr(c, "end_lineno", None) or c.lineno)
-                  and any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == sig.name for f in c.body)),
+                  and any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == sig.name for f in c.body)
+                  and all(isinstance(b, ast.Name) and b.id in local for b in c.bases)),
                  None)
     if mixin is None:
         return None
     module = rel[:-3].replace("/", ".")
     if module.endswith(".__init__"):
         module = module[: -len(".__init__")]
-    ctx.callee = owner
     what = f"{mixin}.{sig.name}"
     out: List[Culprit] = []
     present = probe_range(ctx, owner.name, module, mixin, attribute=sig.name)
@@ -1590,28 +1595,100 @@ def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
                           [f"{owner.name}'s {what} calls super().{sig.name}(), and {owner.name}{present} has it "
                            f"(read from release files): before {m.group(1)} the mixin asked nothing of the class after it"],
                           "api-probe"), ctx)
-    defines = re.compile(rf"^[ \t]+def[ \t]+{re.escape(sig.name)}[ \t]*\(", re.M)
-    others = [p for p in ctx.pins if p.active and p.version and p.key != owner.key and not ctx.is_keep(p.name)]
+    # The owner's declared dependants first (xgboost declares scikit-learn), then the rest of the set.
+    declared = users.dependants(ctx, owner.key)
+    others = declared + [p for p in ctx.pins if p.active and p.version and p.key != owner.key
+                         and not ctx.is_keep(p.name) and p not in declared]
     for pin in others[:MAX_PROTOCOL_PINS]:
         try:
-            if not _release_mentions(ctx, pin.name, pin.version, re.compile(rf"\b{re.escape(mixin)}\b")):
-                continue
-            if _release_mentions(ctx, pin.name, pin.version, defines):
-                continue  # it defines the method already: not the class that lacks it
-            later, _ = users.first_where(ctx, pin.name, pin.version, None,
-                                         lambda v, n=pin.name: _release_mentions(ctx, n, v, defines))
+            if _subclasses_define(ctx, pin.name, pin.version, mixin, sig.name) is not False:
+                continue  # no subclass of the mixin, or they define it already: not the caller
+            later = _first_later(ctx, pin.name, pin.version,
+                                 lambda v, n=pin.name: _subclasses_define(ctx, n, v, mixin, sig.name) is True)
         except Exception as exc:  # evidence, never a reason to fail
             ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
             continue
-        ev = (f"{pin.name} {pin.version} subclasses {owner.name}'s {mixin} and defines no {sig.name}"
-              + (f"; {pin.name} {later} defines it (read from release files)" if later else ""))
+        ev = (f"{pin.name} {pin.version} subclasses {owner.name}'s {mixin} and its class defines no {sig.name}"
+              + (f"; {pin.name} {later}'s does (read from release files)" if later else ""))
         ctx.evidence.append(ev)
         if later:
             out.append(Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files"))
     if not out:
         return None
+    ctx.callee = owner
     return done("transitive", sig.family, f"{owner.name}=={owner.version}'s {what} asks the next class in the MRO for "
                 f"{sig.name}, which the subclass does not define", out)
+
+
+def _first_later(ctx: Context, dist: str, version: str, ok: Any) -> Optional[str]:
+    """``users.first_where``, asked only when the newest release is ``ok``: a change that never came costs one read."""
+    from . import users
+    from .adapted import _later
+
+    later = _later(ctx.probe, ctx.index, dist, version, None)
+    if not later or not ok(later[-1]):
+        return None
+    found, _ = users.first_where(ctx, dist, version, None, ok)
+    return found
+
+
+def _subclasses_define(ctx: Context, dist: str, version: str, mixin: str, method: str) -> Optional[bool]:
+    """Whether every class of ``dist==version`` subclassing ``mixin`` defines or inherits ``method`` in its module.
+
+    None: no class subclasses it (or the release could not be read), so the pin is
+    no caller.  Inherited counts only through bases of the same module (XGBModel
+    beside XGBClassifier); a base from another module is not followed, so it counts as
+    not defining it.
+    """
+    from .probe import ReleaseTree, _ByteCap
+    from .users import _batches, _shipped_modules
+
+    head = re.compile(rf"^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\b{re.escape(mixin)}\b", re.M)
+    tree = ReleaseTree(ctx.probe, dist, version)
+    verdicts: List[bool] = []
+    try:
+        for batch in _batches(_shipped_modules(tree)):
+            tree.prefetch(batch)
+            for path in batch:
+                text = tree.read(path) or ""
+                if not head.search(text):
+                    continue
+                try:
+                    parsed = ast.parse(text)
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    continue
+                classes = {c.name: c for c in ast.walk(parsed) if isinstance(c, ast.ClassDef)}
+                for c in classes.values():
+                    names = [(_dotted_name(b) or "").rsplit(".", 1)[-1] for b in c.bases]
+                    if mixin in names:
+                        verdicts.append(_defines_through(c, method, classes, set()))
+    except _ByteCap:
+        return None
+    if not verdicts:
+        return None
+    return all(verdicts)
+
+
+def _dotted_name(node: ast.AST) -> Optional[str]:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _defines_through(cls: ast.ClassDef, method: str, classes: Dict[str, ast.ClassDef], seen: Set[str]) -> bool:
+    """``cls`` defines ``method``, or one of its bases of the same module does (before the MRO reaches the mixin)."""
+    if cls.name in seen:
+        return False
+    seen.add(cls.name)
+    if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method for f in cls.body):
+        return True
+    return any(isinstance(b, ast.Name) and b.id in classes and _defines_through(classes[b.id], method, classes, seen)
+               for b in cls.bases)
 
 
 def _release_mentions(ctx: Context, dist: str, version: str, pattern: Any) -> Optional[bool]:
@@ -1789,7 +1866,9 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     frames = ctx.crash.root.frames
     if inner.kind != "dist" or not inner.version or not frames or not sig.function or ctx.is_keep(inner.name):
         return None
-    statement = _forwarding_call(ctx, inner, frames[-1])
+    # a bare "__init__() got an unexpected keyword": the method the super() call names must be it
+    bare = sig.function if sig.function and "." not in sig.function else "?"
+    statement = _forwarding_call(ctx, inner, frames[-1], bare)
     if statement is None:
         return None
     outer = _outside(ctx, inner)
@@ -1813,12 +1892,13 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
                 f"in {found[0].name}{found[0].constraint}", found + moved)
 
 
-def _forwarding_call(ctx: Context, inner: Party, frame: Frame) -> Any:
+def _forwarding_call(ctx: Context, inner: Party, frame: Frame, method: str = "") -> Any:
     """Whether the innermost frame's call forwards ``**kwargs``: False/None (no), True, or ``(module, base, method)``.
 
     The traceback shows only the call's first line; the release's file is read for
-    the whole statement.  A ``super().m(..., **kw)`` inside ``class C(Base)`` also
-    says which callable refused: ``Base.m`` of the same module.
+    the whole statement.  A ``super().m(..., **kw)`` inside ``class C(Base)`` (the
+    innermost class around the line) also says which callable refused, ``Base.m`` of
+    the same module, when the message names the bare method ``m``.
     """
     if _FORWARDS_KWARGS.search(frame.source or ""):
         found: Any = True
@@ -1834,20 +1914,28 @@ def _forwarding_call(ctx: Context, inner: Party, frame: Frame) -> Any:
         tree = ast.parse(ReleaseTree(ctx.probe, inner.name or "", inner.version or "").read(rel) or "")
     except Exception:  # unreadable or unparsable: only the printed line speaks
         return found
-    for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
-        if not cls.lineno <= frame.line <= (getattr(cls, "end_lineno", None) or cls.lineno):
+    spans = lambda n: n.lineno <= frame.line <= (getattr(n, "end_lineno", None) or n.lineno)  # noqa: E731
+    # The innermost class around the line (a nested class's super() is its own base's).
+    cls = next((c for c in sorted((c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and spans(c)),
+                                  key=lambda c: -c.lineno)), None)
+    if cls is None:
+        return found
+    todo = list(ast.iter_child_nodes(cls))
+    while todo:
+        call = todo.pop()
+        if isinstance(call, ast.ClassDef):
+            continue  # a nested class's calls are its own
+        todo.extend(ast.iter_child_nodes(call))
+        if not (isinstance(call, ast.Call) and spans(call) and any(k.arg is None for k in call.keywords)):
             continue
-        for call in ast.walk(cls):
-            if not (isinstance(call, ast.Call) and call.lineno <= frame.line <= (getattr(call, "end_lineno", None) or call.lineno)
-                    and any(k.arg is None for k in call.keywords)):
-                continue
-            f = call.func
-            if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) \
-                    and f.value.func.id == "super" and cls.bases and isinstance(cls.bases[0], ast.Name):
-                module = rel[:-3].replace("/", ".")
-                module = module[: -len(".__init__")] if module.endswith(".__init__") else module
-                return (module, cls.bases[0].id, f.attr)
-            found = True
+        f = call.func
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Call) and isinstance(f.value.func, ast.Name) \
+                and f.value.func.id == "super" and cls.bases and isinstance(cls.bases[0], ast.Name) \
+                and method in (f.attr, ""):
+            module = rel[:-3].replace("/", ".")
+            module = module[: -len(".__init__")] if module.endswith(".__init__") else module
+            return (module, cls.bases[0].id, f.attr)
+        found = True
     return found
 
 

@@ -44,3 +44,8 @@ def test_the_first_release_whose_class_defines_every_method_is_the_fix(index_for
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("rec", ">=0.6.4")]
     assert "rec.user_cf.UserCF does not define load, save" in d.culprits[0].evidence[0]
+
+
+def test_words_after_the_method_list_are_not_methods():
+    sig = classify(simple_parse("TypeError: Can't instantiate abstract class A with abstract method bar when building\n"))
+    assert sig.detail["abstract"] == ["bar"]
