@@ -1636,34 +1636,58 @@ def _subclasses_define(ctx: Context, dist: str, version: str, mixin: str, method
     """Whether every class of ``dist==version`` subclassing ``mixin`` defines or inherits ``method`` in its module.
 
     None: no class subclasses it (or the release could not be read), so the pin is
-    no caller.  Inherited counts only through bases of the same module (XGBModel
-    beside XGBClassifier); a base from another module is not followed, so it counts as
-    not defining it.
+    no caller.  The mixin may go by an alias the release gives it (xgboost's
+    ``from sklearn.base import ClassifierMixin as XGBClassifierBase``).  Inherited
+    counts through bases the release itself defines, found by name (XGBModel beside
+    XGBClassifier); a base from another distribution is not followed.
     """
     from .probe import ReleaseTree, _ByteCap
     from .users import _batches, _shipped_modules
 
-    head = re.compile(rf"^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\b{re.escape(mixin)}\b", re.M)
     tree = ReleaseTree(ctx.probe, dist, version)
-    verdicts: List[bool] = []
+    texts: Dict[str, str] = {}
     try:
         for batch in _batches(_shipped_modules(tree)):
             tree.prefetch(batch)
             for path in batch:
-                text = tree.read(path) or ""
-                if not head.search(text):
-                    continue
-                try:
-                    parsed = ast.parse(text)
-                except (SyntaxError, ValueError, RecursionError, MemoryError):
-                    continue
-                classes = {c.name: c for c in ast.walk(parsed) if isinstance(c, ast.ClassDef)}
-                for c in classes.values():
-                    names = [(_dotted_name(b) or "").rsplit(".", 1)[-1] for b in c.bases]
-                    if mixin in names:
-                        verdicts.append(_defines_through(c, method, classes, set()))
+                texts[path] = tree.read(path) or ""
     except _ByteCap:
         return None
+    names = {mixin} | set(re.findall(rf"\b{re.escape(mixin)}[ \t]+as[ \t]+(\w+)", "\n".join(texts.values())))
+    head = re.compile(rf"^[ \t]*class[ \t]+\w+[ \t]*\([^)]*\b(?:{'|'.join(map(re.escape, sorted(names)))})\b", re.M)
+    parsed: Dict[str, Optional[ast.AST]] = {}
+
+    def parse(path: str) -> Optional[ast.AST]:
+        if path not in parsed:
+            try:
+                parsed[path] = ast.parse(texts[path])
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                parsed[path] = None
+        return parsed[path]
+
+    def resolve(name: str) -> Optional[ast.ClassDef]:
+        # A base by its simple name, anywhere in the release (XGBModel of xgboost/sklearn.py
+        # under dask's DaskXGBClassifier); the mixin itself and its aliases end the walk.
+        if name in names:
+            return None
+        defines_class = re.compile(rf"^[ \t]*class[ \t]+{re.escape(name)}\b", re.M)
+        for path, text in texts.items():
+            if defines_class.search(text):
+                tree = parse(path)
+                found = next((c for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and c.name == name), None) \
+                    if tree is not None else None
+                if found is not None:
+                    return found
+        return None
+
+    verdicts: List[bool] = []
+    for path, text in texts.items():
+        if not head.search(text):
+            continue
+        tree = parse(path)
+        for c in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
+            if names & {(_dotted_name(b) or "").rsplit(".", 1)[-1] for b in c.bases}:
+                verdicts.append(_defines_through(c, method, resolve, set()))
     if not verdicts:
         return None
     return all(verdicts)
@@ -1680,15 +1704,18 @@ def _dotted_name(node: ast.AST) -> Optional[str]:
     return ".".join(reversed(parts))
 
 
-def _defines_through(cls: ast.ClassDef, method: str, classes: Dict[str, ast.ClassDef], seen: Set[str]) -> bool:
-    """``cls`` defines ``method``, or one of its bases of the same module does (before the MRO reaches the mixin)."""
-    if cls.name in seen:
+def _defines_through(cls: ast.ClassDef, method: str, resolve: Any, seen: Set[str]) -> bool:
+    """``cls`` defines ``method``, or one of its bases of the same release does (``resolve`` finds them by name)."""
+    if cls.name in seen or len(seen) > 50:
         return False
     seen.add(cls.name)
     if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method for f in cls.body):
         return True
-    return any(isinstance(b, ast.Name) and b.id in classes and _defines_through(classes[b.id], method, classes, seen)
-               for b in cls.bases)
+    for b in cls.bases:
+        base = resolve((_dotted_name(b) or "").rsplit(".", 1)[-1])
+        if base is not None and _defines_through(base, method, resolve, seen):
+            return True
+    return False
 
 
 def _release_mentions(ctx: Context, dist: str, version: str, pattern: Any) -> Optional[bool]:

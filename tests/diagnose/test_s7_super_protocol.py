@@ -65,3 +65,22 @@ def test_with_no_frame_the_one_pin_calling_super_for_the_name_moves_to_its_relea
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("scb", ">=2.3.2")]
     assert "calls super()._validate_data()" in d.culprits[0].evidence[0]
+
+
+def test_the_mixin_under_an_alias_and_a_base_in_another_module_are_followed(index_for):
+    # xgboost imports ClassifierMixin as XGBClassifierBase in compat.py; 2.1.4's XGBModel defines the method
+    compat = "from skl.base import ClassifierMixin as XGBClassifierBase\n"
+    old = ("from xgb.compat import XGBClassifierBase\nfrom xgb.core import XGBModel\n\n\n"
+           "class XGBClassifier(XGBModel, XGBClassifierBase):\n    pass\n")
+    core_old = "class XGBModel:\n    pass\n"
+    core_new = "class XGBModel:\n    def __sklearn_tags__(self):\n        return {}\n"
+    universe = dict(UNIVERSE)
+    universe["xgb"] = [
+        {"version": "2.1.3", "upload_time": "2024-11-26T00:00:00Z",
+         "files": {"xgb/__init__.py": "", "xgb/compat.py": compat, "xgb/core.py": core_old, "xgb/sklearn.py": old}},
+        {"version": "2.1.4", "upload_time": "2025-02-06T00:00:00Z",
+         "files": {"xgb/__init__.py": "", "xgb/compat.py": compat, "xgb/core.py": core_new, "xgb/sklearn.py": old}}]
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("xgb==2.1.3\nskl==1.6.1\n", target)
+    d = diagnose(simple_parse(PASTE, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert ("xgb", ">=2.1.4") in {(c.name, c.constraint) for c in d.culprits}
