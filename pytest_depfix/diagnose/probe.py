@@ -504,13 +504,17 @@ class ApiProbe:
             out.append(str(rel.version))
         return out
 
-    def find_range(self, dist: str, q: Question, versions: Optional[List[str]] = None) -> RangeAnswer:
+    def find_range(self, dist: str, q: Question, versions: Optional[List[str]] = None,
+                   near: Optional[str] = None) -> RangeAnswer:
         """Where ``q`` turns true and false over the installable releases, by bisection.
 
         Assumes one contiguous stretch of "yes" (a name appears once and
         disappears once).  Reads both ends; if exactly one end has it, one
         binary search finds the edge; if neither has it, a few probes look
         for a "yes" inside and then two binary searches find both edges.
+        ``near``: the pinned release that lacks it; the release just before it
+        is probed first (fsspec's ``asyn.maybe_sync`` lived only in 0.8.x,
+        between probe points, and went in 0.9.0).
         """
         if isinstance(q, str):
             q = Question.parse(q)
@@ -554,6 +558,13 @@ class ApiProbe:
             else:
                 hit = None
                 ends = _series_ends(vs)
+                if near is not None:
+                    try:
+                        below = [i for i, v in enumerate(vs) if Version(v) < Version(near)]
+                    except InvalidVersion:
+                        below = []
+                    if below and 0 < below[-1] < n:
+                        ends = [below[-1]] + [i for i in ends if i != below[-1]]
                 for i in ends + [i for i in _probe_points(n) if i not in ends]:
                     if has(i):
                         hit = i

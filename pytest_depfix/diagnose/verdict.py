@@ -527,7 +527,11 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
         if parameter:
             kwargs["parameter"] = parameter
         question = Question(module, **kwargs)
-        answer = ctx.probe.find_range(dist, question)
+        # The pinned release lacks it: its neighbour is probed first (a name alive only in 0.8.x).
+        pinned = getattr(ctx, "pinned", None)
+        pin = pinned(dist) if callable(pinned) else None
+        near = pin.version if pin is not None and pin.version else None
+        answer = ctx.probe.find_range(dist, question, near=near) if near else ctx.probe.find_range(dist, question)
         present = getattr(answer, "present", None)
     except Exception as exc:  # the probe is evidence, never a reason to fail
         ctx.evidence.append(f"API probe could not answer for {dist}: {type(exc).__name__}: {exc}")

@@ -62,3 +62,23 @@ def test_a_star_import_from_the_standard_library_does_not_hide_a_missing_name():
 
     r = Resolver(DictTree({"m/__init__.py": "from os.path import *\n"}))
     assert r.lookup("m", "get_file").value == NO
+
+
+def test_a_name_alive_only_between_probe_points_is_found_from_the_pins_neighbour(make_local_index, tmp_path):
+    # fsspec: asyn.maybe_sync lived only in 0.8.x; 0.9.0 (the pin) dropped it.  Neither end nor the
+    # interior probe points have it, so the release just before the pin is probed first.
+    from pytest_depfix.diagnose.probe import ApiProbe, Question
+    from pytest_depfix.index import PackageIndex
+    from pytest_depfix.target import Target
+
+    releases = [{"version": v, "files": {"fs/__init__.py": "", "fs/asyn.py": "X = 1\n"}}
+                for v in ["0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0", "0.7.0", "0.7.1", "0.7.2", "0.7.3",
+                          "0.9.0", "1.0.0", "1.1.0", "1.2.0", "1.3.0", "1.4.0"]]
+    releases.insert(10, {"version": "0.8.0", "files": {"fs/__init__.py": "", "fs/asyn.py": "def maybe_sync():\n    pass\n"}})
+    local = make_local_index({"fs": releases})
+    target = Target.from_spec("3.11", "linux")
+    index = PackageIndex.from_config(target, index_url=local.file_url, use_pip_config=False, cache_dir=str(tmp_path / "c"))
+    probe = ApiProbe(index)
+    q = Question.parse("fs.asyn:maybe_sync")
+    assert probe.find_range("fs", q).present == "<0"  # the blind search misses it
+    assert probe.find_range("fs", q, near="0.9.0").present == ">=0.8.0,<0.9.0"
