@@ -301,18 +301,9 @@ def _builtin_generic(node: ast.AST, shadowed: frozenset = frozenset(), generics:
         return False
     if isinstance(node.value, ast.Name):
         return node.value.id not in shadowed and (node.value.id in _GENERIC_BUILTINS or node.value.id in generics)
-    return bool(generics) and _dotted(node.value) in generics
+    from .users import _dotted
 
-
-def _dotted(node: ast.AST) -> str:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return ""
-    parts.append(node.id)
-    return ".".join(reversed(parts))
+    return bool(generics) and (_dotted(node.value) or "") in generics
 
 
 def _generic_names(tree: ast.Module) -> frozenset:

@@ -1645,6 +1645,7 @@ def _subclasses_define(ctx: Context, dist: str, version: str, mixin: str, method
     counts through bases the release itself defines, found by name (XGBModel beside
     XGBClassifier); a base from another distribution is not followed.
     """
+    from . import users
     from .probe import ReleaseTree, _ByteCap
     from .users import _batches, _shipped_modules
 
@@ -1690,33 +1691,24 @@ def _subclasses_define(ctx: Context, dist: str, version: str, mixin: str, method
             continue
         tree = parse(path)
         for c in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
-            if names & {(_dotted_name(b) or "").rsplit(".", 1)[-1] for b in c.bases}:
+            if names & {(users._dotted(b) or "").rsplit(".", 1)[-1] for b in c.bases}:
                 verdicts.append(_defines_through(c, method, resolve, set()))
     if not verdicts:
         return None
     return all(verdicts)
 
 
-def _dotted_name(node: ast.AST) -> Optional[str]:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
-
-
 def _defines_through(cls: ast.ClassDef, method: str, resolve: Any, seen: Set[str]) -> bool:
     """``cls`` defines ``method``, or one of its bases of the same release does (``resolve`` finds them by name)."""
+    from . import users
+
     if cls.name in seen or len(seen) > 50:
         return False
     seen.add(cls.name)
     if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method for f in cls.body):
         return True
     for b in cls.bases:
-        base = resolve((_dotted_name(b) or "").rsplit(".", 1)[-1])
+        base = resolve((users._dotted(b) or "").rsplit(".", 1)[-1])
         if base is not None and _defines_through(base, method, resolve, seen):
             return True
     return False
