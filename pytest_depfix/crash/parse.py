@@ -48,6 +48,9 @@ _INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
 _IPY_OLD = re.compile(r"(\S.*?) in ((?:init )?[\w<>.]+)\(")  # Cython: "_parquet.pyx in init pyarrow._parquet()"
 # Colab renders frame paths as links and a copied output keeps them:
 # "[/usr/local/lib/python3.7/dist-packages/keras/backend.py](https://localhost:8080/#) in <module>"
+# nose reports a module that failed to import as the test "Failure", naming the exception in the header:
+# "ERROR: Failure: AttributeError (type object 'Callable' has no attribute '_abc_registry')"
+_RUNNER_FAILURE = re.compile(r"(?:ERROR|FAIL): Failure: ([\w.]{1,300}) \((.*)\)\Z")
 _COLAB_LINK = re.compile(r"\[([^\]]{1,2000})\]\(https?://[^)\s]{0,2000}\) in ([\w<>.]+)(?:\(.*\))?\Z")
 _VSCODE_LINENO = re.compile(r"(-*>\s*)?\[(\d+)\]\([^)\s]*\)\s?(.*)")
 _ARROW = re.compile(r"-*> ?(\d{1,9})(?: (.*))?\Z")
@@ -437,6 +440,7 @@ class _Parser:
         self.idle_candidate: Optional[Tuple[str, str]] = None
         self.idle_code = ""  # an indented code line just seen outside a traceback ("    x = f().decode()")
         self.lead_exc: Optional[Tuple[str, str]] = None  # Sentry style: "Type: msg" printed before the frames
+        self.runner_lead: Optional[Tuple[str, str]] = None  # nose's "ERROR: Failure: Type (msg)" before its traceback
         self.bare_open = False  # the open chain is one frameless exception read from a bare "Type: msg" line
         self.bare_flags: List[bool] = []  # per emitted crash: was it a bare exception line?
         self._reset_tb("cpython")
@@ -563,6 +567,10 @@ class _Parser:
             self._reset_tb(style)
             self.frame_indent = len(line) - len(line.lstrip())
             self.state = TB
+            if kind == "cpython" and self.runner_lead:
+                # nose names the exception in its header; a traceback cut before its last line keeps it
+                self.lead_exc = self.runner_lead
+            self.runner_lead = None
             if kind == "ipython" and _EXC_NAME.fullmatch(pre):
                 # IPython prints the type first ("ImportError   Traceback (most recent call last)"):
                 # a paste cut before its last line still says what was raised, with no message.
@@ -654,6 +662,10 @@ class _Parser:
     # -- IDLE ------------------------------------------------------------------
     def _idle(self, line: str, st: str) -> None:
         if not st:
+            return
+        m = _RUNNER_FAILURE.match(st[:_HEAD])
+        if m and line == line.lstrip() and _EXC_NAME.fullmatch(m.group(1)):
+            self.runner_lead = (m.group(1), m.group(2))
             return
         if self._separator(st):
             if self.idle_candidate:

@@ -784,6 +784,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             return done("direct", family, f"the kept {entry.package} is the one that changed ({entry.id}); "
                         f"only the code calling it can adapt", [], entry.advice, source=entry.source)
 
+    if sig.family in (F.ATTRIBUTE, F.IMPORT_NAME):
+        from .backports import shadowed_module
+
+        shadowed = shadowed_module(ctx, sig, done)
+        if shadowed is not None:
+            return shadowed
     handler = _HANDLERS.get(sig.family)
     if handler is None:
         refused = _raised_message(ctx, sig, done)

@@ -552,3 +552,31 @@ def test_a_colab_paste_that_starts_at_its_first_linked_frame_header_is_a_traceba
     [frame] = crash.final.frames
     assert (frame.file, frame.line, frame.function, frame.source) == (
         "/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py", 244, "_eval_vfun", "if fitc.ptp() < self.min_ptp:")
+
+
+NOSE_CUT = """\
+ERROR: Failure: AttributeError (type object 'Callable' has no attribute '_abc_registry')
+----------------------------------------------------------------------
+Traceback (most recent call last):
+  File "/usr/local/lib/python3.7/site-packages/nose/failure.py", line 39, in runTest
+    raise self.exc_val.with_traceback(self.tb)
+  File "/usr/local/lib/python3.7/site-packages/nose/loader.py", line 418, in loadTestsFromName
+    addr.filename, addr.module)
+"""
+
+
+def test_nose_names_the_exception_in_its_header_so_a_paste_cut_before_the_last_line_still_has_it():
+    # ivankorobkov/python-inject#34: every stored copy stops inside the import frames
+    [crash] = parse_traceback(NOSE_CUT)
+    assert (crash.final.type, crash.final.message) == ("AttributeError", "type object 'Callable' has no attribute '_abc_registry'")
+    assert [f.line for f in crash.final.frames] == [39, 418]
+
+
+def test_a_complete_nose_traceback_keeps_its_own_last_line_over_the_header():
+    text = NOSE_CUT.replace("Callable", "X") + "AttributeError: type object 'Callable' has no attribute '_abc_registry'\n"
+    [crash] = parse_traceback(text)
+    assert crash.final.message == "type object 'Callable' has no attribute '_abc_registry'"
+
+
+def test_a_nose_header_with_no_traceback_after_it_is_not_a_crash():
+    assert parse_traceback("ERROR: Failure: ImportError (No module named foo)\n\nRan 1 test in 0.001s\n") == []
