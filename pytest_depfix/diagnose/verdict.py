@@ -1109,6 +1109,12 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             return done("unknown", sig.family, f"module {sig.module} belongs to no package of the set: a dependency is "
                         f"missing from the set (it is reported, never added)", [],
                         f"add the distribution that provides {sig.module} to the requirements")
+        if not sig.module and "Import" in sig.exc_type and caller.kind == "unknown" \
+                and not any(e.frames for e in ctx.crash.exceptions):
+            module = _module_of_bare_import(ctx, sig)
+            if module is not None:
+                sig.module = module
+                return _removed_name(ctx, sig, caller, done)
         # e.g. "module 'lib' has no attribute ...": a binding module named after nothing; dates may still tell.
         if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions):
             return _by_name_users(ctx, sig, done)
@@ -1966,6 +1972,43 @@ def _forwarding_call(ctx: Context, inner: Party, frame: Frame, method: str = "")
             return (module, cls.bases[0].id, f.attr)
         found = True
     return found
+
+
+_FROM_IMPORT = re.compile(r"^\s*from\s+([A-Za-z_][\w.]*)\s+import\b")
+
+
+def _module_of_bare_import(ctx: Context, sig: F.Signal) -> Optional[str]:
+    """"cannot import name 'six'" with no module and no frames (Python 3.6 printed no module): the module
+    a pin imports the name from, when another pin owns that module and its pinned release lacks the name.
+
+    imbalanced-learn 0.4.3's ``from sklearn.externals import six`` under scikit-learn 0.23: the search
+    finds the statement, and the probe's "no" for ``sklearn.externals:six`` in the pinned scikit-learn is
+    what ties it to the crash.  Exactly one such module, or nothing.
+    """
+    from . import users
+    from .probe import NO
+
+    name = sig.name or ""
+    if ctx.probe is None or not name.isidentifier():
+        return None
+    modules: Set[str] = set()
+    for found in users.find_name_users(ctx, name, "ImportError"):
+        m = _FROM_IMPORT.match(found.use.statement or "")
+        if not m or m.group(1).startswith("."):
+            continue
+        owner = ctx.pinned(module_owner(m.group(1), ctx))
+        if owner is None or not owner.version or owner.key == canonicalize_name(found.dist):
+            continue
+        try:
+            lacks = ctx.probe.ask(owner.name, owner.version, f"{m.group(1)}:{name}").value == NO
+        except Exception:
+            lacks = False
+        if lacks:
+            modules.add(m.group(1))
+            ctx.evidence.append(f"the message names no module; {found.dist}=={found.version} imports {name} from "
+                                f"{m.group(1)} (`{found.use.statement.strip()}`, {found.use.file} line {found.use.line}), "
+                                f"which {owner.name}=={owner.version} does not have (read from release files)")
+    return modules.pop() if len(modules) == 1 else None
 
 
 def _by_name_users(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:

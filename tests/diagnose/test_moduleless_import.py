@@ -1,0 +1,44 @@
+"""'cannot import name 'six'' with no module and no frames: the module comes from the pin that imports it.
+
+Python 3.6 printed no module for a failed ``from X import name``.  The real
+paste (scikit-learn 0.23 under imbalanced-learn 0.4.3 on Colab) is the one
+line; the reader finds ``from sklearn.externals import six`` in the pinned
+imbalanced-learn, and the probe's "no" in the pinned scikit-learn ties it.
+"""
+from pytest_depfix.crash import attribute, parse_traceback
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+SK = {
+    "sk": [{"version": "0.22.2", "upload_time": "2020-03-03T00:00:00Z",
+            "files": {"sk/__init__.py": "", "sk/externals/__init__.py": "", "sk/externals/six.py": "PY3 = True\n"}},
+           {"version": "0.23.1", "upload_time": "2020-05-19T00:00:00Z",
+            "files": {"sk/__init__.py": "", "sk/externals/__init__.py": "", "sk/externals/joblib.py": ""}}],
+    "imb": [{"version": "0.4.3", "upload_time": "2018-11-20T00:00:00Z", "requires_dist": ["sk>=0.20"],
+             "files": {"imb/__init__.py": "from .zen import fetch\n",
+                       "imb/zen.py": "import six\nfrom sk.externals import six as _six\n\n\ndef fetch():\n    return six, _six\n"}},
+            {"version": "0.5.0", "upload_time": "2019-06-28T00:00:00Z", "requires_dist": ["sk>=0.21"],
+             "files": {"imb/__init__.py": "from .zen import fetch\n", "imb/zen.py": "def fetch():\n    return None\n"}}],
+    "six": [{"version": "1.15.0", "upload_time": "2020-05-21T00:00:00Z", "files": {"six.py": "PY3 = True\n"}}],
+}
+
+
+def _diagnose(index, target, reqs, paste):
+    pins = parse_requirements_text(reqs, target)
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_the_module_is_the_one_a_pin_imports_the_name_from_and_its_owner_lacks(index_for):
+    index, target = index_for(SK, python="3.6")
+    d = _diagnose(index, target, "imb==0.4.3\nsk==0.23.1\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
+    got = {(c.name, c.constraint) for c in d.culprits}
+    assert ("imb", ">=0.5.0") in got
+    assert any(name == "sk" and "0.23" in spec for name, spec in got)
+
+
+def test_an_import_the_owner_still_has_does_not_name_the_module(index_for):
+    index, target = index_for(SK, python="3.6")
+    d = _diagnose(index, target, "imb==0.4.3\nsk==0.22.2\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
+    assert not any(c.name in ("imb", "sk") for c in d.culprits)
