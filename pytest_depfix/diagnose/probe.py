@@ -324,7 +324,11 @@ class ReleaseTree(SourceTree):
                 self.bytes_read += _size(t)  # stored by another process meanwhile: counted like the rest
         missing = [p for p in missing if p not in cached]
         if missing:
-            wanted = {self._map[p]: p for p in missing}
+            # An sdist's src/ layout gives one member two paths ("src/pkg/m.py" and "pkg/m.py"): both are
+            # filled from the one read, each counted and stored as a warm read would find them.
+            wanted: Dict[str, List[str]] = {}
+            for p in missing:
+                wanted.setdefault(self._map[p], []).append(p)
             budget = self.max_bytes - self.bytes_read
             if budget <= 0:
                 raise _ByteCap(f"read cap of {self.max_bytes} bytes reached for {self.dist} {self.version}")
@@ -332,9 +336,10 @@ class ReleaseTree(SourceTree):
             self.fetched = True
             for member, data in got.items():
                 text = data.decode("utf-8", errors="replace")
-                self.bytes_read += _size(text)  # the same measure as a cached member's, so cold and warm agree
-                cached[wanted[member]] = text
-                self.probe._store.put("src", self._src_key(wanted[member]), text)
+                for path in wanted[member]:
+                    self.bytes_read += _size(text)  # the same measure as a cached member's, so cold and warm agree
+                    cached[path] = text
+                    self.probe._store.put("src", self._src_key(path), text)
             for p in missing:
                 if p not in cached:
                     raise _ByteCap(f"{self._map[p]} of {self.dist} {self.version} was not read (over the {self.max_bytes}-byte cap?)")
