@@ -1012,6 +1012,7 @@ class _Parser:
         if self.chain:
             for rec in self.chain:
                 _split_syntax_location(rec)
+                _unflatten_syntax_error(rec)
             self.chain[-1].relation = None
             self._append(Crash(exceptions=self.chain, when=self.when), self.bare_open and len(self.chain) == 1)
         self.chain = []
@@ -1099,6 +1100,25 @@ def _split_syntax_location(rec: ExceptionRecord) -> None:
             del fr._no_function  # type: ignore[attr-defined]
     if last_is_location and _is_location_candidate(rec):
         rec.location = frames.pop()  # type: ignore[attr-defined]
+
+
+_FLAT_SYNTAX = re.compile(r'File "([^"]{1,1000})", line (\d{1,9})\s+(.{0,500}?)\s*(?:\^+\s*)?'
+                          r'(?:(?:SyntaxError|IndentationError|TabError): (.{1,300}))?\Z')
+
+
+def _unflatten_syntax_error(rec: ExceptionRecord) -> None:
+    """A SyntaxError pasted on one line: ``SyntaxError: File "x.py", line 108 match interaction: ^ SyntaxError: invalid syntax``.
+
+    Forums join the report's lines; the location, the code and the real
+    message are still there in order, and become what a multi-line paste gives.
+    """
+    if rec.location is not None or rec.type.rsplit(".", 1)[-1] not in ("SyntaxError", "IndentationError", "TabError"):
+        return
+    m = _FLAT_SYNTAX.match(rec.message.strip()[:2000])
+    if not m:
+        return
+    rec.location = Frame(file=m.group(1), line=int(m.group(2)), function="", source=m.group(3).strip())
+    rec.message = (m.group(4) or "invalid syntax").strip()
 
 
 def _is_location_candidate(rec: ExceptionRecord) -> bool:

@@ -790,6 +790,10 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         shadowed = shadowed_module(ctx, sig, done)
         if shadowed is not None:
             return shadowed
+    if sig.family == F.UNKNOWN and sig.exc_type.rsplit(".", 1)[-1] == "SyntaxError":
+        located = _syntax_too_new(ctx, sig)
+        if located is not None:
+            return _python_added(ctx, sig, caller, done)
     handler = _HANDLERS.get(sig.family)
     if handler is None:
         refused = _raised_message(ctx, sig, done)
@@ -2442,6 +2446,37 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                     f"on Python {ctx.target.python_version}", earlier, advice)
     kind = "project" if caller.kind == "project" else "direct" if ctx.is_keep(caller.name) else "unknown"
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
+
+
+def _syntax_too_new(ctx: Context, sig: F.Signal) -> Optional[Any]:
+    """A SyntaxError located in a pin's module whose release text the target's grammar refuses.
+
+    "invalid syntax" alone names no feature: streamlit-searchbox 0.1.0's ``match interaction:`` on
+    Python 3.9 says only that.  The located file, read from the pinned release and judged for the
+    target, does; the signal becomes a Python-version one with the Python that added it.
+    """
+    from . import users
+    from .adapted import frame_relpath
+
+    loc = getattr(ctx.crash.root, "location", None) or (ctx.crash.root.frames[-1] if ctx.crash.root.frames else None)
+    rel = frame_relpath(loc) if loc is not None else None
+    if ctx.probe is None or not rel:
+        return None
+    top = rel.split("/")[0]
+    owner = ctx.pinned(module_owner(top[:-3] if top.endswith(".py") else top, ctx))
+    if owner is None or not owner.version:
+        return None
+    try:
+        hit = users.first_too_new(ctx.probe, owner.name, owner.version, tuple(ctx.target.python), files=[rel])
+    except Exception:
+        return None
+    if hit is None:
+        return None
+    sig.family = F.PYTHON_VERSION
+    sig.detail.update(python_added=".".join(map(str, hit.needs)),
+                      feature=f"syntax Python {ctx.target.python_version} cannot parse (`{hit.statement}`)")
+    ctx.evidence.append(f"{owner.name}=={owner.version}'s {hit.file} line {hit.line} (`{hit.statement}`) is {hit.what}")
+    return hit
 
 
 def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added: str, advice: str) -> Diagnosis:

@@ -580,3 +580,14 @@ def test_a_complete_nose_traceback_keeps_its_own_last_line_over_the_header():
 
 def test_a_nose_header_with_no_traceback_after_it_is_not_a_crash():
     assert parse_traceback("ERROR: Failure: ImportError (No module named foo)\n\nRan 1 test in 0.001s\n") == []
+
+
+def test_a_syntax_error_pasted_on_one_line_keeps_its_location_code_and_message():
+    # streamlit-searchbox#10: the forum joined the report's lines
+    text = ('SyntaxError: File "C:\\Users\\g\\venv\\lib\\site-packages\\streamlit_searchbox\\__init__.py", line 108 '
+            'match interaction: ^ SyntaxError: invalid syntax\n')
+    [crash] = parse_traceback(text)
+    rec = crash.final
+    assert (rec.type, rec.message) == ("SyntaxError", "invalid syntax")
+    assert (rec.location.file.endswith("streamlit_searchbox\\__init__.py"), rec.location.line, rec.location.source) == (
+        True, 108, "match interaction:")
