@@ -184,6 +184,15 @@ def reworded(source: Any, message: str, data: Iterable[str] = ()) -> bool:
     return False
 
 
+def _module_words(tree: ast.AST) -> set:
+    """Every word the module's string constants spell."""
+    out: set = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            out |= _words(node.value)
+    return out
+
+
 def raising_module(probe: Any, dist: str, version: str, message: str,
                    files: Optional[Sequence[str]] = None) -> Optional[Refusal]:
     """The module of ``dist==version`` that raises ``message`` (looking only at ``files`` when given)."""
@@ -231,7 +240,11 @@ def _search(probe: Any, dist: str, version: str, message: str,
                 continue
             found = _raised(parsed, message)
             if found is not None and (best is None or found[0] > best.cover):
-                best = Refusal(dist, version, path, found[0], found[1], frozenset(_words(_clean(message)) - found[2]))
+                # Words the raise does not spell come from a table in the module (xlrd's "Excel xlsx
+                # file") or from the caller's own objects (Lightning's `RAVE`, a user's class name):
+                # only the module's own words are required of a reworded refusal.
+                data = (_words(_clean(message)) - found[2]) & _module_words(parsed)
+                best = Refusal(dist, version, path, found[0], found[1], frozenset(data))
     return best, len(rest) <= MAX_FILES and not unreadable
 
 
