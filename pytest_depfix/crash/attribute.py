@@ -362,6 +362,27 @@ def attribute(
     return out
 
 
+_UNPACKED_SDIST = re.compile(r"[/\\](?:pip-install-[^/\\]+|pip-req-build-[^/\\]+)[/\\]([A-Za-z0-9][\w.-]*)[/\\](.+)\Z")
+
+
+def _unpacked_sdist_frame(frame: Frame, resolver: "_Resolver") -> Optional[Tuple[str, str]]:
+    """A frame in the source tree pip unpacked to build a pin (``/tmp/pip-install-x/pyhrf/setup.py``): that pin's.
+
+    pip names the folder after the requirement it builds, so the pin of that
+    name owns the file; its path inside the sdist is kept for readers of the
+    release (``setup.py``).  ``pip-req-build-*`` folders (a URL or VCS
+    requirement) carry no name and match only through a pin named like it.
+    """
+    m = _UNPACKED_SDIST.search(frame.file)
+    if not m:
+        return None
+    pin = resolver._pin(m.group(1))
+    if pin is None or not getattr(pin, "version", None):
+        return None
+    frame.relpath = m.group(2).replace("\\", "/")
+    return pin.name, pin.version
+
+
 def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[str], installed: bool) -> None:
     info = classify_path(frame.file)
     frame.module = info.module
@@ -404,7 +425,8 @@ def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[s
     if python is not None and frame.module and info.python is None and _is_unlikely_project(frame.file, frame.module, python):
         frame.owner = OWNER_STDLIB
         return
-    hit = _compiled_source_frame(frame, resolver, root) or _trimmed_site_frame(frame, resolver, root)
+    hit = _compiled_source_frame(frame, resolver, root) or _trimmed_site_frame(frame, resolver, root) \
+        or _unpacked_sdist_frame(frame, resolver)
     if hit is not None:
         frame.owner, frame.dist, frame.version = OWNER_DIST, hit[0], hit[1]
 

@@ -484,7 +484,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             pass
         return sig
 
-    if any(_IN_BUILD_ENV.search(f.file) for f in exc.frames):
+    inner = exc.frames[-1] if exc.frames else None
+    own_script = inner is not None and inner.dist is not None and "pip-build-env-" not in inner.file \
+        and _IN_BUILD_ENV.search(inner.file) is not None and etype in ("AttributeError", "ImportError", "ModuleNotFoundError")
+    if any(_IN_BUILD_ENV.search(f.file) for f in exc.frames) and not own_script:
+        # (A pin's own setup.py failing on a name another pin dropped -- pyhrf's pip.req under
+        # pip 10 -- is read like any removed name: its frame is that pin's, the build env is not.)
         # The crash ran inside pip's isolated build environment: pip was building a source
         # distribution (numpy 1.25.1 on Python 3.12, whose setuptools imports distutils).
         sig.family, sig.advice = BUILD, "pip was building a source distribution in an isolated build environment and the build failed."
