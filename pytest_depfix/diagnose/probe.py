@@ -569,7 +569,15 @@ class ApiProbe:
                     except InvalidVersion:
                         below = []
                     if below and 0 < below[-1] < n:
-                        ends = [below[-1]] + [i for i in ends if i != below[-1]]
+                        # Then the last release of each of the few minor series before it: a name
+                        # deprecated for two minors goes at a minor release (matplotlib 3.6 dropped
+                        # set_window_title, whose class only lived in backend_qtagg from 3.5).
+                        minors: Dict[Tuple[int, ...], int] = {}
+                        for i in below:
+                            minors[Version(vs[i]).release[:2]] = i
+                        recent = sorted((i for i in minors.values() if 0 < i < n), reverse=True)[:NEAR_MINOR_SERIES]
+                        first_probes = [below[-1]] + [i for i in recent if i != below[-1]]
+                        ends = first_probes + [i for i in ends if i not in first_probes]
                 for i in ends + [i for i in _probe_points(n) if i not in ends]:
                     if has(i):
                         hit = i
@@ -597,6 +605,9 @@ class ApiProbe:
             bytes_fetched=sum(int(stats1.get(k, 0)) - int(stats0.get(k, 0)) for k in ("bytes", "local_bytes")),
             requests=int(stats1.get("requests", 0)) - int(stats0.get("requests", 0)),
         )
+
+
+NEAR_MINOR_SERIES = 3  # minor series before the pinned release whose last release is probed first
 
 
 def _series_ends(vs: Sequence[str], limit: int = 4) -> List[int]:
