@@ -6,10 +6,8 @@ a nose run cut inside the import frames) and the enum34 break on Python 3.6
 requirer's neighbour that stops asking for it does, and with no requirer the
 verdict names the package to uninstall.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.crash.test_parse import NOSE_CUT as NOSE
+from tests.support.diagnose_crashes import diagnose_paste
 
 TYPING_PY = ("import collections.abc as collections_abc\n\n\n"
              "class CallableMeta(type):\n"
@@ -29,26 +27,13 @@ INJECT = {
          "files": {"inject/__init__.py": "import typing\n"}},
     ],
 }
-NOSE = """\
-ERROR: Failure: AttributeError (type object 'Callable' has no attribute '_abc_registry')
-----------------------------------------------------------------------
-Traceback (most recent call last):
-  File "/usr/local/lib/python3.7/site-packages/nose/failure.py", line 39, in runTest
-    raise self.exc_val.with_traceback(self.tb)
-  File "/usr/local/lib/python3.7/site-packages/nose/loader.py", line 418, in loadTestsFromName
-    addr.filename, addr.module)
-"""
 
 
-def _diagnose(index, target, reqs, paste):
-    pins = parse_requirements_text(reqs, target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
 
 
 def test_the_requirer_moves_to_a_release_that_does_not_ask_for_the_backport(index_for):
     index, target = index_for(INJECT, python="3.7")
-    d = _diagnose(index, target, "inject==3.5.2\ntyping==3.7.4\n", NOSE)
+    d = diagnose_paste(index, target, "inject==3.5.2\ntyping==3.7.4\n", NOSE)
     assert d.verdict == "transitive"
     assert {(c.name, c.constraint) for c in d.culprits} == {("inject", ">=3.5.3"), ("inject", "<=3.5.1")}
     assert "uninstall typing" in d.advice
@@ -56,13 +41,13 @@ def test_the_requirer_moves_to_a_release_that_does_not_ask_for_the_backport(inde
 
 def test_on_a_python_without_the_module_the_same_pins_are_not_a_backport_problem(index_for):
     index, target = index_for(INJECT, python="3.4")
-    d = _diagnose(index, target, "inject==3.5.2\ntyping==3.7.4\n", NOSE)
+    d = diagnose_paste(index, target, "inject==3.5.2\ntyping==3.7.4\n", NOSE)
     assert not any(c.source == "declared-backport" for c in d.culprits)
 
 
 def test_a_class_the_backport_defines_but_never_reads_the_attribute_of_is_not_tied_to_it(index_for):
     index, target = index_for(INJECT, python="3.7")
-    d = _diagnose(index, target, "inject==3.5.2\ntyping==3.7.4\n", NOSE.replace("_abc_registry", "_gorg"))
+    d = diagnose_paste(index, target, "inject==3.5.2\ntyping==3.7.4\n", NOSE.replace("_abc_registry", "_gorg"))
     assert not any(c.source == "declared-backport" for c in d.culprits)
 
 
@@ -79,17 +64,12 @@ ENUM = {"enum34": [{"version": "1.1.6", "upload_time": "2016-05-16T00:00:00Z",
 
 def test_a_backport_nobody_in_the_set_asks_for_is_environment_naming_it(index_for):
     index, target = index_for(ENUM, python="3.6")
-    d = _diagnose(index, target, "enum34==1.1.6\ncertifi==2019.3.9\n", ENUM_PASTE)
+    d = diagnose_paste(index, target, "enum34==1.1.6\ncertifi==2019.3.9\n", ENUM_PASTE)
     assert (d.verdict, d.culprits) == ("environment", [])
     assert "uninstall enum34" in d.advice
 
 
 def test_a_backport_that_has_the_missing_name_is_not_blamed(index_for):
     index, target = index_for(ENUM, python="3.6")
-    d = _diagnose(index, target, "enum34==1.1.6\ncertifi==2019.3.9\n", ENUM_PASTE.replace("IntFlag", "IntEnum"))
+    d = diagnose_paste(index, target, "enum34==1.1.6\ncertifi==2019.3.9\n", ENUM_PASTE.replace("IntFlag", "IntEnum"))
     assert "uninstall enum34" not in d.advice
-
-
-def test_the_nose_header_carries_the_exception_of_a_cut_paste():
-    [crash] = parse_traceback(NOSE)
-    assert crash.final.type == "AttributeError"

@@ -5,10 +5,7 @@ paste (scikit-learn 0.23 under imbalanced-learn 0.4.3 on Colab) is the one
 line; the reader finds ``from sklearn.externals import six`` in the pinned
 imbalanced-learn, and the probe's "no" in the pinned scikit-learn ties it.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 SK = {
     "sk": [{"version": "0.22.2", "upload_time": "2020-03-03T00:00:00Z",
@@ -24,15 +21,11 @@ SK = {
 }
 
 
-def _diagnose(index, target, reqs, paste):
-    pins = parse_requirements_text(reqs, target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
 
 
 def test_the_module_is_the_one_a_pin_imports_the_name_from_and_its_owner_lacks(index_for):
     index, target = index_for(SK, python="3.6")
-    d = _diagnose(index, target, "imb==0.4.3\nsk==0.23.1\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
+    d = diagnose_paste(index, target, "imb==0.4.3\nsk==0.23.1\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
     got = {(c.name, c.constraint) for c in d.culprits}
     assert ("imb", ">=0.5.0") in got
     assert any(name == "sk" and "0.23" in spec for name, spec in got)
@@ -40,5 +33,5 @@ def test_the_module_is_the_one_a_pin_imports_the_name_from_and_its_owner_lacks(i
 
 def test_an_import_the_owner_still_has_does_not_name_the_module(index_for):
     index, target = index_for(SK, python="3.6")
-    d = _diagnose(index, target, "imb==0.4.3\nsk==0.22.2\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
+    d = diagnose_paste(index, target, "imb==0.4.3\nsk==0.22.2\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
     assert not any(c.name in ("imb", "sk") for c in d.culprits)

@@ -5,10 +5,7 @@ on Python 3.9 the compiler says only "invalid syntax".  The located module,
 read from the pinned release, names Python 3.10; the fix is the first later
 release the target can parse (0.1.1), with the newest earlier one beside it.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 MATCH = "def f(i):\n    match i:\n        case 1:\n            return 1\n"
 PLAIN = "def f(i):\n    if i == 1:\n        return 1\n"
@@ -19,15 +16,11 @@ PASTE = ('SyntaxError: File "C:\\venv\\lib\\site-packages\\sb\\__init__.py", lin
          'SyntaxError: invalid syntax\n')
 
 
-def _diagnose(index, target, reqs, paste):
-    pins = parse_requirements_text(reqs, target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
 
 
 def test_the_located_module_names_the_python_that_parses_it_and_the_release_that_stopped(index_for):
     index, target = index_for(SB, python="3.9", platform="win_amd64")
-    d = _diagnose(index, target, "sb==0.1.0\n", PASTE)
+    d = diagnose_paste(index, target, "sb==0.1.0\n", PASTE)
     assert d.family == "python-version"
     assert {(c.name, c.constraint) for c in d.culprits} == {("sb", ">=0.1.1"), ("sb", "==0.0.4")}
     assert "Python >= 3.10" in d.advice
@@ -35,5 +28,5 @@ def test_the_located_module_names_the_python_that_parses_it_and_the_release_that
 
 def test_on_a_python_that_parses_it_the_syntax_error_is_not_read_as_too_new(index_for):
     index, target = index_for(SB, python="3.10", platform="win_amd64")
-    d = _diagnose(index, target, "sb==0.1.0\n", PASTE)
+    d = diagnose_paste(index, target, "sb==0.1.0\n", PASTE)
     assert d.family != "python-version" and not d.culprits

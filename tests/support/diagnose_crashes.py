@@ -107,3 +107,15 @@ def diagnose_text(index, target, pins: PinSet, paste: str, kb=None):
     (crash,) = parse_traceback(paste)
     crash = attribute(crash, pins, target=target, installed=False)
     return diagnose(crash, pins, target, index, kb if kb is not None else load_knowledge(), probe=ApiProbe(index))
+
+
+def diagnose_paste(index, target, reqs: str, paste: str):
+    """The real parser and attribution over ``paste``, then diagnosis of its first crash against ``reqs``."""
+    from pytest_depfix.crash import attribute, parse_traceback
+    from pytest_depfix.diagnose import diagnose, load_knowledge
+    from pytest_depfix.diagnose.probe import ApiProbe
+    from pytest_depfix.requirements import parse_requirements_text
+
+    pins = parse_requirements_text(reqs, target)
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
