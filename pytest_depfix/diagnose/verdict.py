@@ -791,8 +791,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         if shadowed is not None:
             return shadowed
     if sig.family == F.UNKNOWN and sig.exc_type.rsplit(".", 1)[-1] == "SyntaxError":
-        located = _syntax_too_new(ctx, sig)
-        if located is not None:
+        if _syntax_too_new(ctx, sig):
             return _python_added(ctx, sig, caller, done)
     handler = _HANDLERS.get(sig.family)
     if handler is None:
@@ -2448,7 +2447,7 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
 
 
-def _syntax_too_new(ctx: Context, sig: F.Signal) -> Optional[Any]:
+def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
     """A SyntaxError located in a pin's module whose release text the target's grammar refuses.
 
     "invalid syntax" alone names no feature: streamlit-searchbox 0.1.0's ``match interaction:`` on
@@ -2460,23 +2459,21 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> Optional[Any]:
 
     loc = getattr(ctx.crash.root, "location", None) or (ctx.crash.root.frames[-1] if ctx.crash.root.frames else None)
     rel = frame_relpath(loc) if loc is not None else None
-    if ctx.probe is None or not rel:
-        return None
-    top = rel.split("/")[0]
-    owner = ctx.pinned(module_owner(top[:-3] if top.endswith(".py") else top, ctx))
-    if owner is None or not owner.version:
-        return None
+    party = _frame_party(loc, ctx) if rel else None
+    owner = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if ctx.probe is None or owner is None or not owner.version:
+        return False
     try:
         hit = users.first_too_new(ctx.probe, owner.name, owner.version, tuple(ctx.target.python), files=[rel])
     except Exception:
-        return None
+        return False
     if hit is None:
-        return None
+        return False
     sig.family = F.PYTHON_VERSION
     sig.detail.update(python_added=".".join(map(str, hit.needs)),
                       feature=f"syntax Python {ctx.target.python_version} cannot parse (`{hit.statement}`)")
     ctx.evidence.append(f"{owner.name}=={owner.version}'s {hit.file} line {hit.line} (`{hit.statement}`) is {hit.what}")
-    return hit
+    return True
 
 
 def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added: str, advice: str) -> Diagnosis:
