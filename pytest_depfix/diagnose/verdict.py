@@ -798,6 +798,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         refused = _raised_message(ctx, sig, done)
         if refused is not None:
             return refused
+        valued = _unknown_value(ctx, sig, done)
+        if valued is not None:
+            return valued
         return done("unknown", sig.family, f"no known dependency pattern in {sig.exc_type}: {sig.message}", [])
     return handler(ctx, sig, caller, done)
 
@@ -901,6 +904,9 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
             where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
             ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
             if not checked:
+                valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
+                if valued is not None:
+                    return valued  # the kept pin refuses a value a caller of the set passes
                 return done("direct", sig.family, f"the kept {where}; nothing else of the set is named in it", [])
             return done("transitive", sig.family, f"{where}: {checked[0].evidence[0]}", checked)
         back, forward = raised.releases_without(ctx.probe, refusal, message, ctx.probe.versions(pin.name))
@@ -915,6 +921,9 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
                                                                      f"longer does"], "release-files"))
         ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
         if not out:
+            valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
+            if valued is not None:
+                return valued
             return done("unknown", sig.family, f"{where}, and so does every release of {pin.name} read around it", [])
         # Another pin declares the refusing one, or the outermost frame is a pin's: a dependency moved
         # under a caller.  Otherwise the project's code met the refusal (xlrd.open_workbook on an xlsx).
@@ -922,6 +931,100 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         caller_is_pin = bool(dependants(ctx, pin.key)) or (outer is not None and outer.kind == "dist")
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
+    return None
+
+
+MAX_VALUE_CALLEES = 3  # pins read for a frameless KeyError's key, dependencies of other pins first
+
+
+def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
+                   files: Optional[List[str]] = None) -> Optional[Diagnosis]:
+    """A value the refusing pin does not know (a model type, a style, a property): its releases that do.
+
+    ``pin``/``files``: the refusing pin and module, when the refusal reading found
+    them.  Otherwise the innermost pin frame is the refuser; a frameless ``KeyError``
+    is tried on the pins other pins depend on (transformers under mergekit), by
+    their paths alone.  The caller that passes the value from its own source is
+    read for its release that stopped passing it: another way out (:mod:`.values`).
+    """
+    from . import values
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+    from .users import dependants
+
+    if ctx.probe is None or sig.family != F.UNKNOWN:
+        return None
+    quoted = values.quoted_values(sig.exc_type or "", sig.message or "")
+    if not quoted:
+        return None
+    frames = ctx.crash.final.frames
+    outer_pins: List[Tuple[Any, str]] = []  # (pin, file) of pin frames outside the refuser, innermost first
+    candidates: List[Tuple[Any, List[str]]] = []
+    if pin is not None:
+        candidates = [(pin, list(files or []))]
+    elif frames:
+        for fr in reversed(frames):
+            party = _frame_party(fr, ctx)
+            if party is None or party.kind != "dist":
+                continue
+            found = ctx.pinned(party.name)
+            if found is None or not found.version:
+                continue
+            rel = frame_relpath(fr)
+            if not candidates:
+                candidates = [(found, [rel] if rel else [])]
+            elif found.key == candidates[0][0].key:
+                if rel and rel not in candidates[0][1]:
+                    candidates[0][1].append(rel)
+            elif rel:
+                outer_pins.append((found, rel))
+    elif (sig.exc_type or "").rsplit(".", 1)[-1] == "KeyError":
+        active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+        needed = [p for p in active if dependants(ctx, p.key)]
+        candidates = [(p, []) for p in needed[:MAX_VALUE_CALLEES]]
+    for callee, callee_files in candidates:
+        try:
+            paths = ReleaseTree(ctx.probe, callee.name, callee.version).paths()
+        except Exception:
+            continue
+        look = callee_files + [m for m in values.class_modules(paths, sig.message) if m not in callee_files]
+        for value in quoted:
+            if values.knows(ctx.probe, callee.name, callee.version, value, look) is not None:
+                continue  # the pinned release knows it: the value is not what changed
+            back, forward = values.nearest_knowing(ctx.probe, callee.name, callee.version, value, look,
+                                                   ctx.probe.versions(callee.name))
+            lacks = f"{callee.name}=={callee.version} does not know {value!r} (no file named for it" + \
+                    (f", and {', '.join(look[:3])} does not spell it)" if look else ")")
+            out: List[Culprit] = []
+            if back is not None and not ctx.is_keep(callee.name):
+                _add(out, Culprit(callee.name, f"<={back.version}", CONF_TIME,
+                                  [f"{lacks}; {callee.name} {back.version} does ({back.where})"], "release-files"), ctx)
+            if forward is not None and not ctx.is_keep(callee.name):
+                out.append(Culprit(callee.name, f">={forward.version}", CONF_TIME,
+                                   [f"{lacks}; {callee.name} {forward.version} does ({forward.where})"], "release-files"))
+            callers = list(outer_pins)
+            if not frames:
+                for dep in dependants(ctx, callee.key):
+                    where = values.passes_value(ctx.probe, dep.name, dep.version, value)
+                    if where is not None:
+                        callers.append((dep, where))
+            for caller_pin, where in callers:
+                if ctx.is_keep(caller_pin.name) or values.passes_value(ctx.probe, caller_pin.name, caller_pin.version,
+                                                                        value, [where]) is None:
+                    continue
+                stopped = values.caller_stopped(ctx.probe, caller_pin.name, caller_pin.version, value, where,
+                                                ctx.probe.versions(caller_pin.name))
+                if stopped is not None:
+                    _add(out, Culprit(caller_pin.name, f">={stopped}", CONF_TIME,
+                                      [f"{caller_pin.name}=={caller_pin.version} passes {value!r} ({where}), which "
+                                       f"{callee.name}=={callee.version} does not know; {caller_pin.name} {stopped} "
+                                       f"no longer does"], "release-files"), ctx)
+            if not out:
+                continue
+            ctx.evidence.append(out[0].evidence[0])
+            caller_is_pin = bool(callers) or bool(outer_pins) or bool(dependants(ctx, callee.key))
+            return done("transitive" if caller_is_pin else "project", sig.family,
+                        f"{value!r} is a value {callee.name}=={callee.version} does not know", out)
     return None
 
 
