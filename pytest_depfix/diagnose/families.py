@@ -122,7 +122,24 @@ STDLIB_ATTR_REMOVED: Dict[Tuple[str, str], str] = {
     ("ElementTree", "getiterator"): "3.9",
     ("Element", "getchildren"): "3.9",
     ("HTMLParser", "unescape"): "3.9",
+    # What's New in Python 3.12: "configparser.ConfigParser.readfp() removed (use read_file())"
+    ("RawConfigParser", "readfp"): "3.12",
+    ("ConfigParser", "readfp"): "3.12",
 }
+
+
+def _stdlib_attr_removed(cls: str, name: str) -> Optional[str]:
+    """The Python that removed ``cls.name``; a library's subclass named after the stdlib class counts.
+
+    bugwarrior's ``BugwarriorConfigParser`` is a ``ConfigParser``: "'BugwarriorConfigParser'
+    object has no attribute 'readfp'" on 3.12 is the stdlib's removal, not bugwarrior's.
+    """
+    if (cls, name) in STDLIB_ATTR_REMOVED:
+        return STDLIB_ATTR_REMOVED[(cls, name)]
+    for (base, attr), removed in STDLIB_ATTR_REMOVED.items():
+        if attr == name and len(base) >= 8 and cls.endswith(base):
+            return removed
+    return None
 
 # keyword arguments removed from stdlib callables: (top module of the raising frame, keyword) -> X.Y
 # Sources: What's New in Python 3.9 ("encoding" of json.loads(), deprecated since 3.1, removed) and
@@ -591,7 +608,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         m = _TYPE_ATTR.search(msg) or _OBJ_ATTR.search(msg)
         if m:
             sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(1), m.group(2)
-            removed = STDLIB_ATTR_REMOVED.get((m.group(1), m.group(2)))
+            removed = _stdlib_attr_removed(m.group(1), m.group(2))
             if removed:
                 sig.family, sig.python_removed = PYTHON_VERSION, removed
             elif (m.group(1), m.group(2)) in STDLIB_ATTR_ADDED:

@@ -280,3 +280,11 @@ def test_python_2_s_module_attribute_wording_takes_the_module_from_the_failing_l
 def test_numpy_2_s_removed_from_the_class_wording_names_the_class_and_the_release():
     sig = _sig("AttributeError", "`ptp` was removed from the ndarray class in NumPy 2.0. Use np.ptp(arr, ...) instead.")
     assert (sig.family, sig.cls, sig.name, sig.detail["removed_in"]) == (F.ATTRIBUTE, "ndarray", "ptp", ("NumPy", "2.0"))
+
+
+def test_a_library_subclass_named_after_the_stdlib_class_meets_the_stdlib_removal():
+    # bugwarrior#1050 (Python 3.12): its ConfigParser subclass still called readfp().
+    sig = _sig("AttributeError", "'BugwarriorConfigParser' object has no attribute 'readfp'. Did you mean: 'read'?")
+    assert (sig.family, sig.cls, sig.name, sig.python_removed) == (F.PYTHON_VERSION, "BugwarriorConfigParser", "readfp", "3.12")
+    # A short base name is not matched as a suffix: "Element" would claim any "...Element" class.
+    assert _sig("AttributeError", "'TreeElement' object has no attribute 'getchildren'").family == F.ATTRIBUTE
