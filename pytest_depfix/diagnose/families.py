@@ -315,7 +315,8 @@ _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
 _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # a paste may lose the last quote  # "Module": a retyped message
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
-_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
+# Python 2 said "Values instance has no attribute 'tab_width'" of an old-style class's instance
+_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'|^([\w.]+) instance has no attribute '(\w+)'")
 # Type syntax evaluated on a Python that lacks it: 'X | None' before 3.10, 'list[int]' before 3.9.
 _TYPE_OPERANDS = (r"(?:type|NoneType|types\.GenericAlias|types\.UnionType|(?:typing\.)?_\w*(?:GenericAlias|SpecialForm|Union\w*)"
                   r"|ForwardRef|TypeVar|\w{0,60}Meta(?:class)?)")  # ABCMeta, EnumMeta, ModelMetaclass: classes are types
@@ -607,13 +608,14 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 return _maybe_stdlib(sig)
         m = _TYPE_ATTR.search(msg) or _OBJ_ATTR.search(msg)
         if m:
-            sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(1), m.group(2)
-            removed = _stdlib_attr_removed(m.group(1), m.group(2))
+            cls, attr = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            sig.family, sig.cls, sig.name = ATTRIBUTE, cls, attr
+            removed = _stdlib_attr_removed(cls, attr)
             if removed:
                 sig.family, sig.python_removed = PYTHON_VERSION, removed
-            elif (m.group(1), m.group(2)) in STDLIB_ATTR_ADDED:
+            elif (cls, attr) in STDLIB_ATTR_ADDED:
                 sig.family = PYTHON_VERSION
-                sig.detail["python_added"] = STDLIB_ATTR_ADDED[(m.group(1), m.group(2))]
+                sig.detail["python_added"] = STDLIB_ATTR_ADDED[(cls, attr)]
             return sig
     if etype == "SyntaxError" and _FUTURE_ANNOTATIONS.search(msg):
         # The compiler of Python 3.6 and older refuses PEP 563's future import of a library's module.

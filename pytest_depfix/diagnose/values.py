@@ -39,6 +39,8 @@ _VALUE = re.compile(r"[A-Za-z0-9][\w.\-]{1,59}")
 _QUOTED = re.compile(r"'([^'\s]{2,60})'|`([^`\s]{2,60})`|\"([^\"\s]{2,60})\"")
 # plotly.graph_objs.layout.XAxis: a dotted module path ending in a class name
 _DOTTED_CLASS = re.compile(r"\b([a-z_]\w*(?:\.[a-z_]\w*)+)\.([A-Z]\w*)\b")
+_NAMES_NOT_VALUES = {"AttributeError", "ImportError", "ModuleNotFoundError", "NameError", "UnboundLocalError",
+                     "TypeError", "SyntaxError", "IndentationError"}
 _NOT_SHIPPED = {"tests", "test", "testing", "docs", "doc", "examples"}
 
 
@@ -58,7 +60,10 @@ def quoted_values(exc_type: str, message: str) -> List[str]:
     """
     msg = (message or "").strip()
     out: List[str] = []
-    if exc_type.rsplit(".", 1)[-1] == "KeyError":
+    kind = exc_type.rsplit(".", 1)[-1]
+    if kind in _NAMES_NOT_VALUES:
+        return []  # they quote names of code (attributes, modules, arguments), not values of a table
+    if kind == "KeyError":
         m = re.fullmatch(r"(['\"])(.{1,60})\1", msg)
         if m and _VALUE.fullmatch(m.group(2)):
             return [m.group(2)]

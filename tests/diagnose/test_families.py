@@ -288,3 +288,9 @@ def test_a_library_subclass_named_after_the_stdlib_class_meets_the_stdlib_remova
     assert (sig.family, sig.cls, sig.name, sig.python_removed) == (F.PYTHON_VERSION, "BugwarriorConfigParser", "readfp", "3.12")
     # A short base name is not matched as a suffix: "Element" would claim any "...Element" class.
     assert _sig("AttributeError", "'TreeElement' object has no attribute 'getchildren'").family == F.ATTRIBUTE
+
+
+def test_python_2s_instance_wording_is_an_attribute_of_a_class():
+    # sphinx-argparse#96 (Python 2.7): docutils' parser read a setting Sphinx 1.7 no longer set.
+    sig = _sig("AttributeError", "Values instance has no attribute 'tab_width'")
+    assert (sig.family, sig.cls, sig.name) == (F.ATTRIBUTE, "Values", "tab_width")

@@ -66,6 +66,8 @@ def test_a_key_error_names_its_key_and_a_refusal_its_quoted_values_not_the_class
     assert quoted_values("KeyError", "'a key with spaces'") == []
     assert quoted_values("ValueError", "Invalid property specified for object of type "
                          "plotly.graph_objs.layout.XAxis: 'titlefont'") == ["titlefont"]
+    # Names of code are not values: Python 2's "Values instance has no attribute 'tab_width'"
+    assert quoted_values("AttributeError", "Values instance has no attribute 'tab_width'") == []
 
 
 def test_a_value_is_known_by_a_path_named_after_it_or_as_a_whole_string_constant():
