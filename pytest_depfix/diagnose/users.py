@@ -961,10 +961,20 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
                 return True
         return False
 
+    def resolve(func: ast.AST, stack: List[ast.AST]) -> Tuple[Optional[str], str]:
+        head, _, rest = (_dotted(func) or "").partition(".")
+        return (next((own(sc)[head] for sc in reversed(stack) if head in own(sc)), None) if head else None), rest
+
     def visit(node: ast.AST, stack: List[ast.AST]) -> None:
         if isinstance(node, ast.Call) and passes(node, stack):
-            head, _, rest = (_dotted(node.func) or "").partition(".")
-            full = next((own(sc)[head] for sc in reversed(stack) if head in own(sc)), None) if head else None
+            func = node.func
+            partial, prest = resolve(func, stack)
+            if partial and partial + (f".{prest}" if prest else "") == "functools.partial" and node.args:
+                # partial(pd.read_csv, sep="\t", squeeze=False): the keyword goes to the wrapped callable
+                # (omnipath 1.0.6's request reader, under pandas 2)
+                func = node.args[0]
+            head, _, rest = (_dotted(func) or "").partition(".")
+            full = resolve(func, stack)[0]
             if full:
                 stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
                 out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt)))

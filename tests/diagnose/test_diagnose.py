@@ -423,6 +423,24 @@ def test_a_frameless_keyword_error_of_a_function_is_asked_of_the_pin_that_export
     assert [(c.name, c.constraint) for c in d.culprits] == [("pandy", "<1.0.0")]
 
 
+def test_the_one_pin_passing_the_keyword_through_partial_is_offered_its_release_that_stopped(index_for):
+    # omnipath 1.0.6 under pandas 2.0 (squidpy#688): partial(pd.read_csv, sep="\t", squeeze=False), no frame printed;
+    # omnipath 1.0.7 dropped the keyword.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    pandy = [{"version": "1.5.3", "files": {"pandy/__init__.py": "def read_csv(path, sep=',', squeeze=False):\n    pass\n"}},
+             {"version": "2.0.1", "files": {"pandy/__init__.py": "def read_csv(path, sep=','):\n    pass\n"}}]
+    omni = [{"version": v, "requires_dist": ["pandy"], "files": {"omni/request.py": (
+        "from functools import partial\nimport pandy as pd\n\nREADER = partial(pd.read_csv, sep='\\t'"
+        + (", squeeze=False)\n" if v == "1.0.6" else ")\n"))}} for v in ("1.0.6", "1.0.7")]
+    index, target = index_for({"pandy": pandy, "omni": omni}, python="3.10")
+    pins = _pins("omni==1.0.6\npandy==2.0.1\n", target)
+    crash = infer_message("TypeError: read_csv() got an unexpected keyword argument 'squeeze'\n",
+                          load_knowledge(bundled=False)).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert {(c.name, c.constraint) for c in d.culprits} == {("pandy", "<2.0.1"), ("omni", ">=1.0.7")}
+
+
 def test_a_missing_system_library_symbol_on_macos_is_environment_and_a_python_api_symbol_is_not(index_for):
     # pyo 1.0.4 built locally against Homebrew's portmidi, which a later portmidi no longer matched.
     from pytest_depfix.diagnose import families as F

@@ -73,3 +73,10 @@ def test_a_caller_that_never_stopped_still_gives_the_callees_range(index_for):
     index, target = index_for(universe(relational_101_call="pl.Trainer(max_epochs=2, gpus=1)"), python="3.9")
     d = _diagnose(index, target)
     assert [c.name for c in d.culprits] == ["lightningish"]
+
+
+def test_a_keyword_bound_by_functools_partial_is_a_call_of_the_wrapped_callable():
+    src = ("import functools\nfrom functools import partial\nimport pandas as pd\n\n"
+           "READ = partial(pd.read_csv, sep='\\t', squeeze=False)\nALSO = functools.partial(pd.read_table, squeeze=True)\n"
+           "OWN = partial(print, squeeze=1)\n")
+    assert [(full, use.line) for full, use in keyword_calls(src, "squeeze")] == [("pandas.read_csv", 5), ("pandas.read_table", 6)]
