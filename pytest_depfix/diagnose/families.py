@@ -403,6 +403,18 @@ def classify(crash: Crash) -> Signal:
     return _classify_one(root)
 
 
+def _full_module(named: str, source: str) -> str:
+    """The dotted module Python 2 cut to its last part: "No module named web" of ``from twisted.web import http``."""
+    if "." in named:
+        return named
+    m = re.match(r"\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))", source)
+    dotted = (m.group(1) or m.group(2)) if m else ""
+    parts = dotted.split(".")
+    if len(parts) > 1 and named in parts[1:]:
+        return ".".join(parts[:parts.index(named, 1) + 1])
+    return named
+
+
 def _source_of_raise(exc: ExceptionRecord) -> str:
     return exc.frames[-1].source if exc.frames else ""
 
@@ -585,7 +597,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             return _maybe_stdlib(sig)
         m = _NO_MODULE.search(msg)
         if m:
-            sig.family, sig.module = IMPORT_NAME, m.group(1)
+            sig.family, sig.module = IMPORT_NAME, _full_module(m.group(1), _source_of_raise(exc) or exc.source_hint or "")
             sig.detail["no_module"] = True
             return _maybe_stdlib(sig)
     if etype == "AttributeError":

@@ -294,3 +294,14 @@ def test_python_2s_instance_wording_is_an_attribute_of_a_class():
     # sphinx-argparse#96 (Python 2.7): docutils' parser read a setting Sphinx 1.7 no longer set.
     sig = _sig("AttributeError", "Values instance has no attribute 'tab_width'")
     assert (sig.family, sig.cls, sig.name) == (F.ATTRIBUTE, "Values", "tab_width")
+
+
+def test_python_2s_last_part_of_a_missing_module_is_widened_by_the_failing_import():
+    # scrapy 1.2.1 on Ubuntu's split Twisted (Python 2.7): "No module named web" of `from twisted.web import http`.
+    frames = [Frame("/usr/local/lib/python2.7/dist-packages/scrapy/utils/response.py", 10, "<module>",
+                    "from twisted.web import http")]
+    sig = F.classify(Crash([ExceptionRecord("ImportError", "No module named web", frames)]))
+    assert (sig.family, sig.module) == (F.IMPORT_NAME, "twisted.web")
+    # a name the failing line does not import keeps its own spelling
+    frames[0].source = "import yaml"
+    assert F.classify(Crash([ExceptionRecord("ImportError", "No module named web", frames)])).module == "web"
