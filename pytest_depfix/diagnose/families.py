@@ -90,7 +90,12 @@ STDLIB_REMOVED: Dict[Tuple[str, Optional[str]], str] = {
     ("ssl", "wrap_socket"): "3.12",
     ("ssl", "match_hostname"): "3.12",
     ("locale", "format"): "3.12",
+    # What's New in Python 3.12: "Remove many long-deprecated unittest features" (_TextTestResult among them);
+    # 3.13: "Remove ... unittest.findTestCases(), makeSuite() and getTestCaseNames()".
+    ("unittest", "_TextTestResult"): "3.12",
     ("unittest", "findTestCases"): "3.13",
+    ("unittest", "makeSuite"): "3.13",
+    ("unittest", "getTestCaseNames"): "3.13",
     ("cgi", None): "3.13",
     ("cgitb", None): "3.13",
     ("pipes", None): "3.13",
@@ -124,6 +129,14 @@ STDLIB_ATTR_REMOVED: Dict[Tuple[str, str], str] = {
     ("HTMLParser", "unescape"): "3.9",
     # What's New in Python 3.12: "configparser.ConfigParser.readfp() removed (use read_file())"
     ("RawConfigParser", "readfp"): "3.12",
+    # 3.12 also removed the TestCase method aliases deprecated since 3.2
+    ("TestCase", "assertEquals"): "3.12",
+    ("TestCase", "assertNotEquals"): "3.12",
+    ("TestCase", "assertRegexpMatches"): "3.12",
+    ("TestCase", "assertDictContainsSubset"): "3.12",
+    ("TestCase", "failUnless"): "3.12",
+    ("TestCase", "failIf"): "3.12",
+    ("TestCase", "assert_"): "3.12",
     ("ConfigParser", "readfp"): "3.12",
 }
 

@@ -305,3 +305,11 @@ def test_python_2s_last_part_of_a_missing_module_is_widened_by_the_failing_impor
     # a name the failing line does not import keeps its own spelling
     frames[0].source = "import yaml"
     assert F.classify(Crash([ExceptionRecord("ImportError", "No module named web", frames)])).module == "web"
+
+
+def test_unittests_removals_of_312_and_313_are_python_version_breaks():
+    # unittest-xml-reporting 3.0.4 on Python 3.12 (dj-rest-auth#656): `from unittest import TestResult, _TextTestResult`
+    sig = _sig("ImportError", "cannot import name '_TextTestResult' from 'unittest' (/usr/lib/python3.12/unittest/__init__.py)")
+    assert (sig.family, sig.python_removed) == (F.PYTHON_VERSION, "3.12")
+    assert _sig("AttributeError", "module 'unittest' has no attribute 'makeSuite'").python_removed == "3.13"
+    assert _sig("AttributeError", "'MyTestCase' object has no attribute 'assertEquals'").python_removed == "3.12"
