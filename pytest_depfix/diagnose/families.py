@@ -116,6 +116,13 @@ STDLIB_REMOVED: Dict[Tuple[str, Optional[str]], str] = {
     ("spwd", None): "3.13",
     ("sunau", None): "3.13",
     ("lib2to3", None): "3.13",
+    # What's New in Python 3.14: "Remove the following classes from ast, deprecated since 3.8: Bytes, Ellipsis,
+    # NameConstant, Num, Str"
+    ("ast", "Num"): "3.14",
+    ("ast", "Str"): "3.14",
+    ("ast", "Bytes"): "3.14",
+    ("ast", "NameConstant"): "3.14",
+    ("ast", "Ellipsis"): "3.14",
     ("typing", "io"): "3.13",
     ("typing", "re"): "3.13",
 }
@@ -126,6 +133,7 @@ STDLIB_ATTR_REMOVED: Dict[Tuple[str, str], str] = {
     ("array", "fromstring"): "3.9",
     ("ElementTree", "getiterator"): "3.9",
     ("Element", "getchildren"): "3.9",
+    ("Element", "getiterator"): "3.9",
     ("HTMLParser", "unescape"): "3.9",
     # What's New in Python 3.12: "configparser.ConfigParser.readfp() removed (use read_file())"
     ("RawConfigParser", "readfp"): "3.12",
@@ -149,6 +157,11 @@ def _stdlib_attr_removed(cls: str, name: str) -> Optional[str]:
     """
     if (cls, name) in STDLIB_ATTR_REMOVED:
         return STDLIB_ATTR_REMOVED[(cls, name)]
+    if cls.startswith(("xml.", "html.", "threading.", "array.", "configparser.", "unittest.")):
+        # Python 3.9+ prints the class's module: 'xml.etree.ElementTree.Element' object has no attribute 'getiterator'
+        short = cls.rsplit(".", 1)[-1]
+        if (short, name) in STDLIB_ATTR_REMOVED:
+            return STDLIB_ATTR_REMOVED[(short, name)]
     for (base, attr), removed in STDLIB_ATTR_REMOVED.items():
         if attr == name and len(base) >= 8 and cls.endswith(base):
             return removed

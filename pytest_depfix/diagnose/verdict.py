@@ -2679,13 +2679,25 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     if removed and ctx.target.python[:2] < tuple(int(x) for x in removed.split(".")):
         return done("unknown", F.PYTHON_VERSION, f"{what} was removed in Python {removed}, but the target is "
                     f"{ctx.target.python_version}", [])
-    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module and \
+    # A paste cut above the failing call: its last printed line does not say the name (django-wiki's
+    # getiterator under Django's template frames).  The printed frames' packages are not the callers.
+    last = ctx.crash.root.frames[-1] if ctx.crash.root.frames else None
+    cut = bool(last is not None and last.source and sig.name and sig.name not in last.source
+               and ctx.crash.root.frames[-1].owner == OWNER_DIST)
+    printed = caller
+    if cut:
+        caller = Party("unknown")
+    frameless = cut or not any(e.frames for e in ctx.crash.exceptions)
+    if caller.kind == "unknown" and frameless and sig.module and \
             (sig.name or sig.detail.get("no_module")):
         # a name (collections.Mapping) or a whole module (lib2to3 on 3.13) the target's Python dropped
         out = _stdlib_name_users(ctx, sig, f"{what} was removed in Python {removed}")
         if out:
+            if cut:
+                ctx.evidence.insert(0, f"the last printed frame ({last.file}:{last.line}) does not use {sig.name!r}: "
+                                       f"the paste ends above the failing call, so the set was searched for its users")
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
-    if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.cls and sig.name \
+    if caller.kind == "unknown" and frameless and sig.cls and sig.name \
             and ctx.probe is not None:
         # "'Thread' object has no attribute 'isAlive'" with no frame: the pins whose code calls
         # .isAlive are the callers; each one's first release that stopped is a fix.
@@ -2698,8 +2710,12 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
                 _add(out, Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE,
                                   [f"{what} was removed in Python {removed}; {user.describe(what)}"], "release-files"), ctx)
         if out:
+            if cut:
+                ctx.evidence.insert(0, f"the last printed frame ({last.file}:{last.line}) does not use {sig.name!r}: "
+                                       f"the paste ends above the failing call, so the set was searched for its users")
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out,
                         f"use Python < {removed} or a release of the caller that no longer uses {what}")
+    caller = printed  # nothing of the set uses the name: the printed frames stand
     if caller.kind != "dist":
         return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
                     f"{what} was removed in Python {removed}; the calling code must adapt or run on an older Python",

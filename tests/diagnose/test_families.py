@@ -313,3 +313,9 @@ def test_unittests_removals_of_312_and_313_are_python_version_breaks():
     assert (sig.family, sig.python_removed) == (F.PYTHON_VERSION, "3.12")
     assert _sig("AttributeError", "module 'unittest' has no attribute 'makeSuite'").python_removed == "3.13"
     assert _sig("AttributeError", "'MyTestCase' object has no attribute 'assertEquals'").python_removed == "3.12"
+
+
+def test_the_ast_node_classes_python_314_removed_are_python_version_breaks():
+    # numericalunits#21 (Python 3.14): `isinstance(node, ast.Num)`
+    sig = _sig("AttributeError", "module 'ast' has no attribute 'Num'")
+    assert (sig.family, sig.python_removed) == (F.PYTHON_VERSION, "3.14")
