@@ -18,6 +18,8 @@ UNIVERSE = {
                 {"version": "8.2.0", "files": {"pytesty/fixtures.py": NEW_DEF}}],
     "asyncplug": [{"version": "0.21.1", "requires_dist": ["pytesty>=7"], "files": {"asyncplug/plugin.py": USES}},
                   {"version": "0.21.2", "requires_dist": ["pytesty>=7"], "files": {"asyncplug/plugin.py": STOPPED}}],
+    "appy": [{"version": "0.6.5", "files": {"appy/views.py": USES}},  # a Django app declaring no Django
+             {"version": "0.6.6", "files": {"appy/views.py": STOPPED}}],
     "other": [{"version": "1.0", "requires_dist": ["pytesty>=7"], "files": {"other/__init__.py": "import unittest\n"}}],
 }
 PASTE = "AttributeError: 'FixtureDef' object has no attribute 'unittest'\n"
@@ -42,3 +44,9 @@ def test_an_import_of_a_module_named_like_the_attribute_is_no_use(index_for):
     # even with 'other' listed first; without asyncplug no caller is offered at all.
     _, culprits = _culprits(index_for, "other==1.0\npytesty==8.2.0\n")
     assert [name for name, _ in culprits] == ["pytesty"], culprits
+
+
+def test_in_a_small_set_declaring_nothing_the_pin_reading_the_attribute_is_still_found(index_for):
+    # django-admin-autocomplete-all 0.6.5 reads request.is_ajax (gone in Django 4) and declares no Django.
+    _, culprits = _culprits(index_for, "appy==0.6.5\npytesty==8.2.0\n")
+    assert ("appy", ">=0.6.6") in culprits, culprits
