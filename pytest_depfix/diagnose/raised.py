@@ -266,6 +266,19 @@ def _module_state(probe: Any, dist: str, version: str, path: str, message: str,
     return _raised(parsed, message) is not None or reworded(parsed, message, data)
 
 
+def final_releases(versions: Iterable[str]) -> List[Tuple[Version, str]]:
+    """``(parsed, as spelled)`` of the final releases (no pre- or dev-releases), oldest first."""
+    out = []
+    for v in versions:
+        try:
+            pv = Version(v)
+        except InvalidVersion:
+            continue
+        if not pv.is_prerelease and not pv.is_devrelease:
+            out.append((pv, v))
+    return sorted(out)
+
+
 def _parse(source: Any) -> Optional[ast.AST]:
     """A module's tree, parsed once (a tree passes through); None when this Python cannot parse it."""
     if isinstance(source, ast.AST):
@@ -289,15 +302,7 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
         pinned = Version(refusal.version)
     except InvalidVersion:
         return None, None
-    finals = []
-    for v in versions:
-        try:
-            pv = Version(v)
-        except InvalidVersion:
-            continue
-        if not pv.is_prerelease and not pv.is_devrelease:
-            finals.append((pv, v))
-    finals.sort()
+    finals = final_releases(versions)
     before = [v for pv, v in reversed(finals) if pv < pinned]
     after = [v for pv, v in finals if pv > pinned]
 

@@ -28,6 +28,8 @@ from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple
 
 from packaging.version import InvalidVersion, Version
 
+from .raised import final_releases
+
 __all__ = ["quoted_values", "class_modules", "knows", "nearest_knowing", "passes_value", "caller_stopped"]
 
 MAX_VALUES = 2  # quoted values of one message tried
@@ -136,18 +138,6 @@ def knows(probe: Any, dist: str, version: str, value: str, files: Sequence[str] 
     return None
 
 
-def _finals(versions: Iterable[str]) -> List[Tuple[Version, str]]:
-    out = []
-    for v in versions:
-        try:
-            pv = Version(v)
-        except InvalidVersion:
-            continue
-        if not pv.is_prerelease and not pv.is_devrelease:
-            out.append((pv, v))
-    return sorted(out)
-
-
 def _first(candidates: List[str], test: Callable[[str], Any]) -> Optional[Tuple[str, Any]]:
     """The first candidate (nearest the pin) that passes ``test``: gallop outward, then bisect.
 
@@ -192,7 +182,7 @@ def nearest_knowing(probe: Any, dist: str, pinned: str, value: str, files: Seque
         pv = Version(pinned)
     except InvalidVersion:
         return None, None
-    finals = _finals(versions)
+    finals = final_releases(versions)
     before = [v for p, v in reversed(finals) if p < pv]
     after = [v for p, v in finals if p > pv]
 
@@ -238,7 +228,7 @@ def caller_stopped(probe: Any, dist: str, pinned: str, value: str, path: str, ve
         pv = Version(pinned)
     except InvalidVersion:
         return None
-    after = [v for p, v in _finals(versions) if p > pv]
+    after = [v for p, v in final_releases(versions) if p > pv]
 
     def stopped(v: str) -> Optional[bool]:
         try:
