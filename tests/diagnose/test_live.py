@@ -99,9 +99,12 @@ def test_a_frameless_crash_finds_its_caller_in_the_real_release_files(pypi, case
 
 def test_a_frameless_class_attribute_is_owned_by_selenium(pypi):
     d = _frameless_case(pypi, "selenium43-find-element-by-pytrading212019-py310")
-    (culprit,) = d.culprits
-    assert culprit.name == "selenium" and "4.2.0" in SpecifierSet(culprit.constraint)
-    assert "4.3.0" not in SpecifierSet(culprit.constraint)
+    owner = [c for c in d.culprits if c.name.lower() == "selenium"]
+    assert len(owner) == 1 and "4.2.0" in SpecifierSet(owner[0].constraint)
+    assert "4.3.0" not in SpecifierSet(owner[0].constraint)
+    # pytrading212 declares no selenium: the small set is read for the attribute's user, whose
+    # release that stopped calling find_element_by_* is the other way out
+    assert {(c.name.lower(), c.constraint) for c in d.culprits if c not in owner} <= {("pytrading212", ">=0.2.1")}
 
 
 def test_setoptconfs_setup_script_explains_its_cut_build_log(pypi):
