@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from packaging.version import InvalidVersion, Version
 
+from ..crash.stdlib import is_stdlib_module
 from ..models import Crash, ExceptionRecord
 
 IMPORT_NAME = "import-name"
@@ -157,7 +158,7 @@ def _stdlib_attr_removed(cls: str, name: str) -> Optional[str]:
     """
     if (cls, name) in STDLIB_ATTR_REMOVED:
         return STDLIB_ATTR_REMOVED[(cls, name)]
-    if cls.startswith(("xml.", "html.", "threading.", "array.", "configparser.", "unittest.")):
+    if "." in cls and is_stdlib_module(cls):
         # Python 3.9+ prints the class's module: 'xml.etree.ElementTree.Element' object has no attribute 'getiterator'
         short = cls.rsplit(".", 1)[-1]
         if (short, name) in STDLIB_ATTR_REMOVED:

@@ -973,8 +973,7 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
                 # partial(pd.read_csv, sep="\t", squeeze=False): the keyword goes to the wrapped callable
                 # (omnipath 1.0.6's request reader, under pandas 2)
                 func = node.args[0]
-            head, _, rest = (_dotted(func) or "").partition(".")
-            full = resolve(func, stack)[0]
+            full, rest = resolve(func, stack)
             if full:
                 stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
                 out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt)))

@@ -988,6 +988,7 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
         except Exception:
             continue
         look = callee_files + [m for m in values.class_modules(paths, sig.message) if m not in callee_files]
+        deps = dependants(ctx, callee.key)
         for value in quoted:
             if values.knows(ctx.probe, callee.name, callee.version, value, look) is not None:
                 continue  # the pinned release knows it: the value is not what changed
@@ -1002,15 +1003,11 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
             if forward is not None and not ctx.is_keep(callee.name):
                 out.append(Culprit(callee.name, f">={forward.version}", CONF_TIME,
                                    [f"{lacks}; {callee.name} {forward.version} does ({forward.where})"], "release-files"))
-            callers = list(outer_pins)
-            if not frames:
-                for dep in dependants(ctx, callee.key):
-                    where = values.passes_value(ctx.probe, dep.name, dep.version, value)
-                    if where is not None:
-                        callers.append((dep, where))
+            # Callers spelling the value: the printed pin frames' own files, or (frameless) the callee's dependants read whole.
+            callers = [(p, values.passes_value(ctx.probe, p.name, p.version, value, [rel] if frames else []))
+                       for p, rel in (outer_pins if frames else [(d, "") for d in deps])]
             for caller_pin, where in callers:
-                if ctx.is_keep(caller_pin.name) or values.passes_value(ctx.probe, caller_pin.name, caller_pin.version,
-                                                                        value, [where]) is None:
+                if where is None or ctx.is_keep(caller_pin.name):
                     continue
                 stopped = values.caller_stopped(ctx.probe, caller_pin.name, caller_pin.version, value, where,
                                                 ctx.probe.versions(caller_pin.name))
@@ -1022,7 +1019,7 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
             if not out:
                 continue
             ctx.evidence.append(out[0].evidence[0])
-            caller_is_pin = bool(callers) or bool(outer_pins) or bool(dependants(ctx, callee.key))
+            caller_is_pin = bool(outer_pins) or bool(deps)
             return done("transitive" if caller_is_pin else "project", sig.family,
                         f"{value!r} is a value {callee.name}=={callee.version} does not know", out)
     return None
@@ -2688,23 +2685,18 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     # A paste cut above the failing call: its last printed line does not say the name (django-wiki's
     # getiterator under Django's template frames).  The printed frames' packages are not the callers.
     last = ctx.crash.root.frames[-1] if ctx.crash.root.frames else None
-    cut = bool(last is not None and last.source and sig.name and sig.name not in last.source
-               and ctx.crash.root.frames[-1].owner == OWNER_DIST)
-    printed = caller
-    if cut:
-        caller = Party("unknown")
-    frameless = cut or not any(e.frames for e in ctx.crash.exceptions)
-    if caller.kind == "unknown" and frameless and sig.module and \
-            (sig.name or sig.detail.get("no_module")):
+    cut = bool(last is not None and last.source and sig.name and sig.name not in last.source and last.owner == OWNER_DIST)
+    cut_note = (f"the last printed frame ({last.file}:{last.line}) does not use {sig.name!r}: the paste ends above "
+                f"the failing call, so the set was searched for its users") if cut else ""
+    search_set = cut or (caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions))
+    if search_set and sig.module and (sig.name or sig.detail.get("no_module")):
         # a name (collections.Mapping) or a whole module (lib2to3 on 3.13) the target's Python dropped
         out = _stdlib_name_users(ctx, sig, f"{what} was removed in Python {removed}")
         if out:
-            if cut:
-                ctx.evidence.insert(0, f"the last printed frame ({last.file}:{last.line}) does not use {sig.name!r}: "
-                                       f"the paste ends above the failing call, so the set was searched for its users")
+            if cut_note:
+                ctx.evidence.insert(0, cut_note)
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
-    if caller.kind == "unknown" and frameless and sig.cls and sig.name \
-            and ctx.probe is not None:
+    if search_set and sig.cls and sig.name and ctx.probe is not None:
         # "'Thread' object has no attribute 'isAlive'" with no frame: the pins whose code calls
         # .isAlive are the callers; each one's first release that stopped is a fix.
         from . import users
@@ -2716,12 +2708,11 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
                 _add(out, Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE,
                                   [f"{what} was removed in Python {removed}; {user.describe(what)}"], "release-files"), ctx)
         if out:
-            if cut:
-                ctx.evidence.insert(0, f"the last printed frame ({last.file}:{last.line}) does not use {sig.name!r}: "
-                                       f"the paste ends above the failing call, so the set was searched for its users")
+            if cut_note:
+                ctx.evidence.insert(0, cut_note)
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out,
                         f"use Python < {removed} or a release of the caller that no longer uses {what}")
-    caller = printed  # nothing of the set uses the name: the printed frames stand
+    # nothing of the set uses the name: the printed frames stand
     if caller.kind != "dist":
         return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
                     f"{what} was removed in Python {removed}; the calling code must adapt or run on an older Python",
