@@ -32,7 +32,8 @@ __all__ = ["InferredMessage", "infer_message"]
 MAX_LINES = 40  # non-blank lines; longer text without a traceback is a log, not a message
 MAX_MESSAGE_LINES = 12
 MAX_TRAILING_FRAMES = 200  # "File ..." lines a logger printed after the message
-_QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s)+")  # markdown quote, pytest's 'E   ', a comment marker
+_QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s)+")  # markdown quote, pytest's 'E   ', a comment
+# marker, an arrow a reporter points with ('=> cannot import name ...'), a bullet
 
 # CPython's own wordings, anchored at the start of the line: the class each one implies.
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
@@ -60,7 +61,18 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._REQUIRES_OTHER_PYTHON, "pip.UnsupportedPythonVersion"),  # pip refusing a release for this Python
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
+    # scikit-learn 1.2+'s parameter validation (sklearn/utils/_param_validation.py).
+    (re.compile(r"The '\w+' parameter of [\w.]+ must be .+\. Got .+ instead\."),
+     "sklearn.utils._param_validation.InvalidParameterError"),
 ]
+# A library exception quoted with its module inside a line, as a logger or a
+# retelling prints it: "UnknownServiceError( botocore.exceptions.UnknownServiceError: Unknown service: ...".
+# The dotted path and the class-like suffix make it an exception, not prose.
+_QUOTED_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w*\.)+[A-Z]\w*(?:Error|Exception|Conflict|NotFound)): (\S.*)")
+# A reporter's retelling of CPython's ImportError that dropped the word "name":
+# "cannot import 'available_attrs' from 'django.utils.decorators'".  Both quoted
+# names keep it unambiguous; it is read back as CPython's own wording.
+_RETOLD_IMPORT = re.compile(r"cannot import ('[\w.]+' from '[\w.]+')")
 # A builtin exception quoted inside a line: "im getting this error: AttributeError: 'WebDriver' ...".
 _QUOTED_BUILTIN = re.compile(r"(?<![\w.])\[?(" + "|".join(sorted(
     ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError", "ValueError", "RuntimeError", "OSError", "KeyError",
@@ -161,6 +173,12 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
             if rx.match(line, m.end()):
                 return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end():]
             m = _AFTER_COLON.search(line, m.end())
+    m = _QUOTED_DOTTED.search(line)
+    if m:
+        return m.group(1), "the line quotes it with its module", m.group(2)
+    m = _RETOLD_IMPORT.search(line)
+    if m:
+        return "ImportError", "the line retells CPython's ImportError wording without 'name'", f"cannot import name {m.group(1)}"
     for rx, exc_type in _LIBRARY:
         if rx.search(line):
             return exc_type, f"the wording belongs to {exc_type}", line

@@ -179,3 +179,40 @@ def test_a_message_after_a_full_width_colon_in_a_chinese_log_line_is_read(kb):
     found = infer_message(text, kb)
     assert (found.exc_type, found.message) == ("TypeError", "Client.__init__() got an unexpected keyword argument 'proxies'")
     assert infer_message("开始测试服务商：火山引擎\n", kb) is None
+
+
+def test_a_retold_import_error_without_the_word_name_is_read_as_cpythons_wording(kb):
+    # yceruto/django-ajax#54: the Django management frames, cut before the import, then the
+    # reporter's own sentence in place of the exception line.
+    paste = ('Traceback (most recent call last):\n'
+             '  File "/Users/b/env/lib/python3.7/site-packages/django/core/management/base.py", line 366, in execute\n'
+             '    self.check()\n'
+             "cannot import 'available_attrs' from 'django.utils.decorators'\n")
+    found = infer_message(paste, kb)
+    assert found is not None and found.exc_type == "ImportError"
+    assert found.message == "cannot import name 'available_attrs' from 'django.utils.decorators'"
+    assert classify(found.to_crash()).family == "import-name"
+    assert infer_message("I cannot import torch from my notebook\n", kb) is None
+
+
+def test_a_library_exception_quoted_with_its_module_names_its_class(kb):
+    # build-on-aws/amazon-bedrock-quick-start#3, verbatim.
+    found = infer_message("UnknownServiceError( botocore.exceptions.UnknownServiceError: Unknown service: "
+                          "'bedrock-runtime'\n", kb)
+    assert found is not None and found.exc_type == "botocore.exceptions.UnknownServiceError"
+    assert found.message == "Unknown service: 'bedrock-runtime'"
+
+
+def test_scikit_learns_parameter_validation_wording_names_its_class(kb):
+    # mljar/mljar-supervised#604, verbatim.
+    found = infer_message("The 'criterion' parameter of RandomForestRegressor must be a str among {'squared_error', "
+                          "'poisson', 'absolute_error', 'friedman_mse'}. Got 'mse' instead.\n", kb)
+    assert found is not None and found.exc_type == "sklearn.utils._param_validation.InvalidParameterError"
+
+
+def test_an_arrow_or_a_bullet_before_the_message_is_not_part_of_it(kb):
+    # sero01000/tiktok-downloader-bot#4, verbatim.
+    found = infer_message("=> cannot import name 'executor' from 'aiogram'\n", kb)
+    assert found is not None and found.exc_type == "ImportError"
+    assert found.message == "cannot import name 'executor' from 'aiogram'"
+    assert infer_message("* module 'numpy' has no attribute 'float'\n", kb).exc_type == "AttributeError"
