@@ -30,7 +30,7 @@ from packaging.version import InvalidVersion, Version
 
 from .raised import final_releases
 
-__all__ = ["quoted_values", "class_modules", "knows", "nearest_knowing", "passes_value", "caller_stopped"]
+__all__ = ["quoted_values", "class_modules", "knows", "nearest_knowing", "passes_value", "caller_stopped", "message_context"]
 
 MAX_VALUES = 2  # quoted values of one message tried
 MAX_STEPS = 14  # release reads in one direction (gallop, then bisect)
@@ -70,7 +70,9 @@ def quoted_values(exc_type: str, message: str) -> List[str]:
         if m and _VALUE.fullmatch(m.group(2)):
             return [m.group(2)]
         return []
-    for m in _QUOTED.finditer(msg):
+    # "Got 'mse' instead" (scikit-learn's validation), "expected one of ..., got 'x'": the value given comes first.
+    given = [m for m in _QUOTED.finditer(msg) if re.search(r"\bgot\s*$", msg[:m.start()], re.IGNORECASE)]
+    for m in given + list(_QUOTED.finditer(msg)):
         value = next(g for g in m.groups() if g)
         if not _VALUE.fullmatch(value) or value.isdigit() or _DOTTED_CLASS.fullmatch(value):
             continue
@@ -194,8 +196,32 @@ def nearest_knowing(probe: Any, dist: str, pinned: str, value: str, files: Seque
     return (back[1] if back else None), (forward[1] if forward else None)
 
 
-def passes_value(probe: Any, dist: str, version: str, value: str, files: Sequence[str] = ()) -> Optional[str]:
-    """The module of ``dist==version`` that spells the value: one of ``files``, or any module of a small release."""
+def message_context(message: str, value: str) -> List[str]:
+    """Names in the message besides the value: its CamelCase classes and its other quoted tokens.
+
+    "The 'criterion' parameter of RandomForestRegressor ... Got 'mse' instead":
+    a caller's module that spells ``'mse'`` beside ``RandomForestRegressor`` is
+    the one passing it; another module's ``'mse'`` (a CatBoost metric) is not.
+    """
+    out = [m.group(0) for m in re.finditer(r"\b[A-Z][a-z0-9]+[A-Z]\w*\b", message or "")]
+    for m in _QUOTED.finditer(message or ""):
+        token = next(g for g in m.groups() if g)
+        if token != value and _VALUE.fullmatch(token) and "." not in token:
+            out.append(token)
+    return list(dict.fromkeys(out))
+
+
+def _mentions(text: str, context: Sequence[str]) -> bool:
+    return any(re.search(r"\b%s\b" % re.escape(c), text) for c in context)
+
+
+def passes_value(probe: Any, dist: str, version: str, value: str, files: Sequence[str] = (),
+                 context: Sequence[str] = (), strict: bool = False) -> Optional[str]:
+    """The module of ``dist==version`` that spells the value: one of ``files``, or any module of a small release.
+
+    A module that also names the message's ``context`` is preferred; with
+    ``strict`` only such a module counts.
+    """
     from .probe import ReleaseTree
     from .users import _shipped_modules
 
@@ -206,21 +232,26 @@ def passes_value(probe: Any, dist: str, version: str, value: str, files: Sequenc
             return None
         paths = [p for p in paths if p in set(tree.paths())]
         tree.prefetch(paths)
+        first: Optional[str] = None
         for path in paths:
             text = tree.read(path)
             if text and value in text and spells(text, value):
-                return path
+                if not context or _mentions(text, context):
+                    return path
+                first = first or path
+        return None if strict else first
     except Exception:
         return None
-    return None
 
 
-def caller_stopped(probe: Any, dist: str, pinned: str, value: str, path: str, versions: Iterable[str]) -> Optional[str]:
+def caller_stopped(probe: Any, dist: str, pinned: str, value: str, path: str, versions: Iterable[str],
+                   context: Sequence[str] = ()) -> Optional[str]:
     """The oldest later release of the caller whose module ``path`` is there and no longer spells the value.
 
     A release without the module says nothing (the code moved); the one found is
     also read whole when small, so a value passed from another module is not taken
-    for a fix.
+    for a fix.  With ``context`` (the module found named it too), only a module
+    that still spells the value beside the context counts as still passing it.
     """
     from .probe import ReleaseTree
 
@@ -243,6 +274,6 @@ def caller_stopped(probe: Any, dist: str, pinned: str, value: str, path: str, ve
     found = _first(after, lambda v: stopped(v) is True)
     if found is None:
         return None
-    if passes_value(probe, dist, found[0], value) is not None:
+    if passes_value(probe, dist, found[0], value, context=context, strict=bool(context)) is not None:
         return None
     return found[0]

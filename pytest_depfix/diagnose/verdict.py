@@ -473,9 +473,15 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
             continue  # an entry about packages this set does not have
         if pkg is not None and pkg.version and e.changed_in and fix_name and canonicalize_name(fix_name) == e.key:
             try:
-                if Version(pkg.version) < Version(e.changed_in) and e.kind != "declared":
+                floor = [sp for sp in SpecifierSet(fix_spec) if sp.operator == ">="]
+                if e.kind != "declared" and len(floor) == 1 and Version(floor[0].version) == Version(e.changed_in):
+                    # The change is the fix (pkginfo 1.10.0 learnt Metadata-Version 2.3): a pin
+                    # that already has it is not explained by this entry.
+                    if SpecifierSet(fix_spec).contains(Version(pkg.version), prereleases=True):
+                        continue
+                elif Version(pkg.version) < Version(e.changed_in) and e.kind != "declared":
                     continue  # the pinned release predates the change: this entry is not the cause
-            except InvalidVersion:
+            except (InvalidVersion, InvalidSpecifier):
                 pass
         ev = f"{e.package} {e.changed_in or ''}: {e.advice or e.id}".strip()
         if fix_pin is not None:
@@ -937,6 +943,11 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
 MAX_VALUE_CALLEES = 3  # pins read for a frameless KeyError's key, dependencies of other pins first
 
 
+# Wordings of a refusal whose first quoted value is its subject ("Unknown service: 'bedrock-runtime'").
+_REFUSES_VALUE = re.compile(r"\b(?:unknown|invalid|unrecogni[sz]ed|unsupported|not (?:a )?(?:valid|supported|found|recogni[sz]ed)|no such)\b",
+                            re.IGNORECASE)
+
+
 def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
                    files: Optional[List[str]] = None) -> Optional[Diagnosis]:
     """A value the refusing pin does not know (a model type, a style, a property): its releases that do.
@@ -960,6 +971,7 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
     frames = ctx.crash.final.frames
     outer_pins: List[Tuple[Any, str]] = []  # (pin, file) of pin frames outside the refuser, innermost first
     candidates: List[Tuple[Any, List[str]]] = []
+    owned_exception = False  # the refuser is named by the exception's own module, not by a frame
     if pin is not None:
         candidates = [(pin, list(files or []))]
     elif frames:
@@ -982,6 +994,14 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
         active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
         needed = [p for p in active if dependants(ctx, p.key)]
         candidates = [(p, []) for p in needed[:MAX_VALUE_CALLEES]]
+    elif "." in (sig.exc_type or ""):
+        # A frameless library exception printed with its module (botocore.exceptions.UnknownServiceError):
+        # the pin shipping that module is the refuser.
+        owner = module_owner(sig.exc_type.rsplit(".", 1)[0], ctx)
+        found = ctx.pinned(owner) if owner else None
+        if found is not None and found.version:
+            candidates = [(found, [])]
+            owned_exception = True
     for callee, callee_files in candidates:
         try:
             paths = ReleaseTree(ctx.probe, callee.name, callee.version).paths()
@@ -990,7 +1010,18 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
         look = callee_files + [m for m in values.class_modules(paths, sig.message) if m not in callee_files]
         deps = dependants(ctx, callee.key)
         for value in quoted:
-            if values.knows(ctx.probe, callee.name, callee.version, value, look) is not None:
+            known = values.knows(ctx.probe, callee.name, callee.version, value, look)
+            if known is not None:
+                if owned_exception and known.where not in look and value == quoted[0] and _REFUSES_VALUE.search(sig.message or ""):
+                    # The pinned release ships a file for the value its own exception calls unknown:
+                    # what ran was not that release (a stale or half-upgraded install, another interpreter).
+                    ctx.evidence.append(f"{callee.name}=={callee.version} ships {known.where} for {value!r}, "
+                                        f"which the {sig.exc_type.rsplit('.', 1)[-1]} says it does not know")
+                    return done("environment", F.ENVIRONMENT,
+                                f"{sig.exc_type.rsplit('.', 1)[-1]}: {value!r} is known to the pinned "
+                                f"{callee.name}=={callee.version}; the installed files are not that release", [],
+                                f"reinstall {callee.name}=={callee.version} (pip install --force-reinstall) in the "
+                                f"interpreter that runs the code; the pins need no change")
                 continue  # the pinned release knows it: the value is not what changed
             back, forward = values.nearest_knowing(ctx.probe, callee.name, callee.version, value, look,
                                                    ctx.probe.versions(callee.name))
@@ -1004,13 +1035,16 @@ def _unknown_value(ctx: Context, sig: F.Signal, done: Any, pin: Any = None,
                 out.append(Culprit(callee.name, f">={forward.version}", CONF_TIME,
                                    [f"{lacks}; {callee.name} {forward.version} does ({forward.where})"], "release-files"))
             # Callers spelling the value: the printed pin frames' own files, or (frameless) the callee's dependants read whole.
-            callers = [(p, values.passes_value(ctx.probe, p.name, p.version, value, [rel] if frames else []))
+            context = values.message_context(sig.message or "", value)
+            callers = [(p, values.passes_value(ctx.probe, p.name, p.version, value, [rel] if frames else [], context))
                        for p, rel in (outer_pins if frames else [(d, "") for d in deps])]
             for caller_pin, where in callers:
                 if where is None or ctx.is_keep(caller_pin.name):
                     continue
+                named = context if values.passes_value(ctx.probe, caller_pin.name, caller_pin.version, value, [where],
+                                                       context, strict=True) else ()
                 stopped = values.caller_stopped(ctx.probe, caller_pin.name, caller_pin.version, value, where,
-                                                ctx.probe.versions(caller_pin.name))
+                                                ctx.probe.versions(caller_pin.name), named)
                 if stopped is not None:
                     _add(out, Culprit(caller_pin.name, f">={stopped}", CONF_TIME,
                                       [f"{caller_pin.name}=={caller_pin.version} passes {value!r} ({where}), which "
@@ -1363,7 +1397,15 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     if innermost_only and not found.innermost:
         return []
     conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
-    return [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
+    changed = [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
+    if found.innermost and ctx.signal is not None and ctx.signal.family in (F.IMPORT_NAME, F.ATTRIBUTE):
+        # An earlier release may keep the failing line as a fallback it no longer reaches:
+        # django-sql-explorer 1.1.2 put 'from django.core.urlresolvers import reverse' under
+        # 'except ImportError' after importing django.urls; 2.0 deleted the line.
+        guarded = _adapted_by_use(ctx, caller, frames[0], after)
+        if guarded and Version(guarded[0].constraint[2:]) < Version(found.version):
+            return guarded
+    return changed
 
 
 def _no_caller_frames(ctx: Context) -> bool:
@@ -1451,6 +1493,10 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     raises = "AttributeError" if sig.family == F.ATTRIBUTE or "Attribute" in sig.exc_type else "ImportError"
     try:
         use = users.first_use(ctx.probe, caller.name, caller.version, sig.module, name, files=[rel], raises=raises)
+        if use is None and raises == "ImportError" and frame.line and _imports_it(frame.source or "", sig.module, name):
+            # The reading took the line for guarded ('if django.VERSION[1] >= 10: ... else: from
+            # django.core.urlresolvers import reverse'), but the printed frame shows it ran.
+            use = users.Use(rel, frame.line, (frame.source or "").strip())
         if use is None:
             return []
         later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises)
@@ -1465,6 +1511,14 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
                     [f"{caller.name} {later} no longer reaches {sig.module + ('.' + name if name else '')} where it can fail (`{use.statement}`, "
                      f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
+
+
+def _imports_it(source: str, module: str, name: str) -> bool:
+    """Whether a printed line is an import of ``module`` (and ``name`` from it, when given)."""
+    if name:
+        return re.match(r"\s*from\s+%s\s+import\b.*\b%s\b" % (re.escape(module), re.escape(name)), source) is not None
+    return re.match(r"\s*(?:from\s+%s(?:\.[\w.]+)?\s+import\b|import\s+%s\b)" % (re.escape(module), re.escape(module)),
+                    source) is not None
 
 
 def _outside(ctx: Context, callee: Party) -> Party:

@@ -122,3 +122,79 @@ def test_a_kept_refuser_is_not_moved_but_the_caller_still_may(index_for):
     crash = attribute(parse_traceback(STYLE_PASTE)[0], pins, target=target, installed=False)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep={"mpl"})
     assert [(c.name, c.constraint) for c in d.culprits] == [("conflow", ">=2.1.0")]
+
+
+# A service table shipped as data files (botocore's botocore/data/<service>/), an exception
+# printed with its module and no frames, and scikit-learn 1.2's parameter validation.
+SERVICES = {
+    "botty": [
+        {"version": "1.31.0", "files": {"botty/exceptions.py": "class UnknownServiceError(Exception): pass\n",
+                                        "botty/data/s3/2006-03-01/service-2.json": "{}"}},
+        {"version": "1.31.57", "files": {"botty/exceptions.py": "class UnknownServiceError(Exception): pass\n",
+                                         "botty/data/s3/2006-03-01/service-2.json": "{}",
+                                         "botty/data/bedrock-runtime/2023-09-30/service-2.json": "{}"}},
+        {"version": "1.34.59", "files": {"botty/exceptions.py": "class UnknownServiceError(Exception): pass\n",
+                                         "botty/data/s3/2006-03-01/service-2.json": "{}",
+                                         "botty/data/bedrock-runtime/2023-09-30/service-2.json": "{}"}},
+    ],
+    "boty3": [{"version": "1.34.59", "requires_dist": ["botty"], "files": {"boty3/session.py": "import botty\n"}}],
+    "scikit-learn": [{"version": "1.2.0", "files": {"sklearn/utils/_param_validation.py": "class InvalidParameterError(ValueError): pass\n",
+                                                    "sklearn/ensemble/_forest.py": "CRITERIA = {'squared_error', 'poisson'}\n"}}],
+    "mljary": [
+        {"version": "0.11.4", "requires_dist": ["scikit-learn"],
+         "files": {"mljary/algorithms/catboost.py": "PARAMS = {'eval_metric': 'mse'}\n",
+                   "mljary/algorithms/forest.py": "from sklearn.ensemble import RandomForestRegressor\n"
+                                                  "def build(p):\n    return RandomForestRegressor(criterion=p.get('criterion', 'mse'))\n"}},
+        {"version": "0.11.5", "requires_dist": ["scikit-learn"],
+         "files": {"mljary/algorithms/catboost.py": "PARAMS = {'eval_metric': 'mse'}\n",
+                   "mljary/algorithms/forest.py": "from sklearn.ensemble import RandomForestRegressor\n"
+                                                  "def build(p):\n    return RandomForestRegressor(criterion=p.get('criterion', 'squared_error'))\n"}},
+    ],
+}
+UNKNOWN_SERVICE = "UnknownServiceError( botty.exceptions.UnknownServiceError: Unknown service: 'bedrock-runtime'\n"
+MSE = ("The 'criterion' parameter of RandomForestRegressor must be a str among {'squared_error', 'poisson'}. "
+       "Got 'mse' instead.\n")
+
+
+def _diagnose_message(index, target, reqs: str, text: str):
+    """A message-only paste, read as the CLI reads it (no traceback: the wording names the class)."""
+    from pytest_depfix.crash import attribute
+    from pytest_depfix.diagnose import diagnose, load_knowledge
+    from pytest_depfix.diagnose.message_only import infer_message
+    from pytest_depfix.diagnose.probe import ApiProbe
+    from pytest_depfix.requirements import parse_requirements_text
+
+    pins = parse_requirements_text(reqs, target)
+    found = infer_message(text)
+    assert found is not None
+    crash = attribute(found.to_crash(), pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_the_value_a_refusal_says_it_got_is_tried_first():
+    assert quoted_values("InvalidParameterError", MSE.strip())[0] == "mse"
+
+
+def test_a_pinned_release_that_ships_the_unknown_value_means_the_install_is_not_that_release(index_for):
+    index, target = index_for(SERVICES, python="3.11")
+    d = _diagnose_message(index, target, "boty3==1.34.59\nbotty==1.34.59\n", UNKNOWN_SERVICE)
+    assert d.verdict == "environment"
+    assert d.culprits == []
+    assert "reinstall botty==1.34.59" in d.advice
+
+
+def test_a_pinned_release_without_the_value_moves_to_the_first_that_ships_it(index_for):
+    index, target = index_for(SERVICES, python="3.11")
+    d = _diagnose_message(index, target, "boty3==1.34.59\nbotty==1.31.0\n", UNKNOWN_SERVICE)
+    assert d.verdict != "environment"
+    assert ("botty", ">=1.31.57") in [(c.name, c.constraint) for c in d.culprits]
+
+
+def test_the_caller_passing_the_value_beside_the_class_the_message_names_is_the_one_read(index_for):
+    # catboost.py still spells 'mse' in 0.11.5 (a CatBoost metric): only forest.py, beside
+    # RandomForestRegressor, is the caller that passed it to the estimator.
+    index, target = index_for(SERVICES, python="3.9")
+    d = _diagnose_message(index, target, "mljary==0.11.4\nscikit-learn==1.2.0\n", MSE)
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("mljary", ">=0.11.5")]
+    assert "mljary/algorithms/forest.py" in d.culprits[0].evidence[0]
