@@ -306,8 +306,11 @@ class _Resolver:
                     members = self.index.list_members(pin.name, pin.version)
                 except Exception:
                     continue
-                for member in members or ():
-                    first = str(member).replace("\\", "/").split("/", 1)[0]
+                paths = [str(m).replace("\\", "/") for m in members or ()]
+                if paths and not any(p.split("/", 1)[0].endswith(".dist-info") for p in paths):
+                    paths = _sdist_import_paths(paths)  # an sdist-only release (django-sql-explorer 1.1.1)
+                for member in paths:
+                    first = member.split("/", 1)[0]
                     if first.endswith((".dist-info", ".data")) or not first:
                         continue
                     name = first.split(".", 1)[0] if first.endswith(_EXTENSIONS) else first
@@ -315,6 +318,32 @@ class _Resolver:
                         tops.setdefault(name, pin)
             self._index_tops = tops
         return self._index_tops
+
+
+_NOT_IMPORTED = {"setup", "conftest", "test", "tests", "testing", "doc", "docs", "example", "examples", "benchmarks",
+                 "scripts", "build", "dist"}
+
+
+def _sdist_import_paths(members: List[str]) -> List[str]:
+    """An sdist's members as they install: below its root folder (and ``src/``), packages and modules only.
+
+    A folder counts when it holds an ``__init__.py``; a module when it sits at the
+    top; ``setup.py``, tests and docs are never what a frame imports.
+    """
+    inside = []
+    for m in members:
+        rest = m.split("/", 1)[1] if "/" in m else ""
+        inside.append(rest[4:] if rest.startswith("src/") else rest)
+    packages = {m.split("/", 1)[0] for m in inside if m.count("/") == 1 and m.endswith("/__init__.py")}
+    out = []
+    for m in inside:
+        first = m.split("/", 1)[0]
+        stem = first.split(".", 1)[0]
+        if not m or stem.lower() in _NOT_IMPORTED:
+            continue
+        if first in packages or ("/" not in m and m.endswith(".py")):
+            out.append(m)
+    return out
 
 
 # ---------------------------------------------------------------------------

@@ -241,6 +241,29 @@ def test_index_top_level_names_map_a_foreign_import_name(make_local_index, cache
     assert attribute(crash, pins, target=PY37, installed=False).final.frames[0].owner == "unknown"
 
 
+def test_an_sdist_only_pin_maps_its_import_name_from_below_the_sdists_root_folder(make_local_index, cache_dir,
+                                                                                  isolated_pip_config):
+    """explorerhq/sql-explorer#330: django-sql-explorer 1.1.1 is an sdist; its package 'explorer' sits under
+    'django-sql-explorer-1.1.1/'.  Its tests folder and setup.py are never taken for import names."""
+    from pytest_depfix.index import PackageIndex
+
+    files = {"explorer/__init__.py": "", "explorer/models.py": "x = 1\n", "tests/__init__.py": "", "setup.py": ""}
+    local = make_local_index({"django-sqlx": [{"version": "1.1.1", "wheel": False, "sdist": True, "files": files}],
+                              "other": [{"version": "1.0", "files": {"other/__init__.py": ""}}]})
+    index = PackageIndex.from_config(PY37, index_url=local.file_url, use_pip_config=False, cache_dir=str(cache_dir))
+    (crash,) = parse_traceback(
+        'Traceback (most recent call last):\n  File "/Users/j/Envs/n/lib/python3.6/site-packages/explorer/models.py", '
+        "line 10, in <module>\n    from django.core.urlresolvers import reverse\n"
+        "ModuleNotFoundError: No module named 'django.core.urlresolvers'\n")
+    pins = _pins("other==1.0\ndjango-sqlx==1.1.1\n")
+    frame = attribute(crash, pins, target=PY37, installed=False, index=index).final.frames[0]
+    assert (frame.owner, frame.dist, frame.version) == ("dist", "django-sqlx", "1.1.1")
+    (tests_crash,) = parse_traceback(
+        'Traceback (most recent call last):\n  File "/u/lib/python3.7/site-packages/tests/models.py", line 1, in <module>\n'
+        "    x\nTypeError: bad\n")
+    assert attribute(tests_crash, pins, target=PY37, installed=False, index=index).final.frames[0].dist != "django-sqlx"
+
+
 def test_syntax_error_location_is_attributed_and_named_as_raised_in():
     # https://github.com/veg/hivtrace/pull/45 (corpus 24)
     text = (Path(__file__).parent.parent / "corpus" / "tracebacks" / "24-py27-syntaxerror-print-function.txt").read_text()
