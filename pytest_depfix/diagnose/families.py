@@ -679,6 +679,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family = PYTHON_VERSION
             sig.detail.update(python_added="3.9", feature="a `list[...]`-style generic (PEP 585)")
             return sig
+        refused = _stdlib_refusal(msg, exc)
+        if refused is not None:
+            # The standard library of the target refused a use a later Python accepts
+            # (a bare @lru_cache on 3.7): the code that called it was written for that Python.
+            sig.family = PYTHON_VERSION
+            sig.detail.update(python_added=refused[0], feature=refused[1])
+            return sig
         m = _SIG_KW.search(msg)
         if m:
             from .pyfeatures import stdlib_keyword
@@ -742,6 +749,28 @@ def _building(sig: Signal, text: str) -> None:
     m = _SDIST_BUILDING.search(text)
     if m:
         sig.detail["sdist"] = (m.group(1), "")
+
+
+# Refusals a standard-library function raised that a later Python no longer raises for the same
+# call: (its module, the message) -> (the Python that accepts it, what the caller wrote).
+# functools.lru_cache took a function as maxsize from 3.8 (bpo-36772).
+STDLIB_REFUSALS = {
+    ("functools", "Expected maxsize to be an integer or None"): ("3.8", "a bare `@lru_cache` decorator"),
+}
+
+
+def _stdlib_refusal(msg: str, exc: ExceptionRecord) -> Optional[Tuple[str, str]]:
+    """A refusal of :data:`STDLIB_REFUSALS`, raised by the standard library's own frame (or frameless)."""
+    for (module, text), found in STDLIB_REFUSALS.items():
+        if msg.strip() != text:
+            continue
+        if exc.frames:
+            m = _STDLIB_FILE.search(exc.frames[-1].file)
+            top = (m.group(1) or m.group(2)) if m else None
+            if top != module:
+                continue
+        return found
+    return None
 
 
 def _maybe_stdlib_keyword(sig: Signal, exc: ExceptionRecord) -> Signal:

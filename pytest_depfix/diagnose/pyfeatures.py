@@ -54,7 +54,10 @@ STDLIB_KEYWORDS = {
     ("dataclass", "match_args"): (3, 10),
     ("field", "kw_only"): (3, 10),
 }
-_KEYWORD_OWNERS = {"dataclass": "dataclasses", "field": "dataclasses"}
+_KEYWORD_OWNERS = {"dataclass": "dataclasses", "field": "dataclasses", "lru_cache": "functools"}
+# Standard-library decorators a Python release let stand bare (without a call):
+# ``@lru_cache`` from 3.8 (bpo-36772); before, it raises "Expected maxsize to be an integer or None".
+BARE_DECORATORS = {"lru_cache": (3, 8)}
 
 
 def stdlib_keyword(function: str, keyword: str) -> Optional[Tuple[int, int]]:
@@ -160,6 +163,10 @@ def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
             yield from _evaluated(st.finalbody, target, future, shadowed, names, generics)
             continue
         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            bare = next((b for b in (_bare_decorator(d, target, names or {}) for d in st.decorator_list) if b), None)
+            if bare is not None:
+                yield bare
+                return
             exprs: List[ast.AST] = list(st.decorator_list) + list(st.args.defaults) + \
                 [d for d in st.args.kw_defaults if d is not None]
             yield from _values(exprs, target, shadowed, names, generics)
@@ -186,6 +193,20 @@ def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
             yield from _evaluated(stmts, target, future, shadowed, names, generics)
         exprs = [v for f, v in ast.iter_fields(st) if isinstance(v, ast.expr)]
         yield from _values(exprs, target, shadowed, names, generics)
+
+
+def _bare_decorator(node: ast.expr, target: Tuple[int, int], names: Dict[str, str]) -> Optional[TooNew]:
+    """``@lru_cache`` (not ``@lru_cache()``) on a Python that needs the call."""
+    if isinstance(node, ast.Name):
+        name = names.get(node.id)
+    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        name = names.get(f"{node.value.id}.{node.attr}")
+    else:
+        return None
+    needs = BARE_DECORATORS.get(name or "")
+    if needs is not None and target < needs:
+        return TooNew(node.lineno, needs, f"a bare `@{name}` decorator (Python {needs[0]}.{needs[1]}) evaluated at import")
+    return None
 
 
 def _catches_type_error(handler: ast.ExceptHandler) -> bool:

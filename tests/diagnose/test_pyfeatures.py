@@ -168,3 +168,35 @@ def test_what_importing_a_package_runs_skips_type_checking_version_branches_and_
     index, target = index_for(universe, python="3.9")
     assert imported_at_import(ApiProbe(index), "pkg", "1.0") == [
         "pkg/__init__.py", "pkg/_runtime.py", "pkg/core.py", "pkg/helpers.py"]
+
+
+def test_a_bare_lru_cache_decorator_needs_python_3_8_and_a_called_one_does_not():
+    bare = "from functools import lru_cache\n\nclass TM:\n    @lru_cache\n    def f(self):\n        pass\n"
+    found = too_new(bare, (3, 7))
+    assert found is not None and found.needs == (3, 8) and found.statement == "@lru_cache"
+    assert too_new(bare, (3, 8)) is None
+    assert too_new(bare.replace("@lru_cache", "@lru_cache()"), (3, 7)) is None
+    assert too_new("import functools as ft\n@ft.lru_cache\ndef f():\n    pass\n", (3, 7)).needs == (3, 8)
+
+
+def test_functools_refusing_a_bare_lru_cache_finds_the_release_that_called_it(index_for):
+    # OWASP/pytm#135 on Python 3.7.8: pytm 1.1.1's class body has '@lru_cache'; 1.2.0 writes '@lru_cache()'.
+    universe = {"pytmx": [
+        {"version": "1.1.1", "upload_time": "2020-06-01T00:00:00Z",
+         "files": {"pytmx/pytm.py": "from functools import lru_cache\n\nclass TM():\n    @lru_cache\n    def seq(self):\n        pass\n"}},
+        {"version": "1.2.0", "upload_time": "2021-01-01T00:00:00Z",
+         "files": {"pytmx/pytm.py": "from functools import lru_cache\n\nclass TM():\n    @lru_cache()\n    def seq(self):\n        pass\n"}},
+    ]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("pytmx==1.1.1\n", target)
+    paste = ("Traceback (most recent call last):\n"
+             '  File "/home/m/.pyenv/versions/3.7.8/lib/python3.7/site-packages/pytmx/pytm.py", line 3, in <module>\n'
+             "    class TM():\n"
+             '  File "/home/m/.pyenv/versions/3.7.8/lib/python3.7/site-packages/pytmx/pytm.py", line 4, in TM\n'
+             "    @lru_cache\n"
+             '  File "/home/m/.pyenv/versions/3.7.8/lib/python3.7/functools.py", line 490, in lru_cache\n'
+             "    raise TypeError('Expected maxsize to be an integer or None')\n"
+             "TypeError: Expected maxsize to be an integer or None\n")
+    d = diagnose_text(index, target, pins, paste)
+    assert d.family == "python-version"
+    assert ("pytmx", ">=1.2.0") in [(c.name, c.constraint) for c in d.culprits]
