@@ -92,3 +92,43 @@ def test_either_side_of_a_conditional_expression_on_hasattr_is_written_for_its_n
     assert uses_in_source(src, "numpy", "trapz", "AttributeError") is None
     plain = "import numpy as np\n\ndef f(x, ok):\n    t = np.trapezoid if ok else np.trapz\n    return t(x)\n"
     assert uses_in_source(plain, "numpy", "trapz", "AttributeError").line == 4
+
+
+def test_a_release_that_kept_the_failing_import_only_as_a_fallback_is_found_before_the_one_that_deleted_it(index_for):
+    # explorerhq/sql-explorer#330: 1.1.1 picks the old import by 'if django.VERSION[1] >= 10: ... else:',
+    # which Django 2.0 (VERSION[1] == 0) takes; 1.1.2 tries django.urls first; 2.0 deletes the old line.
+    old = ("import djangoish\nif djangoish.VERSION[1] >= 10:\n    from djangoish.urls import reverse\n"
+           "else:\n    from djangoish.core.urlresolvers import reverse\n")
+    fallback = ("try:\n    from djangoish.urls import reverse\nexcept ImportError:\n"
+                "    from djangoish.core.urlresolvers import reverse\n")
+    universe = {
+        "djangoish": [
+            {"version": "1.11.29", "upload_time": "2020-03-04T00:00:00Z",
+             "files": {"djangoish/__init__.py": "VERSION = (1, 11)\n", "djangoish/urls.py": "def reverse(): pass\n",
+                       "djangoish/core/__init__.py": "", "djangoish/core/urlresolvers.py": "def reverse(): pass\n"}},
+            {"version": "2.0.3", "upload_time": "2018-03-06T00:00:00Z",
+             "files": {"djangoish/__init__.py": "VERSION = (2, 0)\n", "djangoish/urls.py": "def reverse(): pass\n",
+                       "djangoish/core/__init__.py": ""}},
+        ],
+        "explorerish": [
+            {"version": "1.1.1", "upload_time": "2017-11-01T00:00:00Z", "requires_dist": ["djangoish"],
+             "files": {"explorer/__init__.py": "", "explorer/models.py": old}},
+            {"version": "1.1.2", "upload_time": "2018-08-25T00:00:00Z", "requires_dist": ["djangoish"],
+             "files": {"explorer/__init__.py": "", "explorer/models.py": fallback}},
+            {"version": "2.0", "upload_time": "2020-01-01T00:00:00Z", "requires_dist": ["djangoish"],
+             "files": {"explorer/__init__.py": "", "explorer/models.py": "from djangoish.urls import reverse\n"}},
+        ],
+    }
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("djangoish==2.0.3\nexplorerish==1.1.1\n", target)
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    paste = ("Traceback (most recent call last):\n"
+             '  File "/Users/j/Envs/n/lib/python3.6/site-packages/explorer/models.py", line 5, in <module>\n'
+             "    from djangoish.core.urlresolvers import reverse\n"
+             "ModuleNotFoundError: No module named 'djangoish.core.urlresolvers'\n")
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    moves = {(c.name, c.constraint) for c in d.culprits}
+    assert ("explorerish", ">=1.1.2") in moves, moves
+    assert ("explorerish", ">=2.0") not in moves
