@@ -1602,6 +1602,9 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
         found = _class_owner(ctx, sig, done)
         if found is not None:
             return found
+        found = _unowned_class_user(ctx, sig, done)
+        if found is not None:
+            return found
     if sig.cls == "super" and sig.name:
         protocol = _super_protocol(ctx, sig, done)
         if protocol is not None:
@@ -1906,6 +1909,62 @@ _BUILTIN_TYPES = frozenset(
        "code", "frame", "traceback", "mappingproxy", "dict_keys", "dict_values", "dict_items", "NotImplementedType",
        "ellipsis", "method-wrapper", "wrapper_descriptor", "getset_descriptor"]
 )
+
+
+def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A class from outside the set lacks the attribute: the one pin that reads it, moved to where it did not.
+
+    reservoirpy#70: hyperopt 0.2.7 calls ``rstate.integers`` (NumPy's Generator API) on the
+    ``numpy.random.RandomState`` its caller passes; no pin defines that class, and NumPy is not
+    in the set.  hyperopt 0.2.5 still called ``rstate.randint``: the last release before the read
+    is one way out, its first later release that stopped reading it another.
+    """
+    from . import users
+
+    cls = sig.cls.rsplit(".", 1)[-1] if sig.cls else ""
+    attr = sig.name or ""
+    if cls in _BUILTIN_TYPES or len(attr) < 5 or not attr.isidentifier() or ctx.probe is None:
+        return None
+    if "." in (sig.cls or "") and module_owner(sig.cls.rsplit(".", 1)[0], ctx) is not None \
+            and ctx.pinned(module_owner(sig.cls.rsplit(".", 1)[0], ctx) or "") is not None:
+        return None  # the class's package is in the set: its own reading applies
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if not movable or len(movable) > users.MAX_OWNER_PINS:
+        return None
+    try:
+        found = users._callers_among(ctx, movable, users.INSTANCE, attr, None, "AttributeError",
+                                     max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
+    except Exception:
+        return None
+    if len(found) != 1:
+        return None
+    user = found[0]
+
+    def reads_not(v: str) -> bool:
+        try:
+            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, attr, raises="AttributeError") is None
+        except Exception:
+            return False
+
+    out: List[Culprit] = []
+    what = f"{cls}.{attr}"
+    back = users.last_where_before(ctx.probe, user.dist, user.version, reads_not)
+    if back is not None:
+        ev = (f"no caller frame was printed and no pin defines {cls}; {user.dist}=={user.version} reads `.{attr}` "
+              f"({user.use.file} line {user.use.line}: `{user.use.statement}`); {user.dist} {back} did not yet "
+              f"(read from release files)")
+        ctx.evidence.append(ev)
+        out.append(Culprit(user.dist, f"<={back}", CONF_TIME, [ev], "release-files"))
+    later = user.adapted
+    if later:
+        ev = user.describe(what)
+        ctx.evidence.append(ev)
+        out.append(Culprit(user.dist, f">={later}", CONF_TIME, [ev], "release-files"))
+    if not out:
+        return None
+    ctx.found_caller = user.dist
+    return done("transitive", sig.family, f"{what} is read by {user.dist}=={user.version} on an object whose class no "
+                f"pin of the set defines", out)
 
 
 def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party] = None) -> Optional[Diagnosis]:

@@ -50,3 +50,23 @@ def test_in_a_small_set_declaring_nothing_the_pin_reading_the_attribute_is_still
     # django-admin-autocomplete-all 0.6.5 reads request.is_ajax (gone in Django 4) and declares no Django.
     _, culprits = _culprits(index_for, "appy==0.6.5\npytesty==8.2.0\n")
     assert ("appy", ">=0.6.6") in culprits, culprits
+
+
+def test_a_class_no_pin_defines_moves_the_one_pin_reading_the_attribute_back_to_before_it_did(index_for):
+    # reservoirpy#70: hyperopt 0.2.7 calls rstate.integers() on the RandomState its caller passes;
+    # NumPy is not in the set and no pin defines RandomState.  hyperopt 0.2.5 called randint().
+    universe = {
+        "hyperoptish": [
+            {"version": "0.2.5", "files": {"hyperoptish/fmin.py": "def run(self):\n    return self.rstate.randint(2 ** 31 - 1)\n"}},
+            {"version": "0.2.7", "files": {"hyperoptish/fmin.py": "def run(self):\n    return self.rstate.integers(2 ** 31 - 1)\n"}},
+        ],
+        "reservoirish": [{"version": "0.3.2", "requires_dist": ["hyperoptish"],
+                          "files": {"reservoirish/hyper.py": "import numpy as np\n\ndef search():\n"
+                                                           "    return dict(rstate=np.random.RandomState(42))\n"}}],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("reservoirish==0.3.2\nhyperoptish==0.2.7\n", target)
+    paste = "AttributeError: 'numpy.random.mtrand.RandomState' object has no attribute 'integers'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.verdict == "transitive"
+    assert [(c.name, c.constraint) for c in d.culprits] == [("hyperoptish", "<=0.2.5")]
