@@ -443,6 +443,8 @@ class _Parser:
         self.runner_lead: Optional[Tuple[str, str]] = None  # nose's "ERROR: Failure: Type (msg)" before its traceback
         self.bare_open = False  # the open chain is one frameless exception read from a bare "Type: msg" line
         self.bare_flags: List[bool] = []  # per emitted crash: was it a bare exception line?
+        self.repl_input: List[str] = []  # the last statement typed at a ">>> " prompt, one entry per line
+        self.tb_input: List[str] = []  # that statement as it stood when the open traceback began
         self._reset_tb("cpython")
 
     def _reset_tb(self, style: str) -> None:
@@ -540,6 +542,14 @@ class _Parser:
     # -- dispatch ---------------------------------------------------------
     def _dispatch(self, line: str) -> None:
         st = line.strip()
+        if self.state != TB and line.startswith((">>> ", "... ")):
+            # An interactive session: the statements typed are the source of the "<stdin>" frames
+            # that follow, which the REPL prints without source lines.
+            if line.startswith(">>> "):
+                self.repl_input = [line[4:]]
+            elif self.repl_input:
+                self.repl_input.append(line[4:])
+        before = self.state
         if self.state == TB:
             self._in_tb(line, st)
         elif self.state == AFTER_EXC:
@@ -548,6 +558,8 @@ class _Parser:
             self._after_sep(line, st)
         else:
             self._idle(line, st)
+        if self.state == TB and before != TB and self.repl_input:
+            self.tb_input = list(self.repl_input)  # the statement this traceback's <stdin> frames ran
 
     def _start(self, line: str, st: str) -> bool:
         """Begin a traceback if this line opens one; True when it did."""
@@ -1014,6 +1026,15 @@ class _Parser:
                 _split_syntax_location(rec)
                 _unflatten_syntax_error(rec)
             self.chain[-1].relation = None
+            if self.tb_input:
+                for rec in self.chain:
+                    for fr in rec.frames:
+                        # Only the <module> frame runs the statement just typed; a function's
+                        # lines belong to the input that defined it.
+                        if fr.file == "<stdin>" and fr.function == "<module>" and not fr.source \
+                                and 0 < fr.line <= len(self.tb_input):
+                            fr.source = self.tb_input[fr.line - 1].strip()
+                self.tb_input = []
             self._append(Crash(exceptions=self.chain, when=self.when), self.bare_open and len(self.chain) == 1)
         self.chain = []
         self.bare_open = False

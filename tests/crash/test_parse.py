@@ -591,3 +591,20 @@ def test_a_syntax_error_pasted_on_one_line_keeps_its_location_code_and_message()
     assert (rec.type, rec.message) == ("SyntaxError", "invalid syntax")
     assert (rec.location.file.endswith("streamlit_searchbox\\__init__.py"), rec.location.line, rec.location.source) == (
         True, 108, "match interaction:")
+
+
+def test_an_interactive_session_lends_the_typed_statement_to_its_stdin_frame():
+    # prompt-toolkit/python-prompt-toolkit#616-style REPL paste: CPython prints no source for <stdin>.
+    text = (">>> import prompt_toolkit\n>>> prompt_toolkit.__version__\n'2.0.3'\n"
+            ">>> from prompt_toolkit.shortcuts import create_prompt_application\n"
+            "Traceback (most recent call last):\n"
+            '  File "<stdin>", line 1, in <module>\n'
+            "ImportError: cannot import name 'create_prompt_application'\n"
+            ">>> def f():\n...     return g()\n...\n>>> f()\n"
+            "Traceback (most recent call last):\n"
+            '  File "<stdin>", line 1, in <module>\n'
+            '  File "<stdin>", line 2, in f\n'
+            "NameError: name 'g' is not defined\n")
+    first, second = parse_traceback(text)
+    assert first.final.frames[0].source == "from prompt_toolkit.shortcuts import create_prompt_application"
+    assert [fr.source for fr in second.final.frames] == ["f()", ""]
