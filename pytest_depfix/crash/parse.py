@@ -541,6 +541,11 @@ class _Parser:
 
     # -- dispatch ---------------------------------------------------------
     def _dispatch(self, line: str) -> None:
+        if "\t" in line[:16]:
+            # Tabs in the margin count as a terminal shows them (to the next multiple of 8), so a
+            # source line "\t\treturn f()" stays deeper than its frame "\t  File ...".
+            body = line.lstrip()
+            line = line[:len(line) - len(body)].expandtabs(8) + body
         st = line.strip()
         if self.state != TB and line.startswith((">>> ", "... ")):
             # An interactive session: the statements typed are the source of the "<stdin>" frames

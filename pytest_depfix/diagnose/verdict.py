@@ -2105,7 +2105,7 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                 f"{caller.name}=={caller.version} released after it (upload dates)", out)
 
 
-_FORWARDS_KWARGS = re.compile(r"\*\*\s*[A-Za-z_]\w*\s*\)")
+_FORWARDS_KWARGS = re.compile(r"\*\*\s*[A-Za-z_][\w.]*\s*\)")  # '**kwargs)', '**self.connection_kwargs)'
 
 
 def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> Optional[Diagnosis]:
@@ -2135,6 +2135,8 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     if not found and isinstance(statement, tuple):
         module, base, method = statement
         found = _keyword_range(ctx, inner, module, f"{base}.{method}", sig, "defined")
+    if not found and sig.name and not sig.detail.get("missing"):
+        found = _keyword_still_known(ctx, inner, frames[-1], sig.name)
     if not found:
         return None
     ctx.callee = inner
@@ -2142,11 +2144,40 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     if outer.kind == "dist" and outer.version and not ctx.is_keep(outer.name):
         moved = [c for c in adapted_culprits(ctx, outer) if canonicalize_name(c.name) == outer.key]
     who = "the project" if outer.kind == "project" else f"{outer.name}=={outer.version}"
-    ctx.evidence.append(f"{inner.name}'s innermost frame forwards keyword arguments (`{(frames[-1].source or '').strip()}`): "
-                        f"{sig.name!r} came from {who}")
+    shown = (frames[-1].source or "").strip()
+    ctx.evidence.append(f"{inner.name}'s innermost frame forwards keyword arguments" + (f" (`{shown}`)" if shown else "")
+                        + f": {sig.name!r} came from {who}")
     return done("project" if outer.kind == "project" else "transitive", sig.family,
                 f"{_what(sig)}: {who} passes {sig.name!r} through {inner.name}'s **kwargs; {inner.name} accepts it only "
                 f"in {found[0].name}{found[0].constraint}", found + moved)
+
+
+def _keyword_still_known(ctx: Context, inner: Party, frame: Frame, keyword: str) -> List[Culprit]:
+    """The forwarding module's earlier releases that still spelled the refused keyword.
+
+    redis 4.0.2's ``make_connection`` passes ``**self.connection_kwargs`` to a class
+    picked at run time, which refused ``charset``; redis 3.5.3's same module still
+    took ``kwargs.pop('charset')`` (renaming it to ``encoding``).  Which class refused
+    is not printed, but the module that forwarded the keyword stopped knowing it.
+    """
+    from . import values
+    from .adapted import frame_relpath
+
+    rel = frame_relpath(frame)
+    if ctx.probe is None or not rel or not inner.version:
+        return []
+    try:
+        if values.knows(ctx.probe, inner.name or "", inner.version, keyword, [rel]) is not None:
+            return []  # the pinned module still names it: something else refused
+        back, _ = values.nearest_knowing(ctx.probe, inner.name or "", inner.version, keyword, [rel],
+                                         ctx.probe.versions(inner.name or ""))
+    except Exception:
+        return []
+    if back is None:
+        return []
+    return [Culprit(inner.name or "", f"<={back.version}", CONF_TIME,
+                    [f"{inner.name}=={inner.version}'s {rel} forwards keyword arguments and no longer names {keyword!r}; "
+                     f"{inner.name} {back.version}'s does ({back.where}; read from release files)"], "release-files")]
 
 
 def _forwarding_call(ctx: Context, inner: Party, frame: Frame, method: str = "") -> Any:

@@ -92,3 +92,33 @@ def test_the_forwarding_on_a_line_the_traceback_does_not_show_is_read_from_the_r
     d = diagnose(simple_parse(JEDI_PASTE, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert ("jd", "<0.18.0") in {(c.name, c.constraint) for c in d.culprits}
     assert "through jd's **kwargs" in d.summary
+
+
+def test_a_keyword_forwarded_to_a_class_picked_at_run_time_holds_the_forwarder_back_to_where_it_still_named_it(index_for):
+    # redis-py 4.0 (flask-redis#48-style): make_connection() passes **self.connection_kwargs to a
+    # connection class chosen at run time; 3.5.3's module still took kwargs.pop('charset').
+    v3 = ("class Connection:\n    def __init__(self, encoding='utf-8'):\n        pass\n\n\n"
+          "class Pool:\n    def __init__(self, **kwargs):\n        if 'charset' in kwargs:\n"
+          "            kwargs['encoding'] = kwargs.pop('charset')\n        self.connection_kwargs = kwargs\n"
+          "        self.connection_class = Connection\n\n"
+          "    def make_connection(self):\n        return self.connection_class(**self.connection_kwargs)\n")
+    v4 = v3.replace("        if 'charset' in kwargs:\n            kwargs['encoding'] = kwargs.pop('charset')\n", "")
+    universe = {"redisish": [
+        {"version": "3.5.3", "upload_time": "2020-06-01T00:00:00Z", "files": {"redisish/__init__.py": "", "redisish/connection.py": v3}},
+        {"version": "4.0.2", "upload_time": "2021-11-01T00:00:00Z", "files": {"redisish/__init__.py": "", "redisish/connection.py": v4}},
+    ]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("redisish==4.0.2\n", target)
+    paste = ("Traceback (most recent call last):\n"
+             '\tFile "/home/me/myProject/test.py", line 17, in save\n'
+             "\t\tclient.hmset(key, mapping)\n"
+             '\t  File "/home/me/.venv/lib/python3.9/site-packages/redisish/connection.py", line 14, in make_connection\n'
+             "\t\treturn self.connection_class(**self.connection_kwargs)\n"
+             "\tTypeError: __init__() got an unexpected keyword argument 'charset'\n")
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    assert crash.final.frames[-1].source == "return self.connection_class(**self.connection_kwargs)"
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("redisish", "<=3.5.3")]
+    assert d.verdict == "project"
