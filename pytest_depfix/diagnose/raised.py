@@ -339,9 +339,34 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
         if state(hi) is not False:
             return None  # the module is gone there: the code moved, and its silence says nothing
         elsewhere, complete = _search(probe, refusal.dist, candidates[hi], message)
+        if elsewhere is None and not complete and _is_module_of(refusal.path, message):
+            # A tombstone: the refusing module is the one the message names ("Bio.Alphabet has been
+            # removed"), and here it is still there without the refusal.  The rest of a release too
+            # big to read whole cannot hold that module's refusal anyway.
+            return candidates[hi]
         return candidates[hi] if elsewhere is None and complete else None
 
     return walk(before), walk(after)
+
+
+def tombstone_module(path: str, message: str) -> Optional[str]:
+    """The dotted module a refusal lives in when the message names that very module, else None.
+
+    Biopython 1.78 replaced ``Bio/Alphabet/__init__.py`` with a ``raise ImportError("Bio.Alphabet
+    has been removed from Biopython...")``: importing the module is what fails.
+    """
+    if not path.endswith(".py"):
+        return None
+    dotted = path[:-3].replace("/", ".")
+    if dotted.endswith(".__init__"):
+        dotted = dotted[: -len(".__init__")]
+    if "." in dotted and re.search(r"(?<![\w.])%s(?![\w])" % re.escape(dotted), message):
+        return dotted
+    return None
+
+
+def _is_module_of(path: str, message: str) -> bool:
+    return tombstone_module(path, message) is not None
 
 
 MAX_PASTE_LINES = 3

@@ -865,6 +865,30 @@ def _version_check_of(ctx: Context, checker: Any, message: str) -> List[Culprit]
     return out
 
 
+def _tombstone_importers(ctx: Context, pin: Any, module: str) -> List[Culprit]:
+    """Pins importing a module its package turned into a refusal, each at its first release that stopped.
+
+    moclo 0.4.6 imports ``Bio.Alphabet``, which Biopython 1.78 made raise on import; moclo
+    0.4.7 no longer does.  Only pins declaring the package are read (no frame says who imported it).
+    """
+    from . import users
+
+    callers = [p for p in users.dependants(ctx, pin.key) if not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+    if not callers:
+        return []
+    try:
+        found = users._callers_among(ctx, callers, module, "", None, "ImportError")
+    except Exception:
+        return []
+    out: List[Culprit] = []
+    for user in found:
+        if user.adapted:
+            ev = user.describe(module)
+            ctx.evidence.append(ev)
+            out.append(Culprit(user.dist, f">={user.adapted}", CONF_TIME + 0.1, [ev], "release-files"))
+    return out
+
+
 def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """A message no pattern knows, raised in a pin's own words: move that pin to a release that does not.
 
@@ -926,6 +950,9 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
             out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward}'s {refusal.path} no "
                                                                      f"longer does"], "release-files"))
         ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
+        tomb = raised.tombstone_module(refusal.path, message)
+        if tomb is not None and not frames:
+            out += _tombstone_importers(ctx, pin, tomb)
         if not out:
             valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
             if valued is not None:

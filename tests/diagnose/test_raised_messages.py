@@ -168,3 +168,39 @@ def test_a_sibling_refusal_in_the_older_release_is_not_the_same_refusal_reworded
     d = diagnose(simple_parse("xlrdz.XLRDError: Excel xlsx file; not supported\n", pins), pins, target, index,
                  load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("xlrdz", "<=1.2.0")]
+
+
+def test_a_module_turned_into_a_refusal_offers_the_release_before_and_the_importer_that_stopped(index_for):
+    # althonos/moclo#2: Biopython 1.78 replaced Bio/Alphabet/__init__.py with a raise; moclo 0.4.6
+    # imports Bio.Alphabet, 0.4.7 does not.  The paste is the message alone.
+    tomb = ('raise ImportError(\n    "Bio.Alphabet has been removed from Biopython. In many cases, the alphabet can simply "\n'
+            '    "be ignored and removed from scripts."\n)\n')
+    universe = {
+        "bioish": [
+            {"version": "1.77", "files": {"Bio/__init__.py": "", "Bio/Alphabet/__init__.py": "class Alphabet:\n    pass\n"}},
+            {"version": "1.78", "files": {"Bio/__init__.py": "", "Bio/Alphabet/__init__.py": tomb}},
+            {"version": "1.79", "files": {"Bio/__init__.py": "", "Bio/Alphabet/__init__.py": tomb}},
+        ],
+        "mocloish": [
+            {"version": "0.4.6", "requires_dist": ["bioish"],
+             "files": {"mocloish/__init__.py": "", "mocloish/core.py": "from Bio.Alphabet import IUPAC\n"}},
+            {"version": "0.4.7", "requires_dist": ["bioish"],
+             "files": {"mocloish/__init__.py": "", "mocloish/core.py": "from Bio.Seq import Seq\n"}},
+        ],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("mocloish==0.4.6\nbioish==1.79\n", target)
+    paste = ("ImportError: Bio.Alphabet has been removed from Biopython. In many cases, the alphabet can simply be "
+             "ignored and removed from scripts.\n")
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert {(c.name, c.constraint) for c in d.culprits} == {("bioish", "<=1.77"), ("mocloish", ">=0.4.7")}
+    assert d.verdict == "transitive"
+
+
+def test_a_refusal_is_a_tombstone_only_when_the_message_names_its_own_module():
+    from pytest_depfix.diagnose.raised import tombstone_module
+
+    assert tombstone_module("Bio/Alphabet/__init__.py", "Bio.Alphabet has been removed from Biopython.") == "Bio.Alphabet"
+    assert tombstone_module("lxml/html/clean.py", "lxml.html.clean module is now a separate project") == "lxml.html.clean"
+    assert tombstone_module("xlrd/__init__.py", "Excel xlsx file; not supported") is None
+    assert tombstone_module("Bio/Alphabet/__init__.py", "Bio.AlphabetX has been removed") is None
