@@ -423,6 +423,9 @@ def _header(line: str) -> Optional[Tuple[str, str]]:
 # The state machine
 # ---------------------------------------------------------------------------
 
+_IMPORT_LINE = re.compile(r"(?:from\s+\.*[\w.]+\s+import\s+[\w(]|import\s+[\w.]+\s*(?:$|,|\sas\s))")
+
+
 class _Parser:
     """Feeds lines through IDLE -> TB -> AFTER_EXC (-> AFTER_SEP -> TB ...) states."""
 
@@ -718,7 +721,9 @@ class _Parser:
             self.idle_code = ""
             return
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
-        self.idle_code = st if line[:1] in (" ", "\t") else ""
+        # An indented code line, or an import statement at the margin (a REPL or a notebook cell
+        # quoted above a bare "ImportError: cannot import name 'HTMLString'" of Python 3.6).
+        self.idle_code = st if line[:1] in (" ", "\t") or _IMPORT_LINE.match(st) else ""
 
     def _bare(self, line: str, st: str) -> bool:
         """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""

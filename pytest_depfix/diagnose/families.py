@@ -618,7 +618,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         m = _IMPORT_BARE.search(msg)
         if m:  # Python <= 3.6: the module is only in the source line
             sig.family, sig.name = IMPORT_NAME, m.group(1)
-            src = re.match(r"\s*from\s+([\w.]+)\s+import\b", _source_of_raise(exc))
+            src = re.match(r"\s*from\s+([\w.]+)\s+import\b", _source_of_raise(exc) or exc.source_hint or "")
             if src:
                 sig.module = src.group(1)
             return _maybe_stdlib(sig)

@@ -559,9 +559,54 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
                                     f"read again below the pin: {dist}{present}")
     except Exception:  # the first reading stands
         pass
+    try:
+        pin = ctx.pinned(dist)
+        if present and present != "<0" and pin is not None and pin.version and excludes(present, pin.version):
+            present = _came_back_above(ctx, dist, question, str(present), pin.version) or present
+    except Exception:  # the first reading stands
+        pass
     if not present or present == "<0":  # "" = every release has it; "<0" = none read has it: no range either way
         return None
     return str(present)
+
+
+MAX_GAP_RELEASES = 3  # releases lacking a name between two stretches that have it, written as '!='
+
+
+def _came_back_above(ctx: Context, dist: str, question: Any, below: str, pinned: str) -> Optional[str]:
+    """The stretch below the pin joined with one just above it, when the name came back in the next releases.
+
+    WTForms 2.3.0 dropped ``widgets.HTMLString`` and 2.3.1 restored it (gone again in 3.0):
+    ``>=0.6,<2.3.0`` becomes ``>=0.6,!=2.3.0,<3.0``, so a patch forward is on offer beside
+    the minor back.  Only a gap of at most ``MAX_GAP_RELEASES`` releases is written out.
+    """
+    from .probe import YES
+    from .raised import final_releases
+
+    spec = SpecifierSet(below)
+    if any(sp.operator not in (">=", "<") for sp in spec):
+        return None
+    upper = [Version(sp.version) for sp in spec if sp.operator == "<"]
+    if not upper or upper[0] > Version(pinned):
+        return None
+    finals = [v for _, v in final_releases(ctx.probe.versions(dist))]
+    after = [v for v in finals if Version(v) > Version(pinned)]
+    if not after or ctx.probe.ask(dist, after[0], question).value != YES:
+        return None  # only a name that came back in the very next release
+    above = getattr(ctx.probe.find_range(dist, question, versions=after), "present", None)
+    if above is None or above == "<0":
+        return None
+    above_spec = SpecifierSet(str(above) or f">={after[0]}")
+    if any(sp.operator not in (">=", "<") for sp in above_spec):
+        return None
+    gap = [v for v in finals if upper[0] <= Version(v) < Version(after[0])]
+    if not gap or len(gap) > MAX_GAP_RELEASES:
+        return None
+    parts = [str(sp) for sp in spec if sp.operator == ">="] + [f"!={v}" for v in gap] + \
+            [str(sp) for sp in above_spec if sp.operator == "<"]
+    joined = ",".join(parts)
+    ctx.evidence.append(f"{dist}=={pinned} lacks it, {dist} {after[0]} has it again: present in {dist}{joined}")
+    return joined
 
 
 def _refuted(ctx: Context, callee: Party, spec: str) -> bool:

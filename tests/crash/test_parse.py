@@ -608,3 +608,9 @@ def test_an_interactive_session_lends_the_typed_statement_to_its_stdin_frame():
     first, second = parse_traceback(text)
     assert first.final.frames[0].source == "from prompt_toolkit.shortcuts import create_prompt_application"
     assert [fr.source for fr in second.final.frames] == ["f()", ""]
+
+
+def test_an_import_statement_quoted_above_a_bare_python36_import_error_is_its_source_hint():
+    # pallets-eco/wtforms#581, verbatim: the statement, then Python 3.6's message without the module.
+    (crash,) = parse_traceback("from wtforms.widgets import HTMLString\nImportError: cannot import name 'HTMLString'\n")
+    assert crash.final.source_hint == "from wtforms.widgets import HTMLString"

@@ -32,3 +32,19 @@ def test_the_callee_range_is_the_stretch_below_the_pin(index_for):
     d = diagnose(simple_parse(TB, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     culprits = [(c.name, c.constraint) for c in d.culprits]
     assert ("astroidy", "<2.5.4") in culprits, culprits
+
+
+def test_a_name_restored_in_the_very_next_release_joins_the_stretch_above_the_pin(index_for):
+    # pallets-eco/wtforms#581: 2.3.0 dropped widgets.HTMLString, 2.3.1 restored it, 3.0 removed it for good.
+    with_it = "class HTMLString(str):\n    pass\n"
+    universe = {"wtformsy": [{"version": v, "files": {"wtformsy/__init__.py": "",
+                                                      "wtformsy/widgets.py": "" if v in ("2.3.0", "3.0.0") else with_it}}
+                             for v in ("2.1", "2.2.1", "2.3.0", "2.3.1", "2.3.3", "3.0.0")]}
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("wtformsy==2.3.0\n", target)
+    paste = "from wtformsy.widgets import HTMLString\nImportError: cannot import name 'HTMLString'\n"
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("wtformsy", "!=2.3.0,<3.0.0")]
