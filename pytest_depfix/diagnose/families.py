@@ -343,7 +343,9 @@ _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # a paste may lose the last quote  # "Module": a retyped message
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 # Python 2 said "Values instance has no attribute 'tab_width'" of an old-style class's instance
-_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'|^([\w.]+) instance has no attribute '(\w+)'")
+_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'|^([\w.]+) instance has no attribute '(\w+)'"
+                       # a library's own __getattr__ without quotes: "RobertaTokenizerFast has no attribute _bos_token"
+                       r"|^([A-Z]\w*) has no attribute (_*[a-z]\w*)$")
 # Type syntax evaluated on a Python that lacks it: 'X | None' before 3.10, 'list[int]' before 3.9.
 _TYPE_OPERANDS = (r"(?:type|NoneType|types\.GenericAlias|types\.UnionType|(?:typing\.)?_\w*(?:GenericAlias|SpecialForm|Union\w*)"
                   r"|ForwardRef|TypeVar|\w{0,60}Meta(?:class)?)")  # ABCMeta, EnumMeta, ModelMetaclass: classes are types
@@ -647,7 +649,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 return _maybe_stdlib(sig)
         m = _TYPE_ATTR.search(msg) or _OBJ_ATTR.search(msg)
         if m:
-            cls, attr = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            pairs = [(m.group(i), m.group(i + 1)) for i in range(1, (m.lastindex or 2) + 1, 2) if m.group(i)]
+            cls, attr = pairs[0] if pairs else (m.group(1), m.group(2))
             sig.family, sig.cls, sig.name = ATTRIBUTE, cls, attr
             removed = _stdlib_attr_removed(cls, attr)
             if removed:

@@ -296,6 +296,14 @@ def test_python_2s_instance_wording_is_an_attribute_of_a_class():
     assert (sig.family, sig.cls, sig.name) == (F.ATTRIBUTE, "Values", "tab_width")
 
 
+def test_a_librarys_own_unquoted_wording_is_an_attribute_of_a_class():
+    # flairNLP/flair#3570 (transformers 4.47's tokenizer __getattr__), verbatim.
+    sig = _sig("AttributeError", "RobertaTokenizerFast has no attribute _bos_token")
+    assert (sig.family, sig.cls, sig.name) == (F.ATTRIBUTE, "RobertaTokenizerFast", "_bos_token")
+    # prose is not read that way
+    assert _sig("AttributeError", "this object has no attribute foo").family != F.ATTRIBUTE
+
+
 def test_python_2s_last_part_of_a_missing_module_is_widened_by_the_failing_import():
     # scrapy 1.2.1 on Ubuntu's split Twisted (Python 2.7): "No module named web" of `from twisted.web import http`.
     frames = [Frame("/usr/local/lib/python2.7/dist-packages/scrapy/utils/response.py", 10, "<module>",
