@@ -1997,8 +1997,10 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     attr = sig.name or ""
     if cls in _BUILTIN_TYPES or len(attr) < 5 or not attr.isidentifier() or ctx.probe is None:
         return None
-    if "." in (sig.cls or "") and module_owner(sig.cls.rsplit(".", 1)[0], ctx) is not None \
-            and ctx.pinned(module_owner(sig.cls.rsplit(".", 1)[0], ctx) or "") is not None:
+    if "." not in (sig.cls or ""):
+        return None  # only a class printed with its module is known to be no pin's ('Prophet' may be unread)
+    owner = module_owner(sig.cls.rsplit(".", 1)[0], ctx)
+    if owner is not None and ctx.pinned(owner) is not None:
         return None  # the class's package is in the set: its own reading applies
     movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not movable or len(movable) > users.MAX_OWNER_PINS:

@@ -70,3 +70,17 @@ def test_a_class_no_pin_defines_moves_the_one_pin_reading_the_attribute_back_to_
     d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert d.verdict == "transitive"
     assert [(c.name, c.constraint) for c in d.culprits] == [("hyperoptish", "<=0.2.5")]
+
+
+def test_a_class_printed_without_its_module_is_never_taken_for_no_pins(index_for):
+    # facebook/prophet (wrong conda env): "'Prophet' object has no attribute 'stan_backend'" names no
+    # module; an unread class may be the pin's own, so the pin reading it is not moved back.
+    universe = {"prophetish": [
+        {"version": "0.5", "files": {"prophetish/diagnostics.py": "def f(m):\n    return m.backend\n"}},
+        {"version": "0.6", "files": {"prophetish/diagnostics.py": "def f(m):\n    return m.stan_backend.get_type()\n"}},
+    ], "stanish": [{"version": "2.19", "files": {"stanish/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("prophetish==0.6\nstanish==2.19\n", target)
+    paste = "AttributeError: 'Prophet' object has no attribute 'stan_backend'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert ("prophetish", "<=0.5") not in [(c.name, c.constraint) for c in d.culprits]
