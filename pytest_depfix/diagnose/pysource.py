@@ -239,8 +239,14 @@ class _Reader:
             elif v is False:
                 self.body(st.orelse, cond)
             else:
+                marks = self._binding_marks()
                 self.body(st.body, True)
                 self.body(st.orelse, True)
+                # 'if os.name == "nt": from .win import Serial / elif ...: from .posix import Serial /
+                # else: raise ImportError': bound on every path that does not raise (pyserial's serial.Serial).
+                for n in _bound_on_every_path([st]) or ():
+                    for b in info.bindings.get(n, [])[marks.get(n, 0):]:
+                        b.conditional = cond
         elif isinstance(st, ast.Try) or type(st).__name__ == "TryStar":
             marks = self._binding_marks()
             self.body(st.body, True)  # type: ignore[attr-defined]
@@ -701,6 +707,26 @@ def _definitely_bound(stmts: Sequence[ast.stmt]) -> Set[str]:
             out.add(st.target.id)
         elif isinstance(st, ast.Delete):
             out -= {t.id for t in st.targets if isinstance(t, ast.Name)}
+    return out
+
+
+def _bound_on_every_path(stmts: Sequence[ast.stmt]) -> Optional[Set[str]]:
+    """Names every path through the block binds; None when every path raises (it binds "anything").
+
+    Only plain bindings and if/elif/else chains with an ``else`` are followed; a
+    branch ending in ``raise`` leaves no path on which a name is missing.
+    """
+    out: Set[str] = set()
+    for st in stmts:
+        if isinstance(st, ast.Raise):
+            return None
+        if isinstance(st, ast.If) and st.orelse:
+            a, b = _bound_on_every_path(st.body), _bound_on_every_path(st.orelse)
+            if a is None and b is None:
+                return None
+            out |= (b if a is None else a if b is None else a & b)  # type: ignore[operator]
+        else:
+            out |= _definitely_bound([st])
     return out
 
 

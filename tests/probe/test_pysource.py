@@ -432,3 +432,18 @@ def test_a_module_that_updates_its_globals_from_a_run_time_table_has_unknown_nam
     assert lookup(files, "k.initializers", "get").value == YES
     literal = {"k/__init__.py": "", "k/m.py": "globals().update({'a': 1})\n"}
     assert lookup(literal, "k.m", "zzz").value == NO  # a literal table adds only its own keys
+
+
+def test_a_name_every_branch_of_a_platform_chain_binds_or_raises_is_certain():
+    # pyserial 3.5's serial/__init__.py: one Serial per platform, and an ImportError for the rest.
+    files = {"serial/__init__.py": (
+        "import os\nimport sys\n"
+        "if sys.platform == 'cli':\n    from serial.serialcli import Serial\n"
+        "else:\n    if os.name == 'nt':\n        from serial.serialwin32 import Serial\n"
+        "    elif os.name == 'posix':\n        from serial.serialposix import Serial, PosixPollSerial\n"
+        "    else:\n        raise ImportError('no implementation for your platform')\n"),
+        "serial/serialcli.py": "class Serial:\n    pass\n", "serial/serialwin32.py": "class Serial:\n    pass\n",
+        "serial/serialposix.py": "class Serial:\n    pass\n\nclass PosixPollSerial(Serial):\n    pass\n"}
+    f = lookup(files, "serial", "Serial")
+    assert f.value == YES and not f.conditional
+    assert lookup(files, "serial", "PosixPollSerial").conditional  # only one branch binds it
