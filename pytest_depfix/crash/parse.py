@@ -260,15 +260,23 @@ def _service_length(line: str, pos: int) -> int:
     return bar + 2 - pos
 
 
+# A frame header cut at its start by the paste: a path with a folder, ending in .py, then '", line N, in f'.
+_CUT_FRAME_HEAD = re.compile(r'[\w.\-]+(?:[\\/][\w.\-]+)+\.pyx?", line \d+, in \S')
+
+
 def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
     st = line.lstrip()
     if not st.startswith('File "'):
-        if not st.startswith("`"):
+        cut = _CUT_FRAME_HEAD.match(st)
+        if cut:
+            st = 'File "' + st  # the paste began mid-line: 'packages/amniotic/mqtt/loop.py", line 66, in __init__'
+        elif not st.startswith("`"):
             return None
-        st = st.lstrip("` ")  # a markdown paste that lost its fence: "`` File ..."
-        if not st.startswith('File "'):
-            return None
+        else:
+            st = st.lstrip("` ")  # a markdown paste that lost its fence: "`` File ..."
+            if not st.startswith('File "'):
+                return None
     indent = len(line) - len(line.lstrip())
     st = st[:_HEAD]
     j = st.find('", line ', 6)

@@ -614,3 +614,16 @@ def test_an_import_statement_quoted_above_a_bare_python36_import_error_is_its_so
     # pallets-eco/wtforms#581, verbatim: the statement, then Python 3.6's message without the module.
     (crash,) = parse_traceback("from wtforms.widgets import HTMLString\nImportError: cannot import name 'HTMLString'\n")
     assert crash.final.source_hint == "from wtforms.widgets import HTMLString"
+
+
+def test_a_frame_header_cut_at_its_start_by_the_paste_is_still_a_frame():
+    # fmtr/amniotic#17, verbatim: the paste begins in the middle of the last frame's header.
+    text = ("...\n\npackages/amniotic/mqtt/loop.py\", line 66, in __init__\n    self.client = mqtt.Client()\n"
+            "                  ^^^^^^^^^^^^^\n"
+            "TypeError: Client.__init__() missing 1 required positional argument: 'callback_api_version'\n")
+    (crash,) = parse_traceback(text)
+    (frame,) = crash.final.frames
+    assert (frame.file, frame.line, frame.function, frame.source) == (
+        "packages/amniotic/mqtt/loop.py", 66, "__init__", "self.client = mqtt.Client()")
+    # prose mentioning a file is not a frame
+    assert parse_traceback('see utils/io.py", line 3 in the docs\n') == []
