@@ -86,7 +86,8 @@ def _parse(text: str) -> List[Crash]:
             raw = _unmark(raw)
         if raw[:1] == "{":
             raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
-        if first and raw.strip():
+        if first and raw.strip() and raw.strip() not in ("...", "\u2026", "[...]", "(...)"):
+            # The paste's first line (an elision mark before it says the cut was made on purpose).
             first = False
             raw = _cut_file_line(raw)
         parser.feed(raw)
@@ -260,23 +261,15 @@ def _service_length(line: str, pos: int) -> int:
     return bar + 2 - pos
 
 
-# A frame header cut at its start by the paste: a path with a folder, ending in .py, then '", line N, in f'.
-_CUT_FRAME_HEAD = re.compile(r'[\w.\-]+(?:[\\/][\w.\-]+)+\.pyx?", line \d+, in \S')
-
-
 def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
     st = line.lstrip()
     if not st.startswith('File "'):
-        cut = _CUT_FRAME_HEAD.match(st)
-        if cut:
-            st = 'File "' + st  # the paste began mid-line: 'packages/amniotic/mqtt/loop.py", line 66, in __init__'
-        elif not st.startswith("`"):
+        if not st.startswith("`"):
             return None
-        else:
-            st = st.lstrip("` ")  # a markdown paste that lost its fence: "`` File ..."
-            if not st.startswith('File "'):
-                return None
+        st = st.lstrip("` ")  # a markdown paste that lost its fence: "`` File ..."
+        if not st.startswith('File "'):
+            return None
     indent = len(line) - len(line.lstrip())
     st = st[:_HEAD]
     j = st.find('", line ', 6)
