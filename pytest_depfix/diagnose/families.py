@@ -359,7 +359,8 @@ _ABSTRACT = re.compile(r"Can't instantiate abstract class (\w+) (?:with abstract
 _FUTURE_ANNOTATIONS = re.compile(r"\bfuture feature annotations is not defined")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
-_SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:were|was) given")
+_SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) "
+                        r"(?:positional arguments? )?(?:\(and \d+ keyword-only arguments?\) )?(?:were|was) given")
 _SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
 _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:

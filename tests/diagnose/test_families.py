@@ -327,3 +327,10 @@ def test_the_ast_node_classes_python_314_removed_are_python_version_breaks():
     # numericalunits#21 (Python 3.14): `isinstance(node, ast.Num)`
     sig = _sig("AttributeError", "module 'ast' has no attribute 'Num'")
     assert (sig.family, sig.python_removed) == (F.PYTHON_VERSION, "3.14")
+
+
+def test_python_3_10s_positional_count_wording_with_keyword_only_arguments_is_a_signature_change():
+    # mwaskom/seaborn (0.12 made data arguments keyword-only), verbatim.
+    sig = _sig("TypeError", "barplot() takes from 0 to 1 positional arguments but 2 positional arguments "
+                            "(and 1 keyword-only argument) were given")
+    assert (sig.family, sig.function) == (F.SIGNATURE, "barplot")
