@@ -1091,6 +1091,82 @@ def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: s
     return first_where(ctx, pin.name, pin.version, None, ok)
 
 
+def method_keyword_call(text: str, method: str, keyword: str) -> Optional[Use]:
+    """The first ``<obj>.method(..., keyword=...)`` call of ``text`` (any receiver), or None.
+
+    For a frameless "XGBClassifier.fit() got an unexpected keyword argument
+    'early_stopping_rounds'": the receiver is an instance, so only the method's
+    name and the keyword are matched; a distinctive keyword keeps that precise.
+    """
+    if f"{keyword}=" not in text.replace(" ", "") or f".{method}(" not in text.replace(" ", ""):
+        return None
+    try:
+        mod = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    lines = text.splitlines()
+    best: Optional[ast.Call] = None
+    for node in ast.walk(mod):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method \
+                and any(k.arg == keyword for k in node.keywords):
+            if best is None or node.lineno < best.lineno:
+                best = node
+    if best is None:
+        return None
+    return Use("", best.lineno, lines[best.lineno - 1].strip() if 0 < best.lineno <= len(lines) else "")
+
+
+def method_keyword_sites(ctx: Any, pins: List[Any], method: str, keyword: str) -> List[Tuple[Any, Use]]:
+    """``(pin, use)`` for each pin whose pinned release calls ``<obj>.method(..., keyword=...)`` (tests skipped)."""
+    from .probe import ReleaseTree
+
+    out: List[Tuple[Any, Use]] = []
+    for pin in pins:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            paths = sorted(_shipped_modules(tree), key=_shallow_first)[:MAX_FILES]
+            for batch in _batches(paths):
+                tree.prefetch(batch)
+                hit = next(((path, use) for path in batch
+                            for use in [method_keyword_call(tree.read(path) or "", method, keyword)] if use), None)
+                if hit:
+                    hit[1].file = hit[0]
+                    out.append((pin, hit[1]))
+                    break
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
+    return out
+
+
+def method_keyword_adapted(ctx: Any, pin: Any, use: Use, method: str, keyword: str) -> Tuple[Optional[str], bool]:
+    """(the first later release of ``pin`` with no ``<obj>.method(..., keyword=...)`` call anywhere, "partial")."""
+    from .probe import ReleaseTree, _ByteCap
+
+    def ok(v: str) -> Any:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, v)
+            if use.file not in tree.paths():
+                return None
+            if method_keyword_call(tree.read(use.file) or "", method, keyword) is not None:
+                return False
+            paths = _shipped_modules(tree)
+            if len(paths) > MAX_FILES:
+                return "partial"
+            for batch in _batches(sorted(paths, key=_shallow_first)):
+                try:
+                    tree.prefetch(batch)
+                except _ByteCap:
+                    return "partial"
+                for path in batch:
+                    if method_keyword_call(tree.read(path) or "", method, keyword) is not None:
+                        return False
+            return True
+        except Exception:
+            return None
+
+    return first_where(ctx, pin.name, pin.version, None, ok)
+
+
 def _inherited_init_base(mod: ast.Module, cls: str, before: int) -> Optional[str]:
     """The single base of the class ``cls`` defined above line ``before``, when it has no ``__init__`` of its own."""
     defs = [n for n in ast.walk(mod) if isinstance(n, ast.ClassDef) and n.name == cls and n.lineno < before]

@@ -2467,8 +2467,41 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
         target = f"{cls}.{method}" if method and method not in ("__init__", "__new__") else cls
         found = _keyword_range(ctx, pin, module, target, sig, "defined")
         if found:
+            if method and method not in ("__init__", "__new__") and sig.name and not sig.detail.get("missing") \
+                    and not any(e.frames for e in ctx.crash.exceptions):
+                found += _method_keyword_callers(ctx, pin, cls, method, sig.name)
             return found
     return []
+
+
+def _method_keyword_callers(ctx: Context, owner: Any, cls: str, method: str, kw: str) -> List[Culprit]:
+    """The one pin declaring ``owner`` whose code calls ``<obj>.method(..., kw=...)``, and its release that stopped.
+
+    hgboost 1.1.5 calls ``model.fit(..., early_stopping_rounds=...)`` on an XGBoost
+    classifier; xgboost 2.1 moved that keyword to the constructor; hgboost 1.1.6 stopped
+    passing it.  The receiver is an instance, so the pin must declare the owner and be
+    the only such caller, and the keyword must be distinctive.
+    """
+    from . import users
+
+    if len(kw) < 8 or "_" not in kw.strip("_"):
+        return []
+    callers = [p for p in users.dependants(ctx, owner.key) if not ctx.is_keep(p.name)][:users.MAX_OWNER_PINS]
+    sites = users.method_keyword_sites(ctx, callers, method, kw)
+    if len(sites) != 1:
+        return []
+    pin, use = sites[0]
+    adapted, partial = users.method_keyword_adapted(ctx, pin, use, method, kw)
+    if not adapted:
+        return []
+    ctx.found_caller = pin.name
+    how = ("there; the rest of that release is over the read cap and was not checked" if partial
+           else "in any module (read from release files)")
+    ev = (f"no caller frame was printed; {pin.name} {pin.version} calls {cls}.{method}(..., {kw}=...) on its "
+          f"{owner.name} object (`{use.statement}`, {use.file} line {use.line}); {pin.name} {adapted} no longer "
+          f"passes it {how}")
+    ctx.evidence.append(ev)
+    return [Culprit(pin.name, f">={adapted}", CONF_TIME + 0.1 if partial else CONF_PROBE, [ev], "release-files")]
 
 
 def _function_homes(ctx: Context, sig: F.Signal, caller: Party, fn: str) -> List[Culprit]:

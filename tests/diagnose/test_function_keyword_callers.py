@@ -40,3 +40,28 @@ def test_a_keyword_put_into_a_dict_then_spread_into_the_call_is_passed():
     # another function's dict is not this call's
     other = "from lib import f\n\ndef a(**kw):\n    kw['k'] = 1\n\ndef b(**kw):\n    return f(**kw)\n"
     assert keyword_calls(other, "k") == []
+
+
+def test_a_frameless_method_keyword_error_offers_the_one_caller_calling_that_method_with_it(index_for):
+    # erdogant/hgboost#21-style: xgboost 2.1 moved early_stopping_rounds from XGBClassifier.fit() to the
+    # constructor; the one pin calling <model>.fit(..., early_stopping_rounds=...) stopped in its next release.
+    v2 = ("class XGBClassifier:\n    def __init__(self, n_estimators=100):\n        pass\n\n"
+          "    def fit(self, X, y, *, eval_set=None, early_stopping_rounds=None, verbose=True):\n        return self\n")
+    v21 = v2.replace("early_stopping_rounds=None, ", "")
+    universe = {
+        "xgbish": [{"version": "2.0.3", "files": {"xgbish/__init__.py": "from .sklearn import XGBClassifier\n",
+                                                  "xgbish/sklearn.py": v2}},
+                   {"version": "2.1.1", "files": {"xgbish/__init__.py": "from .sklearn import XGBClassifier\n",
+                                                  "xgbish/sklearn.py": v21}}],
+        "hgbish": [{"version": "1.1.5", "requires_dist": ["xgbish"],
+                    "files": {"hgbish/core.py": "import xgbish\n\ndef train(X, y):\n    model = xgbish.XGBClassifier()\n"
+                                                "    model.fit(X, y, early_stopping_rounds=25)\n"}},
+                   {"version": "1.1.6", "requires_dist": ["xgbish"],
+                    "files": {"hgbish/core.py": "import xgbish\n\ndef train(X, y):\n    model = xgbish.XGBClassifier()\n"
+                                                "    model.fit(X, y)\n"}}],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("hgbish==1.1.5\nxgbish==2.1.1\n", target)
+    paste = "TypeError: XGBClassifier.fit() got an unexpected keyword argument 'early_stopping_rounds'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert {(c.name, c.constraint) for c in d.culprits} == {("xgbish", "<2.1.1"), ("hgbish", ">=1.1.6")}
