@@ -38,7 +38,7 @@ _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s)+")  # mar
 # CPython's own wordings, anchored at the start of the line: the class each one implies.
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \()"), "ImportError"),
-    (re.compile(r"No module named '?[\w.]+'?\s*$"), "ModuleNotFoundError"),
+    (re.compile(r"No module named '?[\w.]+'?(?:; '[\w.]+' is not a package)?\.?\s*$"), "ModuleNotFoundError"),
     (re.compile(r"(?:(?:partially initialized )?[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"),
      "AttributeError"),
     (re.compile(r"[\w.<>]+\(\) (?:got an unexpected keyword argument|got multiple values for argument"

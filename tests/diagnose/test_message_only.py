@@ -216,3 +216,11 @@ def test_an_arrow_or_a_bullet_before_the_message_is_not_part_of_it(kb):
     assert found is not None and found.exc_type == "ImportError"
     assert found.message == "cannot import name 'executor' from 'aiogram'"
     assert infer_message("* module 'numpy' has no attribute 'float'\n", kb).exc_type == "AttributeError"
+
+
+def test_the_not_a_package_tail_of_a_missing_submodule_is_part_of_cpythons_wording(kb):
+    # DSE-MSU/DeepRobust#124, verbatim (inline-code quotes included).
+    found = infer_message("`` No module named 'scipy.sparse.linalg.eigen.arpack'; 'scipy.sparse.linalg.eigen' "
+                          "is not a package.``\n", kb)
+    assert found is not None and found.exc_type == "ModuleNotFoundError"
+    assert classify(found.to_crash()).module == "scipy.sparse.linalg.eigen.arpack"
