@@ -852,6 +852,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         valued = _unknown_value(ctx, sig, done)
         if valued is not None:
             return valued
+        dropped = _raised_guard_dropped(ctx, sig, done)
+        if dropped is not None:
+            return dropped
         return done("unknown", sig.family, f"no known dependency pattern in {sig.exc_type}: {sig.message}", [])
     return handler(ctx, sig, caller, done)
 
@@ -908,6 +911,85 @@ def _version_check_of(ctx: Context, checker: Any, message: str) -> List[Culprit]
             _add(out, Culprit(other.name, spec, CONF_MATRIX, [f"{checker.name}=={checker.version} checks {other.name}'s "
                               f"version and refuses {other.version}; it declares {other.name}{spec}"], "matrix"), ctx)
     return out
+
+
+def _raised_guard_dropped(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """The innermost frame is a pin's own ``raise``: did an outer frame of that pin use to catch it?"""
+    frames = ctx.crash.final.frames
+    if ctx.probe is None or not frames or not (frames[-1].source or "").lstrip().startswith("raise "):
+        return None
+    party = _frame_party(frames[-1], ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name):
+        return None
+    out = _guard_dropped(ctx, pin, sig)
+    if not out:
+        return None
+    ctx.callee = ctx.party(pin.name)
+    first = _frame_party(frames[0], ctx)
+    verdict = "transitive" if first is not None and first.kind == "dist" and first.key != pin.key else \
+        "project" if first is not None and first.kind == "project" else "transitive"
+    return done(verdict, sig.family, f"{pin.name}=={pin.version} raises {sig.exc_type.rsplit('.', 1)[-1]} where an "
+                f"earlier release caught it: {out[0].evidence[0]}", out)
+
+
+def _guard_dropped(ctx: Context, pin: Any, sig: F.Signal) -> List[Culprit]:
+    """The refusal is old, but an outer frame of the same pin used to catch it: the release before it stopped.
+
+    packaging 22.0's ``parse()`` returns ``Version(version)``; 21.3's wrapped the same call in
+    ``try: ... except InvalidVersion: return LegacyVersion(version)``.  Every release raises
+    InvalidVersion in ``Version.__init__``; what changed is the caller inside the pin.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    short = (sig.exc_type or "").rsplit(".", 1)[-1]
+    if not short or not short[:1].isupper():
+        return []
+    outer = []
+    for fr in ctx.crash.final.frames[:-1]:
+        party = _frame_party(fr, ctx)
+        rel = frame_relpath(fr)
+        if party is not None and party.kind == "dist" and party.key == pin.key and rel and fr.function \
+                and fr.function.isidentifier() and (rel, fr.function) not in outer:
+            outer.append((rel, fr.function))
+    for rel, function in reversed(outer[-3:]):
+        def guarded(v: str, rel: str = rel, function: str = function) -> Optional[bool]:
+            try:
+                text = ReleaseTree(ctx.probe, pin.name, v).read(rel)
+            except Exception:
+                return None
+            return _catches_in(text or "", function, short)
+
+        if guarded(pin.version) is not False:
+            continue  # the pinned function still catches it (or cannot be read): not this change
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, guarded)
+        if back is not None:
+            ev = (f"{pin.name}=={pin.version}'s {function}() in {rel} lets {short} through; {pin.name} {back}'s caught it "
+                  f"(read from release files)")
+            ctx.evidence.append(ev)
+            return [Culprit(pin.name, f"<={back}", CONF_TIME, [ev], "release-files")]
+    return []
+
+
+def _catches_in(text: str, function: str, exc: str) -> Optional[bool]:
+    """Whether a function named ``function`` in ``text`` has a handler naming ``exc`` (None: no such function)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    found = False
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == function:
+            found = True
+            for node in ast.walk(fn):
+                if isinstance(node, ast.ExceptHandler) and node.type is not None:
+                    names = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+                    if any((isinstance(n, ast.Name) and n.id == exc) or (isinstance(n, ast.Attribute) and n.attr == exc)
+                           for n in names):
+                        return True
+    return False if found else None
 
 
 def _tombstone_importers(ctx: Context, pin: Any, module: str) -> List[Culprit]:
@@ -998,6 +1080,8 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         tomb = raised.tombstone_module(refusal.path, message)
         if tomb is not None and not frames:
             out += _tombstone_importers(ctx, pin, tomb)
+        if not out and frames and not ctx.is_keep(pin.name):
+            out += _guard_dropped(ctx, pin, sig)
         if not out:
             valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
             if valued is not None:

@@ -204,3 +204,30 @@ def test_a_refusal_is_a_tombstone_only_when_the_message_names_its_own_module():
     assert tombstone_module("lxml/html/clean.py", "lxml.html.clean module is now a separate project") == "lxml.html.clean"
     assert tombstone_module("xlrd/__init__.py", "Excel xlsx file; not supported") is None
     assert tombstone_module("Bio/Alphabet/__init__.py", "Bio.AlphabetX has been removed") is None
+
+
+def test_an_old_refusal_an_outer_frame_of_the_pin_used_to_catch_moves_the_pin_back_to_that_release(index_for):
+    # pypa/packaging#749-style: every release raises InvalidVersion in Version.__init__, but before 22.0
+    # parse() caught it and returned a LegacyVersion.
+    base = ("class InvalidVersion(ValueError):\n    pass\n\n\nclass LegacyVersion:\n    def __init__(self, v):\n        self.v = v\n\n\n"
+            "class Version:\n    def __init__(self, version):\n        if '-' in version:\n"
+            "            raise InvalidVersion(f\"Invalid version: '{version}'\")\n\n\n")
+    old = base + ("def parse(version):\n    try:\n        return Version(version)\n    except InvalidVersion:\n"
+                  "        return LegacyVersion(version)\n")
+    new = base + "def parse(version):\n    return Version(version)\n"
+    universe = {"packagingish": [
+        {"version": "21.3", "files": {"packagingish/__init__.py": "", "packagingish/version.py": old}},
+        {"version": "22.0", "files": {"packagingish/__init__.py": "", "packagingish/version.py": new}},
+        {"version": "23.2", "files": {"packagingish/__init__.py": "", "packagingish/version.py": new}},
+    ]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("packagingish==23.2\n", target)
+    site = "/tmp/pp/lib/python3.11/site-packages/packagingish/version.py"
+    paste = ("Traceback (most recent call last):\n"
+             '  File "/tmp/pp/test.py", line 5, in <module>\n    print(parse("6.7.8.9-10.el7"))\n'
+             f'  File "{site}", line 22, in parse\n    return Version(version)\n'
+             f'  File "{site}", line 14, in __init__\n    raise InvalidVersion(f"Invalid version: \'{{version}}\'")\n'
+             "packagingish.version.InvalidVersion: Invalid version: '6.7.8.9-10.el7'\n")
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("packagingish", "<=21.3")]
+    assert d.verdict == "project"
