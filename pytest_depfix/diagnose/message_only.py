@@ -65,6 +65,9 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"The '\w+' parameter of [\w.]+ must be .+\. Got .+ instead\."),
      "sklearn.utils._param_validation.InvalidParameterError"),
 ]
+# ... and the AttributeError of a module without the word "module": "'PIL.Image' has no attribute 'ANTIALIAS'".
+# Only a dotted path is read so: CPython names an object's class bare ("'Foo' object"), a module in full.
+_RETOLD_MODULE_ATTR = re.compile(r"'([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)' has no attribute '(\w+)'\.?\s*$")
 # A library exception quoted with its module inside a line, as a logger or a
 # retelling prints it: "UnknownServiceError( botocore.exceptions.UnknownServiceError: Unknown service: ...".
 # The dotted path and the class-like suffix make it an exception, not prose.
@@ -179,6 +182,10 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     m = _RETOLD_IMPORT.search(line)
     if m:
         return "ImportError", "the line retells CPython's ImportError wording without 'name'", f"cannot import name {m.group(1)}"
+    m = _RETOLD_MODULE_ATTR.match(line)
+    if m:
+        return ("AttributeError", "the line retells CPython's AttributeError wording without 'module'",
+                f"module '{m.group(1)}' has no attribute '{m.group(2)}'")
     for rx, exc_type in _LIBRARY:
         if rx.search(line):
             return exc_type, f"the wording belongs to {exc_type}", line

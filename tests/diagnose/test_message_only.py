@@ -224,3 +224,11 @@ def test_the_not_a_package_tail_of_a_missing_submodule_is_part_of_cpythons_wordi
                           "is not a package.``\n", kb)
     assert found is not None and found.exc_type == "ModuleNotFoundError"
     assert classify(found.to_crash()).module == "scipy.sparse.linalg.eigen.arpack"
+
+
+def test_a_module_attribute_error_retold_without_the_word_module_is_read_back(kb):
+    # matthewwithanm/django-imagekit#569, verbatim.
+    found = infer_message("'PIL.Image' has no attribute 'ANTIALIAS'\n", kb)
+    assert found is not None and found.exc_type == "AttributeError"
+    assert found.message == "module 'PIL.Image' has no attribute 'ANTIALIAS'"
+    assert infer_message("'Foo' has no attribute 'bar'\n", kb) is None  # a bare class name is not read so
