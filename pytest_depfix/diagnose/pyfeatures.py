@@ -195,14 +195,18 @@ def _evaluated(body: Iterable[ast.stmt], target: Tuple[int, int], future: bool,
         yield from _values(exprs, target, shadowed, names, generics)
 
 
+def _bound_name(node: ast.AST, names: Dict[str, str]) -> Optional[str]:
+    """The standard-library callable ``node`` names (``dataclass``, ``dc.dataclass``), by the module's imports."""
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return names.get(f"{node.value.id}.{node.attr}")
+    return None
+
+
 def _bare_decorator(node: ast.expr, target: Tuple[int, int], names: Dict[str, str]) -> Optional[TooNew]:
     """``@lru_cache`` (not ``@lru_cache()``) on a Python that needs the call."""
-    if isinstance(node, ast.Name):
-        name = names.get(node.id)
-    elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-        name = names.get(f"{node.value.id}.{node.attr}")
-    else:
-        return None
+    name = _bound_name(node, names)
     needs = BARE_DECORATORS.get(name or "")
     if needs is not None and target < needs:
         return TooNew(node.lineno, needs, f"a bare `@{name}` decorator (Python {needs[0]}.{needs[1]}) evaluated at import")
@@ -270,13 +274,7 @@ def _stdlib_callables(tree: ast.Module) -> Dict[str, str]:
 
 def _new_keyword(call: ast.Call, target: Tuple[int, int], names: Dict[str, str]) -> Optional[TooNew]:
     """``@dataclass(slots=True)`` on 3.9: a standard-library call with a keyword the target's Python lacks."""
-    func = call.func
-    if isinstance(func, ast.Name):
-        name = names.get(func.id)
-    elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-        name = names.get(f"{func.value.id}.{func.attr}")
-    else:
-        return None
+    name = _bound_name(call.func, names)
     if name is None:
         return None
     for k in call.keywords:

@@ -1064,6 +1064,15 @@ def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: s
     is not one.  A release over the read cap counts when the failing module
     stopped, and says so ("partial"); one without that module proves nothing.
     """
+    return _first_release_without(ctx, pin, use, lambda text: calls_with_keyword(text, top, cls, keyword) is not None)
+
+
+def _first_release_without(ctx: Any, pin: Any, use: Use, calls: Callable[[str], bool]) -> Tuple[Optional[str], bool]:
+    """(the first later release of ``pin`` where no module's text has ``calls(text)``, whether it was "partial").
+
+    The failing module is read first (a release without it proves nothing), then
+    the rest; a release over the read cap counts when the failing module stopped.
+    """
     from .probe import ReleaseTree, _ByteCap
 
     def ok(v: str) -> Any:
@@ -1071,7 +1080,7 @@ def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: s
             tree = ReleaseTree(ctx.probe, pin.name, v)
             if use.file not in tree.paths():
                 return None
-            if calls_with_keyword(tree.read(use.file) or "", top, cls, keyword) is not None:
+            if calls(tree.read(use.file) or ""):
                 return False
             paths = _shipped_modules(tree)
             if len(paths) > MAX_FILES:
@@ -1082,7 +1091,7 @@ def keyword_adapted(ctx: Any, pin: Any, use: Use, top: str, cls: str, keyword: s
                 except _ByteCap:
                     return "partial"
                 for path in batch:
-                    if calls_with_keyword(tree.read(path) or "", top, cls, keyword) is not None:
+                    if calls(tree.read(path) or ""):
                         return False
             return True
         except Exception:
@@ -1140,31 +1149,7 @@ def method_keyword_sites(ctx: Any, pins: List[Any], method: str, keyword: str) -
 
 def method_keyword_adapted(ctx: Any, pin: Any, use: Use, method: str, keyword: str) -> Tuple[Optional[str], bool]:
     """(the first later release of ``pin`` with no ``<obj>.method(..., keyword=...)`` call anywhere, "partial")."""
-    from .probe import ReleaseTree, _ByteCap
-
-    def ok(v: str) -> Any:
-        try:
-            tree = ReleaseTree(ctx.probe, pin.name, v)
-            if use.file not in tree.paths():
-                return None
-            if method_keyword_call(tree.read(use.file) or "", method, keyword) is not None:
-                return False
-            paths = _shipped_modules(tree)
-            if len(paths) > MAX_FILES:
-                return "partial"
-            for batch in _batches(sorted(paths, key=_shallow_first)):
-                try:
-                    tree.prefetch(batch)
-                except _ByteCap:
-                    return "partial"
-                for path in batch:
-                    if method_keyword_call(tree.read(path) or "", method, keyword) is not None:
-                        return False
-            return True
-        except Exception:
-            return None
-
-    return first_where(ctx, pin.name, pin.version, None, ok)
+    return _first_release_without(ctx, pin, use, lambda text: method_keyword_call(text, method, keyword) is not None)
 
 
 def _inherited_init_base(mod: ast.Module, cls: str, before: int) -> Optional[str]:
