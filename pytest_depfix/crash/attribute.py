@@ -517,7 +517,10 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
         if root and os.path.exists(os.path.join(root, frame.file)):
             return None
         pin = resolver._pin(first)
-        return (pin.name, pin.version) if pin is not None else None
+        if pin is None:
+            return None
+        frame.relpath = frame.relpath or rel  # where the file sits in the release, for readers of it
+        return pin.name, pin.version
     if root and os.path.exists(os.path.join(root, frame.file)):
         return None
     modules = [frame.module or module_from_relpath(p.lstrip("./"))]

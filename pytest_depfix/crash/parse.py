@@ -990,7 +990,9 @@ class _Parser:
             # "TypeError: Client.__init__() got ...'app'" then "...\site-packages\starlette\testclient.py:402".
             m = _BARE_LOCATION.match(st[:_HEAD])
             if m and m.group(1).lower().endswith(_PATH_ENDINGS[:4]):
-                self.chain[0].frames.append(Frame(file=m.group(1), line=int(m.group(2)), function=""))
+                # The code line quoted above the exception (a log's own layout) is that line's source.
+                self.chain[0].frames.append(Frame(file=m.group(1), line=int(m.group(2)), function="",
+                                                  source=self.chain[0].source_hint))
                 return
         if not self.blank_after and len(self.msg_lines) < _MAX_MESSAGE_LINES and not self._opens(line, st):
             self.msg_lines.append(line)

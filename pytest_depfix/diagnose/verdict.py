@@ -90,6 +90,7 @@ class Context:
     set_callers: Optional[int] = None  # frameless: callers found by reading every other pin (None: not all read)
     unread_callers: int = 0  # pins whose releases could not be read while looking for a caller
     found_caller: Optional[str] = None  # a pin a handler found reaching the name (no frame said so)
+    known_break: bool = False  # a knowledge entry says the callee broke the API at a release the pin has
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -812,6 +813,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         callee = ctx.party(entry.package)
         ctx.callee = callee
         details["knowledge"] = entry.id
+        fix_name, fix_spec = _fix_of(entry)
+        ctx.known_break = canonicalize_name(fix_name) == entry.key and fix_spec.lstrip().startswith("<")
         if not sig.module and entry.module and entry.name and entry.kind in ("removed-name", "moved-name"):
             # "cannot import name 'container_abcs'" printed no module: the entry knows it
             # (torch._six), so a frameless paste can still be searched for its caller.
@@ -1516,7 +1519,9 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         # never merely because the failing line was edited.
         start = timeline.series_start(ctx.index, callee.name, callee.version)
         c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
-        if start and start[1] and c_time and c_time >= start[1]:
+        if start and start[1] and c_time and c_time >= start[1] and not ctx.known_break:
+            # (A knowledge entry saying the callee broke the API is different: a caller released
+            # after the break may simply not have adapted yet, as py4web 1.20210407.1 under PyJWT 2.)
             return _adapted_by_use(ctx, caller, frames[0], None)
     if callee is not None and callee.kind == "dist" and callee.version and callee.key != caller.key:
         start = timeline.series_start(ctx.index, callee.name, callee.version)
