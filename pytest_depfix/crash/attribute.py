@@ -541,6 +541,8 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
                 if pin is not None:
                     break
         if pin is not None:
+            if "/" in p.lstrip("./"):
+                frame.relpath = frame.relpath or p.lstrip("./")  # the .pyx as its sdist ships it
             return pin.name, pin.version
     return None
 

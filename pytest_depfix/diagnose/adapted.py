@@ -126,6 +126,10 @@ def _parse(text: Optional[str]) -> Optional[ast.AST]:
         return None
 
 
+_CYTHON = (".pyx", ".pxd", ".pxi")
+_TEXT = "text:"  # a wanted key compared as the line's text (Cython source), not as a Python statement
+
+
 def _norm(s: str) -> str:
     return "".join(s.split())
 
@@ -178,13 +182,20 @@ def first_adapted(
         except Exception:
             text = None
         tree = _parse(text)
-        if tree is None or text is None:
+        if text is None or (tree is None and not (rel or "").endswith(_CYTHON)):
             continue
         lines = text.splitlines()
         if not (0 < fr.line <= len(lines)):
             continue
         if fr.source and _norm(fr.source) not in _norm(lines[fr.line - 1]) and _norm(lines[fr.line - 1]) not in _norm(fr.source):
             continue  # the pinned release is not the one that crashed: no evidence
+        if tree is None:
+            # Cython source (optuna-fast-fanova's _fanova.pyx) is not Python: its failing line is
+            # compared as text, the line gone from the module being the change.
+            if not _norm(lines[fr.line - 1]):
+                continue
+            wanted.append((fr, rel, _TEXT + _norm(lines[fr.line - 1]), lines[fr.line - 1].strip()))
+            continue
         got = statement_at(tree, fr.line)
         if got is None:
             continue
@@ -204,10 +215,16 @@ def first_adapted(
                 text = tree_v.read(rel)
             except Exception:
                 continue
-            parsed = _parse(text)
-            if parsed is None:
-                continue  # moved or unreadable: not evidence either way
-            if key not in statement_keys(parsed):
+            if key.startswith(_TEXT):
+                if text is None:
+                    continue
+                present = key[len(_TEXT):] in {_norm(ln) for ln in text.splitlines()}
+            else:
+                parsed = _parse(text)
+                if parsed is None:
+                    continue  # moved or unreadable: not evidence either way
+                present = key in statement_keys(parsed)
+            if not present:
                 if still_broken is not None and still_broken(v, rel):
                     break  # this release adapted and fails on: a later one may do both
                 return Adaptation(v, rel, fr.line, stmt, innermost=(i == 0 and fr is frames[0]))

@@ -112,3 +112,28 @@ def test_statements_compare_by_syntax_not_by_layout():
     assert key in statement_keys(same)
     changed = ast.parse("for entry in self._origin.iter_values(a):\n    y = 2\n")
     assert key not in statement_keys(changed)
+
+
+def test_a_cython_caller_whose_failing_line_is_gone_from_its_pyx_is_offered(index_for):
+    # optuna/optuna-fast-fanova#19: np.int in _fanova.pyx line 88 under NumPy 1.24; 0.0.4 writes np.int64.
+    pyx = "cimport numpy as cnp\nimport numpy as np\n\ncdef class Tree:\n    def get(self):\n        return np.zeros(3, dtype=np.int)\n"
+    universe = {
+        "numpy": [{"version": v, "upload_time": t, "files": {"numpy/__init__.py": "def zeros(n, dtype=None): pass\n"}}
+                  for v, t in (("1.23.5", "2022-11-20T00:00:00Z"), ("1.24.1", "2022-12-26T00:00:00Z"))],
+        "fanovaish": [
+            {"version": "0.0.3", "upload_time": "2022-06-01T00:00:00Z", "requires_dist": ["numpy"], "wheel": False, "sdist": True,
+             "files": {"fanovaish/__init__.py": "", "fanovaish/_fanova.pyx": pyx}},
+            {"version": "0.0.4", "upload_time": "2023-01-10T00:00:00Z", "requires_dist": ["numpy"], "wheel": False, "sdist": True,
+             "files": {"fanovaish/__init__.py": "", "fanovaish/_fanova.pyx": pyx.replace("np.int)", "np.int64)")}},
+        ],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("fanovaish==0.0.3\nnumpy==1.24.1\n", target)
+    tb = ("Traceback (most recent call last):\n"
+          '  File "fanovaish/_fanova.pyx", line 6, in fanovaish._fanova.Tree.get\n'
+          '  File "/usr/local/lib/python3.9/site-packages/numpy/__init__.py", line 284, in __getattr__\n'
+          '    raise AttributeError("module {!r} has no attribute "\n'
+          "AttributeError: module 'numpy' has no attribute 'int'\n")
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert ("fanovaish", ">=0.0.4") in {(c.name, c.constraint) for c in d.culprits}
