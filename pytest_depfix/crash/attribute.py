@@ -88,7 +88,12 @@ def classify_path(file: str) -> PathInfo:
     p = file.replace("\\", "/")
     if p.startswith("<frozen "):
         return PathInfo("stdlib", module=p[8:].rstrip(">").strip() or None)
-    if p.startswith("<") or p.startswith(("Cell In", "Input In")):
+    redacted = re.match(r"<[^<>/]{1,40}>(/.+)", p)
+    if redacted:
+        # A reporter's placeholder for the start of a path ("<path removed>/lib/python3.7/site-packages/..."):
+        # what follows it is still a path.
+        p = redacted.group(1)
+    elif p.startswith("<") or p.startswith(("Cell In", "Input In")):
         return PathInfo("interactive")
     python = None
     m = _PYLIB.search(p)

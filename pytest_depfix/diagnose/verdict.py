@@ -2787,10 +2787,14 @@ def _function_owner(ctx: Context, sig: F.Signal, caller: Party, fn: str) -> List
     """
     from .probe import YES, Question
 
-    if ctx.probe is None or not fn.isidentifier() or len(fn) < 4 or fn.startswith("_") or fn in _BUILTIN_FUNCTIONS:
+    active = [p for p in ctx.pins if p.active and p.version]
+    # A short name ('get') says little, unless the set is one or two packages (httpx.get(proxies=) alone).
+    short_ok = len(active) <= 2
+    if ctx.probe is None or not fn.isidentifier() or (len(fn) < 4 and not short_ok) or fn.startswith("_") \
+            or fn in _BUILTIN_FUNCTIONS:
         return []
     asked = 0
-    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]:
+    for pin in active[:MAX_OWNER_PINS_FN]:
         if pin.key == caller.key or ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS:
             continue
         for top in sorted(_pin_tops(ctx, pin))[:3]:

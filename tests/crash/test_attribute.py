@@ -291,3 +291,13 @@ def test_a_path_with_site_packages_cut_out_is_the_pin_whose_release_has_that_fil
     assert (got.owner, got.dist, got.relpath) == ("dist", "django-semc", "semc/models.py")
     assert frame_of("myproject/semc/views.py").owner == "project"  # no such file in the release
     assert frame_of("tests/models.py").owner == "project"  # too generic a folder to say whose it is
+
+
+def test_a_reporters_placeholder_for_the_start_of_a_path_leaves_the_rest_a_path():
+    # mhadam/clutch#22: "<path removed>/lib/python3.7/site-packages/clutch/..."
+    from pytest_depfix.crash.attribute import classify_path
+
+    info = classify_path("<path removed>/lib/python3.7/site-packages/clutch/schema/user/method/session/accessor.py")
+    assert (info.kind, info.relpath) == ("site", "clutch/schema/user/method/session/accessor.py")
+    assert classify_path("<stdin>").kind == "interactive"
+    assert classify_path("<ipython-input-3-1f2e>").kind == "interactive"

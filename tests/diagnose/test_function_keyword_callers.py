@@ -65,3 +65,18 @@ def test_a_frameless_method_keyword_error_offers_the_one_caller_calling_that_met
     paste = "TypeError: XGBClassifier.fit() got an unexpected keyword argument 'early_stopping_rounds'\n"
     d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert {(c.name, c.constraint) for c in d.culprits} == {("xgbish", "<2.1.1"), ("hgbish", ">=1.1.6")}
+
+
+def test_a_short_function_name_is_asked_of_a_set_of_one_package(index_for):
+    # taskmgr818/hath-with-natter#4: httpx.get(proxies=...) under httpx 0.28, the set is httpx alone.
+    api = "def get(url, *, params=None, proxies=None, timeout=5):\n    pass\n"
+    universe = {"httpxish": [
+        {"version": "0.27.2", "files": {"httpxish/__init__.py": "from ._api import get\n", "httpxish/_api.py": api}},
+        {"version": "0.28.0", "files": {"httpxish/__init__.py": "from ._api import get\n",
+                                        "httpxish/_api.py": api.replace("proxies=None, ", "")}},
+    ]}
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("httpxish==0.28.0\n", target)
+    paste = "TypeError: get() got an unexpected keyword argument 'proxies'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("httpxish", "<0.28.0")]

@@ -232,3 +232,10 @@ def test_a_module_attribute_error_retold_without_the_word_module_is_read_back(kb
     assert found is not None and found.exc_type == "AttributeError"
     assert found.message == "module 'PIL.Image' has no attribute 'ANTIALIAS'"
     assert infer_message("'Foo' has no attribute 'bar'\n", kb) is None  # a bare class name is not read so
+
+
+def test_a_bracketed_log_level_before_the_message_is_not_part_of_it(kb):
+    # taskmgr818/hath-with-natter#4, verbatim.
+    found = infer_message("[ERROR] get() got an unexpected keyword argument 'proxies'\n", kb)
+    assert found is not None and found.exc_type == "TypeError"
+    assert found.message == "get() got an unexpected keyword argument 'proxies'"
