@@ -1591,6 +1591,19 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """
     callee = ctx.callee
     no_module = bool(sig.detail.get("no_module"))
+    if callee is not None and callee.kind == "dist" and callee.version and sig.cls and sig.name \
+            and sig.family == F.ATTRIBUTE:
+        # An attribute of a class ('Series' object has no attribute 'iteritems') under a known break of
+        # its package: the one pin reading it and its release that stopped (geosnap 0.12.0).
+        owner = ctx.pinned(callee.name)
+        cls = sig.cls.rsplit(".", 1)[-1]
+        users_found = _attribute_users(ctx, owner, sig.name, f"{cls}.{sig.name}") if owner is not None else []
+        if ctx.known_break:
+            # The break itself is sourced: the one caller that stopped reading the attribute is as
+            # good a fix as holding the package back, and the resolver weighs the two.
+            for c in users_found:
+                c.confidence = max(c.confidence, CONF_PROBE)
+        return users_found
     if callee is None or callee.kind != "dist" or not callee.version or not sig.module or not (sig.name or no_module):
         return []
     if sig.family not in (F.IMPORT_NAME, F.ATTRIBUTE) or not (no_module or (sig.name or "").isidentifier()):

@@ -84,3 +84,25 @@ def test_a_class_printed_without_its_module_is_never_taken_for_no_pins(index_for
     paste = "AttributeError: 'Prophet' object has no attribute 'stan_backend'\n"
     d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert ("prophetish", "<=0.5") not in [(c.name, c.constraint) for c in d.culprits]
+
+
+def test_under_a_known_break_the_one_pin_that_stopped_reading_the_attribute_is_offered_as_strongly(index_for):
+    # oturns/geosnap#368: "'Series' object has no attribute 'iteritems'" alone; the knowledge base
+    # knows pandas 2.0 removed it, and geosnap 0.12.0 stopped calling it.
+    universe = {
+        "pandas": [{"version": v, "files": {"pandas/__init__.py": "class Series:\n    def items(self):\n        pass\n"}}
+                   for v in ("1.5.3", "2.0.1")],
+        "geosnapish": [
+            {"version": "0.11.0", "requires_dist": ["pandas"],
+             "files": {"geosnapish/_data.py": "def walk(arg):\n    for k, v in arg.iteritems():\n        yield k\n"}},
+            {"version": "0.12.0", "requires_dist": ["pandas"],
+             "files": {"geosnapish/_data.py": "def walk(arg):\n    for k, v in arg.items():\n        yield k\n"}},
+        ],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("geosnapish==0.11.0\npandas==2.0.1\n", target)
+    paste = "AttributeError: 'Series' object has no attribute 'iteritems'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    got = {(c.name, c.constraint): c.confidence for c in d.culprits}
+    assert ("pandas", "<2") in got
+    assert got.get(("geosnapish", ">=0.12.0"), 0) >= 0.8
