@@ -514,7 +514,8 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
         # package by its first directory: a pin's import name is that pin's code.  A bare "app.py"
         # or a path the project has stays the project's.
         rel = p.lstrip("./")
-        if rel.startswith(("packages/", "site-packages/", "dist-packages/")):
+        cut = rel.startswith(("packages/", "site-packages/", "dist-packages/"))
+        if cut:
             rel = rel.split("/", 1)[1]  # the paste was cut inside "...\\site-packages\\pkg\\mod.py"
         first = rel.split("/", 1)[0]
         if "/" not in rel or not p.endswith(".py") or not first.isidentifier():
@@ -524,7 +525,10 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
         pin = resolver._pin(first)
         if pin is None:
             return None
-        frame.relpath = frame.relpath or rel  # where the file sits in the release, for readers of it
+        if cut:
+            # Only a path cut out of site-packages is surely the installed release's file; a plain
+            # relative one may be the package's own checkout (pytest run in gramps-webapi's tree).
+            frame.relpath = frame.relpath or rel
         return pin.name, pin.version
     if root and os.path.exists(os.path.join(root, frame.file)):
         return None

@@ -991,8 +991,12 @@ class _Parser:
             m = _BARE_LOCATION.match(st[:_HEAD])
             if m and m.group(1).lower().endswith(_PATH_ENDINGS[:4]):
                 # The code line quoted above the exception (a log's own layout) is that line's source.
-                self.chain[0].frames.append(Frame(file=m.group(1), line=int(m.group(2)), function="",
-                                                  source=self.chain[0].source_hint))
+                loc = Frame(file=m.group(1), line=int(m.group(2)), function="", source=self.chain[0].source_hint)
+                path = m.group(1).replace("\\", "/")
+                if self.chain[0].source_hint and not path.startswith("/") and not re.match(r"[A-Za-z]:/", path):
+                    # A log's own "pkg\\mod.py:81" under the quoted code line: the file as the package ships it.
+                    loc.relpath = path.lstrip("./")
+                self.chain[0].frames.append(loc)
                 return
         if not self.blank_after and len(self.msg_lines) < _MAX_MESSAGE_LINES and not self._opens(line, st):
             self.msg_lines.append(line)

@@ -301,3 +301,18 @@ def test_a_reporters_placeholder_for_the_start_of_a_path_leaves_the_rest_a_path(
     assert (info.kind, info.relpath) == ("site", "clutch/schema/user/method/session/accessor.py")
     assert classify_path("<stdin>").kind == "interactive"
     assert classify_path("<ipython-input-3-1f2e>").kind == "interactive"
+
+
+def test_a_relative_path_is_the_pins_code_but_only_a_cut_site_path_is_its_release_file():
+    # gramps-project/gramps-web-api (pytest run in the package's own checkout): 'gramps_webapi/auth/__init__.py'
+    # is attributed to the pin, but it may be the checkout, so no release file is claimed for readers of it.
+    pins = _pins("gramps-webapi==1.1.7\nsqlalchemy==1.4.49\n")
+    tb = ("Traceback (most recent call last):\n"
+          '  File "gramps_webapi/auth/__init__.py", line 31, in <module>\n'
+          "    from sqlalchemy.orm import mapped_column, relationship\n"
+          "ImportError: cannot import name 'mapped_column' from 'sqlalchemy.orm'\n")
+    frame = attribute(parse_traceback(tb)[0], pins, installed=False).final.frames[0]
+    assert frame.relpath is None
+    cut = attribute(parse_traceback(tb.replace('"gramps_webapi/', '"packages/gramps_webapi/'))[0], pins,
+                    installed=False).final.frames[0]
+    assert cut.relpath == "gramps_webapi/auth/__init__.py"
