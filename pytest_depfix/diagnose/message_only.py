@@ -32,9 +32,9 @@ __all__ = ["InferredMessage", "infer_message"]
 MAX_LINES = 40  # non-blank lines; longer text without a traceback is a log, not a message
 MAX_MESSAGE_LINES = 12
 MAX_TRAILING_FRAMES = 200  # "File ..." lines a logger printed after the message
-_QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s|\[(?:ERROR|WARNING|WARN|CRITICAL|FATAL|INFO|DEBUG)\]:?\s*)+",
-                    re.IGNORECASE)  # markdown quote, pytest's 'E   ', a comment
-# marker, an arrow a reporter points with ('=> cannot import name ...'), a bullet
+# What a paste puts before the message: a markdown quote, pytest's 'E   ', a comment marker, an
+# arrow a reporter points with ('=> cannot import name ...'), a bullet, a bracketed log level.
+_QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s|\[(?:ERROR|WARNING|WARN|CRITICAL|FATAL|INFO|DEBUG)\]:?\s*)+")
 
 # CPython's own wordings, anchored at the start of the line: the class each one implies.
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
