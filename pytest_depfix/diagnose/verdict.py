@@ -849,15 +849,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             return _python_added(ctx, sig, caller, done)
     handler = _HANDLERS.get(sig.family)
     if handler is None:
-        refused = _raised_message(ctx, sig, done)
-        if refused is not None:
-            return refused
-        valued = _unknown_value(ctx, sig, done)
-        if valued is not None:
-            return valued
-        dropped = _raised_guard_dropped(ctx, sig, done)
-        if dropped is not None:
-            return dropped
+        # A message no family knows: the pin that raises it in its own words, a value it does not
+        # know, or an outer frame of it that used to catch it.
+        for reading in (_raised_message, _unknown_value, _raised_guard_dropped):
+            found = reading(ctx, sig, done)
+            if found is not None:
+                return found
         return done("unknown", sig.family, f"no known dependency pattern in {sig.exc_type}: {sig.message}", [])
     return handler(ctx, sig, caller, done)
 
