@@ -55,7 +55,8 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._ABI_API_VERSION, "RuntimeError"),
     (F._ABI_SIZE, "ValueError"),
     (F._ABI_SYMBOL, "ImportError"),
-    (re.compile(r"\w+ can't load C\+\+/CUDA extensions\. \w+ was built for"), "ImportError"),  # xFormers' warning
+    # xFormers' warning; the look-behind keeps a long word run from being retried at each of its letters
+    (re.compile(r"(?<!\w)\w+ can't load C\+\+/CUDA extensions\. \w+ was built for"), "ImportError"),
     (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
     (F._OPTIONAL_TOO_OLD, "ImportError"),  # pandas' import_optional_dependency
