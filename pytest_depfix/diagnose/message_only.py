@@ -64,7 +64,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
     # scikit-learn 1.2+'s parameter validation (sklearn/utils/_param_validation.py).
-    (re.compile(r"The '\w+' parameter of [\w.]+ must be .+\. Got .+ instead\."),
+    (re.compile(r"The '\w+' parameter of [\w.]+ must be .{1,600}?\. Got .{1,200}? instead\."),
      "sklearn.utils._param_validation.InvalidParameterError"),
 ]
 # ... and the AttributeError of a module without the word "module": "'PIL.Image' has no attribute 'ANTIALIAS'".
