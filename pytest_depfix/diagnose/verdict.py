@@ -2403,7 +2403,20 @@ def _forwarding_call(ctx: Context, inner: Party, frame: Frame, method: str = "")
     return found
 
 
-_FROM_IMPORT = re.compile(r"^\s*from\s+([A-Za-z_][\w.]*)\s+import\b")
+_FROM_IMPORT = re.compile(r"^\s*from\s+(\.*[A-Za-z_][\w.]*|\.+)\s+import\b")
+
+
+def _absolute_module(module: str, file: str) -> Optional[str]:
+    """``from . import VERSION`` in ``PIL/Image.py`` imports from ``PIL``: a relative import made absolute by its file's path."""
+    if not module.startswith("."):
+        return module
+    level = len(module) - len(module.lstrip("."))
+    parts = file.replace("\\", "/").split("/")[:-1]  # the package holding the file
+    if level - 1 > len(parts) or not parts:
+        return None
+    base = parts[:len(parts) - (level - 1)]
+    rest = module.lstrip(".")
+    return ".".join(base + ([rest] if rest else [])) or None
 
 
 def _module_of_bare_import(ctx: Context, sig: F.Signal) -> Optional[str]:
@@ -2415,28 +2428,48 @@ def _module_of_bare_import(ctx: Context, sig: F.Signal) -> Optional[str]:
     what ties it to the crash.  Exactly one such module, or nothing.
     """
     from . import users
-    from .probe import NO
+    from .probe import NO, YES
 
     name = sig.name or ""
     if ctx.probe is None or not name.isidentifier():
         return None
     modules: Set[str] = set()
+    own: Set[str] = set()  # modules a pin imports the name from out of its own release, which has it
+    unsure = False
     for found in users.find_name_users(ctx, name, "ImportError"):
         m = _FROM_IMPORT.match(found.use.statement or "")
-        if not m or m.group(1).startswith("."):
+        source = _absolute_module(m.group(1), found.use.file or "") if m else None
+        if not source:
+            unsure = True
             continue
-        owner = ctx.pinned(module_owner(m.group(1), ctx))
-        if owner is None or not owner.version or owner.key == canonicalize_name(found.dist):
+        owner = ctx.pinned(module_owner(source, ctx))
+        if owner is None or not owner.version:
+            unsure = True
             continue
         try:
-            lacks = ctx.probe.ask(owner.name, owner.version, f"{m.group(1)}:{name}").value == NO
+            answer = ctx.probe.ask(owner.name, owner.version, f"{source}:{name}").value
         except Exception:
-            lacks = False
+            answer = None
+        if owner.key == canonicalize_name(found.dist):
+            # Pillow 4.1.0's ``from PIL import VERSION``: its own release has it, so the
+            # installed files are not that release (left over from another install).
+            if answer == YES:
+                own.add(source)
+            else:
+                unsure = True
+            continue
+        lacks = answer == NO
+        if not lacks and answer != YES:
+            unsure = True
         if lacks:
-            modules.add(m.group(1))
+            modules.add(source)
             ctx.evidence.append(f"the message names no module; {found.dist}=={found.version} imports {name} from "
-                                f"{m.group(1)} (`{found.use.statement.strip()}`, {found.use.file} line {found.use.line}), "
+                                f"{source} (`{found.use.statement.strip()}`, {found.use.file} line {found.use.line}), "
                                 f"which {owner.name}=={owner.version} does not have (read from release files)")
+    if not modules and not unsure and len(own) == 1:
+        # Every pin that imports the name gets it from a release that has it: the one
+        # module is judged as named, and its pinned release having the name says environment.
+        return own.pop()
     return modules.pop() if len(modules) == 1 else None
 
 

@@ -35,3 +35,28 @@ def test_an_import_the_owner_still_has_does_not_name_the_module(index_for):
     index, target = index_for(SK, python="3.6")
     d = diagnose_paste(index, target, "imb==0.4.3\nsk==0.22.2\nsix==1.15.0\n", "ImportError: cannot import name 'six'\n")
     assert not any(c.name in ("imb", "sk") for c in d.culprits)
+
+
+PIL = {
+    "pil": [{"version": "4.1.0", "upload_time": "2017-04-03T00:00:00Z",
+             "files": {"pil/__init__.py": "VERSION = '1.1.7'\nPILLOW_VERSION = '4.1.0'\n",
+                       "pil/image.py": "from . import VERSION, PILLOW_VERSION\n\n\ndef open(fp):\n    return fp\n"}}],
+}
+
+
+def test_a_pin_importing_the_name_from_its_own_release_that_has_it_is_a_broken_install(index_for):
+    # Pillow 4.1.0 ("cannot import name 'VERSION'", fixed by reinstalling): its own
+    # ``from . import VERSION`` is satisfied by the release, so the installed files are not it.
+    index, target = index_for(PIL, python="3.6")
+    d = diagnose_paste(index, target, "pil==4.1.0\n", "ImportError: cannot import name 'VERSION'\n")
+    assert d.verdict == "environment"
+    assert d.culprits == []
+    assert "reinstall" in d.advice
+
+
+def test_a_name_the_own_release_lacks_is_not_called_a_broken_install(index_for):
+    spec = {"pil": [dict(PIL["pil"][0], files={"pil/__init__.py": "PILLOW_VERSION = '4.1.0'\n",
+                                               "pil/image.py": "from . import VERSION\n"})]}
+    index, target = index_for(spec, python="3.6")
+    d = diagnose_paste(index, target, "pil==4.1.0\n", "ImportError: cannot import name 'VERSION'\n")
+    assert d.verdict != "environment"
