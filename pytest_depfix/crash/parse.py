@@ -51,6 +51,7 @@ _IPY_OLD = re.compile(r"(\S.*?) in ((?:init )?[\w<>.]+)\(")  # Cython: "_parquet
 # nose reports a module that failed to import as the test "Failure", naming the exception in the header:
 # "ERROR: Failure: AttributeError (type object 'Callable' has no attribute '_abc_registry')"
 _RUNNER_FAILURE = re.compile(r"(?:ERROR|FAIL): Failure: ([\w.]{1,300}) \((.*)\)\Z")
+_LINKED_FRAME = re.compile(r'File \["([^"]{1,1000})", line (\d{1,9})\]\(')
 _COLAB_LINK = re.compile(r"\[([^\]]{1,2000})\]\(https?://[^)\s]{0,2000}\) in ([\w<>.]+)(?:\(.*\))?\Z")
 _VSCODE_LINENO = re.compile(r"(-*>\s*)?\[(\d+)\]\([^)\s]*\)\s?(.*)")
 _ARROW = re.compile(r"-*> ?(\d{1,9})(?: (.*))?\Z")
@@ -264,6 +265,8 @@ def _service_length(line: str, pos: int) -> int:
 def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
     st = line.lstrip()
+    if st.startswith('File ["'):
+        st = _unlinked_frame(st[:_HEAD]) or st
     if not st.startswith('File "'):
         if not st.startswith("`"):
             return None
@@ -295,6 +298,18 @@ def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     else:
         func, has = tail.strip(" ,"), True
     return indent, Frame(file=st[6:j], line=int(rest[:k]), function=func, source=source), has
+
+
+def _unlinked_frame(st: str) -> Optional[str]:
+    """Code Runner and other editors paste the location as a markdown link:
+    ``File ["/x/mod.py", line 17](coderunner:///x/mod.py#(539,0)!), in update``; the link goes."""
+    m = _LINKED_FRAME.match(st)
+    if not m:
+        return None
+    k = st.rfind("), in ")
+    if k < m.end():
+        return None
+    return f'File "{m.group(1)}", line {m.group(2)}, in {st[k + 6:]}'
 
 
 def ipython_frame(st: str) -> Optional[Frame]:

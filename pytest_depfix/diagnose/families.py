@@ -716,6 +716,10 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         m = _SIG_TAKES.search(msg) or _SIG_NOKW.search(msg)
         if m:
             sig.family, sig.function = SIGNATURE, m.group(1)
+            if m.re is _SIG_TAKES and int(m.group(3)) > int(m.group(2)):
+                # "barplot() takes from 0 to 1 positional arguments but 2 ... were given": the
+                # releases whose callable takes that many are the ones to ask for (seaborn 0.12).
+                sig.detail["positional"] = int(m.group(3))
             return sig
     if "VersionConflict" in etype or "DistributionNotFound" in etype or etype == "PackageNotFoundError":
         sig.family = DECLARED

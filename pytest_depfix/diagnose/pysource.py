@@ -59,6 +59,7 @@ class FunctionInfo:
     kwarg_keys: Set[str] = field(default_factory=set)  # literal keys read from **kwargs
     forwards: List[str] = field(default_factory=list)  # callees receiving **kwargs ("f", "self.g", "super.__init__", "C")
     required: Set[str] = field(default_factory=set)  # named parameters without a default (a call must pass them)
+    positional: int = -1  # how many arguments may be passed by position (posonly + positional-or-keyword); -1 unknown
 
 
 @dataclass
@@ -809,6 +810,7 @@ def read_function(fn: ast.AST) -> FunctionInfo:
     params = [x.arg for x in a.args] + [x.arg for x in a.kwonlyargs]
     info = FunctionInfo(fn.name, fn.lineno, params, posonly, a.vararg is not None, a.kwarg.arg if a.kwarg else None)  # type: ignore[attr-defined]
     positional = list(getattr(a, "posonlyargs", [])) + list(a.args)
+    info.positional = len(positional)
     info.required = {x.arg for x in positional[:len(positional) - len(a.defaults)]}
     info.required |= {x.arg for x, d in zip(a.kwonlyargs, a.kw_defaults) if d is None}
     if info.kwarg:
@@ -1388,7 +1390,10 @@ class Resolver:
             return Finding(YES, f"{where} has parameter {param!r}")
         if param.isdigit():  # positional count
             n = int(param)
-            return Finding(YES if fn.vararg or n < len(fn.posonly + fn.params) else NO, f"{where} positional parameters")
+            # keyword-only parameters are not positional: seaborn 0.12's barplot(data=None, *, x=None, ...)
+            limit = fn.positional if fn.positional >= 0 else len(fn.posonly + fn.params)
+            return Finding(YES if fn.vararg or n < limit else NO, f"{where} takes {'any number of' if fn.vararg else limit} "
+                           f"positional arguments")
         if fn.kwarg is None:
             return Finding(NO, f"{where}({', '.join(fn.posonly + fn.params)}) has no parameter {param!r}")
         if param in fn.kwarg_keys:

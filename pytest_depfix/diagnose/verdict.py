@@ -2214,12 +2214,14 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str) -> List[Cul
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
-    if (caller.kind != "dist" or not caller.version) and sig.family == F.SIGNATURE and sig.function and sig.name:
+    if (caller.kind != "dist" or not caller.version) and sig.family == F.SIGNATURE and sig.function \
+            and (sig.name or sig.detail.get("positional")):
         # No caller in the set (a cut notebook paste), but the message names the class: its owner is asked.
         found = _signature_owner(ctx, sig, caller)
         if found:
             ctx.callee = ctx.party(found[0].name)
             said = (f"a call may leave {sig.name!r} out only in" if sig.detail.get("missing")
+                    else f"it takes {sig.detail['positional']} positional arguments only in" if not sig.name
                     else f"its keyword {sig.name!r} exists only in")
             return done("transitive" if caller.kind != "project" else "project", sig.family,
                         f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
@@ -2811,10 +2813,15 @@ def _keyword_range(ctx: Context, pin: Any, module: str, callable_: str, sig: F.S
     name, _, attribute = callable_.partition(".")  # "Descriptor.__new__": a method of a class
     # "missing 1 required positional argument: 'ctx'": the releases where a call may leave it out.
     missing = bool(sig.detail.get("missing"))
-    param = f"!{sig.name}" if missing else sig.name
+    given = sig.detail.get("positional") if not sig.name else None
+    if not sig.name and not given:
+        return []
+    # A positional count asks whether the parameter at index given-1 exists (or *args).
+    param = f"!{sig.name}" if missing else str(given - 1) if given else sig.name
     present = probe_range(ctx, pin.name, module, name, parameter=param, attribute=attribute or None)
     if present and excludes(present, pin.version):
-        said = f"does not require {sig.name!r}" if missing else f"accepts {sig.name!r}"
+        said = (f"does not require {sig.name!r}" if missing else f"takes {given} positional arguments" if given
+                else f"accepts {sig.name!r}")
         return [Culprit(pin.name, present, CONF_PROBE, [f"{module}.{callable_} is {how} by {pin.name}; it {said} "
                         f"in {pin.name}{present} (read from release files)"], "api-probe")]
     return []
