@@ -119,6 +119,15 @@ def analyze(req: AnalysisRequest) -> Report:
     outside = bool(diagnoses) and all(d.verdict == "environment" and not d.culprits for d in diagnoses)
     hold = [p.key for p in req.pins if p.active] if outside else []
     resolution = resolve(req.pins, req.target, index, keep=keep_versions, demands=demands, hold=hold)
+    whole = [list(d.culprits) for d in diagnoses if d.culprits]
+    if not resolution.ok and any(len(a) != len(b) for a, b in zip(demands, whole)):
+        # The likelier fixes cannot be had (requests-toolbelt>=1.0 under a kept datapane that caps it
+        # below 0.10): the weaker hypotheses set aside above are all that is left, so they are tried.
+        retry = resolve(req.pins, req.target, index, keep=keep_versions, demands=whole, hold=hold)
+        if retry.ok:
+            warnings.append("the likelier fixes conflict with the kept pins or each other; the answer uses a "
+                            "less certain hypothesis (see each crash's culprits)")
+            resolution, demands = retry, whole
     if probe is not None and resolution.ok and resolution.changes:
         resolution, demands = _check_imports(req, index, probe, keep_versions, demands, hold, resolution, warnings)
     _explain_keep_changes(req.pins, keep, resolution)

@@ -150,6 +150,20 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     return _owner_by_files(ctx, top)
 
 
+_SITE_FILE = re.compile(r"(?:site|dist)-packages[\\/]+((?:[A-Za-z_]\w*[\\/]+)*[A-Za-z_]\w*)\.py\b")
+
+
+def _module_at_path(path: Optional[str]) -> Optional[str]:
+    """The dotted module a printed ``.../site-packages/urllib3/contrib/__init__.py`` is."""
+    m = _SITE_FILE.search(path or "")
+    if not m:
+        return None
+    parts = re.split(r"[\\/]+", m.group(1))
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts) or None
+
+
 def _owner_by_files(ctx: Context, top: str) -> Optional[str]:
     """The one pin whose wheel ships a top-level package (with ``__init__.py``) or module named ``top``
     (rest_framework is djangorestframework's); read from the wheels' file lists, once per crash.
@@ -1440,6 +1454,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                           f"{said[0]} {said[1]}"], "error-message"), ctx)
     if not ctx.is_keep(callee.name):
         mod = sig.module if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[0]
+        real = _module_at_path(sig.detail.get("path")) if not sig.detail.get("no_module") else None
+        if real and real.split(".")[0] != mod.split(".")[0] and real.split(".")[-1] == mod.split(".")[-1]:
+            # 'requests.packages.urllib3.contrib' printed with urllib3\contrib\__init__.py: an alias of
+            # urllib3.contrib, which is the module urllib3's releases are asked about.
+            mod = real
         name: Optional[str] = sig.name if not sig.detail.get("no_module") else sig.module.rsplit(".", 1)[-1]
         if sig.detail.get("no_module") and "." not in sig.module:
             # A top-level module ('No module named attrs'): is the module there, not an attribute of
