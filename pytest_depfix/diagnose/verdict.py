@@ -1613,7 +1613,8 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
         # its package: the one pin reading it and its release that stopped (geosnap 0.12.0).
         owner = ctx.pinned(callee.name)
         cls = sig.cls.rsplit(".", 1)[-1]
-        users_found = _attribute_users(ctx, owner, sig.name, f"{cls}.{sig.name}") if owner is not None else []
+        users_found = _attribute_users(ctx, owner, sig.name, f"{cls}.{sig.name}", sourced=ctx.known_break) \
+            if owner is not None else []
         if ctx.known_break:
             # The break itself is sourced: the one caller that stopped reading the attribute is as
             # good a fix as holding the package back, and the resolver weighs the two.
@@ -2195,7 +2196,7 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party]
     return None
 
 
-def _attribute_users(ctx: Context, owner: Any, attr: str, what: str) -> List[Culprit]:
+def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bool = False) -> List[Culprit]:
     """No frame says who reached ``obj.attr``: the one pin declaring the class's owner whose code does, and its release that stopped.
 
     pytest-asyncio 0.21.1 read ``fixturedef.unittest``, which pytest 8.2 dropped from
@@ -2205,9 +2206,13 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str) -> List[Cul
     """
     from . import users
 
-    if len(attr) < 5 or not attr.isidentifier():
+    if len(attr) < (3 if sourced else 5) or not attr.isidentifier():
         return []
     candidates = [p for p in users.dependants(ctx, owner.key) if p.key != owner.key][:users.MAX_OWNER_PINS]
+    if len(attr) < 5 and len(candidates) != 1:
+        # A short name ('node': networkx 2.4 dropped Graph.node, a knowledge entry says so) is
+        # searched only in the one pin that declares the owner (causality 0.0.9, 0.0.10 stopped).
+        return []
     if not candidates:
         # Django apps often declare no Django (django-admin-autocomplete-all 0.6.5 reading
         # request.is_ajax): in a small set, every other movable pin is read.

@@ -106,3 +106,35 @@ def test_under_a_known_break_the_one_pin_that_stopped_reading_the_attribute_is_o
     got = {(c.name, c.constraint): c.confidence for c in d.culprits}
     assert ("pandas", "<2") in got
     assert got.get(("geosnapish", ">=0.12.0"), 0) >= 0.8
+
+
+def _networkx_universe(readers):
+    graph = "class Graph:\n    def __init__(self):\n        self.nodes = {}\n"
+    universe = {"networkx": [{"version": v, "files": {"networkx/__init__.py": graph}} for v in ("2.3", "2.4")]}
+    for name in readers:
+        universe[name] = [
+            {"version": "0.0.9", "requires_dist": ["networkx"],
+             "files": {f"{name}/search.py": "def mark(g, var):\n    g.node[var]['type'] = 'x'\n"}},
+            {"version": "0.0.10", "requires_dist": ["networkx"],
+             "files": {f"{name}/search.py": "def mark(g, var):\n    g.nodes[var]['type'] = 'x'\n"}},
+        ]
+    return universe
+
+
+def test_under_a_known_break_a_short_attribute_is_searched_in_the_one_pin_declaring_its_owner(index_for):
+    # akelleh/causality#82: "'Graph' object has no attribute 'node'" alone; networkx 2.4 removed
+    # Graph.node (a knowledge entry), causality 0.0.10 stopped reading it.
+    index, target = index_for(_networkx_universe(["causalish"]), python="3.7")
+    pins = parse_requirements_text("causalish==0.0.9\nnetworkx==2.4\n", target)
+    paste = "AttributeError: 'Graph' object has no attribute 'node'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    got = {(c.name, c.constraint) for c in d.culprits}
+    assert ("causalish", ">=0.0.10") in got and any(name == "networkx" for name, _ in got)
+
+
+def test_a_short_attribute_is_not_searched_among_several_pins(index_for):
+    index, target = index_for(_networkx_universe(["causalish", "otherish"]), python="3.7")
+    pins = parse_requirements_text("causalish==0.0.9\notherish==0.0.9\nnetworkx==2.4\n", target)
+    paste = "AttributeError: 'Graph' object has no attribute 'node'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert not any(c.name in ("causalish", "otherish") for c in d.culprits)
