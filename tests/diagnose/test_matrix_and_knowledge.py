@@ -201,3 +201,11 @@ def test_websockets_14s_new_connect_refusing_extra_headers_is_known_by_asyncios_
     (entry,) = kb.match("TypeError", "BaseEventLoop.create_connection() got an unexpected keyword argument 'extra_headers'")
     assert (entry.package, entry.fix, entry.changed_in) == ("websockets", "websockets<14", "14.0")
     assert kb.match("TypeError", "create_connection() got an unexpected keyword argument 'ssl_context'") == []
+
+
+def test_sqlalchemy_2_refusing_a_plain_sql_string_is_known_by_its_own_error():
+    # wireservice/csvkit#1212, pandasql#102: "Not an executable object: 'SELECT * FROM db'".
+    (entry,) = load_knowledge().match("sqlalchemy.exc.ObjectNotExecutableError", "Not an executable object: 'SELECT * FROM db'")
+    assert (entry.package, entry.fix) == ("SQLAlchemy", "SQLAlchemy<2")
+    assert entry.source.startswith("https://github.com/sqlalchemy/")
+    assert load_knowledge().match("AttributeError", "Not an executable object") == []
