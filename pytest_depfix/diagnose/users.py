@@ -19,6 +19,7 @@ evidence, never an error.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
@@ -966,6 +967,11 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
         return (next((own(sc)[head] for sc in reversed(stack) if head in own(sc)), None) if head else None), rest
 
     def visit(node: ast.AST, stack: List[ast.AST]) -> None:
+        if isinstance(node, (ast.If, ast.IfExp)) and _tests_a_version(node.test):
+            # medmnist 2.2.0: 'if skimage.__version__ >= "0.20.0": montage(..., channel_axis=...)
+            # else: montage(..., multichannel=...)': a call under a version test is the release
+            # adapting, not passing the keyword unconditionally.
+            return
         if isinstance(node, ast.Call) and passes(node, stack):
             func = node.func
             partial, prest = resolve(func, stack)
@@ -986,6 +992,15 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
     except RecursionError:
         return []
     return sorted(out, key=lambda fu: fu[1].line)
+
+
+def _tests_a_version(test: ast.AST) -> bool:
+    """Whether an ``if`` test reads a version (``skimage.__version__``, ``sys.version_info``, ``Version(...)``, ``SKLEARN_GE_1_2``)."""
+    for sub in ast.walk(test):
+        name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
+        if "version" in name.lower() or re.fullmatch(r"[A-Z][A-Z0-9_]*_(?:GE|GT|LT|LE)_\d[\w]*", name):
+            return True
+    return False
 
 
 def _dicts_carrying(scope: ast.AST, keyword: str) -> Set[str]:

@@ -80,3 +80,40 @@ def test_a_short_function_name_is_asked_of_a_set_of_one_package(index_for):
     paste = "TypeError: get() got an unexpected keyword argument 'proxies'\n"
     d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("httpxish", "<0.28.0")]
+
+
+def test_a_call_under_a_version_test_is_the_caller_adapting_not_passing_the_keyword():
+    guarded = ("import skimage\nfrom skimage.util import montage\n\ndef m(x, n):\n"
+               "    if skimage.__version__ >= '0.20.0':\n        return montage(x, channel_axis=3)\n"
+               "    else:\n        return montage(x, multichannel=(n == 3))\n")
+    assert keyword_calls(guarded, "multichannel") == []
+    flagged = guarded.replace("skimage.__version__ >= '0.20.0'", "SKIMAGE_GE_0_20")
+    assert keyword_calls(flagged, "multichannel") == []
+    plain = "from skimage.util import montage\n\ndef m(x, n):\n    if n == 3:\n        return montage(x, multichannel=True)\n"
+    assert [full for full, _ in keyword_calls(plain, "multichannel")] == ["skimage.util.montage"]
+
+
+MONTAGE_OLD = "def montage(arr_in, fill='mean', multichannel=False):\n    return arr_in\n"
+MONTAGE_NEW = "def montage(arr_in, fill='mean', *, channel_axis=None):\n    return arr_in\n"
+MED_OLD = ("from skimage.util import montage as skimage_montage\n\n\ndef montage2d(imgs, n):\n"
+           "    return skimage_montage(imgs, multichannel=(n == 3))\n")
+MED_NEW = ("import skimage\nfrom skimage.util import montage as skimage_montage\n\n\ndef montage2d(imgs, n):\n"
+           "    if skimage.__version__ >= '0.20.0':\n        return skimage_montage(imgs, channel_axis=3 if n == 3 else None)\n"
+           "    else:\n        return skimage_montage(imgs, multichannel=(n == 3))\n")
+
+
+def test_a_plain_function_name_in_a_set_of_two_is_found_and_the_caller_that_guarded_it_is_offered(index_for):
+    # MedMNIST/MedMNIST#30: "montage() got an unexpected keyword argument 'multichannel'" alone, under
+    # scikit-image 0.20; medmnist 2.2.0 picks the keyword by scikit-image's version.
+    universe = {
+        "skimage": [{"version": v, "files": {"skimage/__init__.py": f"__version__ = '{v}'\n", "skimage/util/__init__.py":
+                                             "from ._montage import montage\n", "skimage/util/_montage.py": src}}
+                    for v, src in (("0.19.3", MONTAGE_OLD), ("0.20.0", MONTAGE_NEW))],
+        "medmnist": [{"version": v, "requires_dist": ["skimage"], "files": {"medmnist/__init__.py": "", "medmnist/utils.py": src}}
+                     for v, src in (("2.1.0", MED_OLD), ("2.2.0", MED_NEW))],
+    }
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("medmnist==2.1.0\nskimage==0.20.0\n", target)
+    paste = "TypeError: montage() got an unexpected keyword argument 'multichannel'\n"
+    d = diagnose(simple_parse(paste, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert sorted((c.name, c.constraint) for c in d.culprits) == [("medmnist", ">=2.2.0"), ("skimage", "<0.20.0")]
