@@ -995,9 +995,17 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
 
 
 def _tests_a_version(test: ast.AST) -> bool:
-    """Whether an ``if`` test reads a version (``skimage.__version__``, ``sys.version_info``, ``Version(...)``, ``SKLEARN_GE_1_2``)."""
+    """Whether an ``if`` test reads a library's version (``skimage.__version__``, ``Version(...)``, ``SKLEARN_GE_1_2``).
+
+    Python's own version (``sys.version_info``, ``sys.version``) does not count: whole modules
+    sit under such tests, and they say nothing about the callee having changed.
+    """
     for sub in ast.walk(test):
+        if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "sys":
+            continue
         name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
+        if name in ("sys", "version_info", "PY2", "PY3", "PY37", "PY38"):
+            continue
         if "version" in name.lower() or re.fullmatch(r"[A-Z][A-Z0-9_]*_(?:GE|GT|LT|LE)_\d[\w]*", name):
             return True
     return False

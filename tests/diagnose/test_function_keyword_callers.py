@@ -91,6 +91,9 @@ def test_a_call_under_a_version_test_is_the_caller_adapting_not_passing_the_keyw
     assert keyword_calls(flagged, "multichannel") == []
     plain = "from skimage.util import montage\n\ndef m(x, n):\n    if n == 3:\n        return montage(x, multichannel=True)\n"
     assert [full for full, _ in keyword_calls(plain, "multichannel")] == ["skimage.util.montage"]
+    # a test of Python's own version guards whole modules, not the callee's change
+    py = "import sys\nfrom skimage.util import montage\n\nif sys.version_info >= (3, 0):\n    def m(x):\n        return montage(x, multichannel=True)\n"
+    assert [full for full, _ in keyword_calls(py, "multichannel")] == ["skimage.util.montage"]
 
 
 MONTAGE_OLD = "def montage(arr_in, fill='mean', multichannel=False):\n    return arr_in\n"
