@@ -310,8 +310,10 @@ def _check_imports(req: AnalysisRequest, index, probe, keep_versions, demands, h
             okey, ikey = canonicalize_name(b.owner), canonicalize_name(b.importer)
             if okey not in keep_versions:
                 alternatives.append(Culprit(b.owner, b.present, 0.8, [f"{b.describe()}; {b.owner}{b.present} has it"], "import-check"))
-            if ikey not in keep_versions and not _same_import_next(probe, b, before.get(ikey)):
-                alternatives.append(Culprit(b.importer, f"!={b.version}", 0.5, [b.describe()], "import-check"))
+            if ikey not in keep_versions:
+                past = _release_past_import(probe, b, before.get(ikey))
+                if past is not None:
+                    alternatives.append(Culprit(b.importer, past, 0.5, [b.describe()], "import-check"))
             if alternatives:
                 more.append(alternatives)
                 warnings.append(f"the first answer breaks an import: {b.describe()}; resolved again")
@@ -327,11 +329,16 @@ def _check_imports(req: AnalysisRequest, index, probe, keep_versions, demands, h
     return resolution, list(demands) + extra
 
 
-def _same_import_next(probe, b, was: Optional[str]) -> bool:
-    """Whether the importer's next release in the direction it moved runs the same import.
+MAX_IMPORT_WALK = 6  # releases of an importer stepped past while each still runs the broken import
 
-    Then stepping it one release further only finds the same break again (every librosa
-    before 0.8 imports numba.decorators): the owner must move instead.
+
+def _release_past_import(probe, b, was: Optional[str]) -> Optional[str]:
+    """The importer's constraint that steps past the broken import, in the direction it moved.
+
+    The next release usually does not run it (``!=`` that release is enough); when it does
+    (every keras 2.4.x imports ``tensorflow.keras``, which TensorFlow 1.15 lacks), the walk goes on
+    to the first release that does not, and the constraint reaches it (``<=2.3.1``).  None when
+    no release within reach is free of it: then only the owner can move.
     """
     from packaging.version import InvalidVersion, Version
 
@@ -340,9 +347,22 @@ def _same_import_next(probe, b, was: Optional[str]) -> bool:
     try:
         older = was is not None and Version(b.version) < Version(was)
     except InvalidVersion:
-        return False
-    nxt = next_release(probe, b.importer, b.version, older=older)
-    return bool(nxt) and imports_at_import(probe, b.importer, nxt, b.module, b.name) is True
+        return None
+    v = b.version
+    for step in range(MAX_IMPORT_WALK):
+        v = next_release(probe, b.importer, v, older=older)
+        if not v:
+            return None
+        try:
+            if Version(v).is_prerelease:
+                continue
+        except InvalidVersion:
+            continue
+        if imports_at_import(probe, b.importer, v, b.module, b.name) is not True:
+            if step == 0:
+                return f"!={b.version}"
+            return f"<={v}" if older else f">={v}"
+    return None
 
 
 def _plausible(culprits):

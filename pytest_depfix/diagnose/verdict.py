@@ -3218,7 +3218,11 @@ def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
 def _requirer_before(ctx: Context, by: Any, pin: Any, req: Any) -> Optional[Culprit]:
     """An import-time check no metadata declares: the requirer's newest release from before the first
     release of the required package that meets it, which cannot have asked for it (keras 2.3.1 before
-    TensorFlow 2.2; tensorflow-probability 0.12.2 before TensorFlow 2.5).  Upload dates, so a guess's weight."""
+    TensorFlow 2.2; tensorflow-probability 0.12.2 before TensorFlow 2.5).  Upload dates, so a guess's weight, unless the
+    raising file shows the release that added the check."""
+    read = _check_added_in(ctx, by)
+    if read is not None:
+        return read
     try:
         meeting = [(v, t) for v, t in timeline.releases(ctx.index, pin.name) if t is not None and req.specifier.contains(v)]
         if not meeting:
@@ -3234,6 +3238,57 @@ def _requirer_before(ctx: Context, by: Any, pin: Any, req: Any) -> Optional[Culp
     ev = (f"{by.name}=={by.version} checks at import for {req}, which {pin.name}=={pin.version} is not; {by.name} {back} "
           f"was released before {pin.name} {first_v}, the first that meets it, so it cannot ask for it")
     return Culprit(by.name, f"=={back}", CONF_TIME, [ev], "upload-dates")
+
+
+MAX_CHECK_RELEASES = 10  # older releases of a requirer read for the text of its import-time check
+
+
+def _check_added_in(ctx: Context, by: Any) -> Optional[Culprit]:
+    """The requirer's releases before the one that added its import-time check, read from the file that raises it.
+
+    keras 2.4.0's ``keras/__init__.py`` raises "Keras requires TensorFlow 2.2 or higher";
+    2.3.1's has no such text.  The printed message (its first sentence) must be in the
+    pinned release's file, and the release before must ship the file without it.
+    """
+    from .probe import ReleaseTree
+
+    if ctx.probe is None:
+        return None
+    from .adapted import frame_relpath
+
+    files = [frame_relpath(f) for e in ctx.crash.exceptions for f in e.frames
+             if f.owner == OWNER_DIST and f.dist and canonicalize_name(f.dist) == by.key]
+    files = [f for f in files if f]
+    message = (ctx.crash.root.message or "").strip()
+    text = message.split(". ")[0].strip().rstrip(".")
+    if not files or len(text) < 20:
+        return None
+    path = files[-1]
+    try:
+        pinned = ReleaseTree(ctx.probe, by.name, by.version).read(path) or ""
+        if text not in pinned:
+            return None
+        older = sorted((v for v in ctx.probe.versions(by.name) if _older_final(v, by.version)), key=Version, reverse=True)
+        had = by.version
+        for v in older[:MAX_CHECK_RELEASES]:
+            body = ReleaseTree(ctx.probe, by.name, v).read(path)
+            if body is None:
+                return None  # the file is not there: another layout, no proof either way
+            if text not in body:
+                ev = (f"{by.name} {had} added the check ({path} raises {text!r}); {by.name} {v} has {path} without it "
+                      f"(read from release files)")
+                return Culprit(by.name, f"<{had}", CONF_PROBE, [ev], "release-files")
+            had = v
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {by.name}'s releases: {type(exc).__name__}")
+    return None
+
+
+def _older_final(v: str, than: str) -> bool:
+    try:
+        return not Version(v).is_prerelease and Version(v) < Version(than)
+    except InvalidVersion:
+        return False
 
 
 def _meets(spec: SpecifierSet, version: str) -> bool:
