@@ -86,6 +86,7 @@ def analyze(req: AnalysisRequest) -> Report:
     keep = _check_keep(req.pins, req.keep, warnings)
     index = req.index if req.index is not None else _build_index(req)
     warnings += list(getattr(index, "warnings", []) or [])
+    _patch_from_pins(req, index, warnings)
 
     crashes = _attribute_all(req, index, warnings)
 
@@ -152,6 +153,47 @@ def analyze(req: AnalysisRequest) -> Report:
 
 
 # -- steps -----------------------------------------------------------------
+
+
+MAX_PATCH = 30  # patch releases of one Python minor tried when pins say the target is past X.Y.0
+
+
+def _patch_from_pins(req: AnalysisRequest, index, warnings: List[str]) -> None:
+    """A target given as ``3.6`` is read as 3.6.0, as pip does; pins installed on it may say it was later.
+
+    pyupgrade 2.9.0 declares Requires-Python >=3.6.1 and was installed on the crashing
+    Python 3.6: that interpreter was 3.6.1 or later, and releases for >=3.6.1 are on offer.
+    The target takes the lowest patch every pin's Requires-Python admits (within the minor);
+    a pin that no patch of the minor admits changes nothing here (the matrix reports it).
+    """
+    from dataclasses import replace
+
+    target = req.target
+    if len(target.python) != 2:
+        return
+    needs = []
+    for pin in req.pins:
+        if not pin.active or not pin.version:
+            continue
+        try:
+            rel = index.release(pin.name, pin.version)
+        except Exception:
+            continue
+        rp = rel.requires_python if rel is not None else None
+        if rp and not target.allows_python(rp):
+            needs.append((pin, rp))
+    if not needs:
+        return
+    for patch in range(1, MAX_PATCH + 1):
+        candidate = replace(target, python=(target.python[0], target.python[1], patch))
+        if all(candidate.allows_python(rp) for _, rp in needs):
+            req.target = candidate
+            if getattr(index, "target", None) is target:
+                index.target = candidate
+            said = ", ".join(f"{p.name}=={p.version} requires Python {rp}" for p, rp in needs[:3])
+            warnings.append(f"target Python {target.python_version} read as {target.python_version}.{patch}: {said}, "
+                            f"and the set was installed on it")
+            return
 
 
 def _check_direct_references(pins: PinSet) -> None:
