@@ -2247,6 +2247,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             said = (f"a call may leave {sig.name!r} out only in" if sig.detail.get("missing")
                     else f"it takes {sig.detail['positional']} positional arguments only in" if not sig.name
                     else f"its keyword {sig.name!r} exists only in")
+            if sig.detail.get("override_of"):
+                return done("transitive", sig.family, f"{what}: the override in {sig.detail['override_of']} never took "
+                            f"{sig.name!r}; {found[0].name}=={ctx.callee.version} passes it, and {found[0].name}"
+                            f"{found[0].constraint} does not", found)
             return done("transitive" if caller.kind != "project" else "project", sig.family,
                         f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
                         f"{found[0].name}{found[0].constraint}", found)
@@ -2632,6 +2636,52 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
                     and not any(e.frames for e in ctx.crash.exceptions):
                 found += _method_keyword_callers(ctx, pin, cls, method, sig.name)
             return found
+        if method and method not in ("__init__", "__new__") and sig.name and not sig.detail.get("missing"):
+            found = _override_passed_new_keyword(ctx, pin, cls, method, sig.name)
+            if found:
+                sig.detail["override_of"] = f"{pin.name}=={pin.version}"
+                return found
+    return []
+
+
+MAX_OVERRIDE_RELEASES = 12  # older releases of a base package read for where it began passing a keyword
+
+
+def _override_passed_new_keyword(ctx: Context, owner: Any, cls: str, method: str, kw: str) -> List[Culprit]:
+    """A subclass's override that never took ``kw``: the one other pin whose code now calls ``.method(..., kw=...)``.
+
+    fast-agent-mcp 0.2.25's ``MCPAgentClientSession.send_request`` overrides mcp's
+    ``ClientSession.send_request``; mcp 1.9.0's ``call_tool`` began passing
+    ``progress_callback=``, and no fast-agent release took it (0.2.26 pinned mcp 1.8).
+    The caller's releases before the first that passes the keyword are the fix.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    if len(kw) < 8 or "_" not in kw.strip("_") or ctx.probe is None:
+        return []
+    others = [p for p in ctx.pins if p.active and p.version and p.key != owner.key and not ctx.is_keep(p.name)]
+    sites = users.method_keyword_sites(ctx, others[:users.MAX_OWNER_PINS], method, kw)
+    if len(sites) != 1:
+        return []
+    pin, use = sites[0]
+    try:
+        older = sorted((v for v in ctx.probe.versions(pin.name) if _older_final(v, pin.version)), key=Version, reverse=True)
+        had = pin.version
+        for v in older[:MAX_OVERRIDE_RELEASES]:
+            text = ReleaseTree(ctx.probe, pin.name, v).read(use.file)
+            if text is None:
+                return []  # the module is not there: no proof of when the call began
+            if users.method_keyword_call(text, method, kw) is None:
+                ev = (f"{owner.name}=={owner.version}'s {cls}.{method} does not take {kw!r}; {pin.name} {had} calls "
+                      f".{method}(..., {kw}=...) (`{use.statement}`, {use.file} line {use.line}), {pin.name} {v} does not "
+                      f"(read from release files)")
+                ctx.evidence.append(ev)
+                ctx.callee = ctx.party(pin.name)
+                return [Culprit(pin.name, f"<{had}", CONF_PROBE, [ev], "release-files")]
+            had = v
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
     return []
 
 
