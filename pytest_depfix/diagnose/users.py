@@ -109,7 +109,34 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     else:
         # Local names and the modules they stand for: 'import pandas as pd' makes 'pd.core' pandas.core,
         # 'import numpy.random' binds numpy, 'from pandas import core' binds core to pandas.core.
-        bound: Dict[str, str] = {}
+        # A local name may stand for different modules in different functions (imbalanced-learn
+        # 0.6.2: 'import keras' in one helper, 'from tensorflow import keras' in the next): each
+        # use is read with the bindings of the innermost function that binds it, else the module's.
+        parents: Dict[int, ast.AST] = {}
+        for outer in ast.walk(tree):
+            for child in ast.iter_child_nodes(outer):
+                parents[id(child)] = outer
+
+        def scopes(node: ast.AST) -> List[Optional[int]]:
+            out: List[Optional[int]] = []
+            up = parents.get(id(node))
+            while up is not None:
+                if isinstance(up, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                    out.append(id(up))
+                up = parents.get(id(up))
+            return out + [None]
+
+        bound: Dict[Optional[int], Dict[str, Set[str]]] = {}
+
+        def bind(node: ast.AST, local: str, full: str) -> None:
+            bound.setdefault(scopes(node)[0], {}).setdefault(local, set()).add(full)
+
+        def meaning(node: ast.AST, head: str) -> Set[str]:
+            for scope in scopes(node):
+                if head in bound.get(scope, {}):
+                    return bound[scope][head]
+            return set()
+
         fallbacks = _fallback_imports(tree)
         for node in ast.walk(tree):
             if id(node) in fallbacks:
@@ -117,16 +144,16 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
             if isinstance(node, ast.Import):
                 for a in node.names:
                     if a.asname:
-                        bound[a.asname] = a.name
+                        bind(node, a.asname, a.name)
                     else:
                         top = a.name.split(".")[0]
-                        bound[top] = top
+                        bind(node, top, top)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 if node.module == module and any(a.name == name for a in node.names):
                     imports.add(node.lineno)
                 for a in node.names:
                     if a.name != "*":
-                        bound[a.asname or a.name] = f"{node.module}.{a.name}"
+                        bind(node, a.asname or a.name, f"{node.module}.{a.name}")
         # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): inside that loop, the loop
         # name stands for each module of the literal tuple, the one asked about among them.
         loops: Dict[str, List[Tuple[int, int]]] = {}
@@ -135,18 +162,17 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     and isinstance(node.iter, (ast.Tuple, ast.List)):
                 for elt in node.iter.elts:
                     head, _, rest = (_dotted(elt) or "").partition(".")
-                    full = bound.get(head)
-                    if full and (full + ("." + rest if rest else "")) == module:
+                    if any((full + ("." + rest if rest else "")) == module for full in meaning(node, head)):
                         loops.setdefault(node.target.id, []).append((node.lineno, getattr(node, "end_lineno", node.lineno)))
                         break
         short_circuited = _short_circuit_guarded(tree)
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited:
                 head, _, rest = (_dotted(node.value) or "").partition(".")
-                full = bound.get(head)
+                fulls = set(meaning(node, head))
                 if any(a <= node.lineno <= b for a, b in loops.get(head, ())):
-                    full = module if not rest else None
-                if full and (full + ("." + rest if rest else "")) == module:
+                    fulls = {module} if not rest else set()
+                if any((full + ("." + rest if rest else "")) == module for full in fulls):
                     attrs.add(node.lineno)
         by_import, by_attr = _named_by_strings(tree, module, name)
         imports |= by_import

@@ -1195,3 +1195,14 @@ def test_a_symbol_version_is_matched_whole(index_for):
     probe = ApiProbe(index)
     assert member_mentions(probe, "libby", "1.0", so, "GLIBCXX_3.4.29") is True
     assert member_mentions(probe, "libby", "1.0", so, "GLIBCXX_3.4.2") is False
+
+
+def test_a_local_name_bound_to_two_modules_in_two_functions_counts_for_both():
+    # imbalanced-learn 0.6.2: 'import keras' in one helper and 'from tensorflow import keras' in the
+    # next; 'keras.utils.Sequence' in the first is keras's (keras 2.8 left it out of keras.utils).
+    src = ("def from_keras():\n    try:\n        import keras\n        return keras.utils.Sequence\n"
+           "    except ImportError:\n        return None\n\n\ndef from_tf():\n    try:\n        from tensorflow import keras\n"
+           "        return keras.utils.Sequence\n    except ImportError:\n        return None\n")
+    assert uses_in_source(src, "keras.utils", "Sequence", raises="AttributeError").line == 4
+    assert uses_in_source(src, "tensorflow.keras.utils", "Sequence", raises="AttributeError").line == 12
+    assert uses_in_source(src, "torch.utils", "Sequence", raises="AttributeError") is None
