@@ -91,8 +91,14 @@ def conflict_lines(p: Problem, log: List[Rejection], initial: List[str], free=()
         newer = sorted(v for v, (kind, _) in var.excluded.items()
                        if kind == "python" and (var.current is None or v > var.current))
         if newer:
-            _, why = var.excluded[newer[-1]]
-            python.append(f"Python: {var.name} {_span(var, newer)} {why}; the target is {p.target.describe()}")
+            # The nearest newer release's floor is the one that matters (pyupgrade 2.10.0 needs >=3.6.1;
+            # 3.22.0's >=3.11 said of all 94 releases misled).
+            _, why = var.excluded[newer[0]]
+            if len(newer) == 1:
+                python.append(f"Python: {var.name} {var.text(newer[0])} {why}; the target is {p.target.describe()}")
+            else:
+                python.append(f"Python: {var.name} {_span(var, newer)} are for other Pythons (the first, "
+                              f"{var.text(newer[0])}, {why}); the target is {p.target.describe()}")
     out = list(dict.fromkeys(lines))[:limit]
     out += list(dict.fromkeys(python))[:limit]
     return out

@@ -248,3 +248,13 @@ def test_equal_moves_up_and_down_prefer_the_upgrade_even_across_a_release_candid
     res = solve(universe, "caller==0.46.0\nte==4.9.0\n",
                 demands=[[cul("te", ">=4.10.0"), cul("caller", "==0.45.3")]])
     assert moved(res) == {"te": ("4.9.0", "4.10.0")}
+
+
+def test_newer_releases_for_other_pythons_are_described_by_the_nearest_floor(solve):
+    # pyupgrade after 2.0.2 needs >=3.6.1 (3.22.0 needs >=3.11): the line names the nearest one.
+    uni = {"upg": [rel("2.0.2"), rel("2.1.0", python=">=3.6.1"), rel("2.2.0", python=">=3.6.1"), rel("2.3.0", python=">=3.7"),
+                   rel("2.4.0", python=">=3.8"), rel("3.22.0", python=">=3.11")]}
+    res = solve(uni, "upg==2.0.2\n", python="3.6.0", demands=[[cul("upg", ">=2.1")]])
+    assert not res.ok
+    py = [line for line in res.conflict if line.startswith("Python: upg")]
+    assert py and "2.1.0" in py[-1] and ">=3.6.1" in py[-1] and ">=3.11" not in py[-1]
