@@ -3453,13 +3453,63 @@ def _python_api_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
                 [Culprit(pin.name, f">={found}", CONF_PROBE, [ev], "release-files")])
 
 
+def _own_build_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """``_psutil_linux.so: undefined symbol: CPU_ALLOC``: a C name the pin's own new code began to use.
+
+    psutil 2.1.2's ``_psutil_linux.c`` calls ``CPU_ALLOC``, a glibc macro RHEL 5's glibc
+    lacks, so the module built there with an undefined symbol; 2.1.1's sources never name
+    it.  When the release before the pinned one does not name the symbol anywhere in its
+    C sources (or compiled module) and the pinned one does, that release is the way back;
+    a later release free of it is the way forward.  C++ (mangled) and CPython names are
+    left to the readings that know their base.
+    """
+    if ctx.probe is None or not sig.name or not sig.extension or _PY_API.match(sig.name) or sig.name.startswith("_Z") \
+            or not re.fullmatch(r"[A-Za-z_]\w{2,80}", sig.name) or sig.detail.get("built_for"):
+        return None
+    m = re.search(r"(?:site|dist)-packages[\\/]+(.+)$", sig.extension)
+    if not m:
+        return None
+    parts = [p for p in re.split(r"[\\/]", m.group(1)) if p]
+    if parts and parts[0].endswith(".egg"):
+        parts = parts[1:]
+    if not parts:
+        return None
+    stem = parts[-1].split(".")[0]
+    owner = module_owner(parts[0], ctx) if len(parts) > 1 else _prefix_owner(ctx, stem.lstrip("_"), None)
+    pin = ctx.pinned(owner) if owner else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name):
+        return None
+    try:
+        if _build_mentions(ctx, pin.name, pin.version, stem, sig.name) is not True:
+            return None
+        older = sorted((v for v in ctx.probe.versions(pin.name) if _older_final(v, pin.version)), key=Version)
+        if not older or _build_mentions(ctx, pin.name, older[-1], stem, sig.name) is not False:
+            return None  # the name is older than this release: a missing library, not new code
+        later = [v for v in ctx.probe.versions(pin.name) if Version(v) > Version(pin.version)]
+        forward = _first_build_without(sorted(later, key=Version)[:MAX_LATER_BUILDS],
+                                       lambda v: _build_mentions(ctx, pin.name, v, stem, sig.name or ""))
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s compiled code: {type(exc).__name__}")
+        return None
+    ev = (f"{pin.name}=={pin.version}'s code names {sig.name}, which the running system does not provide; "
+          f"{pin.name} {older[-1]}'s code does not name it (read from its files, never loaded)")
+    ctx.evidence.append(ev)
+    out = [Culprit(pin.name, f"<{pin.version}", CONF_PROBE, [ev], "release-files")]
+    if forward:
+        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{pin.name} {forward} is the first later release whose "
+                           f"code does not name {sig.name} (read from its files)"], "release-files"))
+    return done("direct", F.ABI, f"{pin.name}=={pin.version} began using {sig.name}, which this system's libraries do "
+                f"not provide; {pin.name} {older[-1]} did not use it", out,
+                f"or build {pin.name} on a system whose C library provides {sig.name}")
+
+
 def _build_mentions(ctx: Context, dist: str, version: str, stem: str, symbol: str) -> Optional[bool]:
     """Whether the release's compiled module ``stem`` (wheel) or its shipped C sources (sdist) name ``symbol``."""
     from .cguard import CGUARD_VERSION, python_hex
     from .probe import READER_VERSION
 
     key = (f"{READER_VERSION}|{CGUARD_VERSION}|{canonicalize_name(dist)}|{version}|{ctx.probe.target_key}|"
-           f"{python_hex(tuple(ctx.target.python)):x}|{stem}|{symbol}|build")
+           f"{python_hex(tuple(ctx.target.python)):x}|{stem}|{symbol}|build2")  # build2: the sdist before a foreign wheel
     cached = ctx.probe._store.get("bin", key)
     if cached is not None:
         return {"1": True, "0": False}.get(cached)
@@ -3470,8 +3520,8 @@ def _build_mentions(ctx: Context, dist: str, version: str, stem: str, symbol: st
             return name.split(".")[0] == stem
         return member.endswith((".c", ".cpp", ".cxx")) and "/test" not in member
 
-    listed = [m for m in ctx.probe._members(dist, version) if wanted(m)]
-    got = ctx.probe.index.read_members(dist, version, wanted, max_bytes=32_000_000)
+    listed = [m for m in ctx.probe.index.list_members(dist, version, built=True) if wanted(m)]
+    got = ctx.probe.index.read_members(dist, version, wanted, max_bytes=32_000_000, built=True)
     if not got or len(got) < len(listed):
         ctx.probe._store.put("bin", key, "?")
         return None  # a member left out by the byte budget may call it
@@ -3498,6 +3548,9 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     py_api = _python_api_symbol(ctx, sig, done)
     if py_api is not None:
         return py_api
+    own = _own_build_symbol(ctx, sig, done)
+    if own is not None:
+        return own
     built, running = sig.detail.get("built_for"), sig.detail.get("runtime")
     if built and running:
         try:

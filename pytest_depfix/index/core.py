@@ -621,12 +621,17 @@ class PackageIndex:
         return meta
 
     # -- archive members (for the API-contract probe) ----------------------
-    def _member_file(self, name: str, version: str) -> Tuple[Release, DistFile]:
+    def _member_file(self, name: str, version: str, built: bool = False) -> Tuple[Release, DistFile]:
+        """The file whose members are read: the target's best wheel, else any wheel (pure-Python text is
+        the same), else the sdist.  ``built``: what the target's installed copy was built from, so the
+        sdist comes before another platform's wheel (psutil 2.1.2 had Windows wheels only)."""
         canon = check_name(name)
         rel = self.release(canon, version)
         if rel is None:
             raise PackageNotFound(f"{canon} has no release {version}")
         best = rel.wheels_for(self.target)
+        if built and not best and rel.sdist() is not None:
+            return rel, rel.sdist()
         wheels = best or sorted((f for f in rel.files if f.kind == WHEEL),
                                 key=lambda f: (f.yanked, "-none-any" not in f.filename, f.size or 1 << 62))
         f = wheels[0] if wheels else rel.sdist()
@@ -634,11 +639,11 @@ class PackageIndex:
             raise BadDistribution(f"{canon} {version} has no wheel or sdist")
         return rel, f
 
-    def list_members(self, name: str, version: str) -> List[str]:
+    def list_members(self, name: str, version: str, built: bool = False) -> List[str]:
         """Member names of the best file for the target (wheel central directory or sdist listing)."""
         from .archives import BadArchive, SdistReader
 
-        rel, f = self._member_file(name, version)
+        rel, f = self._member_file(name, version, built)
         path = self.cache.blob_path("members", self._file_key(f))
         hit = self.cache.read(path)
         if hit:
@@ -660,11 +665,12 @@ class PackageIndex:
             self.cache.write(path, {"names": names})
             return names
 
-    def read_members(self, name: str, version: str, select: Callable[[str], bool], max_bytes: int = 8_000_000) -> Dict[str, bytes]:
+    def read_members(self, name: str, version: str, select: Callable[[str], bool], max_bytes: int = 8_000_000,
+                     built: bool = False) -> Dict[str, bytes]:
         """The selected members' bytes (never extracted or run); members over the budget are left out."""
         from .archives import BadArchive, SdistReader
 
-        rel, f = self._member_file(name, version)
+        rel, f = self._member_file(name, version, built)
         if self.offline:
             raise IndexUnavailable(f"offline: archive members of {rel.name}=={rel.version} are not cached")
         try:

@@ -309,3 +309,37 @@ def test_an_import_time_version_check_moves_the_checker_back_to_before_the_requi
              "version 2.4.1. Please\nupgrade Tfy to proceed\n")
     d = _diagnose(index, target, "tfy-probability==0.13.0\ntfy==2.4.1\n", paste, keep={"tfy"})
     assert [(c.name, c.constraint) for c in d.culprits] == [("tfy-probability", "==0.12.2")]
+
+
+# -- a C name the package's own new code began to use, missing from an old system (giampaolo/psutil#536) --------
+
+PSUTIL_TB = ("ImportError: /opt/python/lib/python2.7/site-packages/_psutilx_linux.so: undefined symbol: CPU_ALLOC\n")
+AFFINITY_OLD = "static PyObject* affinity(PyObject* self) {\n    cpu_set_t mask;\n    return NULL;\n}\n"
+AFFINITY_NEW = ("static PyObject* affinity(PyObject* self) {\n    cpu_set_t *mask = CPU_ALLOC(ncpus);\n"
+                "    size_t setsize = CPU_ALLOC_SIZE(ncpus);\n    return NULL;\n}\n")
+AFFINITY_GUARDED = "#ifdef CPU_ALLOC\n" + AFFINITY_NEW + "#else\n" + AFFINITY_OLD + "#endif\n"
+
+
+def _psutil_universe(foreign_wheel):
+    def rel(v, c):
+        out = {"version": v, "wheel": False, "sdist": True,
+               "files": {"psutilx/__init__.py": "import _psutilx_linux\n", "psutilx/_psutilx_linux.c": c}}
+        if foreign_wheel:  # PyPI had only Windows binaries beside the sdist
+            out.update(wheel=True, tag="cp27-none-win_amd64")
+        return out
+    return {"psutilx": [rel("2.1.1", AFFINITY_OLD), rel("2.1.2", AFFINITY_NEW), rel("2.1.3", AFFINITY_GUARDED)]}
+
+
+def test_a_symbol_the_pins_new_c_code_began_to_use_moves_it_back_to_the_release_before(index_for):
+    for foreign_wheel in (False, True):
+        index, target = index_for(_psutil_universe(foreign_wheel), python="2.7")
+        d = _diagnose(index, target, "psutilx==2.1.2\n", PSUTIL_TB)
+        assert (d.verdict, [(c.name, c.constraint) for c in d.culprits]) == ("direct", [("psutilx", "<2.1.2")]), foreign_wheel
+
+
+def test_a_symbol_the_release_before_also_used_is_not_new_code(index_for):
+    universe = _psutil_universe(False)
+    universe["psutilx"][0]["files"]["psutilx/_psutilx_linux.c"] = AFFINITY_NEW
+    index, target = index_for(universe, python="2.7")
+    d = _diagnose(index, target, "psutilx==2.1.2\n", PSUTIL_TB)
+    assert ("psutilx", "<2.1.2") not in [(c.name, c.constraint) for c in d.culprits]
