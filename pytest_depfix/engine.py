@@ -177,6 +177,8 @@ def _patch_from_pins(req: AnalysisRequest, index, warnings: List[str]) -> None:
             continue
         try:
             rel = index.release(pin.name, pin.version)
+        except IndexUnavailable:
+            raise  # an index that does not answer is the run's error, said once (exit 3)
         except Exception:
             continue
         rp = rel.requires_python if rel is not None else None
@@ -389,12 +391,12 @@ def _release_past_import(probe, b, was: Optional[str]) -> Optional[str]:
     try:
         older = was is not None and Version(b.version) < Version(was)
     except InvalidVersion:
-        return None
+        return f"!={b.version}"
     v = b.version
     for step in range(MAX_IMPORT_WALK):
         v = next_release(probe, b.importer, v, older=older)
         if not v:
-            return None
+            return f"!={b.version}" if step == 0 else None
         try:
             if Version(v).is_prerelease:
                 continue
