@@ -1515,6 +1515,50 @@ def _named_after(paths: List[str], cls: str) -> List[str]:
     return sorted(out, key=lambda p: (p.count("/"), p))
 
 
+def classes_with_method(ctx: Any, pins: List[Any], method: str, hint_cls: str) -> List[Tuple[Any, str, str]]:
+    """``(pin, module, class)`` for the classes of the pins' pinned releases that define ``method``.
+
+    For a class no pin defines (PyCharm's ``FigureCanvasInterAgg``) whose missing attribute
+    Python's "Did you mean: 'tostring_argb'?" pairs with a method it does have: the class it
+    inherits that method from is a pin's.  A big release is read only in modules named after
+    a word of the unknown class's name (backend_agg.py for ...InterAgg); the first pin with
+    hits answers.
+    """
+    from .probe import ReleaseTree, _ByteCap
+
+    if not method.isidentifier() or ctx.probe is None:
+        return []
+    out: List[Tuple[Any, str, str]] = []
+    for pin in pins[:MAX_OWNER_PINS]:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            paths = [p for p in tree.paths() if p.endswith(".py")]
+            named = _named_after(paths, hint_cls)
+            if len(paths) > MAX_FILES:
+                paths = named[:BATCH]
+            ordered = sorted(paths, key=lambda p: (p not in named, _shallow_first(p)))
+            for batch in (ordered[i:i + 8] for i in range(0, len(ordered), 8)):
+                try:
+                    tree.prefetch(batch)
+                except _ByteCap:
+                    break  # what was read stands; the rest is over the cap
+                for path in batch:
+                    text = tree.read(path) or ""
+                    if f"def {method}(" not in text:
+                        continue
+                    for node in ast.walk(parse_quietly(text)):
+                        if isinstance(node, ast.ClassDef) and any(
+                                isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == method
+                                for fn in _own_statements(node)):
+                            module = path[:-3].replace("/", ".")
+                            out.append((pin, module[: -len(".__init__")] if module.endswith(".__init__") else module, node.name))
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
+        if out:
+            return out
+    return out
+
+
 def keyword_definers(ctx: Any, pin: Any, version: str, method: str, keyword: str) -> List[Tuple[str, str]]:
     """``(module, class)`` of release ``pin==version`` whose ``method`` (``__new__``/``__init__``) takes ``keyword``.
 

@@ -2196,6 +2196,40 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party]
     return None
 
 
+_DID_YOU_MEAN = re.compile(r"Did you mean:? '(\w+)'\?")
+
+
+def _suggested_sibling(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'FigureCanvasInterAgg' object has no attribute 'tostring_rgb'. Did you mean: 'tostring_argb'?"
+
+    The class is no pin's (PyCharm's plotting helper), but Python's suggestion is a
+    method the object has: the pin class defining it (matplotlib's FigureCanvasAgg, in a
+    pin the crash ran through) is asked in which releases it also had the missing
+    attribute.  Only pins whose frames are printed, or a set of one or two.
+    """
+    from . import users
+
+    m = _DID_YOU_MEAN.search(sig.message or "")
+    if not m or not sig.cls or not sig.name or ctx.probe is None:
+        return []
+    framed = {canonicalize_name(f.dist) for e in ctx.crash.exceptions for f in e.frames if f.owner == OWNER_DIST and f.dist}
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    pins = [p for p in active if p.key in framed] or (active if len(active) <= 2 else [])
+    cls = sig.cls.rsplit(".", 1)[-1]
+    words = set(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", cls))
+    homes = users.classes_with_method(ctx, pins, m.group(1), cls)
+    # the class sharing most words with the printed one first (FigureCanvasAgg for FigureCanvasInterAgg)
+    homes.sort(key=lambda h: -len(words & set(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", h[2]))))
+    for pin, module, home in homes[:MAX_CLASS_QUESTIONS]:
+        present = probe_range(ctx, pin.name, module, home, attribute=sig.name)
+        if present and excludes(present, pin.version):
+            ev = (f"{cls} has {m.group(1)!r} (Python's suggestion), which {pin.name}'s {module}.{home} defines; "
+                  f"{home}.{sig.name} is present in {pin.name}{present} (read from release files)")
+            ctx.evidence.append(ev)
+            return [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")]
+    return []
+
+
 def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bool = False) -> List[Culprit]:
     """No frame says who reached ``obj.attr``: the one pin declaring the class's owner whose code does, and its release that stopped.
 
@@ -2255,6 +2289,12 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                         f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
                         f"{found[0].name}{found[0].constraint}", found)
     if caller.kind != "dist" or not caller.version:
+        sibling = _suggested_sibling(ctx, sig) if sig.family == F.ATTRIBUTE else []
+        if sibling:
+            ctx.callee = ctx.party(sibling[0].name)
+            return done("project" if caller.kind == "project" else "transitive", sig.family,
+                        f"{what}: the class inherits from {sibling[0].name}=={ctx.callee.version}, which has "
+                        f"{sig.name!r} only in {sibling[0].name}{sibling[0].constraint}", sibling)
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
     if sig.family == F.SIGNATURE and sig.name:
