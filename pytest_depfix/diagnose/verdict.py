@@ -1096,6 +1096,10 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
             out += _tombstone_importers(ctx, pin, tomb)
         if not out and frames and not ctx.is_keep(pin.name):
             out += _guard_dropped(ctx, pin, sig)
+        if not out and not ctx.is_keep(pin.name):
+            wrong = _self_contradicting_check(ctx, pin, refusal.path, message)
+            if wrong:
+                return done("transitive", sig.family, f"{where}; {wrong[0].evidence[0]}", wrong)
         if not out:
             valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
             if valued is not None:
@@ -1108,6 +1112,67 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+_CHECK_SAYS = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*)\s*(>=|>|==|<=|<)\s*v?(\d+(?:\.\d+)+)\b.{0,80}?"
+                        r"\b(?:found|installed|detected|got|have|is)\b[^\d]{0,30}v?(\d+(?:\.\d+)+)", re.IGNORECASE | re.DOTALL)
+MAX_CHECK_LATER = 10  # later releases of a refuser read for a rewritten version check
+
+
+def _self_contradicting_check(ctx: Context, pin: Any, path: str, message: str) -> List[Culprit]:
+    """"Peewee >= 2.4.3 is required. Found version 2.10.1": the found version meets the requirement.
+
+    The refuser's check is wrong (sqlite-web 0.1.7 compared version strings, and '2.10.1' <
+    '2.4.3' as text); its first later release whose lines just above the raise read otherwise
+    rewrote the check (0.1.8 compares tuples of ints).  Only when the message's own two
+    versions contradict it under PEP 440.
+    """
+    from .probe import ReleaseTree
+
+    m = _CHECK_SAYS.search(message)
+    if not m or ctx.probe is None:
+        return []
+    try:
+        if not SpecifierSet(f"{m.group(2)}{m.group(3)}").contains(m.group(4), prereleases=True):
+            return []
+    except (InvalidSpecifier, InvalidVersion):
+        return []
+    anchor = message.split(str(m.group(4)))[0][:40].strip()
+
+    def guard(version: str) -> Optional[str]:
+        text = ReleaseTree(ctx.probe, pin.name, version).read(path)
+        if text is None:
+            return None
+        lines = text.splitlines()
+        at = next((i for i, line in enumerate(lines) if anchor[:25] and anchor[:25] in line), None)
+        if at is None:
+            return ""
+        return "\n".join(" ".join(line.split()) for line in lines[max(0, at - 4):at])
+
+    try:
+        before = guard(pin.version)
+        if not before:
+            return []
+        later = sorted((v for v in ctx.probe.versions(pin.name) if _newer_final(v, pin.version)), key=Version)
+        for v in later[:MAX_CHECK_LATER]:
+            now = guard(v)
+            if now is None:
+                return []
+            if now != before:
+                ev = (f"the message's own versions contradict it ({m.group(4)} meets {m.group(2)}{m.group(3)} under PEP 440): "
+                      f"{pin.name}=={pin.version}'s check is wrong; {pin.name} {v} rewrote the lines above the raise in "
+                      f"{path} (read from release files)")
+                return [Culprit(pin.name, f">={v}", CONF_PROBE, [ev], "release-files")]
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+    return []
+
+
+def _newer_final(v: str, than: str) -> bool:
+    try:
+        return not Version(v).is_prerelease and Version(v) > Version(than)
+    except InvalidVersion:
+        return False
 
 
 MAX_VALUE_CALLEES = 3  # pins read for a frameless KeyError's key, dependencies of other pins first
