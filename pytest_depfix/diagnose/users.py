@@ -177,6 +177,10 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         by_import, by_attr = _named_by_strings(tree, module, name)
         imports |= by_import
         attrs |= by_attr
+    if imports or attrs:
+        both = _version_branches(tree, name)
+        imports -= both
+        attrs -= both
     if not imports and not attrs:
         return None
     fb = (module, lacks) if module and lacks is not None else None
@@ -1018,6 +1022,36 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
     except RecursionError:
         return []
     return sorted(out, key=lambda fu: fu[1].line)
+
+
+def _version_branches(tree: ast.AST, name: str) -> Set[int]:
+    """Lines reaching ``name`` in both branches of an ``if`` that tests a library's version.
+
+    pipupgrade 0.1.1: ``PIP9 = int(pip.__version__.split(".")[0]) < 9`` / ``if PIP9: from pip
+    import get_installed_distributions`` / ``else: from pip._internal.utils.misc import ...``:
+    the release picks its import by pip's version, so neither is a use that fails.  A flag
+    assigned from a version test counts as one (one step of data flow).
+    """
+    flags: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _tests_a_version(node.value):
+            flags |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    out: Set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.If) or not node.orelse:
+            continue
+        reads = _tests_a_version(node.test) or any(isinstance(n, ast.Name) and n.id in flags for n in ast.walk(node.test))
+        if not reads:
+            continue
+        sides = []
+        for branch in (node.body, node.orelse):
+            lines = {n.lineno for st in branch for n in ast.walk(st)
+                     if (isinstance(n, ast.ImportFrom) and any(a.name == name for a in n.names))
+                     or (isinstance(n, ast.Attribute) and n.attr == name)}
+            sides.append(lines)
+        if sides[0] and sides[1]:
+            out |= sides[0] | sides[1]
+    return out
 
 
 def _tests_a_version(test: ast.AST) -> bool:

@@ -1206,3 +1206,13 @@ def test_a_local_name_bound_to_two_modules_in_two_functions_counts_for_both():
     assert uses_in_source(src, "keras.utils", "Sequence", raises="AttributeError").line == 4
     assert uses_in_source(src, "tensorflow.keras.utils", "Sequence", raises="AttributeError").line == 12
     assert uses_in_source(src, "torch.utils", "Sequence", raises="AttributeError") is None
+
+
+def test_an_import_in_both_branches_of_a_version_test_is_not_a_use():
+    # pipupgrade 0.1.1 picks its import of get_installed_distributions by pip's version (pip 10 moved it).
+    src = ("import pip\n\nPIP9 = int(pip.__version__.split('.')[0]) < 9\n\nif PIP9:\n"
+           "    from pip import get_installed_distributions\nelse:\n"
+           "    from pip._internal.utils.misc import get_installed_distributions\n")
+    assert uses_in_source(src, "pip", "get_installed_distributions") is None
+    plain = "import pip\n\nif FAST:\n    from pip import get_installed_distributions\nelse:\n    from pip._internal.utils.misc import get_installed_distributions\n"
+    assert uses_in_source(plain, "pip", "get_installed_distributions").line == 4  # not a version test
