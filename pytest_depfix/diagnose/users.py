@@ -502,8 +502,12 @@ def _dotted(node: ast.AST) -> Optional[str]:
 def first_use(probe: Any, dist: str, version: str, module: str, name: str,
               files: Optional[Iterable[str]] = None, raises: str = "ImportError",
               python: Optional[Tuple[int, ...]] = None, max_bytes: Optional[int] = None,
-              lacks: Optional[Callable[[str, str], Optional[bool]]] = None) -> Optional[Use]:
-    """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None."""
+              lacks: Optional[Callable[[str, str], Optional[bool]]] = None,
+              unreached: Optional[Callable[[Any, str], bool]] = None) -> Optional[Use]:
+    """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None.
+
+    ``unreached(tree, path)``: a module the set's versions never import (a version branch
+    not taken) holds no use."""
     from .probe import ReleaseTree
 
     tree = ReleaseTree(probe, dist, version, max_bytes=max_bytes)
@@ -519,6 +523,8 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
             if not text:
                 continue
             use = uses_in_source(text, module, name, raises, python, lacks)
+            if use is not None and unreached is not None and unreached(tree, path):
+                continue
             if use is not None:
                 use.file = path
                 return use
@@ -1379,23 +1385,49 @@ def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: U
     from .probe import ReleaseTree, _ByteCap
 
     python = _python_of(ctx)
+    skip = version_unreached(ctx)
     try:
         lacks = callee_lacks(ctx)
         has_file = use.file in ReleaseTree(ctx.probe, dist, v).paths()
         if has_file and first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises,
-                                  python=python, lacks=lacks) is not None:
+                                  python=python, lacks=lacks, unreached=skip) is not None:
             return False  # the same module still uses it: no need to read the rest
     except Exception:
         return None
     try:
         return first_use(ctx.probe, dist, v, module, name, raises=raises, python=python, max_bytes=max_bytes,
-                         lacks=lacks) is None
+                         lacks=lacks, unreached=skip) is None
     except _ByteCap:
         # pip's vendored code: the module that used it adapted, but the release is too big to
         # confirm that nothing else does.  A module that moved away proves nothing.
         return "partial" if has_file else None
     except Exception:
         return None
+
+
+def version_unreached(ctx: Any) -> Callable[[Any, str], bool]:
+    """``unreached(tree, path)`` for :func:`first_use`: the module is imported only in version branches
+    the set's pinned versions do not take (sqlakeyset's ``sqla14`` under SQLAlchemy 2)."""
+    from . import vbranch
+
+    def version_of(module: str) -> Optional[str]:
+        from .verdict import module_owner
+
+        owner = module_owner(module, ctx)
+        pin = ctx.pinned(owner) if owner else None
+        return pin.version if pin is not None else None
+
+    def unreached(tree: Any, path: str) -> bool:
+        try:
+            paths = sorted((p for p in tree.paths() if p.endswith(".py")), key=_shallow_first)
+            if len(paths) > vbranch.MAX_IMPORTERS_READ:
+                return False  # a release that big is not searched for who imports the module
+            tree.prefetch(paths)
+            return vbranch.unreached(tree.read, paths, path, version_of)
+        except Exception:  # over the read cap, unreadable: reached, as far as anyone can tell
+            return False
+
+    return unreached
 
 
 MAX_SIBLING_NAMES = 12  # other names a module imports from the callee, checked in the pinned callee
