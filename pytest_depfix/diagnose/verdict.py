@@ -1721,6 +1721,10 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
                       f"{back} is its newest earlier release that does not use it (read from release files)")
                 ctx.evidence.append(ev)
                 out.append(Culprit(found.dist, f"=={back}", CONF_PROBE, [ev], "release-files"))
+            if found.adapted and not found.partial:
+                # ... or forward, to its first later release that no longer needs the newer callee
+                # (django-pydantic-field 0.2.8 stopped importing pydantic 1.10's get_config)
+                out.append(Culprit(found.dist, f">={found.adapted}", CONF_PROBE, [found.describe(what)], "release-files"))
             continue
         ctx.evidence.append(found.describe(what))
         if found.adapted:

@@ -437,6 +437,25 @@ def test_a_frameless_caller_too_new_for_its_library_moves_back(index_for):
     assert "does not have hub.split_torch_state_dict_into_shards yet" in d.summary
 
 
+def test_a_frameless_caller_too_new_for_its_library_may_also_move_forward_to_where_it_stopped(index_for):
+    # oliverlambson/django-pydantic-field#24: django-pydantic-field 0.2.7 imports pydantic 1.10's get_config
+    # under pydantic 1.9.1; 0.2.8 stopped.  Back (before it began) and forward (after it stopped) are both fixes.
+    pyd = lambda extra: {"pyd/__init__.py": "", "pyd/config.py": "class BaseConfig:\n    pass\n" + extra}  # noqa: E731
+    universe = {
+        "pyd": [{"version": "1.9.1", "files": pyd("")}, {"version": "1.10.0", "files": pyd("def get_config():\n    pass\n")}],
+        "djpf": [{"version": v, "requires_dist": ["pyd"], "files": {"djpf/fields.py": src}}
+                 for v, src in (("0.2.6", "from pyd.config import BaseConfig\n"),
+                                ("0.2.7", "from pyd.config import BaseConfig, get_config\n"),
+                                ("0.2.8", "from pyd.config import BaseConfig\n"))],
+    }
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("djpf==0.2.7\npyd==1.9.1\n", target)
+    crash = infer_message("ImportError: cannot import name 'get_config' from 'pyd.config'\n", load_knowledge()).to_crash()
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    found = {(c.name, c.constraint) for c in d.culprits}
+    assert {("djpf", "==0.2.6"), ("djpf", ">=0.2.8"), ("pyd", ">=1.10.0")} <= found
+
+
 def test_a_branch_on_a_python_2_flag_is_a_guard():
     # requests 2.19-2.27's compat.py: the collections import only runs on Python 2.
     compat = ("import sys\nis_py2 = sys.version_info[0] == 2\nif is_py2:\n    from collections import MutableMapping\n"
