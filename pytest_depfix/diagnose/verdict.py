@@ -2265,6 +2265,58 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party]
     return None
 
 
+MAX_SUPPLY_RELEASES = 10  # later releases of an outer pin read for an assignment of the missing attribute
+
+
+def _outer_supplies(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """The library reads ``obj.attr`` on an object an outer pin builds; that pin's later release sets it.
+
+    ruamel.yaml 0.19's composer reads ``self.loader.max_depth``; sphinxcontrib-autoyaml 1.1.3
+    builds the Loader itself and never sets it; 1.2.0 does ``loader.max_depth = 0``.  Only
+    pins whose frames are printed outside the raising one, only a distinctive attribute, and
+    only when the pinned release does not already assign it.
+    """
+    from .probe import ReleaseTree
+    from .users import _shipped_modules
+
+    attr = sig.name or ""
+    if ctx.probe is None or len(attr) < 5 or not attr.isidentifier():
+        return []
+    assigns = re.compile(rf"\.{re.escape(attr)}\s*=(?!=)|setattr\([^,()]+,\s*['\"]{re.escape(attr)}['\"]")
+    outer = []
+    for e in ctx.crash.exceptions:
+        for f in e.frames:
+            pin = ctx.pinned(f.dist) if f.owner == OWNER_DIST and f.dist else None
+            if pin is not None and pin.version and pin.key != caller.key and not ctx.is_keep(pin.name) and pin not in outer:
+                outer.append(pin)
+
+    def sets_it(pin: Any, version: str) -> Optional[bool]:
+        tree = ReleaseTree(ctx.probe, pin.name, version)
+        paths = _shipped_modules(tree)
+        if len(paths) > 200:
+            return None
+        tree.prefetch(paths)
+        return any(assigns.search(tree.read(p) or "") for p in paths)
+
+    for pin in outer[:2]:
+        try:
+            if sets_it(pin, pin.version) is not False:
+                continue
+            later = sorted((v for v in ctx.probe.versions(pin.name) if _newer_final(v, pin.version)), key=Version)
+            for v in later[:MAX_SUPPLY_RELEASES]:
+                found = sets_it(pin, v)
+                if found is None:
+                    break
+                if found:
+                    ev = (f"{caller.name}=={caller.version} reads .{attr} on an object {pin.name} builds; {pin.name} "
+                          f"{pin.version} never sets it, {pin.name} {v} does (read from release files)")
+                    ctx.evidence.append(ev)
+                    return [Culprit(pin.name, f">={v}", CONF_PROBE, [ev], "release-files")]
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+    return []
+
+
 _DID_YOU_MEAN = re.compile(r"Did you mean:? '(\w+)'\?")
 
 
@@ -2407,6 +2459,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         owned = _class_owner(ctx, sig, done, caller)
         if owned is not None:
             return owned
+        supplied = _outer_supplies(ctx, sig, caller)
+        if supplied:
+            return done("transitive", sig.family, f"{what}: {caller.name}=={caller.version} reads it on an object "
+                        f"{supplied[0].name} builds; {supplied[0].name}{supplied[0].constraint} sets it", supplied)
     if len(suspects) != 1:
         why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "
