@@ -1741,6 +1741,8 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     module to None: the statement is the same, the crash is gone.
     """
     sig = ctx.signal
+    if sig is not None and not sig.module and sig.cls and sig.name and sig.family == F.ATTRIBUTE:
+        return _stopped_reading_attribute(ctx, caller, frame, sig)
     if sig is None or not sig.module:
         return []
     # 'No module named keras.src': the module itself is the name (keras-tcn 3.5.6 put its import of
@@ -1774,6 +1776,35 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
                     [f"{caller.name} {later} no longer reaches {sig.module + ('.' + name if name else '')} where it can fail (`{use.statement}`, "
                      f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
+
+
+def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F.Signal) -> List[Culprit]:
+    """A class attribute (``DataFrame.from_items``) the failing line reads: the caller's first later
+    release that reads ``.attr`` nowhere (alphapy 2.4.1 rewrote it to ``DataFrame.from_dict``).
+
+    Textual, so only for a distinctive attribute the printed line itself reads.
+    """
+    from . import adapted, users
+
+    attr = sig.name or ""
+    rel = adapted.frame_relpath(frame)
+    source = frame.source or ""
+    if not rel or len(attr) < 5 or not attr.isidentifier() or not re.search(rf"\.{re.escape(attr)}\b", source):
+        return []
+    reads = re.compile(rf"\.{re.escape(attr)}\b")
+    use = users.Use(rel, frame.line, source.strip())
+    try:
+        later, partial = users._first_release_without(ctx, caller, use, lambda text: reads.search(text) is not None)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}")
+        return []
+    if not later:
+        return []
+    how = "only that module was read: the release is over the read cap" if partial else "read from release files"
+    cls = sig.cls.rsplit(".", 1)[-1]
+    return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
+                    [f"{caller.name} {later} no longer reads .{attr} (`{use.statement}`, {rel} line {frame.line} in "
+                     f"{caller.version} read {cls}.{attr}; {how})"], "release-files")]
 
 
 def _imports_it(source: str, module: str, name: str) -> bool:

@@ -1,0 +1,35 @@
+"""A caller newer than its callee's break reads a removed class attribute; its later release stopped.
+
+alphapy 2.4.0 (requires pandas>=1.0) still called ``DataFrame.from_items``, which pandas 1.0
+removed; alphapy 2.4.1 rewrote the line to ``DataFrame.from_dict``.  A caller released after
+the break is moved forward only to a release that no longer reads the attribute.
+"""
+from pytest_depfix.crash import attribute, parse_traceback
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+FRAME = "class DataFrame:\n    @classmethod\n    def from_dict(cls, d, orient='columns'):\n        return cls()\n"
+SYSTEM = "from pandy import DataFrame\n\n\ndef run_system(gtlist):\n    tf = {call}\n    return tf\n"
+UNIVERSE = {
+    "pandy": [{"version": "0.25.3", "upload_time": "2019-11-01T00:00:00Z",
+               "files": {"pandy/__init__.py": FRAME + "\n    @classmethod\n    def from_items(cls, items):\n        return cls()\n"}},
+              {"version": "1.0.1", "upload_time": "2020-02-05T00:00:00Z", "files": {"pandy/__init__.py": FRAME}}],
+    "alphay": [{"version": v, "upload_time": t, "requires_dist": ["pandy>=1.0"],
+                "files": {"alphay/__init__.py": "", "alphay/system.py": SYSTEM.format(call=call)}}
+               for v, t, call in (("2.4.0", "2020-03-01T00:00:00Z", "DataFrame.from_items(gtlist, orient='index')"),
+                                  ("2.4.1", "2020-03-20T00:00:00Z", "DataFrame.from_dict(dict(gtlist), orient='index')"))],
+}
+PASTE = ('Traceback (most recent call last):\n'
+         '  File "/home/d/.local/lib/python3.7/site-packages/alphay/system.py", line 5, in run_system\n'
+         "    tf = DataFrame.from_items(gtlist, orient='index')\n"
+         "AttributeError: type object 'DataFrame' has no attribute 'from_items'\n")
+
+
+def test_the_caller_release_that_stopped_reading_the_attribute_is_offered(index_for):
+    index, target = index_for(UNIVERSE, python="3.7")
+    pins = parse_requirements_text("alphay==2.4.0\npandy==1.0.1\n", target)
+    (crash,) = parse_traceback(PASTE)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert ("alphay", ">=2.4.1") in [(c.name, c.constraint) for c in d.culprits]
