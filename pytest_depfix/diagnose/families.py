@@ -449,6 +449,32 @@ def _source_of_raise(exc: ExceptionRecord) -> str:
     return exc.frames[-1].source if exc.frames else ""
 
 
+_SITE_MODULE = re.compile(r"(?:site|dist)-packages[\\/]+((?:[A-Za-z_]\w*[\\/]+)*[A-Za-z_]\w*)\.py\b")
+
+
+def _absolute(module: str, exc: ExceptionRecord) -> str:
+    """``from . import _representation`` in statsmodels/tsa/statespace/tools.py imports from
+    ``statsmodels.tsa.statespace``: a relative module made absolute by the raising frame's file."""
+    if not module.startswith(".") or not exc.frames:
+        return module
+    frame = exc.frames[-1]
+    here = frame.module
+    is_package = frame.file.replace("\\", "/").endswith("/__init__.py")
+    if not here:
+        m = _SITE_MODULE.search(frame.file)
+        if not m:
+            return module
+        parts = re.split(r"[\\/]+", m.group(1))
+        here = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+    level = len(module) - len(module.lstrip("."))
+    parts = here.split(".")
+    base = parts if is_package else parts[:-1]
+    if level > 1:
+        base = base[: len(base) - (level - 1)]
+    rest = module.lstrip(".")
+    return ".".join(base + ([rest] if rest else [])) or module
+
+
 _TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -623,7 +649,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family, sig.name = IMPORT_NAME, m.group(1)
             src = re.match(r"\s*from\s+([\w.]+)\s+import\b", _source_of_raise(exc) or exc.source_hint or "")
             if src:
-                sig.module = src.group(1)
+                sig.module = _absolute(src.group(1), exc)
             return _maybe_stdlib(sig)
         m = _NO_MODULE.search(msg)
         if m:

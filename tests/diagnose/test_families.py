@@ -334,3 +334,19 @@ def test_python_3_10s_positional_count_wording_with_keyword_only_arguments_is_a_
     sig = _sig("TypeError", "barplot() takes from 0 to 1 positional arguments but 2 positional arguments "
                             "(and 1 keyword-only argument) were given")
     assert (sig.family, sig.function) == (F.SIGNATURE, "barplot")
+
+
+def test_a_bare_import_error_under_a_relative_from_import_names_the_absolute_module():
+    # statsmodels/statsmodels#4756 (Python 3.6): "cannot import name '_representation'" raised by
+    # 'from . import (_representation, ...)' in statsmodels/tsa/statespace/tools.py.
+    from pytest_depfix.crash import parse_traceback
+    from pytest_depfix.diagnose.families import classify
+
+    tb = ("Traceback (most recent call last):\n"
+          '  File "C:\\\\env\\\\lib\\\\site-packages\\\\statsmodels\\\\tsa\\\\statespace\\\\tools.py", line 59, in set_mode\n'
+          "    from . import (_representation, _kalman_filter,\n"
+          "ImportError: cannot import name '_representation'\n")
+    sig = classify(parse_traceback(tb)[0])
+    assert (sig.module, sig.name) == ("statsmodels.tsa.statespace", "_representation")
+    up = tb.replace("from . import (", "from ..base import (")
+    assert classify(parse_traceback(up)[0]).module == "statsmodels.tsa.base"
