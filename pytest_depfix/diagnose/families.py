@@ -358,6 +358,7 @@ _ABSTRACT = re.compile(r"Can't instantiate abstract class (\w+) (?:with abstract
                        r"|without an implementation for abstract methods? ('\w+'(?:, '\w+'){0,40}))")
 _FUTURE_ANNOTATIONS = re.compile(r"\bfuture feature annotations is not defined")
 _SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
+_SIG_KW_BARE = re.compile(r"(?:TypeError: )?got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
 _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) "
                         r"(?:positional arguments? )?(?:\(and \d+ keyword-only arguments?\) )?(?:were|was) given")
@@ -733,6 +734,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             if m:
                 sig.family, sig.function, sig.name = SIGNATURE, m.group(1), m.group(2)
                 return _maybe_stdlib_keyword(sig, exc)
+        m = _SIG_KW_BARE.match(msg)
+        if m:
+            # "got an unexpected keyword argument 'extra_headers'." retold without the callable
+            # (deepgram-sdk under websockets 14): the calls passing it are read instead.
+            sig.family, sig.name = SIGNATURE, m.group(1)
+            sig.detail["no_function"] = True
+            return sig
         m = _SIG_MISSING.search(msg)
         if m:
             names = re.findall(r"'(\w+)'", m.group(3))

@@ -2424,6 +2424,13 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bo
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
+    if sig.detail.get("no_function") and sig.name and caller.kind != "dist" \
+            and not any(e.frames for e in ctx.crash.exceptions):
+        found = _keyword_call_pairs(ctx, sig.name, any_callable=True)
+        if found:
+            return done("transitive", sig.family, f"{what}: the one call of the set passing {sig.name!r} is to "
+                        f"{ctx.callee.name}=={ctx.callee.version}, which accepts it only in {found[0].name}{found[0].constraint}",
+                        found)
     if (caller.kind != "dist" or not caller.version) and sig.family == F.SIGNATURE and sig.function \
             and (sig.name or sig.detail.get("positional")):
         # No caller in the set (a cut notebook paste), but the message names the class: its owner is asked.
@@ -3022,7 +3029,7 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
     return answers if len(answers) == 1 else []
 
 
-def _keyword_call_pairs(ctx: Context, kw: str) -> List[Culprit]:
+def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> List[Culprit]:
     """A frameless ``__init__() got an unexpected keyword argument 'gpus'``: find the call, then ask its callee.
 
     Every movable pin's pinned release is read for calls passing ``gpus=``,
@@ -3042,7 +3049,7 @@ def _keyword_call_pairs(ctx: Context, kw: str) -> List[Culprit]:
     asked: Dict[str, Optional[Culprit]] = {}
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
         module, _, name = full.rpartition(".")
-        if not name[:1].isupper():
+        if not name[:1].isupper() and not any_callable:
             continue  # only a class call says "__init__() got an unexpected keyword argument"
         owner_name = module_owner(module, ctx) if module else None
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
