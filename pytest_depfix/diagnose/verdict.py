@@ -844,6 +844,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         verdict = _verdict_for(callee, caller, ctx) if callee.kind == "dist" else "transitive"
         if sig.family == F.PYTHON_VERSION and not ctx.is_keep(caller.name):
             verdict = "transitive" if caller.kind == "dist" else "project"
+        if kb_out and sig.family == F.ABI and sig.module == "numpy" and sig.direction == "base-too-new":
+            kb_out = kb_out + _built_for_numpy2(ctx)
         if kb_out:
             return done(verdict, family, f"{entry.package} {entry.changed_in}: {_what(sig)} changed ({entry.id})".replace("  ", " "),
                         kb_out, entry.advice, source=entry.source)
@@ -3654,6 +3656,60 @@ def _python_api_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
     return done("direct" if ctx.is_keep(pin.name) else "transitive", F.ABI,
                 f"{pin.name}=={pin.version} was built with calls to {sig.name}, a C function Python {py} removed",
                 [Culprit(pin.name, f">={found}", CONF_PROBE, [ev], "release-files")])
+
+
+NUMPY2_IMPORT = b"numpy._core._multiarray_umath"  # what NumPy 2's C-API header imports first; 1.x headers never name it
+MAX_NUMPY2_RELEASES = 10  # later releases of an extension read for a NumPy 2 build
+
+
+def _built_for_numpy2(ctx: Context) -> List[Culprit]:
+    """A module compiled against NumPy 1.x under NumPy 2: the extension's first later release built against NumPy 2.
+
+    shapely 2.0.1's ``lib`` was built with NumPy 1 headers ("_ARRAY_API not found" under numpy
+    2.2); 2.0.4's wheels were built with NumPy 2, whose ``_import_array`` asks for
+    ``numpy._core._multiarray_umath`` first, a string no NumPy 1 header writes.  The extension is
+    the innermost pin frame; its compiled modules for the target are read, never loaded.
+    """
+    if ctx.probe is None:
+        return []
+    frames = [f for f in ctx.crash.root.frames if f.owner == OWNER_DIST and f.dist]
+    pin = ctx.pinned(frames[-1].dist) if frames else None
+    if pin is None or not pin.version or pin.key == "numpy" or ctx.is_keep(pin.name):
+        return []
+
+    def built2(version: str) -> Optional[bool]:
+        key = f"{canonicalize_name(pin.name)}|{version}|{ctx.probe.target_key}|numpy2-build"
+        cached = ctx.probe._store.get("bin", key)
+        if cached is not None:
+            return {"1": True, "0": False}.get(cached)
+        compiled = lambda m: m.endswith((".so", ".pyd"))  # noqa: E731
+        listed = [m for m in ctx.probe.index.list_members(pin.name, version) if compiled(m)]
+        if not listed:
+            ctx.probe._store.put("bin", key, "?")
+            return None
+        got = ctx.probe.index.read_members(pin.name, version, compiled, max_bytes=64_000_000)
+        found = any(NUMPY2_IMPORT in data for data in got.values()) if got else None
+        if found is False and len(got) < len(listed):
+            found = None
+        ctx.probe._store.put("bin", key, {True: "1", False: "0", None: "?"}[found])
+        return found
+
+    try:
+        if built2(pin.version) is not False:
+            return []
+        later = sorted((v for v in ctx.probe.versions(pin.name) if _newer_final(v, pin.version)), key=Version)
+        for v in later[:MAX_NUMPY2_RELEASES]:
+            if not any(ctx.probe.index.release(pin.name, v).wheels_for(ctx.target) or []):
+                continue  # no wheel for the target: it would be built here, against whatever numpy is there
+            if built2(v):
+                ev = (f"{pin.name}=={pin.version}'s compiled modules were built against NumPy 1.x; {pin.name} {v} is its "
+                      f"first later release whose wheel for the target was built against NumPy 2 (read from its files, "
+                      f"never loaded)")
+                ctx.evidence.append(ev)
+                return [Culprit(pin.name, f">={v}", CONF_PROBE, [ev], "release-files")]
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s compiled modules: {type(exc).__name__}")
+    return []
 
 
 def _own_build_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
