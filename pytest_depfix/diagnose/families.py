@@ -363,6 +363,8 @@ _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?
 _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) "
                         r"(?:positional arguments? )?(?:\(and \d+ keyword-only arguments?\) )?(?:were|was) given")
 _SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
+# Python 2: "_convert_to_request_dict() takes exactly 3 arguments (4 given)" (self counted on both sides)
+_SIG_TAKES_PY2 = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:exactly|at most) (\d+) (?:positional )?arguments? \((\d+) given\)")
 _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
 # "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
@@ -747,10 +749,10 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family, sig.function, sig.name = SIGNATURE, m.group(1), names[0] if names else None
             sig.detail["missing"] = names
             return sig
-        m = _SIG_TAKES.search(msg) or _SIG_NOKW.search(msg)
+        m = _SIG_TAKES.search(msg) or _SIG_TAKES_PY2.search(msg) or _SIG_NOKW.search(msg)
         if m:
             sig.family, sig.function = SIGNATURE, m.group(1)
-            if m.re is _SIG_TAKES and int(m.group(3)) > int(m.group(2)):
+            if m.re in (_SIG_TAKES, _SIG_TAKES_PY2) and int(m.group(3)) > int(m.group(2)):
                 # "barplot() takes from 0 to 1 positional arguments but 2 ... were given": the
                 # releases whose callable takes that many are the ones to ask for (seaborn 0.12).
                 sig.detail["positional"] = int(m.group(3))

@@ -2813,12 +2813,12 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     cls = (sig.function or "").split(".")[0]
     if sig.function in ("__new__", "__init__"):
         return _constructor_owner(ctx, sig, caller, sig.function)
-    if cls and cls == sig.function and cls[:1].islower():
+    if cls and cls == sig.function and (cls[:1].islower() or cls[:1] == "_"):
         found = _function_owner(ctx, sig, caller, cls)
         if not found and cls in ("init", "new"):
             # "init() got an unexpected keyword": wandb.init, or __init__ with its underscores eaten by markdown
             found = _constructor_owner(ctx, sig, caller, f"__{cls}__")
-        return found or _function_homes(ctx, sig, caller, cls)
+        return found or _function_homes(ctx, sig, caller, cls) or _method_homes(ctx, sig, caller, cls)
     if not cls or not cls[:1].isupper() or not cls.isidentifier() or cls in _BUILTIN_TYPES:
         return []
     if cls == sig.function:
@@ -2943,6 +2943,29 @@ def _function_homes(ctx: Context, sig: F.Signal, caller: Party, fn: str) -> List
         if found:
             if not sig.detail.get("missing") and sig.name and not any(e.frames for e in ctx.crash.exceptions):
                 found += _keyword_callers(ctx, pin, fn, sig.name)
+            return found
+    return []
+
+
+def _method_homes(ctx: Context, sig: F.Signal, caller: Party, method: str) -> List[Culprit]:
+    """A bare method name (Python 2 printed no class): the pin classes defining it, asked which releases accept the call.
+
+    "_convert_to_request_dict() takes exactly 3 arguments (4 given)": botocore's BaseClient
+    method took one more argument from 1.9.7 on, which tornado-botocore 1.3.1 passes.
+    Only a distinctive name (eight letters or more, with an underscore inside).
+    """
+    from . import users
+
+    if ctx.probe is None or len(method) < 8 or "_" not in method.strip("_"):
+        return []
+    pins = [p for p in ctx.pins if p.active and p.version and p.key != caller.key and not ctx.is_keep(p.name)]
+    asked = 0
+    for pin, module, home in users.classes_with_method(ctx, pins, method, method):
+        if asked >= MAX_CLASS_QUESTIONS:
+            break
+        asked += 1
+        found = _keyword_range(ctx, pin, module, f"{home}.{method}", sig, "defined")
+        if found:
             return found
     return []
 

@@ -58,3 +58,19 @@ def test_star_args_take_any_number(index_for):
     index, target = index_for(spec, python="3.9")
     d = _diagnose(index, target, "seab==0.12.0\n", PASTE)
     assert not any(c.name == "seab" for c in d.culprits)
+
+
+def test_python_2s_bare_method_arity_is_asked_of_the_class_defining_it(index_for):
+    # thumbor-community/aws#107: "_convert_to_request_dict() takes exactly 3 arguments (4 given)" (Python 2 names
+    # no class); botocore's BaseClient method took a context argument from a later release on.
+    old = "class BaseClient(object):\n    def _convert_to_request_dict(self, api_params, operation_model):\n        return {}\n"
+    new = ("class BaseClient(object):\n    def _convert_to_request_dict(self, api_params, operation_model, context=None):\n"
+           "        return {}\n")
+    universe = {"botoc": [{"version": v, "tag": "py2.py3-none-any", "files": {"botoc/__init__.py": "", "botoc/client.py": src}}
+                          for v, src in (("1.3.7", old), ("1.3.10", new))],
+                "tornb": [{"version": "1.3.1", "tag": "py2.py3-none-any", "requires_dist": ["botoc"],
+                           "files": {"tornb/__init__.py": "import botoc\n"}}]}
+    index, target = index_for(universe, python="2.7")
+    d = _diagnose(index, target, "tornb==1.3.1\nbotoc==1.3.7\n",
+                  "TypeError: _convert_to_request_dict() takes exactly 3 arguments (4 given)\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("botoc", ">=1.3.10")]
