@@ -391,7 +391,8 @@ _RUNTIME_REQUIRES = re.compile(
 # pandas' optional-dependency check (import_optional_dependency): an ImportError naming both versions.
 _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '([\w.+!-]+)' or newer of '([\w.-]+)' "
                                r"\(version '([\w.+!-]+)' currently installed\)")
-_REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you have ([\w.-]+) ([\w.+-]+)")
+# pip's legacy resolver said "you'll have": "babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible."
+_REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you(?:'ll)? have ([\w.-]+) ([\w+-]+(?:\.[\w+-]+)*)")
 # pip's resolver (20.3+): "transformers 4.32.0 depends on tokenizers!=0.11.3, <0.14 and >=0.11.1"
 # under "The conflict is caused by:"; "The user requested tokenizers==0.10.3" names what was asked.
 PIP_CONFLICT = re.compile(r"conflicting dependencies|The conflict is caused by:|ResolutionImpossible")

@@ -62,6 +62,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._OPTIONAL_TOO_OLD, "ImportError"),  # pandas' import_optional_dependency
     (F._REQUIRES_OTHER_PYTHON, "pip.UnsupportedPythonVersion"),  # pip refusing a release for this Python
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
+    (F._REQUIRES_BUT_HAVE, "pip.ResolutionImpossible"),  # pip's check / legacy resolver: "X has requirement R, but you'll have"
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
     # scikit-learn 1.2+'s parameter validation (sklearn/utils/_param_validation.py).
     (re.compile(r"The '\w+' parameter of [\w.]+ must be .{1,600}?\. Got .{1,200}? instead\."),
@@ -82,6 +83,10 @@ _RETOLD_IMPORT = re.compile(r"cannot import ('[\w.]+' from '[\w.]+')")
 _QUOTED_BUILTIN = re.compile(r"(?<![\w.])\[?(" + "|".join(sorted(
     ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError", "ValueError", "RuntimeError", "OSError", "KeyError",
      "NameError"), key=len, reverse=True)) + r")\]?: (\S.*)")  # also "[AttributeError]: ..." as some tools print it
+
+
+# A tool quoting the exception in parentheses at the end of its own line (Sphinx's extension loader).
+_WRAPPED = re.compile(r"\(exception: ([^()]{1,500})\)\s*$")
 
 
 @dataclass
@@ -165,6 +170,12 @@ def _strip(raw: str) -> str:
 
 def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str, str]]:
     """``(exception type, why, message's first line)`` for a line that names its class, else None."""
+    m = _WRAPPED.search(line)
+    if m:
+        # Sphinx: "Could not import extension X (exception: No module named 'sphinx.util.compat')"
+        inner = _identify(m.group(1), kb)
+        if inner is not None:
+            return inner[0], f"{inner[1]}, quoted by a tool's wrapper", inner[2]
     m = _QUOTED_BUILTIN.search(line)
     if m:
         return m.group(1), "the line quotes it", m.group(2)

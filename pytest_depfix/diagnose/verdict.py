@@ -608,6 +608,10 @@ def _came_back_above(ctx: Context, dist: str, question: Any, below: str, pinned:
     after = [v for v in finals if Version(v) > Version(pinned)]
     if not after or ctx.probe.ask(dist, after[0], question).value != YES:
         return None  # only a name that came back in the very next release
+    sig = ctx.signal
+    if sig is not None and sig.detail.get("no_module") and sig.module \
+            and not _restored_with_names(ctx, dist, after[0], sig.module):
+        return None  # the module came back without what the failing import takes from it
     above = getattr(ctx.probe.find_range(dist, question, versions=after), "present", None)
     if above is None or above == "<0":
         return None
@@ -622,6 +626,37 @@ def _came_back_above(ctx: Context, dist: str, question: Any, below: str, pinned:
     joined = ",".join(parts)
     ctx.evidence.append(f"{dist}=={pinned} lacks it, {dist} {after[0]} has it again: present in {dist}{joined}")
     return joined
+
+
+def _restored_with_names(ctx: Context, dist: str, version: str, module: str) -> bool:
+    """Whether a module that came back has the names the failing import takes from it.
+
+    Sphinx 1.7.1 restored ``sphinx.util.compat`` (removed by mistake in 1.7.0) without
+    ``Directive``, which CGATReport's ``from sphinx.util.compat import Directive`` needs.
+    The statement is the printed frame's, or the one pin importing the module.
+    """
+    from . import users
+    from .probe import YES
+
+    statements = [f.source for e in ctx.crash.exceptions for f in e.frames[-1:] if f.source]
+    statements += [e.source_hint for e in ctx.crash.exceptions if getattr(e, "source_hint", None)]
+    if not statements:
+        try:
+            statements = [c.use.statement for c in users.find_callers(ctx, module, "", None, "ModuleNotFoundError")]
+        except Exception:
+            statements = []
+    names: Set[str] = set()
+    for st in statements:
+        m = re.match(rf"\s*from\s+{re.escape(module)}\s+import\s+\(?([\w\s,]+)", st or "")
+        if m:
+            names |= {part.split(" as ")[0].strip() for part in m.group(1).split(",") if part.strip()}
+    for name in sorted(n for n in names if n.isidentifier())[:8]:
+        try:
+            if ctx.probe.ask(dist, version, f"{module}:{name}").value != YES:
+                return False
+        except Exception:
+            return False
+    return True
 
 
 def _refuted(ctx: Context, callee: Party, spec: str) -> bool:

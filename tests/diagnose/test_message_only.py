@@ -239,3 +239,14 @@ def test_a_bracketed_log_level_before_the_message_is_not_part_of_it(kb):
     found = infer_message("[ERROR] get() got an unexpected keyword argument 'proxies'\n", kb)
     assert found is not None and found.exc_type == "TypeError"
     assert found.message == "get() got an unexpected keyword argument 'proxies'"
+
+
+def test_pips_legacy_check_wording_is_a_declared_conflict():
+    # meolu/walle-web#945: "ERROR: babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible."
+    from pytest_depfix.diagnose.families import classify
+
+    line = "ERROR: babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible.\n"
+    inferred = infer_message(line, None)
+    assert inferred is not None
+    sig = classify(inferred.to_crash())
+    assert (sig.family, sig.requirement, sig.found) == ("declared", "pytz>=2015.7", ("pytz", "2015.6"))

@@ -48,3 +48,25 @@ def test_a_name_restored_in_the_very_next_release_joins_the_stretch_above_the_pi
     crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("wtformsy", "!=2.3.0,<3.0.0")]
+
+
+def test_a_module_restored_without_the_names_the_import_takes_is_not_a_way_forward(index_for):
+    # CGATReport#40: Sphinx 1.7.0 removed sphinx.util.compat, 1.7.1 restored it without Directive,
+    # which 'from sphinx.util.compat import Directive' needs.  Sphinx's wrapper quotes the error.
+    compat = "class Directive(object):\n    pass\n"
+    universe = {"sphinxy": [{"version": v, "files": dict({"sphinxy/__init__.py": "", "sphinxy/util/__init__.py": ""},
+                                                         **({} if v == "1.7.0" else {"sphinxy/util/compat.py": compat if v < "1.7" else "import warnings\n"}))}
+                            for v in ("1.6.5", "1.6.7", "1.7.0", "1.7.1", "1.7.2")],
+                "cgatr": [{"version": "0.7.6.1", "requires_dist": ["sphinxy"],
+                           "files": {"cgatr/__init__.py": "", "cgatr/errors_directive.py": "from sphinxy.util.compat import Directive\n"}}]}
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("cgatr==0.7.6.1\nsphinxy==1.7.0\n", target)
+    paste = ("Extension error:\nCould not import extension cgatr.errors_directive "
+             "(exception: No module named 'sphinxy.util.compat')\n")
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    inferred = infer_message(paste, load_knowledge(bundled=False))
+    assert inferred is not None and inferred.exc_type == "ModuleNotFoundError"
+    d = diagnose(inferred.to_crash(), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert ("sphinxy", "<1.7.0") in [(c.name, c.constraint) for c in d.culprits]
+    assert not any("!=1.7.0" in c.constraint for c in d.culprits)
