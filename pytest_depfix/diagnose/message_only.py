@@ -117,6 +117,9 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
     lines = [_strip(raw) for raw in text.splitlines()]
     if sum(1 for ln in lines if ln) > MAX_LINES:
         return None
+    debug = _django_debug(lines)
+    if debug is not None:
+        return debug
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -149,6 +152,35 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
                 message.append(more)
         text_msg = "\n".join(message).strip().rstrip(":").rstrip()
         return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)))
+    return None
+
+
+_DEBUG_TYPE = re.compile(r"Exception Type:\s*([A-Za-z_][\w.]{0,200})\s*$")
+_DEBUG_VALUE = re.compile(r"Exception Value:\s*(.*)$")
+
+
+def _django_debug(lines: List[str]) -> Optional[InferredMessage]:
+    """Django's debug page copied as text: "Exception Type: ConnectionError" / "Exception Value:" and the message.
+
+    The page names the class itself; the value runs to the first blank line (MongoEngine's
+    "Cannot connect to database dashboard :" / "False is not a read preference.").
+    """
+    for i, line in enumerate(lines[:-1]):
+        m = _DEBUG_TYPE.match(line)
+        if not m:
+            continue
+        v = _DEBUG_VALUE.match(lines[i + 1])
+        if not v:
+            return None
+        message = [v.group(1).strip()] if v.group(1).strip() else []
+        for more in lines[i + 2:i + 2 + MAX_MESSAGE_LINES]:
+            if not more:
+                break
+            message.append(more)
+        if not message:
+            return None
+        return InferredMessage(m.group(1), "\n".join(message), "Django's debug page names it (Exception Type)",
+                               line=message[0])
     return None
 
 

@@ -1075,13 +1075,28 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     type names first (``XLRDError`` is xlrd's).  The refusal found, the same module of
     the neighbouring releases says where it starts and ends (:mod:`.raised`).
     """
+    if ctx.probe is None or sig.family != F.UNKNOWN:
+        return None
+    first = _raised_message_of(ctx, sig, done, sig.message)
+    if first is not None and (first.culprits or first.verdict != "unknown"):
+        return first
+    # A wrapper's message with the wrapped one on its next lines (MongoEngine's "Cannot connect
+    # to database dashboard :" over pymongo's "False is not a read preference."): those are read too.
+    later = [ln.strip() for ln in (ctx.crash.root.message or "").splitlines()[1:] if len(ln.strip()) >= 15]
+    for line in later[:3]:
+        found = _raised_message_of(ctx, sig, done, line)
+        if found is not None and (found.culprits or found.verdict != "unknown"):
+            return found
+        first = first or found
+    return first
+
+
+def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> Optional[Diagnosis]:
+    """:func:`_raised_message` for one line of the message."""
     from . import raised
     from .adapted import frame_relpath
     from .users import dependants
 
-    if ctx.probe is None or sig.family != F.UNKNOWN:
-        return None
-    message = sig.message
     frames = [fr for exc in ctx.crash.exceptions for fr in exc.frames]
     looks: List[Tuple[Any, Optional[List[str]]]] = []
     if frames:
@@ -1110,7 +1125,7 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         checked = _version_check_of(ctx, pin, message)
         if ctx.is_keep(pin.name) or checked:
             where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
-            ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
+            ctx.evidence.append(f"{where}: {message[:120]!r}")
             if not checked:
                 valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
                 if valued is not None:
@@ -1127,7 +1142,7 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
             # The other direction is an alternative, not a weaker copy of the first: both go to the resolver.
             out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward}'s {refusal.path} no "
                                                                      f"longer does"], "release-files"))
-        ctx.evidence.append(f"{where}: {sig.message[:120]!r}")
+        ctx.evidence.append(f"{where}: {message[:120]!r}")
         tomb = raised.tombstone_module(refusal.path, message)
         if tomb is not None and not frames:
             out += _tombstone_importers(ctx, pin, tomb)
