@@ -1854,7 +1854,13 @@ def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F
         return []
     how = "only that module was read: the release is over the read cap" if partial else "read from release files"
     cls = sig.cls.rsplit(".", 1)[-1]
-    return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
+    try:
+        far = Version(later).major != Version(caller.version or "0").major
+    except InvalidVersion:
+        far = True
+    # A release a major series away that no longer reads the name (schedula 0.1.12 -> 1.2.11) may have
+    # been rewritten for any reason: weaker than alphapy's next patch, and ranked as such.
+    return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial or far else CONF_PROBE,
                     [f"{caller.name} {later} no longer reads .{attr} (`{use.statement}`, {rel} line {frame.line} in "
                      f"{caller.version} read {cls}.{attr}; {how})"], "release-files")]
 

@@ -33,3 +33,15 @@ def test_the_caller_release_that_stopped_reading_the_attribute_is_offered(index_
     crash = attribute(crash, pins, target=target, installed=False)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert ("alphay", ">=2.4.1") in [(c.name, c.constraint) for c in d.culprits]
+
+
+def test_a_release_a_major_series_away_is_weaker_evidence(index_for):
+    # sphinx-doc/sphinx (schedula 0.1.12 read Sphinx._listeners; the first release without it is 1.2.11)
+    universe = dict(UNIVERSE, alphay=[dict(r, version=v) for r, v in zip(UNIVERSE["alphay"], ("0.1.12", "1.2.11"))])
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("alphay==0.1.12\npandy==1.0.1\n", target)
+    (crash,) = parse_traceback(PASTE)
+    crash = attribute(crash, pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    got = {(c.name, c.constraint): c.confidence for c in d.culprits}
+    assert 0 < got[("alphay", ">=1.2.11")] < 0.8
