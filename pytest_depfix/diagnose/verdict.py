@@ -898,6 +898,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     if sig.family == F.UNKNOWN and sig.exc_type.rsplit(".", 1)[-1] == "SyntaxError":
         if _syntax_too_new(ctx, sig):
             return _python_added(ctx, sig, caller, done)
+        too_old = _syntax_too_old(ctx, sig, done)
+        if too_old is not None:
+            return too_old
     handler = _HANDLERS.get(sig.family)
     if handler is None:
         # A message no family knows: the pin that raises it in its own words, a value it does not
@@ -3343,6 +3346,64 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
                       feature=f"syntax Python {ctx.target.python_version} cannot parse (`{hit.statement}`)")
     ctx.evidence.append(f"{owner.name}=={owner.version}'s {hit.file} line {hit.line} (`{hit.statement}`) is {hit.what}")
     return True
+
+
+MAX_SYNTAX_RELEASES = 12  # later releases of a pin read for a module the target's grammar accepts
+
+
+def _syntax_too_old(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A SyntaxError in a pin's module that the target's grammar refuses as old code: the first release it parses.
+
+    asyncio-redis 0.14.3's ``ensure_future = asyncio.async`` is invalid from Python 3.7 on
+    (``async`` became a keyword); 0.15.1's connection.py parses.  The located file is read
+    from the pinned release and parsed for the target (``feature_version``), never run; only
+    targets up to the running Python's grammar are judged.
+    """
+    import ast
+    import sys as _sys
+
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    target = tuple(ctx.target.python[:2])
+    if target > tuple(_sys.version_info[:2]) or target < (3, 4):
+        return None
+    loc = getattr(ctx.crash.root, "location", None)
+    rel = frame_relpath(loc) if loc is not None else None
+    party = _frame_party(loc, ctx) if rel else None
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if ctx.probe is None or pin is None or not pin.version or ctx.is_keep(pin.name):
+        return None
+
+    def parses(version: str) -> Optional[bool]:
+        text = ReleaseTree(ctx.probe, pin.name, version).read(rel)
+        if text is None:
+            return None
+        try:
+            ast.parse(text, feature_version=target)
+        except SyntaxError:
+            return False
+        except (ValueError, RecursionError, MemoryError):
+            return None
+        return True
+
+    try:
+        if parses(pin.version) is not False:
+            return None
+        later = sorted((v for v in ctx.probe.versions(pin.name) if _newer_final(v, pin.version)), key=Version)
+        for v in later[:MAX_SYNTAX_RELEASES]:
+            ok = parses(v)
+            if ok is None:
+                return None
+            if ok:
+                ev = (f"{pin.name}=={pin.version}'s {rel} does not parse as Python {ctx.target.python_version} "
+                      f"(`{(loc.source or '').strip()}`); {pin.name} {v}'s does (read from release files, never run)")
+                ctx.evidence.append(ev)
+                return done("transitive", F.PYTHON_VERSION, f"{pin.name}=={pin.version} has code Python "
+                            f"{ctx.target.python_version} cannot parse", [Culprit(pin.name, f">={v}", CONF_PROBE, [ev], "release-files")])
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+    return None
 
 
 def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added: str, advice: str) -> Diagnosis:
