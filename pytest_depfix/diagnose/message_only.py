@@ -40,7 +40,8 @@ _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s|\[(?:ERROR
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \()"), "ImportError"),
     (re.compile(r"No module named '?[\w.]+'?(?:; '[\w.]+' is not a package)?\.?\s*$"), "ModuleNotFoundError"),
-    (re.compile(r"(?:(?:partially initialized )?[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+'"),
+    # (a title cut at its length limit may lose the last quote: "module 'psycopg2' has no attribute 'errors")
+    (re.compile(r"(?:(?:partially initialized )?[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+(?:'|\s*$)"),
      "AttributeError"),
     (re.compile(r"[\w.<>]+\(\) (?:got an unexpected keyword argument|got multiple values for argument"
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"

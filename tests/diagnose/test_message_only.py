@@ -250,3 +250,10 @@ def test_pips_legacy_check_wording_is_a_declared_conflict():
     assert inferred is not None
     sig = classify(inferred.to_crash())
     assert (sig.family, sig.requirement, sig.found) == ("declared", "pytz>=2015.7", ("pytz", "2015.6"))
+
+
+def test_a_title_cut_before_its_last_quote_is_still_cpythons_attribute_error():
+    # aws-psycopg2#2: the issue title "module 'psycopg2' has no attribute 'errors" lost its closing quote.
+    inferred = infer_message("module 'psycopg2' has no attribute 'errors\n", None)
+    assert inferred is not None and inferred.exc_type == "AttributeError"
+    assert infer_message("module 'psycopg2' has no attribute 'errors and more prose\n", None) is None
