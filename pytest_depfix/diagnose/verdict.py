@@ -1825,12 +1825,17 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
         return []
     if not later:
         return []
-    how = "only that module was read: the release is over the read cap" if partial else "read from release files"
+    how = _how_read(partial)
     # The module read is the failing frame's own: as strong as first_adapted's changed outer statement,
     # which is not read whole either (transformers 4.43.2 guarded torch.float8_e4m3fn in modeling_utils).
     return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
                     [f"{caller.name} {later} no longer reaches {sig.module + ('.' + name if name else '')} where it can fail (`{use.statement}`, "
                      f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
+
+
+def _how_read(partial: bool) -> str:
+    """How a later release was judged: whole, or only the module that used the name (over the read cap)."""
+    return "only that module was read: the release is over the read cap" if partial else "read from release files"
 
 
 def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F.Signal) -> List[Culprit]:
@@ -1855,7 +1860,7 @@ def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F
         return []
     if not later:
         return []
-    how = "only that module was read: the release is over the read cap" if partial else "read from release files"
+    how = _how_read(partial)
     cls = sig.cls.rsplit(".", 1)[-1]
     try:
         far = Version(later).major != Version(caller.version or "0").major
