@@ -1849,9 +1849,11 @@ def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F
     attr = sig.name or ""
     rel = adapted.frame_relpath(frame)
     source = frame.source or ""
-    if not rel or len(attr) < 5 or not attr.isidentifier() or not re.search(rf"\.{re.escape(attr)}\b", source):
+    if not rel or len(attr) < 5 or not attr.isidentifier():
         return []
     reads = re.compile(rf"\.{re.escape(attr)}\b")
+    if not reads.search(source):
+        return []
     use = users.Use(rel, frame.line, source.strip())
     try:
         later, partial = users._first_release_without(ctx, caller, use, lambda text: reads.search(text) is not None)
