@@ -20,6 +20,7 @@ from typing import Any, Collection, Optional
 from ..models import Crash, Diagnosis
 from ..requirements import PinSet
 from ..target import Target
+from . import families as F
 from .families import Signal, classify
 from .knowledge import KBEntry, KnowledgeBase, load_knowledge
 from .matrix import Conflict, MatrixReport, check_matrix
@@ -58,10 +59,11 @@ def diagnose(
                   keep={canonicalize_name(k) for k in keep}, probe=probe, matrix=matrix)
     root = crash.root
     found = None
-    if root.short_type in ("ImportError", "ModuleNotFoundError") and not root.message.strip() and probe is not None:
+    loader = F.LOADER_LOST.search(root.message) if root.short_type == "ImportError" else None
+    if root.short_type in ("ImportError", "ModuleNotFoundError") and (loader or not root.message.strip()) and probe is not None:
         from .linkcheck import missing_import
 
-        found = missing_import(ctx)
+        found = missing_import(ctx, loader.group(1) if loader else None)
         if found is not None:
             message, _owner, _file, evidence = found
             kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"

@@ -389,6 +389,9 @@ _RUNTIME_REQUIRES = re.compile(
     r"(?:version )?(?P<op>>=|>)?\s*(?P<ver>\d+(?:\.\d+){0,3})(?P<more> or (?:higher|newer|later|above))?"
     r"(?:[^;.]{0,40}[;.,]\s*Detected an installation of version (?P<found>\d[\w.+-]*))?")
 # pandas' optional-dependency check (import_optional_dependency): an ImportError naming both versions.
+# A loader that replaced an ImportError's message with its own, naming only the module it was
+# importing: Markdown's build_extension (3.x: 'Failed loading extension "x".'; 2.x: "... 'x' from ...").
+LOADER_LOST = re.compile(r"Failed loading extension [\"']([A-Za-z_][\w.]*)[\"']")
 _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '([\w.+!-]+)' or newer of '([\w.-]+)' "
                                r"\(version '([\w.+!-]+)' currently installed\)")
 # pip's legacy resolver said "you'll have": "babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible."

@@ -26,16 +26,20 @@ MAX_QUESTIONS = 48  # names asked of other pins
 _GUARDS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 
 
-def missing_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
+def missing_import(ctx: Any, module: Optional[str] = None) -> Optional[Tuple[str, str, str, str]]:
     """(message, owner pin, importing file, evidence) for the first import the pinned set cannot satisfy, or None.
 
     ``message`` is worded as CPython words it ("cannot import name 'triu' from
     'scipy.linalg'", "No module named 'x.y'") so the ordinary import-name
     diagnosis runs on it.  None whenever anything is unsure: the paste is
-    then left as it was.
+    then left as it was.  ``module``: the module a loader names when it
+    replaced the import's message with its own ("Failed loading extension
+    "mdx_truly_sane_lists"."); its walk starts at that module's first line.
     """
     from .verdict import module_owner
 
+    if module is not None:
+        return _loaded_module(ctx, module, module_owner)
     frames = [f for f in ctx.crash.root.frames if f.owner == OWNER_DIST and f.dist and f.module]
     if ctx.probe is None or not frames:
         return None
@@ -55,11 +59,27 @@ def missing_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
         return None
 
 
+def _loaded_module(ctx: Any, module: str, module_owner: Any) -> Optional[Tuple[str, str, str, str]]:
+    """The walk from the first line of a module a loader failed to import, in the pin that ships it."""
+    if ctx.probe is None:
+        return None
+    name = module_owner(module, ctx)
+    pin = ctx.pinned(name) if name else None
+    if pin is None or not pin.version:
+        return None
+    walker = _Walker(ctx, pin, module_owner, why=f"the loader's message replaced the import's, {module} was being imported")
+    try:
+        start = walker.file_of(module)
+        return walker.run(start, 0) if start else None
+    except Exception:
+        return None
+
+
 class _Walker:
     """Depth-first over one release's module-level imports, in the order Python runs them."""
 
-    def __init__(self, ctx: Any, pin: Any, module_owner: Any) -> None:
-        self.ctx, self.pin, self.module_owner = ctx, pin, module_owner
+    def __init__(self, ctx: Any, pin: Any, module_owner: Any, why: str = "the paste ends before its message") -> None:
+        self.ctx, self.pin, self.module_owner, self.why = ctx, pin, module_owner, why
         self.tree = ReleaseTree(ctx.probe, pin.name, pin.version)
         self.have: Set[str] = set(self.tree.paths())
         self.tops = {p.split("/")[0] for p in self.have if p.endswith(".py")}
@@ -123,7 +143,7 @@ class _Walker:
             self.asked += 1
             if self._answer(owner, f"{base}:{alias.name}") == NO and self._answer(owner, f"{base}.{alias.name}") != YES:
                 return (f"cannot import name '{alias.name}' from '{base}'", owner.name, path,
-                        f"the paste ends before its message; {self.pin.name}=={self.pin.version}'s {path} runs "
+                        f"{self.why}; {self.pin.name}=={self.pin.version}'s {path} runs "
                         f"'from {base} import {alias.name}', and {owner.name}=={owner.version} has no {base}.{alias.name}")
         return None
 
@@ -143,7 +163,7 @@ class _Walker:
         self.asked += 1
         if self._answer(owner, dotted) == NO:
             return (f"No module named '{dotted}'", owner.name, path,
-                    f"the paste ends before its message; {self.pin.name}=={self.pin.version}'s {path} imports "
+                    f"{self.why}; {self.pin.name}=={self.pin.version}'s {path} imports "
                     f"{dotted}, and {owner.name}=={owner.version} does not ship it")
         return None
 

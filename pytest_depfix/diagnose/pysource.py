@@ -601,11 +601,15 @@ class _Reader:
         for table, line in getattr(self, "_getattr_providers", []):
             const = self.constants.get(table)
             if isinstance(const, ast.Dict):
+                served = any(h in table.lower() for h in _RETURN_HINTS)
                 for k, v in zip(const.keys, const.values):
                     if isinstance(k, ast.Constant) and isinstance(k.value, str):
                         sub = _relative_submodule(v)
                         if sub:
                             self.info.lazy_attrs.setdefault(k.value, (sub, line))
+                        elif served:
+                            # Markdown 3.1-3.3: deprecated = __deprecated__.get(name); warn; return it
+                            self.info.deprecated.setdefault(k.value, (line, table))
         for table, keys, body, line in getattr(self, "_getattr_tables", []):
             names = keys if keys is not None else self.literal_keys(self.constants.get(table or ""))
             label = table or "__getattr__"

@@ -209,6 +209,20 @@ def test_pydantic_2s_dynamic_imports_table_provides_its_names():
     assert f.value == YES and "pyd.functional_validators" in f.evidence
 
 
+def test_a_deprecated_table_read_with_get_serves_its_names_with_a_warning():
+    # Markdown 3.1-3.3: 'version' lives only as a key of __deprecated__, which __getattr__ returns from.
+    init = ("__version__ = '3.3.7'\n__deprecated__ = {\n    'version': ('__version__', __version__),\n}\n\n"
+            "def __getattr__(name):\n    deprecated = __deprecated__.get(name)\n    if deprecated:\n"
+            "        warnings.warn('deprecated', DeprecationWarning)\n        return deprecated[1]\n"
+            "    raise AttributeError(name)\n")
+    f = lookup({"md/__init__.py": init}, "md", "version")
+    assert f.value == YES and "deprecation" in f.evidence
+    assert lookup({"md/__init__.py": init}, "md", "version_info").value != YES
+    # A table whose name does not say its names are served proves nothing about them.
+    plain = init.replace("__deprecated__", "__table__")
+    assert lookup({"md/__init__.py": plain}, "md", "version").value != YES
+
+
 def test_a_helper_that_adds_a_modules_all_to_ours_carries_its_names_through_star_imports():
     # numpy 1.22-1.26: core/__init__.py stopped adding fromnumeric.__all__ itself; numeric.py does it through
     # 'def extend_all(module)' + 'extend_all(fromnumeric)'. Without following it, np.sum and np.product read as absent.
