@@ -704,8 +704,38 @@ def _pinned_has(ctx: Context, callee: Party, module: str, name: Optional[str]) -
         return False
     sig = ctx.signal
     if sig is not None and sig.family != F.IMPORT_NAME and str(getattr(answer, "evidence", "")).startswith("submodule"):
-        return False  # 'module sp has no attribute signal': a submodule file is an attribute only once imported
+        # 'module sp has no attribute signal': a submodule file is an attribute only once imported,
+        # which the package does itself when its __init__ imports it (tfds 4.2.0's core/download).
+        return bool(name) and _package_imports_submodule(ctx, callee, module, str(name))
     return True
+
+
+def _package_imports_submodule(ctx: Context, callee: Party, package: str, sub: str) -> bool:
+    """Whether ``package/__init__.py`` of the pinned release imports ``package.sub`` on every import.
+
+    Only module-level import statements count (not ones under ``if``/``try``/a function):
+    importing a submodule in any form binds it as the package's attribute.
+    """
+    from .probe import ReleaseTree
+    from .pysource import parse_quietly, resolve_relative
+
+    try:
+        text = ReleaseTree(ctx.probe, callee.name, callee.version).read(package.replace(".", "/") + "/__init__.py")
+        tree = parse_quietly(text or "")
+    except Exception:
+        return False
+    full = f"{package}.{sub}"
+    for st in getattr(tree, "body", []):
+        if isinstance(st, ast.Import):
+            if any(a.name == full or a.name.startswith(full + ".") for a in st.names):
+                return True
+        elif isinstance(st, ast.ImportFrom):
+            base = resolve_relative(package, True, st.level, st.module)
+            if base == full or base.startswith(full + "."):
+                return True
+            if base == package and any(a.name == sub for a in st.names):
+                return True
+    return False
 
 
 def time_culprits(callee: Party, caller: Party, ctx: Context, what: str) -> List[Culprit]:
