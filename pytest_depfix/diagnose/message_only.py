@@ -87,6 +87,9 @@ _QUOTED_BUILTIN = re.compile(r"(?<![\w.])\[?(" + "|".join(sorted(
      "NameError"), key=len, reverse=True)) + r")\]?: (\S.*)")  # also "[AttributeError]: ..." as some tools print it
 
 
+# CPython's signature wording inside another message, up to the quote or bracket that closes it.
+_SIGNATURE_INSIDE = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,200}\(\) (?:got an unexpected keyword argument '\w+'"
+                               r"|missing \d+ required (?:positional|keyword-only) arguments?: '\w+'[^\"}\]]{0,200}))")
 # A tool quoting the exception in parentheses at the end of its own line (Sphinx's extension loader).
 _WRAPPED = re.compile(r"\(exception: ([^()]{1,500})\)\s*$")
 
@@ -226,6 +229,10 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     m = _QUOTED_DOTTED.search(line)
     if m:
         return m.group(1), "the line quotes it with its module", m.group(2)
+    m = _SIGNATURE_INSIDE.search(line)
+    if m:
+        # A tool's own message around it: Ansible's "msg": "Configuration error - kwargs_from_env() got ...".
+        return "TypeError", "only CPython's TypeError is worded this way", m.group(1)
     m = _RETOLD_IMPORT.search(line)
     if m:
         return "ImportError", "the line retells CPython's ImportError wording without 'name'", f"cannot import name {m.group(1)}"

@@ -257,3 +257,16 @@ def test_a_title_cut_before_its_last_quote_is_still_cpythons_attribute_error():
     inferred = infer_message("module 'psycopg2' has no attribute 'errors\n", None)
     assert inferred is not None and inferred.exc_type == "AttributeError"
     assert infer_message("module 'psycopg2' has no attribute 'errors and more prose\n", None) is None
+
+
+def test_a_signature_error_inside_a_tools_own_message_is_read_to_its_closing_quote():
+    # docker/docker-py#3194: Ansible's task result quotes docker's TypeError inside its "msg".
+    paste = ('TASK [deploy docker] ****\n'
+             'fatal: [nas]: FAILED! => {"changed": false, "msg": "Configuration error - kwargs_from_env() got an '
+             "unexpected keyword argument 'ssl_version'\"}\n")
+    found = infer_message(paste, None)
+    assert found is not None and found.exc_type == "TypeError"
+    assert found.message == "kwargs_from_env() got an unexpected keyword argument 'ssl_version'"
+    found = infer_message('{"msg": "run() missing 1 required positional argument: \'self\'"}\n', None)
+    assert found is not None and found.message == "run() missing 1 required positional argument: 'self'"
+    assert infer_message("the docs say run() got an unexpected keyword once\n", None) is None
