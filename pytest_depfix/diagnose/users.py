@@ -1590,9 +1590,28 @@ def classes_with_method(ctx: Any, pins: List[Any], method: str, hint_cls: str) -
     a word of the unknown class's name (backend_agg.py for ...InterAgg); the first pin with
     hits answers.
     """
+    if not method.isidentifier():
+        return []
+    return _scan_classes(ctx, pins, hint_cls, f"def {method}(", lambda node: any(
+        isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == method for fn in _own_statements(node)))
+
+
+def classes_named(ctx: Any, pins: List[Any], cls: str) -> List[Tuple[Any, str, str]]:
+    """``(pin, module, class)`` where a pin's pinned release defines a class named ``cls``.
+
+    For "'ExtensionManager' object has no attribute '_extensions'" with no frame of the
+    pins: the class's home (jupyter_server's extension/manager.py) is the release to ask.
+    """
+    if not cls.isidentifier():
+        return []
+    return _scan_classes(ctx, pins, cls, f"class {cls}", lambda node: node.name == cls)
+
+
+def _scan_classes(ctx: Any, pins: List[Any], hint_cls: str, needle: str, wanted: Any) -> List[Tuple[Any, str, str]]:
+    """The classes ``wanted`` accepts in files containing ``needle``; the first pin with hits answers."""
     from .probe import ReleaseTree, _ByteCap
 
-    if not method.isidentifier() or ctx.probe is None:
+    if ctx.probe is None:
         return []
     out: List[Tuple[Any, str, str]] = []
     for pin in pins[:MAX_OWNER_PINS]:
@@ -1610,12 +1629,10 @@ def classes_with_method(ctx: Any, pins: List[Any], method: str, hint_cls: str) -
                     break  # what was read stands; the rest is over the cap
                 for path in batch:
                     text = tree.read(path) or ""
-                    if f"def {method}(" not in text:
+                    if needle not in text:
                         continue
                     for node in ast.walk(parse_quietly(text)):
-                        if isinstance(node, ast.ClassDef) and any(
-                                isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == method
-                                for fn in _own_statements(node)):
+                        if isinstance(node, ast.ClassDef) and wanted(node):
                             module = path[:-3].replace("/", ".")
                             out.append((pin, module[: -len(".__init__")] if module.endswith(".__init__") else module, node.name))
         except Exception as exc:  # evidence, never a reason to fail

@@ -2480,6 +2480,54 @@ def _suggested_sibling(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return []
 
 
+def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'ExtensionManager' object has no attribute '_extensions'", and no frame of a pin printed.
+
+    The class is printed bare, so no module says whose it is; the one pin of the set
+    whose pinned release defines a class of that name (jupyter_server 1.7.0's
+    extension/manager.py) is asked in which releases the class had the attribute.  Only
+    pins whose frames are printed, or a set of at most ``MAX_HOME_SET`` movable pins; where
+    two pins define a class of that name, only the one whose class ever had the attribute.
+    """
+    from . import users
+
+    if not sig.cls or not sig.name or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES:
+        return []
+    cls = sig.cls
+    framed = {canonicalize_name(f.dist) for e in ctx.crash.exceptions for f in e.frames if f.owner == OWNER_DIST and f.dist}
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    pins = [p for p in active if p.key in framed] or (active if len(active) <= MAX_HOME_SET else [])
+    homes = [h for pin in pins for h in users.classes_named(ctx, [pin], cls)]
+    if not homes or len(homes) > MAX_CLASS_QUESTIONS:
+        return []
+    found: List[Culprit] = []
+    for pin, module, home in homes:
+        present = probe_range(ctx, pin.name, module, home, attribute=sig.name)
+        if present and excludes(present, pin.version):
+            ev = (f"{cls} is {pin.name}'s {module}.{home}; {home}.{sig.name} is present in {pin.name}{present} "
+                  f"(read from release files)")
+            found.append(Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe"))
+        elif not _class_lacks(ctx, pin, module, home, sig.name):
+            return []  # another class of that name has it, or may: which one the object is stays open
+    if len(found) != 1:
+        return []
+    ctx.evidence.append(found[0].evidence[0])
+    return found
+
+
+def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str) -> bool:
+    """Whether the pinned release's ``module.cls`` surely has no ``attr`` (the probe's plain no)."""
+    from .probe import NO, Question
+
+    try:
+        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr)).value == NO
+    except Exception:
+        return False
+
+
+MAX_HOME_SET = 3  # movable pins whose every release file may be searched for a bare class name
+
+
 def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bool = False) -> List[Culprit]:
     """No frame says who reached ``obj.attr``: the one pin declaring the class's owner whose code does, and its release that stopped.
 
@@ -2552,6 +2600,12 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             return done("project" if caller.kind == "project" else "transitive", sig.family,
                         f"{what}: the class inherits from {sibling[0].name}=={ctx.callee.version}, which has "
                         f"{sig.name!r} only in {sibling[0].name}{sibling[0].constraint}", sibling)
+        home = _class_home(ctx, sig) if sig.family == F.ATTRIBUTE else []
+        if home:
+            ctx.callee = ctx.party(home[0].name)
+            return done("project" if caller.kind == "project" else "transitive", sig.family,
+                        f"{what}: {home[0].name}=={ctx.callee.version} defines the class, which has {sig.name!r} only in "
+                        f"{home[0].name}{home[0].constraint}", home)
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
     if sig.family == F.SIGNATURE and sig.name:
