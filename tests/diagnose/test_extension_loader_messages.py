@@ -59,3 +59,40 @@ def test_markdown_3s_extension_string_with_its_configuration_is_a_knowledge_entr
     # An ordinary missing module is not that break.
     plain = infer_message("No module named 'headerid'\n", kb)
     assert plain is not None and "knowledge" not in plain.reason
+
+
+CYTHON_TAIL = (
+    '    File "/tmp/pip-build-env-el21d7kt/overlay/lib64/python3.8/site-packages/Cython/Build/Dependencies.py", '
+    "line 1301, in cythonize_one\n"
+    "      raise CompileError(None, pyx_file)\n"
+    "  Cython.Compiler.Errors.CompileError: MACS2/IO/FixWidthTrack.pyx\n"
+    "  ----------------------------------------\n"
+    "  ERROR: Failed building wheel for MACS2\n")
+
+
+def _parsed(text, pins, target):
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    return attribute(parse_traceback(text)[0], pins, target=target, installed=False)
+
+
+def _cython_universe():
+    return {"cython": [{"version": v, "files": {"Cython/__init__.py": f"__version__ = '{v}'\n"}} for v in ("0.29.36", "3.0.0")],
+            "macs2y": [{"version": "2.2.8", "files": {"macs2y/__init__.py": ""}}]}
+
+
+def test_a_pyx_that_cython_3_cannot_compile_holds_cython_below_3(index_for):
+    # macs2#569: MACS2 2.2.8's build requires cython>=0.29.24, and pip's isolated build took 3.0.0.
+    index, target = index_for(_cython_universe(), python="3.8")
+    pins = parse_requirements_text("macs2y==2.2.8\ncython==3.0.0\n", target)
+    d = diagnose(_parsed(CYTHON_TAIL, pins, target), pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("cython", "<3")]
+    assert d.details.get("knowledge") == "cython3-compile-error-old-pyx"
+
+
+def test_a_compile_error_under_cython_0_29_is_not_blamed_on_cython_3(index_for):
+    index, target = index_for(_cython_universe(), python="3.8")
+    pins = parse_requirements_text("macs2y==2.2.8\ncython==0.29.36\n", target)
+    d = diagnose(_parsed(CYTHON_TAIL, pins, target), pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert d.details.get("knowledge") != "cython3-compile-error-old-pyx"
+    assert not any(c.constraint == "<3" for c in d.culprits)
