@@ -922,6 +922,10 @@ class _Parser:
                 typ, msg_lines = "AssertionError", lines or [rest]
         if not typ and msg_lines and msg_lines[0].startswith("assert"):
             typ = "AssertionError"
+        if not typ and not any(ln.strip() for ln in lines) and self.frames \
+                and (self.frames[-1].source or "").startswith("assert "):
+            # A paste cut after pytest's bare "E": the innermost statement is an assert, so it failed.
+            typ, msg_lines = "AssertionError", []
         if not typ or (not first and not self.frames and rest is None):
             self._abort_tb()  # an untyped "E   ..." line with no location is not a crash
             return

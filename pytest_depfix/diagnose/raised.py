@@ -27,7 +27,7 @@ from typing import Any, Iterable, List, Optional, Sequence, Tuple
 
 from packaging.version import InvalidVersion, Version
 
-__all__ = ["Refusal", "raising_module", "message_raised", "releases_without"]
+__all__ = ["Refusal", "raising_module", "message_raised", "releases_without", "releases_without_assert"]
 
 MIN_MESSAGE = 16  # shorter messages ("not supported") are said by too many modules to tell one apart
 MIN_PIECE = 6  # constants shorter than this (", ", "s") cover nothing by themselves
@@ -307,37 +307,11 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
     after = [v for pv, v in finals if pv > pinned]
 
     def walk(candidates: List[str]) -> Optional[str]:
-        # Gallop outward, then bisect: the nearest release whose module stops raising, in about
-        # 2*log2(n) reads.  The refusal is taken to hold over one unbroken run of releases.
-        states: dict = {}
-
-        def state(i: int) -> Optional[bool]:
-            if i not in states:
-                states[i] = _module_state(probe, refusal.dist, candidates[i], refusal.path, message, refusal.data_words)
-            return states[i]
-
         candidates = candidates[:MAX_RELEASES]
-        lo, hi, step, i = -1, len(candidates), 1, 0
-        while i < len(candidates):
-            if state(i) is True:
-                lo, i, step = i, i + step, step * 2
-            else:
-                hi = i
-                break
-        else:
-            if lo == len(candidates) - 1:
-                return None
-            if state(len(candidates) - 1) is True:
-                return None
-            hi = len(candidates) - 1
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if state(mid) is True:
-                lo = mid
-            else:
-                hi = mid
-        if state(hi) is not False:
-            return None  # the module is gone there: the code moved, and its silence says nothing
+        hi = _first_silent(len(candidates), lambda i: _module_state(
+            probe, refusal.dist, candidates[i], refusal.path, message, refusal.data_words))
+        if hi is None:
+            return None
         elsewhere, complete = _search(probe, refusal.dist, candidates[hi], message)
         if elsewhere is None and not complete and _is_module_of(refusal.path, message):
             # A tombstone: the refusing module is the one the message names ("Bio.Alphabet has been
@@ -347,6 +321,116 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
         return candidates[hi] if elsewhere is None and complete else None
 
     return walk(before), walk(after)
+
+
+def _first_silent(n: int, read: Any) -> Optional[int]:
+    """Index of the nearest of ``n`` releases (nearest first) where ``read(i)`` is False, past a run of True.
+
+    Gallop outward, then bisect: about 2*log2(n) reads.  The statement is taken to hold
+    over one unbroken run of releases.  None when every release holds it, or where it
+    stops the file is gone (the code moved, and its silence says nothing).
+    """
+    states: dict = {}
+
+    def state(i: int) -> Optional[bool]:
+        if i not in states:
+            states[i] = read(i)
+        return states[i]
+
+    lo, hi, step, i = -1, n, 1, 0
+    while i < n:
+        if state(i) is True:
+            lo, i, step = i, i + step, step * 2
+        else:
+            hi = i
+            break
+    else:
+        if lo == n - 1:
+            return None
+        if state(n - 1) is True:
+            return None
+        hi = n - 1
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if state(mid) is True:
+            lo = mid
+        else:
+            hi = mid
+    return hi if state(hi) is False else None
+
+
+def releases_without_assert(probe: Any, dist: str, version: str, path: str, statement: str, function: str,
+                            versions: Iterable[str]) -> Tuple[Optional[str], Optional[str]]:
+    """``(newest earlier release that did not assert it, oldest later release that rewrote the check)``.
+
+    A pin's own bare ``assert`` failed (pytest-asyncio 0.18.1's
+    ``assert _has_explicit_asyncio_mark(fixturedef.func)`` under pytest-trio): there is no
+    message to search, but the asserted expression is as exact as one.  Earlier: the nearest
+    release whose ``path`` has no such assert.  Later: the nearest release whose function
+    holding it (``function``, the frame's) reads otherwise, the assert or the code leading to
+    it (0.18.3 skipped unmarked fixtures in strict mode before asserting).  Code is compared
+    as syntax trees, so reformatting does not count as a change.
+    """
+    key = _assert_key(statement)
+    if key is None:
+        return None, None
+    try:
+        pinned = Version(version)
+    except InvalidVersion:
+        return None, None
+
+    def tree_of(v: str) -> Optional[ast.AST]:
+        from .probe import ReleaseTree
+
+        try:
+            tree = ReleaseTree(probe, dist, v)
+            if path not in tree.paths():
+                return None
+            return _parse(tree.read(path) or "")
+        except Exception:
+            return None
+
+    holder = _holder(tree_of(version), function, key)
+    if holder is None:
+        return None, None
+    finals = final_releases(versions)
+    before = [v for pv, v in reversed(finals) if pv < pinned][:MAX_RELEASES]
+    after = [v for pv, v in finals if pv > pinned][:MAX_RELEASES]
+
+    def asserts(i: int) -> Optional[bool]:
+        parsed = tree_of(before[i])
+        return None if parsed is None else any(isinstance(n, ast.Assert) and ast.dump(n.test) == key for n in ast.walk(parsed))
+
+    def same_check(i: int) -> Optional[bool]:
+        parsed = tree_of(after[i])
+        if parsed is None:
+            return None
+        return _holder(parsed, function, key) == holder
+
+    back, forward = _first_silent(len(before), asserts), _first_silent(len(after), same_check)
+    return (before[back] if back is not None else None), (after[forward] if forward is not None else None)
+
+
+def _holder(tree: Optional[ast.AST], function: str, key: str) -> Optional[str]:
+    """The dump of the function named ``function`` that asserts ``key`` ("" when none holds it there)."""
+    if tree is None:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function and any(
+                isinstance(n, ast.Assert) and ast.dump(n.test) == key for n in ast.walk(node)):
+            return ast.dump(node)
+    return ""
+
+
+def _assert_key(statement: str) -> Optional[str]:
+    """The asserted expression of one ``assert`` line, as a comparable dump; None if it is not one."""
+    try:
+        tree = ast.parse(statement.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assert):
+        return None
+    return ast.dump(tree.body[0].test)
 
 
 def tombstone_module(path: str, message: str) -> Optional[str]:

@@ -935,7 +935,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     if handler is None:
         # A message no family knows: the pin that raises it in its own words, a value it does not
         # know, or an outer frame of it that used to catch it.
-        for reading in (_raised_message, _unknown_value, _raised_guard_dropped):
+        for reading in (_raised_message, _unknown_value, _raised_guard_dropped, _failed_assert):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1015,6 +1015,43 @@ def _raised_guard_dropped(ctx: Context, sig: F.Signal, done: Any) -> Optional[Di
         "project" if first is not None and first.kind == "project" else "transitive"
     return done(verdict, sig.family, f"{pin.name}=={pin.version} raises {sig.exc_type.rsplit('.', 1)[-1]} where an "
                 f"earlier release caught it: {out[0].evidence[0]}", out)
+
+
+def _failed_assert(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """The innermost frame is a pin's own ``assert``: the nearest releases of it that no longer assert it.
+
+    pytest-asyncio 0.18.1 asserted ``_has_explicit_asyncio_mark(fixturedef.func)`` over every
+    async fixture, pytest-trio's too; 0.18.2 dropped the assert.  A bare assertion has no
+    message, so the asserted expression is what the releases are searched for.  The pin's own
+    check, rewritten in its own later release, is the pin's own behaviour: ``direct``.
+    """
+    from . import raised
+    from .adapted import frame_relpath
+
+    frames = ctx.crash.final.frames
+    if sig.exc_type.rsplit(".", 1)[-1] != "AssertionError" or ctx.probe is None or not frames \
+            or not (frames[-1].source or "").lstrip().startswith("assert "):
+        return None
+    party = _frame_party(frames[-1], ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(frames[-1])
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel:
+        return None
+    back, forward = raised.releases_without_assert(ctx.probe, pin.name, pin.version, rel, frames[-1].source,
+                                                   frames[-1].function, ctx.probe.versions(pin.name))
+    where = f"{pin.name}=={pin.version}'s own check failed ({rel}: {frames[-1].source.strip()[:80]})"
+    out: List[Culprit] = []
+    if forward is not None:
+        out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward} rewrote "
+                                                                 f"{frames[-1].function}(), which holds the check"],
+                           "release-files"))
+    if back is not None:
+        out.append(Culprit(pin.name, f"<={back}", CONF_TIME, [f"{where}; {pin.name} {back} did not assert it yet"],
+                           "release-files"))
+    if not out:
+        return None
+    ctx.callee = ctx.party(pin.name)
+    return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
 
 
 def _guard_dropped(ctx: Context, pin: Any, sig: F.Signal) -> List[Culprit]:

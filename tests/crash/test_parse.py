@@ -627,3 +627,13 @@ def test_a_frame_header_cut_at_its_start_by_the_paste_is_still_a_frame():
         "packages/amniotic/mqtt/loop.py", 66, "__init__", "self.client = mqtt.Client()")
     # prose mentioning a file is not a frame
     assert parse_traceback('see utils/io.py", line 3 in the docs\n') == []
+
+
+def test_a_pytest_paste_cut_after_a_bare_E_under_an_assert_is_an_assertion_error():
+    # pytest-asyncio#298: the reporter's paste ends at "E" below pytest-asyncio's own assert.
+    frames = ("/venv/lib/python3.8/site-packages/pytest_asyncio/plugin.py:244: in _preprocess_async_fixtures\n"
+              "    assert _has_explicit_asyncio_mark(fixturedef.func)\n")
+    crashes = parse_traceback(frames + "E\n")
+    assert len(crashes) == 1 and crashes[0].root.type == "AssertionError" and crashes[0].root.message == ""
+    # Under any other statement a bare "E" says nothing about the exception.
+    assert parse_traceback(frames.replace("assert _has", "_has") + "E\n") == []
