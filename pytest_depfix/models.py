@@ -21,6 +21,9 @@ OWNER_DIST = "dist"  # code of an installed distribution
 OWNER_PROJECT = "project"  # the user's own code
 OWNER_STDLIB = "stdlib"  # the standard library of the target Python
 OWNER_UNKNOWN = "unknown"
+# The type of an exception whose line the paste lost (an IPython paste cut after its arrowed line):
+# never a real class name, so no pattern matches it by accident.
+LOST_EXCEPTION = "<exception line lost>"
 
 
 @dataclass

@@ -24,7 +24,7 @@ import keyword
 import re
 from typing import List, Optional, Tuple
 
-from ..models import Crash, ExceptionRecord, Frame
+from ..models import LOST_EXCEPTION, Crash, ExceptionRecord, Frame
 
 __all__ = ["parse_traceback"]
 
@@ -80,6 +80,7 @@ def _parse(text: str) -> List[Crash]:
     if "\x1b" in text:
         text = _ANSI.sub("", text)
     parser = _Parser()
+    parser.ipy_arrows = _IPY_ARROW_LINE.search(text) is not None
     first = True
     marked = "**" in text
     for raw in text.splitlines():
@@ -96,6 +97,9 @@ def _parse(text: str) -> List[Crash]:
     return parser.crashes
 
 
+# IPython's mark of the failing line ("-> 1209         T = ...", "---> 12 x = f()"): a paste that has one
+# is an IPython traceback even when its frame headers lost their site-packages prefix.
+_IPY_ARROW_LINE = re.compile(r"(?m)^\s*-+> ?\d{1,9} ")
 _BOLD_LINE = re.compile(r"^(\s*)\*\*(\S.*?\S)\*\*\s*$")
 
 
@@ -351,19 +355,28 @@ def ipython_frame(st: str) -> Optional[Frame]:
     return None
 
 
-def _headerless_old_ipython(st: str) -> bool:
+def _headerless_old_ipython(st: str, arrows: bool = False) -> bool:
     """An old IPython frame header pasted without the "----" line above it.
 
     ``/usr/local/lib/python3.10/dist-packages/pyarrow/_parquet.pyx in init pyarrow._parquet()``:
     only a path into an installed package (or an IPython input) counts, so a log
-    line that happens to say "x.py in f()" does not start a traceback.
+    line that happens to say "x.py in f()" does not start a traceback.  In a paste
+    that has IPython's arrow line (``arrows``), a package-relative path counts too
+    (``circuitq\\core.py in transform_charge_to_flux(self)``, site-packages cut off).
     """
+    head = st[:_HEAD]
+    if arrows and not st.startswith((" ", "-")):
+        m = _IPY_OLD.match(head)
+        if m and head.endswith(")") and _PKG_RELATIVE.fullmatch(m.group(1)):
+            return True
     if not st.startswith(("/", "<ipython-input", "~")) and not (len(st) > 2 and st[1] == ":" and st[2] in "\\/"):
         return False
-    head = st[:_HEAD]
     m = _IPY_OLD.match(head)
     return bool(m) and head.endswith(")") and (
         "site-packages" in m.group(1) or "dist-packages" in m.group(1) or m.group(1).startswith("<ipython-input"))
+
+
+_PKG_RELATIVE = re.compile(r"[A-Za-z_]\w*(?:[\\/][A-Za-z_]\w*)*[\\/]\w+\.pyx?")
 
 
 def _strip_call(func: str) -> str:
@@ -446,6 +459,8 @@ class _Parser:
     """Feeds lines through IDLE -> TB -> AFTER_EXC (-> AFTER_SEP -> TB ...) states."""
 
     def __init__(self) -> None:
+        self.ipy_arrows = False  # the paste has IPython's "-> 12 ..." failing-line mark somewhere
+        self.headerless = False  # the IPython traceback began at a frame header, with no "Type  Traceback" line
         self.crashes: List[Crash] = []
         self.chain: List[ExceptionRecord] = []
         self.state = IDLE
@@ -477,6 +492,7 @@ class _Parser:
         self.want_source = False
         self.msg_lines: List[str] = []
         self.blank_after = False
+        self.headerless = False
 
     # -- entry points ---------------------------------------------------
     def feed(self, raw: str) -> None:
@@ -505,6 +521,11 @@ class _Parser:
         if self.state == TB and self.style == "pytest" and self.e_lines and (
                 self.frames or bare_exception_line(self.e_lines[0].strip()) is not None):
             self._finish_pytest_exc(None)
+        elif self.state == TB and self.style == "ipython" and self.ipy_arrows and self.headerless and not self.chain \
+                and not self.lead_exc and self.frames and self.frames[-1].source:
+            # An IPython paste cut after its arrowed line: the frames are real, the exception line is
+            # lost.  Its type says so; the diagnosis may read it back from the failing line.
+            self._new_exception((LOST_EXCEPTION, ""), self.frames)
         elif self.state == TB:
             # (A lone ``E A: ...`` line with no frame and no exception-like type is a log, not pytest.)
             self._abort_tb()
@@ -632,17 +653,18 @@ class _Parser:
             self._add_frame(fr)
             return True
         if line[:1] not in (" ", "\t") and (st.startswith(("Cell In", "Input In", "File ")) or _COLAB_LINK.match(st[:_HEAD])
-                                            or _headerless_old_ipython(st)) \
+                                            or _headerless_old_ipython(st, self.ipy_arrows)) \
                 and not st.startswith('File "'):
             # An IPython/Spyder traceback pasted without its "----" header line; Colab's frame
             # headers are links ("[/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py](https://localhost:8080/#) in f()").
             fr2 = ipython_frame(st)
             if fr2 is not None and (fr2.line or fr2.file.startswith(("Cell In", "Input In")) or st.startswith("[")
-                                    or _headerless_old_ipython(st)):
+                                    or _headerless_old_ipython(st, self.ipy_arrows)):
                 if self.state != AFTER_SEP:
                     self._emit_if_open()
                 self._reset_tb("ipython")
                 self.state = TB
+                self.headerless = True
                 self.frames.append(fr2)
                 self.frame_indent = 0
                 self.want_source = True

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Collection, Optional
 
-from ..models import Crash, Diagnosis
+from ..models import LOST_EXCEPTION, Crash, Diagnosis
 from ..requirements import PinSet
 from ..target import Target
 from . import families as F
@@ -69,7 +69,17 @@ def diagnose(
             kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"
             ctx.crash = _with_message(crash, kind, message)
             ctx.evidence.append(evidence)
+    elif root.type == LOST_EXCEPTION and probe is not None:
+        from .linkcheck import missing_attribute
+
+        found = missing_attribute(ctx)
+        if found is not None:
+            ctx.crash = _with_message(crash, "AttributeError", found[0])
+            ctx.evidence.append(found[3])
     diagnosis = decide(ctx, classify(ctx.crash))
+    if ctx.crash.root.type == LOST_EXCEPTION and diagnosis.verdict == "unknown":
+        diagnosis.summary = ("the paste ends before its exception line, and the statement it ends at reads nothing "
+                             "the pinned set lacks: paste the lines below it")
     if found is not None:
         diagnosis.summary = f"{diagnosis.summary} ({found[3]})"
         diagnosis.details["message_read_from_imports"] = found[0]

@@ -213,3 +213,71 @@ def _catches(handler: ast.ExceptHandler) -> bool:
     kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
     return any(isinstance(k, ast.Name) and k.id in _GUARDS or isinstance(k, ast.Attribute) and k.attr in _GUARDS
                for k in kinds)
+
+
+MAX_ATTRIBUTE_QUESTIONS = 8
+
+
+def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
+    """(message, owner pin, file, evidence) for a paste cut before its exception line, read from the failing line.
+
+    An IPython paste that ends at its arrow (``-> 1209  T = np.ones(..., dtype=np.complex)``)
+    shows the statement but not the error.  The statement's ``alias.name`` reads of modules
+    the frame's file imports are asked of the pins that own them; the one the pinned owner
+    lacks is the lost ``AttributeError`` (NumPy 1.24 removed ``np.complex``).  Exactly one
+    such read must fail, or nothing is said.
+    """
+    from .verdict import module_owner
+
+    root = ctx.crash.root
+    frames = [f for f in root.frames if f.owner == OWNER_DIST and f.dist and f.module]
+    if ctx.probe is None or not root.frames or not frames or frames[-1] is not root.frames[-1]:
+        return None
+    frame = frames[-1]
+    pin = ctx.pinned(frame.dist)
+    source = (frame.source or "").strip()
+    if pin is None or not pin.version or not source:
+        return None
+    try:
+        statement = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    try:
+        tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+        path = _Walker(ctx, pin, module_owner).file_of(frame.module)
+        text = tree.read(path) if path else None
+        module_tree = parse_quietly(text or "")
+    except Exception:
+        return None
+    if not path or not text:
+        return None
+    aliases = {}
+    for st in getattr(module_tree, "body", []):
+        if isinstance(st, ast.Import):
+            for a in st.names:
+                aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+    missing = []
+    asked = 0
+    for node in ast.walk(statement):
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases):
+            continue
+        module = aliases[node.value.id]
+        name = module_owner(module, ctx)
+        owner = ctx.pinned(name) if name else None
+        if owner is None or not owner.version or owner.key == pin.key or asked >= MAX_ATTRIBUTE_QUESTIONS:
+            continue
+        asked += 1
+        try:
+            value = ctx.probe.ask(owner.name, owner.version, Question(module, name=node.attr)).value
+        except Exception:
+            return None
+        if value == NO:
+            missing.append((module, node.attr, owner, node.value.id))
+        elif value != YES:
+            return None  # a read that cannot be told leaves the lost line unknown
+    if len({(m, a) for m, a, _, _ in missing}) != 1:
+        return None
+    module, attr, owner, alias = missing[0]
+    return (f"module '{module}' has no attribute '{attr}'", owner.name, path,
+            f"the paste ends before its exception line; {pin.name}=={pin.version}'s {path} line {frame.line} reads "
+            f"{alias}.{attr} ({alias} is {module}), and {owner.name}=={owner.version} has no {module}.{attr}")

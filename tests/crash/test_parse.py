@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 from pytest_depfix.crash import parse_traceback
+from pytest_depfix.models import LOST_EXCEPTION
 
 # https://github.com/pytorch/pytorch/issues/53336 style, the project's seed case (shared/cases/seed-retinaface-cudnn)
 REPLICA = """\
@@ -456,6 +457,9 @@ def test_an_ipython_paste_cut_before_its_last_line_keeps_the_type_its_header_pri
 
 def test_a_cut_paste_whose_header_names_no_exception_type_is_still_not_a_crash():
     assert parse_traceback(CUT_IPYTHON.replace("ImportError  ", "Something    ")) == []
+    # Without that header line, the frames stand on their own: a crash whose exception line is lost.
+    [crash] = parse_traceback(CUT_IPYTHON.split("\n", 2)[2])
+    assert crash.root.type == LOST_EXCEPTION
 
 
 def test_markdown_bold_a_reporter_put_on_the_traceback_is_read_through():
@@ -637,3 +641,25 @@ def test_a_pytest_paste_cut_after_a_bare_E_under_an_assert_is_an_assertion_error
     assert len(crashes) == 1 and crashes[0].root.type == "AssertionError" and crashes[0].root.message == ""
     # Under any other statement a bare "E" says nothing about the exception.
     assert parse_traceback(frames.replace("assert _has", "_has") + "E\n") == []
+
+
+IPY_CUT = ("circuitq\\core.py in transform_charge_to_flux(self)\n"
+           "   1207         reversed_subspace_pos = dict(map(reversed, self.subspace_pos.items()))\n"
+           "   1208         length = len(self.estates[:,0])\n"
+           "-> 1209         T = np.ones((length, length), dtype=np.complex)\n"
+           "   1210         for i in range(length):\n")
+
+
+def test_an_ipython_frame_cut_after_its_arrow_is_a_crash_whose_exception_line_is_lost():
+    # A Windows notebook paste (circuitq under NumPy 1.24) with site-packages cut off the header and no exception line.
+    crashes = parse_traceback(IPY_CUT)
+    assert len(crashes) == 1
+    root = crashes[0].root
+    assert (root.type, root.message) == (LOST_EXCEPTION, "")
+    assert [(f.file, f.line, f.source) for f in root.frames] == [
+        ("circuitq\\core.py", 1209, "T = np.ones((length, length), dtype=np.complex)")]
+
+
+def test_a_relative_x_py_in_f_line_without_an_arrow_stays_prose():
+    assert parse_traceback("see circuitq\\core.py in transform_charge_to_flux(self)\n") == []
+    assert parse_traceback("circuitq/core.py in transform_charge_to_flux(self)\n   12   x = 1\n") == []

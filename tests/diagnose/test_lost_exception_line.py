@@ -1,0 +1,46 @@
+"""An IPython paste cut after its arrowed line: the lost AttributeError is read back from the statement.
+
+circuitq 1.2.1's ``T = np.ones((length, length), dtype=np.complex)`` under NumPy 1.24, pasted with no
+exception line.  The frame's file imports ``numpy as np``; of the statement's reads, only
+``np.complex`` is missing from the pinned NumPy.
+"""
+from pytest_depfix.crash import attribute, parse_traceback
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+PASTE = ("circuitqy\\core.py in transform_charge_to_flux(self)\n"
+         "      2     length = 3\n"
+         "-> 3         T = np.ones((length, length), dtype=np.complex)\n")
+CORE = "import numpy as np\n\ndef transform_charge_to_flux(self):\n    T = np.ones((3, 3), dtype=np.complex)\n"
+
+
+def _universe(core: str = CORE):
+    numpyish = [{"version": v, "files": {"numpy/__init__.py": "def ones(shape, dtype=None):\n    pass\n"
+                                         + ("complex = complex\n" if v < "1.24" else "")}}
+                for v in ("1.23.5", "1.24.2")]
+    return {"numpy": numpyish,
+            "circuitqy": [{"version": "1.2.1", "requires_dist": ["numpy"],
+                           "files": {"circuitqy/__init__.py": "", "circuitqy/core.py": core}}]}
+
+
+def _diagnose(index_for, core: str = CORE, paste: str = PASTE):
+    index, target = index_for(_universe(core), python="3.10", platform="win_amd64")
+    pins = parse_requirements_text("circuitqy==1.2.1\nnumpy==1.24.2\n", target)
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_the_one_read_the_pinned_owner_lacks_is_the_lost_attribute_error(index_for):
+    d = _diagnose(index_for)
+    assert d.details.get("message_read_from_imports") == "module 'numpy' has no attribute 'complex'"
+    from packaging.specifiers import SpecifierSet
+
+    numpy = [SpecifierSet(c.constraint) for c in d.culprits if c.name == "numpy"]
+    assert numpy and "1.23.5" in numpy[0] and "1.24.2" not in numpy[0]
+
+
+def test_a_name_the_file_does_not_import_as_a_module_is_not_asked(index_for):
+    d = _diagnose(index_for, core=CORE.replace("import numpy as np", "from numpy import ones as np"))
+    assert "message_read_from_imports" not in d.details
+    assert d.culprits == []
