@@ -100,6 +100,7 @@ def _parse(text: str) -> List[Crash]:
 # IPython's mark of the failing line ("-> 1209         T = ...", "---> 12 x = f()"): a paste that has one
 # is an IPython traceback even when its frame headers lost their site-packages prefix.
 _IPY_ARROW_LINE = re.compile(r"(?m)^\s*-+> ?\d{1,9} ")
+_IMPORT_STATEMENT = re.compile(r"(?:from\s+\.*[\w.]*\s+import\s+\S|import\s+[\w.]+)")
 _BOLD_LINE = re.compile(r"^(\s*)\*\*(\S.*?\S)\*\*\s*$")
 
 
@@ -521,10 +522,12 @@ class _Parser:
         if self.state == TB and self.style == "pytest" and self.e_lines and (
                 self.frames or bare_exception_line(self.e_lines[0].strip()) is not None):
             self._finish_pytest_exc(None)
-        elif self.state == TB and self.style == "ipython" and self.ipy_arrows and self.headerless and not self.chain \
-                and not self.lead_exc and self.frames and self.frames[-1].source:
-            # An IPython paste cut after its arrowed line: the frames are real, the exception line is
-            # lost.  Its type says so; the diagnosis may read it back from the failing line.
+        elif self.state == TB and not self.chain and not self.lead_exc and self.frames and self.frames[-1].source and (
+                self.style == "ipython" and self.ipy_arrows and self.headerless
+                or self.style == "cpython" and _IMPORT_STATEMENT.match(self.frames[-1].source)):
+            # A paste cut after its last frame's line (IPython's arrowed line, or a CPython frame at an
+            # import): the frames are real, the exception line is lost.  Its type says so; the
+            # diagnosis may read it back from that line.
             self._new_exception((LOST_EXCEPTION, ""), self.frames)
         elif self.state == TB:
             # (A lone ``E A: ...`` line with no frame and no exception-like type is a log, not pytest.)

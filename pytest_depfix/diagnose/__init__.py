@@ -60,7 +60,10 @@ def diagnose(
     root = crash.root
     found = None
     loader = F.LOADER_LOST.search(root.message) if root.short_type == "ImportError" else None
-    if root.short_type in ("ImportError", "ModuleNotFoundError") and (loader or not root.message.strip()) and probe is not None:
+    lost = root.type == LOST_EXCEPTION
+    lost_import = lost and bool(root.frames) and (root.frames[-1].source or "").lstrip().startswith(("import ", "from "))
+    if probe is not None and (lost_import or root.short_type in ("ImportError", "ModuleNotFoundError")
+                              and (loader or not root.message.strip())):
         from .linkcheck import missing_import
 
         found = missing_import(ctx, loader.group(1) if loader else None)
@@ -69,7 +72,7 @@ def diagnose(
             kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"
             ctx.crash = _with_message(crash, kind, message)
             ctx.evidence.append(evidence)
-    elif root.type == LOST_EXCEPTION and probe is not None:
+    elif lost and probe is not None:
         from .linkcheck import missing_attribute
 
         found = missing_attribute(ctx)

@@ -663,3 +663,15 @@ def test_an_ipython_frame_cut_after_its_arrow_is_a_crash_whose_exception_line_is
 def test_a_relative_x_py_in_f_line_without_an_arrow_stays_prose():
     assert parse_traceback("see circuitq\\core.py in transform_charge_to_flux(self)\n") == []
     assert parse_traceback("circuitq/core.py in transform_charge_to_flux(self)\n   12   x = 1\n") == []
+
+
+def test_a_cpython_paste_cut_after_a_frame_at_an_import_is_a_crash_whose_exception_line_is_lost():
+    # mirumee/ariadne#345: the post ends at ariadne/graphql.py's 'from graphql.validation.rules import RuleType'.
+    frames = ('  File "./example.py", line 1, in <module>\n'
+              "    from ariadne import QueryType\n"
+              '  File "x/lib/python3.8/site-packages/ariadne/graphql.py", line 18, in <module>\n'
+              "    from graphql.validation.rules import RuleType\n")
+    [crash] = parse_traceback(frames)
+    assert crash.root.type == LOST_EXCEPTION and crash.root.frames[-1].line == 18
+    # A frame at any other statement, cut the same way, is not read as a crash.
+    assert parse_traceback(frames.replace("from graphql.validation.rules import RuleType", "run(RuleType)")) == []

@@ -44,3 +44,20 @@ def test_a_name_the_file_does_not_import_as_a_module_is_not_asked(index_for):
     d = _diagnose(index_for, core=CORE.replace("import numpy as np", "from numpy import ones as np"))
     assert "message_read_from_imports" not in d.details
     assert d.culprits == []
+
+
+def test_a_cpython_paste_cut_at_an_import_has_its_lost_import_error_read_from_the_release(index_for):
+    # mirumee/ariadne#345: graphql-core 3.1.0b2 removed RuleType from graphql.validation.rules.
+    rules = "RuleType = type\n"
+    universe = {"graphqly": [{"version": v, "files": {"graphqly/__init__.py": "", "graphqly/rules.py": rules if v < "3.1" else "x = 1\n"}}
+                             for v in ("3.0.6", "3.1.0b2")],
+                "ariadny": [{"version": "0.10.0", "requires_dist": ["graphqly>=3.0"],
+                             "files": {"ariadny/__init__.py": "", "ariadny/graphql.py": "import os\nfrom graphqly.rules import RuleType\n"}}]}
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("ariadny==0.10.0\ngraphqly==3.1.0b2\n", target)
+    paste = ('  File "x/lib/python3.8/site-packages/ariadny/graphql.py", line 2, in <module>\n'
+             "    from graphqly.rules import RuleType\n")
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.details.get("message_read_from_imports") == "cannot import name 'RuleType' from 'graphqly.rules'"
+    assert "graphqly" in [c.name for c in d.culprits]
