@@ -90,6 +90,11 @@ _QUOTED_BUILTIN = re.compile(r"(?<![\w.])\[?(" + "|".join(sorted(
 # CPython's signature wording inside another message, up to the quote or bracket that closes it.
 _SIGNATURE_INSIDE = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,200}\(\) (?:got an unexpected keyword argument '\w+'"
                                r"|missing \d+ required (?:positional|keyword-only) arguments?: '\w+'[^\"}\]]{0,200}))")
+# A builtin exception as its repr, the way a logger prints ``{exc!r}``:
+# 'AttributeError("\'BleakClientBlueZDBus\' object has no attribute \'_properties\'")'.
+_REPR_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
+    ("ImportError", "ModuleNotFoundError", "AttributeError", "TypeError", "ValueError", "RuntimeError", "KeyError",
+     "NameError"), key=len, reverse=True)) + r")\((\"|')(.{1,500}?)\2(?:,[^()]{0,200})?\)")
 # A tool quoting the exception in parentheses at the end of its own line (Sphinx's extension loader).
 _WRAPPED = re.compile(r"\(exception: ([^()]{1,500})\)\s*$")
 
@@ -216,6 +221,10 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     m = _QUOTED_BUILTIN.search(line)
     if m:
         return m.group(1), "the line quotes it", m.group(2)
+    m = _REPR_BUILTIN.search(line)
+    if m:
+        quote, text = m.group(2), m.group(3)
+        return m.group(1), "the line prints it as its repr", text.replace("\\" + quote, quote).replace("\\\\", "\\")
     for rx, exc_type in _CPYTHON:
         if rx.match(line):
             return exc_type, f"only CPython's {exc_type} is worded this way", line

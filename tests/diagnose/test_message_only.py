@@ -270,3 +270,14 @@ def test_a_signature_error_inside_a_tools_own_message_is_read_to_its_closing_quo
     found = infer_message('{"msg": "run() missing 1 required positional argument: \'self\'"}\n', None)
     assert found is not None and found.message == "run() missing 1 required positional argument: 'self'"
     assert infer_message("the docs say run() got an unexpected keyword once\n", None) is None
+
+
+def test_a_builtin_exception_printed_as_its_repr_names_its_class():
+    # devbis/ble2mqtt#38: the log line ends in the exception's repr, quotes escaped or not.
+    line = ("ble2mqtt_1 | WARNING: Error while connecting to Blind, 'BleakClientBlueZDBus' object has no attribute "
+            "'_properties' AttributeError(\"'BleakClientBlueZDBus' object has no attribute '_properties'\"), failure_count=1\n")
+    found = infer_message(line, None)
+    assert (found.exc_type, found.message) == ("AttributeError", "'BleakClientBlueZDBus' object has no attribute '_properties'")
+    found = infer_message("failed: ImportError('cannot import name \\'x\\' from \\'y\\'')\n", None)
+    assert (found.exc_type, found.message) == ("ImportError", "cannot import name 'x' from 'y'")
+    assert infer_message("we raise ValueError() here\n", None) is None
