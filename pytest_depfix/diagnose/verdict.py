@@ -168,8 +168,8 @@ def _owner_by_files(ctx: Context, top: str) -> Optional[str]:
     """The one pin whose wheel ships a top-level package (with ``__init__.py``) or module named ``top``
     (rest_framework is djangorestframework's); read from the wheels' file lists, once per crash.
 
-    Source distributions are not listed (their folders are tests, docs and src as much as packages,
-    and listing one can mean downloading it), and namespace packages (google) have no ``__init__``.
+    An sdist's members count as they install (below its root folder and ``src/``, packages with an
+    ``__init__`` and top-level modules); namespace packages (google) have no ``__init__``.
     """
     if ctx.probe is None or not top.isidentifier():
         return None
@@ -195,6 +195,14 @@ def _pin_tops(ctx: Context, pin: Any) -> Set[str]:
                     names.add(parts[0])
                 elif len(parts) == 1 and m.endswith(".py"):
                     names.add(m[:-3])
+        elif members:
+            # An sdist the probe already listed (peewee 3.0.8 ships no wheel): its members as they
+            # install, packages with an __init__ and top-level modules.
+            from ..crash.attribute import _sdist_import_paths
+
+            for m in _sdist_import_paths(members):
+                first = m.split("/", 1)[0]
+                names.add(first[:-3] if "/" not in m and first.endswith(".py") else first)
         ctx.tops[pin.key] = names
     return ctx.tops[pin.key]
 
