@@ -2094,9 +2094,46 @@ def _super_callers(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
           + (f"; {pin.name} {later} no longer does (read from release files)" if later else ""))
     ctx.evidence.append(ev)
     if not later:
-        return None
+        return _protocol_adopter(ctx, sig, pin, movable, done)
     return done("transitive", sig.family, f"{pin.name}=={pin.version} calls super().{name}(), which its base class no "
                 f"longer has", [Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files")])
+
+
+def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any], done: Any) -> Optional[Diagnosis]:
+    """The pin calling ``super().name()`` keeps doing so: a protocol it asks of the classes after its mixins.
+
+    scikit-learn 1.6's mixins call ``super().__sklearn_tags__()`` in every later release too;
+    interpret-core 0.6.7 named no ``__sklearn_tags__`` and 0.6.8 defines it.  With no frame
+    to say which class, the one other movable pin whose pinned release never names the method
+    and whose first later release defines it is the caller that adopted it.
+    """
+    name = sig.name or ""
+    defines = re.compile(rf"\bdef\s+{re.escape(name)}\s*\(")
+    named = re.compile(rf"\b{re.escape(name)}\b")
+    adopters = []
+    for pin in movable:
+        if pin.key == asker.key:
+            continue
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, named) is not False:
+                continue  # it names the method already (or could not be read whole): not this break's caller
+            later = _first_later(ctx, pin.name, pin.version,
+                                 lambda v, n=pin.name: _release_mentions(ctx, n, v, defines) is True)
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+            continue
+        if later:
+            adopters.append((pin, later))
+    if len(adopters) != 1:
+        return None
+    pin, later = adopters[0]
+    ctx.found_caller = pin.name
+    ev = (f"{asker.name} {asker.version} calls super().{name}() in every later release read: a method it asks of "
+          f"the classes after its mixins; {pin.name} {pin.version} never names {name}, {pin.name} {later} defines it "
+          f"(read from release files)")
+    ctx.evidence.append(ev)
+    return done("transitive", sig.family, f"{asker.name}=={asker.version} asks the classes after its mixins for "
+                f"{name}(), which {pin.name}=={pin.version} does not define", [Culprit(pin.name, f">={later}", CONF_TIME + 0.1, [ev], "release-files")])
 
 
 def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
