@@ -1,0 +1,39 @@
+"""TensorFlow 2.16 made tf.keras Keras 3: a Keras 2 name missing from the keras._tf_keras shim.
+
+shap/shap#3672: "module 'keras._tf_keras.keras.backend' has no attribute 'learning_phase'" under
+tensorflow 2.16.1 with keras 3.3.3; tensorflow 2.15.1 (with Keras 2.15) works.
+"""
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.message_only import infer_message
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+MESSAGE = "AttributeError: module 'keras._tf_keras.keras.backend' has no attribute 'learning_phase'\n"
+
+
+def _universe():
+    return {"tensorflow": [{"version": "2.15.1", "requires_dist": ["keras<2.16,>=2.15"], "files": {"tensorflow/__init__.py": ""}},
+                           {"version": "2.16.1", "requires_dist": ["keras>=3.0"], "files": {"tensorflow/__init__.py": ""}}],
+            "keras": [{"version": "2.15.0", "files": {"keras/__init__.py": "", "keras/backend.py": "def learning_phase():\n    pass\n"}},
+                      {"version": "3.3.3", "files": {"keras/__init__.py": "", "keras/_tf_keras/__init__.py": "",
+                                                     "keras/_tf_keras/keras/__init__.py": "",
+                                                     "keras/_tf_keras/keras/backend/__init__.py": "x = 1\n"}}]}
+
+
+def _diagnose(index_for, tf_version: str):
+    index, target = index_for(_universe(), python="3.11")
+    keras = "3.3.3" if tf_version >= "2.16" else "2.15.0"
+    pins = parse_requirements_text(f"tensorflow=={tf_version}\nkeras=={keras}\n", target)
+    kb = load_knowledge()
+    return diagnose(infer_message(MESSAGE, kb).to_crash(), pins, target, index, kb, probe=ApiProbe(index))
+
+
+def test_a_keras_2_name_missing_from_tf_keras_under_tensorflow_216_holds_tensorflow_back(index_for):
+    d = _diagnose(index_for, "2.16.1")
+    assert d.details.get("knowledge") == "tensorflow-216-tf-keras-is-keras3"
+    assert ("tensorflow", "<2.16") in [(c.name, c.constraint) for c in d.culprits]
+
+
+def test_the_entry_does_not_speak_for_a_tensorflow_before_216(index_for):
+    d = _diagnose(index_for, "2.15.1")
+    assert d.details.get("knowledge") != "tensorflow-216-tf-keras-is-keras3"
