@@ -659,7 +659,14 @@ def version_side(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[b
     than the literal) is longer than ``(3, 7)``, so with an equal prefix it is
     the greater one ('> (3, 7)' holds on 3.7.0).
     """
-    if python is None or not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+    if python is None:
+        return None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = version_side(test.operand, python)
+        return None if inner is None else not inner
+    if isinstance(test, ast.Call):
+        return _stdlib_hasattr(test, python)
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None
     left = test.left
     cut: Optional[int] = None
@@ -694,6 +701,32 @@ def version_side(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[b
     op = type(test.ops[0])
     return {ast.GtE: have >= want_cmp, ast.Gt: have > want_cmp, ast.Lt: have < want_cmp, ast.LtE: have <= want_cmp,
             ast.Eq: have == want_cmp, ast.NotEq: have != want_cmp}.get(op)  # type: ignore[return-value]
+
+
+def _stdlib_hasattr(call: ast.Call, python: Tuple[int, ...]) -> Optional[bool]:
+    """``hasattr(typing, 'TypedDict')``: whether the target's standard module has a name added in a known release.
+
+    typing-extensions 3.7.4.x defines ``_TypedDictMeta`` only where ``typing`` has no
+    ``TypedDict`` (Python < 3.8).  Only names of the table of standard-library additions
+    answer; any other ``hasattr`` stays unknown.
+    """
+    from .families import STDLIB_ADDED
+
+    if not (isinstance(call.func, ast.Name) and call.func.id == "hasattr" and len(call.args) == 2 and not call.keywords):
+        return None
+    mod, name = call.args
+    if not (isinstance(mod, ast.Name) and isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return None
+    added = STDLIB_ADDED.get((mod.id, name.value))
+    if not added:
+        return None
+    want = tuple(int(x) for x in added.split("."))
+    have = tuple(python[:len(want)])
+    if len(have) < len(want):
+        if have != want[:len(have)]:
+            return have > want[:len(have)]
+        return None  # "3.7" cannot say whether 3.7.2's addition is there
+    return have >= want
 
 
 def _definitely_bound(stmts: Sequence[ast.stmt]) -> Set[str]:

@@ -461,3 +461,18 @@ def test_a_name_every_branch_of_a_platform_chain_binds_or_raises_is_certain():
     f = lookup(files, "serial", "Serial")
     assert f.value == YES and not f.conditional
     assert lookup(files, "serial", "PosixPollSerial").conditional  # only one branch binds it
+
+
+def test_hasattr_of_a_standard_module_is_decided_by_when_the_name_was_added():
+    # typing-extensions 3.7.4.1 defines _TypedDictMeta only where typing has no TypedDict (added in 3.8).
+    src = ("import typing\nif hasattr(typing, 'TypedDict'):\n    TypedDict = typing.TypedDict\nelse:\n"
+           "    class _TypedDictMeta(type):\n        pass\n")
+    files = {"te.py": src}
+    assert lookup(files, "te", "_TypedDictMeta", python=(3, 9)).value == NO
+    found = lookup(files, "te", "_TypedDictMeta", python=(3, 7))
+    assert found.value == YES and not found.conditional
+    negated = src.replace("if hasattr", "if not hasattr").replace("TypedDict = typing.TypedDict", "pass")
+    assert lookup({"te.py": negated}, "te", "_TypedDictMeta", python=(3, 9)).value == YES
+    # A name the table does not know stays a condition.
+    unknown = src.replace("'TypedDict'", "'Whatever'")
+    assert lookup({"te.py": unknown}, "te", "_TypedDictMeta", python=(3, 9)).conditional
