@@ -22,7 +22,7 @@ import ast
 import re
 import warnings
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
@@ -703,6 +703,29 @@ def version_side(test: ast.AST, python: Optional[Tuple[int, ...]]) -> Optional[b
             ast.Eq: have == want_cmp, ast.NotEq: have != want_cmp}.get(op)  # type: ignore[return-value]
 
 
+def _mro_key(entry: Any) -> Any:
+    if isinstance(entry, str):
+        return entry
+    return (entry.path, entry.cls.name if entry.cls is not None else "", getattr(entry.cls, "line", 0))
+
+
+def _c3_merge(seqs: List[List[Any]]) -> Optional[List[Any]]:
+    """Python's C3 merge of base orders; None when they are inconsistent."""
+    seqs = [list(s) for s in seqs if s]
+    out: List[Any] = []
+    while seqs:
+        for seq in seqs:
+            head = _mro_key(seq[0])
+            if not any(head in [_mro_key(x) for x in other[1:]] for other in seqs):
+                break
+        else:
+            return None
+        out.append(seq[0])
+        seqs = [[x for x in s if _mro_key(x) != head] for s in seqs]
+        seqs = [s for s in seqs if s]
+    return out
+
+
 def _stdlib_hasattr(call: ast.Call, python: Tuple[int, ...]) -> Optional[bool]:
     """``hasattr(typing, 'TypedDict')``: whether the target's standard module has a name added in a known release.
 
@@ -1374,6 +1397,54 @@ class Resolver:
             return Finding(UNKNOWN, unknown)
         return Finding(NO, f"{ref.path}:{c.line} class {c.name} has no {attr!r}")
 
+    def _mro_constructor(self, ref: Ref, param: str, depth: int) -> Optional[Finding]:
+        """The constructor a class with several bases inherits, found in its C3 method order.
+
+        urllib3 1.26's ``NewConnectionError(ConnectTimeoutError, PoolError)``: the chain of
+        the first base ends at ``Exception`` without an ``__init__``, and Python's order puts
+        ``PoolError.__init__(self, pool, message)`` before their shared ``HTTPError``.  None
+        when the order cannot be built (a base not read, an inconsistent hierarchy): the
+        first-base walk then answers as before.
+        """
+        mro = self._mro(ref, depth)
+        if not mro:
+            return None
+        for entry in mro[1:]:
+            if isinstance(entry, str):
+                if entry == "object":
+                    continue
+                return None  # a base outside the source (Exception, a C type): the first-base walk says so
+            c = entry.cls
+            assert c is not None
+            if c.dataclass_fields is not None and param in c.dataclass_fields:
+                return Finding(YES, f"{entry.path}:{c.line} dataclass field {param!r}")
+            for meth in ("__init__", "__new__"):
+                if meth in c.methods:
+                    return self.accepts(Ref("function", entry.module, fn=c.methods[meth], path=entry.path), param,
+                                        depth + 1, owner=entry)
+        return None
+
+    def _mro(self, ref: Ref, depth: int) -> Optional[List[Any]]:
+        """C3 linearisation of a class read from source: class Refs, and base names not read as strings."""
+        if depth > self.MAX_DEPTH:
+            return None
+        c = ref.cls
+        if c is None:
+            return None
+        seqs: List[List[Any]] = []
+        for base in c.bases:
+            bref = self.resolve_dotted(ref.module, base, depth + 1)
+            if bref is not None and bref.kind == "class" and bref.cls is not None:
+                sub = self._mro(bref, depth + 1)
+                if sub is None:
+                    return None
+                seqs.append(sub)
+            else:
+                seqs.append([base.rsplit(".", 1)[-1]])
+        bases = [s[0] for s in seqs]
+        merged = _c3_merge(seqs + [bases])
+        return None if merged is None else [ref] + merged
+
     def resolve_dotted(self, module: str, dotted: str, depth: int = 0) -> Optional[Ref]:
         """A name (possibly ``mod.Name``) as written inside ``module``, to its definition."""
         parts = dotted.split(".")
@@ -1405,6 +1476,10 @@ class Resolver:
             if c.dataclass_fields is not None:
                 if param in c.dataclass_fields:
                     return Finding(YES, f"{ref.path}:{c.line} dataclass field {param!r}")
+            if len(c.bases) > 1:
+                inherited = self._mro_constructor(ref, param, depth)
+                if inherited is not None:
+                    return inherited
             for base in c.bases:
                 bref = self.resolve_dotted(ref.module, base, depth + 1)
                 if bref is not None and bref.kind == "class":

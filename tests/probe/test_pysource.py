@@ -476,3 +476,21 @@ def test_hasattr_of_a_standard_module_is_decided_by_when_the_name_was_added():
     # A name the table does not know stays a condition.
     unknown = src.replace("'TypedDict'", "'Whatever'")
     assert lookup({"te.py": unknown}, "te", "_TypedDictMeta", python=(3, 9)).conditional
+
+
+def test_a_constructor_inherited_through_several_bases_is_found_in_pythons_method_order():
+    # urllib3 1.26: NewConnectionError(ConnectTimeoutError, PoolError); the first base's chain ends at
+    # Exception, and C3 puts PoolError.__init__(self, pool, message) before their shared HTTPError.
+    src = ("class HTTPError(Exception):\n    pass\n"
+           "class PoolError(HTTPError):\n    def __init__(self, pool, message):\n        pass\n"
+           "class TimeoutError(HTTPError):\n    pass\n"
+           "class ConnectTimeoutError(TimeoutError):\n    pass\n"
+           "class NewConnectionError(ConnectTimeoutError, PoolError):\n    pass\n")
+    res = Resolver(DictTree({"exc.py": src}), (3, 10))
+    cls = res.lookup("exc", "NewConnectionError").refs[0]
+    assert res.accepts(cls, "pool").value == YES
+    assert res.accepts(cls, "conn").value == NO
+    # With one base, the walk is as before: Exception's constructor is not read.
+    single = src.replace("(ConnectTimeoutError, PoolError)", "(ConnectTimeoutError)")
+    res = Resolver(DictTree({"exc.py": single}), (3, 10))
+    assert res.accepts(res.lookup("exc", "NewConnectionError").refs[0], "pool").value == UNKNOWN
