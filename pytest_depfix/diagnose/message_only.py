@@ -66,6 +66,8 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
     (F._REQUIRES_BUT_HAVE, "pip.ResolutionImpossible"),  # pip's check / legacy resolver: "X has requirement R, but you'll have"
     (F._BUILD, "pip.InstallationSubprocessError"),  # pip building a source distribution failed
+    # Django's template engine: a {% load x %} of a library no installed app ships.
+    (re.compile(r"'\w{1,100}' is not a registered tag library"), "django.template.exceptions.TemplateSyntaxError"),
     # scikit-learn 1.2+'s parameter validation (sklearn/utils/_param_validation.py).
     (re.compile(r"The '\w+' parameter of [\w.]+ must be .{1,600}?\. Got .{1,200}? instead\."),
      "sklearn.utils._param_validation.InvalidParameterError"),

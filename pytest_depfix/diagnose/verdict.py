@@ -943,7 +943,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     if handler is None:
         # A message no family knows: the pin that raises it in its own words, a value it does not
         # know, or an outer frame of it that used to catch it.
-        for reading in (_raised_message, _unknown_value, _raised_guard_dropped, _failed_assert):
+        for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1023,6 +1023,20 @@ def _raised_guard_dropped(ctx: Context, sig: F.Signal, done: Any) -> Optional[Di
         "project" if first is not None and first.kind == "project" else "transitive"
     return done(verdict, sig.family, f"{pin.name}=={pin.version} raises {sig.exc_type.rsplit('.', 1)[-1]} where an "
                 f"earlier release caught it: {out[0].evidence[0]}", out)
+
+
+def _tag_library(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """Django's "'staticfiles' is not a registered tag library" (``diagnose/templates.py``)."""
+    from .templates import library_of, missing_tag_library
+
+    if library_of(sig.message) is None:
+        return None
+    found = missing_tag_library(ctx, sig.message)
+    if found is None:
+        return None
+    verdict, culprits, summary = found
+    ctx.callee = ctx.party(culprits[0].name)
+    return done(verdict, sig.family, summary, culprits)
 
 
 def _failed_assert(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
