@@ -1,5 +1,6 @@
-"""TensorFlow 2.16 made tf.keras Keras 3: a Keras 2 name missing from the keras._tf_keras shim.
+"""Knowledge entries added in session 12, each against fixture wheels.
 
+TensorFlow 2.16 made tf.keras Keras 3: a Keras 2 name missing from the keras._tf_keras shim.
 shap/shap#3672: "module 'keras._tf_keras.keras.backend' has no attribute 'learning_phase'" under
 tensorflow 2.16.1 with keras 3.3.3; tensorflow 2.15.1 (with Keras 2.15) works.
 """
@@ -37,3 +38,20 @@ def test_a_keras_2_name_missing_from_tf_keras_under_tensorflow_216_holds_tensorf
 def test_the_entry_does_not_speak_for_a_tensorflow_before_216(index_for):
     d = _diagnose(index_for, "2.15.1")
     assert d.details.get("knowledge") != "tensorflow-216-tf-keras-is-keras3"
+
+
+SPHINX_PASTE = ("#14 2.108 Theme error:\n#14 2.108 An error happened in rendering the page about.\n"
+                "#14 2.108 Reason: UndefinedError(\"'style' is undefined\")\n")
+
+
+def test_sphinx_7s_removed_style_template_key_holds_sphinx_below_7(index_for):
+    # readthedocs/sphinx_rtd_theme#1465: theme 0.4.3's layout.html reads {{ style }}.
+    universe = {"sphinx": [{"version": v, "files": {"sphinx/__init__.py": ""}} for v in ("6.2.1", "7.0.1")],
+                "sphinx-rtd-theme": [{"version": "0.4.3", "files": {"sphinx_rtd_theme/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("sphinx==7.0.1\nsphinx-rtd-theme==0.4.3\n", target)
+    kb = load_knowledge()
+    inferred = infer_message(SPHINX_PASTE, kb)
+    assert inferred is not None and inferred.exc_type.endswith("UndefinedError")
+    d = diagnose(inferred.to_crash(), pins, target, index, kb, probe=ApiProbe(index))
+    assert [(c.name, c.constraint) for c in d.culprits] == [("sphinx", "<7")]
