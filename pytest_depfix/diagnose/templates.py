@@ -120,21 +120,14 @@ def _dropped_after(ctx: Any, pin: Any, lib: str) -> Optional[Tuple[str, str]]:
 
 def _templates_match(ctx: Any, dist: str, version: str, pattern: Any) -> Optional[bool]:
     """Whether some template file of ``dist==version`` matches ``pattern`` (None: not readable)."""
-    from .probe import ReleaseTree, _ByteCap
+    from .probe import ReleaseTree
+    from .users import any_file_matches
 
     tree = ReleaseTree(ctx.probe, dist, version)
     files = [p for p in tree.paths() if p.lower().endswith(_TEMPLATE_EXT) and "templates/" in p][:MAX_TEMPLATES]
     if not files:
         return None  # no templates to read: says nothing about loading the library
-    try:
-        for i in range(0, len(files), 8):
-            batch = files[i:i + 8]
-            tree.prefetch(batch)
-            if any(pattern.search(tree.read(p) or "") for p in batch):
-                return True
-    except _ByteCap:
-        return None
-    return False
+    return any_file_matches(tree, files, pattern)
 
 
 def _first_later_without(ctx: Any, pin: Any, pattern: Any) -> Optional[str]:

@@ -546,6 +546,20 @@ def _batches(paths: List[str]) -> Iterable[List[str]]:
         yield paths[i:i + BATCH]
 
 
+def any_file_matches(tree: Any, paths: List[str], pattern: Any) -> Optional[bool]:
+    """Whether one of ``paths`` in ``tree`` matches ``pattern``, read in prefetched batches (None: over the read cap)."""
+    from .probe import _ByteCap
+
+    try:
+        for batch in _batches(paths):
+            tree.prefetch(batch)
+            if any(pattern.search(tree.read(p) or "") for p in batch):
+                return True
+    except _ByteCap:
+        return None
+    return False
+
+
 def dependants(ctx: Any, callee_key: str) -> List[Any]:
     """Active, movable pins of the set whose pinned release declares ``callee_key``."""
     out = []

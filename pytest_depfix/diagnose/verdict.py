@@ -2376,18 +2376,11 @@ def _defines_through(cls: ast.ClassDef, method: str, resolve: Any, seen: Set[str
 
 def _release_mentions(ctx: Context, dist: str, version: str, pattern: Any) -> Optional[bool]:
     """Whether some shipped module of ``dist==version`` matches ``pattern`` (None: over the read cap, not known)."""
-    from .probe import ReleaseTree, _ByteCap
-    from .users import _batches, _shipped_modules
+    from .probe import ReleaseTree
+    from .users import _shipped_modules, any_file_matches
 
     tree = ReleaseTree(ctx.probe, dist, version)
-    try:
-        for batch in _batches(_shipped_modules(tree)):
-            tree.prefetch(batch)
-            if any(pattern.search(tree.read(p) or "") for p in batch):
-                return True
-    except _ByteCap:
-        return None
-    return False
+    return any_file_matches(tree, _shipped_modules(tree), pattern)
 
 
 MAX_CLASS_QUESTIONS = 2
