@@ -509,9 +509,12 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
         ev = f"{e.package} {e.changed_in or ''}: {e.advice or e.id}".strip()
         if fix_pin is not None:
             _add(out, Culprit(fix_name, fix_spec, CONF_KB, [ev], e.source), ctx)
+        # The pin shipping the entry's module is in the crash too, framed or not (six for six.moves).
+        owner = module_owner(e.module, ctx) if e.module else None
         for c in e.callers:
             cp = ctx.pinned(c.package)
-            if cp is None or (involved and canonicalize_name(c.package) not in involved):
+            if cp is None or (involved and canonicalize_name(c.package) not in involved
+                              and not (owner and canonicalize_name(owner) == canonicalize_name(c.package))):
                 continue
             _add(out, Culprit(c.package, f">={c.fixed_in}", CONF_KB - 0.1,
                               [f"{c.package} adapted to {e.package} {e.changed_in} in {c.fixed_in}"], e.source), ctx)

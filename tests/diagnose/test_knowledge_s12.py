@@ -55,3 +55,22 @@ def test_sphinx_7s_removed_style_template_key_holds_sphinx_below_7(index_for):
     assert inferred is not None and inferred.exc_type.endswith("UndefinedError")
     d = diagnose(inferred.to_crash(), pins, target, index, kb, probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits] == [("sphinx", "<7")]
+
+
+def test_a_knowledge_callers_pin_counts_when_it_ships_the_failing_module_without_a_frame(index_for):
+    # gristlabs/asttokens#133: only asttokens' frames are printed; six (which ships six.moves) has none,
+    # and the entry's caller six>=1.16.0 is the fix.
+    universe = {"six": [{"version": v, "files": {"six.py": "moves = None\n"}} for v in ("1.15.0", "1.16.0")],
+                "asttokensy": [{"version": "2.4.1", "requires_dist": ["six"],
+                                "files": {"asttokensy/__init__.py": "", "asttokensy/util.py": "from six.moves import xrange\n"}}]}
+    index, target = index_for(universe, python="3.12")
+    pins = parse_requirements_text("asttokensy==2.4.1\nsix==1.15.0\n", target)
+    tb = ("Traceback (most recent call last):\n"
+          '  File "/venv/lib/python3.12/site-packages/asttokensy/util.py", line 1, in <module>\n'
+          "    from six.moves import xrange\n"
+          "ModuleNotFoundError: No module named 'six.moves'\n")
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(), probe=ApiProbe(index))
+    assert ("six", ">=1.16.0") in [(c.name, c.constraint) for c in d.culprits], d.summary
