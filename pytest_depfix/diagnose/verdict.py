@@ -2071,7 +2071,64 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
         implemented = _abstract_methods(ctx, sig, done)
         if implemented is not None:
             return implemented
+    dotted = _dotted_class_home(ctx, sig, caller, done)
+    if dotted is not None:
+        return dotted
     return _owner_by_time(ctx, sig, caller, done)
+
+
+def _dotted_class_home(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optional[Diagnosis]:
+    """``'Backend' object has no attribute 'activate_builtin_random'`` on a line that spells the object's module.
+
+    warcprox 2.4.17 runs ``cryptography.hazmat.backends.openssl.backend.activate_builtin_random()``:
+    the object is reached through a dotted path of a pin's modules, so the class is asked for
+    there (the path itself, or the package holding the instance), and its range bounds the pin
+    (cryptography<41).  Only a path whose first part is a pin's top-level module counts.
+    """
+    if not sig.cls or not sig.name or ctx.probe is None or sig.cls in _BUILTIN_TYPES:
+        return None
+    frame = next((f for f in reversed(ctx.crash.root.frames) if f.source and f".{sig.name}" in f.source), None)
+    if frame is None:
+        return None
+    try:
+        tree = ast.parse(frame.source.strip().rstrip(":") or "")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr == sig.name):
+            continue
+        prefix = _dotted_name(node.value)
+        if not prefix or "." not in prefix:
+            continue
+        owner = module_owner(prefix, ctx)
+        pin = ctx.pinned(owner) if owner else None
+        if pin is None or not pin.version or ctx.is_keep(pin.name) or (caller.kind == "dist" and caller.key == pin.key):
+            continue
+        for module in (prefix, prefix.rsplit(".", 1)[0]):
+            present = probe_range(ctx, pin.name, module, sig.cls, attribute=sig.name)
+            if present and excludes(present, pin.version):
+                ev = (f"the failing line reaches the object through {prefix}; {module}.{sig.cls}.{sig.name} is present in "
+                      f"{pin.name}{present} (read from release files)")
+                ctx.evidence.append(ev)
+                ctx.callee = ctx.party(pin.name)
+                out = [Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe")]
+                if caller.kind == "dist" and not ctx.is_keep(caller.name):
+                    out += [c for c in _caller_back(ctx, caller, ctx.callee, sig, _what(sig)) if c not in out]
+                return done(_verdict_for(ctx.callee, caller, ctx), sig.family,
+                            f"{pin.name}=={pin.version}'s {sig.cls} no longer has {sig.name!r} ({pin.name}{present} has it)", out)
+        return None
+    return None
+
+
+def _dotted_name(node: ast.AST) -> Optional[str]:
+    """``a.b.c`` for a chain of attribute reads on a plain name, else None."""
+    parts: List[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id] + list(reversed(parts)))
 
 
 def _super_callers(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
