@@ -266,6 +266,13 @@ class _Resolver:
         hits = [pin for pin, names in self._files.values() if relpath in names]
         return (hits[0].name, hits[0].version) if len(hits) == 1 else None
 
+    def shared_top(self, top: str) -> bool:
+        """Whether two or more pins are named like the top-level package ``top`` (a namespace of plugins)."""
+        low = top.lower()
+        if len(low) < 3:
+            return False
+        return sum(1 for p in self.pins if p.version and low in p.key.replace("-", "_")) >= 2
+
     def for_module(self, module: str) -> Optional[Tuple[str, Optional[str]]]:
         if module in self._memo:
             return self._memo[module]
@@ -439,6 +446,10 @@ def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[s
             if hit is not None:
                 pin = resolver._pin(hit[0])
                 hit = (pin.name if pin is not None else hit[0], hit[1])
+        if hit is None and info.module and info.relpath and resolver.shared_top(info.module.split(".", 1)[0]):
+            # Several pins named like the top-level package (apache-airflow and
+            # apache-airflow-providers-celery both ship airflow/...): the one whose release has the file.
+            hit = resolver.for_release_file(info.relpath, info.module.split(".", 1)[0])
         if hit is None and info.module:
             hit = resolver.for_module(info.module)
         if hit is not None:

@@ -79,6 +79,13 @@ def diagnose(
         if found is not None:
             ctx.crash = _with_message(crash, "AttributeError", found[0])
             ctx.evidence.append(found[3])
+    if found is None and probe is not None and not lost and root.frames and classify(crash).family == F.UNKNOWN:
+        from .linkcheck import hidden_import
+
+        found = hidden_import(ctx)
+        if found is not None:
+            ctx.crash = _with_message(crash, "ImportError", found[0])
+            ctx.evidence.append(found[3])
     diagnosis = decide(ctx, classify(ctx.crash))
     if ctx.crash.root.type == LOST_EXCEPTION and diagnosis.verdict == "unknown":
         diagnosis.summary = ("the paste ends before its exception line, and the statement it ends at reads nothing "

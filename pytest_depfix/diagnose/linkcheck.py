@@ -281,3 +281,56 @@ def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
     return (f"module '{module}' has no attribute '{attr}'", owner.name, path,
             f"the paste ends before its exception line; {pin.name}=={pin.version}'s {path} line {frame.line} reads "
             f"{alias}.{attr} ({alias} is {module}), and {owner.name}=={owner.version} has no {module}.{attr}")
+
+
+def hidden_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
+    """(message, owner pin, file, evidence) for an ImportError a pin caught and re-raised as its own refusal.
+
+    apache-airflow-providers-celery 3.9.0 wraps ``from airflow.cli.commands.local_commands.daemon_utils
+    import run_command_with_daemon_option`` in ``try``/``except ImportError`` and raises "This feature
+    is only available in Airflow versions >= 2.8.0" under Airflow 2.10.4, which meets that.  The
+    innermost frame's ``raise`` sits in the handler; the guarded imports in the ``try`` body are asked
+    of their pinned owners, and the first "no" is the error the refusal hid.
+    """
+    from .verdict import module_owner
+
+    frames = [f for f in ctx.crash.root.frames if f.owner == OWNER_DIST and f.dist and f.module]
+    if ctx.probe is None or not frames or frames[-1] is not ctx.crash.root.frames[-1]:
+        return None
+    frame = frames[-1]
+    pin = ctx.pinned(frame.dist)
+    if pin is None or not pin.version or not frame.line or not (frame.source or "").lstrip().startswith("raise"):
+        return None
+    walker = _Walker(ctx, pin, module_owner, why="the refusal hides an ImportError it caught")
+    try:
+        path = walker.file_of(frame.module)
+        tree = parse_quietly(walker.tree.read(path) or "") if path else None
+    except Exception:
+        return None
+    if tree is None:
+        return None
+    module = frame.module
+    is_package = bool(path and path.endswith("/__init__.py"))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        handler = next((h for h in node.handlers if _catches(h) and h.lineno <= frame.line <= (h.end_lineno or h.lineno)), None)
+        if handler is None:
+            continue
+        for st in node.body:
+            if not isinstance(st, ast.ImportFrom):
+                continue
+            base = resolve_relative(module, is_package, st.level, st.module)
+            owner = walker._owner(base) if base else None
+            if owner is None:
+                continue
+            for alias in st.names:
+                if alias.name == "*":
+                    continue
+                if walker._answer(owner, f"{base}:{alias.name}") == NO and walker._answer(owner, f"{base}.{alias.name}") != YES:
+                    return (f"cannot import name '{alias.name}' from '{base}'", owner.name, path,
+                            f"{walker.why}: {pin.name}=={pin.version}'s {path} line {st.lineno} runs 'from {base} import "
+                            f"{alias.name}' in the try its handler raises from, and {owner.name}=={owner.version} has no "
+                            f"{base}.{alias.name}")
+        return None
+    return None

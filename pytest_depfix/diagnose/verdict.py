@@ -119,9 +119,14 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
         return None
     # What attribution already learnt from frames of that package.
     top = module.split(".")[0]
+    # Pins sharing a namespace (apache-airflow and apache-airflow-providers-celery both ship airflow/...):
+    # a frame speaks for its own subpackage only.
+    shared = sum(1 for p in ctx.pins if p.active and top.lower() in p.key.replace("-", "_")) >= 2
+    depth = 2 if shared and "." in module else 1
     for exc in ctx.crash.exceptions:
         for fr in exc.frames:
-            if fr.owner == OWNER_DIST and fr.dist and fr.module and fr.module.split(".")[0] == top and ctx.pinned(fr.dist):
+            if fr.owner == OWNER_DIST and fr.dist and fr.module and ctx.pinned(fr.dist) \
+                    and fr.module.split(".")[:depth] == module.split(".")[:depth]:
                 return ctx.pinned(fr.dist).name
     if path:
         # Where the module really lives beats its name: requests.packages.urllib3 is urllib3's

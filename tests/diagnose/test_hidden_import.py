@@ -1,0 +1,54 @@
+"""A pin that catches an ImportError and raises its own refusal: the guarded import is the real break.
+
+apache-airflow-providers-celery 3.9.0 wraps an Airflow 3 import in try/except ImportError and says
+"This feature is only available in Airflow versions >= 2.8.0" under Airflow 2.10.4.  Both pins
+ship files under ``airflow/``; the frame belongs to the one whose release has the file.
+"""
+from pytest_depfix.crash import attribute, parse_traceback
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+CMD = ("def _run(*args):\n"
+       "    try:\n"
+       "        from airflowy.cli.local_commands.daemon_utils import run_daemon\n"
+       "        run_daemon(*args)\n"
+       "    except ImportError:\n"
+       "        raise RuntimeError(\n"
+       "            'This feature is only available in Airflow versions >= 2.8.0'\n"
+       "        )\n")
+OLD_CMD = CMD.replace("airflowy.cli.local_commands.daemon_utils", "airflowy.cli.daemon_utils")
+SITE = "/home/u/.local/lib/python3.11/site-packages"
+TB = ("Traceback (most recent call last):\n"
+      f'  File "{SITE}/airflowy/providers/celery/cli/cmd.py", line 6, in _run\n'
+      "    raise RuntimeError(\n"
+      "RuntimeError: This feature is only available in Airflow versions >= 2.8.0\n")
+
+
+def _universe():
+    core = {"airflowy/__init__.py": "", "airflowy/cli/__init__.py": "", "airflowy/cli/daemon_utils.py": "def run_daemon():\n    pass\n"}
+    prov = lambda src: {"airflowy/providers/celery/__init__.py": "", "airflowy/providers/celery/cli/__init__.py": "",
+                        "airflowy/providers/celery/cli/cmd.py": src}
+    return {"airflowy": [{"version": "2.10.4", "files": core}],
+            "airflowy-providers-celery": [{"version": "3.8.5", "requires_dist": ["airflowy>=2.8"], "files": prov(OLD_CMD)},
+                                          {"version": "3.9.0", "requires_dist": ["airflowy>=2.8"], "files": prov(CMD)}]}
+
+
+def _crash(index, target, pins):
+    return attribute(parse_traceback(TB)[0], pins, target=target, installed=False, index=index)
+
+
+def test_a_frame_under_a_shared_namespace_belongs_to_the_pin_whose_release_has_the_file(index_for):
+    index, target = index_for(_universe(), python="3.11")
+    pins = parse_requirements_text("airflowy==2.10.4\nairflowy-providers-celery==3.9.0\n", target)
+    frame = _crash(index, target, pins).root.frames[-1]
+    assert (frame.owner, frame.dist) == ("dist", "airflowy-providers-celery")
+
+
+def test_the_import_the_handler_raises_from_is_read_as_the_message(index_for):
+    index, target = index_for(_universe(), python="3.11")
+    pins = parse_requirements_text("airflowy==2.10.4\nairflowy-providers-celery==3.9.0\n", target)
+    d = diagnose(_crash(index, target, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.details.get("message_read_from_imports") == \
+        "cannot import name 'run_daemon' from 'airflowy.cli.local_commands.daemon_utils'"
+    assert d.verdict == "transitive"
