@@ -1585,14 +1585,19 @@ def _named_after(paths: List[str], cls: str) -> List[str]:
     if not words:
         return []
     out = []
+    hits: Dict[str, int] = {}
     for p in paths:
         parts = p.split("/")
         if any(part in ("tests", "test", "testing", "docs", "examples") for part in parts[:-1]):
             continue
         base = parts[-1][:-3].lower()
-        if any(w in base for w in words):
+        n = sum(1 for w in words if w in base)
+        if n:
             out.append(p)
-    return sorted(out, key=lambda p: (p.count("/"), p))
+            hits[p] = n
+    # The file holding most of the name's words first (tokenization_roberta_fast.py for
+    # RobertaTokenizerFast, before the hundreds of *_fast.py), then shallow first.
+    return sorted(out, key=lambda p: (-hits[p], p.count("/"), p))
 
 
 def classes_with_method(ctx: Any, pins: List[Any], method: str, hint_cls: str) -> List[Tuple[Any, str, str]]:
@@ -1618,7 +1623,13 @@ def classes_named(ctx: Any, pins: List[Any], cls: str) -> List[Tuple[Any, str, s
     """
     if not cls.isidentifier():
         return []
-    return _scan_classes(ctx, pins, cls, f"class {cls}", lambda node: node.name == cls)
+    return _scan_classes(ctx, pins, cls, f"class {cls}", lambda node: node.name == cls and not _placeholder_class(node))
+
+
+def _placeholder_class(node: ast.ClassDef) -> bool:
+    """A stand-in for a class whose optional backend is missing (transformers' ``metaclass=DummyObject``)."""
+    return any(k.arg == "metaclass" and "dummy" in (ast.unparse(k.value) if hasattr(ast, "unparse") else "").lower()
+               for k in node.keywords)
 
 
 def _scan_classes(ctx: Any, pins: List[Any], hint_cls: str, needle: str, wanted: Any) -> List[Tuple[Any, str, str]]:

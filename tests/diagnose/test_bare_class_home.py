@@ -42,3 +42,18 @@ def test_the_one_pin_whose_class_of_that_name_had_the_attribute_is_held_back(ind
 def test_two_classes_of_that_name_that_both_have_it_leave_the_owner_open(index_for):
     d = _diagnose(index_for, OLD)
     assert not any(c.name == "serverx" and c.source == "api-probe" for c in d.culprits), d.summary
+
+
+def test_a_placeholder_class_for_a_missing_backend_is_not_the_home():
+    # transformers' utils/dummy_tokenizers_objects.py: 'class RobertaTokenizerFast(metaclass=DummyObject)'.
+    import ast
+
+    from pytest_depfix.diagnose.users import _named_after, _placeholder_class
+
+    dummy = ast.parse("class RobertaTokenizerFast(metaclass=DummyObject):\n    _backends = ['tokenizers']\n").body[0]
+    real = ast.parse("class RobertaTokenizerFast(GPT2TokenizerFast):\n    pass\n").body[0]
+    assert _placeholder_class(dummy) and not _placeholder_class(real)
+    # The file holding most of the class name's words comes first, before shallower partial matches.
+    paths = ["transformers/utils/dummy_tokenizers_objects.py", "transformers/models/bert/tokenization_bert_fast.py",
+             "transformers/models/roberta/tokenization_roberta_fast.py"]
+    assert _named_after(paths, "RobertaTokenizerFast")[0] == "transformers/models/roberta/tokenization_roberta_fast.py"
