@@ -149,6 +149,11 @@ def size_table(world, url: str, folder: Path) -> None:
     cases.append(("1000-frame RecursionError", deep_recursion_traceback(1000)))
     cases.append(("10 MB RecursionError (~100k frames)", deep_recursion_traceback(100_000)))
     cases.append(("one 10 MB line", "ValueError: " + "x" * 10_000_000))
+    # Runs that made overlapping quantifiers quadratic (review, session 12): blank lines under
+    # '^\\s*-+>', and dots under 'from\\s+\\.*[\\w.]+'.
+    cases.append(("40k blank lines", "\n" * 40_000))
+    cases.append(("40k space-only lines", " \n" * 40_000))
+    cases.append(("'from ' + 32k dots", "from " + "." * 32_000))
     for label, text in cases:
         base = _best(lambda: text.splitlines())
         parse = _best(lambda: _parse(text), repeat=2)

@@ -271,7 +271,7 @@ class _Resolver:
         low = top.lower()
         if len(low) < 3:
             return False
-        return sum(1 for p in self.pins if p.version and low in p.key.replace("-", "_")) >= 2
+        return sum(1 for p in self.pins if p.version and low in re.split(r"[-_.]", p.key)) >= 2
 
     def for_module(self, module: str) -> Optional[Tuple[str, Optional[str]]]:
         if module in self._memo:

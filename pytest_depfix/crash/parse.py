@@ -99,8 +99,8 @@ def _parse(text: str) -> List[Crash]:
 
 # IPython's mark of the failing line ("-> 1209         T = ...", "---> 12 x = f()"): a paste that has one
 # is an IPython traceback even when its frame headers lost their site-packages prefix.
-_IPY_ARROW_LINE = re.compile(r"(?m)^\s*-+> ?\d{1,9} ")
-_IMPORT_STATEMENT = re.compile(r"(?:from\s+\.*[\w.]*\s+import\s+\S|import\s+[\w.]+)")
+_IPY_ARROW_LINE = re.compile(r"(?m)^[ \t]*-+> ?\d{1,9} ")
+_IMPORT_STATEMENT = re.compile(r"(?:from[ \t]+[\w.]{1,300}[ \t]+import[ \t]+\S|import[ \t]+[\w.]+)")
 _BOLD_LINE = re.compile(r"^(\s*)\*\*(\S.*?\S)\*\*\s*$")
 
 
@@ -453,7 +453,7 @@ def _header(line: str) -> Optional[Tuple[str, str]]:
 # The state machine
 # ---------------------------------------------------------------------------
 
-_IMPORT_LINE = re.compile(r"(?:from\s+\.*[\w.]+\s+import\s+[\w(]|import\s+[\w.]+\s*(?:$|,|\sas\s))")
+_IMPORT_LINE = re.compile(r"(?:from\s+[\w.]{1,300}\s+import\s+[\w(]|import\s+[\w.]{1,300}\s*(?:$|,|\sas\s))")
 
 
 class _Parser:

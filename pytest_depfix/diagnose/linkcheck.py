@@ -47,8 +47,8 @@ def missing_import(ctx: Any, module: Optional[str] = None) -> Optional[Tuple[str
     pin = ctx.pinned(frame.dist)
     if pin is None or not pin.version:
         return None
-    walker = _Walker(ctx, pin, module_owner)
     try:
+        walker = _Walker(ctx, pin, module_owner)
         # The frames' outer modules are still importing: what they import later never ran.
         walker.seen.update(f for f in (walker.file_of(fr.module) for fr in frames[:-1] if fr.dist == frame.dist) if f)
         start = walker.file_of(frame.module)
@@ -67,8 +67,8 @@ def _loaded_module(ctx: Any, module: str, module_owner: Any) -> Optional[Tuple[s
     pin = ctx.pinned(name) if name else None
     if pin is None or not pin.version:
         return None
-    walker = _Walker(ctx, pin, module_owner, why=f"the loader's message replaced the import's, {module} was being imported")
     try:
+        walker = _Walker(ctx, pin, module_owner, why=f"the loader's message replaced the import's, {module} was being imported")
         start = walker.file_of(module)
         return walker.run(start, 0) if start else None
     except Exception:
@@ -256,10 +256,14 @@ def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
         if isinstance(st, ast.Import):
             for a in st.names:
                 aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+    if any(isinstance(n, (ast.IfExp, ast.BoolOp)) or isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+           and n.func.id in ("hasattr", "getattr") for n in ast.walk(statement)):
+        return None  # a read that runs only on a condition, or a guarded one, may never have failed
     missing = []
     asked = 0
     for node in ast.walk(statement):
-        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases):
+        if not (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
+                and node.value.id in aliases):
             continue
         module = aliases[node.value.id]
         name = module_owner(module, ctx)
@@ -301,8 +305,8 @@ def hidden_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
     pin = ctx.pinned(frame.dist)
     if pin is None or not pin.version or not frame.line or not (frame.source or "").lstrip().startswith("raise"):
         return None
-    walker = _Walker(ctx, pin, module_owner, why="the refusal hides an ImportError it caught")
     try:
+        walker = _Walker(ctx, pin, module_owner, why="the refusal hides an ImportError it caught")
         path = walker.file_of(frame.module)
         tree = parse_quietly(walker.tree.read(path) or "") if path else None
     except Exception:

@@ -407,18 +407,30 @@ def releases_without_assert(probe: Any, dist: str, version: str, path: str, stat
             return None
         return _holder(parsed, function, key) == holder
 
-    back, forward = _first_silent(len(before), asserts), _first_silent(len(after), same_check)
+    back = _first_silent(len(before), asserts)
+    forward = _first_silent(len(after), same_check) if holder else None  # a module-level assert has no function
     return (before[back] if back is not None else None), (after[forward] if forward is not None else None)
 
 
 def _holder(tree: Optional[ast.AST], function: str, key: str) -> Optional[str]:
-    """The dump of the function named ``function`` that asserts ``key`` ("" when none holds it there)."""
+    """The function named ``function`` that asserts ``key``, as the code that leads to the assert.
+
+    Only its statements up to and including the one holding the assert count, its docstring
+    left out: a later docstring edit, an annotation or code after the check is no rewrite of
+    the check.  "" when no such function holds it.
+    """
     if tree is None:
         return None
     for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function and any(
-                isinstance(n, ast.Assert) and ast.dump(n.test) == key for n in ast.walk(node)):
-            return ast.dump(node)
+        if not (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function):
+            continue
+        body = list(node.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]
+        for i, st in enumerate(body):
+            if any(isinstance(n, ast.Assert) and ast.dump(n.test) == key for n in ast.walk(st)):
+                return "\n".join(ast.dump(x) for x in body[:i + 1])
     return ""
 
 

@@ -22,6 +22,7 @@ _NOT_REGISTERED = re.compile(r"'(\w{1,100})' is not a registered tag library")
 _TEMPLATE_EXT = (".html", ".htm", ".txt", ".xml", ".djhtml", ".jinja", ".tpl")
 MAX_TEMPLATES = 400  # template files read in one release of a caller
 MAX_PROVIDER_RELEASES = 200  # earlier releases of the provider considered (read by galloping, then bisecting)
+MAX_PROVIDERS = 3  # pins with tag libraries whose older releases are listed
 
 __all__ = ["missing_tag_library"]
 
@@ -46,15 +47,20 @@ def missing_tag_library(ctx: Any, message: str) -> Optional[Tuple[str, List[Any]
     out: List[Any] = []
     notes: List[str] = []
     provider = None
+    apps = []
     for pin in [p for p in ctx.pins if p.active and p.version]:
         try:
             paths = _paths(ctx, pin.name, pin.version)
         except Exception:
             continue
-        if not any("/templatetags/" in p for p in paths):
-            continue
         if any(p.endswith(f"/templatetags/{lib}.py") for p in paths):
             return None  # the pinned release ships it: an app left out of INSTALLED_APPS, not a version
+        libraries = sum(1 for p in paths if "/templatetags/" in p)
+        if libraries:
+            apps.append((libraries, pin))
+    # The framework ships the most tag libraries (Django's contrib apps); an app's older
+    # releases are listed only for the few pins most likely to have shipped it.
+    for _n, pin in sorted(apps, key=lambda a: -a[0])[:MAX_PROVIDERS]:
         gone = _dropped_after(ctx, pin, lib)
         if gone is not None:
             provider = pin
@@ -124,9 +130,9 @@ def _templates_match(ctx: Any, dist: str, version: str, pattern: Any) -> Optiona
     from .users import any_file_matches
 
     tree = ReleaseTree(ctx.probe, dist, version)
-    files = [p for p in tree.paths() if p.lower().endswith(_TEMPLATE_EXT) and "templates/" in p][:MAX_TEMPLATES]
-    if not files:
-        return None  # no templates to read: says nothing about loading the library
+    files = [p for p in tree.paths() if p.lower().endswith(_TEMPLATE_EXT) and "templates/" in p]
+    if not files or len(files) > MAX_TEMPLATES:
+        return None  # no templates, or more than are read: a "no" would be a guess
     return any_file_matches(tree, files, pattern)
 
 

@@ -121,8 +121,9 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     top = module.split(".")[0]
     # Pins sharing a namespace (apache-airflow and apache-airflow-providers-celery both ship airflow/...):
     # a frame speaks for its own subpackage only.
-    shared = sum(1 for p in ctx.pins if p.active and top.lower() in p.key.replace("-", "_")) >= 2
-    depth = 2 if shared and "." in module else 1
+    shared = sum(1 for p in ctx.pins if p.active and top.lower() in re.split(r"[-_.]", p.key)) >= 2
+    # (google.cloud.bigquery and google.cloud.storage share two parts: a namespace needs three)
+    depth = min(3, len(module.split("."))) if shared else 1
     for exc in ctx.crash.exceptions:
         for fr in exc.frames:
             if fr.owner == OWNER_DIST and fr.dist and fr.module and ctx.pinned(fr.dist) \
@@ -2184,15 +2185,20 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
     scikit-learn 1.6's mixins call ``super().__sklearn_tags__()`` in every later release too;
     interpret-core 0.6.7 named no ``__sklearn_tags__`` and 0.6.8 defines it.  With no frame
     to say which class, the one other movable pin whose pinned release never names the method
-    and whose first later release defines it is the caller that adopted it.
+    and whose first later release defines it is the caller that adopted it.  Only pins that
+    declare the asker count, and the evidence ranks as weak as upload dates: no class of the
+    pin is shown to follow the mixin.
     """
     name = sig.name or ""
     defines = re.compile(rf"\bdef\s+{re.escape(name)}\s*\(")
     named = re.compile(rf"\b{re.escape(name)}\b")
     adopters = []
+    from . import users
+
+    declaring = {p.key for p in users.dependants(ctx, asker.key)}
     for pin in movable:
-        if pin.key == asker.key:
-            continue
+        if pin.key == asker.key or pin.key not in declaring:
+            continue  # only a pin built on the asker can hold a class after its mixins
         try:
             if _release_mentions(ctx, pin.name, pin.version, named) is not False:
                 continue  # it names the method already (or could not be read whole): not this break's caller
@@ -2212,7 +2218,7 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
           f"(read from release files)")
     ctx.evidence.append(ev)
     return done("transitive", sig.family, f"{asker.name}=={asker.version} asks the classes after its mixins for "
-                f"{name}(), which {pin.name}=={pin.version} does not define", [Culprit(pin.name, f">={later}", CONF_TIME + 0.1, [ev], "release-files")])
+                f"{name}(), which {pin.name}=={pin.version} does not define", [Culprit(pin.name, f">={later}", CONF_TIME, [ev], "release-files")])
 
 
 def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -2651,8 +2657,12 @@ def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
     framed = {canonicalize_name(f.dist) for e in ctx.crash.exceptions for f in e.frames if f.owner == OWNER_DIST and f.dist}
     active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     pins = [p for p in active if p.key in framed] or (active if len(active) <= MAX_HOME_SET else [])
-    homes = [h for pin in pins for h in users.classes_named(ctx, [pin], cls)]
-    if not homes or len(homes) > MAX_CLASS_QUESTIONS:
+    homes: List[Tuple[Any, str, str]] = []
+    for pin in pins[:MAX_HOME_SET]:
+        homes += users.classes_named(ctx, [pin], cls)
+        if len(homes) > MAX_CLASS_QUESTIONS:
+            return []  # more classes of that name than are asked: whose the object is stays open
+    if not homes:
         return []
     found: List[Culprit] = []
     for pin, module, home in homes:

@@ -27,8 +27,10 @@ def _plugin(v: str) -> str:
         body = "def _preprocess_async_fixtures(config, holder):\n    pass\n"
     elif v in ("0.17.0", "0.18.1"):
         body = CHECK.format(skip="")
-    elif v == "0.18.2":  # reformatted only: the same syntax tree
-        body = CHECK.format(skip="        # every async fixture\n").replace("assert _has", "assert  _has")
+    elif v == "0.18.2":  # reformatted, a new docstring, code after the check: no rewrite of it
+        body = CHECK.format(skip="        # every async fixture\n").replace("assert _has", "assert  _has").replace(
+            "def _preprocess_async_fixtures(config, holder):\n",
+            "def _preprocess_async_fixtures(config, holder) -> None:\n    \"\"\"Mark them.\"\"\"\n") + "    return None\n"
     else:
         body = CHECK.format(skip=SKIP)
     return body + "\ndef pytest_pycollect_makeitem(collector):\n    _preprocess_async_fixtures(collector.config, [])\n"

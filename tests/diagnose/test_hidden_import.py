@@ -52,3 +52,24 @@ def test_the_import_the_handler_raises_from_is_read_as_the_message(index_for):
     assert d.details.get("message_read_from_imports") == \
         "cannot import name 'run_daemon' from 'airflowy.cli.local_commands.daemon_utils'"
     assert d.verdict == "transitive"
+
+
+def test_a_frame_of_one_namespace_package_does_not_speak_for_a_sibling(index_for):
+    # Review finding: google.cloud.bigquery's frame made google-cloud-bigquery the owner of google.cloud.storage.
+    from pytest_depfix.diagnose.verdict import Context, module_owner
+
+    universe = {"googly-cloud-bigquery": [{"version": "3.0", "files": {"googly/cloud/bigquery/__init__.py": "",
+                                                                        "googly/cloud/bigquery/client.py": "x = 1\n"}}],
+                "googly-cloud-storage": [{"version": "2.0", "files": {"googly/cloud/storage/__init__.py": "",
+                                                                       "googly/cloud/storage/blob.py": "x = 1\n"}}]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("googly-cloud-bigquery==3.0\ngooglY-cloud-storage==2.0\n", target)
+    tb = ("Traceback (most recent call last):\n"
+          f'  File "{SITE}/googly/cloud/bigquery/client.py", line 1, in <module>\n'
+          "    from googly.cloud.storage.blob import Blob\n"
+          "ImportError: cannot import name 'Blob' from 'googly.cloud.storage.blob'\n")
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+    ctx = Context(crash=crash, pins=pins, target=target, index=index, kb=load_knowledge(bundled=False),
+                  keep=set(), probe=ApiProbe(index))
+    assert module_owner("googly.cloud.bigquery.client", ctx) == "googly-cloud-bigquery"
+    assert module_owner("googly.cloud.storage.blob", ctx) != "googly-cloud-bigquery"

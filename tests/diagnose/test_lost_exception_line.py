@@ -61,3 +61,11 @@ def test_a_cpython_paste_cut_at_an_import_has_its_lost_import_error_read_from_th
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert d.details.get("message_read_from_imports") == "cannot import name 'RuleType' from 'graphqly.rules'"
     assert "graphqly" in [c.name for c in d.culprits]
+
+
+def test_a_write_or_a_guarded_read_on_the_lost_line_says_nothing(index_for):
+    # Review finding: 'np.complex = complex' (a shim) and a read under hasattr cannot raise the AttributeError.
+    for line in ("np.complex = complex", "T = np.complex if hasattr(np, 'complex') else complex"):
+        paste = PASTE.replace("T = np.ones((length, length), dtype=np.complex)", line)
+        d = _diagnose(index_for, core=CORE.replace("T = np.ones((3, 3), dtype=np.complex)", line), paste=paste)
+        assert "message_read_from_imports" not in d.details, line

@@ -47,3 +47,15 @@ def test_a_caller_that_never_stopped_loading_it_leaves_only_the_provider(index_f
 def test_a_library_the_pinned_provider_ships_is_no_version_question(index_for):
     d = _diagnose(index_for, _universe(), reqs="wagexp==0.2\ndjangoy==2.2.17\n")
     assert d.culprits == []
+
+
+def test_templates_past_the_read_cap_are_never_taken_for_no_load(index_for, monkeypatch):
+    # Review finding: a cut list read as "no template loads it" offered a caller release that still does.
+    from pytest_depfix.diagnose import templates
+
+    monkeypatch.setattr(templates, "MAX_TEMPLATES", 1)
+    universe = _universe()
+    for rel in universe["wagexp"]:
+        rel["files"]["experiments/templates/experiments/zz_more.html"] = "{% load staticfiles %}\n"
+    d = _diagnose(index_for, universe)
+    assert not any(c.name == "wagexp" for c in d.culprits)
