@@ -141,7 +141,14 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     for prefix in candidates:
         alias = IMPORT_ALIASES.get(prefix)
         if alias and ctx.pinned(alias):
-            return ctx.pinned(alias).name
+            named = ctx.pinned(alias)
+            if top.isidentifier() and top not in _pin_tops(ctx, named):
+                # tensorflow_core is TF 2.0's (tensorflow-gpu 2.0.0), not a pinned tensorflow 1.14's: the
+                # pin whose wheel ships the package beats the well-known name.
+                shipping = _owner_by_files(ctx, top)
+                if shipping and canonicalize_name(shipping) != named.key:
+                    return shipping
+            return named.name
     keys = {p.key: p for p in ctx.pins.pins if p.active}
     for prefix in candidates:
         for guess in (prefix, prefix.replace(".", "-"), f"python-{prefix}", f"py{prefix}", f"{prefix}-python", f"{prefix}py"):

@@ -73,3 +73,19 @@ def test_a_frame_of_one_namespace_package_does_not_speak_for_a_sibling(index_for
                   keep=set(), probe=ApiProbe(index))
     assert module_owner("googly.cloud.bigquery.client", ctx) == "googly-cloud-bigquery"
     assert module_owner("googly.cloud.storage.blob", ctx) != "googly-cloud-bigquery"
+
+
+def test_a_well_known_import_name_yields_to_the_pin_whose_wheel_ships_it(index_for):
+    # ludwig#543: tensorflow==1.14.0 and tensorflow-gpu==2.0.0 both pinned; only the latter ships tensorflow_core.
+    from pytest_depfix.diagnose.verdict import Context, module_owner
+
+    universe = {"tensorflow": [{"version": "1.14.0", "files": {"tensorflow/__init__.py": ""}}],
+                "tensorflow-gpu": [{"version": "2.0.0", "files": {"tensorflow/__init__.py": "", "tensorflow_core/__init__.py": ""}}]}
+    index, target = index_for(universe, python="3.6")
+    pins = parse_requirements_text("tensorflow==1.14.0\ntensorflow-gpu==2.0.0\n", target)
+    crash = attribute(parse_traceback("AttributeError: module 'tensorflow_core.keras' has no attribute 'x'\n")[0],
+                      pins, target=target, installed=False, index=index)
+    ctx = Context(crash=crash, pins=pins, target=target, index=index, kb=load_knowledge(bundled=False),
+                  keep=set(), probe=ApiProbe(index))
+    assert module_owner("tensorflow_core.keras", ctx) == "tensorflow-gpu"
+    assert module_owner("tensorflow.keras", ctx) == "tensorflow"
