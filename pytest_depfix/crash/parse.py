@@ -101,6 +101,7 @@ def _parse(text: str) -> List[Crash]:
 # is an IPython traceback even when its frame headers lost their site-packages prefix.
 _IPY_ARROW_LINE = re.compile(r"(?m)^[ \t]*-+> ?\d{1,9} ")
 _IMPORT_STATEMENT = re.compile(r"(?:from[ \t]+[\w.]{1,300}[ \t]+import[ \t]+\S|import[ \t]+[\w.]+)")
+_PYTEST_GT = re.compile(r">[ \t]{2,}\S")  # pytest marks the failing line of a frame with ">   "
 _BOLD_LINE = re.compile(r"^(\s*)\*\*(\S.*?\S)\*\*\s*$")
 
 
@@ -749,10 +750,14 @@ class _Parser:
                 self.state = AFTER_SEP
                 self.sep_style = "cpython"
         candidate = self.idle_candidate
+        code_before = self.idle_code
         if self._start(line, st):
             if candidate and self.state == TB and self.style == "cpython" and len(self.frames) == 1:
                 self.lead_exc = candidate
+            if self.state == TB and self.style == "pytest" and not self.frames and code_before.startswith(">"):
+                self.gt_source = code_before[1:].strip()  # pytest's ">" line just above its first "E" line
             self.idle_candidate = None
+            self.idle_code = ""
             return
         code = self.idle_code
         if self._bare(line, st):
@@ -764,7 +769,7 @@ class _Parser:
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
         # An indented code line, or an import statement at the margin (a REPL or a notebook cell
         # quoted above a bare "ImportError: cannot import name 'HTMLString'" of Python 3.6).
-        self.idle_code = st if line[:1] in (" ", "\t") or _IMPORT_LINE.match(st) else ""
+        self.idle_code = st if line[:1] in (" ", "\t") or _IMPORT_LINE.match(st) or _PYTEST_GT.match(line) else ""
 
     def _bare(self, line: str, st: str) -> bool:
         """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""
@@ -954,7 +959,13 @@ class _Parser:
         if not typ or (not first and not self.frames and rest is None):
             self._abort_tb()  # an untyped "E   ..." line with no location is not a crash
             return
+        pending = self.gt_source if not self.frames else ""
         self._new_exception((typ, msg_lines[0] if msg_lines else ""), self.frames)
+        if pending:
+            # pytest's ">" line with no location after it (a paste cut there): the failing code is
+            # shown, whose frame it is is not.
+            self.chain[-1].source_hint = pending
+            self.gt_source = ""
         self.msg_lines.extend(msg_lines[1:])
         self.blank_after = True  # pytest messages are complete from the E lines
 

@@ -20,6 +20,7 @@ otherwise it would change nothing and is dropped.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, List, Optional, Set, Tuple
@@ -3133,6 +3134,13 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
 
     cls = (sig.function or "").split(".")[0]
     if sig.function in ("__new__", "__init__"):
+        shown = _called_class(ctx)
+        if shown:
+            # '__init__() missing ... 'protocol'' under 'self.resp.content = StreamReader()': the line names it.
+            named = dataclasses.replace(sig, function=f"{shown}.{sig.function}")
+            found = _signature_owner(ctx, named, caller)
+            if found:
+                return found + [c for c in _shown_line_holder(ctx, {c.name for c in found}) if c not in found]
         return _constructor_owner(ctx, sig, caller, sig.function)
     if cls and cls == sig.function and (cls[:1].islower() or cls[:1] == "_"):
         found = _function_owner(ctx, sig, caller, cls)
@@ -3327,6 +3335,57 @@ def _stopped_passing(ctx: Context, pin: Any, use: Any, full: str, kw: str, ev: s
            else "in any module (read from release files)")
     return [Culprit(pin.name, f">={adapted}", CONF_TIME + 0.1 if partial else CONF_PROBE,
                     [f"{ev}; {pin.name} {adapted} no longer passes it {how}"], "release-files")]
+
+
+def _shown_line_holder(ctx: Context, callees: Set[str]) -> List[Culprit]:
+    """The one other pin whose pinned release holds the shown failing line, at its first release without it.
+
+    A pytest paste cut after its ">" line shows ``self.resp.content = StreamReader()`` but not
+    whose file it is; aioresponses 0.3.2 has that very line, 0.4.0 passes aiohttp 3's
+    ``protocol``.  The line is matched as text (whitespace free), in a set of at most
+    ``MAX_LINE_PINS`` movable pins.
+    """
+    root = ctx.crash.root
+    line = (root.source_hint or "").strip()
+    if ctx.probe is None or root.frames or len(line) < 12:
+        return []
+    pattern = re.compile(r"\s*".join(re.escape(part) for part in line.split()))
+    pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.name not in callees]
+    if len(pins) > MAX_LINE_PINS:
+        return []
+    holders = [p for p in pins if _release_mentions(ctx, p.name, p.version, pattern) is True]
+    if len(holders) != 1:
+        return []
+    pin = holders[0]
+    later = _first_later(ctx, pin.name, pin.version, lambda v: _release_mentions(ctx, pin.name, v, pattern) is False)
+    if not later:
+        return []
+    ev = (f"{pin.name}=={pin.version} holds the shown line `{line[:80]}`; {pin.name} {later} no longer does "
+          f"(read from release files)")
+    ctx.evidence.append(ev)
+    ctx.found_caller = pin.name
+    return [Culprit(pin.name, f">={later}", CONF_TIME + 0.1, [ev], "release-files")]
+
+
+MAX_LINE_PINS = 4  # movable pins searched as text for a shown line with no frame
+
+
+def _called_class(ctx: Context) -> Optional[str]:
+    """The one class-like name (capitalised) the shown failing line calls, or None."""
+    root = ctx.crash.root
+    line = (root.frames[-1].source if root.frames else "") or root.source_hint or ""
+    try:
+        tree = ast.parse(line.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    called = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+            if name[:1].isupper() and name.isidentifier() and name not in _BUILTIN_TYPES:
+                called.add(name)
+    return called.pop() if len(called) == 1 else None
 
 
 def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) -> List[Culprit]:

@@ -675,3 +675,12 @@ def test_a_cpython_paste_cut_after_a_frame_at_an_import_is_a_crash_whose_excepti
     assert crash.root.type == LOST_EXCEPTION and crash.root.frames[-1].line == 18
     # A frame at any other statement, cut the same way, is not read as a crash.
     assert parse_traceback(frames.replace("from graphql.validation.rules import RuleType", "run(RuleType)")) == []
+
+
+def test_a_pytest_paste_cut_after_its_gt_line_keeps_that_line_as_the_source_hint():
+    # pnuckowski/aioresponses#88: only the '>' line and the 'E' line were posted.
+    text = (">       self.resp.content = StreamReader()\n"
+            "E       TypeError: __init__() missing 1 required positional argument: 'protocol'\n")
+    [crash] = parse_traceback(text)
+    assert crash.root.type == "TypeError" and crash.root.frames == []
+    assert crash.root.source_hint == "self.resp.content = StreamReader()"
