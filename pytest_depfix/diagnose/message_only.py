@@ -38,7 +38,8 @@ _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s|\[(?:ERROR
 
 # CPython's own wordings, anchored at the start of the line: the class each one implies.
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
-    (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \()"), "ImportError"),
+    # (a title may lose its closing quote and carry a stray word: "cannot import name 'PandasError python")
+    (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \(| \w{1,20}\s*$)"), "ImportError"),
     (re.compile(r"No module named '?[\w.]+'?(?:; '[\w.]+' is not a package)?\.?\s*$"), "ModuleNotFoundError"),
     # (a title cut at its length limit may lose the last quote: "module 'psycopg2' has no attribute 'errors")
     (re.compile(r"(?:(?:partially initialized )?[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+(?:'|\s*$)"),

@@ -281,3 +281,10 @@ def test_a_builtin_exception_printed_as_its_repr_names_its_class():
     found = infer_message("failed: ImportError('cannot import name \\'x\\' from \\'y\\'')\n", None)
     assert (found.exc_type, found.message) == ("ImportError", "cannot import name 'x' from 'y'")
     assert infer_message("we raise ValueError() here\n", None) is None
+
+
+def test_a_title_that_lost_its_quote_and_carries_a_stray_word_is_still_cpythons_import_error():
+    # pmorissette/bt#109: the issue title "cannot import name 'PandasError python".
+    inferred = infer_message("cannot import name 'PandasError python\n", None)
+    assert inferred is not None and inferred.exc_type == "ImportError"
+    assert infer_message("cannot import name 'PandasError because the docs are old and wrong\n", None) is None
