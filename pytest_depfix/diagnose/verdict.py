@@ -3281,11 +3281,12 @@ def _method_homes(ctx: Context, sig: F.Signal, caller: Party, method: str) -> Li
 
     "_convert_to_request_dict() takes exactly 3 arguments (4 given)": botocore's BaseClient
     method took one more argument from 1.9.7 on, which tornado-botocore 1.3.1 passes.
-    Only a distinctive name (eight letters or more, with an underscore inside).
+    Only a distinctive name (eight letters or more, with an underscore inside, or private).
     """
     from . import users
 
-    if ctx.probe is None or len(method) < 8 or "_" not in method.strip("_"):
+    # A private method ('_deserialize') is a name of the pin's own protocol, distinctive enough.
+    if ctx.probe is None or len(method) < 8 or not ("_" in method.strip("_") or method.startswith("_")):
         return []
     pins = [p for p in ctx.pins if p.active and p.version and p.key != caller.key and not ctx.is_keep(p.name)]
     asked = 0

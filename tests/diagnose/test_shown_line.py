@@ -40,3 +40,22 @@ def test_the_class_the_line_calls_and_the_pin_holding_the_line_are_both_offered(
 def test_a_pin_that_kept_the_line_is_not_offered_forward(index_for):
     d = _diagnose(index_for, "self.resp.content = StreamReader()  # still")
     assert not any(c.name == "aioresp" for c in d.culprits)
+
+
+def test_a_private_method_keyword_error_is_asked_of_the_pin_classes_defining_it(index_for):
+    # Bachmann1234/marshmallow-polyfield#27: marshmallow 3.0.0rc7 passes partial= to _deserialize;
+    # polyfield 5.6's override takes (value, attr, obj), 5.7's takes **kwargs.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    field = "class Field:\n    def _deserialize(self, value, attr, data, **kwargs):\n        pass\n"
+    poly = lambda extra: ("from marshmallowy import Field\n\nclass PolyField(Field):\n"
+                          f"    def _deserialize(self, value, attr, obj{extra}):\n        pass\n")
+    universe = {"marshmallowy": [{"version": "3.0.0rc7", "files": {"marshmallowy/__init__.py": field}}],
+                "polyfieldy": [{"version": "5.6", "requires_dist": ["marshmallowy"], "files": {"polyfieldy/__init__.py": poly("")}},
+                               {"version": "5.7", "requires_dist": ["marshmallowy"], "files": {"polyfieldy/__init__.py": poly(", **kwargs")}}]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("polyfieldy==5.6\nmarshmallowy==3.0.0rc7\n", target)
+    kb = load_knowledge(bundled=False)
+    crash = infer_message("TypeError: _deserialize() got an unexpected keyword argument 'partial'\n", kb).to_crash()
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert ("polyfieldy", ">=5.7") in [(c.name, c.constraint) for c in d.culprits], d.summary
