@@ -1654,6 +1654,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         return _owner_by_time(ctx, sig, caller, done)
     callee = ctx.party(callee_name)
     ctx.callee = callee
+    if sig.family == F.ATTRIBUTE and sig.module and sig.name and not sig.detail.get("no_module") \
+            and not sig.detail.get("circular"):
+        unimported = _submodule_import_dropped(ctx, sig, callee, done)
+        if unimported is not None:
+            return unimported
     if sig.detail.get("circular"):
         mixed = _mixed_install(ctx, sig, callee)
         if mixed is not None:
@@ -3369,6 +3374,87 @@ def _shown_line_holder(ctx: Context, callees: Set[str]) -> List[Culprit]:
 
 
 MAX_LINE_PINS = 4  # movable pins searched as text for a shown line with no frame
+
+
+def _submodule_import_dropped(ctx: Context, sig: F.Signal, callee: Party, done: Any) -> Optional[Diagnosis]:
+    """"module 'matplotlib' has no attribute 'backends'": a submodule the failing file reads without importing it.
+
+    A submodule is an attribute of its package once something imported it.  matplotlib
+    3.3.0's pyplot.py assigns ``matplotlib.backends.backend`` but no longer imports
+    ``matplotlib.backends`` (3.2.2 did, at the top; 3.3.1 does again, in the function): the
+    innermost frame's file is read across its pin's releases for any import of that
+    submodule, and the nearest releases on each side that have one are the fixes.
+    """
+    from .adapted import frame_relpath
+    from .pysource import parse_quietly, resolve_relative
+    from .probe import ReleaseTree
+    from .raised import _first_silent, final_releases
+
+    if ctx.probe is None or callee.kind != "dist" or not callee.version:
+        return None
+    full = f"{sig.module}.{sig.name}"
+    stem = full.replace(".", "/")
+    try:
+        have = set(ReleaseTree(ctx.probe, callee.name, callee.version).paths())
+    except Exception:
+        return None
+    if f"{stem}.py" not in have and f"{stem}/__init__.py" not in have:
+        return None  # not a submodule of the pinned release: another reading
+    frames = [f for f in ctx.crash.root.frames if f.owner == OWNER_DIST and f.dist]
+    if not frames or not ctx.pinned(frames[-1].dist):
+        return None
+    frame, pin = frames[-1], ctx.pinned(frames[-1].dist)
+    rel = frame_relpath(frame)
+    if not rel or not rel.endswith(".py") or not pin.version or ctx.is_keep(pin.name):
+        return None
+    module = rel[:-3].replace("/", ".")
+    is_package = module.endswith(".__init__")
+    module = module[: -len(".__init__")] if is_package else module
+
+    def imports(version: str) -> Optional[bool]:
+        try:
+            text = ReleaseTree(ctx.probe, pin.name, version).read(rel)
+        except Exception:
+            return None
+        if text is None:
+            return None
+        for node in ast.walk(parse_quietly(text)):
+            if isinstance(node, ast.Import) and any(a.name == full or a.name.startswith(full + ".") for a in node.names):
+                return True
+            if isinstance(node, ast.ImportFrom):
+                base = resolve_relative(module, is_package, node.level, node.module)
+                if base == full or base.startswith(full + ".") or (base == sig.module and any(a.name == sig.name for a in node.names)):
+                    return True
+        return False
+
+    try:
+        if imports(pin.version) is not False:
+            return None
+        finals = final_releases(ctx.probe.versions(pin.name))
+        before = [v for pv, v in reversed(finals) if pv < Version(pin.version)][:MAX_SUBMODULE_RELEASES]
+        i = _first_silent(len(before), lambda k: (lambda r: None if r is None else not r)(imports(before[k])))
+        back = before[i] if i is not None else None
+        forward = _first_later(ctx, pin.name, pin.version, lambda v: imports(v) is True)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+        return None
+    where = f"{pin.name}=={pin.version}'s {rel} reads {full} without importing it"
+    out: List[Culprit] = []
+    if forward:
+        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward}'s imports it "
+                                                                  f"(read from release files)"], "release-files"))
+    if back:
+        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back}'s imported it "
+                                                               f"(read from release files)"], "release-files"))
+    if not out:
+        return None
+    ctx.evidence.append(out[0].evidence[0])
+    ctx.callee = ctx.party(pin.name)
+    return done("direct" if pin.key == callee.key else "transitive", sig.family,
+                f"{where}: the submodule is an attribute only once imported", out)
+
+
+MAX_SUBMODULE_RELEASES = 200  # earlier releases of the reading pin considered (galloped, then bisected)
 
 
 def _called_class(ctx: Context) -> Optional[str]:

@@ -48,3 +48,26 @@ def test_a_submodule_the_package_imports_itself_is_there_so_the_install_is_broke
 ])
 def test_a_submodule_the_package_does_not_surely_import_is_not_read_as_a_broken_install(index_for, init):
     assert _verdict(index_for, init).verdict != "environment"
+
+
+PYPLOT = {"3.2.2": "import mplot\nfrom mplot.backends import _helper\n\ndef switch_backend(name):\n    mplot.backends.backend = name\n",
+          "3.3.0": "import mplot\n\ndef switch_backend(name):\n    mplot.backends.backend = name\n",
+          "3.3.1": "import mplot\n\ndef switch_backend(name):\n    import mplot.backends\n    mplot.backends.backend = name\n"}
+SWITCH_TB = ("Traceback (most recent call last):\n"
+             '  File "/home/u/anaconda3/lib/python3.7/site-packages/mplot/pyplot.py", line 4, in switch_backend\n'
+             "    mplot.backends.backend = name\n"
+             "AttributeError: module 'mplot' has no attribute 'backends'\n")
+
+
+def test_a_submodule_the_failing_file_reads_without_importing_it_moves_that_file_s_pin(index_for):
+    # matplotlib/matplotlib#18022: 3.3.0's pyplot no longer imports matplotlib.backends; 3.3.1 does again.
+    from pytest_depfix.crash import attribute, parse_traceback
+
+    universe = {"mplot": [{"version": v, "files": {"mplot/__init__.py": "", "mplot/backends/__init__.py": "def _helper():\n    pass\n",
+                                                   "mplot/pyplot.py": src}} for v, src in PYPLOT.items()]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("mplot==3.3.0\n", target)
+    crash = attribute(parse_traceback(SWITCH_TB)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert sorted((c.name, c.constraint) for c in d.culprits) == [("mplot", "<=3.2.2"), ("mplot", ">=3.3.1")]
+    assert d.verdict == "direct"
