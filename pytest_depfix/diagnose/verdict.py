@@ -1638,6 +1638,12 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     what = _what(sig)
     callee_name = module_owner(sig.module, ctx, sig.detail.get("path"))
     if callee_name is None:
+        if sig.detail.get("no_module") and sig.module and "." not in sig.module and ctx.target.python[0] < 3:
+            # Python 2 prints only the last part: 'No module named pdfdocument' for pdfminer.pdfdocument.
+            full = _py2_submodule(ctx, sig.module)
+            if full:
+                sig.module = full
+                return _removed_name(ctx, sig, caller, done)
         if sig.detail.get("no_module"):
             return done("unknown", sig.family, f"module {sig.module} belongs to no package of the set: a dependency is "
                         f"missing from the set (it is reported, never added)", [],
@@ -3455,6 +3461,40 @@ def _submodule_import_dropped(ctx: Context, sig: F.Signal, callee: Party, done: 
 
 
 MAX_SUBMODULE_RELEASES = 200  # earlier releases of the reading pin considered (galloped, then bisected)
+
+
+def _py2_submodule(ctx: Context, last: str) -> Optional[str]:
+    """The dotted module a Python 2 "No module named <last>" stands for: a pin's submodule of that name.
+
+    Python 2 names only the last part of a failed ``from pdfminer.pdfdocument import ...``.
+    In a set of at most ``MAX_PY2_PINS`` pins, the one whose newest release ships
+    ``<pkg>/.../<last>.py`` (or a package of that name) while its pinned release does not.
+    """
+    from .probe import ReleaseTree
+
+    if ctx.probe is None or not last.isidentifier():
+        return None
+    pins = [p for p in ctx.pins if p.active and p.version]
+    if len(pins) > MAX_PY2_PINS:
+        return None
+    found = []
+    for pin in pins:
+        try:
+            newest = ctx.probe.versions(pin.name)[-1]
+            paths = ReleaseTree(ctx.probe, pin.name, newest).paths()
+            pinned = set(ReleaseTree(ctx.probe, pin.name, pin.version).paths())
+        except Exception:
+            continue
+        for path in paths:
+            parts = path.split("/")
+            if len(parts) >= 2 and (parts[-1] == f"{last}.py" or parts[-2:] == [last, "__init__.py"]) \
+                    and "tests" not in parts and path not in pinned:
+                found.append(".".join(parts[:-1] if parts[-1] == "__init__.py" else parts[:-1] + [last]))
+    found = sorted(set(found))
+    return found[0] if len(found) == 1 else None
+
+
+MAX_PY2_PINS = 3
 
 
 def _called_class(ctx: Context) -> Optional[str]:

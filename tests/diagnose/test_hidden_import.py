@@ -89,3 +89,20 @@ def test_a_well_known_import_name_yields_to_the_pin_whose_wheel_ships_it(index_f
                   keep=set(), probe=ApiProbe(index))
     assert module_owner("tensorflow_core.keras", ctx) == "tensorflow-gpu"
     assert module_owner("tensorflow.keras", ctx) == "tensorflow"
+
+
+def test_python_2s_last_part_module_name_is_a_pins_submodule(index_for):
+    # tobyhazard/pdf-to-markdown#9: Python 2.7's "No module named pdfdocument" for pdfminer.pdfdocument.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    universe = {"pdfminy": [{"version": "20110515", "sdist": True, "wheel": False,
+                             "files": {"pdfminy/__init__.py": "", "pdfminy/pdfparser.py": "x = 1\n"}},
+                            {"version": "20131113", "sdist": True, "wheel": False,
+                             "files": {"pdfminy/__init__.py": "", "pdfminy/pdfparser.py": "x = 1\n",
+                                                              "pdfminy/pdfdocument.py": "class PDFDocument:\n    pass\n"}}]}
+    index, target = index_for(universe, python="2.7")
+    pins = parse_requirements_text("pdfminy==20110515\n", target)
+    kb = load_knowledge(bundled=False)
+    crash = infer_message("ImportError: No module named pdfdocument\n", kb).to_crash()
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert [c.name for c in d.culprits] == ["pdfminy"] and "20131113" in d.culprits[0].constraint, d.summary
