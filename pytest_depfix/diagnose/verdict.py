@@ -2777,18 +2777,15 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                         f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
                         f"{found[0].name}{found[0].constraint}", found)
     if caller.kind != "dist" or not caller.version:
-        sibling = _suggested_sibling(ctx, sig) if sig.family == F.ATTRIBUTE else []
-        if sibling:
-            ctx.callee = ctx.party(sibling[0].name)
-            return done("project" if caller.kind == "project" else "transitive", sig.family,
-                        f"{what}: the class inherits from {sibling[0].name}=={ctx.callee.version}, which has "
-                        f"{sig.name!r} only in {sibling[0].name}{sibling[0].constraint}", sibling)
-        home = _class_home(ctx, sig) if sig.family == F.ATTRIBUTE else []
-        if home:
-            ctx.callee = ctx.party(home[0].name)
-            return done("project" if caller.kind == "project" else "transitive", sig.family,
-                        f"{what}: {home[0].name}=={ctx.callee.version} defines the class, which has {sig.name!r} only in "
-                        f"{home[0].name}{home[0].constraint}", home)
+        # The class's home, by Python's "Did you mean" sibling or by the class's own name.
+        for reading, says in ((_suggested_sibling, "the class inherits from {pin}, which has {name!r} only in {range}"),
+                              (_class_home, "{pin} defines the class, which has {name!r} only in {range}")):
+            found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
+            if found:
+                ctx.callee = ctx.party(found[0].name)
+                pin, spec = f"{found[0].name}=={ctx.callee.version}", f"{found[0].name}{found[0].constraint}"
+                return done("project" if caller.kind == "project" else "transitive", sig.family,
+                            f"{what}: " + says.format(pin=pin, name=sig.name, range=spec), found)
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
     if sig.family == F.SIGNATURE and sig.name:
