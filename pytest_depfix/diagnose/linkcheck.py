@@ -243,9 +243,9 @@ def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:
-        tree = ReleaseTree(ctx.probe, pin.name, pin.version)
-        path = _Walker(ctx, pin, module_owner).file_of(frame.module)
-        text = tree.read(path) if path else None
+        walker = _Walker(ctx, pin, module_owner)
+        path = walker.file_of(frame.module)
+        text = walker.tree.read(path) if path else None
         module_tree = parse_quietly(text or "")
     except Exception:
         return None
