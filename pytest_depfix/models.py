@@ -58,6 +58,9 @@ class ExceptionRecord:
     # A lone code line pasted just before a frameless exception line: whose it is is unknown,
     # but it shows the failing call ("jwt.encode(...).decode('utf-8')").
     source_hint: str = ""
+    # The module a tool's loader was importing when it replaced this exception's message with its
+    # own wording around it (Sphinx: "Could not import extension numpydoc (exception: ...)").
+    loading: str = ""
 
     @property
     def short_type(self) -> str:

@@ -15,6 +15,7 @@ side (``depfix check``); ``load_knowledge`` reads the knowledge base.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Collection, Optional
 
 from ..models import LOST_EXCEPTION, Crash, Diagnosis
@@ -60,13 +61,18 @@ def diagnose(
     root = crash.root
     found = None
     loader = F.LOADER_LOST.search(root.message) if root.short_type == "ImportError" else None
+    loading = loader.group(1) if loader else None
+    if loading is None and root.loading and root.short_type == "ImportError" \
+            and re.fullmatch(r"cannot import name '?[\w.]+'?", root.message.strip()):
+        # A tool quoted "cannot import name 'Directive'" and named the module it was loading: walk that.
+        loading = root.loading
     lost = root.type == LOST_EXCEPTION
     lost_import = lost and bool(root.frames) and (root.frames[-1].source or "").lstrip().startswith(("import ", "from "))
     if probe is not None and (lost_import or root.short_type in ("ImportError", "ModuleNotFoundError")
-                              and (loader or not root.message.strip())):
+                              and (loading or not root.message.strip())):
         from .linkcheck import missing_import
 
-        found = missing_import(ctx, loader.group(1) if loader else None)
+        found = missing_import(ctx, loading)
         if found is not None:
             message, _owner, _file, evidence = found
             kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"

@@ -100,6 +100,8 @@ _REPR_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
      "NameError"), key=len, reverse=True)) + r")\((\"|')(.{1,500}?)\2(?:,[^()]{0,200})?\)")
 # A tool quoting the exception in parentheses at the end of its own line (Sphinx's extension loader).
 _WRAPPED = re.compile(r"\(exception: ([^()]{1,500})\)\s*$")
+# ... and the module it was loading, which the quoted exception often no longer names.
+_WRAPPED_LOADING = re.compile(r"Could not import extension ([A-Za-z_][\w.]{0,200}) \(exception: ")
 
 
 @dataclass
@@ -111,10 +113,11 @@ class InferredMessage:
     reason: str  # what identified the class, for the report
     line: str = ""  # the line whose wording decided (the message's first line when empty)
     frames: List[Frame] = field(default_factory=list)  # a stack printed after the message, outermost first
+    loading: str = ""  # the module a tool's loader named around the quoted exception
 
     def to_crash(self) -> Crash:
         """One crash; ``when="message"`` tells the report nothing was printed around it (no frames either)."""
-        return Crash([ExceptionRecord(self.exc_type, self.message, list(self.frames))],
+        return Crash([ExceptionRecord(self.exc_type, self.message, list(self.frames), loading=self.loading)],
                      when="text" if self.frames else "message")
 
     def note(self) -> str:
@@ -164,7 +167,9 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
             if len(message) < MAX_MESSAGE_LINES:
                 message.append(more)
         text_msg = "\n".join(message).strip().rstrip(":").rstrip()
-        return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)))
+        loading = _WRAPPED_LOADING.search(line)
+        return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)),
+                               loading=loading.group(1) if loading else "")
     return None
 
 

@@ -50,6 +50,29 @@ def test_a_loaded_module_whose_imports_all_resolve_is_left_unexplained(index_for
     assert not any(c.name == "markdowny" for c in d.culprits)
 
 
+SPHINX_PASTE = ("Extension error:\n"
+                "Could not import extension sphinxy_ext (exception: cannot import name 'md_version')\n")
+
+
+def test_sphinxs_quoted_bare_import_error_walks_the_extension_it_names(index_for):
+    # numpydoc 0.6.0 under Sphinx 1.7: "Could not import extension numpydoc (exception: cannot
+    # import name 'Directive')" names neither the module nor the importer; the extension is walked.
+    universe = _universe("")
+    universe["sphinxy-ext"] = [{"version": "0.6", "requires_dist": ["markdowny>=2.6"],
+                                "files": {"sphinxy_ext/__init__.py": "from .core import setup\n",
+                                          "sphinxy_ext/core.py": "from markdowny import version as md_version\n"
+                                                                 "def setup(app):\n    return {}\n"}}]
+    d = _diagnose(index_for, universe, SPHINX_PASTE, "sphinxy-ext==0.6\nmarkdowny==3.4\n")
+    assert d.details.get("message_read_from_imports") == "cannot import name 'version' from 'markdowny'"
+    assert ("markdowny", "<3.4") in [(c.name, c.constraint.split(",")[-1]) for c in d.culprits]
+
+
+def test_sphinxs_quoted_import_error_that_names_its_module_is_read_as_quoted():
+    inferred = infer_message("Could not import extension sphinxy_ext (exception: cannot import name 'x' from 'y.z')\n")
+    assert inferred is not None and inferred.loading == "sphinxy_ext"
+    assert inferred.message == "cannot import name 'x' from 'y.z'"
+
+
 def test_markdown_3s_extension_string_with_its_configuration_is_a_knowledge_entry():
     # Markdown 2.6 deprecated 'headerid(level=2)'; 3.0 imports the whole string as a module name.
     kb = load_knowledge()
