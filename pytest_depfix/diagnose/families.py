@@ -686,6 +686,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             pairs = [(m.group(i), m.group(i + 1)) for i in range(1, (m.lastindex or 2) + 1, 2) if m.group(i)]
             cls, attr = pairs[0] if pairs else (m.group(1), m.group(2))
             sig.family, sig.cls, sig.name = ATTRIBUTE, cls, attr
+            if m.re is _TYPE_ATTR:
+                sig.detail["on_type"] = True  # read off the class object: an instance's self.x does not count
             removed = _stdlib_attr_removed(cls, attr)
             if removed:
                 sig.family, sig.python_removed = PYTHON_VERSION, removed

@@ -62,7 +62,7 @@ DEFAULT_MAX_BYTES = 4_000_000
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 _QUESTION_RE = re.compile(
     rf"^(?P<module>{_IDENT}(?:\.{_IDENT})*)"
-    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>!?{_IDENT}|\d+)\))?)?$"
+    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>!?{_IDENT}|\d+)\))?(?P<on_type>@class)?)?$"
 )
 
 
@@ -78,13 +78,15 @@ class Question:
     depth), ``a.b:f(k)`` / ``a.b:C.m(k)`` / ``a.b:C(k)`` (the callable accepts
     keyword ``k``; ``**kwargs`` counts as accepting unless it is forwarded to
     a callee that is statically known); ``a.b:f(!k)``: a call may leave ``k``
-    out (it is absent or has a default).
+    out (it is absent or has a default).  ``a.b:C.y@class``: the class object itself has
+    ``y`` ("type object 'C' has no attribute 'y'"), which an instance's ``self.y`` is not.
     """
 
     module: str
     name: Optional[str] = None
     attribute: Optional[str] = None
     parameter: Optional[str] = None
+    on_type: bool = False
 
     def __post_init__(self) -> None:
         # A dotted name ("Descriptor.__new__") is a name and an attribute: stored so, a question
@@ -107,6 +109,7 @@ class Question:
             name=chain[0] if chain else None,
             attribute=".".join(chain[1:]) or None,
             parameter=m.group("param"),
+            on_type=bool(m.group("on_type")) and len(chain) > 1 and not m.group("param"),
         )
 
     def __str__(self) -> str:
@@ -117,6 +120,8 @@ class Question:
                 out += "." + self.attribute
             if self.parameter:
                 out += f"({self.parameter})"
+            elif self.on_type and self.attribute:
+                out += "@class"
         return out
 
     @property
@@ -473,7 +478,8 @@ class ApiProbe:
         f = r.lookup(q.module, q.name)
         trail = [f.evidence]
         cond = f.conditional
-        for part in (q.attribute.split(".") if q.attribute else []):
+        parts = q.attribute.split(".") if q.attribute else []
+        for i, part in enumerate(parts):
             if f.value != YES:
                 break
             alts = []
@@ -481,7 +487,7 @@ class ApiProbe:
                 if ref.kind == "module":
                     alts.append(r.lookup(ref.module, part))
                 elif ref.kind == "class":
-                    alts.append(r.class_attr(ref, part))
+                    alts.append(r.class_attr(ref, part, on_type=q.on_type and i == len(parts) - 1))
                 else:
                     alts.append(Finding(UNKNOWN, f"cannot see attributes of a {ref.kind} statically"))
             f = pick(alts)

@@ -71,6 +71,9 @@ class ClassInfo:
     methods: Dict[str, FunctionInfo] = field(default_factory=dict)
     has_getattr: bool = False
     dataclass_fields: Optional[List[str]] = None
+    # Members only a method's ``self.x = ...`` sets: an instance has them, the class object does not
+    # (nibabel 5's ArrayProxy sets ``self.order`` where 4.x had the class variable ``order``).
+    instance_only: Set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -933,11 +936,14 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
     info = ClassInfo(cls.name, cls.lineno, _class_bases(cls))
     is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
     fields: List[str] = []
+    self_set: Set[str] = set()
+    body_set: Set[str] = set()
 
     def walk(stmts: Sequence[ast.stmt]) -> None:
         for st in stmts:
             if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 info.members.setdefault(st.name, st.lineno)
+                body_set.add(st.name)
                 info.methods.setdefault(st.name, read_function(st))
                 if st.name == "__getattr__":
                     info.has_getattr = True
@@ -945,19 +951,24 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
                     if isinstance(node, (ast.Assign, ast.AnnAssign)):
                         for t in (node.targets if isinstance(node, ast.Assign) else [node.target]):
                             if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                                if t.attr not in info.members:
+                                    self_set.add(t.attr)
                                 info.members.setdefault(t.attr, node.lineno)
             elif isinstance(st, ast.ClassDef):
                 info.members.setdefault(st.name, st.lineno)
+                body_set.add(st.name)
             elif isinstance(st, (ast.Assign, ast.AnnAssign)):
                 for t in (st.targets if isinstance(st, ast.Assign) else [st.target]):
                     for n in ([t] if isinstance(t, ast.Name) else (t.elts if isinstance(t, ast.Tuple) else [])):
                         if isinstance(n, ast.Name):
                             info.members.setdefault(n.id, st.lineno)
+                            body_set.add(n.id)
                             if isinstance(st, ast.AnnAssign):
                                 fields.append(n.id)
                             if n.id == "__slots__":
                                 for s in _strings(st.value) or []:
                                     info.members.setdefault(s, st.lineno)
+                                    body_set.add(s)  # a slot is a descriptor on the class
             elif isinstance(st, ast.If):
                 walk(st.body)
                 walk(st.orelse)
@@ -968,6 +979,7 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
                 walk(st.orelse)
 
     walk(cls.body)
+    info.instance_only = self_set - body_set
     if is_dc:
         info.dataclass_fields = fields
     return info
@@ -1372,10 +1384,12 @@ class Resolver:
         return refs
 
     # -- attributes and parameters -----------------------------------------
-    def class_attr(self, ref: Ref, attr: str, depth: int = 0) -> Finding:
+    def class_attr(self, ref: Ref, attr: str, depth: int = 0, on_type: bool = False) -> Finding:
+        """``attr`` of ``ref``'s instances, or with ``on_type`` of the class object itself."""
         c = ref.cls
         assert c is not None
-        if attr in c.members:
+        instance_only = on_type and attr in c.instance_only
+        if attr in c.members and not instance_only:
             refs = [Ref("function", ref.module, fn=c.methods[attr], path=ref.path)] if attr in c.methods else [Ref("value", ref.module)]
             return Finding(YES, f"{ref.path}:{c.members[attr]} {c.name}.{attr}", refs)
         unknown = None
@@ -1386,15 +1400,18 @@ class Resolver:
             if bref is None or bref.kind != "class" or depth > self.MAX_DEPTH:
                 unknown = f"base {base} of {c.name} ({ref.path}:{c.line}) could not be read"
                 continue
-            f = self.class_attr(bref, attr, depth + 1)
+            f = self.class_attr(bref, attr, depth + 1, on_type)
             if f.value == YES:
                 return f
             if f.value == UNKNOWN:
                 unknown = f.evidence
-        if c.has_getattr:
+        if c.has_getattr and not on_type:
             return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name} defines __getattr__")
         if unknown:
             return Finding(UNKNOWN, unknown)
+        if instance_only:
+            return Finding(NO, f"{ref.path}:{c.members[attr]} class {c.name} sets {attr!r} only on its instances "
+                               f"(self.{attr}), not on the class")
         return Finding(NO, f"{ref.path}:{c.line} class {c.name} has no {attr!r}")
 
     def _mro_constructor(self, ref: Ref, param: str, depth: int) -> Optional[Finding]:

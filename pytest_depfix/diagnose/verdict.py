@@ -544,24 +544,28 @@ def _fix_of(e: KBEntry) -> Tuple[str, str]:
 
 
 def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str] = None,
-                attribute: Optional[str] = None) -> Optional[str]:
-    """Versions of ``dist`` where ``module.name`` (its ``attribute`` or ``parameter``) is present, as the probe read them."""
+                attribute: Optional[str] = None, on_type: bool = False) -> Optional[str]:
+    """Versions of ``dist`` where ``module.name`` (its ``attribute`` or ``parameter``) is present, as the probe read them.
+
+    ``on_type``: the attribute is read off the class object ("type object 'C' has no
+    attribute"), so what only instances get (``self.y = ...``) does not count.
+    """
     if ctx.probe is None or not module:
         return None
     # The same question comes from several handlers of one crash (the callee's range, then
     # "is the callee too old?"): ask the probe once.
     memo = getattr(ctx, "ranges", None)
-    key = (canonicalize_name(dist), module, name, attribute, parameter)
+    key = (canonicalize_name(dist), module, name, attribute, parameter, on_type)
     if memo is not None and key in memo:
         return memo[key]
-    present = _probe_range(ctx, dist, module, name, parameter, attribute)
+    present = _probe_range(ctx, dist, module, name, parameter, attribute, on_type)
     if memo is not None:
         memo[key] = present
     return present
 
 
 def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str],
-                 attribute: Optional[str]) -> Optional[str]:
+                 attribute: Optional[str], on_type: bool = False) -> Optional[str]:
     try:
         from .probe import NO, Question  # another engineer's module; optional at run time
     except Exception:
@@ -572,6 +576,8 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
             kwargs["attribute"] = attribute
         if parameter:
             kwargs["parameter"] = parameter
+        elif attribute and on_type:
+            kwargs["on_type"] = True
         question = Question(module, **kwargs)
         # The pinned release lacks it: its neighbour is probed first (a name alive only in 0.8.x).
         pinned = getattr(ctx, "pinned", None)
@@ -2130,7 +2136,7 @@ def _dotted_class_home(ctx: Context, sig: F.Signal, caller: Party, done: Any) ->
         if pin is None or not pin.version or ctx.is_keep(pin.name) or (caller.kind == "dist" and caller.key == pin.key):
             continue
         for module in (prefix, prefix.rsplit(".", 1)[0]):
-            present = probe_range(ctx, pin.name, module, sig.cls, attribute=sig.name)
+            present = probe_range(ctx, pin.name, module, sig.cls, attribute=sig.name, on_type=_on_type(sig))
             if present and excludes(present, pin.version):
                 ev = (f"the failing line reaches the object through {prefix}; {module}.{sig.cls}.{sig.name} is present in "
                       f"{pin.name}{present} (read from release files)")
@@ -2342,7 +2348,7 @@ def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         module = module[: -len(".__init__")]
     what = f"{mixin}.{sig.name}"
     out: List[Culprit] = []
-    present = probe_range(ctx, owner.name, module, mixin, attribute=sig.name)
+    present = probe_range(ctx, owner.name, module, mixin, attribute=sig.name, on_type=_on_type(sig))
     m = re.fullmatch(r">=\s*([\w.!+-]+)", present or "")
     if m and not ctx.is_keep(owner.name):
         _add(out, Culprit(owner.name, f"<{m.group(1)}", CONF_PROBE,
@@ -2558,7 +2564,7 @@ def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party]
         if ctx.is_keep(pin.name) or asked >= MAX_CLASS_QUESTIONS or (caller is not None and pin.key == caller.key):
             continue
         asked += 1
-        present = probe_range(ctx, pin.name, module, cls, attribute=sig.name)
+        present = probe_range(ctx, pin.name, module, cls, attribute=sig.name, on_type=_on_type(sig))
         if not present or not excludes(present, pin.version):
             continue  # never had it, or the pinned release has it: not this class
         callee = ctx.party(pin.name)
@@ -2650,7 +2656,7 @@ def _suggested_sibling(ctx: Context, sig: F.Signal) -> List[Culprit]:
     # the class sharing most words with the printed one first (FigureCanvasAgg for FigureCanvasInterAgg)
     homes.sort(key=lambda h: -len(words & set(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", h[2]))))
     for pin, module, home in homes[:MAX_CLASS_QUESTIONS]:
-        present = probe_range(ctx, pin.name, module, home, attribute=sig.name)
+        present = probe_range(ctx, pin.name, module, home, attribute=sig.name, on_type=_on_type(sig))
         if present and excludes(present, pin.version):
             ev = (f"{cls} has {m.group(1)!r} (Python's suggestion), which {pin.name}'s {module}.{home} defines; "
                   f"{home}.{sig.name} is present in {pin.name}{present} (read from release files)")
@@ -2685,12 +2691,12 @@ def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
         return []
     found: List[Culprit] = []
     for pin, module, home in homes:
-        present = probe_range(ctx, pin.name, module, home, attribute=sig.name)
+        present = probe_range(ctx, pin.name, module, home, attribute=sig.name, on_type=_on_type(sig))
         if present and excludes(present, pin.version):
             ev = (f"{cls} is {pin.name}'s {module}.{home}; {home}.{sig.name} is present in {pin.name}{present} "
                   f"(read from release files)")
             found.append(Culprit(pin.name, present, CONF_PROBE, [ev], "api-probe"))
-        elif not _class_lacks(ctx, pin, module, home, sig.name):
+        elif not _class_lacks(ctx, pin, module, home, sig.name, _on_type(sig)):
             return []  # another class of that name has it, or may: which one the object is stays open
     if len(found) != 1:
         return []
@@ -2698,14 +2704,19 @@ def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
-def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str) -> bool:
+def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
     """Whether the pinned release's ``module.cls`` surely has no ``attr`` (the probe's plain no)."""
     from .probe import NO, Question
 
     try:
-        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr)).value == NO
+        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr, on_type=on_type)).value == NO
     except Exception:
         return False
+
+
+def _on_type(sig: F.Signal) -> bool:
+    """The message read the attribute off the class object itself ("type object 'C' has no attribute 'y'")."""
+    return bool(sig.detail.get("on_type"))
 
 
 MAX_HOME_SET = 3  # movable pins whose every release file may be searched for a bare class name

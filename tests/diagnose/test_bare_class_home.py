@@ -57,3 +57,41 @@ def test_a_placeholder_class_for_a_missing_backend_is_not_the_home():
     paths = ["transformers/utils/dummy_tokenizers_objects.py", "transformers/models/bert/tokenization_bert_fast.py",
              "transformers/models/roberta/tokenization_roberta_fast.py"]
     assert _named_after(paths, "RobertaTokenizerFast")[0] == "transformers/models/roberta/tokenization_roberta_fast.py"
+
+
+# nitorch#74: nibabel 5 renamed ArrayProxy's class variable ``order`` to ``_default_order`` and
+# sets ``self.order`` in ``__init__``: every instance has it, the class object does not.
+PROXY_OLD = "class ArrayProxy:\n    order = 'F'\n    def __init__(self, order=None):\n        self.order = order or 'F'\n"
+PROXY_NEW = ("class ArrayProxy:\n    _default_order = 'F'\n    def __init__(self, order=None):\n"
+             "        self.order = order or self._default_order\n")
+
+
+def _proxy_diagnose(index_for, message):
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    universe = {"nibabelx": [{"version": v, "files": {"nibabelx/__init__.py": "", "nibabelx/arrayproxy.py":
+                                                      PROXY_OLD if v < "5" else PROXY_NEW}}
+                             for v in ("3.2.2", "4.0.2", "5.0.0", "5.1.0")]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("nibabelx==5.1.0\n", target)
+    crash = infer_message(message).to_crash()
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_a_class_object_lacks_what_only_its_instances_set(index_for):
+    d = _proxy_diagnose(index_for, "AttributeError: type object 'ArrayProxy' has no attribute 'order'\n")
+    assert [(c.name, c.constraint.split(",")[-1]) for c in d.culprits] == [("nibabelx", "<5.0.0")], d.summary
+
+
+def test_an_instance_still_has_what_its_init_sets(index_for):
+    d = _proxy_diagnose(index_for, "AttributeError: 'ArrayProxy' object has no attribute 'order'\n")
+    assert not any(c.name == "nibabelx" and c.source == "api-probe" for c in d.culprits), d.summary
+
+
+def test_the_class_question_reads_class_variables_slots_and_methods_but_not_self_assignments():
+    from pytest_depfix.diagnose.pysource import read_class
+    import ast
+
+    info = read_class(ast.parse("class C:\n    __slots__ = ('s',)\n    v = 1\n    def m(self):\n"
+                                "        self.i = 1\n        self.v = 2\n        self.s = 3\n").body[0])
+    assert info.instance_only == {"i"}
