@@ -311,14 +311,53 @@ def hidden_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
         tree = parse_quietly(walker.tree.read(path) or "") if path else None
     except Exception:
         return None
-    if tree is None:
+    if tree is None or path is None:
         return None
-    module = frame.module
-    is_package = bool(path and path.endswith("/__init__.py"))
+    line = frame.line
+    return _guarded_imports(walker, tree, path, lambda h: h.lineno <= line <= (h.end_lineno or h.lineno))
+
+
+def hidden_import_in(ctx: Any, pin: Any, path: str, message: str) -> Optional[Tuple[str, str, str, str]]:
+    """:func:`hidden_import` for a frameless refusal found by its words in ``pin``'s file ``path``.
+
+    dj-rest-auth 4.0.1's registration/serializers.py wraps seven allauth imports in ``try``
+    and raises "allauth needs to be added to INSTALLED_APPS" from ``except ImportError``;
+    pasted alone, that line names no frame.  The handler whose ``raise`` spells the
+    message is the one, and its guarded imports are asked as above.
+    """
+    from .verdict import module_owner
+
+    if ctx.probe is None or not path.endswith(".py"):
+        return None
+    try:
+        walker = _Walker(ctx, pin, module_owner, why="the refusal hides an ImportError it caught")
+        tree = parse_quietly(walker.tree.read(path) or "")
+    except Exception:
+        return None
+    said = " ".join(message.split()).rstrip(".").lower()
+
+    def raises_it(handler: ast.ExceptHandler) -> bool:
+        for node in ast.walk(handler):
+            if isinstance(node, ast.Raise):
+                for const in ast.walk(node):
+                    text = const.value if isinstance(const, ast.Constant) and isinstance(const.value, str) else ""
+                    text = " ".join(text.split()).rstrip(".").lower()
+                    if len(text) >= 12 and text in said:
+                        return True
+        return False
+
+    return _guarded_imports(walker, tree, path, raises_it)
+
+
+def _guarded_imports(walker: "_Walker", tree: ast.AST, path: str, handler_of: Any) -> Optional[Tuple[str, str, str, str]]:
+    """The first import of a ``try`` whose ImportError handler ``handler_of`` picks that the pinned set cannot satisfy."""
+    pin = walker.pin
+    is_package = path.endswith("/__init__.py")
+    module = (path[: -len("/__init__.py")] if is_package else path[:-3]).replace("/", ".")
     for node in ast.walk(tree):
         if not isinstance(node, ast.Try):
             continue
-        handler = next((h for h in node.handlers if _catches(h) and h.lineno <= frame.line <= (h.end_lineno or h.lineno)), None)
+        handler = next((h for h in node.handlers if _catches(h) and handler_of(h)), None)
         if handler is None:
             continue
         for st in node.body:

@@ -1263,6 +1263,10 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             out += _tombstone_importers(ctx, pin, tomb)
         if not out and frames and not ctx.is_keep(pin.name):
             out += _guard_dropped(ctx, pin, sig)
+        if not out and not frames and sig.exc_type.rsplit(".", 1)[-1] in ("ImportError", "ModuleNotFoundError"):
+            hidden = _hidden_refused_import(ctx, pin, refusal.path, message)
+            if hidden is not None:
+                return hidden
         if not out and not ctx.is_keep(pin.name):
             wrong = _self_contradicting_check(ctx, pin, refusal.path, message)
             if wrong:
@@ -1279,6 +1283,28 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _hidden_refused_import(ctx: Context, pin: Any, path: str, message: str) -> Optional[Diagnosis]:
+    """A frameless refusal raised from an ``except ImportError``: the diagnosis of the import it hid.
+
+    Every release of dj-rest-auth raises "allauth needs to be added to INSTALLED_APPS", so the
+    refusal's own history says nothing; the import its handler caught (django-allauth 0.55's
+    removed ``allauth.utils.email_address_exists``) is diagnosed in its place, as CPython
+    would have worded it.
+    """
+    from . import _with_message
+    from .linkcheck import hidden_import_in
+
+    found = hidden_import_in(ctx, pin, path, message)
+    if found is None:
+        return None
+    ctx.crash = _with_message(ctx.crash, "ImportError", found[0])
+    ctx.evidence.append(found[3])
+    inner = decide(ctx, F.classify(ctx.crash))
+    inner.summary = f"{inner.summary} ({found[3]})"
+    inner.details["message_read_from_imports"] = found[0]
+    return inner
 
 
 _CHECK_SAYS = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*)\s*(>=|>|==|<=|<)\s*v?(\d+(?:\.\d+)+)\b.{0,80}?"

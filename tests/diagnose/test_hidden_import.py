@@ -106,3 +106,47 @@ def test_python_2s_last_part_module_name_is_a_pins_submodule(index_for):
     crash = infer_message("ImportError: No module named pdfdocument\n", kb).to_crash()
     d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
     assert [c.name for c in d.culprits] == ["pdfminy"] and "20131113" in d.culprits[0].constraint, d.summary
+
+
+SERIALIZERS = ("try:\n"
+               "    from allauthy.account import adapter\n"
+               "    from allauthy.utils import email_address_exists\n"
+               "except ImportError:\n"
+               "    raise ImportError('allauthy needs to be added to INSTALLED_APPS.')\n")
+
+
+def _allauth_universe():
+    utils = lambda v: "def get_username_max_length():\n    return 150\n" + \
+        ("def email_address_exists(email):\n    return False\n" if v < "0.55" else "")
+    return {"allauthy": [{"version": v, "files": {"allauthy/__init__.py": "", "allauthy/account/__init__.py": "",
+                                                  "allauthy/account/adapter.py": "x = 1\n", "allauthy/utils.py": utils(v)}}
+                         for v in ("0.53.0", "0.54.0", "0.55.0")],
+            "restauthy": [{"version": "4.0.1", "requires_dist": ["allauthy"],
+                           "files": {"restauthy/__init__.py": "", "restauthy/registration/__init__.py": "",
+                                     "restauthy/registration/serializers.py": SERIALIZERS}}]}
+
+
+def test_a_frameless_refusal_from_an_import_error_handler_is_diagnosed_as_the_import_it_hid(index_for):
+    # dj-rest-auth#534: "ImportError: allauth needs to be added to INSTALLED_APPS", pasted alone,
+    # under django-allauth 0.55.0, which removed allauth.utils.email_address_exists.
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    index, target = index_for(_allauth_universe(), python="3.11")
+    pins = parse_requirements_text("restauthy==4.0.1\nallauthy==0.55.0\n", target)
+    kb = load_knowledge(bundled=False)
+    crash = infer_message("ImportError: allauthy needs to be added to INSTALLED_APPS\n", kb).to_crash()
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert d.details.get("message_read_from_imports") == "cannot import name 'email_address_exists' from 'allauthy.utils'"
+    assert ("allauthy", "<0.55.0") in [(c.name, c.constraint.split(",")[-1]) for c in d.culprits], d.summary
+
+
+def test_a_frameless_refusal_whose_guarded_imports_all_resolve_stays_unexplained(index_for):
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    index, target = index_for(_allauth_universe(), python="3.11")
+    pins = parse_requirements_text("restauthy==4.0.1\nallauthy==0.54.0\n", target)
+    kb = load_knowledge(bundled=False)
+    crash = infer_message("ImportError: allauthy needs to be added to INSTALLED_APPS\n", kb).to_crash()
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert "message_read_from_imports" not in d.details
+    assert not any(c.name == "allauthy" for c in d.culprits)
