@@ -127,6 +127,14 @@ def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]
             continue
         whole = " ".join(part.strip() for part in node.value.split("\n") if part.strip()) \
             if "\n" in node.value else node.value
+        if id(node) in in_raise and _template_fits(whole, msg):
+            # The raise's whole template, fields and all: what the fields printed (pyasn1's huge
+            # %r of two values) may be most of the message, and is still this raise's.
+            raised = True
+            raised_as.append(in_raise[id(node)])
+            template |= _words(" ".join(_FIELD.split(whole)))
+            covered[:] = b"\x01" * len(msg)
+            continue
         # A format string spells the message between its fields: "Textual SQL expression %(expr)r
         # should be explicitly declared as text(%(expr)r)" (SQLAlchemy 1.3) is matched piece by piece.
         for piece in [whole] if not _FIELD.search(whole) else _FIELD.split(whole):
@@ -151,6 +159,30 @@ def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]
     if share < MIN_COVER:
         return None
     return share, next((n for n in raised_as if n), ""), frozenset(template)
+
+
+def _template_fits(template: str, msg: str) -> bool:
+    """Whether a format string with fields, read left to right, prints ``msg`` whole.
+
+    Its opening text must start the message and be at least ``MIN_PIECE`` long (a bare
+    ``"%s"`` fits anything), its closing text must end it, and the pieces between must
+    follow in order.  A linear scan, not a regex: the fields' text is arbitrary.
+    """
+    if not _FIELD.search(template):
+        return False
+    pieces = _FIELD.split(template)
+    head, tail, middle = pieces[0], pieces[-1], pieces[1:-1]
+    if len(head.strip()) < MIN_PIECE or not msg.startswith(head.rstrip()):
+        return False
+    pos = len(head.rstrip())
+    for piece in middle:
+        if not piece:
+            continue
+        j = msg.find(piece, pos)
+        if j < 0:
+            return False
+        pos = j + len(piece)
+    return not tail.strip() or (msg.endswith(tail.strip()) and len(msg) - len(tail.strip()) >= pos)
 
 
 def _words(text: str) -> set:

@@ -1263,6 +1263,8 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             out += _tombstone_importers(ctx, pin, tomb)
         if not out and frames and not ctx.is_keep(pin.name):
             out += _guard_dropped(ctx, pin, sig)
+        if not out and frames and not ctx.is_keep(pin.name):
+            out += _refused_after_caller(ctx, pin)
         if not out and not frames and sig.exc_type.rsplit(".", 1)[-1] in ("ImportError", "ModuleNotFoundError"):
             hidden = _hidden_refused_import(ctx, pin, refusal.path, message)
             if hidden is not None:
@@ -1283,6 +1285,40 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _refused_after_caller(ctx: Context, pin: Any) -> List[Culprit]:
+    """Every release of the refusing pin says it; the pin that called it was released before the refuser's series.
+
+    pyasn1 0.2.x raises "Component value is tag-incompatible" from ``setComponentByPosition``
+    as 0.1.9 did, but checks tags more strictly; pysnmp 4.3.2, which called it, was uploaded
+    before pyasn1 0.2.1.  The words cannot say which release changed, the upload dates can:
+    the refuser held below the series its caller never saw, or the caller's first release
+    after it (:func:`time_culprits`).  Only when the dates show the caller predates the series.
+    """
+    frames = ctx.crash.final.frames
+    inner = None
+    for fr in reversed(frames):
+        party = _frame_party(fr, ctx)
+        if party is None or party.kind != "dist":
+            continue
+        if party.key == pin.key:
+            inner = party
+            continue
+        if inner is None:
+            return []
+        caller = ctx.pinned(party.name)
+        if caller is None or not caller.version or ctx.is_keep(caller.name) and ctx.is_keep(pin.name):
+            return []
+        out = time_culprits(inner, party, ctx, f"the call {party.name} makes into {pin.name}")
+        if not any(c.confidence >= CONF_TIME and canonicalize_name(c.name) == pin.key for c in out):
+            return []  # the caller is not older than the refuser's series: the dates say nothing
+        for c in out:
+            if canonicalize_name(c.name) == pin.key:
+                c.evidence[0] = (f"every release of {pin.name} read raises these words, so the change is in what it "
+                                 f"accepts; assuming it came with the {c.constraint[1:]} series' first release")
+        return out
+    return []
 
 
 def _hidden_refused_import(ctx: Context, pin: Any, path: str, message: str) -> Optional[Diagnosis]:
