@@ -95,3 +95,35 @@ def test_the_class_question_reads_class_variables_slots_and_methods_but_not_self
     info = read_class(ast.parse("class C:\n    __slots__ = ('s',)\n    v = 1\n    def m(self):\n"
                                 "        self.i = 1\n        self.v = 2\n        self.s = 3\n").body[0])
     assert info.instance_only == {"i"}
+
+
+# firefighter-incident#345: pytest-django 4.13.0 reads ``PytestDjangoTestCase._pre_setup_ran_eagerly``,
+# a Django 5.2 attribute, on a class it builds inside a function on the Django test case it is handed.
+def _fixtures(reads: bool, nested: bool = True) -> str:
+    body = "    if not PytestDjangoTestCase._pre_setup_ran_eagerly:\n        pass\n" if reads else "    pass\n"
+    if nested:
+        return ("def _helper(test_case_class):\n"
+                "    class PytestDjangoTestCase(test_case_class):\n        pass\n" + body)
+    return "class PytestDjangoTestCase:\n    pass\n\ndef _helper(x):\n" + body
+
+
+def _eager_diagnose(index_for, nested=True):
+    universe = {"pytestdjangoy": [{"version": v, "files": {"pytestdjangoy/__init__.py": "",
+                                                           "pytestdjangoy/fixtures.py": _fixtures(v == "4.13.0", nested)}}
+                                  for v in ("4.11.1", "4.12.0", "4.13.0")],
+                "djangy": [{"version": "4.2.30", "files": {"djangy/__init__.py": "",
+                                                           "djangy/testcases.py": "class SimpleTestCase:\n    pass\n"}}]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("pytestdjangoy==4.13.0\ndjangy==4.2.30\n", target)
+    crash = simple_parse("AttributeError: type object 'PytestDjangoTestCase' has no attribute '_pre_setup_ran_eagerly'\n", pins)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_a_class_a_pin_builds_inside_a_function_is_read_through_the_one_pin_that_reads_the_attribute(index_for):
+    d = _eager_diagnose(index_for)
+    assert ("pytestdjangoy", "<=4.12.0") in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_bare_class_a_module_binds_is_not_taken_for_an_unreadable_one(index_for):
+    d = _eager_diagnose(index_for, nested=False)
+    assert not any("no module of a pin binds" in " ".join(c.evidence) for c in d.culprits), d.summary
