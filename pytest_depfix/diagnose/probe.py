@@ -357,35 +357,37 @@ class ReleaseTree(SourceTree):
         return self._texts.get(path)
 
     def compiled_lacks(self, path: str, name: str) -> bool:
-        """Whether compiled module ``path`` cannot define ``name``: its bytes do not hold the name.
+        """Whether compiled module ``path`` cannot define ``name``: its bytes do not hold the name."""
+        return self.compiled_spells(path, name) is False
+
+    def compiled_spells(self, path: str, name: str) -> Optional[bool]:
+        """Whether compiled module ``path``'s bytes hold ``name`` as a whole word; None when that proves nothing.
 
         An extension module keeps the names it defines as C strings (f2py,
         pybind11, cffi, hand-written C, Cython up to 3.0), so a star import
         from one that never spells the name cannot bring it.  Cython 3.1 may
-        store its string table compressed: such a module proves nothing.  The
-        bytes are searched, never loaded; the answer is cached.
+        store its string table compressed: such a module proves nothing, nor
+        does one over the read cap.  The bytes are searched, never loaded; the
+        answer is cached.
         """
         member = self._map.get(path)
         if member is None or not name.isidentifier():
-            return False
-        key = f"{READER_VERSION}|{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|lacks"
+            return None
+        key = f"{READER_VERSION}|{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|spells"
         cached = self.probe._store.get("bin", key)
         if cached is not None:
-            return cached == "1"
+            return {"1": True, "0": False}.get(cached)
         try:
             got = self.probe.index.read_members(self.dist, self.version, lambda m: m == member, max_bytes=COMPILED_MODULE_CAP)
         except Exception:
-            return False
+            return None  # not stored: a network error is not an answer
         data = got.get(member)
-        if data is None:
-            self.probe._store.put("bin", key, "0")
-            return False
-        if re.search(rb"_cython_3_(?:[1-9]|\d\d)", data):
-            lacks = False
+        if data is None or re.search(rb"_cython_3_(?:[1-9]|\d\d)", data):
+            spelled = None
         else:
-            lacks = re.search(rb"(?<![A-Za-z0-9_])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])", data) is None
-        self.probe._store.put("bin", key, "1" if lacks else "0")
-        return lacks
+            spelled = re.search(rb"(?<![A-Za-z0-9_])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])", data) is not None
+        self.probe._store.put("bin", key, {True: "1", False: "0", None: "?"}[spelled])
+        return spelled
 
     def _src_key(self, path: str) -> str:
         return f"{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{self._map[path]}"

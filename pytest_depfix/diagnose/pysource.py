@@ -1028,7 +1028,11 @@ class SourceTree:
 
     def compiled_lacks(self, path: str, name: str) -> bool:
         """True only when compiled module ``path`` surely cannot define ``name`` (its bytes were read)."""
-        return False
+        return self.compiled_spells(path, name) is False
+
+    def compiled_spells(self, path: str, name: str) -> Optional[bool]:
+        """Whether compiled module ``path``'s bytes spell ``name``; None when they were not read or prove nothing."""
+        return None
 
 
 class DictTree(SourceTree):
@@ -1215,6 +1219,14 @@ class Resolver:
                     # pyarrow ships lib.pyx and the .pxi files it includes beside lib.*.so
                     return Finding(YES, f"{where} defines {name} at top level (the Cython source of {mf.compiled})",
                                    [Ref("unknown", module, path=where)])
+                # A C extension keeps the names it defines as C strings (cx_Oracle 8's DB_TYPE_NVARCHAR):
+                # a binary that never spells the name cannot define it, one that does most likely does.
+                spelled = self.tree.compiled_spells(mf.compiled, name)
+                if spelled is False:
+                    return Finding(NO, f"{mf.compiled} is compiled and its bytes never spell {name!r}")
+                if spelled:
+                    return Finding(YES, f"{mf.compiled} is compiled and its bytes spell {name!r}",
+                                   [Ref("unknown", module, path=mf.compiled)], conditional=True)
                 return Finding(UNKNOWN, f"{mf.compiled} is compiled (no .pyi stub)")
             sub = self.module_files(f"{module}.{name}")
             if sub.exists:
