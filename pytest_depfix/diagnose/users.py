@@ -972,15 +972,22 @@ def _scope_imports(scope: ast.AST) -> Dict[str, str]:
     return bound
 
 
-def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
+def keyword_calls(text: str, keyword: str, callee: Optional[str] = None, older_side: bool = False) -> List[Tuple[str, Use]]:
     """Every call in ``text`` that passes ``keyword=``, as (the dotted name its callable imports, use).
 
     The callable is followed through the module's imports (``import
     pytorch_lightning as pl`` ... ``pl.Trainer(gpus=1)`` is
     ``pytorch_lightning.Trainer``); a callable the module defines itself, or
     that is an attribute of something else, is left out.  Unparsable text: [].
+    ``keyword=""`` with ``callee``: every call of a callable named ``callee``
+    that passes any keyword (zeep 0.27's ``etree.cleanup_namespaces(doc, top_nsmap=...)``), on
+    both sides of a version test, or with ``older_side`` only on the side meant for the
+    callee's older releases (zeep 1.0's ``else: etree.cleanup_namespaces(header)``).
     """
-    if f"{keyword}=" not in text.replace(" ", "") and f"'{keyword}'" not in text and f'"{keyword}"' not in text:
+    if callee is not None:
+        if f"{callee}(" not in text.replace(" (", "("):
+            return []
+    elif f"{keyword}=" not in text.replace(" ", "") and f"'{keyword}'" not in text and f'"{keyword}"' not in text:
         return []
     try:
         mod = parse_quietly(text)
@@ -1003,6 +1010,9 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
         return carriers_of[id(scope)]
 
     def passes(node: ast.Call, stack: List[ast.AST]) -> bool:
+        if callee is not None:
+            named = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            return named == callee and any(k.arg is not None for k in node.keywords)
         for k in node.keywords:
             if k.arg == keyword:
                 return True
@@ -1017,10 +1027,16 @@ def keyword_calls(text: str, keyword: str) -> List[Tuple[str, Use]]:
         return (next((own(sc)[head] for sc in reversed(stack) if head in own(sc)), None) if head else None), rest
 
     def visit(node: ast.AST, stack: List[ast.AST]) -> None:
-        if isinstance(node, (ast.If, ast.IfExp)) and _tests_a_version(node.test):
+        if callee is not None and older_side and isinstance(node, ast.If) and _tests_a_version(node.test):
+            older = _older_branch(node)
+            for st in older or []:
+                visit(st, stack)
+            return
+        if callee is None and isinstance(node, (ast.If, ast.IfExp)) and _tests_a_version(node.test):
             # medmnist 2.2.0: 'if skimage.__version__ >= "0.20.0": montage(..., channel_axis=...)
             # else: montage(..., multichannel=...)': a call under a version test is the release
-            # adapting, not passing the keyword unconditionally.
+            # adapting, not passing the keyword unconditionally.  (Any keyword to a callable that
+            # takes none fails on both sides: zeep 0.27's lxml<3.5 branch still passes one.)
             return
         if isinstance(node, ast.Call) and passes(node, stack):
             func = node.func
@@ -1072,6 +1088,19 @@ def _version_branches(tree: ast.AST, name: str) -> Set[int]:
         if sides[0] and sides[1]:
             out |= sides[0] | sides[1]
     return out
+
+
+def _older_branch(node: ast.If) -> Optional[List[ast.stmt]]:
+    """The branch of ``if <version> >= X:`` (or ``<``) meant for the older releases; None when the test says not which."""
+    test = node.test
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1:
+        return None
+    op = test.ops[0]
+    if isinstance(op, (ast.GtE, ast.Gt)):
+        return node.orelse
+    if isinstance(op, (ast.Lt, ast.LtE)):
+        return node.body
+    return None
 
 
 def _tests_a_version(test: ast.AST) -> bool:
@@ -1136,8 +1165,11 @@ def calls_with_keyword(text: str, top: str, cls: str, keyword: str) -> Optional[
     return None
 
 
-def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str) -> List[Tuple[Any, str, Use]]:
-    """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped)."""
+def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str, callee: Optional[str] = None) -> List[Tuple[Any, str, Use]]:
+    """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped).
+
+    ``callee``: calls of a callable of that name passing any keyword (:func:`keyword_calls`).
+    """
     from .probe import ReleaseTree
 
     out: List[Tuple[Any, str, Use]] = []
@@ -1149,7 +1181,7 @@ def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str) -> List[Tuple[An
             for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
                 tree.prefetch(batch)
                 for path in batch:
-                    for full, use in keyword_calls(tree.read(path) or "", keyword):
+                    for full, use in keyword_calls(tree.read(path) or "", keyword, callee):
                         if full not in seen:
                             seen.add(full)
                             use.file = path

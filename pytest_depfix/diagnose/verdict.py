@@ -2844,6 +2844,11 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bo
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
+    if sig.family == F.SIGNATURE and caller.kind != "dist" and "takes no keyword arguments" in sig.message \
+            and not any(e.frames for e in ctx.crash.exceptions):
+        found = _keyword_caller_of(ctx, sig)
+        if found:
+            return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
     if sig.detail.get("no_function") and sig.name and caller.kind != "dist" \
             and not any(e.frames for e in ctx.crash.exceptions):
         found = _keyword_call_pairs(ctx, sig.name, any_callable=True)
@@ -3696,6 +3701,45 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     if not ctx.is_keep(pin.name):
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
     return out
+
+
+def _keyword_caller_of(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """A frameless "f() takes no keyword arguments": the one pin calling another pin's ``f`` with keywords.
+
+    zeep 0.27.0 calls ``etree.cleanup_namespaces(doc, top_nsmap=..., keep_ns_prefixes=...)``,
+    which lxml 3.3.5 (kept: the reporter's system pins it) takes positionally only; zeep 1.0.0
+    no longer passes keywords to it.  The callee is often compiled, so only the caller is
+    read: exactly one (pin, callable) pair, and the caller's first later release that calls it
+    with keywords nowhere.
+    """
+    from . import users
+
+    name = (sig.function or "").rsplit(".", 1)[-1]
+    if ctx.probe is None or not name.isidentifier() or name.startswith("__"):
+        return []
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS_FN]
+    sites = []
+    for pin, full, use in users.keyword_call_sites(ctx, movable, "", callee=name):
+        owner = module_owner(full.rpartition(".")[0], ctx) if "." in full else None
+        if owner is not None and canonicalize_name(owner) != pin.key and ctx.pinned(owner) is not None:
+            sites.append((pin, full, use, owner))
+    if len({(p.key, full) for p, full, _, _ in sites}) != 1:
+        return []
+    pin, full, use, owner = sites[0]
+
+    def calls(text: str) -> bool:
+        return any(f == full for f, _ in users.keyword_calls(text, "", callee=name, older_side=True))
+
+    adapted, partial = users._first_release_without(ctx, pin, use, calls)
+    if not adapted:
+        return []
+    ev = (f"no caller frame was printed; {pin.name} {pin.version} calls {owner}'s {full}() with keywords "
+          f"(`{use.statement}`, {use.file} line {use.line}); {pin.name} {adapted} no longer does "
+          + ("there (the rest of that release is over the read cap)" if partial else "in any module (read from release files)"))
+    ctx.evidence.append(ev)
+    ctx.found_caller = pin.name
+    ctx.callee = ctx.party(owner)
+    return [Culprit(pin.name, f">={adapted}", CONF_TIME + 0.1 if partial else CONF_PROBE, [ev], "release-files")]
 
 
 def _last_of_previous_series(versions: List[str], pinned: str, major: bool = False) -> Optional[str]:

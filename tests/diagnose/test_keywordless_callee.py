@@ -1,0 +1,41 @@
+"""A frameless "f() takes no keyword arguments": the one pin calling another pin's ``f`` with keywords.
+
+python-zeep#197: zeep 0.27.0 calls ``etree.cleanup_namespaces(header, keep_ns_prefixes=...)`` on
+both sides of its ``if etree.LXML_VERSION[:2] >= (3, 5)`` test, and lxml 3.3.5 (kept: the reporter's
+system pins it) takes no keywords there; zeep 1.0.0's older-lxml side passes none.
+"""
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import simple_parse
+
+GUARDED = ("from lxmly import etree\n\n"
+           "def egress(header, nsmap):\n"
+           "    if etree.LXML_VERSION[:2] >= (3, 5):\n"
+           "        etree.cleanup_namespaces(header, keep_ns_prefixes=header.nsmap, top_nsmap=nsmap)\n"
+           "    else:\n"
+           "        etree.cleanup_namespaces(header{older})\n")
+
+
+def _diagnose(index_for, keep, message="TypeError: cleanup_namespaces() takes no keyword arguments\n"):
+    older = {"0.26.0": ", keep_ns_prefixes=header.nsmap", "0.27.0": ", keep_ns_prefixes=header.nsmap", "1.0.0": ""}
+    universe = {"zeepy": [{"version": v, "requires_dist": ["lxmly>=3.0"],
+                           "files": {"zeepy/__init__.py": "", "zeepy/wsa.py": GUARDED.format(older=o)}}
+                          for v, o in older.items()],
+                "lxmly": [{"version": "3.3.5", "files": {"lxmly/__init__.py": "",
+                                                         "lxmly/etree.cpython-311-x86_64-linux-gnu.so": "\x7fELF\x00"}}]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("zeepy==0.27.0\nlxmly==3.3.5\n", target)
+    return diagnose(simple_parse(message, pins), pins, target, index, load_knowledge(bundled=False),
+                    keep={"lxmly"} if keep else (), probe=ApiProbe(index))
+
+
+def test_the_caller_moves_to_its_first_release_whose_older_callee_side_passes_no_keyword(index_for):
+    d = _diagnose(index_for, keep=True)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("zeepy", ">=1.0.0")], d.summary
+    assert d.verdict == "transitive"
+
+
+def test_a_callable_no_pin_calls_with_keywords_is_left_open(index_for):
+    d = _diagnose(index_for, keep=True, message="TypeError: strip_tags() takes no keyword arguments\n")
+    assert not any(c.name == "zeepy" for c in d.culprits), d.summary
