@@ -1788,6 +1788,10 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         out += [c for c in matrix_culprits(callee.name, caller.name if caller.kind == "dist" else None, ctx) if c not in out]
         if caller.kind == "dist" and not ctx.is_keep(caller.name) and present:
             out += [c for c in _caller_back(ctx, caller, callee, sig, what) if c not in out]
+        itself = _imports_from_itself(ctx, callee, sig)
+        if itself:
+            out += [c for c in itself if c not in out]
+            verdict = "direct"
         if not out:
             out += time_culprits(callee, caller, ctx, what)
     elif caller.kind == "dist" and not ctx.is_keep(caller.name):
@@ -1806,12 +1810,45 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         "project": (f"the project uses {what}, which {callee.name}=={callee.version} does not have yet "
                     f"({callee.name}{present} has it)") if newer else
                    f"the project uses {what}, which {callee.name}=={callee.version} no longer has",
-        "direct": f"the kept {callee.name}=={callee.version} changed {what}; its caller {caller.name} must move",
+        "direct": f"the kept {callee.name}=={callee.version} changed {what}; its caller {caller.name} must move"
+                  if ctx.is_keep(callee.name) else
+                  f"{callee.name}=={callee.version}'s own module imports {what}, which its own package lacks: "
+                  f"the release is broken against itself",
     }[verdict]
     return done(verdict, sig.family, summary, out)
 
 
 _ADAPTABLE = (F.IMPORT_NAME, F.ATTRIBUTE, F.SIGNATURE, F.PYTHON_VERSION)
+
+
+def _imports_from_itself(ctx: Context, callee: Party, sig: F.Signal) -> List[Culprit]:
+    """The innermost frame is the callee's own import of its own name: its first later release that changed that import.
+
+    Authlib 0.14's ``authlib/flask/client/__init__.py`` (a compatibility shim) runs ``from
+    authlib.integrations.flask_client import OAuth, RemoteApp``, and 0.14's own
+    ``flask_client`` has no RemoteApp; 0.14.1 fixed the shim.  The release is broken against
+    itself: the way forward is its own next release whose failing statement changed, beside
+    the way back to where the name was.
+    """
+    from . import adapted
+
+    frames = ctx.crash.root.frames
+    if ctx.probe is None or sig.family != F.IMPORT_NAME or not frames or ctx.is_keep(callee.name) or not callee.version:
+        return []
+    party = _frame_party(frames[-1], ctx)
+    if party is None or party.kind != "dist" or party.key != callee.key \
+            or not (frames[-1].source or "").lstrip().startswith(("from ", "import ")):
+        return []
+    own = adapted.caller_frames(frames, callee.key or "", canonicalize_name)
+    try:
+        found = adapted.first_adapted(ctx.probe, ctx.index, callee.name, callee.version, own[-1:])
+    except Exception:
+        return []
+    if found is None or not found.innermost:
+        return []
+    ev = f"{callee.name}=={callee.version} imports its own {_what(sig)} and lacks it; {found.describe(callee.name, callee.version)}"
+    ctx.evidence.append(ev)
+    return [Culprit(callee.name, f">={found.version}", CONF_PROBE, [ev], "release-files")]
 
 
 def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = False) -> List[Culprit]:
