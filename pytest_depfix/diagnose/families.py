@@ -341,6 +341,9 @@ _IMPORT_FROM_LOOSE = re.compile(rf"cannot import name\s*{_Q}?(\w{{1,80}}(?: \w{{
 _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
 _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # a paste may lose the last quote  # "Module": a retyped message
+# OmegaConf's refusal of a key its structured config's dataclass does not declare (raised as
+# ConfigAttributeError, an AttributeError, or ConfigKeyError): "Key 'chdir' not in 'JobConf'".
+OMEGACONF_KEY = re.compile(r"^Key '(\w+)' not in '([A-Za-z_]\w*)'")
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 # Python 2 said "Values instance has no attribute 'tab_width'" of an old-style class's instance
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'|^([\w.]+) instance has no attribute '(\w+)'"
@@ -663,6 +666,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family, sig.module = IMPORT_NAME, _full_module(m.group(1), _source_of_raise(exc) or exc.source_hint or "")
             sig.detail["no_module"] = True
             return _maybe_stdlib(sig)
+    if etype in ("ConfigAttributeError", "ConfigKeyError"):
+        m = OMEGACONF_KEY.search(msg)
+        if m:
+            # A structured config's keys are its dataclass's fields: hydra-core 1.1's JobConf has no chdir.
+            sig.family, sig.name, sig.cls = ATTRIBUTE, m.group(1), m.group(2)
+            return sig
     if etype == "AttributeError":
         m = _MODULE_ATTR.search(msg)
         if m:

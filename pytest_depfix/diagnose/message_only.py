@@ -63,6 +63,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
     (F._OPTIONAL_TOO_OLD, "ImportError"),  # pandas' import_optional_dependency
     (F.LOADER_LOST, "ImportError"),  # Markdown's extension loader, as mkdocs prints it
+    (F.OMEGACONF_KEY, "omegaconf.errors.ConfigAttributeError"),  # Hydra prints only the message
     (F._REQUIRES_OTHER_PYTHON, "pip.UnsupportedPythonVersion"),  # pip refusing a release for this Python
     (F.PIP_CONFLICT, "pip.ResolutionImpossible"),  # pip's resolver output: a declared conflict
     (F._REQUIRES_BUT_HAVE, "pip.ResolutionImpossible"),  # pip's check / legacy resolver: "X has requirement R, but you'll have"

@@ -127,3 +127,27 @@ def test_a_class_a_pin_builds_inside_a_function_is_read_through_the_one_pin_that
 def test_a_bare_class_a_module_binds_is_not_taken_for_an_unreadable_one(index_for):
     d = _eager_diagnose(index_for, nested=False)
     assert not any("no module of a pin binds" in " ".join(c.evidence) for c in d.culprits), d.summary
+
+
+# HN-UnifiedSourceFilterGAN#2: Hydra prints only OmegaConf's "Key 'chdir' not in 'JobConf'"; a
+# structured config's keys are its dataclass's fields, and hydra-core 1.2 added JobConf.chdir.
+HYDRA_PASTE = ("Key 'chdir' not in 'JobConf'\n    full_key: hydra.job.chdir\n    reference_type=JobConf\n"
+               "    object_type=JobConf\n\nSet the environment variable HYDRA_FULL_ERROR=1 for a complete stack trace.\n")
+
+
+def test_a_structured_configs_missing_key_is_its_dataclasss_missing_field(index_for):
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    def conf(v):
+        field = "    chdir: Optional[bool] = None\n" if v >= "1.2" else ""
+        return ("from dataclasses import dataclass\nfrom typing import Optional\n\n@dataclass\nclass JobConf:\n"
+                "    name: str = 'job'\n" + field)
+
+    universe = {"hydray": [{"version": v, "files": {"hydray/__init__.py": "", "hydray/conf/__init__.py": conf(v)}}
+                           for v in ("1.0.7", "1.1.2", "1.2.0", "1.3.2")]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("hydray==1.1.2\n", target)
+    inferred = infer_message(HYDRA_PASTE)
+    assert inferred is not None and inferred.exc_type.endswith("ConfigAttributeError")
+    d = diagnose(inferred.to_crash(), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert [(c.name, c.constraint.split(",")[0]) for c in d.culprits] == [("hydray", ">=1.2.0")], d.summary
