@@ -49,7 +49,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
                 r"|takes no keyword arguments)"), "TypeError"),
     (re.compile(r"Can't instantiate abstract class \w+ with"), "TypeError"),
 ]
-_AFTER_COLON = re.compile(r":\s+|\uff1a\s*")  # also the full-width colon of a Chinese or Japanese log line
+_AFTER_COLON = re.compile(r":\s+|\uff1a\s*|\s-\s+")  # also the full-width colon of a Chinese or Japanese log line, and a " - " separator
 # Library wordings that name their class too (matched anywhere in the line).
 _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._REMOVED_IN_RELEASE, "AttributeError"),  # NumPy 2's expired attributes

@@ -181,6 +181,13 @@ def test_a_message_after_a_full_width_colon_in_a_chinese_log_line_is_read(kb):
     assert infer_message("开始测试服务商：火山引擎\n", kb) is None
 
 
+def test_a_message_after_a_dash_separator_of_a_tools_log_line_is_read(kb):
+    # treeverse/dvc#3456: dvc logs "ERROR: unexpected error - <the exception's message>"
+    found = infer_message("ERROR: unexpected error - No module named 'jsonpath_ng.bin'; 'jsonpath_ng' is not a package\n", kb)
+    assert (found.exc_type, found.message) == ("ModuleNotFoundError", "No module named 'jsonpath_ng.bin'; 'jsonpath_ng' is not a package")
+    assert infer_message("2020-03-11 - INFO - starting the run\n", kb) is None
+
+
 def test_a_retold_import_error_without_the_word_name_is_read_as_cpythons_wording(kb):
     # yceruto/django-ajax#54: the Django management frames, cut before the import, then the
     # reporter's own sentence in place of the exception line.
