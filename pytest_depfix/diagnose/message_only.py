@@ -237,6 +237,10 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     for rx, exc_type in _CPYTHON:
         if rx.match(line):
             return exc_type, f"only CPython's {exc_type} is worded this way", line
+    m = _SIGNATURE_INSIDE.search(line)
+    if m:
+        # A tool's own message around it: Ansible's "msg": "Configuration error - kwargs_from_env() got ...".
+        return "TypeError", "only CPython's TypeError is worded this way", m.group(1)
     for rx, exc_type in _CPYTHON:
         # A tool quoting the exception after a colon: "[WARNING]: Skipping plugin ... invalid: module 'jinja2' has ..."
         m = _AFTER_COLON.search(line)
@@ -247,10 +251,6 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     m = _QUOTED_DOTTED.search(line)
     if m:
         return m.group(1), "the line quotes it with its module", m.group(2)
-    m = _SIGNATURE_INSIDE.search(line)
-    if m:
-        # A tool's own message around it: Ansible's "msg": "Configuration error - kwargs_from_env() got ...".
-        return "TypeError", "only CPython's TypeError is worded this way", m.group(1)
     m = _RETOLD_IMPORT.search(line)
     if m:
         return "ImportError", "the line retells CPython's ImportError wording without 'name'", f"cannot import name {m.group(1)}"
