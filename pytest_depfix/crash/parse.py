@@ -999,7 +999,14 @@ class _Parser:
     def _close_message(self) -> None:
         if self.chain and self.msg_lines:
             rec = self.chain[-1]
-            rec.message = "\n".join(self.msg_lines).strip()
+            lines = list(self.msg_lines)
+            while len(lines) > 2 and not lines[0].strip():
+                lines = lines[1:]
+            if len(lines) > 1 and lines[0].strip() == ":" and lines[1].strip():
+                # Python 2's stderr written piece by piece through a logger: "TypeError", ":", then
+                # the message, each on its own prefixed line (locust 0.7's log of gevent 1.1's break).
+                lines = lines[1:]
+            rec.message = "\n".join(lines).strip()
             self.msg_lines = []
 
     # -- after an exception line -----------------------------------------

@@ -966,7 +966,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     if handler is None:
         # A message no family knows: the pin that raises it in its own words, a value it does not
         # know, or an outer frame of it that used to catch it.
-        for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert):
+        for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
+                        _module_called):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1046,6 +1047,54 @@ def _raised_guard_dropped(ctx: Context, sig: F.Signal, done: Any) -> Optional[Di
         "project" if first is not None and first.kind == "project" else "transitive"
     return done(verdict, sig.family, f"{pin.name}=={pin.version} raises {sig.exc_type.rsplit('.', 1)[-1]} where an "
                 f"earlier release caught it: {out[0].evidence[0]}", out)
+
+
+_CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*\(")
+
+
+def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """"'module' object is not callable": the dotted callable on the failing line became a submodule.
+
+    gevent 1.1 added ``gevent/signal.py``; ``gevent.signal`` had been a function, which
+    locustio 0.7.3 calls as ``gevent.signal(signal.SIGTERM, handler)``.  The pinned release
+    of the name's owner has that module; its newest earlier release without it is the way
+    back, and the caller's first release that stopped calling it is read as for any break.
+    """
+    from . import users
+    from .probe import NO, YES, Question
+
+    frames = ctx.crash.root.frames
+    if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not sig.message.startswith("'module' object is not callable") \
+            or ctx.probe is None or not frames:
+        return None
+    for dotted in _CALLED.findall(frames[-1].source or "")[:4]:
+        owner = module_owner(dotted, ctx)
+        pin = ctx.pinned(owner) if owner else None
+        if pin is None or not pin.version or ctx.is_keep(pin.name):
+            continue
+        parent, _, last = dotted.rpartition(".")
+        try:
+            if ctx.probe.ask(pin.name, pin.version, Question(dotted)).value != YES:
+                continue
+
+            def callable_there(v: str) -> bool:
+                return ctx.probe.ask(pin.name, v, Question(dotted)).value == NO \
+                    and ctx.probe.ask(pin.name, v, Question(parent, name=last)).value == YES
+
+            back = users.last_where_before(ctx.probe, pin.name, pin.version, callable_there)
+        except Exception:
+            continue
+        if back is None:
+            continue
+        ev = (f"the failing line calls {dotted}(...), which {pin.name}=={pin.version} ships as a module; "
+              f"{pin.name} {back} defined {dotted} in {parent} itself (read from release files)")
+        ctx.evidence.append(ev)
+        ctx.callee = ctx.party(pin.name)
+        party = _frame_party(frames[-1], ctx)
+        verdict = "project" if party is not None and party.kind == "project" else "transitive"
+        return done(verdict, sig.family, f"{dotted} became a module in {pin.name}=={pin.version}: {ev}",
+                    [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
+    return None
 
 
 def _tag_library(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
