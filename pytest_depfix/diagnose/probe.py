@@ -55,7 +55,10 @@ def _reader_version() -> str:
 
 
 READER_VERSION = _reader_version()
-COMPILED_MODULE_CAP = 16_000_000  # bytes of one extension module read to see whether it names something
+COMPILED_MODULE_CAP = 16_000_000  # bytes of one extension module read to see whether a star import can bring a name
+# ... and to answer a name question about a compiled module, which a range search asks of many releases:
+# a C extension that defines a handful of names is small (cx_Oracle's is about 1 MB); a 60 MB cv2 is not read.
+COMPILED_NAME_CAP = 6_000_000
 # Bytes of module source read per release, at most (numpy/__init__.py is ~20 KB).
 DEFAULT_MAX_BYTES = 4_000_000
 
@@ -358,9 +361,9 @@ class ReleaseTree(SourceTree):
 
     def compiled_lacks(self, path: str, name: str) -> bool:
         """Whether compiled module ``path`` cannot define ``name``: its bytes do not hold the name."""
-        return self.compiled_spells(path, name) is False
+        return self.compiled_spells(path, name, COMPILED_MODULE_CAP) is False
 
-    def compiled_spells(self, path: str, name: str) -> Optional[bool]:
+    def compiled_spells(self, path: str, name: str, cap: int = COMPILED_NAME_CAP) -> Optional[bool]:
         """Whether compiled module ``path``'s bytes hold ``name`` as a whole word; None when that proves nothing.
 
         An extension module keeps the names it defines as C strings (f2py,
@@ -373,12 +376,12 @@ class ReleaseTree(SourceTree):
         member = self._map.get(path)
         if member is None or not name.isidentifier():
             return None
-        key = f"{READER_VERSION}|{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|spells"
+        key = f"{READER_VERSION}|{canonicalize_name(self.dist)}|{self.version}|{self.probe.target_key}|{member}|{name}|spells{cap}"
         cached = self.probe._store.get("bin", key)
         if cached is not None:
             return {"1": True, "0": False}.get(cached)
         try:
-            got = self.probe.index.read_members(self.dist, self.version, lambda m: m == member, max_bytes=COMPILED_MODULE_CAP)
+            got = self.probe.index.read_members(self.dist, self.version, lambda m: m == member, max_bytes=cap)
         except Exception:
             return None  # not stored: a network error is not an answer
         data = got.get(member)

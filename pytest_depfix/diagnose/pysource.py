@@ -1030,7 +1030,7 @@ class SourceTree:
         """True only when compiled module ``path`` surely cannot define ``name`` (its bytes were read)."""
         return self.compiled_spells(path, name) is False
 
-    def compiled_spells(self, path: str, name: str) -> Optional[bool]:
+    def compiled_spells(self, path: str, name: str, cap: int = 0) -> Optional[bool]:
         """Whether compiled module ``path``'s bytes spell ``name``; None when they were not read or prove nothing."""
         return None
 
