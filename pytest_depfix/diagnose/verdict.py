@@ -2930,6 +2930,12 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bo
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
+    if sig.family == F.SIGNATURE and caller.kind != "dist" and sig.detail.get("missing") and sig.function == "__init__" \
+            and sig.name and not any(e.frames for e in ctx.crash.exceptions):
+        found = _required_by_constructor(ctx, sig.name)
+        if found:
+            ctx.callee = ctx.party(found[0].name)
+            return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
     if sig.family == F.SIGNATURE and caller.kind != "dist" and "takes no keyword arguments" in sig.message \
             and not any(e.frames for e in ctx.crash.exceptions):
         found = _keyword_caller_of(ctx, sig)
@@ -3787,6 +3793,36 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     if not ctx.is_keep(pin.name):
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
     return out
+
+
+def _required_by_constructor(ctx: Context, param: str) -> List[Culprit]:
+    """A frameless "__init__() missing 1 required positional argument: 'fallback'": the one pin class requiring it.
+
+    sanic 21.9.0 made ``ErrorHandler.__init__(self, fallback)`` require ``fallback``, which
+    sanic-cors 1.0.0's subclass does not pass; 21.9.1 gave it a default again.  Each movable
+    pin's classes whose ``__init__`` takes that parameter are asked in which releases a call
+    may leave it out; exactly one class whose pinned release requires it answers.
+    """
+    from . import users
+
+    if ctx.probe is None or len(param) < 4 or not param.isidentifier():
+        return []
+    found: List[Culprit] = []
+    for pin in [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS_FN]:
+        try:
+            classes = users.keyword_definers(ctx, pin, pin.version, "__init__", param)
+        except Exception:
+            continue
+        for module, cls in classes[:MAX_CLASS_QUESTIONS]:
+            present = probe_range(ctx, pin.name, module, cls, parameter=f"!{param}")
+            if present and excludes(present, pin.version):
+                found.append(Culprit(pin.name, present, CONF_PROBE, [
+                    f"no frame was printed; {pin.name}=={pin.version}'s {module}.{cls}.__init__ requires {param!r}, and a "
+                    f"call may leave it out in {pin.name}{present} (read from release files)"], "api-probe"))
+    if len(found) != 1:
+        return []
+    ctx.evidence.append(found[0].evidence[0])
+    return found
 
 
 def _keyword_caller_of(ctx: Context, sig: F.Signal) -> List[Culprit]:

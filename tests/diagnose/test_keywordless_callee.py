@@ -39,3 +39,31 @@ def test_the_caller_moves_to_its_first_release_whose_older_callee_side_passes_no
 def test_a_callable_no_pin_calls_with_keywords_is_left_open(index_for):
     d = _diagnose(index_for, keep=True, message="TypeError: strip_tags() takes no keyword arguments\n")
     assert not any(c.name == "zeepy" for c in d.culprits), d.summary
+
+
+def _handler(v):
+    arg = "fallback" if v == "21.9.0" else "fallback='auto'"
+    return f"class ErrorHandler:\n    def __init__(self, {arg}):\n        self.fallback = fallback\n"
+
+
+def _sanic_diagnose(index_for, message):
+    universe = {"sanicy": [{"version": v, "files": {"sanicy/__init__.py": "", "sanicy/handlers.py": _handler(v)}}
+                           for v in ("21.3.4", "21.6.2", "21.9.0", "21.9.1")],
+                "sanicy-cors": [{"version": "1.0.0", "requires_dist": ["sanicy>=21"],
+                                 "files": {"sanicy_cors/__init__.py": "from sanicy.handlers import ErrorHandler\n"
+                                                                      "class CORSErrorHandler(ErrorHandler):\n"
+                                                                      "    def __init__(self):\n        super().__init__()\n"}}]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("sanicy==21.9.0\nsanicy-cors==1.0.0\n", target)
+    return diagnose(simple_parse(message, pins), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_a_frameless_missing_constructor_argument_moves_the_one_class_that_requires_it(index_for):
+    # sanic-cors#60: sanic 21.9.0's ErrorHandler required 'fallback'; 21.9.1 gave it a default again.
+    d = _sanic_diagnose(index_for, "TypeError: __init__() missing 1 required positional argument: 'fallback'\n")
+    assert [c.name for c in d.culprits][:1] == ["sanicy"] and "21.9.0" in d.culprits[0].constraint, d.summary
+
+
+def test_a_missing_argument_no_pin_class_takes_is_left_open(index_for):
+    d = _sanic_diagnose(index_for, "TypeError: __init__() missing 1 required positional argument: 'verbosity'\n")
+    assert not any(c.name == "sanicy" for c in d.culprits), d.summary
