@@ -2931,7 +2931,8 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
     if sig.family == F.SIGNATURE and caller.kind != "dist" and sig.detail.get("missing") and sig.function == "__init__" \
-            and sig.name and not any(e.frames for e in ctx.crash.exceptions):
+            and sig.name and not any(e.frames for e in ctx.crash.exceptions) and not ctx.crash.root.source_hint:
+        # (A shown failing line names the class it calls: that reading below is the richer one.)
         found = _required_by_constructor(ctx, sig.name)
         if found:
             ctx.callee = ctx.party(found[0].name)
