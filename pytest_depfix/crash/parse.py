@@ -121,9 +121,12 @@ _AIRFLOW_PREFIX = re.compile(r"\{[\w.\\/-]{1,200}:\d{1,6}\} [A-Z]{3,8} - ")
 _CUT_FILE_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
 
 
+_IMPORT_CODE = re.compile(r"(?:from\s+\w+\s+)?import\s+\w")  # "from amqp import promise" has none of "(=.["
+
+
 def _looks_like_code(st: str) -> bool:
-    """A lone indented line that parses as Python and calls or assigns something (not a word of prose)."""
-    if len(st) > 300 or not any(c in st for c in "(=.["):
+    """A lone indented line that parses as Python and calls, assigns or imports something (not a word of prose)."""
+    if len(st) > 300 or not (any(c in st for c in "(=.[") or _IMPORT_CODE.match(st)):
         return False
     import ast
     import warnings

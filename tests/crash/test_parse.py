@@ -546,6 +546,20 @@ def test_a_paste_flattened_behind_one_tab_keeps_each_frames_code_line():
     assert (crash.final.type, crash.final.message) == ("ImportError", "cannot import name 'ALREADY_HANDLED'")
 
 
+def test_a_flattened_paste_keeps_a_plain_import_as_its_frames_code_line():
+    # celery/py-amqp#97: "from amqp import promise" has none of "(=.[", and on Python 3.5 it is the
+    # only place that names the module the failed import came from.
+    text = ('File "/usr/lib/python3.5/site-packages/celery/app/base.py", line 19, in <module>\n'
+            "from amqp import promise\n"
+            "ImportError: cannot import name 'promise'\n")
+    [crash] = parse_traceback(text)
+    assert [f.source for f in crash.final.frames] == ["from amqp import promise"]
+    prose = ('File "/usr/lib/python3.5/site-packages/celery/app/base.py", line 19, in <module>\n'
+             "import this library please\n"
+             "ImportError: cannot import name 'promise'\n")
+    assert [f.source for f in parse_traceback(prose)[0].final.frames] == [""]
+
+
 def test_a_colab_paste_that_starts_at_its_first_linked_frame_header_is_a_traceback():
     # hpparvi/PyTransit#159: the reporter copied from the first frame, without Colab's "----" header
     text = ("[/usr/local/lib/python3.11/dist-packages/pytransit/utils/de.py](https://localhost:8080/#) in _eval_vfun(self, ngen)\n"
