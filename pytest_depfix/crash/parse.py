@@ -45,7 +45,8 @@ _BARE_LOCATION = re.compile(r"(\S[^:]*(?::[\\/][^:]*)?):(\d{1,9})\Z")  # "path.p
 _PATH_ENDINGS = (".py", ".pyx", ".pyi", ".pyw", ".pyc", ".pyo", ">")
 _CELL = re.compile(r"(Cell In ?\[\d*\]), line (\d{1,9})(?:, in (.*))?\Z")
 _INPUT_IN = re.compile(r"(Input In ?\[\d*\]), in (.*)\Z")
-_IPY_OLD = re.compile(r"(\S.*?) in ((?:init )?[\w<>.]+)\(")  # Cython: "_parquet.pyx in init pyarrow._parquet()"
+_IPY_OLD = re.compile(r"(\S.*?) in ((?:init )?[\w<>.]+|<cell line: \d+>)(?:\(|$)")  # Cython: "_parquet.pyx in init pyarrow._parquet()"
+# (IPython 7.3x on Colab: "<ipython-input-3-85d1> in <cell line: 1>()" and "/usr/.../tuner.py in <module>", no parentheses)
 # Colab renders frame paths as links and a copied output keeps them:
 # "[/usr/local/lib/python3.7/dist-packages/keras/backend.py](https://localhost:8080/#) in <module>"
 # nose reports a module that failed to import as the test "Failure", naming the exception in the header:
@@ -353,7 +354,7 @@ def ipython_frame(st: str) -> Optional[Frame]:
         m = _COLAB_LINK.match(st)
         return Frame(file=m.group(1), line=0, function=m.group(2)) if m else None
     m = _IPY_OLD.match(st)
-    if m and st.endswith(")"):
+    if m and (st.endswith(")") or m.group(2) == "<module>" and m.end() == len(st)):
         path = m.group(1)
         if path.startswith(("<ipython-input", "<", "/", "~", ".")) or "\\" in path or "/" in path:
             return Frame(file=path, line=0, function=m.group(2))

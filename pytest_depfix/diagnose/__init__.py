@@ -66,7 +66,10 @@ def diagnose(
             and re.fullmatch(r"cannot import name '?[\w.]+'?", root.message.strip()):
         # A tool quoted "cannot import name 'Directive'" and named the module it was loading: walk that.
         loading = root.loading
-    lost = root.type == LOST_EXCEPTION
+    # IPython's header names the type ("AttributeError   Traceback ..."), and a paste cut before the
+    # exception line keeps only that: its message is read back from the failing line as a lost one's.
+    lost = root.type == LOST_EXCEPTION or (root.short_type == "AttributeError" and not root.message.strip()
+                                           and bool(root.frames) and bool((root.frames[-1].source or "").strip()))
     lost_import = lost and bool(root.frames) and (root.frames[-1].source or "").lstrip().startswith(("import ", "from "))
     if probe is not None and (lost_import or root.short_type in ("ImportError", "ModuleNotFoundError")
                               and (loading or not root.message.strip())):

@@ -23,6 +23,7 @@ from .pysource import parse_quietly, resolve_relative
 
 MAX_FILES = 80  # own modules followed from the frame's statement
 MAX_QUESTIONS = 48  # names asked of other pins
+MAX_CHAIN = 4  # parts of one dotted read followed down through modules
 _GUARDS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 
 
@@ -239,7 +240,8 @@ def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
     if pin is None or not pin.version or not source:
         return None
     try:
-        statement = ast.parse(source)
+        # A compound statement's header line ("class AutoTuner(keras_tuner.engine.tuner.Tuner):") parses with a body.
+        statement = ast.parse(source + "\n    pass" if source.endswith(":") else source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:
@@ -260,31 +262,55 @@ def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
            and n.func.id in ("hasattr", "getattr") for n in ast.walk(statement)):
         return None  # a read that runs only on a condition, or a guarded one, may never have failed
     missing = []
-    asked = 0
+    asked = [0]
+    inner = {id(n.value) for n in ast.walk(statement) if isinstance(n, ast.Attribute)}
+
+    def ask(owner: Any, question: Question) -> Optional[str]:
+        if asked[0] >= MAX_ATTRIBUTE_QUESTIONS:
+            return None
+        asked[0] += 1
+        return ctx.probe.ask(owner.name, owner.version, question).value
+
     for node in ast.walk(statement):
-        if not (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)
-                and node.value.id in aliases):
+        if not isinstance(node, ast.Attribute) or id(node) in inner or not isinstance(node.ctx, ast.Load):
             continue
-        module = aliases[node.value.id]
+        parts: List[str] = []
+        head: ast.AST = node
+        while isinstance(head, ast.Attribute):
+            parts.insert(0, head.attr)
+            head = head.value
+        if not isinstance(head, ast.Name) or head.id not in aliases:
+            continue
+        module = aliases[head.id]
         name = module_owner(module, ctx)
         owner = ctx.pinned(name) if name else None
-        if owner is None or not owner.version or owner.key == pin.key or asked >= MAX_ATTRIBUTE_QUESTIONS:
+        if owner is None or not owner.version or owner.key == pin.key:
             continue
-        asked += 1
-        try:
-            value = ctx.probe.ask(owner.name, owner.version, Question(module, name=node.attr)).value
-        except Exception:
-            return None
-        if value == NO:
-            missing.append((module, node.attr, owner, node.value.id))
-        elif value != YES:
-            return None  # a read that cannot be told leaves the lost line unknown
+        # Down the dotted chain while it names modules: keras_tuner.engine.tuner.Tuner fails at
+        # "module 'keras_tuner.engine' has no attribute 'tuner'" (keras-tuner 1.4 moved it to src/).
+        for i, part in enumerate(parts[:MAX_CHAIN]):
+            try:
+                value = ask(owner, Question(module, name=part))
+            except Exception:
+                return None
+            if value == NO:
+                missing.append((module, part, owner, ".".join([head.id] + parts[:i + 1])))
+                break
+            if value != YES:
+                return None  # a read that cannot be told leaves the lost line unknown
+            try:
+                if ask(owner, Question(f"{module}.{part}")) != YES:
+                    break  # a class or a value: what it holds is not a module question
+            except Exception:
+                return None
+            module = f"{module}.{part}"
     if len({(m, a) for m, a, _, _ in missing}) != 1:
         return None
-    module, attr, owner, alias = missing[0]
+    module, attr, owner, read = missing[0]
+    alias = read.split(".")[0]
     return (f"module '{module}' has no attribute '{attr}'", owner.name, path,
             f"the paste ends before its exception line; {pin.name}=={pin.version}'s {path} line {frame.line} reads "
-            f"{alias}.{attr} ({alias} is {module}), and {owner.name}=={owner.version} has no {module}.{attr}")
+            f"{read} ({alias} is {aliases[alias]}), and {owner.name}=={owner.version} has no {module}.{attr}")
 
 
 def hidden_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:

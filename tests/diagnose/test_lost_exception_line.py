@@ -8,6 +8,7 @@ from pytest_depfix.crash import attribute, parse_traceback
 from pytest_depfix.diagnose import diagnose, load_knowledge
 from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.requirements import parse_requirements_text
+from packaging.specifiers import SpecifierSet
 
 PASTE = ("circuitqy\\core.py in transform_charge_to_flux(self)\n"
          "      2     length = 3\n"
@@ -69,3 +70,46 @@ def test_a_write_or_a_guarded_read_on_the_lost_line_says_nothing(index_for):
         paste = PASTE.replace("T = np.ones((length, length), dtype=np.complex)", line)
         d = _diagnose(index_for, core=CORE.replace("T = np.ones((3, 3), dtype=np.complex)", line), paste=paste)
         assert "message_read_from_imports" not in d.details, line
+
+
+# googlecolab/colabtools#4020: Colab's IPython 7 names the type in its header, prints frame headers
+# as "<ipython-input-3-85d1> in <cell line: 1>()" and "/usr/.../tuner.py in <module>", and the paste
+# stops at autokeras 1.1.0's "class AutoTuner(keras_tuner.engine.tuner.Tuner):" (keras-tuner 1.4.0
+# moved the engine under src/ and kept only engine/hyperparameters).
+COLAB = ("AttributeError                            Traceback (most recent call last)\n"
+         "<ipython-input-3-85d187d68977> in <cell line: 1>()\n"
+         "----> 1 import autokerasy as ak\n\n4 frames\n"
+         "/usr/local/lib/python3.10/dist-packages/autokerasy/engine/tuner.py in <module>\n"
+         "      1 import keras_tunery\n"
+         "----> 2 class AutoTuner(keras_tunery.engine.tuner.Tuner):\n"
+         '      3     """A Tuner class based on KerasTuner for AutoKeras.\n')
+
+
+def test_colabs_ipython_7_frame_headers_are_frames():
+    [crash] = parse_traceback(COLAB)
+    assert (crash.root.type, crash.root.message) == ("AttributeError", "")
+    assert [(f.function, f.line, f.source) for f in crash.root.frames] == [
+        ("<cell line: 1>", 1, "import autokerasy as ak"),
+        ("<module>", 2, "class AutoTuner(keras_tunery.engine.tuner.Tuner):")]
+
+
+def test_a_typed_header_with_the_message_cut_reads_a_dotted_chain_down_to_the_module_that_lacks_it(index_for):
+    def tuner(v):
+        files = {"keras_tunery/__init__.py": "from keras_tunery import engine\n",
+                 "keras_tunery/engine/__init__.py": "from keras_tunery.engine import hyperparameters\n",
+                 "keras_tunery/engine/hyperparameters.py": "x = 1\n"}
+        if v < "1.4":
+            files["keras_tunery/engine/tuner.py"] = "class Tuner:\n    pass\n"
+        return {"version": v, "files": files}
+
+    universe = {"keras-tunery": [tuner(v) for v in ("1.3.0", "1.3.5", "1.4.0")],
+                "autokerasy": [{"version": "1.1.0", "requires_dist": ["keras-tunery>=1.1"],
+                                "files": {"autokerasy/__init__.py": "", "autokerasy/engine/__init__.py": "",
+                                          "autokerasy/engine/tuner.py": "import keras_tunery\n"
+                                          "class AutoTuner(keras_tunery.engine.tuner.Tuner):\n    pass\n"}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("autokerasy==1.1.0\nkeras-tunery==1.4.0\n", target)
+    crash = attribute(parse_traceback(COLAB)[0], pins, target=target, installed=False)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert d.details.get("message_read_from_imports") == "module 'keras_tunery.engine' has no attribute 'tuner'"
+    assert any(c.name == "keras-tunery" and "1.3.5" in SpecifierSet(c.constraint) for c in d.culprits), d.summary
