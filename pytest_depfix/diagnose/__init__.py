@@ -62,8 +62,8 @@ def diagnose(
     found = None
     loader = F.LOADER_LOST.search(root.message) if root.short_type == "ImportError" else None
     loading = loader.group(1) if loader else None
-    if loading is None and root.loading and root.short_type == "ImportError" \
-            and re.fullmatch(r"cannot import name '?[\w.]+'?", root.message.strip()):
+    quoted = re.fullmatch(r"cannot import name '?([\w.]+)'?", root.message.strip()) if root.loading else None
+    if loading is None and quoted and root.short_type == "ImportError":
         # A tool quoted "cannot import name 'Directive'" and named the module it was loading: walk that.
         loading = root.loading
     # IPython's header names the type ("AttributeError   Traceback ..."), and a paste cut before the
@@ -76,6 +76,9 @@ def diagnose(
         from .linkcheck import missing_import
 
         found = missing_import(ctx, loading)
+        if found is not None and quoted and loading == root.loading \
+                and not found[0].startswith(f"cannot import name '{quoted.group(1)}' "):
+            found = None  # the walk met another missing import first: not the one the tool quoted
         if found is not None:
             message, _owner, _file, evidence = found
             kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"

@@ -401,5 +401,5 @@ def _guarded_imports(walker: "_Walker", tree: ast.AST, path: str, handler_of: An
                             f"{walker.why}: {pin.name}=={pin.version}'s {path} line {st.lineno} runs 'from {base} import "
                             f"{alias.name}' in the try its handler raises from, and {owner.name}=={owner.version} has no "
                             f"{base}.{alias.name}")
-        return None
+        # this handler's imports all resolve: another that raises the same refusal may hold the one
     return None

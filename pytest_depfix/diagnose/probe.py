@@ -98,6 +98,8 @@ class Question:
             head, _, rest = self.name.partition(".")
             object.__setattr__(self, "name", head)
             object.__setattr__(self, "attribute", f"{rest}.{self.attribute}" if self.attribute else rest)
+        if self.on_type and (self.parameter or not self.attribute):
+            object.__setattr__(self, "on_type", False)  # only an attribute is read off the class: one text, one reading
 
     @classmethod
     def parse(cls, text: str) -> "Question":
@@ -364,11 +366,13 @@ class ReleaseTree(SourceTree):
         return self.compiled_spells(path, name, COMPILED_MODULE_CAP) is False
 
     def compiled_spells(self, path: str, name: str, cap: int = COMPILED_NAME_CAP) -> Optional[bool]:
-        """Whether compiled module ``path``'s bytes hold ``name`` as a whole word; None when that proves nothing.
+        """Whether compiled module ``path``'s bytes hold ``name``; None when that proves nothing.
 
         An extension module keeps the names it defines as C strings (f2py,
         pybind11, cffi, hand-written C, Cython up to 3.0), so a star import
-        from one that never spells the name cannot bring it.  Cython 3.1 may
+        from one that never spells the name cannot bring it, and one that holds
+        it as a C string of its own most likely defines it; a mention inside
+        longer text (an error message about its removal) says neither.  Cython 3.1 may
         store its string table compressed: such a module proves nothing, nor
         does one over the read cap.  The bytes are searched, never loaded; the
         answer is cached.
@@ -385,10 +389,15 @@ class ReleaseTree(SourceTree):
         except Exception:
             return None  # not stored: a network error is not an answer
         data = got.get(member)
+        word = re.escape(name.encode())
         if data is None or re.search(rb"_cython_3_(?:[1-9]|\d\d)", data):
             spelled = None
+        elif re.search(rb"\x00" + word + rb"\x00", data):
+            spelled = True  # a C string of its own: what a module's name table holds
+        elif re.search(rb"(?<![A-Za-z0-9_])" + word + rb"(?![A-Za-z0-9_])", data):
+            spelled = None  # only inside longer text ("OLD_TYPE was removed in 8"): proves nothing
         else:
-            spelled = re.search(rb"(?<![A-Za-z0-9_])" + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])", data) is not None
+            spelled = False
         self.probe._store.put("bin", key, {True: "1", False: "0", None: "?"}[spelled])
         return spelled
 

@@ -932,6 +932,17 @@ def _iterates_own_items(comp: ast.DictComp, name: str) -> bool:
     return gen is not None and isinstance(gen.iter, ast.Call) and _dotted(gen.iter.func) == f"{name}.items"
 
 
+def _annotation_only(st: ast.stmt) -> bool:
+    """``x: int`` or ``x: list = field(default_factory=list)``: no value the class object itself holds."""
+    if not isinstance(st, ast.AnnAssign):
+        return False
+    if st.value is None:
+        return True
+    v = st.value
+    return isinstance(v, ast.Call) and (_dotted(v.func) or "").rsplit(".", 1)[-1] == "field" \
+        and not any(k.arg == "default" for k in v.keywords)
+
+
 def read_class(cls: ast.ClassDef) -> ClassInfo:
     info = ClassInfo(cls.name, cls.lineno, _class_bases(cls))
     is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
@@ -962,7 +973,10 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
                     for n in ([t] if isinstance(t, ast.Name) else (t.elts if isinstance(t, ast.Tuple) else [])):
                         if isinstance(n, ast.Name):
                             info.members.setdefault(n.id, st.lineno)
-                            body_set.add(n.id)
+                            if _annotation_only(st):
+                                self_set.add(n.id)  # "order: str": an instance gets it (a dataclass field), the class not
+                            else:
+                                body_set.add(n.id)
                             if isinstance(st, ast.AnnAssign):
                                 fields.append(n.id)
                             if n.id == "__slots__":

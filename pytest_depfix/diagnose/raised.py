@@ -165,8 +165,9 @@ def _template_fits(template: str, msg: str) -> bool:
     """Whether a format string with fields, read left to right, prints ``msg`` whole.
 
     Its opening text must start the message and be at least ``MIN_PIECE`` long (a bare
-    ``"%s"`` fits anything), its closing text must end it, and the pieces between must
-    follow in order.  A linear scan, not a regex: the fields' text is arbitrary.
+    ``"%s"`` fits anything), its literal text at least ``MIN_MESSAGE`` long with some of it
+    after the first field (``'Unknown %s'`` fits any "Unknown ..."), its closing text must
+    end the message, and the pieces between must follow in order.  A linear scan, not a regex: the fields' text is arbitrary.
     """
     if not _FIELD.search(template):
         return False
@@ -174,6 +175,8 @@ def _template_fits(template: str, msg: str) -> bool:
     head, tail, middle = pieces[0], pieces[-1], pieces[1:-1]
     if len(head.strip()) < MIN_PIECE or not msg.startswith(head.rstrip()):
         return False
+    if sum(len(p.strip()) for p in pieces) < MIN_MESSAGE or not (tail.strip() or any(p.strip() for p in middle)):
+        return False  # 'Unknown %s' fits any message that starts "Unknown": too little of it is the template's
     pos = len(head.rstrip())
     for piece in middle:
         if not piece:

@@ -20,6 +20,7 @@ otherwise it would change nothing and is dropped.
 from __future__ import annotations
 
 import ast
+import builtins
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -1057,8 +1058,8 @@ def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 
     gevent 1.1 added ``gevent/signal.py``; ``gevent.signal`` had been a function, which
     locustio 0.7.3 calls as ``gevent.signal(signal.SIGTERM, handler)``.  The pinned release
-    of the name's owner has that module; its newest earlier release without it is the way
-    back, and the caller's first release that stopped calling it is read as for any break.
+    of the name's owner has that module; its newest earlier release that defined the name in
+    the parent module instead is the way back (the only way offered: the caller is not read).
     """
     from . import users
     from .probe import NO, YES, Question
@@ -1349,6 +1350,8 @@ def _refused_after_caller(ctx: Context, pin: Any) -> List[Culprit]:
     inner = None
     for fr in reversed(frames):
         party = _frame_party(fr, ctx)
+        if party is not None and party.kind == "project" and inner is not None:
+            return []  # the project called the refuser itself: no pin's upload date speaks for that call
         if party is None or party.kind != "dist":
             continue
         if party.key == pin.key:
@@ -2670,7 +2673,11 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
         # A bare name is known to be no pin's readable class only when the pins that define a
         # class of that name do so inside a function (pytest-django 4.13's PytestDjangoTestCase,
         # built on whichever Django test case it is handed): 'Prophet' may just be unread.
-        if not _only_built_in_functions(ctx, users.classes_named(ctx, movable, cls)):
+        actives = [p for p in ctx.pins if p.active and p.version]
+        if len(actives) > users.MAX_OWNER_PINS:
+            return None
+        homes = [h for p in actives for h in users.classes_named(ctx, [p], cls)]  # every pin, kept ones too
+        if not _only_built_in_functions(ctx, homes):
             return None
     else:
         owner = module_owner(sig.cls.rsplit(".", 1)[0], ctx)
@@ -2930,10 +2937,11 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bo
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
-    if sig.family == F.SIGNATURE and caller.kind != "dist" and sig.detail.get("missing") and sig.function == "__init__" \
+    if sig.family == F.SIGNATURE and caller.kind != "dist" and sig.detail.get("missing") \
+            and (sig.function or "").split(".")[-1] == "__init__" \
             and sig.name and not any(e.frames for e in ctx.crash.exceptions) and not ctx.crash.root.source_hint:
         # (A shown failing line names the class it calls: that reading below is the richer one.)
-        found = _required_by_constructor(ctx, sig.name)
+        found = _required_by_constructor(ctx, sig.name, (sig.function or "").rpartition(".")[0].rsplit(".", 1)[-1])
         if found:
             ctx.callee = ctx.party(found[0].name)
             return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
@@ -3796,13 +3804,15 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     return out
 
 
-def _required_by_constructor(ctx: Context, param: str) -> List[Culprit]:
+def _required_by_constructor(ctx: Context, param: str, named: str = "") -> List[Culprit]:
     """A frameless "__init__() missing 1 required positional argument: 'fallback'": the one pin class requiring it.
 
     sanic 21.9.0 made ``ErrorHandler.__init__(self, fallback)`` require ``fallback``, which
     sanic-cors 1.0.0's subclass does not pass; 21.9.1 gave it a default again.  Each movable
-    pin's classes whose ``__init__`` takes that parameter are asked in which releases a call
-    may leave it out; exactly one class whose pinned release requires it answers.
+    pin's classes whose ``__init__`` takes that parameter (the one ``named`` when Python 3.10+
+    printed "ErrorHandler.__init__()") are asked in which releases a call may leave it out;
+    exactly one class whose pinned release requires it, and that another pin of the set
+    names (it subclasses or builds it), answers.  With no such pin the caller is unknown.
     """
     from . import users
 
@@ -3814,7 +3824,15 @@ def _required_by_constructor(ctx: Context, param: str) -> List[Culprit]:
             classes = users.keyword_definers(ctx, pin, pin.version, "__init__", param)
         except Exception:
             continue
-        for module, cls in classes[:MAX_CLASS_QUESTIONS]:
+        for module, cls in [mc for mc in classes if not named or mc[1] == named][:MAX_CLASS_QUESTIONS]:
+            word = re.compile(rf"\b{re.escape(cls)}\b")
+            try:
+                named_by = [o for o in ctx.pins if o.active and o.version and o.key != pin.key
+                            and _release_mentions(ctx, o.name, o.version, word)][:1]
+            except Exception:
+                named_by = []
+            if not named_by:
+                continue  # no other pin of the set builds or subclasses it: the caller may be the project's
             present = probe_range(ctx, pin.name, module, cls, parameter=f"!{param}")
             if present and excludes(present, pin.version):
                 found.append(Culprit(pin.name, present, CONF_PROBE, [
@@ -3836,10 +3854,16 @@ def _keyword_caller_of(ctx: Context, sig: F.Signal) -> List[Culprit]:
     with keywords nowhere.
     """
     from . import users
+    from .probe import ReleaseTree
 
-    name = (sig.function or "").rsplit(".", 1)[-1]
+    qualifier, _, name = (sig.function or "").rpartition(".")
     if ctx.probe is None or not name.isidentifier() or name.startswith("__"):
         return []
+    if qualifier and (qualifier.rsplit(".", 1)[-1] in _BUILTIN_TYPES or qualifier in dir(builtins)):
+        return []  # "dict.get() takes no keyword arguments": a builtin's method, not a pin's callable
+    hint = ctx.crash.root.source_hint or ""
+    if hint and name not in hint:
+        return []  # the shown failing line calls something else
     movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS_FN]
     sites = []
     for pin, full, use in users.keyword_call_sites(ctx, movable, "", callee=name):
@@ -3849,10 +3873,29 @@ def _keyword_caller_of(ctx: Context, sig: F.Signal) -> List[Culprit]:
     if len({(p.key, full) for p, full, _, _ in sites}) != 1:
         return []
     pin, full, use, owner = sites[0]
+    if qualifier and full.rsplit(".", 2)[-2:-1] != [qualifier.rsplit(".", 1)[-1]]:
+        return []  # "Element.set()": the call found must be of that class's method
+    callee = ctx.pinned(owner)
+    module = full.rpartition(".")[0]
+    try:
+        from .probe import NO, YES, Question
+
+        if ctx.probe.ask(callee.name, callee.version, Question(module, name=name)).value == YES and ctx.probe.ask(
+                callee.name, callee.version, Question(module, name=name, parameter="depfix_any_keyword")).value in (YES, NO):
+            # Read as Python, so it takes its parameters by keyword: only a C function (or a
+            # builtin) says "takes no keyword arguments", and this callable is not the one.
+            return []
+    except Exception:
+        return []
 
     def calls(text: str) -> bool:
         return any(f == full for f, _ in users.keyword_calls(text, "", callee=name, older_side=True))
 
+    try:
+        if not calls(ReleaseTree(ctx.probe, pin.name, pin.version).read(use.file) or ""):
+            return []  # the pinned release already passes none on the older callee's side
+    except Exception:
+        return []
     adapted, partial = users._first_release_without(ctx, pin, use, calls)
     if not adapted:
         return []

@@ -95,6 +95,10 @@ def test_the_class_question_reads_class_variables_slots_and_methods_but_not_self
     info = read_class(ast.parse("class C:\n    __slots__ = ('s',)\n    v = 1\n    def m(self):\n"
                                 "        self.i = 1\n        self.v = 2\n        self.s = 3\n").body[0])
     assert info.instance_only == {"i"}
+    # Review: an annotation without a value, or a dataclass field built by a factory, is no class attribute.
+    typed = read_class(ast.parse("class D:\n    order: str\n    items: list = field(default_factory=list)\n"
+                                 "    size: int = 3\n    mode: str = field(default='r')\n").body[0])
+    assert typed.instance_only == {"order", "items"}
 
 
 # firefighter-incident#345: pytest-django 4.13.0 reads ``PytestDjangoTestCase._pre_setup_ran_eagerly``,
@@ -151,3 +155,17 @@ def test_a_structured_configs_missing_key_is_its_dataclasss_missing_field(index_
     assert inferred is not None and inferred.exc_type.endswith("ConfigAttributeError")
     d = diagnose(inferred.to_crash(), pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint.split(",")[0]) for c in d.culprits] == [("hydray", ">=1.2.0")], d.summary
+
+
+def test_another_pin_binding_the_bare_class_at_module_level_keeps_it_a_readable_class(index_for):
+    # Review: only the first pin with a class of that name was scanned.
+    universe = {"pytestdjangoy": [{"version": v, "files": {"pytestdjangoy/__init__.py": "",
+                                                           "pytestdjangoy/fixtures.py": _fixtures(v == "4.13.0")}}
+                                  for v in ("4.11.1", "4.12.0", "4.13.0")],
+                "othery": [{"version": "1.0", "files": {"othery/__init__.py": "",
+                                                        "othery/cases.py": "class PytestDjangoTestCase:\n    pass\n"}}]}
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("pytestdjangoy==4.13.0\nothery==1.0\n", target)
+    crash = simple_parse("AttributeError: type object 'PytestDjangoTestCase' has no attribute '_pre_setup_ran_eagerly'\n", pins)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert not any("no module of a pin binds" in " ".join(c.evidence) for c in d.culprits), d.summary

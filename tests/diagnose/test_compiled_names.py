@@ -24,3 +24,22 @@ def test_a_name_only_later_binaries_spell_moves_the_compiled_pin_forward(index_f
     crash = simple_parse("AttributeError: module 'cx_Oraclish' has no attribute 'DB_TYPE_NVARCHAR'\n", pins)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert [(c.name, c.constraint) for c in d.culprits][:1] == [("cx-oraclish", ">=8.0.1")], d.summary
+
+
+def test_a_binary_that_only_mentions_a_removed_name_in_a_message_does_not_have_it(index_for):
+    # Review: 8.1's "OLD_TYPE was removed in cxo 8; use NEW_TYPE" made 8.1 look like it had OLD_TYPE.
+    def binary(v):
+        if v < "8":
+            return "\x7fELF\x00PyInit_cx_Oraclish\x00OLD_TYPE\x00"
+        if v == "8.0":
+            return "\x7fELF\x00PyInit_cx_Oraclish\x00NEW_TYPE\x00"
+        return "\x7fELF\x00PyInit_cx_Oraclish\x00NEW_TYPE\x00OLD_TYPE was removed in cxo 8; use NEW_TYPE\x00"
+
+    universe = {"cx-oraclish": [{"version": v, "files": {SO: binary(v)}} for v in ("7.2", "7.3", "8.0", "8.1")]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("cx-oraclish==8.0\n", target)
+    crash = simple_parse("AttributeError: module 'cx_Oraclish' has no attribute 'OLD_TYPE'\n", pins)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    from packaging.specifiers import SpecifierSet
+
+    assert d.culprits and all("8.1" not in SpecifierSet(c.constraint) for c in d.culprits if c.name == "cx-oraclish"), d.summary

@@ -51,7 +51,7 @@ def test_a_loaded_module_whose_imports_all_resolve_is_left_unexplained(index_for
 
 
 SPHINX_PASTE = ("Extension error:\n"
-                "Could not import extension sphinxy_ext (exception: cannot import name 'md_version')\n")
+                "Could not import extension sphinxy_ext (exception: cannot import name 'version')\n")
 
 
 def test_sphinxs_quoted_bare_import_error_walks_the_extension_it_names(index_for):
@@ -119,3 +119,13 @@ def test_a_compile_error_under_cython_0_29_is_not_blamed_on_cython_3(index_for):
     d = diagnose(_parsed(CYTHON_TAIL, pins, target), pins, target, index, load_knowledge(), probe=ApiProbe(index))
     assert d.details.get("knowledge") != "cython3-compile-error-old-pyx"
     assert not any(c.constraint == "<3" for c in d.culprits)
+
+
+def test_a_walk_that_meets_another_missing_import_first_does_not_replace_the_quoted_one(index_for):
+    # Review: the walk met a missing markdowny.gone before the quoted 'version'; the quote is what failed.
+    universe = _universe("")
+    universe["sphinxy-ext"] = [{"version": "0.6", "requires_dist": ["markdowny>=2.6"],
+                                "files": {"sphinxy_ext/__init__.py": "from markdowny import gone\n"
+                                                                     "from markdowny import version\n"}}]
+    d = _diagnose(index_for, universe, SPHINX_PASTE, "sphinxy-ext==0.6\nmarkdowny==3.4\n")
+    assert "message_read_from_imports" not in d.details

@@ -63,3 +63,20 @@ def test_a_template_fits_a_message_whose_fields_printed_most_of_it():
     assert not _template_fits("%s", "anything at all")  # no opening text to anchor it
     assert _template_fits("Expected %d items, got %d.", "Expected 3 items, got 4.")
     assert not _template_fits("Expected %d items, got %d.", "Expected 3 items, got 4 more")
+
+
+def test_a_short_template_ending_in_a_field_does_not_claim_any_message():
+    # Review: 'Unknown %s' fitted "Unknown engine: openpyxl; use one of xlrd, odf" whole.
+    assert not _template_fits("Unknown %s", "Unknown engine: openpyxl; use one of xlrd, odf")
+
+
+def test_a_refusal_the_project_called_itself_gets_no_dated_guess(index_for):
+    # Review: a test runner's frame further out was taken for the refuser's caller.
+    tb = TB.replace(f'  File "{SITE}/snmpy/api.py", line 3, in defaults\n    set_component(1, self._status)\n',
+                    f'  File "{SITE}/snmpy/api.py", line 3, in defaults\n    run(test)\n'
+                    '  File "tests/test_snmp.py", line 4, in test_defaults\n    set_component(1, status)\n')
+    index, target = index_for(_universe("2016-02-01T00:00:00Z"), python="3.8")
+    pins = parse_requirements_text("snmpy==4.3.2\nasnish==0.2.3\n", target)
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert not any(c.name == "asnish" and c.source == "upload-dates" for c in d.culprits), d.summary

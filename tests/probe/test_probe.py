@@ -194,3 +194,11 @@ def test_a_name_alive_only_at_the_end_of_an_old_major_series_is_found(make_local
     ra = probe.find_range("chatty", Question.parse("chatty:ChatCompletion"))
     assert (ra.present, ra.first_with, ra.last_with, ra.first_without_after) == (">=0.27,<1.0", "0.27", "0.28", "1.0")
     assert ra.releases_read <= 3 + 2 * 7  # two ends, the 0.x series end, two binary searches
+
+
+def test_a_class_object_question_is_only_about_an_attribute():
+    # Review: "m:C.y(k)" printed the same with and without on_type, yet was answered differently.
+    assert not Question("m", name="C", attribute="y", parameter="k", on_type=True).on_type
+    assert not Question("m", name="C", on_type=True).on_type
+    assert str(Question("m", name="C", attribute="y", on_type=True)) == "m:C.y@class"
+    assert Question.parse("m:C.y@class").on_type
