@@ -126,27 +126,25 @@ def _allauth_universe():
                                      "restauthy/registration/serializers.py": SERIALIZERS}}]}
 
 
-def test_a_frameless_refusal_from_an_import_error_handler_is_diagnosed_as_the_import_it_hid(index_for):
-    # dj-rest-auth#534: "ImportError: allauth needs to be added to INSTALLED_APPS", pasted alone,
-    # under django-allauth 0.55.0, which removed allauth.utils.email_address_exists.
+def _frameless_refusal(index_for, allauth: str):
     from pytest_depfix.diagnose.message_only import infer_message
 
     index, target = index_for(_allauth_universe(), python="3.11")
-    pins = parse_requirements_text("restauthy==4.0.1\nallauthy==0.55.0\n", target)
+    pins = parse_requirements_text(f"restauthy==4.0.1\nallauthy=={allauth}\n", target)
     kb = load_knowledge(bundled=False)
     crash = infer_message("ImportError: allauthy needs to be added to INSTALLED_APPS\n", kb).to_crash()
-    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    return diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+
+
+def test_a_frameless_refusal_from_an_import_error_handler_is_diagnosed_as_the_import_it_hid(index_for):
+    # dj-rest-auth#534: "ImportError: allauth needs to be added to INSTALLED_APPS", pasted alone,
+    # under django-allauth 0.55.0, which removed allauth.utils.email_address_exists.
+    d = _frameless_refusal(index_for, "0.55.0")
     assert d.details.get("message_read_from_imports") == "cannot import name 'email_address_exists' from 'allauthy.utils'"
     assert ("allauthy", "<0.55.0") in [(c.name, c.constraint.split(",")[-1]) for c in d.culprits], d.summary
 
 
 def test_a_frameless_refusal_whose_guarded_imports_all_resolve_stays_unexplained(index_for):
-    from pytest_depfix.diagnose.message_only import infer_message
-
-    index, target = index_for(_allauth_universe(), python="3.11")
-    pins = parse_requirements_text("restauthy==4.0.1\nallauthy==0.54.0\n", target)
-    kb = load_knowledge(bundled=False)
-    crash = infer_message("ImportError: allauthy needs to be added to INSTALLED_APPS\n", kb).to_crash()
-    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    d = _frameless_refusal(index_for, "0.54.0")
     assert "message_read_from_imports" not in d.details
     assert not any(c.name == "allauthy" for c in d.culprits)
