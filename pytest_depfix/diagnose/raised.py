@@ -501,6 +501,7 @@ def _is_module_of(path: str, message: str) -> bool:
 
 
 MAX_PASTE_LINES = 3
+MAX_PASTE_LINE = 600  # characters: optuna 3.6's migration notice is 330 long
 
 
 def infer_raiser(probe: Any, pins: Iterable[Any], text: str, keep: Iterable[str] = ()) -> Optional[Tuple[str, str, str]]:
@@ -511,7 +512,7 @@ def infer_raiser(probe: Any, pins: Iterable[Any], text: str, keep: Iterable[str]
     Only a paste of a few lines is tried; pins not kept are read first.
     """
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    if not lines or len(lines) > MAX_PASTE_LINES or any(len(ln) > 300 for ln in lines):
+    if not lines or len(lines) > MAX_PASTE_LINES or any(len(ln) > MAX_PASTE_LINE for ln in lines):
         return None
     message = lines[0]
     from packaging.utils import canonicalize_name

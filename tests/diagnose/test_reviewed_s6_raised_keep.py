@@ -43,3 +43,19 @@ def test_infer_raiser_takes_the_keep_pins_analyze_passes(index_for):
     got = infer_raiser(ApiProbe(index), pins, "Only timezones from the pytz library are supported\n",
                        parse_keep(["fussy==2.0"]))
     assert got is not None and got[0] == "TypeError"
+
+
+def test_a_long_bare_refusal_line_is_still_read_as_the_pins_raise(index_for):
+    # mljar-supervised#713: optuna 3.6's migration notice, printed after "Exception in LightgbmObjective ",
+    # is 330 characters on one line.
+    notice = ("Optuna's integration modules for third-party libraries have started migrating from Optuna itself to a "
+              "package called `optuna-integration`. The module you are trying to use has already been migrated to "
+              "`optuna-integration`. Please install the package by running `pip install optuna-integration`.")
+    universe = {"optunay": [{"version": "3.6.1", "files": {"optunay/__init__.py": "",
+                                                          "optunay/integration.py": f"def load(name):\n    raise ModuleNotFoundError({notice!r})\n"}}]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("optunay==3.6.1\n", target)
+    line = "Exception in LightgbmObjective " + notice
+    assert len(line) > 300
+    got = infer_raiser(ApiProbe(index), pins, line + "\n")
+    assert got is not None and got[0] == "ModuleNotFoundError"
