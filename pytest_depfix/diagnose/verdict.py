@@ -968,7 +968,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         # A message no family knows: the pin that raises it in its own words, a value it does not
         # know, or an outer frame of it that used to catch it.
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
-                        _module_called):
+                        _module_called, _lazy_result):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1048,6 +1048,113 @@ def _raised_guard_dropped(ctx: Context, sig: F.Signal, done: Any) -> Optional[Di
         "project" if first is not None and first.kind == "project" else "transitive"
     return done(verdict, sig.family, f"{pin.name}=={pin.version} raises {sig.exc_type.rsplit('.', 1)[-1]} where an "
                 f"earlier release caught it: {out[0].evidence[0]}", out)
+
+
+_LAZY = re.compile(r"^(?:'generator' object is not (?:reversible|subscriptable)|object of type 'generator' has no len\(\))")
+_CALLED_NAME = re.compile(r"(?<![\w])([A-Za-z_]\w*)\s*\(")
+_NOT_THE_CALLEE = frozenset(dir(builtins))
+MAX_LAZY_NAMES = 3
+
+
+def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """"'generator' object is not reversible": a callable on the failing line became a generator function.
+
+    docutils 0.18 made ``Node.traverse()`` yield its nodes; Sphinx 1.8.5's
+    ``reversed(node.parent.traverse(nodes.classifier))`` needs the list 0.17 returned, and
+    0.18.1 returned a list again.  The names the failing line calls are looked up as ``def``s
+    in the other pins (then the frame's own); the one pin whose pinned release defines that
+    name as a generator function, and whose nearest releases do not, moves to them.
+    """
+    from . import users
+    from .probe import ReleaseTree
+    from .pysource import parse_quietly
+
+    frames = ctx.crash.root.frames
+    if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not _LAZY.match(sig.message) or ctx.probe is None or not frames:
+        return None
+    names = [n for n in _CALLED_NAME.findall(frames[-1].source or "") if n not in _NOT_THE_CALLEE][:MAX_LAZY_NAMES]
+    if not names:
+        return None
+    party = _frame_party(frames[-1], ctx)
+    own = party.key if party is not None and party.kind == "dist" else None
+    pins = sorted((p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)), key=lambda p: p.key == own)
+    if len(pins) > users.MAX_OWNER_PINS:
+        return None
+
+    def generators(dist: str, version: str, name: str) -> Optional[Dict[str, bool]]:
+        """Each module of the release defining ``name``: whether one of its ``def name`` yields (None: not read)."""
+        try:
+            tree = ReleaseTree(ctx.probe, dist, version)
+            paths = users._shipped_modules(tree)
+            if len(paths) > users.MAX_FILES:
+                return None
+            out: Dict[str, bool] = {}
+            for batch in users._batches(paths):
+                tree.prefetch(batch)
+                for path in batch:
+                    text = tree.read(path) or ""
+                    if f"def {name}(" not in text:
+                        continue
+                    for fn in ast.walk(parse_quietly(text)):
+                        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == name:
+                            out[path] = out.get(path, False) or _yields(fn)
+            return out
+        except Exception:
+            return None
+
+    def changed_def(pin: Any, name: str) -> Optional[str]:
+        """The module whose ``def name`` yields in the pinned release but not in the newest or the previous one."""
+        pinned = generators(pin.name, pin.version, name) or {}
+        yielding = [path for path, y in pinned.items() if y]
+        if not yielding:
+            return None
+        listed = [v for v in ctx.probe.versions(pin.name) if v != pin.version]
+        older = [v for v in listed if Version(v) < Version(pin.version)]
+        for other in ([listed[-1]] if listed else []) + ([older[-1]] if older else []):
+            there = generators(pin.name, other, name) or {}
+            for path in yielding:
+                if there.get(path) is False:
+                    return path
+        return None
+
+    for name in names:
+        found = [(p, path) for p in pins for path in [changed_def(p, name)] if path]
+        if len(found) != 1:
+            continue
+        pin, path = found[0]
+
+        def returns_value(v: str, pin: Any = pin, path: str = path, name: str = name) -> bool:
+            return (generators(pin.name, v, name) or {}).get(path) is False
+
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, returns_value)
+        forward = _first_later(ctx, pin.name, pin.version, returns_value)
+        where = (f"the failing line iterates what {name}() returns, and {pin.name}=={pin.version}'s {path} defines "
+                 f"{name}() as a generator")
+        out = []
+        if forward:
+            out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward} returns a value "
+                                                                      f"again (read from release files)"], "release-files"))
+        if back:
+            out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back} did not yet "
+                                                                   f"(read from release files)"], "release-files"))
+        if not out:
+            continue
+        ctx.callee = ctx.party(pin.name)
+        verdict = "transitive" if pin.key != own else "direct"
+        return done(verdict, sig.family, f"{name}() became a generator in {pin.name}=={pin.version}: {out[0].evidence[0]}", out)
+    return None
+
+
+def _yields(fn: ast.AST) -> bool:
+    """Whether a function's own body (not a nested function's) holds ``yield``: calling it returns a generator."""
+    stack = list(ast.iter_child_nodes(fn))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 _CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*\(")
