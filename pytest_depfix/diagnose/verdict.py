@@ -3934,8 +3934,9 @@ def _required_by_constructor(ctx: Context, param: str, named: str = "") -> List[
         for module, cls in [mc for mc in classes if not named or mc[1] == named][:MAX_CLASS_QUESTIONS]:
             word = re.compile(rf"\b{re.escape(cls)}\b")
             try:
-                named_by = [o for o in ctx.pins if o.active and o.version and o.key != pin.key
-                            and _release_mentions(ctx, o.name, o.version, word)][:1]
+                # Only pins that declare the class's own (a whole environment's releases are not read for a name).
+                named_by = [o for o in users.dependants(ctx, pin.key)[:users.MAX_OWNER_PINS]
+                            if o.version and o.key != pin.key and _release_mentions(ctx, o.name, o.version, word)][:1]
             except Exception:
                 named_by = []
             if not named_by:
