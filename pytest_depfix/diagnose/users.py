@@ -1499,7 +1499,7 @@ def _imports_other_missing(ctx: Any, dist: str, v: str, file: str, module: str, 
         text = ReleaseTree(ctx.probe, dist, v).read(file)
     except Exception:
         return False
-    tree = parse_quietly(text) if text else None
+    tree = _parsed(text) if text else None
     if tree is None:
         return False
     asked: List[Tuple[str, str]] = []
@@ -1688,7 +1688,7 @@ def _scan_classes(ctx: Any, pins: List[Any], hint_cls: str, needle: str, wanted:
                     text = tree.read(path) or ""
                     if needle not in text:
                         continue
-                    for node in ast.walk(parse_quietly(text)):
+                    for node in ast.walk(_parsed(text)):
                         if isinstance(node, ast.ClassDef) and wanted(node):
                             module = path[:-3].replace("/", ".")
                             out.append((pin, module[: -len(".__init__")] if module.endswith(".__init__") else module, node.name))
@@ -1723,7 +1723,7 @@ def keyword_definers(ctx: Any, pin: Any, version: str, method: str, keyword: str
             text = tree.read(path) or ""
             if f"def {method}" not in text or not word.search(text):
                 continue
-            parsed = parse_quietly(text)
+            parsed = _parsed(text)
             for node in ast.walk(parsed):
                 if not isinstance(node, ast.ClassDef):
                     continue
@@ -1851,6 +1851,15 @@ def build_script_use(probe: Any, dist: str, version: str, name: str) -> Optional
             lines = text.splitlines()
             return Use(path, line, lines[line - 1].strip() if line <= len(lines) else "")
     return None
+
+
+def _parsed(text: str) -> ast.Module:
+    """A module's syntax tree, or an empty one: one file Python cannot parse (a Python 2 leftover in a
+    release, a template) must not stop the reading of the rest (imbalanced-learn 0.7.0)."""
+    try:
+        return parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ast.Module(body=[], type_ignores=[])
 
 
 def _name_in_python(text: str, name: str) -> Optional[int]:

@@ -1067,7 +1067,6 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """
     from . import users
     from .probe import ReleaseTree
-    from .pysource import parse_quietly
 
     frames = ctx.crash.root.frames
     if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not _LAZY.match(sig.message) or ctx.probe is None or not frames:
@@ -1095,7 +1094,7 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
                     text = tree.read(path) or ""
                     if f"def {name}(" not in text:
                         continue
-                    for fn in ast.walk(parse_quietly(text)):
+                    for fn in ast.walk(users._parsed(text)):
                         if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == name:
                             out[path] = out.get(path, False) or _yields(fn)
             return out

@@ -169,3 +169,18 @@ def test_another_pin_binding_the_bare_class_at_module_level_keeps_it_a_readable_
     crash = simple_parse("AttributeError: type object 'PytestDjangoTestCase' has no attribute '_pre_setup_ran_eagerly'\n", pins)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert not any("no module of a pin binds" in " ".join(c.evidence) for c in d.culprits), d.summary
+
+
+def test_a_file_python_cannot_parse_does_not_stop_the_search_for_a_class(index_for):
+    # imbalanced-learn 0.7.0: one module of the release did not parse, and the whole release went unread.
+    from pytest_depfix.diagnose import users
+    from pytest_depfix.diagnose.verdict import Context
+
+    files = {"serverx/__init__.py": "", "serverx/extension_manager.py": "print 'class ExtensionManager'\n",
+             "serverx/extension/__init__.py": "", "serverx/extension/manager.py": NEW}
+    index, target = index_for({"serverx": [{"version": "1.7.0", "files": files}]}, python="3.7")
+    pins = parse_requirements_text("serverx==1.7.0\n", target)
+    ctx = Context(crash=simple_parse(PASTE, pins), pins=pins, target=target, index=index,
+                  kb=load_knowledge(bundled=False), keep=set(), probe=ApiProbe(index))
+    homes = users.classes_named(ctx, list(pins), "ExtensionManager")
+    assert [(module, cls) for _, module, cls in homes] == [("serverx.extension.manager", "ExtensionManager")]
