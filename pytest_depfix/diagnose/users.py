@@ -1610,7 +1610,7 @@ MAX_OWNER_PINS = 8  # pins whose releases are searched for a class definition
 
 
 def _named_after(paths: List[str], cls: str) -> List[str]:
-    """Modules whose file name holds a word of ``cls`` (3+ letters), shallow first, tests and docs left out."""
+    """Modules whose file name holds a word of ``cls`` (3+ letters) or its stem, shallow first, tests and docs left out."""
     import re
 
     words = [w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", cls) if len(w) >= 3]
@@ -1623,7 +1623,9 @@ def _named_after(paths: List[str], cls: str) -> List[str]:
         if any(part in ("tests", "test", "testing", "docs", "examples") for part in parts[:-1]):
             continue
         base = parts[-1][:-3].lower()
-        n = sum(1 for w in words if w in base)
+        stem = base.strip("_")
+        # a file named by the word's stem counts too: pandas' io/formats/style.py holds Styler
+        n = sum(1 for w in words if w in base or (len(stem) >= 4 and w.startswith(stem)))
         if n:
             out.append(p)
             hits[p] = n

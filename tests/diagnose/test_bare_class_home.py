@@ -57,6 +57,8 @@ def test_a_placeholder_class_for_a_missing_backend_is_not_the_home():
     paths = ["transformers/utils/dummy_tokenizers_objects.py", "transformers/models/bert/tokenization_bert_fast.py",
              "transformers/models/roberta/tokenization_roberta_fast.py"]
     assert _named_after(paths, "RobertaTokenizerFast")[0] == "transformers/models/roberta/tokenization_roberta_fast.py"
+    # gempy#801: pandas' Styler lives in io/formats/style.py, named by the word's stem.
+    assert _named_after(["pandas/io/formats/style.py", "pandas/io/formats/format.py"], "Styler") == ["pandas/io/formats/style.py"]
 
 
 # nitorch#74: nibabel 5 renamed ArrayProxy's class variable ``order`` to ``_default_order`` and
