@@ -341,6 +341,9 @@ _IMPORT_FROM_LOOSE = re.compile(rf"cannot import name\s*{_Q}?(\w{{1,80}}(?: \w{{
 _IMPORT_BARE = re.compile(r"cannot import name '?([\w.]+)'?")
 _NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
 _MODULE_ATTR = re.compile(r"[Mm]odule '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # a paste may lose the last quote  # "Module": a retyped message
+# CPython 3.10's asyncio refusing a removed parameter: "As of 3.10, the *loop* parameter was removed
+# from Event() since it is no longer necessary" (asyncio/mixins.py).
+ASYNCIO_LOOP_REMOVED = re.compile(r"As of 3\.10, the \*loop\* parameter was removed from (\w+)\(\)")
 # OmegaConf's refusal of a key its structured config's dataclass does not declare (raised as
 # ConfigAttributeError, an AttributeError, or ConfigKeyError): "Key 'chdir' not in 'JobConf'".
 OMEGACONF_KEY = re.compile(r"^Key '(\w+)' not in '([A-Za-z_]\w*)'")
@@ -708,6 +711,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         # The compiler of Python 3.6 and older refuses PEP 563's future import of a library's module.
         sig.family = PYTHON_VERSION
         sig.detail.update(python_added="3.7", feature="`from __future__ import annotations` (PEP 563)")
+        return sig
+    if etype == "TypeError" and ASYNCIO_LOOP_REMOVED.match(msg):
+        # asyncio's own refusal on 3.10+: a caller still passes loop= to Event(), Lock(), Queue() ...
+        m = ASYNCIO_LOOP_REMOVED.match(msg)
+        sig.family, sig.module, sig.function, sig.python_removed = PYTHON_VERSION, "asyncio", m.group(1), "3.10"
+        sig.detail["removed_keyword"] = "loop"
         return sig
     if etype == "TypeError":
         msg = re.sub(r"(\w) (__\(\))", r"\1\2", msg)  # "OneHotEncoder.__init __()" as a forum pasted it

@@ -4347,6 +4347,27 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
                 [], advice)
 
 
+def _removed_keyword_callers(ctx: Context, sig: F.Signal, keyword: str, removed: str) -> List[Culprit]:
+    """The pins calling the standard library's ``module.function(..., keyword=...)``, each at its first release that stopped.
+
+    aiohttp-devtools 0.13.1 builds ``asyncio.Event(loop=loop)``; Python 3.10's asyncio refuses the
+    parameter, and aiohttp-devtools 1.0 no longer passes it.
+    """
+    from . import users
+
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS_FN]
+    out: List[Culprit] = []
+    for pin, full, use in users.keyword_call_sites(ctx, movable, keyword):
+        if full != f"{sig.module}.{sig.function}":
+            continue
+        ev = (f"no frame was printed; {pin.name} {pin.version} calls {full}(..., {keyword}=...) (`{use.statement}`, "
+              f"{use.file} line {use.line}), a parameter Python {removed} removed")
+        ctx.evidence.append(ev)
+        for c in _stopped_passing(ctx, pin, use, full, keyword, ev):
+            _add(out, c, ctx)
+    return out
+
+
 def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     if sig.detail.get("python_added") and not sig.python_removed:
         return _python_added(ctx, sig, caller, done)
@@ -4369,6 +4390,13 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
             if cut_note:
                 ctx.evidence.insert(0, cut_note)
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
+    keyword = sig.detail.get("removed_keyword")
+    if search_set and keyword and sig.module and sig.function and ctx.probe is not None:
+        out = _removed_keyword_callers(ctx, sig, keyword, removed)
+        if out:
+            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} passes {keyword}= to {sig.module}.{sig.function}(), "
+                        f"a parameter Python {removed} removed", out,
+                        f"use Python < {removed} or a release of the caller that no longer passes {keyword}=")
     if search_set and sig.cls and sig.name and ctx.probe is not None:
         # "'Thread' object has no attribute 'isAlive'" with no frame: the pins whose code calls
         # .isAlive are the callers; each one's first release that stopped is a fix.
