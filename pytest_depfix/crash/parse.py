@@ -122,6 +122,7 @@ _AIRFLOW_PREFIX = re.compile(r"\{[\w.\\/-]{1,200}:\d{1,6}\} [A-Z]{3,8} - ")
 _CUT_FILE_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
 
 
+_QUOTED_FRAME = re.compile(r"(>{1,3}) {1,8}File \"")
 _IMPORT_CODE = re.compile(r"(?:from\s+\w+\s+)?import\s+\w")  # "from amqp import promise" has none of "(=.["
 
 
@@ -646,6 +647,9 @@ class _Parser:
             # A headerless paste of a timestamped log ("2023-01-26 21:06:40   File ..."): the
             # first frame line teaches the prefix, as a header line would.
             cut = log_prefix_length(line)
+            quote = _QUOTED_FRAME.match(line)
+            if quote and not cut:
+                cut = quote.end(1)  # a markdown quote ("> ") around a traceback pasted without its header
             if cut and line[cut:].lstrip().startswith('File "'):
                 stamp = line[:cut].rstrip() + " "
                 self._set_prefix(stamp)

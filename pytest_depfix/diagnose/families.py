@@ -707,6 +707,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 sig.family = PYTHON_VERSION
                 sig.detail["python_added"] = STDLIB_ATTR_ADDED[(cls, attr)]
             return sig
+        if re.fullmatch(r"[A-Za-z_]\w{0,100}", msg.strip()) and exc.frames and exc.frames[-1].function == "__getattr__":
+            # A class's own __getattr__ raising AttributeError(key): the message is only the name
+            # (kombu 4.4's transport.implements.async, renamed asynchronous); the caller read it.
+            sig.family, sig.name = ATTRIBUTE, msg.strip()
+            sig.detail["getattr_key"] = True
+            return sig
     if etype == "SyntaxError" and _FUTURE_ANNOTATIONS.search(msg):
         # The compiler of Python 3.6 and older refuses PEP 563's future import of a library's module.
         sig.family = PYTHON_VERSION

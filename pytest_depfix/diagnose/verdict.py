@@ -2329,6 +2329,10 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
     """``'X' object has no attribute 'y'``: the class's owner is not printed; dates may still point at it."""
     if sig.module:
         return _removed_name(ctx, sig, caller, done)
+    if sig.detail.get("getattr_key") and caller.kind == "dist":
+        # kombu 4.4's own __getattr__ raised AttributeError('async'): kombu is the callee, and the
+        # frame that read the name (celery 4.1.0's worker) is the caller whose later release adapted.
+        ctx.callee = caller
     said = sig.detail.get("removed_in")
     pin = ctx.pinned(said[0]) if said else None
     if said and pin is not None and pin.version and not ctx.is_keep(pin.name) and excludes(f"<{said[1]}", pin.version):
