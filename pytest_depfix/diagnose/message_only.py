@@ -247,6 +247,9 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
         while m is not None:
             if rx.match(line, m.end()):
                 return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end():]
+            if line[m.end():m.end() + 1] == "`" and rx.match(line, m.end() + 1):
+                # quoted as inline code after the tool's colon: "Error: `module 'x' has no attribute 'y'`"
+                return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end() + 1:].rstrip().rstrip("`")
             m = _AFTER_COLON.search(line, m.end())
     m = _QUOTED_DOTTED.search(line)
     if m:

@@ -188,6 +188,12 @@ def test_a_message_after_a_dash_separator_of_a_tools_log_line_is_read(kb):
     assert infer_message("2020-03-11 - INFO - starting the run\n", kb) is None
 
 
+def test_a_message_quoted_as_inline_code_after_a_tools_colon_is_read(kb):
+    # firebase-admin-python#475: "Error: `module 'google.api_core' has no attribute 'path_template'`"
+    found = infer_message("Error: `module 'google.api_core' has no attribute 'path_template'`\n", kb)
+    assert (found.exc_type, found.message) == ("AttributeError", "module 'google.api_core' has no attribute 'path_template'")
+
+
 def test_a_retold_import_error_without_the_word_name_is_read_as_cpythons_wording(kb):
     # yceruto/django-ajax#54: the Django management frames, cut before the import, then the
     # reporter's own sentence in place of the exception line.
