@@ -402,6 +402,10 @@ _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '
                                r"\(version '([\w.+!-]+)' currently installed\)")
 # pip's legacy resolver said "you'll have": "babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible."
 _REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you(?:'ll)? have ([\w.-]+) ([\w+-]+(?:\.[\w+-]+)*)")
+# setuptools' easy_install / pkg_resources at install time: "error: protobuf 3.20.2 is installed but
+# protobuf>=4.21.3 is required by {'grpcio-status'}".
+INSTALLED_BUT_REQUIRED = re.compile(r"(?<![\w.-])([A-Za-z0-9][\w.-]{0,100}) [\w.+!-]{1,60} is installed but "
+                                    r"[A-Za-z0-9][\w.-]{0,100}[<>=!~][^\s]{0,100} is required by \{'([\w.-]{1,100})'")
 # pip's resolver (20.3+): "transformers 4.32.0 depends on tokenizers!=0.11.3, <0.14 and >=0.11.1"
 # under "The conflict is caused by:"; "The user requested tokenizers==0.10.3" names what was asked.
 PIP_CONFLICT = re.compile(r"conflicting dependencies|The conflict is caused by:|ResolutionImpossible")

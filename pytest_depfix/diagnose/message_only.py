@@ -60,6 +60,7 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     # xFormers' warning; the look-behind keeps a long word run from being retried at each of its letters
     (re.compile(r"(?<!\w)\w+ can't load C\+\+/CUDA extensions\. \w+ was built for"), "ImportError"),
     (F._VERSION_CONFLICT, "pkg_resources.VersionConflict"),
+    (F.INSTALLED_BUT_REQUIRED, "pkg_resources.VersionConflict"),  # setuptools' install-time check
     (F._DIST_NOT_FOUND, "pkg_resources.DistributionNotFound"),
     (F._OPTIONAL_TOO_OLD, "ImportError"),  # pandas' import_optional_dependency
     (F.LOADER_LOST, "ImportError"),  # Markdown's extension loader, as mkdocs prints it
