@@ -184,15 +184,17 @@ def first_adapted(
         tree = _parse(text)
         if text is None:
             continue
+        if tree is None and not (rel or "").endswith(_CYTHON) and tuple(getattr(probe, "python", (3, 7)))[:2] >= (3, 7):
+            continue  # Python that the target cannot parse either (async is a keyword from 3.7): not the code that ran
         lines = text.splitlines()
         if not (0 < fr.line <= len(lines)):
             continue
         if fr.source and _norm(fr.source) not in _norm(lines[fr.line - 1]) and _norm(lines[fr.line - 1]) not in _norm(fr.source):
             continue  # the pinned release is not the one that crashed: no evidence
         if tree is None:
-            # Cython source (optuna-fast-fanova's _fanova.pyx) is not Python, nor is Python 2 code that
-            # names an attribute 'async' (celery 4.1.0's implements.async) to today's parser: its
-            # failing line is compared as text, the line gone from the module being the change.
+            # Cython source (optuna-fast-fanova's _fanova.pyx) is not Python, nor is an older target's
+            # code that names an attribute 'async' (celery 4.1.0's implements.async) to today's parser:
+            # its failing line is compared as text, the line gone from the module being the change.
             if not _norm(lines[fr.line - 1]):
                 continue
             wanted.append((fr, rel, _TEXT + _norm(lines[fr.line - 1]), lines[fr.line - 1].strip()))

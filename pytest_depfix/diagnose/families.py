@@ -403,9 +403,10 @@ _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '
 # pip's legacy resolver said "you'll have": "babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible."
 _REQUIRES_BUT_HAVE = re.compile(r"(?<![\w.-])([\w.-]+) [\w.+-]+ (?:requires|has requirement) ([\w.-]+)([<>=!~][^,\s]*(?:,\s*[<>=!~][^,\s]*)*), but you(?:'ll)? have ([\w.-]+) ([\w+-]+(?:\.[\w+-]+)*)")
 # setuptools' easy_install / pkg_resources at install time: "error: protobuf 3.20.2 is installed but
-# protobuf>=4.21.3 is required by {'grpcio-status'}".
-INSTALLED_BUT_REQUIRED = re.compile(r"(?<![\w.-])([A-Za-z0-9][\w.-]{0,100}) [\w.+!-]{1,60} is installed but "
-                                    r"[A-Za-z0-9][\w.-]{0,100}[<>=!~][^\s]{0,100} is required by \{'([\w.-]{1,100})'")
+# protobuf>=4.21.3 is required by {'grpcio-status'}".  Read as a VersionConflict; which side moves is
+# the set's declarations' to say (the matrix), as the line names only one of the ways out.
+INSTALLED_BUT_REQUIRED = re.compile(r"(?<![\w.-])([A-Za-z0-9][\w.-]{0,100}) ([\w.+!-]{1,60}) is installed but "
+                                    r"([A-Za-z0-9][\w.-]{0,100}[<>=!~][^\s]{0,100}) is required by \{'([\w.-]{1,100})'")
 # pip's resolver (20.3+): "transformers 4.32.0 depends on tokenizers!=0.11.3, <0.14 and >=0.11.1"
 # under "The conflict is caused by:"; "The user requested tokenizers==0.10.3" names what was asked.
 PIP_CONFLICT = re.compile(r"conflicting dependencies|The conflict is caused by:|ResolutionImpossible")
@@ -711,7 +712,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
                 sig.family = PYTHON_VERSION
                 sig.detail["python_added"] = STDLIB_ATTR_ADDED[(cls, attr)]
             return sig
-        if re.fullmatch(r"[A-Za-z_]\w{0,100}", msg.strip()) and exc.frames and exc.frames[-1].function == "__getattr__":
+        if re.fullmatch(r"[A-Za-z_]\w{0,100}", msg.strip()) and len(exc.frames) >= 2 \
+                and exc.frames[-1].function == "__getattr__":
             # A class's own __getattr__ raising AttributeError(key): the message is only the name
             # (kombu 4.4's transport.implements.async, renamed asynchronous); the caller read it.
             sig.family, sig.name = ATTRIBUTE, msg.strip()
@@ -727,6 +729,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         m = ASYNCIO_LOOP_REMOVED.match(msg)
         sig.family, sig.module, sig.function, sig.python_removed = PYTHON_VERSION, "asyncio", m.group(1), "3.10"
         sig.detail["removed_keyword"] = "loop"
+        sig.detail["feature"] = f"the loop= parameter of asyncio.{m.group(1)}()"
         return sig
     if etype == "TypeError":
         msg = re.sub(r"(\w) (__\(\))", r"\1\2", msg)  # "OneHotEncoder.__init __()" as a forum pasted it

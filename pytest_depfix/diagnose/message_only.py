@@ -250,7 +250,7 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
                 return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end():]
             if line[m.end():m.end() + 1] == "`" and rx.match(line, m.end() + 1):
                 # quoted as inline code after the tool's colon: "Error: `module 'x' has no attribute 'y'`"
-                return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end() + 1:].rstrip().rstrip("`")
+                return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end() + 1:].split("`", 1)[0].rstrip()
             m = _AFTER_COLON.search(line, m.end())
     m = _QUOTED_DOTTED.search(line)
     if m:

@@ -1624,8 +1624,10 @@ def _named_after(paths: List[str], cls: str) -> List[str]:
             continue
         base = parts[-1][:-3].lower()
         stem = base.strip("_")
-        # a file named by the word's stem counts too: pandas' io/formats/style.py holds Styler
-        n = sum(1 for w in words if w in base or (len(stem) >= 4 and w.startswith(stem)))
+        # a file named by the word's stem counts too, below a whole word: pandas' io/formats/style.py
+        # holds Styler (never a dunder file: "__init__" is no stem of "Initializer")
+        n = 2 * sum(1 for w in words if w in base) + \
+            sum(1 for w in words if w not in base and not base.startswith("__") and len(stem) >= 4 and w.startswith(stem))
         if n:
             out.append(p)
             hits[p] = n

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import builtins
 import dataclasses
+import keyword
 import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, List, Optional, Set, Tuple
@@ -1071,13 +1072,24 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     frames = ctx.crash.root.frames
     if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not _LAZY.match(sig.message) or ctx.probe is None or not frames:
         return None
-    names = [n for n in _CALLED_NAME.findall(frames[-1].source or "") if n not in _NOT_THE_CALLEE][:MAX_LAZY_NAMES]
+    names = [n for n in _CALLED_NAME.findall(frames[-1].source or "")
+             if n not in _NOT_THE_CALLEE and not keyword.iskeyword(n)][:MAX_LAZY_NAMES]
     if not names:
         return None
     party = _frame_party(frames[-1], ctx)
-    own = party.key if party is not None and party.kind == "dist" else None
-    pins = sorted((p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)), key=lambda p: p.key == own)
-    if len(pins) > users.MAX_OWNER_PINS:
+    if party is None or party.kind != "dist":
+        return None  # the project's own line: which pin's callable it calls is not known
+    own = party.key
+    frame_pin = ctx.pinned(party.name)
+    try:
+        declared = {canonicalize_name(r.name) for r in ctx.index.metadata(frame_pin.name, frame_pin.version).dependencies(ctx.target)} \
+            if frame_pin is not None and frame_pin.version else set()
+    except Exception:
+        declared = set()
+    # The frame's own pin and the pins it declares: the code it calls comes from them.
+    pins = sorted((p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)
+                   and (p.key == own or p.key in declared)), key=lambda p: p.key == own)
+    if not pins or len(pins) > users.MAX_OWNER_PINS:
         return None
 
     def generators(dist: str, version: str, name: str) -> Optional[Dict[str, bool]]:
@@ -2329,10 +2341,18 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
     """``'X' object has no attribute 'y'``: the class's owner is not printed; dates may still point at it."""
     if sig.module:
         return _removed_name(ctx, sig, caller, done)
-    if sig.detail.get("getattr_key") and caller.kind == "dist":
+    if sig.detail.get("getattr_key"):
         # kombu 4.4's own __getattr__ raised AttributeError('async'): kombu is the callee, and the
         # frame that read the name (celery 4.1.0's worker) is the caller whose later release adapted.
+        # A project's own read of a Bunch-like object (a typo) is no pin's change: unknown.
+        frames = ctx.crash.root.frames
+        outer = _frame_party(frames[-2], ctx) if len(frames) >= 2 else None
+        if caller.kind != "dist" or outer is None or outer.kind != "dist" or outer.key == caller.key:
+            return done("unknown", sig.family, f"{sig.name!r} was refused by a __getattr__ that another pin's code "
+                        f"did not call: no pin change is known to bring it", [])
         ctx.callee = caller
+        return done("unknown", sig.family, f"{caller.name}=={caller.version}'s __getattr__ has no {sig.name!r}, which "
+                    f"{outer.name}=={outer.version} reads", [])
     said = sig.detail.get("removed_in")
     pin = ctx.pinned(said[0]) if said else None
     if said and pin is not None and pin.version and not ctx.is_keep(pin.name) and excludes(f"<{said[1]}", pin.version):
@@ -3921,8 +3941,9 @@ def _required_by_constructor(ctx: Context, param: str, named: str = "") -> List[
     sanic-cors 1.0.0's subclass does not pass; 21.9.1 gave it a default again.  Each movable
     pin's classes whose ``__init__`` takes that parameter (the one ``named`` when Python 3.10+
     printed "ErrorHandler.__init__()") are asked in which releases a call may leave it out;
-    exactly one class whose pinned release requires it, and that another pin of the set
-    names (it subclasses or builds it), answers.  With no such pin the caller is unknown.
+    exactly one class whose pinned release requires it, and that a movable pin declaring the
+    class's package names (it subclasses or builds it), answers.  With no such pin the
+    caller is unknown.
     """
     from . import users
 
@@ -3934,11 +3955,13 @@ def _required_by_constructor(ctx: Context, param: str, named: str = "") -> List[
             classes = users.keyword_definers(ctx, pin, pin.version, "__init__", param)
         except Exception:
             continue
-        for module, cls in [mc for mc in classes if not named or mc[1] == named][:MAX_CLASS_QUESTIONS]:
+        chosen = [mc for mc in classes if not named or mc[1] == named][:MAX_CLASS_QUESTIONS]
+        # Only pins that declare the class's own (a whole environment's releases are not read for a name).
+        users_of_pin = users.dependants(ctx, pin.key)[:users.MAX_OWNER_PINS] if chosen else []
+        for module, cls in chosen:
             word = re.compile(rf"\b{re.escape(cls)}\b")
             try:
-                # Only pins that declare the class's own (a whole environment's releases are not read for a name).
-                named_by = [o for o in users.dependants(ctx, pin.key)[:users.MAX_OWNER_PINS]
+                named_by = [o for o in users_of_pin
                             if o.version and o.key != pin.key and _release_mentions(ctx, o.name, o.version, word)][:1]
             except Exception:
                 named_by = []
@@ -4351,7 +4374,7 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
                 [], advice)
 
 
-def _removed_keyword_callers(ctx: Context, sig: F.Signal, keyword: str, removed: str) -> List[Culprit]:
+def _removed_keyword_callers(ctx: Context, sig: F.Signal, keyword: str, removed: str, only: Any = None) -> List[Culprit]:
     """The pins calling the standard library's ``module.function(..., keyword=...)``, each at its first release that stopped.
 
     aiohttp-devtools 0.13.1 builds ``asyncio.Event(loop=loop)``; Python 3.10's asyncio refuses the
@@ -4359,12 +4382,13 @@ def _removed_keyword_callers(ctx: Context, sig: F.Signal, keyword: str, removed:
     """
     from . import users
 
-    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS_FN]
+    movable = [only] if only is not None else \
+        [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_OWNER_PINS_FN]
     out: List[Culprit] = []
     for pin, full, use in users.keyword_call_sites(ctx, movable, keyword):
-        if full != f"{sig.module}.{sig.function}":
-            continue
-        ev = (f"no frame was printed; {pin.name} {pin.version} calls {full}(..., {keyword}=...) (`{use.statement}`, "
+        if full.rsplit(".", 1)[-1] != sig.function or full.split(".")[0] != sig.module:
+            continue  # asyncio.Event or asyncio.locks.Event, nothing else of that name
+        ev = (f"{'' if only is not None else 'no frame was printed; '}{pin.name} {pin.version} calls {full}(..., {keyword}=...) (`{use.statement}`, "
               f"{use.file} line {use.line}), a parameter Python {removed} removed")
         ctx.evidence.append(ev)
         for c in _stopped_passing(ctx, pin, use, full, keyword, ev):
@@ -4394,13 +4418,15 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
             if cut_note:
                 ctx.evidence.insert(0, cut_note)
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
-    keyword = sig.detail.get("removed_keyword")
-    if search_set and keyword and sig.module and sig.function and ctx.probe is not None:
-        out = _removed_keyword_callers(ctx, sig, keyword, removed)
+    removed_kw = sig.detail.get("removed_keyword")
+    if removed_kw and sig.module and sig.function and ctx.probe is not None and (search_set or caller.kind == "dist"):
+        # frameless: the set's callers; framed: the calling pin's own release that stopped passing it
+        only = ctx.pinned(caller.name) if caller.kind == "dist" and not search_set else None
+        out = _removed_keyword_callers(ctx, sig, removed_kw, removed, only)
         if out:
-            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} passes {keyword}= to {sig.module}.{sig.function}(), "
+            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} passes {removed_kw}= to {sig.module}.{sig.function}(), "
                         f"a parameter Python {removed} removed", out,
-                        f"use Python < {removed} or a release of the caller that no longer passes {keyword}=")
+                        f"use Python < {removed} or a release of the caller that no longer passes {removed_kw}=")
     if search_set and sig.cls and sig.name and ctx.probe is not None:
         # "'Thread' object has no attribute 'isAlive'" with no frame: the pins whose code calls
         # .isAlive are the callers; each one's first release that stopped is a fix.

@@ -59,6 +59,9 @@ def test_a_placeholder_class_for_a_missing_backend_is_not_the_home():
     assert _named_after(paths, "RobertaTokenizerFast")[0] == "transformers/models/roberta/tokenization_roberta_fast.py"
     # gempy#801: pandas' Styler lives in io/formats/style.py, named by the word's stem.
     assert _named_after(["pandas/io/formats/style.py", "pandas/io/formats/format.py"], "Styler") == ["pandas/io/formats/style.py"]
+    # Review: "__init__" is no stem of "Initializer", and a stem ranks below a whole word.
+    paths = [f"tf/sub{i}/__init__.py" for i in range(80)] + ["tf/keras/initializers/initializers_v2.py"]
+    assert _named_after(paths, "VarianceScalingInitializer")[0] == "tf/keras/initializers/initializers_v2.py"
 
 
 # nitorch#74: nibabel 5 renamed ArrayProxy's class variable ``order`` to ``_default_order`` and

@@ -45,3 +45,16 @@ def test_a_callable_that_always_yielded_is_not_the_change(index_for):
     assert all(c.name == "docutilsy" for c in d.culprits) and d.culprits
     d = _diagnose(index_for, pinned="0.18.1")  # the pinned release returns a list: nothing changed here
     assert not d.culprits, d.summary
+
+
+def test_a_project_line_calling_a_name_some_pin_defines_is_not_read(index_for):
+    # Review: the project's rows(data)[0] was pinned on an unrelated pin's generator 'rows'.
+    universe = {"utilsy": [{"version": v, "files": {"utilsy/__init__.py": "def rows(x):\n" + (
+        "    yield x\n" if v == "2.0" else "    return [x]\n")}} for v in ("1.0", "2.0", "3.0")]}
+    index, target = index_for(universe, python="3.10")
+    pins = parse_requirements_text("utilsy==2.0\n", target)
+    tb = ('Traceback (most recent call last):\n  File "app.py", line 5, in <module>\n    first = rows(data)[0]\n'
+          "TypeError: 'generator' object is not subscriptable\n")
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert not d.culprits, d.summary

@@ -192,6 +192,8 @@ def test_a_message_quoted_as_inline_code_after_a_tools_colon_is_read(kb):
     # firebase-admin-python#475: "Error: `module 'google.api_core' has no attribute 'path_template'`"
     found = infer_message("Error: `module 'google.api_core' has no attribute 'path_template'`\n", kb)
     assert (found.exc_type, found.message) == ("AttributeError", "module 'google.api_core' has no attribute 'path_template'")
+    found = infer_message("Error: `module 'google.api_core' has no attribute 'path_template'` (see the docs)\n", kb)
+    assert found.message == "module 'google.api_core' has no attribute 'path_template'"
 
 
 def test_a_retold_import_error_without_the_word_name_is_read_as_cpythons_wording(kb):
