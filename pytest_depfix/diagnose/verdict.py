@@ -1141,19 +1141,27 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
         forward = _first_later(ctx, pin.name, pin.version, returns_value)
         where = (f"the failing line iterates what {name}() returns, and {pin.name}=={pin.version}'s {path} defines "
                  f"{name}() as a generator")
-        out = []
-        if forward:
-            out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward} returns a value "
-                                                                      f"again (read from release files)"], "release-files"))
-        if back:
-            out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back} did not yet "
-                                                                   f"(read from release files)"], "release-files"))
+        out = _both_ways(pin, where, forward, "returns a value again", back, "did not yet")
         if not out:
             continue
         ctx.callee = ctx.party(pin.name)
         verdict = "transitive" if pin.key != own else "direct"
         return done(verdict, sig.family, f"{name}() became a generator in {pin.name}=={pin.version}: {out[0].evidence[0]}", out)
     return None
+
+
+def _both_ways(pin: Any, where: str, forward: Optional[str], forward_says: str, back: Optional[str], back_says: str,
+               possessive: bool = False) -> List[Culprit]:
+    """The pin's nearest later and earlier releases a release-file reading found, forward first, as culprits."""
+    s = "'s" if possessive else ""
+    out: List[Culprit] = []
+    if forward:
+        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward}{s} {forward_says} "
+                                                                  f"(read from release files)"], "release-files"))
+    if back:
+        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back}{s} {back_says} "
+                                                               f"(read from release files)"], "release-files"))
+    return out
 
 
 def _yields(fn: ast.AST) -> bool:
@@ -3769,13 +3777,7 @@ def _submodule_import_dropped(ctx: Context, sig: F.Signal, callee: Party, done: 
         ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
         return None
     where = f"{pin.name}=={pin.version}'s {rel} reads {full} without importing it"
-    out: List[Culprit] = []
-    if forward:
-        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward}'s imports it "
-                                                                  f"(read from release files)"], "release-files"))
-    if back:
-        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back}'s imported it "
-                                                               f"(read from release files)"], "release-files"))
+    out = _both_ways(pin, where, forward, "imports it", back, "imported it", possessive=True)
     if not out:
         return None
     ctx.evidence.append(out[0].evidence[0])
