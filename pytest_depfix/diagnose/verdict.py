@@ -2069,11 +2069,10 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
             from . import users
 
             def still_broken(v: str, rel: str) -> bool:
-                try:
-                    if users._imports_other_missing(ctx, caller.name, v, rel, sig.module, sig.name):
-                        return True
-                except SyntaxError:
-                    pass  # Cython source (a .pyx) is not read as Python: its changed line stays the evidence
+                # (a module Python cannot parse, such as a Cython .pyx, reads as importing nothing:
+                # its changed line stays the evidence)
+                if users._imports_other_missing(ctx, caller.name, v, rel, sig.module, sig.name):
+                    return True
                 # The failing line changed, but the release may reach the name elsewhere:
                 # Flask-SQLAlchemy 3.0.0 moved 'module.__all__' into extension.py's __getattr__.
                 raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"

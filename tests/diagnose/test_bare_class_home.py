@@ -116,14 +116,14 @@ def _fixtures(reads: bool, nested: bool = True) -> str:
     return "class PytestDjangoTestCase:\n    pass\n\ndef _helper(x):\n" + body
 
 
-def _eager_diagnose(index_for, nested=True):
+def _eager_diagnose(index_for, nested=True, other=("djangy", "4.2.30", "djangy/testcases.py", "class SimpleTestCase:\n    pass\n")):
+    name, version, path, text = other
     universe = {"pytestdjangoy": [{"version": v, "files": {"pytestdjangoy/__init__.py": "",
                                                            "pytestdjangoy/fixtures.py": _fixtures(v == "4.13.0", nested)}}
                                   for v in ("4.11.1", "4.12.0", "4.13.0")],
-                "djangy": [{"version": "4.2.30", "files": {"djangy/__init__.py": "",
-                                                           "djangy/testcases.py": "class SimpleTestCase:\n    pass\n"}}]}
+                name: [{"version": version, "files": {f"{name}/__init__.py": "", path: text}}]}
     index, target = index_for(universe, python="3.11")
-    pins = parse_requirements_text("pytestdjangoy==4.13.0\ndjangy==4.2.30\n", target)
+    pins = parse_requirements_text(f"pytestdjangoy==4.13.0\n{name}=={version}\n", target)
     crash = simple_parse("AttributeError: type object 'PytestDjangoTestCase' has no attribute '_pre_setup_ran_eagerly'\n", pins)
     return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
 
@@ -164,15 +164,7 @@ def test_a_structured_configs_missing_key_is_its_dataclasss_missing_field(index_
 
 def test_another_pin_binding_the_bare_class_at_module_level_keeps_it_a_readable_class(index_for):
     # Review: only the first pin with a class of that name was scanned.
-    universe = {"pytestdjangoy": [{"version": v, "files": {"pytestdjangoy/__init__.py": "",
-                                                           "pytestdjangoy/fixtures.py": _fixtures(v == "4.13.0")}}
-                                  for v in ("4.11.1", "4.12.0", "4.13.0")],
-                "othery": [{"version": "1.0", "files": {"othery/__init__.py": "",
-                                                        "othery/cases.py": "class PytestDjangoTestCase:\n    pass\n"}}]}
-    index, target = index_for(universe, python="3.11")
-    pins = parse_requirements_text("pytestdjangoy==4.13.0\nothery==1.0\n", target)
-    crash = simple_parse("AttributeError: type object 'PytestDjangoTestCase' has no attribute '_pre_setup_ran_eagerly'\n", pins)
-    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    d = _eager_diagnose(index_for, other=("othery", "1.0", "othery/cases.py", "class PytestDjangoTestCase:\n    pass\n"))
     assert not any("no module of a pin binds" in " ".join(c.evidence) for c in d.culprits), d.summary
 
 
