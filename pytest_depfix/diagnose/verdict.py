@@ -94,6 +94,7 @@ class Context:
     unread_callers: int = 0  # pins whose releases could not be read while looking for a caller
     found_caller: Optional[str] = None  # a pin a handler found reaching the name (no frame said so)
     known_break: bool = False  # a knowledge entry says the callee broke the API at a release the pin has
+    memo: Dict[Tuple[Any, ...], Any] = field(default_factory=dict)  # whole-release readings asked so far
 
     def pinned(self, name: Optional[str]) -> Optional[Any]:
         if not name:
@@ -969,7 +970,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         # A message no family knows: the pin that raises it in its own words, a value it does not
         # know, or an outer frame of it that used to catch it.
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
-                        _module_called, _lazy_result):
+                        _module_called, _lazy_result, _context_manager):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1222,6 +1223,114 @@ def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
         return done(verdict, sig.family, f"{dotted} became a module in {pin.name}=={pin.version}: {ev}",
                     [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
     return None
+
+
+# "AttributeError: __enter__" (CPython before 3.11) and "'Response' object does not support the
+# context manager protocol" (3.11 on): a ``with`` over an object whose class has no such method.
+_CM_ATTRIBUTE = re.compile(r"^\W*__(a?)(?:enter|exit)__\W*$")
+_CM_PROTOCOL = re.compile(r"^'([A-Za-z_]\w*)' object does not support the (asynchronous )?context manager protocol")
+MAX_CM_PINS = 8  # pins read whole (pinned and newest release) for a class that became a context manager
+
+
+def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A ``with`` over an object that is no context manager yet: the one pin whose class became one.
+
+    api4jenkins 1.9 writes ``with self.handle_req('GET', '') as resp:`` over a requests
+    ``Response``, which gained ``__enter__``/``__exit__`` in requests 2.18.0; under
+    requests 2.10 Python says only "AttributeError: __enter__".  The pins that may move
+    are read in their pinned and newest releases: a class present in both that defines
+    the method only in the newest became a context manager, and the first release
+    defining it is the floor.  Python 3.11+ names the class, which must be that one.
+    Exactly one pin must answer; the evidence ranks as weak as upload dates, because no
+    frame says which object the ``with`` got.
+    """
+    short = sig.exc_type.rsplit(".", 1)[-1]
+    m_attr = _CM_ATTRIBUTE.match(sig.message) if short == "AttributeError" else None
+    m_proto = _CM_PROTOCOL.match(sig.message) if short == "TypeError" else None
+    if ctx.probe is None or not (m_attr or m_proto):
+        return None
+    asynchronous = bool(m_attr.group(1)) if m_attr else bool(m_proto.group(2))  # type: ignore[union-attr]
+    method = "__aenter__" if asynchronous else "__enter__"
+    named = m_proto.group(1) if m_proto else None
+    movable = [p for p in ctx.pins.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if not movable or len(movable) > MAX_CM_PINS:
+        return None
+    from .adapted import _later
+
+    found = []
+    for pin in movable:
+        try:
+            later = _later(ctx.probe, ctx.index, pin.name, pin.version, None)
+            if not later:
+                continue
+            old = _class_methods(ctx, pin.name, pin.version, method)
+            new = _class_methods(ctx, pin.name, later[-1], method)
+            if old is None or new is None:
+                continue
+            adopters = (new[1] & old[0]) - old[1]
+            if named is not None:
+                adopters &= {named}
+            if not adopters:
+                continue
+            first = _first_later(ctx, pin.name, pin.version, lambda v, n=pin.name, a=adopters: bool(
+                (cm := _class_methods(ctx, n, v, method)) is not None and a & cm[1]))
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+            continue
+        if first:
+            found.append((pin, sorted(adopters), first))
+    if len(found) != 1:
+        return None
+    pin, classes, first = found[0]
+    what = "an asynchronous context manager" if asynchronous else "a context manager"
+    ev = (f"{', '.join(classes[:3])} of {pin.name} {pin.version} defines no {method}; {pin.name} {first} defines it, "
+          f"and no other pin that may move has a class that became {what} (read from release files)")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(pin.name)
+    frames = ctx.crash.root.frames
+    party = _frame_party(frames[-1], ctx) if frames else None
+    verdict = "project" if party is not None and party.kind == "project" else "transitive"
+    return done(verdict, sig.family, f"a with statement got an object that is not {what}: {ev}",
+                [Culprit(pin.name, f">={first}", CONF_TIME, [ev], "release-files")])
+
+
+def _class_methods(ctx: Context, dist: str, version: str, method: str) -> Optional[Tuple[Set[str], Set[str]]]:
+    """(the classes ``dist==version`` defines, those of them defining ``method`` in their own body).
+
+    None when the release cannot be read whole (over the read cap or the file cap): a class
+    missing from a partial read would look like a class that is not there.  Cached on the
+    probe's context per release and method.
+    """
+    from . import users
+    from .probe import ReleaseTree, _ByteCap
+
+    key = ("class-methods", canonicalize_name(dist), version, method)
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[no-any-return]
+    tree = ReleaseTree(ctx.probe, dist, version)
+    paths = users._shipped_modules(tree)
+    out: Optional[Tuple[Set[str], Set[str]]] = None
+    if len(paths) <= users.MAX_FILES:
+        classes: Set[str] = set()
+        defining: Set[str] = set()
+        try:
+            for batch in users._batches(paths):
+                tree.prefetch(batch)
+                for path in batch:
+                    text = tree.read(path) or ""
+                    if "class " not in text:
+                        continue
+                    for node in ast.walk(users._parsed(text)):
+                        if isinstance(node, ast.ClassDef):
+                            classes.add(node.name)
+                            if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method
+                                   for f in node.body):
+                                defining.add(node.name)
+            out = (classes, defining)
+        except _ByteCap:
+            out = None
+    ctx.memo[key] = out
+    return out
 
 
 def _tag_library(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
