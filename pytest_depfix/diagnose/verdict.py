@@ -3266,6 +3266,7 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         found = _signature_owner(ctx, sig, caller)
         if found:
             ctx.callee = ctx.party(found[0].name)
+            found += [c for c in _caller_passes_again(ctx, sig, caller) if c not in found]
             return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword "
                         f"{sig.name!r} exists only in {found[0].name}{found[0].constraint}", found)
     if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls and sig.name:
@@ -3577,6 +3578,55 @@ def _call_site_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
         return []
     return [Culprit(pin.name, present, CONF_PROBE, [f"{caller.name} {caller.version} passes {sig.name!r} to {module}.{name} "
                     f"({where}); {pin.name} accepts it in {pin.name}{present} (read from release files)"], "api-probe")]
+
+
+def _caller_passes_again(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """"m() missing 1 required positional argument: 'k'" on a pin's own call: that pin's releases passing ``k=``.
+
+    marshmallow 3.20.0's ``SchemaMeta.__new__`` stopped passing ``dict_cls=`` to
+    ``get_declared_fields``, which marshmallow-sqlalchemy 0.29's override requires;
+    marshmallow 3.19.0 passed it and 3.20.1 passes it again.  The innermost frame's file
+    of the calling pin is read in its nearest later and earlier releases for a
+    ``.m(..., k=...)`` call: each is an alternative to moving the override's owner (whose
+    release that stopped requiring it can be a major away).  Only when the pinned release's
+    file makes no such call, so the frame is the call that left ``k`` out.
+    """
+    if ctx.probe is None or not sig.detail.get("missing") or not sig.name or caller.kind != "dist" \
+            or not caller.version or ctx.is_keep(caller.name):
+        return []
+    method = (sig.function or "").rsplit(".", 1)[-1]
+    frames = ctx.crash.root.frames
+    if not method.isidentifier() or method in ("__init__", "__new__") or not frames:
+        return []
+    frame = frames[-1]
+    party = _frame_party(frame, ctx)
+    if party is None or party.key != caller.key or f"{method}(" not in (frame.source or "").replace(" ", ""):
+        return []
+    from . import users
+    from .probe import ReleaseTree
+
+    parts = [p for p in frame.file.replace("\\", "/").split("/") if p]
+
+    def passes(v: str) -> Optional[bool]:
+        tree = ReleaseTree(ctx.probe, caller.name, v)
+        paths = set(tree.paths())
+        rel = next(("/".join(parts[i:]) for i in range(len(parts)) if "/".join(parts[i:]) in paths), None)
+        if rel is None:
+            return None
+        return users.method_keyword_call(tree.read(rel) or "", method, sig.name) is not None
+
+    try:
+        if passes(caller.version) is not False:
+            return []
+        forward, _ = users.first_where(ctx, caller.name, caller.version, None, lambda v: passes(v) is True)
+        back = users.last_where_before(ctx.probe, caller.name, caller.version, lambda v: passes(v) is True)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s releases: {type(exc).__name__}")
+        return []
+    where = (f"{caller.name} {caller.version} calls .{method}(...) without {sig.name}= "
+             f"(`{(frame.source or '').strip()}`, {parts[-1]} line {frame.line})")
+    return _both_ways(ctx.pinned(caller.name), where, forward, f"passes {sig.name}= there", back,
+                      f"passed {sig.name}= there")
 
 
 def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
