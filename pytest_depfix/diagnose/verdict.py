@@ -1227,7 +1227,7 @@ def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 
 # "AttributeError: __enter__" (CPython before 3.11) and "'Response' object does not support the
 # context manager protocol" (3.11 on): a ``with`` over an object whose class has no such method.
-_CM_ATTRIBUTE = re.compile(r"^\W*__(a?)(?:enter|exit)__\W*$")
+_CM_ATTRIBUTE = re.compile(r"^\W*__(a?)(?:enter|exit)__\W*(?:Did you mean: '\w+'\?\W*)?$")
 _CM_PROTOCOL = re.compile(r"^'([A-Za-z_]\w*)' object does not support the (asynchronous )?context manager protocol")
 MAX_CM_PINS = 8  # pins read whole (pinned and newest release) for a class that became a context manager
 

@@ -77,3 +77,12 @@ def test_a_class_that_already_was_a_context_manager_is_no_answer(index_for):
     universe["requesty"] = [_requesty(v, cm_from="1.0.0") for v in ("2.10.0", "2.17.3", "2.18.0", "2.21.0")]
     d = _diagnose(index_for, _from_message, universe=universe)
     assert not d.culprits, d.summary
+
+
+def test_python_310s_did_you_mean_suffix_is_the_same_message(index_for):
+    def crash():
+        found = infer_message("AttributeError: __enter__. Did you mean: '_content'?\n")
+        assert found is not None
+        return found.to_crash()
+    d = _diagnose(index_for, crash, python="3.10")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("requesty", ">=2.18.0")], d.summary
