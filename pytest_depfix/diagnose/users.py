@@ -22,7 +22,7 @@ import ast
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
@@ -87,7 +87,8 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                 imports.add(node.lineno)
         if not imports:
             return None
-        live = _live(tree.body, imports, set(imports), "ModuleNotFoundError", python)[0]  # type: ignore[attr-defined]
+        live = _live(tree.body, imports, set(imports), "ModuleNotFoundError", python,
+                     flags=_version_flags(tree))[0]  # type: ignore[attr-defined]
         if not live:
             return None
         line = min(live)
@@ -186,10 +187,11 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     fb = (module, lacks) if module and lacks is not None else None
     mentions = _mentions(tree, name, module)
     live = set()
+    flags = _version_flags(tree)
     if imports:
-        live |= _live(tree.body, imports, mentions, "ImportError", python, fb)[0]  # type: ignore[attr-defined]
+        live |= _live(tree.body, imports, mentions, "ImportError", python, fb, flags)[0]  # type: ignore[attr-defined]
     if attrs:
-        live |= _live(tree.body, attrs, mentions, "AttributeError", python, fb)[0]  # type: ignore[attr-defined]
+        live |= _live(tree.body, attrs, mentions, "AttributeError", python, fb, flags)[0]  # type: ignore[attr-defined]
     if not live:
         return None
     line = min(live)
@@ -312,12 +314,15 @@ def _mentions(tree: ast.AST, name: str, module: str = "") -> Set[int]:
 
 def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str,
           python: Optional[Tuple[int, ...]] = None,
-          fb: Optional[Tuple[str, Callable[[str, str], Optional[bool]]]] = None) -> Tuple[Set[int], Set[int]]:
+          fb: Optional[Tuple[str, Callable[[str, str], Optional[bool]]]] = None,
+          flags: FrozenSet[str] = frozenset()) -> Tuple[Set[int], Set[int]]:
     """(uses, mentions) in ``stmts`` that can run and fail, i.e. not behind a guard.
 
     Guards, as maintainers write them to keep old and new versions working:
     a branch on a version (``if sys.version_info >= (3, 8)``, ``if is_py2``,
-    ``if hasattr(...)``) hides both sides; a ``try`` hides its body when a
+    ``if hasattr(...)``, or a module-level name in ``flags`` assigned from such a
+    test: scikit-image 0.14.2's ``old_numpy = Version(np.__version__) <
+    Version('1.16')`` / ``if old_numpy:``) hides both sides; a ``try`` hides its body when a
     handler catches the error and does not reach for the same name again
     (clearml 1.10.3's handler re-imported ``appengine`` from urllib3 and failed
     too; 1.10.4 nested another try that sets it to None); a handler's own uses
@@ -331,11 +336,11 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
     live_m: Set[int] = set()
     for st in stmts:
         if isinstance(st, ast.Try):
-            bu, bm = _live(st.body, uses, mentions, raises, python, fb)
+            bu, bm = _live(st.body, uses, mentions, raises, python, fb, flags)
             hu: Set[int] = set()
             hm: Set[int] = set()
             for h in st.handlers:
-                u, m = _live(h.body, uses, mentions, raises, python, fb)
+                u, m = _live(h.body, uses, mentions, raises, python, fb, flags)
                 hu |= u
                 hm |= m
             # A handler guards when it catches the error, does not re-raise, and does not reach
@@ -348,18 +353,18 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             if bu or (hu and fb is not None and _body_fails(st.body, fb)):
                 live_u |= hu
                 live_m |= hm
-            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises, python, fb)
+            u, m = _live(st.orelse + st.finalbody, uses, mentions, raises, python, fb, flags)
             live_u |= u
             live_m |= m
-        elif isinstance(st, ast.If) and _about_versions(st.test):
+        elif isinstance(st, ast.If) and (_about_versions(st.test) or _tests_flag(st.test, flags)):
             taken = version_side(st.test, python)
             if taken is None:
                 continue  # a version guard: whichever side runs, it was written for it
-            u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python, fb)
+            u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python, fb, flags)
             live_u |= u
             live_m |= m
         elif isinstance(st, ast.If) and _is_type_checking(st.test):
-            u, m = _live(st.orelse, uses, mentions, raises, python, fb)  # 'if TYPE_CHECKING:' never runs
+            u, m = _live(st.orelse, uses, mentions, raises, python, fb, flags)  # 'if TYPE_CHECKING:' never runs
             live_u |= u
             live_m |= m
         elif isinstance(st, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.FunctionDef,
@@ -368,7 +373,7 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= uses & head
             live_m |= mentions & head
             for block in (getattr(st, "body", []), getattr(st, "orelse", [])):
-                u, m = _live(block, uses, mentions, raises, python, fb)
+                u, m = _live(block, uses, mentions, raises, python, fb, flags)
                 live_u |= u
                 live_m |= m
         else:
@@ -431,6 +436,24 @@ def _head_lines(st: ast.stmt) -> Set[int]:
 _PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...
 
 
+def _version_flags(tree: ast.AST, anywhere: bool = False) -> FrozenSet[str]:
+    """Names assigned from a version test (``old_numpy = Version(np.__version__) < Version('1.16')``).
+
+    Module level only unless ``anywhere``: a module-level flag means the same in every
+    function of the module, one step of data flow and no more.
+    """
+    nodes = ast.walk(tree) if anywhere else getattr(tree, "body", [])
+    return frozenset(t.id for node in nodes if isinstance(node, ast.Assign) and _about_versions(node.value)
+                     for t in node.targets if isinstance(t, ast.Name))
+
+
+def _tests_flag(test: ast.AST, flags: FrozenSet[str]) -> bool:
+    """``if flag:`` or ``if not flag:`` on a name ``_version_flags`` found."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    return isinstance(test, ast.Name) and test.id in flags
+
+
 def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
     """ids of the nodes an ``and`` evaluates only after a version guard, or either side of a conditional expression on one.
 
@@ -439,8 +462,7 @@ def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
     attribute is never read on a torch without it.  A guard is a test
     ``_about_versions`` accepts, or a name assigned from one.
     """
-    flags = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and _about_versions(node.value)
-             for t in node.targets if isinstance(t, ast.Name)}
+    flags = _version_flags(tree, anywhere=True)
 
     def guard(expr: ast.AST) -> bool:
         return _about_versions(expr) or (isinstance(expr, ast.Name) and expr.id in flags)

@@ -467,6 +467,20 @@ def test_a_branch_on_a_python_2_flag_is_a_guard():
                           "collections", "MutableMapping", raises="AttributeError").line == 2
 
 
+def test_a_branch_on_a_module_level_flag_set_from_a_library_version_is_a_guard():
+    # scikit-image 0.14.2's util/arraycrop.py (scikit-image#3586): numpy 1.16 dropped _validate_lengths.
+    arraycrop = ("import numpy as np\nfrom distutils.version import LooseVersion as Version\n"
+                 "old_numpy = Version(np.__version__) < Version('1.16')\n"
+                 "if old_numpy:\n    from numpy.lib.arraypad import _validate_lengths\n"
+                 "else:\n    from numpy.lib.arraypad import _as_pairs\n")
+    assert uses_in_source(arraycrop, "numpy.lib.arraypad", "_validate_lengths") is None
+    assert uses_in_source(arraycrop.replace("if old_numpy:", "if not old_numpy:"), "numpy.lib.arraypad",
+                          "_validate_lengths") is None
+    # a flag about something else guards nothing
+    other = arraycrop.replace("Version(np.__version__) < Version('1.16')", "np.ndim(0) == 0")
+    assert uses_in_source(other, "numpy.lib.arraypad", "_validate_lengths").line == 5
+
+
 def test_the_first_release_that_adapted_is_found_by_bisection_past_the_first_few(index_for):
     # requests 2.11.1 -> 2.19: seventeen releases still subclass collections.MutableMapping.
     old = "import collections\nclass Jar(collections.MutableMapping):\n    pass\n"
