@@ -1543,6 +1543,8 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward}'s {refusal.path} no "
                                                                      f"longer does"], "release-files"))
         ctx.evidence.append(f"{where}: {message[:120]!r}")
+        if frames and not ctx.is_keep(pin.name):
+            out += [c for c in _refused_keyword_caller(ctx, pin, message) if c not in out]
         tomb = raised.tombstone_module(refusal.path, message)
         if tomb is not None and not frames:
             out += _tombstone_importers(ctx, pin, tomb)
@@ -1570,6 +1572,58 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _refused_keyword_caller(ctx: Context, pin: Any, message: str) -> List[Culprit]:
+    """The refused word is a keyword the calling pin's line passes: that pin's first release that stopped.
+
+    arrow 0.14.5's ``Arrow.replace`` raises 'unknown attribute: "days"' for the plural
+    units it used to shift by; td-watson 1.7.0's ``now.replace(days=-weekday)`` is the
+    frame that called it, and td-watson 1.8.0 calls ``now.shift(days=...)`` instead.  The
+    frame just outside the refusing pin's innermost frames must be another movable pin's,
+    its line must call ``.<refusing function>(..., word=...)`` with exactly one word the
+    message quotes, and the caller's later release must pass it nowhere.  An alternative
+    beside the refuser's releases that did not refuse, at the same weight: the resolver
+    takes the smaller move.
+    """
+    from . import users
+    from .adapted import frame_relpath
+
+    frames = ctx.crash.final.frames
+    i = len(frames) - 1
+    while i >= 0 and (p := _frame_party(frames[i], ctx)) is not None and p.key == pin.key:
+        i -= 1
+    if i < 0 or i == len(frames) - 1:
+        return []
+    fn = (frames[-1].function or "").rsplit(".", 1)[-1]
+    caller_fr = frames[i]
+    party = _frame_party(caller_fr, ctx)
+    caller = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(caller_fr)
+    if caller is None or not caller.version or ctx.is_keep(caller.name) or not rel or not fn.isidentifier():
+        return []
+    line = caller_fr.source or ""
+    m = re.search(rf"\.{re.escape(fn)}\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", line)
+    if not m:
+        return []
+    passed = set(re.findall(r"(?<![\w=!<>])(\w+)\s*=(?!=)", m.group(1)))
+    quoted = set(re.findall(r"['\"`]([A-Za-z_]\w*)['\"`]", message))
+    words = sorted(passed & quoted)
+    if len(words) != 1:
+        return []
+    kw = words[0]
+    try:
+        adapted, partial = users.method_keyword_adapted(ctx, caller, users.Use(rel, caller_fr.line or 0, line.strip()),
+                                                        fn, kw)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {caller.name}'s releases: {type(exc).__name__}")
+        return []
+    if not adapted:
+        return []
+    how = "there; the rest of that release is over the read cap" if partial else "in any module"
+    return [Culprit(caller.name, f">={adapted}", CONF_TIME,
+                    [f"{caller.name} {caller.version} passes the refused {kw}= to .{fn}() (`{line.strip()}`, {rel}); "
+                     f"{caller.name} {adapted} no longer does {how} (read from release files)"], "release-files")]
 
 
 def _refused_after_caller(ctx: Context, pin: Any) -> List[Culprit]:
