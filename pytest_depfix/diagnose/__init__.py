@@ -99,6 +99,18 @@ def diagnose(
             ctx.crash = _with_message(crash, "ImportError", found[0])
             ctx.evidence.append(found[3])
     diagnosis = decide(ctx, classify(ctx.crash))
+    if found is None and diagnosis.verdict == "unknown" and not diagnosis.culprits:
+        handled = _fallen_back_from(ctx)
+        if handled is not None:
+            # The handler's fallback imports what the set never held (fabric 3.0.1's "from decorator
+            # import decorator" after invoke 2.1 dropped invoke.vendor.decorator): the first import is the break.
+            inner = diagnose(handled, pins, target, index, kb, keep=keep, probe=probe, matrix=matrix,
+                             project_root=project_root)
+            if inner.culprits:
+                inner.crash_key = diagnosis.crash_key
+                inner.summary = (f"{inner.summary} (the import its handler fell back from; the fallback "
+                                 f"{crash.root.message!r} names no package of the set)")
+                return inner
     if ctx.crash.root.type == LOST_EXCEPTION and diagnosis.verdict == "unknown":
         diagnosis.summary = ("the paste ends before its exception line, and the statement it ends at reads nothing "
                              "the pinned set lacks: paste the lines below it")
@@ -106,6 +118,40 @@ def diagnose(
         diagnosis.summary = f"{diagnosis.summary} ({found[3]})"
         diagnosis.details["message_read_from_imports"] = found[0]
     return diagnosis
+
+
+_NO_MODULE = re.compile(r"No module named '?([\w.]+)'?")
+_FROM_MODULE = re.compile(r"^cannot import name '?\w+'? from '([\w.]+)'")
+_IMPORT_KINDS = ("ImportError", "ModuleNotFoundError")
+
+
+def _fallen_back_from(ctx: Any) -> Optional[Crash]:
+    """The crash cut at the import an ``except ImportError`` fell back from, when the fallback's module is no pin's.
+
+    "During handling of the above exception": the printed chain's earlier record is the
+    import the handler caught, its last the fallback's.  Only when both are import errors,
+    the fallback's module belongs to no pin of the set and the first one's module does.
+    """
+    from .verdict import module_owner
+
+    crash = ctx.crash
+    excs = crash.exceptions
+    root = crash.root
+    i = next((k for k, e in enumerate(excs) if e is root), None)
+    if not i or excs[i - 1].relation != "context":
+        return None
+    first = excs[i - 1]
+    if root.short_type not in _IMPORT_KINDS or first.short_type not in _IMPORT_KINDS or not first.frames:
+        return None
+    fallback = _NO_MODULE.match(root.message.strip())
+    if fallback is None or module_owner(fallback.group(1), ctx) is not None:
+        return None
+    caught = _NO_MODULE.match(first.message.strip()) or _FROM_MODULE.search(first.message)
+    if caught is None or module_owner(caught.group(1), ctx) is None:
+        return None
+    import dataclasses
+
+    return dataclasses.replace(crash, exceptions=list(excs[:i]))
 
 
 def _with_message(crash: Crash, kind: str, message: str) -> Crash:
