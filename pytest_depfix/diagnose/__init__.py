@@ -91,6 +91,13 @@ def diagnose(
         if found is not None:
             ctx.crash = _with_message(crash, "AttributeError", found[0])
             ctx.evidence.append(found[3])
+    wrapped = _wrapped_import_error(root) if found is None else None
+    if wrapped is not None:
+        # transformers' lazy module re-raises an import's failure as "RuntimeError: Failed to import
+        # transformers.trainer because of the following error ...", the import's own message below.
+        ctx.crash = _with_message(crash, *wrapped)
+        ctx.evidence.append(f"{root.type} wraps the import error printed below its first line: {wrapped[1][:160]}")
+        crash = ctx.crash
     if found is None and probe is not None and not lost and root.frames and classify(crash).family == F.UNKNOWN:
         from .linkcheck import hidden_import
 
@@ -152,6 +159,26 @@ def _fallen_back_from(ctx: Any) -> Optional[Crash]:
     import dataclasses
 
     return dataclasses.replace(crash, exceptions=list(excs[:i]))
+
+
+_WRAPPED_IMPORT = re.compile(r"^(?:(?P<name>cannot import name '?\w+'? from '[\w.]+')|(?P<module>No module named '[\w.]+'))")
+
+
+def _wrapped_import_error(root: Any) -> Optional[tuple]:
+    """``(type, message)`` of an import error a library's wrapper printed under its own first line.
+
+    transformers' and diffusers' ``_LazyModule`` raise "RuntimeError: Failed to import X because
+    of the following error (look up to see its traceback):" with the import's message on the next
+    line.  Only a wrapper (any type but an import error itself) whose later line starts with one
+    of CPython's two import wordings; the rest of that line (a path in parentheses) is kept.
+    """
+    if root.short_type in _IMPORT_KINDS or "\n" not in root.message:
+        return None
+    for line in root.message.splitlines()[1:6]:
+        m = _WRAPPED_IMPORT.match(line.strip())
+        if m:
+            return ("ImportError" if m.group("name") else "ModuleNotFoundError", line.strip())
+    return None
 
 
 def _with_message(crash: Crash, kind: str, message: str) -> Crash:

@@ -363,7 +363,8 @@ _PEP585 = re.compile(r"'(?:type|ABCMeta)' object is not subscriptable")
 _ABSTRACT = re.compile(r"Can't instantiate abstract class (\w+) (?:with abstract methods? (\w+(?:, \w+){0,40})"
                        r"|without an implementation for abstract methods? ('\w+'(?:, '\w+'){0,40}))")
 _FUTURE_ANNOTATIONS = re.compile(r"\bfuture feature annotations is not defined")
-_SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)'")
+# (a paste may lose the closing quote at its very end: "... keyword argument 'proxies")
+_SIG_KW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got an unexpected keyword argument '(\w+)(?:'|(?=\s*\Z))")
 _SIG_KW_BARE = re.compile(r"(?:TypeError: )?got an unexpected keyword argument '(\w+)'")
 _SIG_MISSING = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) missing (\d+) required (?:positional|keyword-only) arguments?: (.+)")
 _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) "

@@ -2249,6 +2249,8 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
                                         f"({use.file} line {use.line}: `{use.statement}`): not a fix")
                 return use is not None
 
+        if sig is not None and sig.family == F.SIGNATURE and sig.name and not sig.detail.get("missing"):
+            still_broken = _still_passes(ctx, caller, frames[0], sig.name)
         found = adapted.first_adapted(ctx.probe, ctx.index, caller.name, caller.version, frames, after=after,
                                       still_broken=still_broken)
     except Exception as exc:  # evidence, never a reason to fail
@@ -2268,6 +2270,46 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         if guarded and Version(guarded[0].constraint[2:]) < Version(found.version):
             return guarded
     return changed
+
+
+_CALLED_DOTTED = re.compile(r"([A-Za-z_][\w.]*)\s*\(")
+
+
+def _still_passes(ctx: Context, caller: Party, frame: Frame, keyword: str) -> Any:
+    """``still_broken`` for a refused keyword: the release's failing file still passes ``keyword=`` to that callable.
+
+    openai 1.3.9 moved ``httpx.Client(..., proxies=proxies)`` down a few lines: the failing
+    line changed, the call did not (httpx 0.28 refuses ``proxies``; openai stopped passing it
+    in 1.55.3).  The callable is the one the failing line names (``httpx.Client``), matched by
+    its last part, or a class of the file built on it (1.3.9's ``SyncHttpxClientWrapper``); a
+    line naming none makes any call passing the keyword in that file count.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    names = {n.rsplit(".", 1)[-1] for n in _CALLED_DOTTED.findall(frame.source or "")}
+
+    def still_broken(v: str, rel: str) -> bool:
+        try:
+            text = ReleaseTree(ctx.probe, caller.name or "", v).read(rel) or ""
+            mod = users._parsed(text)
+        except Exception:
+            return False  # could not read it: the changed line stays the evidence
+        wanted = set(names)
+        for node in ast.walk(mod):
+            # openai 1.3.9 calls its own SyncHttpxClientWrapper(httpx.Client): the same callable's keywords
+            if isinstance(node, ast.ClassDef) and any((users._dotted(b) or "").rsplit(".", 1)[-1] in names
+                                                      for b in node.bases):
+                wanted.add(node.name)
+        hit = any(isinstance(node, ast.Call) and any(k.arg == keyword for k in node.keywords)
+                  and (not names or (users._dotted(node.func) or "").rsplit(".", 1)[-1] in wanted)
+                  for node in ast.walk(mod))
+        if hit:
+            ctx.evidence.append(f"{caller.name} {v} changed the failing line but still passes {keyword}= there "
+                                f"({rel}): not a fix")
+        return hit
+
+    return still_broken
 
 
 def _no_caller_frames(ctx: Context) -> bool:
