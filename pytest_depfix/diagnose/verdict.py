@@ -586,7 +586,18 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
         pinned = getattr(ctx, "pinned", None)
         pin = pinned(dist) if callable(pinned) else None
         near = pin.version if pin is not None and pin.version else None
-        answer = ctx.probe.find_range(dist, question, near=near) if near else ctx.probe.find_range(dist, question)
+        versions = None
+        if near:
+            # A pinned pre-release or yanked release is no probe point by default (black's whole
+            # history before 22.1.0 is betas: 21.9b0 lacks Mode's 'preview'); the pin itself is read.
+            listed = ctx.probe.versions(dist)
+            if near not in listed:
+                try:
+                    versions = sorted(listed + [near], key=Version)
+                except InvalidVersion:
+                    versions = None
+        answer = ctx.probe.find_range(dist, question, near=near, versions=versions) if near \
+            else ctx.probe.find_range(dist, question)
         present = getattr(answer, "present", None)
     except Exception as exc:  # the probe is evidence, never a reason to fail
         ctx.evidence.append(f"API probe could not answer for {dist}: {type(exc).__name__}: {exc}")
@@ -4187,7 +4198,34 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
     if not ctx.is_keep(pin.name):
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
+        out += _began_passing(ctx, pin, use, full, kw, ev)
     return out
+
+
+def _began_passing(ctx: Context, pin: Any, use: Any, full: str, kw: str, ev: str) -> List[Culprit]:
+    """The caller's newest earlier release whose file passes ``kw=`` to ``full`` nowhere, as a culprit.
+
+    flake8-black 0.2.5 began passing ``preview=`` to black's ``FileMode`` (black took it in
+    22.1.0; 0.2.5 was yanked); 0.2.4 did not.  A patch back is a fix beside the callee's major.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    def ok(v: str) -> bool:
+        tree = ReleaseTree(ctx.probe, pin.name, v)
+        if use.file not in tree.paths():
+            return False  # the file came later: no evidence either way
+        return not any(f == full for f, _ in users.keyword_calls(tree.read(use.file) or "", kw))
+
+    try:
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, ok)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {pin.name}'s releases: {type(exc).__name__}")
+        return []
+    if back is None:
+        return []
+    return [Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{ev}; {pin.name} {back} did not pass it there (read from "
+                                                        f"release files)"], "release-files")]
 
 
 def _required_by_constructor(ctx: Context, param: str, named: str = "") -> List[Culprit]:

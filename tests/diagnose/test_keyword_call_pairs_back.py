@@ -1,0 +1,47 @@
+"""A frameless refused keyword: the caller's release before it began passing it, and a pre-release pin.
+
+flake8-black#49: flake8-black 0.2.5 (since yanked) passes ``preview=`` to black's ``FileMode``;
+black took it in 22.1.0, and every black before that is a beta (21.9b0 here), which the probe's
+release list leaves out unless the pin is one.  The maintainer said to downgrade flake8-black:
+0.2.4 passed no ``preview``.
+"""
+from pytest_depfix.crash import attribute, parse_traceback
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.message_only import infer_message
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+# flake8-black#49, verbatim; package names changed to the fixtures'.
+PASTE = ("flake8.exceptions.FailedToLoadPlugin: Flake8 failed to load plugin \"BLK\" due to __init__() got an "
+         "unexpected keyword argument 'preview'.\n")
+
+
+def _universe():
+    def blacky(v, preview):
+        fields = "    line_length: int = 88\n" + ("    preview: bool = False\n" if preview else "")
+        return {"version": v, "files": {"blacky/__init__.py": "from blacky.mode import Mode\nFileMode = Mode\n",
+                                        "blacky/mode.py": "from dataclasses import dataclass\n\n@dataclass\nclass Mode:\n"
+                                                          + fields}}
+
+    def flake8y(v, preview):
+        extra = ", preview=False" if preview else ""
+        return {"version": v, "requires_dist": ["blacky>=19.3b0"],
+                "files": {"flake8y_black.py": f"import blacky\n\ndef load():\n    return blacky.FileMode(line_length=88{extra})\n"}}
+    return {"blacky": [blacky("19.10b0", False), blacky("21.9b0", False), blacky("22.1.0", True), blacky("23.1.0", True)],
+            "flake8y-black": [flake8y("0.2.3", False), flake8y("0.2.4", False), flake8y("0.2.5", True)]}
+
+
+def _diagnose(index_for):
+    index, target = index_for(_universe(), python="3.10")
+    pins = parse_requirements_text("flake8y-black==0.2.5\nblacky==21.9b0\n", target)
+    crashes = parse_traceback(PASTE)
+    crash = crashes[0] if crashes else infer_message(PASTE, load_knowledge(bundled=False)).to_crash()
+    crash = attribute(crash, pins, target=target, installed=False, index=index)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_the_caller_before_it_began_passing_the_keyword_and_the_callee_that_took_it_are_both_offered(index_for):
+    d = _diagnose(index_for)
+    got = {(c.name, c.constraint) for c in d.culprits}
+    assert ("flake8y-black", "<=0.2.4") in got, d.summary
+    assert ("blacky", ">=22.1.0") in got, d.summary  # the pinned beta is read, though betas are no probe points
