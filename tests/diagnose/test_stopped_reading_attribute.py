@@ -45,3 +45,34 @@ def test_a_release_a_major_series_away_is_weaker_evidence(index_for):
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     got = {(c.name, c.constraint): c.confidence for c in d.culprits}
     assert 0 < got[("alphay", ">=1.2.11")] < 0.8
+
+
+
+GUARDED = ("None\n    if hasattr(DataFrame, 'from_items'):\n        tf = DataFrame.from_items(gtlist)\n"
+           "    else:\n        tf = DataFrame.from_dict(dict(gtlist))")
+
+
+def _guarded_universe(later_call):
+    return dict(UNIVERSE, alphay=[dict(r, files={"alphay/__init__.py": "", "alphay/system.py": SYSTEM.format(call=call)})
+                                  for r, call in zip(UNIVERSE["alphay"], ("DataFrame.from_items(gtlist, orient='index')",
+                                                                          later_call))])
+
+
+def _diagnose_guarded(index_for, later_call):
+    index, target = index_for(_guarded_universe(later_call), python="3.7")
+    pins = parse_requirements_text("alphay==2.4.0\npandy==1.0.1\n", target)
+    (crash,) = parse_traceback(PASTE)
+    crash = attribute(crash, pins, target=target, installed=False)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_a_read_kept_under_a_hasattr_guard_no_longer_fails(index_for):
+    # pytest-mock#28: 0.10.1 kept config.add_cleanup under "if hasattr(config, 'add_cleanup'):" with a
+    # fallback for pytest 2.7.  Here alphay 2.4.1 guards DataFrame.from_items the same way.
+    d = _diagnose_guarded(index_for, GUARDED)
+    assert ("alphay", ">=2.4.1") in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_an_unguarded_read_beside_the_guarded_one_still_fails(index_for):
+    d = _diagnose_guarded(index_for, "DataFrame.from_items(gtlist) if gtlist else " + GUARDED)
+    assert ("alphay", ">=2.4.1") not in [(c.name, c.constraint) for c in d.culprits], d.summary
