@@ -31,7 +31,7 @@ from .models import Constraint, Culprit
 # compare lexicographically (an ordered group, so sums of lower bounds are
 # lower bounds).
 Cost = Tuple[int, ...]
-ZERO: Cost = (0, 0, 0, 0, 0, 0, 0)  # the whole-answer order of resolve_search.FULL_ZERO
+ZERO: Cost = (0, 0, 0, 0, 0, 0)  # + the diagnosis-rank component, see Problem.cost_of
 
 
 def add(a: Cost, b: Cost) -> Cost:

@@ -24,17 +24,15 @@ from packaging.version import Version
 
 from .resolve_problem import Cost, Problem, Var, contains
 
-# Whole-answer cost: (changed, majors left, minors left, requirements the moved
-# versions add outside the set, release distance, downgrades, diagnosis rank of
-# the satisfied culprits).  The fourth and last parts are known only at a leaf;
-# a partial sum has 0 there, so it stays a lower bound of every answer below it.
-FULL_ZERO: Cost = (0, 0, 0, 0, 0, 0, 0)
+# Whole-answer cost: (changed, majors left, minors left, release distance,
+# downgrades, diagnosis rank of the satisfied culprits).
+FULL_ZERO: Cost = (0, 0, 0, 0, 0, 0)
 PREFETCH_BATCH = 8
 
 
 def full_cost(c: Cost) -> Cost:
-    """A package's 5-part move cost in the 7-part answer order."""
-    return (c[0], c[1], c[2], 0, c[3], c[4], 0)
+    """A package's 5-part move cost in the 6-part answer order."""
+    return (c[0], c[1], c[2], c[3], c[4], 0)
 
 
 def addc(a: Cost, b: Cost) -> Cost:
@@ -424,28 +422,6 @@ class _Search:
             total = addc(total, full_cost(p.vars[k].costs[doms[k][0]]))
         return total
 
-    def _added_outside(self) -> int:
-        """Packages outside the set that the moved versions require and their pinned versions did not.
-
-        fabric 3.1.0 began requiring ``decorator`` where 3.0.1 had invoke's vendored copy: a
-        set that moves fabric forward cannot run without a package the set never held, which
-        the answer may not add.  Among moves of the same size, the one that needs nothing new
-        comes first (invoke 2.0.0 instead).
-        """
-        p = self.p
-        added = 0
-        for key, var in p.vars.items():
-            v = self.value.get(key)
-            if v is None or var.current is None or v == var.current:
-                continue
-            new = p.meta(key, v)
-            if not new.ok:
-                continue
-            old = p.meta(key, var.current)
-            before = {d.key for d in old.deps} if old.ok else set()
-            added += len({d.key for d in new.deps if d.key not in p.vars and d.key not in before})
-        return added
-
     def _meets(self, dep, w: Version) -> bool:
         got = self._met.get((id(dep), w))
         if got is None:
@@ -502,7 +478,7 @@ class _Search:
         for demand in self.p.demands:
             best, _ = self.p.demand_state(demand, self.value)
             rank += max(best or 0, 0)
-        total = addc(cost, (0, 0, 0, self._added_outside(), 0, 0, rank))
+        total = addc(cost, (0, 0, 0, 0, 0, rank))
         limit = self._limit()
         if limit is None or total < limit:
             self.best = (total, dict(self.value))

@@ -97,23 +97,6 @@ def test_equal_moves_go_forward_before_following_the_more_confident_culprit(solv
     assert moved(res) == {"jinja2": ("3.1.2", "3.0.3")}
 
 
-def test_equal_moves_prefer_the_one_that_needs_nothing_outside_the_set(solve):
-    # fabric#2263's shape: fabric 3.1.0 began requiring decorator (3.0.1 used invoke's vendored
-    # copy), which the set does not hold; invoke 2.0.1 still vendors it.  One minor move each:
-    # the answer that can run without a package the set never held wins over going forward.
-    uni = {"fabric": [rel("3.0.1", "invoke>=2.0"), rel("3.1.0", "invoke>=2.0", "decorator>=5")],
-           "invoke": [rel("2.0.1"), rel("2.1.0")], "decorator": [rel("5.1.1")]}
-    res = solve(uni, "fabric==3.0.1\ninvoke==2.1.0\n",
-                demands=[[cul("invoke", "<2.1", 0.8), cul("fabric", ">=3.1.0", 0.8)]])
-    assert moved(res) == {"invoke": ("2.1.0", "2.0.1")}
-    assert res.missing == []
-    # A requirement the pinned release already had outside the set is nothing new.
-    uni["fabric"] = [rel("3.0.1", "invoke>=2.0", "decorator>=5"), rel("3.1.0", "invoke>=2.0", "decorator>=5")]
-    res = solve(uni, "fabric==3.0.1\ninvoke==2.1.0\n",
-                demands=[[cul("invoke", "<2.1", 0.8), cul("fabric", ">=3.1.0", 0.8)]])
-    assert moved(res) == {"fabric": ("3.0.1", "3.1.0")}
-
-
 def test_together_constraints_hold_with_their_culprit(solve):
     uni = {"flask": [rel("1.1.2"), rel("2.0.0")], "werkzeug": [rel("1.0.1"), rel("2.0.0")], "six": [rel("1.15.0")]}
     res = solve(uni, "flask==1.1.2\nwerkzeug==1.0.1\nsix==1.15.0\n",
