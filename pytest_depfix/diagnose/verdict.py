@@ -2127,6 +2127,9 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             if compiled:
                 # The release ships it as an extension module: it is there, it did not load.
                 return _extension_did_not_load(ctx, sig, callee, compiled, done)
+            frozen = _frozen_left_out(ctx, sig, callee, done)
+            if frozen is not None:
+                return frozen
             # The index's own release has it: the installed copy is not that release (a distro
             # package that strips vendored modules, a half-finished upgrade, a file shadowing it).
             return done("environment", sig.family, f"{callee.name}=={callee.version} as the index serves it has {what}; "
@@ -2171,6 +2174,43 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
 
 
 _ADAPTABLE = (F.IMPORT_NAME, F.ATTRIBUTE, F.SIGNATURE, F.PYTHON_VERSION)
+
+
+_FROZEN_LOADER = re.compile(r"PyInstaller[\\/]loader[\\/]|[\\/]pyimod0\d_\w+\.py|pyi_rth_\w+\.py")
+
+
+def _frozen_left_out(ctx: Context, sig: F.Signal, callee: Party, done: Any) -> Optional[Diagnosis]:
+    """A frozen app's "No module named 'pkg_resources.py2_warn'": the freezer left out a module the release has.
+
+    PyInstaller 3.3 bundles what its hooks name; setuptools 45.0.0's ``pkg_resources`` began
+    importing ``py2_warn`` by a path no hook knew, so the frozen app lacks a module the
+    release ships.  With PyInstaller's loader in the frames, the callee's newest earlier
+    release without that module is the way back (setuptools 44.0.0); the installed copy is
+    not to blame, and the freezer is left as pinned (which of its releases collects the
+    module is not read).
+    """
+    from . import users
+    from .probe import NO, Question
+
+    if not any(_FROZEN_LOADER.search(fr.file or "") for e in ctx.crash.exceptions for fr in e.frames) \
+            or not sig.detail.get("no_module") or not sig.module or ctx.is_keep(callee.name) or not callee.version:
+        return None
+    question = Question(sig.module)
+    try:
+        back = users.last_where_before(ctx.probe, callee.name or "", callee.version,
+                                       lambda v: ctx.probe.ask(callee.name, v, question).value == NO)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {callee.name}'s releases: {type(exc).__name__}")
+        return None
+    if back is None:
+        return None
+    ev = (f"PyInstaller's loader is in the frames: the frozen app lacks {sig.module}, which {callee.name} "
+          f"{callee.version} ships and imports; {callee.name} {back} has no such module (read from release files)")
+    ctx.evidence.append(ev)
+    return done("transitive", sig.family, f"a frozen app left out {sig.module}: {ev}",
+                [Culprit(callee.name, f"<={back}", CONF_PROBE, [ev], "release-files")],
+                f"or keep {callee.name} and name the module a hidden import of the frozen app "
+                f"(PyInstaller: --hidden-import {sig.module})")
 
 
 def _imports_from_itself(ctx: Context, callee: Party, sig: F.Signal) -> List[Culprit]:
