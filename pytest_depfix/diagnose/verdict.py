@@ -588,14 +588,16 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
         near = pin.version if pin is not None and pin.version else None
         versions = None
         if near:
-            # A pinned pre-release or yanked release is no probe point by default (black's whole
-            # history before 22.1.0 is betas: 21.9b0 lacks Mode's 'preview'); the pin itself is read.
+            # A pinned pre-release or yanked release is no probe point by default.  When no listed
+            # release lies below it (black's whole history before 22.1.0 is betas: 21.9b0 lacks
+            # Mode's 'preview'), the range would say nothing about the pin: the pin itself is read.
+            # With finals below it (scikit-learn 0.22rc3), the finals' range stands as it was.
             listed = ctx.probe.versions(dist)
-            if near not in listed:
-                try:
+            try:
+                if near not in listed and not any(Version(v) < Version(near) for v in listed):
                     versions = sorted(listed + [near], key=Version)
-                except InvalidVersion:
-                    versions = None
+            except InvalidVersion:
+                versions = None
         answer = ctx.probe.find_range(dist, question, near=near, versions=versions) if near \
             else ctx.probe.find_range(dist, question)
         present = getattr(answer, "present", None)

@@ -45,3 +45,24 @@ def test_the_caller_before_it_began_passing_the_keyword_and_the_callee_that_took
     got = {(c.name, c.constraint) for c in d.culprits}
     assert ("flake8y-black", "<=0.2.4") in got, d.summary
     assert ("blacky", ">=22.1.0") in got, d.summary  # the pinned beta is read, though betas are no probe points
+
+
+def test_a_pre_release_pin_above_final_releases_keeps_the_finals_range(index_for):
+    # lightwood's scikit-learn 0.22rc3: Imputer is in 0.21.3 and gone from 0.22rc3 and 0.22.1.  The
+    # finals' range (<0.22) stands; the pinned candidate is not made a probe point.
+    def sk(v, has):
+        return {"version": v, "files": {"sklearny/__init__.py": "", "sklearny/preprocessing.py":
+                                        "class StandardScaler:\n    pass\n" + ("class Imputer:\n    pass\n" if has else "")}}
+    universe = {"sklearny": [sk("0.13.0", False), sk("0.20.4", True), sk("0.21.3", True), sk("0.22rc3", False),
+                             sk("0.22.0", False), sk("0.22.1", False)],
+                "cesiumy": [{"version": "0.9.9", "requires_dist": ["sklearny>=0.20"],
+                             "files": {"cesiumy/__init__.py": "", "cesiumy/featurize.py": "from sklearny.preprocessing import Imputer\n"}}]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("cesiumy==0.9.9\nsklearny==0.22rc3\n", target)
+    tb = ('Traceback (most recent call last):\n  File "/l/lib/python3.7/site-packages/cesiumy/featurize.py", line 1, in <module>\n'
+          "    from sklearny.preprocessing import Imputer\n"
+          "ImportError: cannot import name 'Imputer' from 'sklearny.preprocessing'\n")
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert any(c.name == "sklearny" and c.constraint.endswith("<0.22.0") and c.source == "api-probe" for c in d.culprits), \
+        [(c.name, c.constraint, c.source) for c in d.culprits]
