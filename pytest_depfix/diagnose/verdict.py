@@ -592,14 +592,22 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
             # release lies below it (black's whole history before 22.1.0 is betas: 21.9b0 lacks
             # Mode's 'preview'), the range would say nothing about the pin: the pin itself is read.
             # With finals below it (scikit-learn 0.22rc3), the finals' range stands as it was.
+            # The pin must be a release the index lists (a local label such as 1.13.0+cu117 is not).
             listed = ctx.probe.versions(dist)
             try:
-                if near not in listed and not any(Version(v) < Version(near) for v in listed):
+                pv = Version(near)
+                if all(Version(v) != pv for v in listed) and not any(Version(v) < pv for v in listed) \
+                        and any(r.version == pv for r in ctx.index.releases(dist)):
                     versions = sorted(listed + [near], key=Version)
-            except InvalidVersion:
+            except Exception:
                 versions = None
-        answer = ctx.probe.find_range(dist, question, near=near, versions=versions) if near \
-            else ctx.probe.find_range(dist, question)
+        try:
+            answer = ctx.probe.find_range(dist, question, near=near, versions=versions) if near \
+                else ctx.probe.find_range(dist, question)
+        except Exception:
+            if versions is None:
+                raise
+            answer = ctx.probe.find_range(dist, question, near=near)  # the listed releases alone, as before
         present = getattr(answer, "present", None)
     except Exception as exc:  # the probe is evidence, never a reason to fail
         ctx.evidence.append(f"API probe could not answer for {dist}: {type(exc).__name__}: {exc}")
@@ -2302,7 +2310,8 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
                                         f"({use.file} line {use.line}: `{use.statement}`): not a fix")
                 return use is not None
 
-        if sig is not None and sig.family == F.SIGNATURE and sig.name and not sig.detail.get("missing"):
+        if sig is not None and sig.family == F.SIGNATURE and sig.name and "unexpected keyword argument" in sig.message:
+            # (not "got multiple values for argument 'x'": its fix keeps x= and drops a positional)
             still_broken = _still_passes(ctx, caller, frames[0], sig.name)
         found = adapted.first_adapted(ctx.probe, ctx.index, caller.name, caller.version, frames, after=after,
                                       still_broken=still_broken)
@@ -2334,13 +2343,15 @@ def _still_passes(ctx: Context, caller: Party, frame: Frame, keyword: str) -> An
     openai 1.3.9 moved ``httpx.Client(..., proxies=proxies)`` down a few lines: the failing
     line changed, the call did not (httpx 0.28 refuses ``proxies``; openai stopped passing it
     in 1.55.3).  The callable is the one the failing line names (``httpx.Client``), matched by
-    its last part, or a class of the file built on it (1.3.9's ``SyncHttpxClientWrapper``); a
-    line naming none makes any call passing the keyword in that file count.
+    its last part, or a class of the file built on it (1.3.9's ``SyncHttpxClientWrapper``).  A
+    line naming no callable (a continuation line) gives no check: None.
     """
     from . import users
     from .probe import ReleaseTree
 
     names = {n.rsplit(".", 1)[-1] for n in _CALLED_DOTTED.findall(frame.source or "")}
+    if not names:
+        return None  # a continuation line names no callable: the changed line stays the evidence
 
     def still_broken(v: str, rel: str) -> bool:
         try:
@@ -2355,8 +2366,7 @@ def _still_passes(ctx: Context, caller: Party, frame: Frame, keyword: str) -> An
                                                       for b in node.bases):
                 wanted.add(node.name)
         hit = any(isinstance(node, ast.Call) and any(k.arg == keyword for k in node.keywords)
-                  and (not names or (users._dotted(node.func) or "").rsplit(".", 1)[-1] in wanted)
-                  for node in ast.walk(mod))
+                  and (users._dotted(node.func) or "").rsplit(".", 1)[-1] in wanted for node in ast.walk(mod))
         if hit:
             ctx.evidence.append(f"{caller.name} {v} changed the failing line but still passes {keyword}= there "
                                 f"({rel}): not a fix")
@@ -2533,26 +2543,41 @@ def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F
 
 
 def _reads_unguarded(text: str, attr: str, reads: Any) -> bool:
-    """Whether ``text`` reads ``.attr`` outside an ``if hasattr(..., "attr"):`` that guards it.
+    """Whether ``text`` reads ``.attr`` outside an ``if hasattr(R, "attr"):`` that guards that very read.
 
     pytest-mock 0.10.1 kept ``config.add_cleanup`` under ``if hasattr(config, 'add_cleanup'):``
-    with a fallback for pytest 2.7: a read the release can no longer fail on.  Text that does
-    not parse is read as text.
+    with a fallback for pytest 2.7: a read the release can no longer fail on.  A guard is a
+    test that is ``hasattr(R, "attr")`` alone or one operand of an ``and``, and it covers only
+    reads of ``R.attr`` in its body (``if not hasattr(...)`` covers its ``else``).  Text that
+    does not parse is read as text: it reads the attribute.
     """
-    from . import users
+    from .pysource import parse_quietly
 
     if not reads.search(text):
         return False
     try:
-        mod = users._parsed(text)
-    except Exception:
+        mod = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return True
+
+    def receivers(test: ast.AST) -> Tuple[Set[str], bool]:
+        """(the receivers ``hasattr`` tests for ``attr``, whether the test is negated)."""
+        negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+        if negated:
+            test = test.operand  # type: ignore[attr-defined]
+        parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) and not negated else [test]
+        found = {ast.dump(c.args[0]) for c in parts
+                 if isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "hasattr"
+                 and len(c.args) == 2 and isinstance(c.args[1], ast.Constant) and c.args[1].value == attr}
+        return found, negated
+
     guarded: Set[int] = set()
     for node in ast.walk(mod):
-        if isinstance(node, ast.If) and any(
-                isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id == "hasattr" and len(c.args) == 2
-                and isinstance(c.args[1], ast.Constant) and c.args[1].value == attr for c in ast.walk(node.test)):
-            guarded.update(id(n) for st in node.body for n in ast.walk(st))
+        if isinstance(node, ast.If):
+            recv, negated = receivers(node.test)
+            for st in (node.orelse if negated else node.body) if recv else ():
+                guarded.update(id(n) for n in ast.walk(st)
+                               if isinstance(n, ast.Attribute) and n.attr == attr and ast.dump(n.value) in recv)
     return any(isinstance(n, ast.Attribute) and n.attr == attr and id(n) not in guarded for n in ast.walk(mod))
 
 

@@ -66,3 +66,21 @@ def test_a_pre_release_pin_above_final_releases_keeps_the_finals_range(index_for
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert any(c.name == "sklearny" and c.constraint.endswith("<0.22.0") and c.source == "api-probe" for c in d.culprits), \
         [(c.name, c.constraint, c.source) for c in d.culprits]
+
+
+def test_a_local_label_pin_below_every_release_keeps_the_probe_answer(index_for):
+    # torch==1.12.1+cu116 from PyTorch's own index: the PyPI-like index lists no such release, so it
+    # is no probe point (the probe could not read it) and the listed releases' range stands.
+    def t(v, has):
+        return {"version": v, "files": {"torchy/__init__.py": "X = 1\n" + ("def compile():\n    pass\n" if has else "")}}
+    app = "import torchy\n\ndef go():\n    return torchy.compile()\n"
+    universe = {"torchy": [t("1.13.0", False), t("2.0.0", True), t("2.0.1", True)],
+                "appy": [{"version": "1.0.0", "requires_dist": ["torchy"], "files": {"appy/__init__.py": app}}]}
+    tb = ('Traceback (most recent call last):\n  File "/env/lib/python3.10/site-packages/appy/__init__.py", line 4, in go\n'
+          "    return torchy.compile()\nAttributeError: module 'torchy' has no attribute 'compile'\n")
+    index, target = index_for(universe, python="3.10")
+    for pin in ("1.12.1+cu116", "1.13.0+cu117"):
+        pins = parse_requirements_text(f"appy==1.0.0\ntorchy=={pin}\n", target)
+        crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+        d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+        assert ("torchy", ">=2.0.0") in {(c.name, c.constraint) for c in d.culprits}, (pin, d.summary)

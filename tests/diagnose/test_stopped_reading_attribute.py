@@ -76,3 +76,22 @@ def test_a_read_kept_under_a_hasattr_guard_no_longer_fails(index_for):
 def test_an_unguarded_read_beside_the_guarded_one_still_fails(index_for):
     d = _diagnose_guarded(index_for, "DataFrame.from_items(gtlist) if gtlist else " + GUARDED)
     assert ("alphay", ">=2.4.1") not in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_only_a_hasattr_test_on_the_same_receiver_guards_a_read():
+    import re
+
+    from pytest_depfix.diagnose.verdict import _reads_unguarded
+
+    reads = re.compile(r"\.from_items\b")
+
+    def unguarded(text):
+        return _reads_unguarded(text, "from_items", reads)
+
+    assert not unguarded("if hasattr(cfg, 'from_items'):\n    f = cfg.from_items\n")
+    assert not unguarded("if ok and hasattr(cfg, 'from_items'):\n    f = cfg.from_items\n")
+    assert not unguarded("if not hasattr(cfg, 'from_items'):\n    f = None\nelse:\n    f = cfg.from_items\n")
+    assert unguarded("if hasattr(cfg, 'from_items') or force:\n    f = cfg.from_items\n")  # runs without it
+    assert unguarded("if not hasattr(cfg, 'from_items'):\n    f = cfg.from_items\n")  # the branch without it
+    assert unguarded("if hasattr(self, 'from_items'):\n    f = cfg.from_items\n")  # another object
+    assert unguarded("print 'py2'\nf = cfg.from_items\n")  # unparsable text is read as text

@@ -87,3 +87,26 @@ def test_a_failing_line_that_moved_but_still_passes_the_keyword_is_no_adaptation
     got = {(c.name, c.constraint) for c in d.culprits}
     assert ("opny", ">=1.3.9") not in got, d.summary
     assert ("opny", ">=1.55.3") in got, d.summary
+
+
+def test_a_multiple_values_error_is_no_reason_to_check_the_keyword_is_still_passed(index_for):
+    # "got multiple values for argument 'timeout'": the usual fix keeps timeout= and drops the
+    # positional, so a release still passing timeout= may well be the fix (review finding).
+    tb = ('Traceback (most recent call last):\n  File "/home/u/env/lib/python3.9/site-packages/opnz/base.py", line 5, in make\n'
+          "    return clienty.Client(url, 30, timeout=5)\n"
+          "TypeError: __init__() got multiple values for argument 'timeout'\n")
+
+    def clienty(v, new):
+        params = "self, base_url, timeout=None, retries=0" if new else "self, base_url, retries=0, timeout=None"
+        return {"version": v, "files": {"clienty/__init__.py": f"class Client:\n    def __init__({params}):\n        pass\n"}}
+
+    def opnz(v, call):
+        return {"version": v, "requires_dist": ["clienty>=0.1"],
+                "files": {"opnz/__init__.py": "", "opnz/base.py": f"import clienty\n\n\ndef make(url):\n    return {call}\n"}}
+    universe = {"clienty": [clienty("0.27.0", False), clienty("0.28.0", True)],
+                "opnz": [opnz("1.0.0", "clienty.Client(url, 30, timeout=5)"), opnz("1.1.0", "clienty.Client(url, timeout=5)")]}
+    index, target = index_for(universe, python="3.9")
+    pins = parse_requirements_text("opnz==1.0.0\nclienty==0.28.0\n", target)
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert ("opnz", ">=1.1.0") in {(c.name, c.constraint) for c in d.culprits}, d.summary
