@@ -22,7 +22,7 @@ import ast
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.utils import canonicalize_name
 
@@ -315,14 +315,16 @@ def _mentions(tree: ast.AST, name: str, module: str = "") -> Set[int]:
 def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str,
           python: Optional[Tuple[int, ...]] = None,
           fb: Optional[Tuple[str, Callable[[str, str], Optional[bool]]]] = None,
-          flags: FrozenSet[str] = frozenset()) -> Tuple[Set[int], Set[int]]:
+          flags: Optional[Dict[str, ast.AST]] = None) -> Tuple[Set[int], Set[int]]:
     """(uses, mentions) in ``stmts`` that can run and fail, i.e. not behind a guard.
 
     Guards, as maintainers write them to keep old and new versions working:
     a branch on a version (``if sys.version_info >= (3, 8)``, ``if is_py2``,
     ``if hasattr(...)``, or a module-level name in ``flags`` assigned from such a
     test: scikit-image 0.14.2's ``old_numpy = Version(np.__version__) <
-    Version('1.16')`` / ``if old_numpy:``) hides both sides; a ``try`` hides its body when a
+    Version('1.16')`` / ``if old_numpy:``) hides both sides, unless the target's
+    Python decides it (then the side it takes is read, for a flag as for the test
+    written inline); a ``try`` hides its body when a
     handler catches the error and does not reach for the same name again
     (clearml 1.10.3's handler re-imported ``appengine`` from urllib3 and failed
     too; 1.10.4 nested another try that sets it to None); a handler's own uses
@@ -357,7 +359,7 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             live_u |= u
             live_m |= m
         elif isinstance(st, ast.If) and (_about_versions(st.test) or _tests_flag(st.test, flags)):
-            taken = version_side(st.test, python)
+            taken = version_side(_flag_value(st.test, flags), python)
             if taken is None:
                 continue  # a version guard: whichever side runs, it was written for it
             u, m = _live(st.body if taken else st.orelse, uses, mentions, raises, python, fb, flags)
@@ -372,8 +374,9 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
             head = _head_lines(st)
             live_u |= uses & head
             live_m |= mentions & head
+            inner = _unshadowed(flags, st)
             for block in (getattr(st, "body", []), getattr(st, "orelse", [])):
-                u, m = _live(block, uses, mentions, raises, python, fb, flags)
+                u, m = _live(block, uses, mentions, raises, python, fb, inner)
                 live_u |= u
                 live_m |= m
         else:
@@ -436,22 +439,50 @@ def _head_lines(st: ast.stmt) -> Set[int]:
 _PY_FLAG = None  # compiled lazily: is_py2, PY3, six.PY2, PY37 ...
 
 
-def _version_flags(tree: ast.AST, anywhere: bool = False) -> FrozenSet[str]:
-    """Names assigned from a version test (``old_numpy = Version(np.__version__) < Version('1.16')``).
+def _version_flags(tree: ast.AST) -> Dict[str, ast.AST]:
+    """Module-level names assigned a version test: name -> the test (``old_numpy = Version(np.__version__) < ...``).
 
-    Module level only unless ``anywhere``: a module-level flag means the same in every
-    function of the module, one step of data flow and no more.
+    Only a comparison, an ``and``/``or`` of tests, or a ``hasattr(...)`` call whose text
+    ``_about_versions`` accepts: ``PLUGINS = [p for p in np.__all__ if hasattr(np, p)]`` is a
+    list, not a guard.  One step of data flow, module level only.
     """
-    nodes = ast.walk(tree) if anywhere else getattr(tree, "body", [])
-    return frozenset(t.id for node in nodes if isinstance(node, ast.Assign) and _about_versions(node.value)
-                     for t in node.targets if isinstance(t, ast.Name))
+    out: Dict[str, ast.AST] = {}
+    for node in getattr(tree, "body", []):
+        if isinstance(node, ast.Assign) and _about_versions(node.value) and (
+                isinstance(node.value, (ast.Compare, ast.BoolOp))
+                or (isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                    and node.value.func.id == "hasattr")):
+            for t in node.targets:
+                if isinstance(t, ast.Name):
+                    out[t.id] = node.value
+    return out
 
 
-def _tests_flag(test: ast.AST, flags: FrozenSet[str]) -> bool:
+def _tests_flag(test: ast.AST, flags: Optional[Dict[str, ast.AST]]) -> bool:
     """``if flag:`` or ``if not flag:`` on a name ``_version_flags`` found."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         test = test.operand
-    return isinstance(test, ast.Name) and test.id in flags
+    return bool(flags) and isinstance(test, ast.Name) and test.id in flags  # type: ignore[operator]
+
+
+def _flag_value(test: ast.AST, flags: Optional[Dict[str, ast.AST]]) -> ast.AST:
+    """The test a flag stands for (``not flag`` as ``not <test>``); any other test as it is."""
+    if not _tests_flag(test, flags):
+        return test
+    if isinstance(test, ast.UnaryOp):
+        return ast.UnaryOp(op=ast.Not(), operand=flags[test.operand.id])  # type: ignore[index,attr-defined]
+    return flags[test.id]  # type: ignore[index,attr-defined]
+
+
+def _unshadowed(flags: Optional[Dict[str, ast.AST]], scope: ast.AST) -> Optional[Dict[str, ast.AST]]:
+    """The flags a function or class body still sees: a name it binds itself is its own, no flag."""
+    if not flags or not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return flags
+    own = {n.id for n in ast.walk(scope) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        a = scope.args
+        own |= {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs} | {x.arg for x in (a.vararg, a.kwarg) if x}
+    return {k: v for k, v in flags.items() if k not in own}
 
 
 def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
@@ -462,7 +493,8 @@ def _short_circuit_guarded(tree: ast.AST) -> Set[int]:
     attribute is never read on a torch without it.  A guard is a test
     ``_about_versions`` accepts, or a name assigned from one.
     """
-    flags = _version_flags(tree, anywhere=True)
+    flags = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and _about_versions(node.value)
+             for t in node.targets if isinstance(t, ast.Name)}
 
     def guard(expr: ast.AST) -> bool:
         return _about_versions(expr) or (isinstance(expr, ast.Name) and expr.id in flags)

@@ -481,6 +481,21 @@ def test_a_branch_on_a_module_level_flag_set_from_a_library_version_is_a_guard()
     assert uses_in_source(other, "numpy.lib.arraypad", "_validate_lengths").line == 5
 
 
+def test_a_flag_is_read_as_the_test_it_stands_for_and_nothing_else_is_a_flag():
+    # review of session 14: a Python-version flag takes the target's side, as the inline test does
+    py_flag = "import sys\nMODERN = sys.version_info >= (3, 3)\nif MODERN:\n    from collections import Mapping\n"
+    assert uses_in_source(py_flag, "collections", "Mapping", python=(3, 10)).line == 4
+    assert uses_in_source(py_flag.replace("if MODERN:", "if not MODERN:"), "collections", "Mapping", python=(3, 10)) is None
+    # a list built with hasattr() is no test
+    plugins = ("import numpy as np\nPLUGINS = [p for p in np.__all__ if hasattr(np, p)]\n"
+               "if PLUGINS:\n    from numpy.lib.arraypad import _validate_lengths\n")
+    assert uses_in_source(plugins, "numpy.lib.arraypad", "_validate_lengths").line == 4
+    # a function's own 'old' is not the module's flag
+    shadowed = ("import numpy as np\nfrom distutils.version import LooseVersion as V\nold = V(np.__version__) < V('1.16')\n"
+                "def f(x):\n    old = x\n    if old:\n        from numpy.lib.arraypad import _validate_lengths\n")
+    assert uses_in_source(shadowed, "numpy.lib.arraypad", "_validate_lengths").line == 7
+
+
 def test_the_first_release_that_adapted_is_found_by_bisection_past_the_first_few(index_for):
     # requests 2.11.1 -> 2.19: seventeen releases still subclass collections.MutableMapping.
     old = "import collections\nclass Jar(collections.MutableMapping):\n    pass\n"
