@@ -1551,6 +1551,10 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
                 valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
                 if valued is not None:
                     return valued  # the kept pin refuses a value a caller of the set passes
+                moved = _refused_keyword_caller(ctx, pin, message) if frames else []
+                if moved:
+                    # the kept refuser cannot move; the caller that passes the refused keyword can
+                    return done("transitive", sig.family, f"the kept {where}; {moved[0].evidence[0]}", moved)
                 return done("direct", sig.family, f"the kept {where}; nothing else of the set is named in it", [])
             return done("transitive", sig.family, f"{where}: {checked[0].evidence[0]}", checked)
         back, forward = raised.releases_without(ctx.probe, refusal, message, ctx.probe.versions(pin.name))
@@ -1564,7 +1568,7 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward}'s {refusal.path} no "
                                                                      f"longer does"], "release-files"))
         ctx.evidence.append(f"{where}: {message[:120]!r}")
-        if frames and not ctx.is_keep(pin.name):
+        if frames:
             out += [c for c in _refused_keyword_caller(ctx, pin, message) if c not in out]
         tomb = raised.tombstone_module(refusal.path, message)
         if tomb is not None and not frames:
@@ -1616,7 +1620,7 @@ def _refused_keyword_caller(ctx: Context, pin: Any, message: str) -> List[Culpri
         i -= 1
     if i < 0 or i == len(frames) - 1:
         return []
-    fn = (frames[-1].function or "").rsplit(".", 1)[-1]
+    fn = (frames[i + 1].function or "").rsplit(".", 1)[-1]  # the refuser's function the caller called
     caller_fr = frames[i]
     party = _frame_party(caller_fr, ctx)
     caller = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None

@@ -62,3 +62,21 @@ def test_a_keyword_the_message_does_not_quote_is_no_reason(index_for):
     tb = TB.replace("now.replace(days=-weekday)", "now.replace(hours=-weekday)")
     d = _diagnose(index_for, _universe(later_call="shift(hours=-weekday)"), tb=tb)
     assert all(c.name != "watsony" for c in d.culprits), d.summary
+
+
+def test_a_refuser_raising_from_a_helper_is_matched_by_the_function_the_caller_called(index_for):
+    # arrow's replace() refusing through a helper it calls: the caller's line calls .replace(, not ._check(
+    tb = TB.replace('  File "/usr/local/lib/python3.6/dist-packages/arrowy/arrow.py", line 6, in replace\n',
+                    '  File "/usr/local/lib/python3.6/dist-packages/arrowy/arrow.py", line 4, in replace\n'
+                    '    self._check(key)\n'
+                    '  File "/usr/local/lib/python3.6/dist-packages/arrowy/arrow.py", line 6, in _check\n')
+    d = _diagnose(index_for, _universe(), tb=tb)
+    assert ("watsony", ">=1.8.0") in {(c.name, c.constraint) for c in d.culprits}, d.summary
+
+
+def test_a_kept_refuser_leaves_the_caller_as_the_fix(index_for):
+    index, target = index_for(_universe(), python="3.6")
+    pins = parse_requirements_text("arrowy==0.14.5\nwatsony==1.7.0\n", target)
+    crash = attribute(parse_traceback(TB)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=["arrowy"])
+    assert [(c.name, c.constraint) for c in d.culprits] == [("watsony", ">=1.8.0")], d.summary
