@@ -1248,8 +1248,10 @@ def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 
 # "AttributeError: __enter__" (CPython before 3.11) and "'Response' object does not support the
 # context manager protocol" (3.11 on): a ``with`` over an object whose class has no such method.
-_CM_ATTRIBUTE = re.compile(r"^\W*__(a?)(?:enter|exit)__\W*(?:Did you mean: '\w+'\?\W*)?$")
-_CM_PROTOCOL = re.compile(r"^'([A-Za-z_]\w*)' object does not support the (asynchronous )?context manager protocol")
+_CM_ATTRIBUTE = re.compile(r"^\W*__(a?)(enter|exit)__\W*(?:Did you mean: '\w+'\?\W*)?$")
+_CM_PROTOCOL = re.compile(r"^'([A-Za-z_]\w*)' object does not support the (asynchronous )?context manager protocol"
+                          r"(?: \(missed (__a?exit__) method\))?")
+_WITH_TARGET = re.compile(r"^\s*(?:async\s+)?with\s+(.+?)(?:\s+as\s+[\w(), ]+)?\s*:\s*$")
 MAX_CM_PINS = 8  # pins read whole (pinned and newest release) for a class that became a context manager
 
 
@@ -1271,8 +1273,15 @@ def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
     if ctx.probe is None or not (m_attr or m_proto):
         return None
     asynchronous = bool(m_attr.group(1)) if m_attr else bool(m_proto.group(2))  # type: ignore[union-attr]
-    method = "__aenter__" if asynchronous else "__enter__"
+    exiting = (m_attr.group(2) == "exit") if m_attr else bool(m_proto.group(3))  # type: ignore[union-attr]
+    method = f"__{'a' if asynchronous else ''}{'exit' if exiting else 'enter'}__"
     named = m_proto.group(1) if m_proto else None
+    frames = ctx.crash.root.frames
+    shown = _WITH_TARGET.match(frames[-1].source or "") if frames and frames[-1].source else None
+    if shown and not shown.group(1).rstrip().endswith(")"):
+        # "with tf.Session as sess:": a class or module used without calling it is the code's own
+        # mistake, not a release that had no context manager yet.
+        return None
     movable = [p for p in ctx.pins.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not movable or len(movable) > MAX_CM_PINS:
         return None
@@ -1288,7 +1297,9 @@ def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
             new = _class_methods(ctx, pin.name, later[-1], method)
             if old is None or new is None:
                 continue
-            adopters = (new[1] & old[0]) - old[1]
+            # a class present before, with no such method of its own or from a base the release defines,
+            # and no base from outside the release (whose methods were not read)
+            adopters = (new[1] & old[0]) - old[1] - old[2]
             if named is not None:
                 adopters &= {named}
             if not adopters:
@@ -1300,6 +1311,8 @@ def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
             continue
         if first:
             found.append((pin, sorted(adopters), first))
+            if len(found) > 1:
+                break  # two pins answer: which object the with got is unknown
     if len(found) != 1:
         return None
     pin, classes, first = found[0]
@@ -1308,19 +1321,20 @@ def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
           f"and no other pin that may move has a class that became {what} (read from release files)")
     ctx.evidence.append(ev)
     ctx.callee = ctx.party(pin.name)
-    frames = ctx.crash.root.frames
     party = _frame_party(frames[-1], ctx) if frames else None
     verdict = "project" if party is not None and party.kind == "project" else "transitive"
     return done(verdict, sig.family, f"a with statement got an object that is not {what}: {ev}",
                 [Culprit(pin.name, f">={first}", CONF_TIME, [ev], "release-files")])
 
 
-def _class_methods(ctx: Context, dist: str, version: str, method: str) -> Optional[Tuple[Set[str], Set[str]]]:
-    """(the classes ``dist==version`` defines, those of them defining ``method`` in their own body).
+def _class_methods(ctx: Context, dist: str, version: str, method: str) -> Optional[Tuple[Set[str], Set[str], Set[str]]]:
+    """(the classes ``dist==version`` defines, those having ``method``, those with a base from elsewhere).
 
-    None when the release cannot be read whole (over the read cap or the file cap): a class
-    missing from a partial read would look like a class that is not there.  Cached on the
-    probe's context per release and method.
+    A class has the method when its own body or a base the release defines (found by name,
+    transitively) defines it; a class with a base from outside the release (other than
+    ``object``) is listed third, because that base's methods were not read.  None when the
+    release cannot be read whole (over the read cap or the file cap): a class missing from a
+    partial read would look like a class that is not there.  Cached per release and method.
     """
     from . import users
     from .probe import ReleaseTree, _ByteCap
@@ -1330,10 +1344,10 @@ def _class_methods(ctx: Context, dist: str, version: str, method: str) -> Option
         return ctx.memo[key]  # type: ignore[no-any-return]
     tree = ReleaseTree(ctx.probe, dist, version)
     paths = users._shipped_modules(tree)
-    out: Optional[Tuple[Set[str], Set[str]]] = None
+    out: Optional[Tuple[Set[str], Set[str], Set[str]]] = None
     if len(paths) <= users.MAX_FILES:
-        classes: Set[str] = set()
-        defining: Set[str] = set()
+        bases: Dict[str, Set[str]] = {}
+        own: Set[str] = set()
         try:
             for batch in users._batches(paths):
                 tree.prefetch(batch)
@@ -1343,11 +1357,21 @@ def _class_methods(ctx: Context, dist: str, version: str, method: str) -> Option
                         continue
                     for node in ast.walk(users._parsed(text)):
                         if isinstance(node, ast.ClassDef):
-                            classes.add(node.name)
+                            bases.setdefault(node.name, set()).update(
+                                (users._dotted(b) or "?").rsplit(".", 1)[-1] for b in node.bases)
                             if any(isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method
                                    for f in node.body):
-                                defining.add(node.name)
-            out = (classes, defining)
+                                own.add(node.name)
+            defining = set(own)
+            changed = True
+            while changed:  # through bases the release defines, by name
+                changed = False
+                for cls, bs in bases.items():
+                    if cls not in defining and bs & defining:
+                        defining.add(cls)
+                        changed = True
+            foreign = {cls for cls, bs in bases.items() if any(b not in bases and b != "object" for b in bs)}
+            out = (set(bases), defining, foreign)
         except _ByteCap:
             out = None
     ctx.memo[key] = out

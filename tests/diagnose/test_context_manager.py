@@ -86,3 +86,42 @@ def test_python_310s_did_you_mean_suffix_is_the_same_message(index_for):
         return found.to_crash()
     d = _diagnose(index_for, crash, python="3.10")
     assert [(c.name, c.constraint) for c in d.culprits] == [("requesty", ">=2.18.0")], d.summary
+
+
+def test_a_class_that_inherited_the_method_before_did_not_become_a_context_manager(index_for):
+    # review of session 14: Response(Base) where Base already had __enter__, and a later release
+    # defines it on Response itself, is no change
+    universe = _universe()
+    base = "class Base:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        pass\n"
+    universe["requesty"] = [{"version": v, "files": {
+        "requesty/__init__.py": "", "requesty/sessions.py": SESSION,
+        "requesty/models.py": base + "class Response(Base):\n    def json(self):\n        return {}\n"
+        + (CM if v >= "2.18.0" else "")}} for v in ("2.10.0", "2.17.3", "2.18.0", "2.21.0")]
+    d = _diagnose(index_for, _from_message, universe=universe)
+    assert not d.culprits, d.summary
+
+
+def test_a_with_over_an_uncalled_name_is_the_codes_own_mistake(index_for):
+    # "with tf.Session as sess:" (no parentheses): whatever release, the class itself is no context manager
+    tb = TB_311.replace("with self.handle_req('GET', '') as resp:", "with requesty.Response as resp:") \
+        .replace("TypeError: 'Response' object does not support the context manager protocol", "AttributeError: __enter__")
+    d = _diagnose(index_for, lambda: parse_traceback(tb)[0], python="3.8")
+    assert not d.culprits, d.summary
+
+
+def test_a_missing_exit_is_looked_for_as_exit(index_for):
+    # Python 3.7-3.10 "AttributeError: __exit__": __enter__ may be there, __exit__ is what is missing
+    universe = _universe()
+    enter_only = "    def __enter__(self):\n        return self\n"
+    exit_too = enter_only + "    def __exit__(self, *a):\n        pass\n"
+    universe["requesty"] = [{"version": v, "files": {
+        "requesty/__init__.py": "", "requesty/sessions.py": SESSION,
+        "requesty/models.py": RESPONSE + (exit_too if v >= "2.18.0" else enter_only)}}
+        for v in ("2.10.0", "2.17.3", "2.18.0", "2.21.0")]
+
+    def crash():
+        found = infer_message("AttributeError: __exit__\n")
+        assert found is not None
+        return found.to_crash()
+    d = _diagnose(index_for, crash, universe=universe)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("requesty", ">=2.18.0")], d.summary
