@@ -95,7 +95,8 @@ def diagnose(
     if wrapped is not None:
         # transformers' lazy module re-raises an import's failure as "RuntimeError: Failed to import
         # transformers.trainer because of the following error ...", the import's own message below.
-        ctx.crash = _with_message(crash, *wrapped)
+        # When the chain printed that import error with its frames, the chain is cut there.
+        ctx.crash = _printed_cause(crash, root, wrapped[1]) or _with_message(crash, *wrapped)
         ctx.evidence.append(f"{root.type} wraps the import error printed below its first line: {wrapped[1][:160]}")
         crash = ctx.crash
     if found is None and probe is not None and not lost and root.frames and classify(crash).family == F.UNKNOWN:
@@ -178,6 +179,20 @@ def _wrapped_import_error(root: Any) -> Optional[tuple]:
         m = _WRAPPED_IMPORT.match(line.strip())
         if m:
             return ("ImportError" if m.group("name") else "ModuleNotFoundError", line.strip())
+    return None
+
+
+def _printed_cause(crash: Crash, root: Any, message: str) -> Optional[Crash]:
+    """The crash cut at an earlier record of the chain that is the wrapped import error itself, or None."""
+    import dataclasses
+
+    excs = crash.exceptions
+    i = next((k for k, e in enumerate(excs) if e is root), 0)
+    want = message.split(" (")[0].strip()
+    for j in range(i - 1, -1, -1):
+        e = excs[j]
+        if e.short_type in _IMPORT_KINDS and e.frames and e.message.split(" (")[0].strip() == want:
+            return dataclasses.replace(crash, exceptions=list(excs[:j + 1]))
     return None
 
 

@@ -57,3 +57,5 @@ def test_a_fallback_to_a_pin_of_the_set_is_diagnosed_as_printed(index_for):
         .replace("No module named 'decorator'", "No module named 'invoky.util'")
     d = _diagnose(index_for, tb=tb)
     assert "fell back from" not in d.summary
+    assert "invoky.util" in d.summary, d.summary  # the printed message is the one diagnosed
+    assert not any(c.constraint.endswith("<2.1.0") for c in d.culprits), d.culprits

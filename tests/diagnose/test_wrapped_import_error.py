@@ -110,3 +110,34 @@ def test_a_multiple_values_error_is_no_reason_to_check_the_keyword_is_still_pass
     crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert ("opnz", ">=1.1.0") in {(c.name, c.constraint) for c in d.culprits}, d.summary
+
+
+SP = "/opt/conda/envs/llava/lib/python3.10/site-packages"
+# A full chain (review of session 14): the import error with its frames, then the wrapper.
+TB_CHAIN = f"""Traceback (most recent call last):
+  File "{SP}/transformy/utils/import_utils.py", line 6, in _get_module
+    return importlib.import_module("." + module_name, self.__name__)
+  File "{SP}/pefty/peft_model.py", line 1, in <module>
+    from transformy import Cache, EncoderDecoderCache
+ImportError: cannot import name 'EncoderDecoderCache' from 'transformy' ({SP}/transformy/__init__.py)
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "/home/u/LLaVA/train.py", line 1, in <module>
+    from transformy.trainer import Trainer
+  File "{SP}/transformy/utils/import_utils.py", line 8, in _get_module
+    raise RuntimeError(
+RuntimeError: Failed to import transformy.trainer because of the following error (look up to see its traceback):
+cannot import name 'EncoderDecoderCache' from 'transformy' ({SP}/transformy/__init__.py)
+"""
+
+
+def test_a_printed_chain_is_cut_at_the_wrapped_import_error_and_its_frames_read(index_for):
+    index, target = index_for(_universe(), python="3.10")
+    pins = parse_requirements_text("pefty==0.14.0\ntransformy==4.37.2\n", target)
+    crash = attribute(parse_traceback(TB_CHAIN)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    got = {(c.name, c.constraint) for c in d.culprits}
+    assert d.verdict == "transitive" and ("transformy", ">=4.43.0") in got, (d.verdict, d.summary, got)
+    assert any(c.name == "pefty" for c in d.culprits), got
