@@ -347,6 +347,8 @@ ASYNCIO_LOOP_REMOVED = re.compile(r"As of 3\.10, the \*loop\* parameter was remo
 # OmegaConf's refusal of a key its structured config's dataclass does not declare (raised as
 # ConfigAttributeError, an AttributeError, or ConfigKeyError): "Key 'chdir' not in 'JobConf'".
 OMEGACONF_KEY = re.compile(r"^Key '(\w+)' not in '([A-Za-z_]\w*)'")
+# Bokeh's HasProps.__setattr__: "unexpected attribute 'plot_width' to figure, similar attributes are ..."
+BOKEH_ATTR = re.compile(r"^unexpected attribute '(\w+)' to ([A-Za-z_]\w*)\b")
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
 # Python 2 said "Values instance has no attribute 'tab_width'" of an old-style class's instance
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'|^([\w.]+) instance has no attribute '(\w+)'"
@@ -675,6 +677,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family, sig.module = IMPORT_NAME, _full_module(m.group(1), _source_of_raise(exc) or exc.source_hint or "")
             sig.detail["no_module"] = True
             return _maybe_stdlib(sig)
+    if etype == "AttributeError":
+        m = BOKEH_ATTR.search(msg)
+        if m:
+            # Bokeh's models refuse a property they do not declare: "unexpected attribute 'value' to
+            # Dropdown" is Dropdown having no attribute 'value' (a class property, read off the class).
+            sig.family, sig.name, sig.cls = ATTRIBUTE, m.group(1), m.group(2)
+            return sig
     if etype in ("ConfigAttributeError", "ConfigKeyError"):
         m = OMEGACONF_KEY.search(msg)
         if m:

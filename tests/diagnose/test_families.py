@@ -350,3 +350,17 @@ def test_a_bare_import_error_under_a_relative_from_import_names_the_absolute_mod
     assert (sig.module, sig.name) == ("statsmodels.tsa.statespace", "_representation")
     up = tb.replace("from . import (", "from ..base import (")
     assert classify(parse_traceback(up)[0]).module == "statsmodels.tsa.base"
+
+
+@pytest.mark.parametrize("message,cls,name", [
+    ("unexpected attribute 'value' to Dropdown", "Dropdown", "value"),  # NervanaSystems/nlp-architect#166
+    ("unexpected attribute 'plot_width' to figure, similar attributes are outer_width, width or min_width",
+     "figure", "plot_width"),
+])
+def test_bokehs_refusal_of_an_undeclared_property_is_a_missing_class_attribute(message, cls, name):
+    s = _sig("AttributeError", message)
+    assert (s.family, s.cls, s.name) == (F.ATTRIBUTE, cls, name)
+
+
+def test_the_same_words_in_another_exception_are_not_bokehs():
+    assert _sig("ValueError", "unexpected attribute 'value' to Dropdown").family != F.ATTRIBUTE
