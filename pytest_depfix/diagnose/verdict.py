@@ -1251,7 +1251,21 @@ def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 _CM_ATTRIBUTE = re.compile(r"^\W*__(a?)(enter|exit)__\W*(?:Did you mean: '\w+'\?\W*)?$")
 _CM_PROTOCOL = re.compile(r"^'([A-Za-z_]\w*)' object does not support the (asynchronous )?context manager protocol"
                           r"(?: \(missed (__a?exit__) method\))?")
-_WITH_TARGET = re.compile(r"^\s*(?:async\s+)?with\s+(.+?)(?:\s+as\s+[\w(), ]+)?\s*:\s*$")
+
+
+def _with_target(line: str) -> Optional[str]:
+    """The context expression of a printed ``with X as y:`` line (the first item), or None for any other line."""
+    st = line.strip()[:MAX_WITH_LINE]
+    if st.startswith("async "):
+        st = st[6:].lstrip()
+    if not st.startswith("with ") or not st.endswith(":"):
+        return None
+    expr = st[5:-1].strip()
+    cut = expr.find(" as ")
+    return (expr[:cut] if cut >= 0 else expr).strip() or None
+
+
+MAX_WITH_LINE = 400  # characters of a printed line read for its with-target
 MAX_CM_PINS = 8  # pins read whole (pinned and newest release) for a class that became a context manager
 
 
@@ -1277,8 +1291,8 @@ def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
     method = f"__{'a' if asynchronous else ''}{'exit' if exiting else 'enter'}__"
     named = m_proto.group(1) if m_proto else None
     frames = ctx.crash.root.frames
-    shown = _WITH_TARGET.match(frames[-1].source or "") if frames and frames[-1].source else None
-    if shown and not shown.group(1).rstrip().endswith(")"):
+    shown = _with_target(frames[-1].source or "") if frames else None
+    if shown and not shown.endswith(")"):
         # "with tf.Session as sess:": a class or module used without calling it is the code's own
         # mistake, not a release that had no context manager yet.
         return None
@@ -2362,7 +2376,7 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     return changed
 
 
-_CALLED_DOTTED = re.compile(r"([A-Za-z_][\w.]*)\s*\(")
+_CALLED_DOTTED = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")  # a match starts at a name's start: linear
 
 
 def _still_passes(ctx: Context, caller: Party, frame: Frame, keyword: str) -> Any:
@@ -2377,7 +2391,7 @@ def _still_passes(ctx: Context, caller: Party, frame: Frame, keyword: str) -> An
     from . import users
     from .probe import ReleaseTree
 
-    names = {n.rsplit(".", 1)[-1] for n in _CALLED_DOTTED.findall(frame.source or "")}
+    names = {n.rsplit(".", 1)[-1] for n in _CALLED_DOTTED.findall((frame.source or "")[:MAX_WITH_LINE * 5])}
     if not names:
         return None  # a continuation line names no callable: the changed line stays the evidence
 
