@@ -60,7 +60,8 @@ def diagnose(
                   keep={canonicalize_name(k) for k in keep}, probe=probe, matrix=matrix)
     root = crash.root
     found = None
-    loader = F.LOADER_LOST.search(root.message) if root.short_type == "ImportError" else None
+    loader = (F.LOADER_LOST.search(root.message) or F.SETTING_IMPORT.search(root.message)) \
+        if root.short_type == "ImportError" else None
     loading = loader.group(1) if loader else None
     quoted = re.fullmatch(r"cannot import name '?([\w.]+)'?", root.message.strip()) if root.loading else None
     if loading is None and quoted and root.short_type == "ImportError":
@@ -81,7 +82,8 @@ def diagnose(
             found = None  # the walk met another missing import first: not the one the tool quoted
         if found is not None:
             message, _owner, _file, evidence = found
-            kind = "ModuleNotFoundError" if message.startswith("No module") else "ImportError"
+            kind = "ModuleNotFoundError" if message.startswith("No module") \
+                else "AttributeError" if message.startswith("module '") else "ImportError"
             ctx.crash = _with_message(crash, kind, message)
             ctx.evidence.append(evidence)
     elif lost and probe is not None:

@@ -401,6 +401,10 @@ _RUNTIME_REQUIRES = re.compile(
 # A loader that replaced an ImportError's message with its own, naming only the module it was
 # importing: Markdown's build_extension (3.x: 'Failed loading extension "x".'; 2.x: "... 'x' from ...").
 LOADER_LOST = re.compile(r"Failed loading extension [\"']([A-Za-z_][\w.]*)[\"']")
+# Django REST framework's settings loader replaces the import's message with its own: "Could not import
+# 'drf_yasg.generators.OpenAPISchemaGenerator' for API setting 'DEFAULT_GENERATOR_CLASS'. ImportError: ..."
+# (a paste may keep only the first sentence).  Group 1 is the module it was importing.
+SETTING_IMPORT = re.compile(r"Could not import '([A-Za-z_][\w.]{0,200})\.[A-Za-z_]\w*' for API setting '\w+'")
 _OPTIONAL_TOO_OLD = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]*) requires version '([\w.+!-]+)' or newer of '([\w.-]+)' "
                                r"\(version '([\w.+!-]+)' currently installed\)")
 # pip's legacy resolver said "you'll have": "babel 2.7.0 has requirement pytz>=2015.7, but you'll have pytz 2015.6 which is incompatible."

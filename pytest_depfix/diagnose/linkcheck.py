@@ -23,6 +23,7 @@ from .pysource import parse_quietly, resolve_relative
 
 MAX_FILES = 80  # own modules followed from the frame's statement
 MAX_QUESTIONS = 48  # names asked of other pins
+MAX_READ_QUESTIONS = 160  # distinct module-level attribute reads asked of other pins (a loader's walk only)
 MAX_CHAIN = 4  # parts of one dotted read followed down through modules
 _GUARDS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 
@@ -69,7 +70,8 @@ def _loaded_module(ctx: Any, module: str, module_owner: Any) -> Optional[Tuple[s
     if pin is None or not pin.version:
         return None
     try:
-        walker = _Walker(ctx, pin, module_owner, why=f"the loader's message replaced the import's, {module} was being imported")
+        walker = _Walker(ctx, pin, module_owner, why=f"the loader's message replaced the import's, {module} was being imported",
+                         attributes=True)
         start = walker.file_of(module)
         return walker.run(start, 0) if start else None
     except Exception:
@@ -79,8 +81,13 @@ def _loaded_module(ctx: Any, module: str, module_owner: Any) -> Optional[Tuple[s
 class _Walker:
     """Depth-first over one release's module-level imports, in the order Python runs them."""
 
-    def __init__(self, ctx: Any, pin: Any, module_owner: Any, why: str = "the paste ends before its message") -> None:
+    def __init__(self, ctx: Any, pin: Any, module_owner: Any, why: str = "the paste ends before its message",
+                 attributes: bool = False) -> None:
         self.ctx, self.pin, self.module_owner, self.why = ctx, pin, module_owner, why
+        # Also the module-level reads of other pins' modules ('serializers.NullBooleanField' in a table
+        # drf-yasg 1.21.3 builds at import): only for a loader's replaced message, where nothing else is shown.
+        self.attributes = attributes
+        self.read_asked: Set[str] = set()
         self.tree = ReleaseTree(ctx.probe, pin.name, pin.version)
         self.have: Set[str] = set(self.tree.paths())
         self.tops = {p.split("/")[0] for p in self.have if p.endswith(".py")}
@@ -105,12 +112,38 @@ class _Walker:
             return None
         is_package = path.endswith("/__init__.py")
         module = (path[: -len("/__init__.py")] if is_package else path[:-3]).replace("/", ".")
-        for st in _run_order(tree.body):
+        bound: dict = {}
+        for st in _run_order(tree.body, with_reads=self.attributes):
             if getattr(st, "end_lineno", st.lineno) < from_line:
                 continue
-            found = self._statement(st, module, is_package, path)
+            if isinstance(st, (ast.Import, ast.ImportFrom)):
+                found = self._statement(st, module, is_package, path)
+                _bind(st, module, is_package, bound)
+            else:
+                found = self._reads(st, bound, path)
             if found is not None:
                 return found
+        return None
+
+    def _reads(self, st: ast.stmt, bound: dict, path: str) -> Optional[Tuple[str, str, str, str]]:
+        """A module-level ``alias.Name`` read of another pin's module that the pinned owner lacks."""
+        for node in ast.walk(st):
+            if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in bound):
+                continue
+            dotted = bound[node.value.id]
+            head, _, rest = dotted.partition(".")
+            question = f"{head}:{rest}.{node.attr}" if rest else f"{head}:{node.attr}"
+            if question in self.read_asked:
+                continue
+            owner = self._owner(dotted)
+            if owner is None or len(self.read_asked) >= MAX_READ_QUESTIONS:
+                continue
+            self.read_asked.add(question)
+            if self._answer(owner, question) == NO:
+                return (f"module '{dotted}' has no attribute '{node.attr}'", owner.name, path,
+                        f"{self.why}; {self.pin.name}=={self.pin.version}'s {path} reads {dotted}.{node.attr} "
+                        f"when it is imported (line {node.lineno}), and {owner.name}=={owner.version} has no "
+                        f"{dotted}.{node.attr}")
         return None
 
     def _statement(self, st: ast.stmt, module: str, is_package: bool, path: str) -> Optional[Tuple[str, str, str, str]]:
@@ -186,12 +219,14 @@ class _Walker:
             return "unknown"
 
 
-def _run_order(stmts: List[ast.stmt]) -> List[ast.stmt]:
+def _run_order(stmts: List[ast.stmt], with_reads: bool = False) -> List[ast.stmt]:
     """The import statements that surely run when the module is imported, in order.
 
     Not function bodies (maybe never called), not ``try`` bodies whose handler
     catches the ImportError, not ``if`` branches (a platform or version test
     may skip them): a guess about a branch would be a guessed message.
+    ``with_reads``: the plain statements that run too (assignments, expressions,
+    a class's bases), whose attribute reads of imported modules can fail.
     """
     out: List[ast.stmt] = []
     for st in stmts:
@@ -199,13 +234,33 @@ def _run_order(stmts: List[ast.stmt]) -> List[ast.stmt]:
             out.append(st)
         elif isinstance(st, ast.Try):
             if not any(_catches(h) for h in st.handlers):
-                out.extend(_run_order(st.body))
-            out.extend(_run_order(st.finalbody))
+                out.extend(_run_order(st.body, with_reads))
+            out.extend(_run_order(st.finalbody, with_reads))
         elif isinstance(st, ast.ClassDef):
-            out.extend(_run_order(st.body))
+            if with_reads and st.bases:
+                out.append(ast.Expr(value=ast.Tuple(elts=list(st.bases), ctx=ast.Load()), lineno=st.lineno,
+                                    end_lineno=st.lineno, col_offset=0))
+            out.extend(_run_order(st.body, with_reads))
         elif isinstance(st, (ast.With,)):
-            out.extend(_run_order(st.body))
+            out.extend(_run_order(st.body, with_reads))
+        elif with_reads and isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Expr)):
+            out.append(st)
     return out
+
+
+def _bind(st: ast.stmt, module: str, is_package: bool, bound: dict) -> None:
+    """Record the names an import binds to a module path (``from rest_framework import serializers``)."""
+    if isinstance(st, ast.Import):
+        for a in st.names:
+            if a.asname:
+                bound[a.asname] = a.name
+            else:
+                bound[a.name.split(".")[0]] = a.name.split(".")[0]
+    elif isinstance(st, ast.ImportFrom):
+        base = resolve_relative(module, is_package, st.level, st.module)
+        for a in st.names if base else ():
+            if a.name != "*":
+                bound[a.asname or a.name] = f"{base}.{a.name}"
 
 
 def _catches(handler: ast.ExceptHandler) -> bool:
