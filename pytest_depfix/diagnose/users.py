@@ -475,13 +475,34 @@ def _flag_value(test: ast.AST, flags: Optional[Dict[str, ast.AST]]) -> ast.AST:
 
 
 def _unshadowed(flags: Optional[Dict[str, ast.AST]], scope: ast.AST) -> Optional[Dict[str, ast.AST]]:
-    """The flags a function or class body still sees: a name it binds itself is its own, no flag."""
-    if not flags or not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+    """The flags a function body still sees: a name the function binds itself is its own, no flag.
+
+    A class body's names are not visible to its methods, so a class passes the flags on
+    unchanged; a function's own bindings are read without going into nested functions,
+    classes, lambdas or comprehensions, and a name it declares ``global`` stays the flag.
+    """
+    if not flags or not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return flags
-    own = {n.id for n in ast.walk(scope) if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        a = scope.args
-        own |= {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs} | {x.arg for x in (a.vararg, a.kwarg) if x}
+    own: Set[str] = set()
+    declared_global: Set[str] = set()
+    a = scope.args
+    own |= {x.arg for x in a.posonlyargs + a.args + a.kwonlyargs} | {x.arg for x in (a.vararg, a.kwarg) if x}
+    todo: List[ast.AST] = list(scope.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            own.add(node.name)  # the nested definition binds its name here; its body is its own scope
+            continue
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            declared_global.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            own.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            own.update((al.asname or al.name).split(".")[0] for al in node.names)
+        todo.extend(ast.iter_child_nodes(node))
+    own -= declared_global
     return {k: v for k, v in flags.items() if k not in own}
 
 

@@ -1292,9 +1292,10 @@ def _context_manager(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
     named = m_proto.group(1) if m_proto else None
     frames = ctx.crash.root.frames
     shown = _with_target(frames[-1].source or "") if frames else None
-    if shown and not shown.endswith(")"):
-        # "with tf.Session as sess:": a class or module used without calling it is the code's own
-        # mistake, not a release that had no context manager yet.
+    if (named in ("type", "module")) or (shown and re.fullmatch(r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*", shown)):
+        # "with tf.Session as sess:": a class (or module) used without calling it is the code's own
+        # mistake, not a release that had no context manager yet.  A variable or attribute ('with
+        # resp:', 'with self.conn as c:') holds an instance: read on.
         return None
     movable = [p for p in ctx.pins.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not movable or len(movable) > MAX_CM_PINS:
@@ -1658,14 +1659,16 @@ def _refused_keyword_caller(ctx: Context, pin: Any, message: str) -> List[Culpri
         i -= 1
     if i < 0 or i == len(frames) - 1:
         return []
-    fn = (frames[i + 1].function or "").rsplit(".", 1)[-1]  # the refuser's function the caller called
+    line = frames[i].source or ""
+    # the refuser's function the caller's line calls: its outermost frame, or one inside a decorator's wrapper
+    fn = next((f for f in ((fr.function or "").rsplit(".", 1)[-1] for fr in frames[i + 1:])
+               if f.isidentifier() and re.search(rf"\.{re.escape(f)}\s*\(", line)), "")
     caller_fr = frames[i]
     party = _frame_party(caller_fr, ctx)
     caller = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
     rel = frame_relpath(caller_fr)
-    if caller is None or not caller.version or ctx.is_keep(caller.name) or not rel or not fn.isidentifier():
+    if caller is None or not caller.version or ctx.is_keep(caller.name) or not rel or not fn:
         return []
-    line = caller_fr.source or ""
     m = re.search(rf"\.{re.escape(fn)}\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", line)
     if not m:
         return []
@@ -2182,6 +2185,12 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             frozen = _frozen_left_out(ctx, sig, callee, done)
             if frozen is not None:
                 return frozen
+            if _frozen(ctx):
+                # every release ships it: the frozen app left it out, and no pin change brings it in
+                return done("environment", sig.family, f"{callee.name}=={callee.version} ships {what}; the frozen app "
+                            f"(PyInstaller's loader is in the frames) left it out", [],
+                            f"name it a hidden import of the frozen app (PyInstaller: --hidden-import {sig.module}), "
+                            f"or add a hook that collects it")
             # The index's own release has it: the installed copy is not that release (a distro
             # package that strips vendored modules, a half-finished upgrade, a file shadowing it).
             return done("environment", sig.family, f"{callee.name}=={callee.version} as the index serves it has {what}; "
@@ -2228,7 +2237,12 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
 _ADAPTABLE = (F.IMPORT_NAME, F.ATTRIBUTE, F.SIGNATURE, F.PYTHON_VERSION)
 
 
-_FROZEN_LOADER = re.compile(r"PyInstaller[\\/]loader[\\/]|[\\/]pyimod0\d_\w+\.py|pyi_rth_\w+\.py")
+_FROZEN_LOADER = re.compile(r"PyInstaller[\\/]loader[\\/]|(?:^|[\\/])pyimod0\d_\w+\.py$|(?:^|[\\/])pyi_rth_\w+\.py$")
+
+
+def _frozen(ctx: Context) -> bool:
+    """PyInstaller's loader is in the frames (PyInstaller 6 prints a bare 'pyimod02_importers.py')."""
+    return any(_FROZEN_LOADER.search((fr.file or "")[:MAX_WITH_LINE]) for e in ctx.crash.exceptions for fr in e.frames)
 
 
 def _frozen_left_out(ctx: Context, sig: F.Signal, callee: Party, done: Any) -> Optional[Diagnosis]:
@@ -2244,8 +2258,15 @@ def _frozen_left_out(ctx: Context, sig: F.Signal, callee: Party, done: Any) -> O
     from . import users
     from .probe import NO, Question
 
-    if not any(_FROZEN_LOADER.search(fr.file or "") for e in ctx.crash.exceptions for fr in e.frames) \
-            or not sig.detail.get("no_module") or not sig.module or ctx.is_keep(callee.name) or not callee.version:
+    if not _frozen(ctx) or not sig.detail.get("no_module") or not sig.module or not callee.version:
+        return None
+    # The import that failed must be the callee's own (setuptools' pkg_resources importing
+    # py2_warn): an app's own import of the module is not moved by an older callee.
+    inner = next((fr for fr in reversed(ctx.crash.root.frames) if not _FROZEN_LOADER.search((fr.file or "")[:MAX_WITH_LINE])),
+                 None)
+    parts = [p for p in re.split(r"[\\/]+", inner.file or "") if p] if inner is not None else []
+    top = sig.module.split(".")[0]
+    if top not in parts or canonicalize_name(module_owner(top, ctx) or "") != callee.key:
         return None
     question = Question(sig.module)
     try:
@@ -2376,7 +2397,8 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     return changed
 
 
-_CALLED_DOTTED = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")  # a match starts at a name's start: linear
+# A match starts at a name's start (linear), also after ')' or ']' and a dot: 'self._clients[0].Client('
+_CALLED_DOTTED = re.compile(r"(?:(?<![\w.])|(?<=[)\]]\.))([A-Za-z_][\w.]*)\s*\(")
 
 
 def _still_passes(ctx: Context, caller: Party, frame: Frame, keyword: str) -> Any:

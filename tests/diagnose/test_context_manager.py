@@ -125,3 +125,11 @@ def test_a_missing_exit_is_looked_for_as_exit(index_for):
         return found.to_crash()
     d = _diagnose(index_for, crash, universe=universe)
     assert [(c.name, c.constraint) for c in d.culprits] == [("requesty", ">=2.18.0")], d.summary
+
+
+def test_a_with_over_a_variable_or_attribute_holds_an_instance_and_is_read_on(index_for):
+    # review of session 14: 'with resp:' and 'with self.conn as c:' are the commonest forms
+    for line in ("with resp:", "with self.conn as c:"):
+        tb = TB_311.replace("with self.handle_req('GET', '') as resp:", line)
+        d = _diagnose(index_for, lambda: parse_traceback(tb)[0], python="3.11")
+        assert [(c.name, c.constraint) for c in d.culprits] == [("requesty", ">=2.18.0")], (line, d.summary)

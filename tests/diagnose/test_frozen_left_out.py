@@ -48,3 +48,27 @@ def test_without_the_freezers_loader_the_installed_copy_is_to_blame(index_for):
         .replace("/venv/lib/python3.6/site-packages/PyInstaller/loader/pyimod03_importers.py", "/venv/bin/run.py")
     d = _diagnose(index_for, tb)
     assert d.verdict == "environment" and not d.culprits, d.summary
+
+
+def test_pyinstaller_6s_bare_loader_frame_is_a_frozen_app(index_for):
+    tb = TB.replace('  File "site-packages/PyInstaller/loader/rthooks/pyi_rth_pkgres.py", line 11, in <module>\n', "") \
+        .replace("/venv/lib/python3.6/site-packages/PyInstaller/loader/pyimod03_importers.py", "pyimod02_importers.py")
+    d = _diagnose(index_for, tb)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("setuptoolsy", "<=44.0.0")], d.summary
+
+
+def test_the_apps_own_import_of_the_module_moves_nothing(index_for):
+    # review of session 14: the app's helpers.py imports the module; an older setuptoolsy would not help
+    tb = TB.replace('  File "site-packages/pkg_resourcesy/__init__.py", line 2, in <module>\n',
+                    '  File "app/helpers.py", line 1, in <module>\n')
+    d = _diagnose(index_for, tb)
+    assert not d.culprits and d.verdict == "environment" and "hidden-import" in d.advice, (d.summary, d.advice)
+
+
+def test_a_module_every_release_ships_is_a_hidden_import_not_a_reinstall(index_for):
+    index, target = index_for(_universe(), python="3.6")
+    pins = parse_requirements_text("pyinstallery==3.3\nsetuptoolsy==44.0.0\n", target)
+    tb = TB.replace("pkg_resourcesy.py2_warn", "pkg_resourcesy")
+    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=["pyinstallery"])
+    assert not d.culprits and "hidden-import" in d.advice and "reinstall" not in d.advice, (d.summary, d.advice)

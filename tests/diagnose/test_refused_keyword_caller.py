@@ -80,3 +80,12 @@ def test_a_kept_refuser_leaves_the_caller_as_the_fix(index_for):
     crash = attribute(parse_traceback(TB)[0], pins, target=target, installed=False, index=index)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=["arrowy"])
     assert [(c.name, c.constraint) for c in d.culprits] == [("watsony", ">=1.8.0")], d.summary
+
+
+def test_a_refuser_behind_a_decorators_wrapper_is_matched_by_the_function_the_line_calls(index_for):
+    tb = TB.replace('  File "/usr/local/lib/python3.6/dist-packages/arrowy/arrow.py", line 6, in replace\n',
+                    '  File "/usr/local/lib/python3.6/dist-packages/arrowy/util.py", line 3, in wrapper\n'
+                    '    return f(*args, **kwargs)\n'
+                    '  File "/usr/local/lib/python3.6/dist-packages/arrowy/arrow.py", line 6, in replace\n')
+    d = _diagnose(index_for, _universe(), tb=tb)
+    assert ("watsony", ">=1.8.0") in {(c.name, c.constraint) for c in d.culprits}, d.summary

@@ -496,6 +496,19 @@ def test_a_flag_is_read_as_the_test_it_stands_for_and_nothing_else_is_a_flag():
     assert uses_in_source(shadowed, "numpy.lib.arraypad", "_validate_lengths").line == 7
 
 
+def test_a_flag_is_shadowed_only_by_the_functions_own_binding():
+    head = "import numpy as np\nfrom distutils.version import LooseVersion as V\nold = V(np.__version__) < V('1.16')\n"
+    use = "        if old:\n            from numpy.lib.arraypad import _validate_lengths\n"
+    sibling = head + "class C:\n    def a(self):\n        old = 1\n    def b(self):\n" + use
+    class_body = head + "class C:\n    old = old\n    def b(self):\n" + use
+    nested = head + "def f():\n    def helper():\n        old = 1\n" + use.replace("        ", "    ", 1).replace("            ", "        ")
+    comprehension = head + "def f(xs):\n    y = [old for old in xs]\n" + use.replace("        ", "    ", 1).replace("            ", "        ")
+    for text in (sibling, class_body, nested, comprehension):
+        assert uses_in_source(text, "numpy.lib.arraypad", "_validate_lengths") is None, text
+    own = head + "def f(x):\n    old = x\n" + use.replace("        ", "    ", 1).replace("            ", "        ")
+    assert uses_in_source(own, "numpy.lib.arraypad", "_validate_lengths").line == 7
+
+
 def test_the_first_release_that_adapted_is_found_by_bisection_past_the_first_few(index_for):
     # requests 2.11.1 -> 2.19: seventeen releases still subclass collections.MutableMapping.
     old = "import collections\nclass Jar(collections.MutableMapping):\n    pass\n"

@@ -141,3 +141,9 @@ def test_a_printed_chain_is_cut_at_the_wrapped_import_error_and_its_frames_read(
     got = {(c.name, c.constraint) for c in d.culprits}
     assert d.verdict == "transitive" and ("transformy", ">=4.43.0") in got, (d.verdict, d.summary, got)
     assert any(c.name == "pefty" for c in d.culprits), got
+
+
+def test_the_callable_names_on_a_line_include_one_after_a_subscript():
+    from pytest_depfix.diagnose.verdict import _CALLED_DOTTED
+    assert _CALLED_DOTTED.findall("self._client = self._clients[0].Client(") == ["Client"]
+    assert _CALLED_DOTTED.findall("x = httpx.Client(base_url='')") == ["httpx.Client"]
