@@ -30,9 +30,9 @@ def _universe():
             "pyinstallery": [{"version": "3.3", "files": {"PyInstallery/__init__.py": ""}}]}
 
 
-def _diagnose(index_for, tb=TB):
+def _diagnose(index_for, tb=TB, setuptools="45.0.0"):
     index, target = index_for(_universe(), python="3.6")
-    pins = parse_requirements_text("pyinstallery==3.3\nsetuptoolsy==45.0.0\n", target)
+    pins = parse_requirements_text(f"pyinstallery==3.3\nsetuptoolsy=={setuptools}\n", target)
     crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
     return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=["pyinstallery"])
 
@@ -66,9 +66,5 @@ def test_the_apps_own_import_of_the_module_moves_nothing(index_for):
 
 
 def test_a_module_every_release_ships_is_a_hidden_import_not_a_reinstall(index_for):
-    index, target = index_for(_universe(), python="3.6")
-    pins = parse_requirements_text("pyinstallery==3.3\nsetuptoolsy==44.0.0\n", target)
-    tb = TB.replace("pkg_resourcesy.py2_warn", "pkg_resourcesy")
-    crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
-    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=["pyinstallery"])
+    d = _diagnose(index_for, TB.replace("pkg_resourcesy.py2_warn", "pkg_resourcesy"), setuptools="44.0.0")
     assert not d.culprits and "hidden-import" in d.advice and "reinstall" not in d.advice, (d.summary, d.advice)

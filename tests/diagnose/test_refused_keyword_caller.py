@@ -40,11 +40,11 @@ def _universe(later_call="shift(days=-weekday)"):
     }
 
 
-def _diagnose(index_for, universe, tb=TB):
+def _diagnose(index_for, universe, tb=TB, keep=()):
     index, target = index_for(universe, python="3.6")
     pins = parse_requirements_text("arrowy==0.14.5\nwatsony==1.7.0\n", target)
     crash = attribute(parse_traceback(tb)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=keep)
 
 
 def test_the_caller_that_stopped_passing_the_refused_keyword_is_an_alternative(index_for):
@@ -75,10 +75,7 @@ def test_a_refuser_raising_from_a_helper_is_matched_by_the_function_the_caller_c
 
 
 def test_a_kept_refuser_leaves_the_caller_as_the_fix(index_for):
-    index, target = index_for(_universe(), python="3.6")
-    pins = parse_requirements_text("arrowy==0.14.5\nwatsony==1.7.0\n", target)
-    crash = attribute(parse_traceback(TB)[0], pins, target=target, installed=False, index=index)
-    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index), keep=["arrowy"])
+    d = _diagnose(index_for, _universe(), keep=["arrowy"])
     assert [(c.name, c.constraint) for c in d.culprits] == [("watsony", ">=1.8.0")], d.summary
 
 
