@@ -990,8 +990,10 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     if handler is None:
         # A message no family knows: the pin that raises it in its own words, a value it does not
         # know, or an outer frame of it that used to catch it.
+        from .undefined import undefined_name
+
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
-                        _module_called, _lazy_result, _context_manager):
+                        _module_called, _lazy_result, _context_manager, undefined_name):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found

@@ -1,0 +1,169 @@
+"""A name a pin's own code reads and nothing binds: the release's own bug.
+
+rich 4.1.0's ``Progress.track`` calls ``progress.refresh()`` where only ``self``
+exists, so every loop with ``auto_refresh=False`` dies with "NameError: name
+'progress' is not defined" in rich's own frame (Textualize/rich#185); rich 4.2.0
+reads ``self.refresh()``.  No other pin is involved: the fix is a release of the
+pin whose function no longer reads the name unbound, and the nearest earlier
+release without the slip is the other way out.
+
+The reading is exact or silent.  The frame's file is read from the pinned
+release and its scopes from :mod:`symtable` (the compiler's own scoping, so
+closures, comprehensions and class bodies count as Python counts them).  The
+name must be a global of the frame's function that the module never binds, no
+builtin of any Python, no module dunder; a module with a star import, ``exec``,
+or writes through ``globals()``/``vars()``/``sys.modules`` may bind names no
+reader can see, and a printed line that does not read the name shows another
+release: both leave the crash to other readings.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import re
+import symtable
+from typing import Any, List, Optional
+
+from packaging.utils import canonicalize_name
+
+from ..models import Diagnosis
+from . import families as F
+
+_NAME_ERROR = re.compile(r"(?:global )?name '([A-Za-z_]\w{0,200})' is not defined")
+# Names Python binds in every module, and builtins some Python has that the running one may lack.
+_MODULE_NAMES = {"__name__", "__file__", "__doc__", "__spec__", "__loader__", "__package__", "__path__",
+                 "__builtins__", "__debug__", "__annotations__", "__cached__", "__dict__", "__class__"}
+_OTHER_BUILTINS = {"unicode", "basestring", "long", "xrange", "raw_input", "unichr", "reduce", "file", "execfile",
+                   "cmp", "buffer", "apply", "intern", "coerce", "reload", "StandardError", "aiter", "anext",
+                   "ExceptionGroup", "BaseExceptionGroup", "EncodingWarning", "PythonFinalizationError",
+                   "_IncompleteInputError"}
+_HIDDEN_BINDERS = re.compile(r"\bexec\s*\(|\bglobals\s*\(\s*\)|\bvars\s*\(\s*\)|\bsys\.modules\b|__builtins__|"
+                             r"\bbuiltins\.\w+\s*=|\bsetattr\s*\(\s*builtins")
+MAX_SOURCE = 2_000_000  # characters of a release file read for its scopes
+
+
+def _tables(top: symtable.SymbolTable) -> List[symtable.SymbolTable]:
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(t.get_children())
+    return out
+
+
+def _without_main_block(text: str) -> str:
+    """The module with its ``if __name__ == "__main__":`` blocks blanked, lines kept in place.
+
+    A demo under that test binds names (rich's ``with Progress() as progress:``) that
+    never exist when the module is imported, which is how a pin's code runs.
+    """
+    if "__main__" not in text:
+        return text
+    tree = ast.parse(text)
+    lines = text.splitlines()
+    for node in tree.body:
+        if isinstance(node, ast.If) and "__main__" in ast.dump(node.test) and "__name__" in ast.dump(node.test):
+            for i in range(node.lineno - 1, min(node.end_lineno or node.lineno, len(lines))):
+                lines[i] = ""
+    return "\n".join(lines) + "\n"
+
+
+def reads_unbound(text: str, function: str, name: str, line: Optional[int] = None) -> Optional[bool]:
+    """Whether ``function`` in module source ``text`` reads global ``name`` that nothing binds.
+
+    ``line``: the frame's line, which picks the nearest function of that name above it;
+    without it (a later release, whose lines moved) every function of that name is asked
+    and all must be clean for False.  None when it cannot be told: the source does not
+    compile here, no function of that name, or the module may bind names unseen.
+    """
+    if len(text) > MAX_SOURCE or "import *" in text or _HIDDEN_BINDERS.search(text):
+        return None
+    try:
+        top = symtable.symtable(_without_main_block(text), "<release>", "exec")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if function == "<module>":
+        scopes = [top]
+    else:
+        scopes = [t for t in _tables(top) if t.get_name() == function and t.get_type() != "class"]
+        if line is not None:
+            above = [t for t in scopes if t.get_lineno() <= line]
+            scopes = [max(above, key=lambda t: t.get_lineno())] if above else []
+    if not scopes:
+        return None
+    try:
+        bound_at_top = top.lookup(name)
+        module_binds = bound_at_top.is_assigned() or bound_at_top.is_imported() or bound_at_top.is_namespace()
+    except KeyError:
+        module_binds = False
+    if module_binds:
+        return False
+    # A name some function declares global and assigns is a module binding the top table may not list.
+    for t in _tables(top):
+        try:
+            s = t.lookup(name)
+        except KeyError:
+            continue
+        if s.is_declared_global() and s.is_assigned():
+            return False
+    for scope in scopes:
+        try:
+            s = scope.lookup(name)
+        except KeyError:
+            continue  # a function that does not use the name at all is clean
+        if s.is_referenced() and s.is_global() and not s.is_assigned():
+            return True
+    return False
+
+
+def _undefined(name: str) -> bool:
+    return not (name in _MODULE_NAMES or name in _OTHER_BUILTINS or hasattr(builtins, name))
+
+
+def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """NameError in a pin's own frame for a name its release never binds: the pin's nearest releases without it."""
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+    from .verdict import CONF_PROBE, _both_ways, _first_later, _frame_party
+
+    if ctx.probe is None or sig.exc_type.rsplit(".", 1)[-1] != "NameError":
+        return None
+    m = _NAME_ERROR.match(sig.message or "")
+    frames = ctx.crash.final.frames
+    if not m or not frames or not _undefined(m.group(1)):
+        return None
+    name, fr = m.group(1), frames[-1]
+    party = _frame_party(fr, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(fr)
+    if pin is None or not pin.version or not rel or ctx.is_keep(pin.name):
+        return None
+    if fr.source and not re.search(r"(?<![\w.])" + re.escape(name) + r"\b", fr.source):
+        return None  # the printed line does not read the name: not the pinned release's line
+
+    def read(version: str, line: Optional[int]) -> Optional[bool]:
+        key = ("undefined-name", canonicalize_name(pin.name), version, rel, fr.function, name, line)
+        if key not in ctx.memo:
+            try:
+                text = ReleaseTree(ctx.probe, pin.name, version).read(rel)
+            except Exception:  # a release that cannot be read answers nothing
+                text = None
+            ctx.memo[key] = reads_unbound(text, fr.function, name, line) if text else None
+        return ctx.memo[key]  # type: ignore[no-any-return]
+
+    if read(pin.version, fr.line) is not True:
+        return None
+    forward = _first_later(ctx, pin.name, pin.version, lambda v: read(v, None) is False)
+    back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: read(v, None) is False)
+    where = f"{pin.name} {pin.version}'s {rel} reads {name!r} in {fr.function}() and binds it nowhere"
+    culprits = _both_ways(pin, where, forward, f"{fr.function}() no longer reads it unbound",
+                          back, f"{fr.function}() did not read it yet")
+    if not culprits:
+        return None
+    for c in culprits:
+        c.confidence = CONF_PROBE
+    ctx.evidence.append(where)
+    ctx.callee = ctx.party(pin.name)
+    return done("direct", sig.family, f"{pin.name} {pin.version} shipped a slip: {where}", culprits)
