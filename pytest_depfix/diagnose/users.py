@@ -2012,18 +2012,43 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
     another distribution of the same import name than ``base_dist``
     (:func:`_wants_other_variant`).
     """
+    return last_without_before_read(probe, index, dist, version, module, name, raises, base, python, base_dist)[0]
+
+
+def last_without_before_read(probe: Any, index: Any, dist: str, version: str, module: str, name: str,
+                             raises: str = "ImportError", base: Optional[Tuple[str, str]] = None,
+                             python: Optional[Tuple[int, ...]] = None, base_dist: Optional[str] = None,
+                             use_file: Optional[str] = None) -> Tuple[Optional[str], bool]:
+    """:func:`last_without_before`, and whether the answer was read only in part.
+
+    ``use_file``: the module of the pinned release that uses the name.  A release too big
+    to read whole (transformers 4.37.2 is over the read cap) is accepted when that same
+    module is there and no longer uses the name: "partial", weaker evidence, as
+    :func:`_release_without` reads the other way.
+    """
     from packaging.version import InvalidVersion, Version
+
+    from .probe import ReleaseTree, _ByteCap
 
     try:
         pinned = Version(version)
         earlier = sorted((Version(v) for v in probe.versions(dist)), reverse=True)
     except (InvalidVersion, Exception):
-        return None
+        return None, False
     earlier = [v for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease][:MAX_RELEASES]
     for v in earlier:
+        partial = False
         try:
-            if first_use(probe, dist, str(v), module, name, raises=raises, python=python) is not None:
-                continue  # (first_use stops at the first module that uses it: cheap when it does)
+            try:
+                if first_use(probe, dist, str(v), module, name, raises=raises, python=python) is not None:
+                    continue  # (first_use stops at the first module that uses it: cheap when it does)
+            except _ByteCap:
+                if not use_file or use_file not in ReleaseTree(probe, dist, str(v)).paths():
+                    continue  # a module that moved away proves nothing
+                if first_use(probe, dist, str(v), module, name, files=[use_file], raises=raises,
+                             python=python) is not None:
+                    continue
+                partial = True
             if base is not None and _refuses(probe, dist, str(v), base):
                 continue
             if base_dist is not None and base is not None and _wants_other_variant(index, dist, str(v), base, base_dist):
@@ -2031,10 +2056,10 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
             if python is not None and first_too_new(probe, dist, str(v), python,
                                                     files=imported_at_import(probe, dist, str(v))) is not None:
                 continue  # it does not use the name, but it cannot run on the target either
-            return str(v)
+            return str(v), partial
         except Exception:
             continue
-    return None
+    return None, False
 
 
 def _wants_other_variant(index: Any, dist: str, version: str, base: Tuple[str, str], base_dist: str) -> bool:

@@ -2500,15 +2500,17 @@ def frameless_caller_culprits(ctx: Context, sig: F.Signal) -> List[Culprit]:
     for found in callers:
         if too_old:
             # accelerate 0.32 imports a name huggingface-hub only has from 0.21: the caller moves back.
-            back = users.last_without_before(ctx.probe, ctx.index, found.dist, found.version, sig.module,
-                                             "" if no_module else sig.name, raises,
-                                             base=(sig.module.split(".")[0], callee.version), base_dist=callee.name)
+            back, partial = users.last_without_before_read(
+                ctx.probe, ctx.index, found.dist, found.version, sig.module, "" if no_module else sig.name, raises,
+                base=(sig.module.split(".")[0], callee.version), base_dist=callee.name, use_file=found.use.file)
             if back:
+                how = (f"whose {found.use.file} does not use it (the rest of that release is over the read cap and was "
+                       f"not checked)" if partial else "that does not use it (read from release files)")
                 ev = (f"no caller frame was printed; {found.dist} {found.version} uses {what} (`{found.use.statement}`, "
                       f"{found.use.file} line {found.use.line}), which {callee.name} has only in {present}; {found.dist} "
-                      f"{back} is its newest earlier release that does not use it (read from release files)")
+                      f"{back} is its newest earlier release {how}")
                 ctx.evidence.append(ev)
-                out.append(Culprit(found.dist, f"=={back}", CONF_PROBE, [ev], "release-files"))
+                out.append(Culprit(found.dist, f"=={back}", CONF_TIME if partial else CONF_PROBE, [ev], "release-files"))
             if found.adapted and not found.partial:
                 # ... or forward, to its first later release that no longer needs the newer callee
                 # (django-pydantic-field 0.2.8 stopped importing pydantic 1.10's get_config)
