@@ -75,9 +75,65 @@ def parse_traceback(text: str) -> List[Crash]:
         return []
 
 
-def _parse(text: str) -> List[Crash]:
+def _parse(text: str, _unprefixed: bool = False) -> List[Crash]:
     if not isinstance(text, str):
         text = bytes(text).decode("utf-8", "replace") if isinstance(text, (bytes, bytearray)) else str(text)
+    crashes = _parse_lines(text)
+    if not crashes and not _unprefixed:
+        stripped = strip_log_prefix(text)
+        if stripped is not None:
+            return _parse(stripped, _unprefixed=True)
+    return crashes
+
+
+# A log line's exception after its prefix: "... web: AttributeError: x" (the type, then ": " or the end).
+_PREFIXED_EXCEPTION = re.compile(r"[\s|\]>:]((?:[A-Za-z_]\w{0,100}\.){0,10}[A-Za-z_]\w{0,100}"
+                                 r"(?:Error|Exception|Warning|Exit|Interrupt|Conflict|Failure|Fault))(?=: |\s*$)")
+MAX_LOG_PREFIX = 200
+
+
+def strip_log_prefix(text: str) -> Optional[str]:
+    """The paste with a log shipper's per-line prefix taken off, or None when it has none.
+
+    Elastic Beanstalk, CloudWatch and syslog put ``| 2023-04-05T22:49:58 | Apr 5 19:49:58
+    host web: `` before every line, and strip each line's indentation: nothing the
+    parser can read.  The prefix is learned from an exception line (what precedes its
+    type, with a digit or a bar in it) and taken off every line of the same shape
+    (digits may differ); a code line it leaves at the margin gets a frame's indentation
+    back.  Used only when the paste as written holds no traceback.
+    """
+    lines = text.splitlines()
+    prefix = ""
+    for line in lines:
+        m = _PREFIXED_EXCEPTION.search(line[:MAX_LOG_PREFIX + 200])
+        if m and 6 <= m.start(1) <= MAX_LOG_PREFIX:
+            cand = line[:m.start(1)]
+            if any(c.isdigit() or c == "|" for c in cand) and cand.strip():
+                prefix = cand
+                break
+    if not prefix:
+        return None
+    n, shape = len(prefix), prefix.translate(_SHAPE)
+    matched = [ln[:n].translate(_SHAPE) == shape for ln in lines]
+    if sum(matched) < 2:
+        return None
+    out = []
+    for ln, ok in zip(lines, matched):
+        if not ok:
+            out.append(ln)
+            continue
+        rest = ln[n:]
+        st = rest.strip()
+        if rest[:1] not in (" ", "\t") and st:
+            if st.startswith('File "'):
+                rest = "  " + rest
+            elif not st.startswith("Traceback") and exception_line(st) is None and _looks_like_code(st):
+                rest = "    " + rest
+        out.append(rest)
+    return "\n".join(out) + "\n"
+
+
+def _parse_lines(text: str) -> List[Crash]:
     if "\x1b" in text:
         text = _ANSI.sub("", text)
     parser = _Parser()

@@ -3495,6 +3495,11 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                 pin, spec = f"{found[0].name}=={ctx.callee.version}", f"{found[0].name}{found[0].constraint}"
                 return done("project" if caller.kind == "project" else "transitive", sig.family,
                             f"{what}: " + says.format(pin=pin, name=sig.name, range=spec), found)
+        if sig.family == F.ATTRIBUTE and caller.kind == "unknown":
+            # No frame, but the failing line was shown: the one pin holding it, either way.
+            found = _shown_line_holder(ctx, set(), both=True, most=MAX_LINE_PINS_ATTRIBUTE)
+            if found:
+                return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
         return done("unknown", sig.family, f"{what}: the message does not say which package changed, and the call "
                     f"comes from {'the project' if caller.kind == 'project' else 'an unknown frame'}", [])
     if sig.family == F.SIGNATURE and sig.name:
@@ -4105,13 +4110,16 @@ def _stopped_passing(ctx: Context, pin: Any, use: Any, full: str, kw: str, ev: s
                     [f"{ev}; {pin.name} {adapted} no longer passes it {how}"], "release-files")]
 
 
-def _shown_line_holder(ctx: Context, callees: Set[str]) -> List[Culprit]:
+def _shown_line_holder(ctx: Context, callees: Set[str], both: bool = False, most: int = 0) -> List[Culprit]:
     """The one other pin whose pinned release holds the shown failing line, at its first release without it.
 
     A pytest paste cut after its ">" line shows ``self.resp.content = StreamReader()`` but not
     whose file it is; aioresponses 0.3.2 has that very line, 0.4.0 passes aiohttp 3's
     ``protocol``.  The line is matched as text (whitespace free), in a set of at most
-    ``MAX_LINE_PINS`` movable pins.
+    ``MAX_LINE_PINS`` movable pins (``most`` when given).  ``both``: the newest earlier
+    release without the line is the other way out (a missing attribute's line came with
+    the holder's release: flask-marshmallow 0.15.0 reads ``db.session`` off Flask-SQLAlchemy
+    2's state object, 0.14.0 did not).
     """
     root = ctx.crash.root
     line = (root.source_hint or "").strip()
@@ -4119,23 +4127,37 @@ def _shown_line_holder(ctx: Context, callees: Set[str]) -> List[Culprit]:
         return []
     pattern = re.compile(r"\s*".join(re.escape(part) for part in line.split()))
     pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.name not in callees]
-    if len(pins) > MAX_LINE_PINS:
+    if len(pins) > (most or MAX_LINE_PINS):
         return []
     holders = [p for p in pins if _release_mentions(ctx, p.name, p.version, pattern) is True]
     if len(holders) != 1:
         return []
     pin = holders[0]
     later = _first_later(ctx, pin.name, pin.version, lambda v: _release_mentions(ctx, pin.name, v, pattern) is False)
-    if not later:
+    back = None
+    if both:
+        from .users import last_where_before
+
+        back = last_where_before(ctx.probe, pin.name, pin.version,
+                                 lambda v: _release_mentions(ctx, pin.name, v, pattern) is False)
+    if not later and not back:
         return []
-    ev = (f"{pin.name}=={pin.version} holds the shown line `{line[:80]}`; {pin.name} {later} no longer does "
-          f"(read from release files)")
-    ctx.evidence.append(ev)
+    held = f"{pin.name}=={pin.version} holds the shown line `{line[:80]}`"
     ctx.found_caller = pin.name
-    return [Culprit(pin.name, f">={later}", CONF_TIME + 0.1, [ev], "release-files")]
+    out = []
+    if later:
+        ev = f"{held}; {pin.name} {later} no longer does (read from release files)"
+        ctx.evidence.append(ev)
+        out.append(Culprit(pin.name, f">={later}", CONF_TIME + 0.1, [ev], "release-files"))
+    if back:
+        ev = f"{held}; {pin.name} {back} did not hold it yet (read from release files)"
+        ctx.evidence.append(ev)
+        out.append(Culprit(pin.name, f"<={back}", CONF_TIME + 0.1, [ev], "release-files"))
+    return out
 
 
 MAX_LINE_PINS = 4  # movable pins searched as text for a shown line with no frame
+MAX_LINE_PINS_ATTRIBUTE = 8  # ... for a missing attribute's shown line, where no other reading is left
 
 
 def _submodule_import_dropped(ctx: Context, sig: F.Signal, callee: Party, done: Any) -> Optional[Diagnosis]:

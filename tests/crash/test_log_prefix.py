@@ -1,0 +1,40 @@
+"""A paste every line of which carries a log shipper's prefix, indentation stripped.
+
+marshmallow-code/flask-marshmallow#258 came from Elastic Beanstalk's log view:
+``  | 2023-04-05T22:49:58.290+03:00 | Apr 5 19:49:58 ip-172-31-46-77 web: `` before each
+line.  Taken off, the shown code line and the exception are a frameless crash with its
+failing line, as Python printed them.
+"""
+from pytest_depfix.crash.parse import parse_traceback, strip_log_prefix
+
+BEANSTALK = (
+    "  | 2023-04-05T22:49:58.290+03:00 | Apr 5 19:49:58 ip-172-31-46-77 web: "
+    "self.SQLAlchemySchema.OPTIONS_CLASS.session = db.session\n"
+    "  | 2023-04-05T22:49:58.290+03:00 | Apr 5 19:49:58 ip-172-31-46-77 web: "
+    "AttributeError: '_SQLAlchemyState' object has no attribute 'session'\n"
+)
+
+
+def test_the_prefix_is_learned_from_the_exception_line_and_taken_off_every_line_of_its_shape():
+    (crash,) = parse_traceback(BEANSTALK)
+    assert (crash.root.type, crash.root.message) == ("AttributeError", "'_SQLAlchemyState' object has no attribute 'session'")
+    assert crash.root.source_hint == "self.SQLAlchemySchema.OPTIONS_CLASS.session = db.session"
+
+
+def test_digits_may_differ_and_a_frame_line_gets_its_indentation_back():
+    text = ('  | 2023-04-05T22:49:57.100+03:00 | Apr 5 19:49:57 host web: File "/var/app/venv/lib/python3.8/site-packages/flask_marshmallow/sqla.py", line 125, in init_app\n'
+            "  | 2023-04-05T22:49:58.290+03:00 | Apr 5 19:49:58 host web: self.SQLAlchemySchema.OPTIONS_CLASS.session = db.session\n"
+            "  | 2023-04-05T22:49:58.290+03:00 | Apr 5 19:49:58 host web: AttributeError: '_SQLAlchemyState' object has no attribute 'session'\n")
+    (crash,) = parse_traceback(text)
+    (frame,) = crash.root.frames
+    assert frame.file.endswith("flask_marshmallow/sqla.py") and frame.line == 125
+    assert frame.source == "self.SQLAlchemySchema.OPTIONS_CLASS.session = db.session"
+
+
+def test_no_prefix_without_a_digit_or_bar_and_no_prefix_on_a_lone_line():
+    assert strip_log_prefix("note that: ValueError: x\nnote that: y = f(x)\n") is None
+    assert strip_log_prefix("2023-04-05 12:00:01 web: ValueError: x\nsomething else\n") is None
+    # a paste the parser reads as written is never rewritten
+    plain = "Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>\n    f()\nValueError: x\n"
+    (crash,) = parse_traceback(plain)
+    assert crash.root.frames[0].file == "a.py"
