@@ -1873,6 +1873,36 @@ def class_homes(ctx: Any, cls: str, kind: str = "class") -> List[Tuple[Any, str]
     return out
 
 
+def class_spelling(ctx: Any, cls: str) -> Optional[str]:
+    """The one spelling of a class the set's pinned releases define whose name equals ``cls`` but for case.
+
+    A thread that retyped Python's message in lower case ("trinoresponsehandler.set_response_params()
+    got an unexpected keyword argument") still names aiotrino's ``TrinoResponseHandler``.  The
+    pins' modules are read as :func:`class_homes` reads them; None unless exactly one spelling is found.
+    """
+    import re
+
+    if not cls.isidentifier() or ctx.probe is None:
+        return None
+    from .probe import ReleaseTree
+
+    pattern = re.compile(rf"^[ \t]*class[ \t]+({re.escape(cls)})\b", re.M | re.I)
+    found: Set[str] = set()
+    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS]:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            paths = [p for p in tree.paths() if p.endswith(".py")]
+            if len(paths) > MAX_FILES:
+                continue
+            for batch in _batches(sorted(paths, key=_shallow_first)):
+                tree.prefetch(batch)
+                for path in batch:
+                    found.update(m.group(1) for m in pattern.finditer(tree.read(path) or ""))
+        except Exception:
+            continue
+    return found.pop() if len(found) == 1 else None
+
+
 def _exported_home(tree: Any, paths: List[str], cls: str, pattern: Any) -> Optional[str]:
     """The module defining ``cls`` as a package ``__init__`` re-exports it (``from ._encoders import OneHotEncoder``).
 

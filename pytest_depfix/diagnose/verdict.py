@@ -3905,6 +3905,13 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     from . import users
 
     cls = (sig.function or "").split(".")[0]
+    if cls and cls != sig.function and cls.islower() and cls.isidentifier() and not cls.startswith("_"):
+        # "trinoresponsehandler.set_response_params()": a qualified name retyped in lower case.
+        real = users.class_spelling(ctx, cls)
+        if real and real != cls:
+            ctx.evidence.append(f"the message spells the class {cls!r}; the set defines {real!r} (read as retyped)")
+            sig = dataclasses.replace(sig, function=real + (sig.function or "")[len(cls):])
+            cls = real
     if sig.function in ("__new__", "__init__"):
         shown = _called_class(ctx)
         if shown:
