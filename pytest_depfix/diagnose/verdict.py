@@ -1611,6 +1611,10 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         ctx.evidence.append(f"{where}: {message[:120]!r}")
         if frames:
             out += [c for c in _refused_keyword_caller(ctx, pin, message) if c not in out]
+        if not any(_is_back(c) and not _major_back(c, pin.version) for c in out):
+            # The refuser's own way out is a major back (or none): a dependency that jumped a
+            # series after it was released is the other suspect (tzlocal 3.0 under APScheduler 3.6).
+            out += [c for c in _moved_under_refuser(ctx, pin) if c not in out]
         tomb = raised.tombstone_module(refusal.path, message)
         if tomb is not None and not frames:
             out += _tombstone_importers(ctx, pin, tomb)
@@ -1638,6 +1642,72 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _series(v: Version) -> Tuple[int, ...]:
+    """A release's compatibility series: its major, or 0.minor below 1.0 (semver's rule for 0.x)."""
+    return (v.major,) if v.major else (0, v.minor)
+
+
+def _major_back(c: Culprit, pinned: str) -> bool:
+    """Whether a ``<=X`` culprit leaves the pinned release's series."""
+    m = re.match(r"<=?\s*([^,\s]+)\Z", c.constraint.strip())
+    if not m:
+        return False
+    try:
+        return _series(Version(m.group(1))) != _series(Version(pinned))
+    except InvalidVersion:
+        return False
+
+
+def _moved_under_refuser(ctx: Context, pin: Any) -> List[Culprit]:
+    """The one declared dependency of the refusing pin whose pinned release opened a new series after it.
+
+    APScheduler 3.6.3 (2019) refuses "Only timezones from the pytz library are supported";
+    tzlocal 3.0 (2021) began returning zoneinfo objects.  The refuser was built against the
+    series its dependency had when it was uploaded: a dependency whose pinned release starts
+    a later series, uploaded after the refuser, moves back to that older series' newest
+    release.  Upload dates only (weighed as such), and only when exactly one dependency
+    answers: two suspects by time alone are a guess.
+    """
+    from . import timeline
+
+    try:
+        reqs = ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target)
+    except Exception:
+        return []
+    built = timeline.upload_time(ctx.index, pin.name, pin.version)
+    if built is None:
+        return []
+    found = []
+    for req in reqs:
+        dep = ctx.pinned(req.name)
+        if dep is None or not dep.version or ctx.is_keep(dep.name) or dep.key == pin.key:
+            continue
+        try:
+            dv = Version(dep.version)
+        except InvalidVersion:
+            continue
+        if dv.major >= 1990:
+            continue  # a calendar version (pytz 2020.1): a new year is no new series
+        when = timeline.upload_time(ctx.index, dep.name, dep.version)
+        if when is None or when <= built:
+            continue
+        older = [v for v, t in timeline.releases(ctx.index, dep.name)
+                 if t is not None and t <= built and not v.is_prerelease and not v.is_devrelease]
+        if not older or _series(max(older)) >= _series(dv):
+            continue  # the series it runs was there when the refuser was built
+        prev = [v for v, _ in timeline.releases(ctx.index, dep.name)
+                if _series(v) < _series(dv) and not v.is_prerelease and not v.is_devrelease]
+        if prev:
+            found.append((dep, max(prev), max(older), when))
+    if len(found) != 1:
+        return []
+    dep, back, had, when = found[0]
+    ev = (f"{pin.name} {pin.version} was uploaded on {timeline.fmt(built)}, when {dep.name}'s newest release was {had}; "
+          f"the pinned {dep.name} {dep.version} ({timeline.fmt(when)}) opened a later series, and no other dependency "
+          f"of {pin.name} did (upload dates)")
+    return [Culprit(dep.name, f"<={back}", CONF_TIME, [ev], "upload-dates")]
 
 
 def _refused_keyword_caller(ctx: Context, pin: Any, message: str) -> List[Culprit]:
