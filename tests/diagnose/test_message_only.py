@@ -303,3 +303,15 @@ def test_a_title_that_lost_its_quote_and_carries_a_stray_word_is_still_cpythons_
     inferred = infer_message("cannot import name 'PandasError python\n", None)
     assert inferred is not None and inferred.exc_type == "ImportError"
     assert infer_message("cannot import name 'PandasError because the docs are old and wrong\n", None) is None
+
+
+def test_a_library_exception_printed_as_its_repr_names_its_class_and_first_line():
+    # render-examples/celery#2: Celery's worker logs kombu's error as its repr, newlines escaped.
+    line = ('Control command error: OperationalError("\\nCannot route message for exchange \'reply.celery.pidbox\': '
+            'Table empty or key no longer exists.\\nProbably the key (\'_kombu.binding.reply.celery.pidbox\') has been '
+            'removed from the Redis database.\\n")\n')
+    found = infer_message(line, None)
+    assert (found.exc_type, found.message) == (
+        "OperationalError", "Cannot route message for exchange 'reply.celery.pidbox': Table empty or key no longer exists.")
+    # a call in prose or code is no exception: the class must end in Error or Exception
+    assert infer_message('we call Config("x") here\n', None) is None
