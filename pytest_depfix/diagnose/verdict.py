@@ -2185,11 +2185,13 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     what = _what(sig)
     callee_name = module_owner(sig.module, ctx, sig.detail.get("path"))
     if callee_name is None:
-        if sig.detail.get("no_module") and sig.module and "." not in sig.module and ctx.target.python[0] < 3:
-            # Python 2 prints only the last part: 'No module named pdfdocument' for pdfminer.pdfdocument.
-            full = _py2_submodule(ctx, sig.module)
+        if sig.detail.get("no_module") and sig.module and ctx.target.python[0] < 3:
+            # Python 2 prints only the part below the package it found: 'No module named pdfdocument'
+            # for pdfminer.pdfdocument, 'No module named ext.login' for flask.ext.login.
+            head, _, rest = sig.module.partition(".")
+            full = _py2_submodule(ctx, head)
             if full:
-                sig.module = full
+                sig.module = full + (f".{rest}" if rest else "")
                 return _removed_name(ctx, sig, caller, done)
         if sig.detail.get("no_module"):
             return done("unknown", sig.family, f"module {sig.module} belongs to no package of the set: a dependency is "
@@ -4316,8 +4318,10 @@ def _py2_submodule(ctx: Context, last: str) -> Optional[str]:
     """The dotted module a Python 2 "No module named <last>" stands for: a pin's submodule of that name.
 
     Python 2 names only the last part of a failed ``from pdfminer.pdfdocument import ...``.
-    In a set of at most ``MAX_PY2_PINS`` pins, the one whose newest release ships
-    ``<pkg>/.../<last>.py`` (or a package of that name) while its pinned release does not.
+    In a set of at most ``MAX_PY2_PINS`` pins, the one whose newest release, or last release
+    of the series before the pinned one, ships ``<pkg>/.../<last>.py`` (or a package of that
+    name) while its pinned release does not: a submodule it gained later, or dropped (Flask
+    1.0 dropped ``flask.ext``; 0.12.5 still ships it).
     """
     from .probe import ReleaseTree
 
@@ -4329,9 +4333,12 @@ def _py2_submodule(ctx: Context, last: str) -> Optional[str]:
     found = []
     for pin in pins:
         try:
-            newest = ctx.probe.versions(pin.name)[-1]
-            paths = ReleaseTree(ctx.probe, pin.name, newest).paths()
+            listed = ctx.probe.versions(pin.name)
             pinned = set(ReleaseTree(ctx.probe, pin.name, pin.version).paths())
+            paths = list(ReleaseTree(ctx.probe, pin.name, listed[-1]).paths())
+            before = _last_of_previous_series(listed, pin.version, major=True)
+            if before:
+                paths += ReleaseTree(ctx.probe, pin.name, before).paths()
         except Exception:
             continue
         for path in paths:

@@ -108,6 +108,27 @@ def test_python_2s_last_part_module_name_is_a_pins_submodule(index_for):
     assert [c.name for c in d.culprits] == ["pdfminy"] and "20131113" in d.culprits[0].constraint, d.summary
 
 
+
+def test_python_2s_cut_dotted_module_is_a_submodule_a_pin_dropped(index_for):
+    # ckan/datapusher#171: "ImportError: No module named ext.login" is flask.ext.login, and Flask 1.0
+    # dropped flask.ext (0.12.5, the last of the 0.x series, still ships it).
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    def flasky(v, ext):
+        files = {"flasky/__init__.py": "", "flasky/app.py": "x = 1\n"}
+        if ext:
+            files["flasky/ext/__init__.py"] = "x = 1\n"
+        return {"version": v, "sdist": True, "wheel": False, "files": files}
+
+    universe = {"flasky": [flasky("0.12.5", True), flasky("1.0.2", False), flasky("1.1.4", False)]}
+    index, target = index_for(universe, python="2.7")
+    pins = parse_requirements_text("flasky==1.0.2\n", target)
+    kb = load_knowledge(bundled=False)
+    crash = infer_message("> ImportError: No module named ext.login\n", kb).to_crash()
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert [c.name for c in d.culprits] == ["flasky"] and "1.0" in d.culprits[0].constraint, d.summary
+    assert "flasky.ext.login" in d.summary
+
 SERIALIZERS = ("try:\n"
                "    from allauthy.account import adapter\n"
                "    from allauthy.utils import email_address_exists\n"
