@@ -43,9 +43,13 @@ class Adaptation:
     line: int
     statement: str  # the old statement's source, one line
     innermost: bool  # the statement of the innermost caller frame changed (not an outer one)
+    guard: bool = False  # the statement stayed; the test of the if around it changed
 
     def describe(self, dist: str, old: str) -> str:
         where = "the failing call" if self.innermost else "a call on the failing path"
+        if self.guard:
+            return (f"{dist} {self.version} kept {where} `{self.statement}` ({self.file}, line {self.line} in {old}) "
+                    f"but changed the test of the if around it: its maintainers guarded it")
         return (f"{dist} {self.version} changed {where} `{self.statement}` ({self.file}, line {self.line} "
                 f"in {old}): its maintainers adapted")
 
@@ -117,6 +121,37 @@ def statement_keys(tree: ast.AST) -> set:
     return keys
 
 
+def enclosing_tests(tree: ast.AST, key: str) -> set:
+    """The innermost ``if``/``while`` test around each simple statement whose key is ``key``.
+
+    Each test is its dump with the branch ("T:" body, "F:" else); "" for a statement no
+    test encloses within its function.  httpcore 1.0.8 kept ``setattr(..., "__module__", ...)``
+    and widened the ``if`` above it to skip ``SOCKET_OPTION`` (a ``typing.Union`` on 3.14).
+    """
+    out: set = set()
+
+    def visit(body: List[ast.stmt], test: str) -> None:
+        for node in body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                visit(node.body, "")
+            elif isinstance(node, (ast.If, ast.While)):
+                dumped = ast.dump(node.test)
+                visit(node.body, "T:" + dumped)
+                visit(node.orelse, "F:" + dumped)
+            elif hasattr(node, "body") and isinstance(getattr(node, "body"), list):
+                for field in ("body", "orelse", "finalbody"):
+                    visit(getattr(node, field, []) or [], test)
+                for handler in getattr(node, "handlers", []) or []:
+                    visit(handler.body, test)
+                for case in getattr(node, "cases", []) or []:
+                    visit(case.body, test)
+            elif ast.dump(node) == key:
+                out.add(test)
+
+    visit(getattr(tree, "body", []), "")
+    return out
+
+
 def _parse(text: Optional[str]) -> Optional[ast.AST]:
     if text is None:
         return None
@@ -175,6 +210,7 @@ def first_adapted(
     except Exception:
         return None
     wanted: List[Tuple[Frame, str, str, str]] = []  # (frame, relpath, key, statement text)
+    guard_of: dict = {}  # 0: the test around the innermost frame's statement, when it has exactly one
     for fr in frames:
         rel = frame_relpath(fr)
         try:
@@ -203,6 +239,10 @@ def first_adapted(
         if got is None:
             continue
         wanted.append((fr, rel, got[0], lines[fr.line - 1].strip()))
+        if fr is frames[0] and not (hasattr(got[1], "body") and isinstance(getattr(got[1], "body"), list)):
+            tests = enclosing_tests(tree, got[0])
+            if len(tests) == 1:
+                guard_of[0] = next(iter(tests))
     if not wanted:
         return None
     late = set(_later(probe, index, dist, version, after)) if after is not None else None
@@ -227,6 +267,11 @@ def first_adapted(
                 if parsed is None:
                     continue  # moved or unreadable: not evidence either way
                 present = key in statement_keys(parsed)
+                if present and i == 0 and fr is frames[0] and 0 in guard_of:
+                    around = enclosing_tests(parsed, key)
+                    if around and guard_of[0] not in around and not (still_broken and still_broken(v, rel)):
+                        # the same statement under a changed test: guarded, not rewritten
+                        return Adaptation(v, rel, fr.line, stmt, innermost=True, guard=True)
             if not present:
                 if still_broken is not None and still_broken(v, rel):
                     break  # this release adapted and fails on: a later one may do both

@@ -2459,7 +2459,7 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         return _adapted_by_use(ctx, caller, frames[0], after)
     if innermost_only and not found.innermost:
         return []
-    conf = CONF_PROBE if found.innermost else CONF_TIME + 0.1
+    conf = CONF_PROBE if found.innermost and not found.guard else CONF_TIME + 0.1
     changed = [Culprit(caller.name, f">={found.version}", conf, [found.describe(caller.name, caller.version)], "release-files")]
     if found.innermost and ctx.signal is not None and ctx.signal.family in (F.IMPORT_NAME, F.ATTRIBUTE):
         # An earlier release may keep the failing line as a fallback it no longer reaches:
