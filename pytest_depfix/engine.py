@@ -132,6 +132,9 @@ def analyze(req: AnalysisRequest) -> Report:
     if probe is not None and resolution.ok and resolution.changes:
         resolution, demands = _check_imports(req, index, probe, keep_versions, demands, hold, resolution, warnings)
     _explain_keep_changes(req.pins, keep, resolution)
+    # What the resolver took on trust (a pin the index does not list, metadata it cannot read) is
+    # said where people read, not only in the stats a deterministic report drops.
+    warnings += [str(n) for n in (resolution.stats.get("notes") or [])]
     alternatives = _alternatives(req, index, keep_versions, demands, resolution, req.alternatives) if req.alternatives else []
 
     stats = dict(getattr(index, "stats", {}) or {})

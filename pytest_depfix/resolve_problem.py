@@ -68,7 +68,7 @@ class Meta:
     requires_python: Optional[str] = None
     deps: List[Dep] = field(default_factory=list)
     error: str = ""
-    unverified: bool = False  # the version is not on the index: taken on trust
+    unverified: bool = False  # the version is not on the index, or is the pin with unreadable metadata: taken on trust
 
 
 @dataclass
@@ -291,6 +291,12 @@ class Problem:
             raw = self.raw_cache[(key, v)]
             if raw is None:
                 got = Meta(True, unverified=True)
+            elif isinstance(raw, BaseException) and v == self.vars[key].current:
+                # The pinned release is the one that ran: metadata it ships unreadably (Twisted 11.1.0's
+                # sdist has no PKG-INFO) is taken on trust, as a pin the index does not list is.
+                got = Meta(True, unverified=True, error=_short(raw))
+                self.notes.append(f"{self.vars[key].label(v)}: metadata unreadable ({_short(raw)}); kept as pinned, "
+                                  f"its requirements unchecked")
             elif isinstance(raw, BaseException):
                 got = Meta(False, error=_short(raw))
             else:

@@ -258,3 +258,19 @@ def test_newer_releases_for_other_pythons_are_described_by_the_nearest_floor(sol
     assert not res.ok
     py = [line for line in res.conflict if line.startswith("Python: upg")]
     assert py and "2.1.0" in py[-1] and ">=3.6.1" in py[-1] and ">=3.11" not in py[-1]
+
+
+def test_a_pin_whose_own_metadata_is_unreadable_stays_taken_on_trust(solve):
+    # crossbario/autobahn-python#364: Twisted 11.1.0's only file is an sdist with no PKG-INFO.  It is
+    # the release that ran, so it stays (kept or not) and the crash's culprit still moves; a moved-to
+    # release with unreadable metadata is still refused.
+    universe = {"twistedy": [rel("11.1.0", wheel=False, sdist=True, pkg_info=False), rel("13.0.0")],
+                "autobahny": [rel("0.10.1", "twistedy>=11"), rel("0.10.2", "twistedy>=11")]}
+    pins = "twistedy==11.1.0\nautobahny==0.10.1\n"
+    res = solve(universe, pins, python="3.7", check=False, keep={"twistedy": "11.1.0"},
+                demands=[[cul("autobahny", ">=0.10.2")]])
+    assert res.ok and moved(res) == {"autobahny": ("0.10.1", "0.10.2")}, res.conflict
+    assert any("metadata unreadable" in n for n in res.stats["notes"])
+    res = solve(universe, "twistedy==13.0.0\nautobahny==0.10.1\n", python="3.7", check=False,
+                demands=[[cul("twistedy", "<13")]])
+    assert not res.ok

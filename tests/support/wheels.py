@@ -87,8 +87,11 @@ def build_sdist(
     requires_python: Optional[str] = None,
     egg_info_requires: Optional[str] = None,
     files: Optional[Dict[str, str | bytes]] = None,
+    pkg_info: bool = True,
 ) -> Path:
-    """Write ``name-version.tar.gz`` with PKG-INFO (and optionally egg-info/requires.txt)."""
+    """Write ``name-version.tar.gz`` with PKG-INFO (and optionally egg-info/requires.txt).
+
+    ``pkg_info=False``: none, as Twisted 11.1.0's sdist ships none."""
     dest.mkdir(parents=True, exist_ok=True)
     dist = canonicalize_name(name).replace("-", "_")
     root = f"{dist}-{version}"
@@ -96,9 +99,11 @@ def build_sdist(
         f"{root}/PKG-INFO": _metadata(name, version, requires_dist, requires_python).encode(),
         f"{root}/setup.py": b"raise SystemExit('never run by depfix')\n",
     }
+    if not pkg_info:
+        del members[f"{root}/PKG-INFO"]
     if egg_info_requires is not None:
         members[f"{root}/{dist}.egg-info/requires.txt"] = egg_info_requires.encode()
-        members[f"{root}/{dist}.egg-info/PKG-INFO"] = members[f"{root}/PKG-INFO"]
+        members[f"{root}/{dist}.egg-info/PKG-INFO"] = _metadata(name, version, requires_dist, requires_python).encode()
     for p, content in (files or {}).items():
         members[f"{root}/{p}"] = content.encode() if isinstance(content, str) else content
     path = dest / f"{root}.tar.gz"
@@ -186,6 +191,6 @@ def make_index(root: Path, universe: Dict[str, Iterable[dict]]) -> LocalIndex:
                                 padding=rel.get("padding", 0), **kw)
                 idx.add(project, p, **common)
             if rel.get("sdist"):
-                p = build_sdist(files_dir, project, rel["version"], files=rel.get("files"), **kw)
+                p = build_sdist(files_dir, project, rel["version"], files=rel.get("files"), pkg_info=rel.get("pkg_info", True), **kw)
                 idx.add(project, p, **common)
     return idx.write()
