@@ -192,7 +192,8 @@ def _looks_like_code(st: str) -> bool:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "invalid escape sequence" in a pasted Windows path
-            ast.parse(st)
+            # a compound statement's header ("if rv.is_boolean():") parses with a body under it
+            ast.parse(st + "\n    pass" if st.endswith(":") else st)
     except (SyntaxError, ValueError, RecursionError, MemoryError, Warning):
         return False
     return True

@@ -2682,6 +2682,66 @@ def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F
                      f"{caller.version} read {cls}.{attr}; {how})"], "release-files")]
 
 
+# Plain data a caller hands over: a release that began reading an attribute off it expects a new shape.
+_DATA_TYPES = frozenset({"tuple", "list", "dict", "str", "bytes", "int", "float", "set", "frozenset"})
+
+
+def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """A pin's own line reads ``.attr`` off plain data (a tuple, a list): its newest earlier release whose
+    function did not read it.
+
+    Sphinx 7.3.0 turned each config option into an object and ``Config.__iter__`` reads
+    ``opt.rebuild``; an extension still registering the old tuple gets "'tuple' object has no
+    attribute 'rebuild'" inside Sphinx, and 7.2.6 is the way back.  tomlkit 0.11.7's
+    ``Array.__getitem__`` began calling ``rv.is_boolean()`` on raw lists the same way.  The
+    innermost frame must be the pin's, its printed line must read the attribute, and the
+    earlier release must have the same function without that read (a function it lacked is no
+    evidence).  Weighed as upload dates: the caller that handed the data over is not known.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    frames = ctx.crash.root.frames
+    if ctx.probe is None or not frames or caller.kind != "dist" or not caller.version or ctx.is_keep(caller.name):
+        return []
+    fr = frames[-1]
+    party = _frame_party(fr, ctx)
+    rel = frame_relpath(fr)
+    attr = sig.name or ""
+    if party is None or party.key != caller.key or not rel or not attr.isidentifier() or fr.function.startswith("<"):
+        return []
+    if not re.search(rf"\.{re.escape(attr)}\b", fr.source or ""):
+        return []
+
+    def reads(version: str) -> Optional[bool]:
+        try:
+            text = ReleaseTree(ctx.probe, caller.name, version).read(rel)
+        except Exception:
+            return None
+        if not text:
+            return None
+        try:
+            tree = users._parsed(text)
+        except Exception:
+            return None
+        fns = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == fr.function]
+        if not fns:
+            return None
+        return any(isinstance(n, ast.Attribute) and n.attr == attr for f in fns for n in ast.walk(f))
+
+    if reads(caller.version) is not True:
+        return []
+    back = users.last_where_before(ctx.probe, caller.name, caller.version, lambda v: reads(v) is False)
+    if not back:
+        return []
+    ev = (f"{caller.name} {caller.version}'s {fr.function}() reads .{attr} off a {sig.cls} ({rel} line {fr.line}); "
+          f"{caller.name} {back}'s {fr.function}() did not read it yet: the data handed to it has the older shape "
+          f"(read from release files)")
+    ctx.evidence.append(ev)
+    return [Culprit(caller.name, f"<={back}", CONF_TIME, [ev], "release-files")]
+
+
 def _reads_unguarded(text: str, attr: str, reads: Any) -> bool:
     """Whether ``text`` reads ``.attr`` outside an ``if hasattr(R, "attr"):`` that guards that very read.
 
@@ -3620,6 +3680,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         if supplied:
             return done("transitive", sig.family, f"{what}: {caller.name}=={caller.version} reads it on an object "
                         f"{supplied[0].name} builds; {supplied[0].name}{supplied[0].constraint} sets it", supplied)
+    if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls in _DATA_TYPES and sig.name:
+        began = _began_reading(ctx, sig, caller)
+        if began:
+            return done("transitive", sig.family, f"{what}: {began[0].evidence[0]}", began)
     if len(suspects) != 1:
         why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "

@@ -38,3 +38,11 @@ def test_no_prefix_without_a_digit_or_bar_and_no_prefix_on_a_lone_line():
     plain = "Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>\n    f()\nValueError: x\n"
     (crash,) = parse_traceback(plain)
     assert crash.root.frames[0].file == "a.py"
+
+
+def test_a_shown_compound_header_is_the_failing_line():
+    # python-poetry/tomlkit#264 (Caster): the paste is the failing `if` line and the exception.
+    (crash,) = parse_traceback(" if rv.is_boolean():\nAttributeError: 'list' object has no attribute 'is_boolean'\n")
+    assert crash.root.source_hint == "if rv.is_boolean():"
+    (crash,) = parse_traceback(" if we are lucky:\nValueError: no\n")
+    assert crash.root.source_hint == ""  # prose that happens to end in a colon is not code

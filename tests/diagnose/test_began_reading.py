@@ -1,0 +1,52 @@
+"""A pin's own line reads an attribute off plain data: its newest earlier release that did not.
+
+mansenfranzen/autodoc_pydantic#275: Sphinx 7.3 turned each config option into an object and
+``Config.__iter__`` reads ``opt.rebuild``; a value still registered the old way is a tuple, and
+Sphinx itself fails with "'tuple' object has no attribute 'rebuild'".  Sphinx 7.2.6 is the way back.
+"""
+from pytest_depfix.crash import attribute, parse_traceback
+from pytest_depfix.diagnose import diagnose, load_knowledge
+from pytest_depfix.diagnose.probe import ApiProbe
+from pytest_depfix.requirements import parse_requirements_text
+
+PASTE = """Exception occurred:
+  File "C:\\proj\\.venv\\Lib\\site-packages\\sphinxy\\config.py", line 4, in __iter__
+    yield ConfigValue(name, getattr(self, name), opt.rebuild)
+AttributeError: 'tuple' object has no attribute 'rebuild'
+"""
+NEW = ("class Config:\n    def __iter__(self):\n        for name, opt in self._options.items():\n"
+       "            yield ConfigValue(name, getattr(self, name), opt.rebuild)\n")
+OLD = ("class Config:\n    def __iter__(self):\n        for name, value in self.values.items():\n"
+       "            yield ConfigValue(name, getattr(self, name), value[1])\n")
+NO_ITER = "class Config:\n    pass\n"
+
+
+def _universe(older=OLD, message_type="tuple"):
+    def rel(v, body):
+        return {"version": v, "files": {"sphinxy/__init__.py": "", "sphinxy/config.py": body}}
+
+    return {"sphinxy": [rel("7.2.6", older), rel("7.3.7", NEW)],
+            "pydanticdoc": [{"version": "2.1.0", "requires_dist": ["sphinxy"], "files": {"pydanticdoc/__init__.py": ""}}]}
+
+
+def _diagnose(index_for, universe, paste=PASTE):
+    index, target = index_for(universe, python="3.11", platform="win_amd64")
+    pins = parse_requirements_text("sphinxy==7.3.7\npydanticdoc==2.1.0\n", target)
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_the_pin_that_began_reading_the_attribute_moves_back(index_for):
+    d = _diagnose(index_for, _universe())
+    assert [(c.name, c.constraint) for c in d.culprits] == [("sphinxy", "<=7.2.6")], d.summary
+    assert "did not read it yet" in d.culprits[0].evidence[0]
+
+
+def test_an_earlier_release_without_the_function_is_no_evidence(index_for):
+    d = _diagnose(index_for, _universe(older=NO_ITER))
+    assert not d.culprits, d.summary
+
+
+def test_none_is_not_plain_data_handed_over(index_for):
+    d = _diagnose(index_for, _universe(), paste=PASTE.replace("'tuple' object", "'NoneType' object"))
+    assert ("sphinxy", "<=7.2.6") not in [(c.name, c.constraint) for c in d.culprits], d.summary
