@@ -2742,6 +2742,45 @@ def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
     return [Culprit(caller.name, f"<={back}", CONF_TIME, [ev], "release-files")]
 
 
+def _handing_caller_adapted(ctx: Context, inner: Party) -> List[Culprit]:
+    """The pin whose frames call into the failing pin, at its first later release that changed that call.
+
+    strictyaml 0.5.1's loader runs ``RoundTripScanner.__init__(self)``; ruamel.yaml 0.14 reads
+    ``self.loader._reader`` there and meets None ("'NoneType' object has no attribute
+    '_reader'"); strictyaml 0.5.2 passes ``loader=self``.  The failing pin's own frames say only
+    that it got None or plain data; the pin that handed it over (its frames just outside)
+    changing those very calls is the evidence, weighed below a rewrite of the failing line itself.
+    """
+    from . import adapted
+
+    frames = ctx.crash.root.frames
+    if ctx.probe is None or inner.kind != "dist" or not inner.key or not frames:
+        return []
+    i = len(frames)
+    while i > 0:
+        party = _frame_party(frames[i - 1], ctx)
+        if party is None or party.key != inner.key:
+            break
+        i -= 1
+    if i == 0 or i == len(frames):
+        return []
+    outer = _frame_party(frames[i - 1], ctx)
+    if outer is None or outer.kind != "dist" or not outer.version or ctx.is_keep(outer.name):
+        return []
+    run = adapted.caller_frames(frames[:i], outer.key or "", canonicalize_name)
+    try:
+        found = adapted.first_adapted(ctx.probe, ctx.index, outer.name, outer.version, run)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {outer.name}'s later releases: {type(exc).__name__}")
+        return []
+    if found is None:
+        return []
+    ev = f"{found.describe(outer.name, outer.version)}, where it calls into {inner.name}"
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(inner.name)
+    return [Culprit(outer.name, f">={found.version}", CONF_TIME + 0.1, [ev], "release-files")]
+
+
 def _reads_unguarded(text: str, attr: str, reads: Any) -> bool:
     """Whether ``text`` reads ``.attr`` outside an ``if hasattr(R, "attr"):`` that guards that very read.
 
@@ -3684,6 +3723,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         began = _began_reading(ctx, sig, caller)
         if began:
             return done("transitive", sig.family, f"{what}: {began[0].evidence[0]}", began)
+    if len(suspects) != 1 and sig.family == F.ATTRIBUTE and (sig.cls in _DATA_TYPES or sig.cls == "NoneType") and sig.name:
+        handed = _handing_caller_adapted(ctx, caller)
+        if handed:
+            return done("transitive", sig.family, f"{what}: {handed[0].evidence[0]}", handed)
     if len(suspects) != 1:
         why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "
