@@ -47,7 +47,8 @@ INSTANCE = "<instance>"  # as ``module``: the name read as an attribute of an ob
 
 def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError",
                    python: Optional[Tuple[int, ...]] = None,
-                   lacks: Optional[Callable[[str, str], Optional[bool]]] = None) -> Optional[Use]:
+                   lacks: Optional[Callable[[str, str], Optional[bool]]] = None,
+                   import_time: bool = False) -> Optional[Use]:
     """The first statement of ``text`` that uses ``module.name`` where it can fail, or None (unparsable text: None).
 
     Which exception a use raises depends on how it reaches the name: ``from m
@@ -64,7 +65,9 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     cannot tell); a ``try`` that imports such a name from ``module`` fails, so its
     handler's fallback import of ``name`` runs (statsmodels 0.13.0: ``try: from
     pandas import NumericIndex`` / ``except ImportError: from pandas import
-    Int64Index``, and pandas 2.0 has neither).
+    Int64Index``, and pandas 2.0 has neither).  ``import_time``: only what runs when
+    the module is imported counts, never a use inside a function body (peft 0.18.1
+    moved ``from transformers.modeling_layers import ...`` into the one method needing it).
     """
     instance_only = module == INSTANCE  # 'fixturedef.unittest', never 'six.iteritems(d)'
     if instance_only:
@@ -85,6 +88,8 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and \
                     (node.module == module or node.module.startswith(module + ".")):
                 imports.add(node.lineno)
+        if import_time:
+            imports -= _function_lines(tree)
         if not imports:
             return None
         live = _live(tree.body, imports, set(imports), "ModuleNotFoundError", python,
@@ -180,6 +185,8 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         attrs |= by_attr
     if imports or attrs:
         both = _version_branches(tree, name)
+        if import_time:
+            both |= _function_lines(tree)
         imports -= both
         attrs -= both
     if not imports and not attrs:
@@ -574,11 +581,21 @@ def _dotted(node: ast.AST) -> Optional[str]:
     return ".".join(reversed(parts))
 
 
+def _function_lines(tree: ast.AST) -> Set[int]:
+    """Every line inside a function or lambda body: code an import of the module does not run."""
+    out: Set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            start = node.body[0].lineno if isinstance(node.body, list) and node.body else node.lineno
+            out.update(range(start, (getattr(node, "end_lineno", None) or start) + 1))
+    return out
+
+
 def first_use(probe: Any, dist: str, version: str, module: str, name: str,
               files: Optional[Iterable[str]] = None, raises: str = "ImportError",
               python: Optional[Tuple[int, ...]] = None, max_bytes: Optional[int] = None,
               lacks: Optional[Callable[[str, str], Optional[bool]]] = None,
-              unreached: Optional[Callable[[Any, str], bool]] = None) -> Optional[Use]:
+              unreached: Optional[Callable[[Any, str], bool]] = None, import_time: bool = False) -> Optional[Use]:
     """The first use of ``module.name`` in ``dist==version`` (in ``files`` when given), or None.
 
     ``unreached(tree, path)``: a module the set's versions never import (a version branch
@@ -597,7 +614,7 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
             text = tree.read(path)
             if not text:
                 continue
-            use = uses_in_source(text, module, name, raises, python, lacks)
+            use = uses_in_source(text, module, name, raises, python, lacks, import_time=import_time)
             if use is not None and unreached is not None and unreached(tree, path):
                 continue
             if use is not None:
@@ -791,7 +808,8 @@ def _too_big_to_read(probe: Any, dist: str, version: str) -> bool:
 
 
 def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, use: Use,
-                   after: Optional[datetime], raises: str, max_bytes: Optional[int] = None) -> Tuple[Optional[str], bool]:
+                   after: Optional[datetime], raises: str, max_bytes: Optional[int] = None,
+                   import_time: bool = False) -> Tuple[Optional[str], bool]:
     """(the first later release that stopped using the name, whether that release was read only in part).
 
     For a name the target Python lacks (``typing.TypeAlias`` on 3.9), a release
@@ -802,7 +820,7 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
     python = _python_of(ctx)
 
     def without(v: str) -> Any:
-        found = _release_without(ctx, dist, v, module, name, use, raises, max_bytes)
+        found = _release_without(ctx, dist, v, module, name, use, raises, max_bytes, import_time=import_time)
         if found in (True, "partial") and python is not None and _runs_too_new(ctx, dist, v, use.file, python):
             return False
         if found in (True, "partial") and _imports_other_missing(ctx, dist, v, use.file, module, name):
@@ -1500,7 +1518,7 @@ def _files_of(module: str, have: Set[str]) -> List[str]:
 
 
 def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: Use, raises: str,
-                     max_bytes: Optional[int] = None) -> Any:
+                     max_bytes: Optional[int] = None, import_time: bool = False) -> Any:
     """True: release ``v`` no longer uses the name; "partial": the module that used it stopped, the rest
     was too big to read; False: still uses it; None: could not tell (counted as still using it)."""
     from .probe import ReleaseTree, _ByteCap
@@ -1511,13 +1529,13 @@ def _release_without(ctx: Any, dist: str, v: str, module: str, name: str, use: U
         lacks = callee_lacks(ctx)
         has_file = use.file in ReleaseTree(ctx.probe, dist, v).paths()
         if has_file and first_use(ctx.probe, dist, v, module, name, files=[use.file], raises=raises,
-                                  python=python, lacks=lacks, unreached=skip) is not None:
+                                  python=python, lacks=lacks, unreached=skip, import_time=import_time) is not None:
             return False  # the same module still uses it: no need to read the rest
     except Exception:
         return None
     try:
         return first_use(ctx.probe, dist, v, module, name, raises=raises, python=python, max_bytes=max_bytes,
-                         lacks=lacks, unreached=skip) is None
+                         lacks=lacks, unreached=skip, import_time=import_time) is None
     except _ByteCap:
         # pip's vendored code: the module that used it adapted, but the release is too big to
         # confirm that nothing else does.  A module that moved away proves nothing.

@@ -2626,7 +2626,11 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
             use = users.Use(rel, frame.line, (frame.source or "").strip())
         if use is None:
             return []
-        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises)
+        # A crash while the module was imported ('<module>' frame) is gone in a release that imports
+        # the name only inside the function needing it (peft 0.18.1 under transformers 4.49).
+        at_import = raises == "ImportError" and frame.function == "<module>"
+        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises,
+                                              import_time=at_import)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}")
         return []
