@@ -2785,6 +2785,96 @@ def _handing_caller_adapted(ctx: Context, inner: Party) -> List[Culprit]:
     return [Culprit(outer.name, f">={found.version}", CONF_TIME + 0.1, [ev], "release-files")]
 
 
+def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """A pin calls ``cls.m(a, b)`` and gets another pin's subclass override ``m(cls, a)``: either side's way out.
+
+    django-filter 1.1.0's ``FilterSet.get_filters`` began calling ``cls.get_filter_name(field_name,
+    lookup_expr)``; djangorestframework-filters 0.10.1 had its own ``get_filter_name(cls, param)``
+    on a subclass, so Python says "get_filter_name() takes 2 positional arguments but 3 were
+    given" inside django-filter.  The one other pin whose classes define ``m`` with exactly the
+    positional count the message says is the override; its first later release without such a
+    def (0.10.2 renamed it) and the calling pin's newest earlier release whose file does not call
+    ``cls.m(``/``self.m(`` (1.0.4 called a module function) are the alternatives.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree, _ByteCap
+
+    frames = ctx.crash.root.frames
+    m = F._SIG_TAKES.search(sig.message or "") or F._SIG_TAKES_PY2.search(sig.message or "")
+    if ctx.probe is None or not frames or not m or "from" in m.group(0).split("takes", 1)[1][:6]:
+        return []
+    method, takes = (sig.function or "").split(".")[-1], int(m.group(2))
+    fr = frames[-1]
+    caller = _frame_party(fr, ctx)
+    rel = frame_relpath(fr)
+    calls = re.compile(rf"\b(?:cls|self)\.{re.escape(method)}\s*\(")
+    if caller is None or caller.kind != "dist" or not caller.version or not rel or not method.isidentifier() \
+            or not calls.search(fr.source or ""):
+        return []
+
+    def overrides(dist: str, version: str) -> Optional[bool]:
+        key = ("shadowing-override", canonicalize_name(dist), version, method, takes)
+        if key in ctx.memo:
+            return ctx.memo[key]  # type: ignore[no-any-return]
+        found: Optional[bool] = False
+        try:
+            tree = ReleaseTree(ctx.probe, dist, version)
+            paths = users._shipped_modules(tree)
+            if len(paths) > users.MAX_FILES:
+                found = None
+            else:
+                for batch in users._batches(paths):
+                    tree.prefetch(batch)
+                    for path in batch:
+                        text = tree.read(path) or ""
+                        if f"def {method}" not in text:
+                            continue
+                        for node in ast.walk(users._parsed(text)):
+                            if isinstance(node, ast.ClassDef):
+                                for f in node.body:
+                                    if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method \
+                                            and f.args.vararg is None \
+                                            and len(f.args.posonlyargs) + len(f.args.args) == takes:
+                                        found = True
+        except _ByteCap:
+            found = None
+        except Exception:
+            found = None
+        ctx.memo[key] = found
+        return found
+
+    others = [p for p in ctx.pins if p.active and p.version and p.key != caller.key and not ctx.is_keep(p.name)]
+    holders = [p for p in others[:users.MAX_OWNER_PINS] if overrides(p.name, p.version) is True]
+    if len(holders) != 1:
+        return []
+    owner = holders[0]
+    out: List[Culprit] = []
+    forward = _first_later(ctx, owner.name, owner.version, lambda v: overrides(owner.name, v) is False)
+    where = (f"{caller.name}=={caller.version} calls `{(fr.source or '').strip()[:80]}` ({rel} line {fr.line}); "
+             f"{owner.name}=={owner.version} overrides {method}() in a subclass with {takes} positional parameters")
+    if forward:
+        out.append(Culprit(owner.name, f">={forward}", CONF_TIME + 0.1,
+                           [f"{where}; {owner.name} {forward} no longer does (read from release files)"], "release-files"))
+    if not ctx.is_keep(caller.name):
+        def quiet(v: str) -> bool:
+            try:
+                text = ReleaseTree(ctx.probe, caller.name, v).read(rel)
+            except Exception:
+                return False
+            return text is not None and not calls.search(text)
+
+        back = users.last_where_before(ctx.probe, caller.name, caller.version, quiet)
+        if back:
+            out.append(Culprit(caller.name, f"<={back}", CONF_TIME + 0.1,
+                               [f"{where}; {caller.name} {back}'s {rel} did not call it that way yet (read from release "
+                                f"files)"], "release-files"))
+    if out:
+        ctx.evidence.append(where)
+        ctx.callee = ctx.party(owner.name)
+    return out
+
+
 def _reads_unguarded(text: str, attr: str, reads: Any) -> bool:
     """Whether ``text`` reads ``.attr`` outside an ``if hasattr(R, "attr"):`` that guards that very read.
 
@@ -3727,6 +3817,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         began = _began_reading(ctx, sig, caller)
         if began:
             return done("transitive", sig.family, f"{what}: {began[0].evidence[0]}", began)
+    if len(suspects) != 1 and sig.family == F.SIGNATURE and sig.detail.get("positional"):
+        shadow = _shadowing_override(ctx, sig)
+        if shadow:
+            return done("transitive", sig.family, f"{what}: {shadow[0].evidence[0]}", shadow)
     if len(suspects) != 1 and sig.family == F.ATTRIBUTE and (sig.cls in _DATA_TYPES or sig.cls == "NoneType") and sig.name:
         handed = _handing_caller_adapted(ctx, caller)
         if handed:
