@@ -160,6 +160,12 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                 for a in node.names:
                     if a.name != "*":
                         bind(node, a.asname or a.name, f"{node.module}.{a.name}")
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                # 'dns = import_patched("dns")' (eventlet 0.33.2), 'np = importlib.import_module("numpy")':
+                # a name bound by an importing call stands for the module its string names.
+                named = _imported_by_call(node.value)
+                if named:
+                    bind(node, node.targets[0].id, named)
         # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): inside that loop, the loop
         # name stands for each module of the literal tuple, the one asked about among them.
         loops: Dict[str, List[Tuple[int, int]]] = {}
@@ -579,6 +585,20 @@ def _dotted(node: ast.AST) -> Optional[str]:
         return None
     parts.append(node.id)
     return ".".join(reversed(parts))
+
+
+def _imported_by_call(value: ast.AST) -> Optional[str]:
+    """The module an importing call returns: ``import_module("a.b")`` is a.b, ``__import__("a.b")`` is a."""
+    if not isinstance(value, ast.Call) or not value.args:
+        return None
+    first = value.args[0]
+    func = (_dotted(value.func) or "").rsplit(".", 1)[-1]
+    if "import" not in func.lower() or not isinstance(first, ast.Constant) or not isinstance(first.value, str):
+        return None
+    text = first.value
+    if not text or not all(part.isidentifier() for part in text.split(".")):
+        return None
+    return text.split(".")[0] if func == "__import__" else text
 
 
 def _function_lines(tree: ast.AST) -> Set[int]:

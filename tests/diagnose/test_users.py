@@ -1277,3 +1277,15 @@ def test_an_import_in_both_branches_of_a_version_test_is_not_a_use():
     assert uses_in_source(src, "pip", "get_installed_distributions") is None
     plain = "import pip\n\nif FAST:\n    from pip import get_installed_distributions\nelse:\n    from pip._internal.utils.misc import get_installed_distributions\n"
     assert uses_in_source(plain, "pip", "get_installed_distributions").line == 4  # not a version test
+
+
+def test_a_name_bound_by_an_importing_call_stands_for_its_module():
+    # eventlet 0.33.2's greendns: 'dns = import_patched("dns")', then 'dns.rdtypes.ANY.__all__'.
+    text = ("from eventlet import patcher\n\n\ndef import_patched(name):\n    return patcher.import_patched(name)\n\n\n"
+            "dns = import_patched('dns')\nfor pkg in dns.rdtypes.ANY.__all__:\n    pass\n")
+    use = uses_in_source(text, "dns.rdtypes", "ANY", raises="AttributeError")
+    assert use is not None and use.line == 9
+    assert uses_in_source("import importlib\nnp = importlib.import_module('numpy')\nnp.float\n", "numpy", "float",
+                          raises="AttributeError").line == 3
+    # a call that imports nothing binds nothing
+    assert uses_in_source("dns = make('dns')\ndns.rdtypes.ANY\n", "dns.rdtypes", "ANY", raises="AttributeError") is None
