@@ -2466,7 +2466,10 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
         # django-sql-explorer 1.1.2 put 'from django.core.urlresolvers import reverse' under
         # 'except ImportError' after importing django.urls; 2.0 deleted the line.
         guarded = _adapted_by_use(ctx, caller, frames[0], after)
-        if guarded and Version(guarded[0].constraint[2:]) < Version(found.version):
+        if guarded and (Version(guarded[0].constraint[2:]) < Version(found.version)
+                        or (found.guard and Version(guarded[0].constraint[2:]) == Version(found.version))):
+            # (a changed test around the kept line is weaker than reading that the line is no
+            # longer reached: flagai 1.7.2 put 'from torch._six import inf' under a torch version test)
             return guarded
     return changed
 
