@@ -143,7 +143,8 @@ def enclosing_tests(tree: ast.AST, key: str) -> set:
                     visit(getattr(node, field, []) or [], test)
                 for handler in getattr(node, "handlers", []) or []:
                     visit(handler.body, test)
-                for case in getattr(node, "cases", []) or []:
+            elif isinstance(node, getattr(ast, "Match", ())):
+                for case in node.cases:
                     visit(case.body, test)
             elif ast.dump(node) == key:
                 out.add(test)
@@ -269,7 +270,8 @@ def first_adapted(
                 present = key in statement_keys(parsed)
                 if present and i == 0 and fr is frames[0] and 0 in guard_of:
                     around = enclosing_tests(parsed, key)
-                    if around and guard_of[0] not in around and not (still_broken and still_broken(v, rel)):
+                    if around and guard_of[0] not in around and "" not in around \
+                            and not (still_broken and still_broken(v, rel)):
                         # the same statement under a changed test: guarded, not rewritten
                         return Adaptation(v, rel, fr.line, stmt, innermost=True, guard=True)
             if not present:

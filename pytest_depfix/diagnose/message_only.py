@@ -102,7 +102,7 @@ _REPR_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
      "NameError"), key=len, reverse=True)) + r")\((\"|')(.{1,500}?)\2(?:,[^()]{0,200})?\)")
 # ... and a library's own exception class the same way, read only after the wordings above: Celery's
 # 'Control command error: OperationalError("\\nCannot route message for exchange ...")' (kombu's).
-_REPR_NAMED = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,6}[A-Z]\w{0,100}(?:Error|Exception))\((\"|')(.{1,1000}?)\2\)")
+_REPR_NAMED = re.compile(r"(?<!raise )(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,6}[A-Z]\w{0,100}(?:Error|Exception))\((\"|')(.{1,300}?)\2\)")
 # A tool quoting the exception in parentheses at the end of its own line (Sphinx's extension loader).
 _WRAPPED = re.compile(r"\(exception: ([^()]{1,500})\)\s*$")
 # ... and the module it was loading, which the quoted exception often no longer names.
@@ -264,7 +264,8 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     m = _REPR_NAMED.search(line)
     if m:
         quote, text = m.group(2), m.group(3)
-        text = text.replace("\\n", "\n").replace("\\" + quote, quote).replace("\\\\", "\\")
+        text = (text.replace("\\\\", "\0").replace("\\n", "\n").replace("\\" + quote, quote)
+                .replace("\0", "\\"))  # a doubled backslash first: 'C:\\Users' is a path, not an escape
         first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
         if first:
             return m.group(1), "the line prints it as its repr", first

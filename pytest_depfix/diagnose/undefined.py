@@ -37,7 +37,8 @@ _MODULE_NAMES = {"__name__", "__file__", "__doc__", "__spec__", "__loader__", "_
 _OTHER_BUILTINS = {"unicode", "basestring", "long", "xrange", "raw_input", "unichr", "reduce", "file", "execfile",
                    "cmp", "buffer", "apply", "intern", "coerce", "reload", "StandardError", "aiter", "anext",
                    "ExceptionGroup", "BaseExceptionGroup", "EncodingWarning", "PythonFinalizationError",
-                   "_IncompleteInputError"}
+                   "_IncompleteInputError", "WindowsError", "VMSError",
+                   "get_ipython", "display", "__IPYTHON__"}  # (the last three: names IPython puts in builtins)
 _HIDDEN_BINDERS = re.compile(r"\bexec\s*\(|\bglobals\s*\(\s*\)|\bvars\s*\(\s*\)|\bsys\.modules\b|__builtins__|"
                              r"\bbuiltins\.\w+\s*=|\bsetattr\s*\(\s*builtins")
 MAX_SOURCE = 2_000_000  # characters of a release file read for its scopes
@@ -63,7 +64,9 @@ def _without_main_block(text: str) -> str:
     tree = ast.parse(text)
     lines = text.splitlines()
     for node in tree.body:
-        if isinstance(node, ast.If) and "__main__" in ast.dump(node.test) and "__name__" in ast.dump(node.test):
+        t = node.test if isinstance(node, ast.If) else None
+        if isinstance(t, ast.Compare) and len(t.ops) == 1 and isinstance(t.ops[0], ast.Eq) \
+                and "'__main__'" in ast.dump(t) and "__name__" in ast.dump(t):
             for i in range(node.lineno - 1, min(node.end_lineno or node.lineno, len(lines))):
                 lines[i] = ""
     return "\n".join(lines) + "\n"
@@ -105,7 +108,7 @@ def reads_unbound(text: str, function: str, name: str, line: Optional[int] = Non
             s = t.lookup(name)
         except KeyError:
             continue
-        if s.is_declared_global() and s.is_assigned():
+        if s.is_declared_global() and (s.is_assigned() or s.is_imported()):
             return False
     for scope in scopes:
         try:
@@ -131,7 +134,7 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     if ctx.probe is None or sig.exc_type.rsplit(".", 1)[-1] != "NameError":
         return None
     m = _NAME_ERROR.match(sig.message or "")
-    frames = ctx.crash.final.frames
+    frames = ctx.crash.root.frames
     if not m or not frames or not _undefined(m.group(1)):
         return None
     name, fr = m.group(1), frames[-1]

@@ -1922,6 +1922,9 @@ def class_spelling(ctx: Any, cls: str) -> Optional[str]:
 
     if not cls.isidentifier() or ctx.probe is None:
         return None
+    key = ("class-spelling", cls.lower())
+    if key in ctx.memo:
+        return ctx.memo[key]  # type: ignore[no-any-return]
     from .probe import ReleaseTree
 
     pattern = re.compile(rf"^[ \t]*class[ \t]+({re.escape(cls)})\b", re.M | re.I)
@@ -1938,7 +1941,8 @@ def class_spelling(ctx: Any, cls: str) -> Optional[str]:
                     found.update(m.group(1) for m in pattern.finditer(tree.read(path) or ""))
         except Exception:
             continue
-    return found.pop() if len(found) == 1 else None
+    ctx.memo[key] = found.pop() if len(found) == 1 else None
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def _exported_home(tree: Any, paths: List[str], cls: str, pattern: Any) -> Optional[str]:

@@ -1611,10 +1611,6 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         ctx.evidence.append(f"{where}: {message[:120]!r}")
         if frames:
             out += [c for c in _refused_keyword_caller(ctx, pin, message) if c not in out]
-        if not any(_is_back(c) and not _major_back(c, pin.version) for c in out):
-            # The refuser's own way out is a major back (or none): a dependency that jumped a
-            # series after it was released is the other suspect (tzlocal 3.0 under APScheduler 3.6).
-            out += [c for c in _moved_under_refuser(ctx, pin) if c not in out]
         tomb = raised.tombstone_module(refusal.path, message)
         if tomb is not None and not frames:
             out += _tombstone_importers(ctx, pin, tomb)
@@ -1622,6 +1618,15 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             out += _guard_dropped(ctx, pin, sig)
         if not out and frames and not ctx.is_keep(pin.name):
             out += _refused_after_caller(ctx, pin)
+        if not any(c.name == pin.name and _is_back(c) and not _major_back(c, pin.version) for c in out):
+            # The refuser's own way out is a major back (or none): a dependency that jumped a
+            # series after it was released is the other suspect (tzlocal 3.0 under APScheduler 3.6).
+            # Read after the readings of release files, which it must not pre-empt.
+            moved_under = [c for c in _moved_under_refuser(ctx, pin) if c not in out]
+            if out:
+                out += moved_under
+        else:
+            moved_under = []
         if not out and not frames and sig.exc_type.rsplit(".", 1)[-1] in ("ImportError", "ModuleNotFoundError"):
             hidden = _hidden_refused_import(ctx, pin, refusal.path, message)
             if hidden is not None:
@@ -1634,6 +1639,8 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
             if valued is not None:
                 return valued
+            out = moved_under
+        if not out:
             return done("unknown", sig.family, f"{where}, and so does every release of {pin.name} read around it", [])
         # Another pin declares the refusing one, or the outermost frame is a pin's: a dependency moved
         # under a caller.  Otherwise the project's code met the refusal (xlrd.open_workbook on an xlsx).
@@ -1688,17 +1695,18 @@ def _moved_under_refuser(ctx: Context, pin: Any) -> List[Culprit]:
             dv = Version(dep.version)
         except InvalidVersion:
             continue
-        if dv.major >= 1990:
-            continue  # a calendar version (pytz 2020.1): a new year is no new series
         when = timeline.upload_time(ctx.index, dep.name, dep.version)
         if when is None or when <= built:
             continue
+        if dv.major >= 1990 or (10 <= dv.major < 100 and dv.major in (when.year % 100, when.year % 100 - 1)):
+            continue  # a calendar version (pytz 2020.1, attrs 20.3): a new year is no new series
         older = [v for v, t in timeline.releases(ctx.index, dep.name)
                  if t is not None and t <= built and not v.is_prerelease and not v.is_devrelease]
         if not older or _series(max(older)) >= _series(dv):
             continue  # the series it runs was there when the refuser was built
+        # back to the series the refuser was built against (tzlocal 2.x), not merely the one below the pin
         prev = [v for v, _ in timeline.releases(ctx.index, dep.name)
-                if _series(v) < _series(dv) and not v.is_prerelease and not v.is_devrelease]
+                if _series(v) <= _series(max(older)) and not v.is_prerelease and not v.is_devrelease]
         if prev:
             found.append((dep, max(prev), max(older), when))
     if len(found) != 1:
@@ -2621,6 +2629,7 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     if not rel:
         return []
     raises = "AttributeError" if sig.family == F.ATTRIBUTE or "Attribute" in sig.exc_type else "ImportError"
+    at_import = False
     try:
         use = users.first_use(ctx.probe, caller.name, caller.version, sig.module, name, files=[rel], raises=raises)
         if use is None and raises == "ImportError" and frame.line and _imports_it(frame.source or "", sig.module, name):
@@ -2631,7 +2640,7 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
             return []
         # A crash while the module was imported ('<module>' frame) is gone in a release that imports
         # the name only inside the function needing it (peft 0.18.1 under transformers 4.49).
-        at_import = raises == "ImportError" and frame.function == "<module>"
+        at_import = raises == "ImportError" and frame.function == "<module>"  # (kept for the weight below)
         later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises,
                                               import_time=at_import)
     except Exception as exc:  # evidence, never a reason to fail
@@ -2640,9 +2649,12 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
     if not later:
         return []
     how = _how_read(partial)
+    if at_import:
+        # the crash at import is gone, but code calling the function that now imports it may still fail
+        how += "; a use left inside a function body is not counted"
     # The module read is the failing frame's own: as strong as first_adapted's changed outer statement,
     # which is not read whole either (transformers 4.43.2 guarded torch.float8_e4m3fn in modeling_utils).
-    return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial else CONF_PROBE,
+    return [Culprit(caller.name, f">={later}", CONF_TIME + 0.1 if partial or at_import else CONF_PROBE,
                     [f"{caller.name} {later} no longer reaches {sig.module + ('.' + name if name else '')} where it can fail (`{use.statement}`, "
                      f"{use.file} line {use.line} in {caller.version}; {how})"], "release-files")]
 
@@ -2720,6 +2732,11 @@ def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
         return []
     if not re.search(rf"\.{re.escape(attr)}\b", fr.source or ""):
         return []
+    i = len(frames)
+    while i > 0 and (_frame_party(frames[i - 1], ctx) or Party("unknown")).key == caller.key:
+        i -= 1
+    if i > 0 and (_frame_party(frames[i - 1], ctx) or Party("unknown")).kind == "project":
+        return []  # the project's own code handed the data over: its shape is the project's choice
 
     def reads(version: str) -> Optional[bool]:
         try:
@@ -2740,7 +2757,10 @@ def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
     if reads(caller.version) is not True:
         return []
     back = users.last_where_before(ctx.probe, caller.name, caller.version, lambda v: reads(v) is False)
-    if not back:
+    try:
+        if not back or Version(back).major != Version(caller.version).major:
+            return []  # a major back is a rewrite, not the release before the new read
+    except InvalidVersion:
         return []
     ev = (f"{caller.name} {caller.version}'s {fr.function}() reads .{attr} off a {sig.cls} ({rel} line {fr.line}); "
           f"{caller.name} {back}'s {fr.function}() did not read it yet: the data handed to it has the older shape "
@@ -2834,7 +2854,11 @@ def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
                         if f"def {method}" not in text:
                             continue
                         for node in ast.walk(users._parsed(text)):
-                            if isinstance(node, ast.ClassDef):
+                            if isinstance(node, ast.ClassDef) and any(
+                                    (users._dotted(b) or "").rsplit(".", 1)[-1] in bases_ok
+                                    # six.with_metaclass(Meta, rest_framework.FilterSet): the bases are its arguments
+                                    for base in node.bases
+                                    for b in [base] + (list(base.args) if isinstance(base, ast.Call) else [])):
                                 for f in node.body:
                                     if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method \
                                             and f.args.vararg is None \
@@ -2847,6 +2871,10 @@ def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
         ctx.memo[key] = found
         return found
 
+    caller_classes = _class_methods(ctx, caller.name, caller.version, method)
+    if caller_classes is None:
+        return []
+    bases_ok = caller_classes[0]  # classes the calling pin defines: the override must build on one
     others = [p for p in ctx.pins if p.active and p.version and p.key != caller.key and not ctx.is_keep(p.name)]
     holders = [p for p in others[:users.MAX_OWNER_PINS] if overrides(p.name, p.version) is True]
     if len(holders) != 1:
@@ -4185,7 +4213,8 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
     from . import users
 
     cls = (sig.function or "").split(".")[0]
-    if cls and cls != sig.function and cls.islower() and cls.isidentifier() and not cls.startswith("_"):
+    if cls and cls != sig.function and cls.islower() and cls.isidentifier() and not cls.startswith("_") \
+            and "<locals>" not in (sig.function or "") and cls not in _BUILTIN_TYPES:
         # "trinoresponsehandler.set_response_params()": a qualified name retyped in lower case.
         real = users.class_spelling(ctx, cls)
         if real and real != cls:
@@ -4416,17 +4445,25 @@ def _shown_line_holder(ctx: Context, callees: Set[str], both: bool = False, most
     pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.name not in callees]
     if len(pins) > (most or MAX_LINE_PINS):
         return []
-    holders = [p for p in pins if _release_mentions(ctx, p.name, p.version, pattern) is True]
+    def mentions(name: str, v: str) -> Optional[bool]:
+        try:
+            return _release_mentions(ctx, name, v, pattern)
+        except Exception:  # an unreadable release (egg-only, broken) answers nothing
+            return None
+
+    holders = [p for p in pins if mentions(p.name, p.version) is True]
     if len(holders) != 1:
         return []
     pin = holders[0]
-    later = _first_later(ctx, pin.name, pin.version, lambda v: _release_mentions(ctx, pin.name, v, pattern) is False)
+    try:
+        later = _first_later(ctx, pin.name, pin.version, lambda v: mentions(pin.name, v) is False)
+    except Exception:
+        later = None
     back = None
     if both:
         from .users import last_where_before
 
-        back = last_where_before(ctx.probe, pin.name, pin.version,
-                                 lambda v: _release_mentions(ctx, pin.name, v, pattern) is False)
+        back = last_where_before(ctx.probe, pin.name, pin.version, lambda v: mentions(pin.name, v) is False)
     if not later and not back:
         return []
     held = f"{pin.name}=={pin.version} holds the shown line `{line[:80]}`"

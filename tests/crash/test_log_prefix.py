@@ -34,8 +34,9 @@ def test_digits_may_differ_and_a_frame_line_gets_its_indentation_back():
 def test_no_prefix_without_a_digit_or_bar_and_no_prefix_on_a_lone_line():
     assert strip_log_prefix("note that: ValueError: x\nnote that: y = f(x)\n") is None
     assert strip_log_prefix("2023-04-05 12:00:01 web: ValueError: x\nsomething else\n") is None
-    # a paste the parser reads as written is never rewritten
+    # a plain traceback (digits and all) has no prefix to take off
     plain = "Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>\n    f()\nValueError: x\n"
+    assert strip_log_prefix(plain) is None
     (crash,) = parse_traceback(plain)
     assert crash.root.frames[0].file == "a.py"
 

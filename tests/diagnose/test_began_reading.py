@@ -50,3 +50,11 @@ def test_an_earlier_release_without_the_function_is_no_evidence(index_for):
 def test_none_is_not_plain_data_handed_over(index_for):
     d = _diagnose(index_for, _universe(), paste=PASTE.replace("'tuple' object", "'NoneType' object"))
     assert ("sphinxy", "<=7.2.6") not in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_data_the_project_handed_over_is_the_projects_shape(index_for):
+    # (review) a user passing a list to a library that reads .columns: not the library's release to move
+    paste = PASTE.replace("Exception occurred:\n", 'Exception occurred:\n  File "C:\\\\proj\\\\conf.py", line 3, in <module>\n'
+                                                    "    list(cfg)\n")
+    d = _diagnose(index_for, _universe(), paste=paste)
+    assert not d.culprits, d.summary

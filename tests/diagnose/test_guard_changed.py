@@ -33,10 +33,10 @@ def _universe(later=GUARDED):
                         "files": {"respxy/__init__.py": "", "respxy/mocks.py": "import httpcorey\n"}}]}
 
 
-def _diagnose(index_for, universe):
+def _diagnose(index_for, universe, paste=PASTE):
     index, target = index_for(universe, python="3.14")
     pins = parse_requirements_text("httpcorey==1.0.7\nrespxy==0.22.0\n", target)
-    crash = attribute(parse_traceback(PASTE)[0], pins, target=target, installed=False, index=index)
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
     return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
 
 
@@ -58,3 +58,12 @@ def test_tests_are_read_per_branch_and_per_function():
     tree = ast.parse("if a:\n    f()\nelse:\n    f()\ndef g():\n    f()\n")
     key = ast.dump(tree.body[0].body[0])
     assert enclosing_tests(tree, key) == {"T:" + ast.dump(tree.body[0].test), "F:" + ast.dump(tree.body[0].test), ""}
+
+
+def test_a_removed_test_is_no_guard(index_for):
+    # (review) dropping 'if sys.version_info >= (3, 7):' around the line guards nothing
+    old = OLD.replace('for __name in __all__:\n    setattr', 'for __name in __all__:\n    if __name:\n        setattr')
+    universe = _universe(later=OLD)
+    universe["httpcorey"][0]["files"]["httpcorey/__init__.py"] = old
+    d = _diagnose(index_for, universe, paste=PASTE.replace("line 7, in <module>", "line 8, in <module>"))
+    assert ("httpcorey", ">=1.0.8") not in {(c.name, c.constraint) for c in d.culprits}, d.summary

@@ -315,3 +315,9 @@ def test_a_library_exception_printed_as_its_repr_names_its_class_and_first_line(
         "OperationalError", "Cannot route message for exchange 'reply.celery.pidbox': Table empty or key no longer exists.")
     # a call in prose or code is no exception: the class must end in Error or Exception
     assert infer_message('we call Config("x") here\n', None) is None
+
+
+def test_a_repr_keeps_a_windows_path_and_a_quoted_raise_statement_is_no_message():
+    found = infer_message("Startup failed: ConfigError('C:\\\\Users\\\\nick\\\\config.yaml not found')\n", None)
+    assert (found.exc_type, found.message) == ("ConfigError", "C:\\Users\\nick\\config.yaml not found")
+    assert infer_message("    raise ConfigError('bad value')\n", None) is None

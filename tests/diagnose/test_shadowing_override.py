@@ -20,7 +20,7 @@ NEW = ("class BaseFilterSet:\n    @classmethod\n    def get_filters(cls, field_n
 OLD = ("def get_filter_name(field_name, lookup_expr):\n    return field_name\n\n\nclass BaseFilterSet:\n"
        "    @classmethod\n    def get_filters(cls, field_name='a', lookup_expr='exact'):\n"
        "        return get_filter_name(field_name, lookup_expr)\n")
-OVERRIDE = ("from dfiltery.filterset import BaseFilterSet\n\n\nclass FilterSet(BaseFilterSet):\n    @classmethod\n"
+OVERRIDE = ("import six\nfrom dfiltery.filterset import BaseFilterSet\n\n\nclass FilterSet(six.with_metaclass(type, BaseFilterSet)):\n    @classmethod\n"
             "    def get_filter_name(cls, param):\n        return param\n")
 
 
@@ -50,3 +50,13 @@ def test_either_side_of_the_shadowing_override_is_a_way_out(index_for):
 def test_an_override_kept_in_every_release_leaves_only_the_callers_way_back(index_for):
     d = _diagnose(index_for, _universe(renamed=False))
     assert [(c.name, c.constraint) for c in d.culprits] == [("dfiltery", "<=1.0.4")], d.summary
+
+
+def test_a_def_of_that_shape_on_a_class_not_built_on_the_callers_is_no_override(index_for):
+    # (review) Django admin calling self.get_queryset(request) is not DRF's GenericAPIView(APIView) override
+    universe = _universe()
+    unrelated = OVERRIDE.replace("class FilterSet(six.with_metaclass(type, BaseFilterSet)):", "class FilterSet(object):")
+    for rel in universe["drffiltery"]:
+        rel["files"]["drffiltery/filterset.py"] = unrelated
+    d = _diagnose(index_for, universe)
+    assert not d.culprits, d.summary

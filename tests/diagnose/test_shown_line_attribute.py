@@ -53,3 +53,20 @@ def test_and_forward_when_a_later_release_dropped_it(index_for):
 def test_a_line_no_pin_holds_moves_nothing(index_for):
     d = _diagnose(index_for, _universe(), paste=PASTE.replace("OPTIONS_CLASS.session", "OPTIONS_CLASS.other"))
     assert not d.culprits, d.summary
+
+
+def test_an_unreadable_earlier_release_answers_nothing_and_never_escapes(index_for, monkeypatch):
+    # (review: an egg-only or broken release raised out of the way-back search)
+    import pytest_depfix.diagnose.probe as probe
+    from pytest_depfix.index.core import BadDistribution
+
+    real = probe.ApiProbe._members
+
+    def members(self, dist, version):
+        if version == "0.14.0":
+            raise BadDistribution("flasky-ma 0.14.0 has no wheel or sdist")
+        return real(self, dist, version)
+
+    monkeypatch.setattr(probe.ApiProbe, "_members", members)
+    d = _diagnose(index_for, _universe())
+    assert ("flasky-ma", "<=0.14.0") not in [(c.name, c.constraint) for c in d.culprits]

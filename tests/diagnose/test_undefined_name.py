@@ -88,3 +88,12 @@ def test_scopes_are_read_as_python_reads_them():
     two = "def f():\n    return 1\n\nclass B:\n    def f(self):\n        return w\n"
     assert reads_unbound(two, "f", "w", line=6) is True
     assert reads_unbound(two, "f", "w", line=2) is False
+
+
+def test_a_global_bound_by_an_import_inside_a_function_is_bound():
+    # (review) the lazy-import pattern: 'global np' then 'import numpy as np' in a setup function
+    text = "def setup():\n    global np\n    import numpy as np\n\n\ndef f():\n    return np.zeros(3)\n"
+    assert reads_unbound(text, "f", "np") is False
+    # 'if __name__ != "__main__":' is no demo block: what it binds is bound on import
+    guarded = 'if __name__ != "__main__":\n    progress = 1\n\n\ndef f():\n    return progress\n'
+    assert reads_unbound(guarded, "f", "progress") is False
