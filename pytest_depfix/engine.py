@@ -106,8 +106,16 @@ def analyze(req: AnalysisRequest) -> Report:
     keep_keys = {p.key for p in keep}
     diagnoses: List[Diagnosis] = []
     for crash in crashes:
-        diagnosis = diagnose(_bounded(crash), req.pins, req.target, index, kb, keep=keep_keys, probe=probe,
-                             matrix=matrix, project_root=req.project_root)
+        try:
+            diagnosis = diagnose(_bounded(crash), req.pins, req.target, index, kb, keep=keep_keys, probe=probe,
+                                 matrix=matrix, project_root=req.project_root)
+        except IndexUnavailable:
+            raise  # the index itself is gone: said once, as the CLI's exit status 3
+        except Exception as exc:  # a reading's own failure must not cost the other crashes, nor the artifacts
+            diagnosis = Diagnosis(crash.key(), "unknown", "unknown",
+                                  f"the diagnosis stopped on an unexpected {type(exc).__name__}; the pins are left alone",
+                                  [])
+            warnings.append(f"crash {crash.key()}: diagnosis failed ({type(exc).__name__}); its pins were left alone")
         diagnosis.crash_key = crash.key()  # the report links diagnoses to the crashes as captured
         diagnoses.append(diagnosis)
 

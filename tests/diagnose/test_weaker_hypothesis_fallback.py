@@ -71,3 +71,19 @@ def test_the_module_where_the_message_says_it_lives_is_the_one_asked(index_for):
     culprits = {(c.name, c.source) for d in report.diagnoses for c in d.culprits}
     assert ("lib", "api-probe") in culprits
     assert dict(report.resolution.pins)["lib"] == "1.26.5"
+
+
+def test_a_readings_own_failure_leaves_that_crash_unknown_and_the_report_whole(index_for, monkeypatch):
+    # (review, session 15) a reading that raises must not abort the analysis: the crash is
+    # reported unknown, its pins are left alone, and a warning says so.
+    import pytest_depfix.diagnose as diagnose_module
+
+    def broken(*args, **kwargs):
+        raise KeyError("a reading's own bug")
+
+    monkeypatch.setattr(diagnose_module, "diagnose", broken)
+    index, target = index_for(UNIVERSE, python="3.9")
+    report = _report(index, target, _paste(" (unknown location)"))
+    assert report.resolution.ok and report.resolution.changes == []
+    assert [d.verdict for d in report.diagnoses] == ["unknown"]
+    assert any("diagnosis failed (KeyError)" in w for w in report.warnings)
