@@ -179,7 +179,10 @@ _CUT_FILE_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}
 
 
 _QUOTED_FRAME = re.compile(r"(>{1,3}) {1,8}File \"")
-_IMPORT_CODE = re.compile(r"(?:from\s+\w+\s+)?import\s+\w")  # "from amqp import promise" has none of "(=.["
+_IMPORT_CODE = re.compile(r"(?:from\s+\w+\s+)?import\s+\w")
+# The start of a Python statement, for a line the target's grammar refused (its SyntaxError shows it).
+_STATEMENT_START = re.compile(r"(?:(?:from\s+[\w.]+\s+import|import|def|async\s+def|class|return|print|with|for|if|elif|"
+                              r"while|raise|except|lambda|yield|await)\b|[A-Za-z_][\w.]{0,200}\s*[=(])")  # "from amqp import promise" has none of "(=.["
 
 
 def _looks_like_code(st: str) -> bool:
@@ -827,13 +830,17 @@ class _Parser:
         code = self.idle_code
         if self._bare(line, st):
             self.idle_candidate = None
-            if code and self.chain and _looks_like_code(code):  # parsed only here: logs are mostly indented lines
+            refused = self.chain and self.chain[-1].type.rsplit(".", 1)[-1] in ("SyntaxError", "IndentationError", "TabError")
+            if code and self.chain and (_looks_like_code(code) or (refused and _STATEMENT_START.match(code))):
+                # (parsed only here: logs are mostly indented lines; a SyntaxError's own line need not parse)
                 self.chain[-1].source_hint = code
             self.idle_code = ""
             return
         self.idle_candidate = exception_line(st) if line == line.lstrip() else None
         # An indented code line, or an import statement at the margin (a REPL or a notebook cell
         # quoted above a bare "ImportError: cannot import name 'HTMLString'" of Python 3.6).
+        if st and not st.strip("^~ ") and self.idle_code:
+            return  # a SyntaxError's caret under its line: the line above stays the shown code
         self.idle_code = st if line[:1] in (" ", "\t") or _IMPORT_LINE.match(st) or _PYTEST_GT.match(line) else ""
 
     def _bare(self, line: str, st: str) -> bool:

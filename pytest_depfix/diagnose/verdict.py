@@ -986,6 +986,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         too_old = _syntax_too_old(ctx, sig, done)
         if too_old is not None:
             return too_old
+        if not ctx.crash.root.frames and not getattr(ctx.crash.root, "location", None) and _unparsable(ctx.crash.root.source_hint):
+            # Only the refused line was shown ('from gunicorn.workers.async import AsyncWorker' on 3.7):
+            # the one pin holding it, at its nearest releases without it.
+            held = _shown_line_holder(ctx, set(), both=True, most=MAX_LINE_PINS_ATTRIBUTE)
+            if held:
+                return done("transitive", sig.family, f"{sig.exc_type}: {sig.message}: {held[0].evidence[0]}", held)
     handler = _HANDLERS.get(sig.family)
     if handler is None:
         # A message no family knows: the pin that raises it in its own words, a value it does not
@@ -5033,6 +5039,20 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
 
 
 MAX_SYNTAX_RELEASES = 12  # later releases of a pin read for a module the target's grammar accepts
+
+
+def _unparsable(line: str) -> bool:
+    """Whether a shown line is one this Python's grammar refuses (alone, or as a block's header)."""
+    st = (line or "").strip()
+    if len(st) < 12:
+        return False
+    for text in (st, st + "\n    pass"):
+        try:
+            ast.parse(text)
+            return False
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+    return True
 
 
 def _syntax_too_old(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:

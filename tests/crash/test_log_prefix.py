@@ -47,3 +47,11 @@ def test_a_shown_compound_header_is_the_failing_line():
     assert crash.root.source_hint == "if rv.is_boolean():"
     (crash,) = parse_traceback(" if we are lucky:\nValueError: no\n")
     assert crash.root.source_hint == ""  # prose that happens to end in a colon is not code
+
+
+def test_a_syntax_errors_shown_line_survives_its_caret_and_need_not_parse():
+    # ownphotos' Docker log (gunicorn 19.8.1 on Python 3.7): the file line was snipped, the refused line kept.
+    text = ("<snip>\n    from gunicorn.workers.async import AsyncWorker\n"
+            "                              ^\nSyntaxError: invalid syntax\n")
+    (crash,) = parse_traceback(text)
+    assert crash.root.source_hint == "from gunicorn.workers.async import AsyncWorker"
