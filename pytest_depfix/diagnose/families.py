@@ -513,7 +513,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     # Declared conflicts first: their messages contain requirement text that
     # other patterns could misread.
     m = _VERSION_CONFLICT.search(full)
-    if m and ("VersionConflict" in etype or "VersionConflict" in full):
+    if m and ("VersionConflict" in etype or "VersionConflict" in full or "Requirement.parse(" in m.group(0)):
+        # (also a VersionConflict's repr inside another message: pluggy's "Plugin 'xdist' could not be
+        # loaded: (pytest 3.2.5 (...), Requirement.parse('pytest>=3.4'))!")
         sig.family, sig.found, sig.requirement = DECLARED, (m.group(1), m.group(2)), m.group(3)
         if m.group(4):
             sig.required_by = m.group(4).strip().strip("'\"").split("'")[0]

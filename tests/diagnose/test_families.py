@@ -364,3 +364,11 @@ def test_bokehs_refusal_of_an_undeclared_property_is_a_missing_class_attribute(m
 
 def test_the_same_words_in_another_exception_are_not_bokehs():
     assert _sig("ValueError", "unexpected attribute 'value' to Dropdown").family != F.ATTRIBUTE
+
+
+def test_a_version_conflicts_repr_inside_a_plugin_loaders_message_is_a_declared_conflict():
+    # pytest-dev/pytest-xdist#296 (a tox run on pytest 3.2.5 with pytest-xdist 1.22.4)
+    sig = _sig("_pytest.vendored_packages.pluggy.PluginValidationError",
+               "Plugin 'xdist' could not be loaded: (pytest 3.2.5 (/home/w/.tox/py27/lib/python2.7/site-packages), "
+               "Requirement.parse('pytest>=3.4'))!")
+    assert (sig.family, sig.found, sig.requirement) == (F.DECLARED, ("pytest", "3.2.5"), "pytest>=3.4")
