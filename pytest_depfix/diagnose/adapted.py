@@ -122,35 +122,44 @@ def statement_keys(tree: ast.AST) -> set:
 
 
 def enclosing_tests(tree: ast.AST, key: str) -> set:
-    """The innermost ``if``/``while`` test around each simple statement whose key is ``key``.
+    """The chain of ``if``/``while`` tests around each simple statement whose key is ``key``, outermost first.
 
-    Each test is its dump with the branch ("T:" body, "F:" else); "" for a statement no
+    Each test is its dump with the branch ("T:" body, "F:" else); ``()`` for a statement no
     test encloses within its function.  httpcore 1.0.8 kept ``setattr(..., "__module__", ...)``
     and widened the ``if`` above it to skip ``SOCKET_OPTION`` (a ``typing.Union`` on 3.14).
     """
     out: set = set()
 
-    def visit(body: List[ast.stmt], test: str) -> None:
+    def visit(body: List[ast.stmt], chain: Tuple[str, ...]) -> None:
         for node in body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                visit(node.body, "")
+                visit(node.body, ())
             elif isinstance(node, (ast.If, ast.While)):
                 dumped = ast.dump(node.test)
-                visit(node.body, "T:" + dumped)
-                visit(node.orelse, "F:" + dumped)
+                visit(node.body, chain + ("T:" + dumped,))
+                visit(node.orelse, chain + ("F:" + dumped,))
             elif hasattr(node, "body") and isinstance(getattr(node, "body"), list):
                 for field in ("body", "orelse", "finalbody"):
-                    visit(getattr(node, field, []) or [], test)
+                    visit(getattr(node, field, []) or [], chain)
                 for handler in getattr(node, "handlers", []) or []:
-                    visit(handler.body, test)
+                    visit(handler.body, chain)
             elif isinstance(node, getattr(ast, "Match", ())):
                 for case in node.cases:
-                    visit(case.body, test)
+                    visit(case.body, chain)
             elif ast.dump(node) == key:
-                out.add(test)
+                out.add(chain)
 
-    visit(getattr(tree, "body", []), "")
+    visit(getattr(tree, "body", []), ())
     return out
+
+
+def guarded_anew(old: Tuple[str, ...], around: set) -> bool:
+    """Whether every new chain of tests around the statement adds or changes a test (never only drops some).
+
+    flask-marshmallow 1.1.0 dropped the inner ``if self.SQLAlchemySchema:`` around the failing
+    line: its new chain is a prefix of the old one, which guards nothing.
+    """
+    return bool(around) and all(c != old[:len(c)] for c in around)
 
 
 def _parse(text: Optional[str]) -> Optional[ast.AST]:
@@ -270,7 +279,7 @@ def first_adapted(
                 present = key in statement_keys(parsed)
                 if present and i == 0 and fr is frames[0] and 0 in guard_of:
                     around = enclosing_tests(parsed, key)
-                    if around and guard_of[0] not in around and "" not in around \
+                    if guarded_anew(guard_of[0], around) \
                             and not (still_broken and still_broken(v, rel)):
                         # the same statement under a changed test: guarded, not rewritten
                         return Adaptation(v, rel, fr.line, stmt, innermost=True, guard=True)
