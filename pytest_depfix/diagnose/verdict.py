@@ -2646,9 +2646,13 @@ def _adapted_by_use(ctx: Context, caller: Party, frame: Frame, after: Any) -> Li
             return []
         # A crash while the module was imported ('<module>' frame) is gone in a release that imports
         # the name only inside the function needing it (peft 0.18.1 under transformers 4.49).
-        at_import = raises == "ImportError" and frame.function == "<module>"  # (kept for the weight below)
-        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises,
-                                              import_time=at_import)
+        later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after, raises)
+        if not later and raises == "ImportError" and frame.function == "<module>":
+            # Only a use inside a function body is left (peft 0.18.1): the crash at import is gone,
+            # weighed lower, because calling that function may still fail.
+            at_import = True
+            later, partial = users._first_without(ctx, caller.name, caller.version, sig.module, name, use, after,
+                                                  raises, import_time=True)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s later releases: {type(exc).__name__}")
         return []
