@@ -2715,7 +2715,7 @@ def _stopped_reading_attribute(ctx: Context, caller: Party, frame: Frame, sig: F
 _DATA_TYPES = frozenset({"tuple", "list", "dict", "str", "bytes", "int", "float", "set", "frozenset"})
 
 
-def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+def _began_reading(ctx: Context, sig: F.Signal, caller: Party, from_pin: bool = False) -> List[Culprit]:
     """A pin's own line reads ``.attr`` off plain data (a tuple, a list): its newest earlier release whose
     function did not read it.
 
@@ -2726,6 +2726,11 @@ def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
     innermost frame must be the pin's, its printed line must read the attribute, and the
     earlier release must have the same function without that read (a function it lacked is no
     evidence).  Weighed as upload dates: the caller that handed the data over is not known.
+
+    ``from_pin``: any object, handed over by another pin's frame just outside (jupyterlab 2.1.5
+    calls ``add_handlers(web_app, config)``; jupyterlab-server 2.0.0's ``add_handlers(handlers,
+    extension_app)`` calls ``handlers.append`` on what was the web app).  Then the read must be
+    on a parameter of the function, and the way back may cross a major.
     """
     from . import users
     from .adapted import frame_relpath
@@ -2745,8 +2750,11 @@ def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
     i = len(frames)
     while i > 0 and (_frame_party(frames[i - 1], ctx) or Party("unknown")).key == caller.key:
         i -= 1
-    if i > 0 and (_frame_party(frames[i - 1], ctx) or Party("unknown")).kind == "project":
+    outer = (_frame_party(frames[i - 1], ctx) or Party("unknown")) if i > 0 else Party("unknown")
+    if outer.kind == "project":
         return []  # the project's own code handed the data over: its shape is the project's choice
+    if from_pin and (outer.kind != "dist" or not outer.key or outer.key == caller.key):
+        return []
 
     def reads(version: str) -> Optional[bool]:
         try:
@@ -2762,18 +2770,22 @@ def _began_reading(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
         fns = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == fr.function]
         if not fns:
             return None
+        if from_pin:
+            return any(isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.value, ast.Name)
+                       and n.value.id in {a.arg for a in f.args.posonlyargs + f.args.args + f.args.kwonlyargs}
+                       for f in fns for n in ast.walk(f))
         return any(isinstance(n, ast.Attribute) and n.attr == attr for f in fns for n in ast.walk(f))
 
     if reads(caller.version) is not True:
         return []
     back = users.last_where_before(ctx.probe, caller.name, caller.version, lambda v: reads(v) is False)
     try:
-        if not back or Version(back).major != Version(caller.version).major:
+        if not back or (not from_pin and Version(back).major != Version(caller.version).major):
             return []  # a major back is a rewrite, not the release before the new read
     except InvalidVersion:
         return []
     ev = (f"{caller.name} {caller.version}'s {fr.function}() reads .{attr} off a {sig.cls} ({rel} line {fr.line}); "
-          f"{caller.name} {back}'s {fr.function}() did not read it yet: the data handed to it has the older shape "
+          f"{caller.name} {back}'s {fr.function}() did not read it yet: what is handed to it has the older shape "
           f"(read from release files)")
     ctx.evidence.append(ev)
     return [Culprit(caller.name, f"<={back}", CONF_TIME, [ev], "release-files")]
@@ -3866,6 +3878,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         handed = _handing_caller_adapted(ctx, caller)
         if handed:
             return done("transitive", sig.family, f"{what}: {handed[0].evidence[0]}", handed)
+    if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls and sig.cls != "NoneType" and sig.name:
+        began = _began_reading(ctx, sig, caller, from_pin=True)
+        if began:
+            return done("transitive", sig.family, f"{what}: {began[0].evidence[0]}", began)
     if len(suspects) != 1:
         why = "none of its dependencies" if not suspects else f"{len(suspects)} of its dependencies ({', '.join(n for n, _ in suspects)})"
         return done("unknown", sig.family, f"{what} in {caller.name}=={caller.version}: the message does not name the "

@@ -58,3 +58,40 @@ def test_data_the_project_handed_over_is_the_projects_shape(index_for):
                                                     "    list(cfg)\n")
     d = _diagnose(index_for, _universe(), paste=paste)
     assert not d.culprits, d.summary
+
+
+JL_PASTE = """Traceback (most recent call last):
+  File "/venv/lib/python3.7/site-packages/jupyterlaby/extension.py", line 3, in load_jupyter_server_extension
+    add_handlers(web_app, config)
+  File "/venv/lib/python3.7/site-packages/jlservery/handlers.py", line 3, in add_handlers
+    handlers.append((url_pattern, LabHandler))
+AttributeError: 'NotebookWebApplication' object has no attribute 'append'
+"""
+JL_OLD = ("def add_handlers(web_app, config):\n    handlers = []\n    url_pattern, LabHandler = '/lab', object\n"
+          "    handlers.append((url_pattern, LabHandler))\n    web_app.add_handlers('.*$', handlers)\n")
+JL_NEW = ("def add_handlers(handlers, extension_app):\n    url_pattern, LabHandler = '/lab', object\n"
+          "    handlers.append((url_pattern, LabHandler))\n")
+
+
+def _jl(index_for, paste=JL_PASTE):
+    universe = {"jlservery": [{"version": v, "files": {"jlservery/__init__.py": "", "jlservery/handlers.py": body}}
+                              for v, body in (("1.2.0", JL_OLD), ("2.0.0", JL_NEW))],
+                "jupyterlaby": [{"version": "2.1.5", "requires_dist": ["jlservery"],
+                                 "files": {"jupyterlaby/__init__.py": "",
+                                           "jupyterlaby/extension.py": "from jlservery.handlers import add_handlers\n\n"
+                                                                       "add_handlers(web_app, config)\n"}}]}
+    index, target = index_for(universe, python="3.7")
+    pins = parse_requirements_text("jupyterlaby==2.1.5\njlservery==2.0.0\n", target)
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_an_object_another_pin_hands_over_read_as_a_new_parameter_moves_the_reader_back(index_for):
+    # jupyterlab/jupyterlab#9009: jupyterlab 2.1.5 hands its web app to jupyterlab-server 2.0's add_handlers
+    d = _jl(index_for)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("jlservery", "<=1.2.0")], d.summary
+
+
+def test_the_same_object_from_the_projects_own_frame_is_left(index_for):
+    d = _jl(index_for, JL_PASTE.replace("/venv/lib/python3.7/site-packages/jupyterlaby/extension.py", "/home/me/app.py"))
+    assert ("jlservery", "<=1.2.0") not in [(c.name, c.constraint) for c in d.culprits], d.summary
