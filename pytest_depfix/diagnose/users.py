@@ -1819,6 +1819,31 @@ def _scan_classes(ctx: Any, pins: List[Any], hint_cls: str, needle: str, wanted:
     return out
 
 
+def modules_mentioning(probe: Any, dist: str, version: str, needle: str) -> Optional[List[Tuple[str, ast.AST]]]:
+    """``(path, tree)`` of each shipped module of ``dist==version`` whose text contains ``needle``.
+
+    None when the release has more modules than are read whole, or is over the read cap: a
+    module missing from a partial read would look like one without the needle.
+    """
+    from .probe import ReleaseTree, _ByteCap
+
+    try:
+        tree = ReleaseTree(probe, dist, version)
+        paths = _shipped_modules(tree)
+        if len(paths) > MAX_FILES:
+            return None
+        out: List[Tuple[str, ast.AST]] = []
+        for batch in _batches(paths):
+            tree.prefetch(batch)
+            for path in batch:
+                text = tree.read(path) or ""
+                if needle in text:
+                    out.append((path, _parsed(text)))
+        return out
+    except _ByteCap:
+        return None
+
+
 def _not_imported(path: str) -> bool:
     """A module under a release's tests, docs or examples: shipped, never imported by its users."""
     return any(part in _NOT_IMPORTED for part in path.split("/")[:-1])

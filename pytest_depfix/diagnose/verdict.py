@@ -1097,7 +1097,6 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     name as a generator function, and whose nearest releases do not, moves to them.
     """
     from . import users
-    from .probe import ReleaseTree
 
     frames = ctx.crash.root.frames
     if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not _LAZY.match(sig.message) or ctx.probe is None or not frames:
@@ -1125,23 +1124,17 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     def generators(dist: str, version: str, name: str) -> Optional[Dict[str, bool]]:
         """Each module of the release defining ``name``: whether one of its ``def name`` yields (None: not read)."""
         try:
-            tree = ReleaseTree(ctx.probe, dist, version)
-            paths = users._shipped_modules(tree)
-            if len(paths) > users.MAX_FILES:
-                return None
-            out: Dict[str, bool] = {}
-            for batch in users._batches(paths):
-                tree.prefetch(batch)
-                for path in batch:
-                    text = tree.read(path) or ""
-                    if f"def {name}(" not in text:
-                        continue
-                    for fn in ast.walk(users._parsed(text)):
-                        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == name:
-                            out[path] = out.get(path, False) or _yields(fn)
-            return out
+            modules = users.modules_mentioning(ctx.probe, dist, version, f"def {name}(")
         except Exception:
             return None
+        if modules is None:
+            return None
+        out: Dict[str, bool] = {}
+        for path, parsed in modules:
+            for fn in ast.walk(parsed):
+                if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name == name:
+                    out[path] = out.get(path, False) or _yields(fn)
+        return out
 
     def changed_def(pin: Any, name: str) -> Optional[str]:
         """The module whose ``def name`` yields in the pinned release but not in the newest or the previous one."""
@@ -2843,7 +2836,7 @@ def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """
     from . import users
     from .adapted import frame_relpath
-    from .probe import ReleaseTree, _ByteCap
+    from .probe import ReleaseTree
 
     frames = ctx.crash.root.frames
     m = F._SIG_TAKES.search(sig.message or "") or F._SIG_TAKES_PY2.search(sig.message or "")
@@ -2864,32 +2857,22 @@ def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
             return ctx.memo[key]  # type: ignore[no-any-return]
         found: Optional[bool] = False
         try:
-            tree = ReleaseTree(ctx.probe, dist, version)
-            paths = users._shipped_modules(tree)
-            if len(paths) > users.MAX_FILES:
-                found = None
-            else:
-                for batch in users._batches(paths):
-                    tree.prefetch(batch)
-                    for path in batch:
-                        text = tree.read(path) or ""
-                        if f"def {method}" not in text:
-                            continue
-                        for node in ast.walk(users._parsed(text)):
-                            if isinstance(node, ast.ClassDef) and any(
-                                    (users._dotted(b) or "").rsplit(".", 1)[-1] in bases_ok
-                                    # six.with_metaclass(Meta, rest_framework.FilterSet): the bases are its arguments
-                                    for base in node.bases
-                                    for b in [base] + (list(base.args) if isinstance(base, ast.Call) else [])):
-                                for f in node.body:
-                                    if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method \
-                                            and f.args.vararg is None \
-                                            and len(f.args.posonlyargs) + len(f.args.args) == takes:
-                                        found = True
-        except _ByteCap:
-            found = None
+            modules = users.modules_mentioning(ctx.probe, dist, version, f"def {method}")
         except Exception:
+            modules = None
+        if modules is None:
             found = None
+        for _path, parsed in modules or []:
+            for node in ast.walk(parsed):
+                if isinstance(node, ast.ClassDef) and any(
+                        (users._dotted(b) or "").rsplit(".", 1)[-1] in bases_ok
+                        # six.with_metaclass(Meta, rest_framework.FilterSet): the bases are its arguments
+                        for base in node.bases
+                        for b in [base] + (list(base.args) if isinstance(base, ast.Call) else [])):
+                    for f in node.body:
+                        if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.name == method \
+                                and f.args.vararg is None and len(f.args.posonlyargs) + len(f.args.args) == takes:
+                            found = True
         ctx.memo[key] = found
         return found
 
