@@ -23,7 +23,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from .errors import BadInput, IndexUnavailable, PackageNotFound
+from .errors import BadInput, PackageNotFound
 from .models import Constraint, Culprit
 
 # A per-package cost: (changed, left its major, left its minor, distance in
@@ -291,9 +291,10 @@ class Problem:
             raw = self.raw_cache[(key, v)]
             if raw is None:
                 got = Meta(True, unverified=True)
-            elif isinstance(raw, BaseException) and v == self.vars[key].current and not isinstance(raw, IndexUnavailable):
+            elif isinstance(raw, BaseException) and v == self.vars[key].current:
                 # The pinned release is the one that ran: metadata it ships unreadably (Twisted 11.1.0's
-                # sdist has no PKG-INFO) is taken on trust, as a pin the index does not list is.
+                # sdist has no PKG-INFO), or that an unreachable index cannot give, is taken on trust,
+                # as a pin the index does not list is, and the report says so; a pin never moves for it.
                 got = Meta(True, unverified=True, error=_short(raw))
                 note = f"{self.vars[key].label(v)}: metadata unreadable ({_short(raw)}); kept as pinned, its requirements unchecked"
                 if note not in self.notes:

@@ -179,10 +179,10 @@ _CUT_FILE_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}
 
 
 _QUOTED_FRAME = re.compile(r"(>{1,3}) {1,8}File \"")
-_IMPORT_CODE = re.compile(r"(?:from\s+\w+\s+)?import\s+\w")
+_IMPORT_CODE = re.compile(r"(?:from\s+\w+\s+)?import\s+\w")  # "from amqp import promise" has none of "(=.["
 # The start of a Python statement, for a line the target's grammar refused (its SyntaxError shows it).
 _STATEMENT_START = re.compile(r"(?:(?:from\s+[\w.]+\s+import|import|def|async\s+def|class|return|print|with|for|if|elif|"
-                              r"while|raise|except|lambda|yield|await)\b|[A-Za-z_][\w.]{0,200}\s*[=(])")  # "from amqp import promise" has none of "(=.["
+                              r"while|raise|except|lambda|yield|await)\b|[A-Za-z_][\w.]{0,200}\s*[=(])")
 
 
 def _looks_like_code(st: str) -> bool:
@@ -831,7 +831,8 @@ class _Parser:
         if self._bare(line, st):
             self.idle_candidate = None
             refused = self.chain and self.chain[-1].type.rsplit(".", 1)[-1] in ("SyntaxError", "IndentationError", "TabError")
-            if code and self.chain and (_looks_like_code(code) or (refused and _STATEMENT_START.match(code))):
+            if code and self.chain and (_looks_like_code(code) or (refused and len(code) <= 300
+                                                                   and _STATEMENT_START.match(code))):
                 # (parsed only here: logs are mostly indented lines; a SyntaxError's own line need not parse)
                 self.chain[-1].source_hint = code
             self.idle_code = ""

@@ -385,7 +385,8 @@ _ATTR_REMOVED_FROM = re.compile(r"The (\w+) attribute was removed from (\w+) in 
                                 # NumPy 2: "`ptp` was removed from the ndarray class in NumPy 2.0. Use np.ptp(arr, ...) instead."
                                 r"|(?<![\w`])`?(?P<attr2>\w+)`? was removed from the (?P<cls2>\w+) class in (?P<lib2>[A-Za-z][\w-]*) (?P<ver2>\d+(?:\.\d+)*)")
 _MODULE_SHORTHANDS = {"np": "numpy", "pd": "pandas", "tf": "tensorflow", "plt": "matplotlib.pyplot", "sp": "scipy"}
-_VERSION_CONFLICT = re.compile(r"\((\S+) ([^\s()]+) \([^)]*\), Requirement\.parse\('([^']+)'\)(?:, \{([^}]*)\})?\)")
+_VERSION_CONFLICT = re.compile(r"\((\S{1,200}) ([^\s()]{1,200}) \([^)]{0,2000}\), Requirement\.parse\('([^']{1,500})'\)"
+                               r"(?:, \{([^}]{0,2000})\})?\)")
 _DIST_NOT_FOUND = re.compile(r"The '([^']+)' distribution was not found and is required by (.+)")
 _REQUIRED_BUT_FOUND = re.compile(r"(?<![\w.-])([\w.-]+)\s*([<>=!~][^ ,]*(?:,[<>=!~][^ ,]*)*) is required for a normal functioning of this module, but found ([\w.-]+)==([\w+-]+(?:\.[\w+-]+)*)")
 # pip refusing a release whose Requires-Python excludes the running interpreter.
@@ -513,9 +514,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     # Declared conflicts first: their messages contain requirement text that
     # other patterns could misread.
     m = _VERSION_CONFLICT.search(full)
-    if m and ("VersionConflict" in etype or "VersionConflict" in full or "Requirement.parse(" in m.group(0)):
-        # (also a VersionConflict's repr inside another message: pluggy's "Plugin 'xdist' could not be
-        # loaded: (pytest 3.2.5 (...), Requirement.parse('pytest>=3.4'))!")
+    if m:
+        # A VersionConflict's repr, whatever exception carries it: pluggy's "Plugin 'xdist' could not
+        # be loaded: (pytest 3.2.5 (...), Requirement.parse('pytest>=3.4'))!"
         sig.family, sig.found, sig.requirement = DECLARED, (m.group(1), m.group(2)), m.group(3)
         if m.group(4):
             sig.required_by = m.group(4).strip().strip("'\"").split("'")[0]

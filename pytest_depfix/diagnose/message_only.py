@@ -262,6 +262,8 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     if m:
         return "ImportError", "the line retells CPython's ImportError wording without 'name'", f"cannot import name {m.group(1)}"
     m = _REPR_NAMED.search(line)
+    if m and re.search(r"\braise\s*$", line[:m.start()]):
+        m = None  # a quoted 'raise  ConfigError(...)' statement is code, not a message
     if m:
         quote, text = m.group(2), m.group(3)
         text = (text.replace("\\\\", "\0").replace("\\n", "\n").replace("\\" + quote, quote)

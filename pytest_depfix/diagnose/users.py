@@ -598,7 +598,9 @@ def _imported_by_call(value: ast.AST) -> Optional[str]:
     text = first.value
     if not text or not all(part.isidentifier() for part in text.split(".")):
         return None
-    return text.split(".")[0] if func == "__import__" else text
+    # __import__("a.b") returns a, unless a fromlist asks for the submodule's names
+    fromlist = len(value.args) > 3 or any(k.arg == "fromlist" for k in value.keywords)
+    return text.split(".")[0] if func == "__import__" and not fromlist else text
 
 
 def _function_lines(tree: ast.AST) -> Set[int]:

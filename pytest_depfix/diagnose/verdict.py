@@ -1698,7 +1698,9 @@ def _moved_under_refuser(ctx: Context, pin: Any) -> List[Culprit]:
         if when is None or when <= built:
             continue
         if dv.major >= 1990 or (10 <= dv.major < 100 and dv.major in (when.year % 100, when.year % 100 - 1)):
-            continue  # a calendar version (pytz 2020.1, attrs 20.3): a new year is no new series
+            # a calendar version (pytz 2020.1, attrs 20.3): a new year is no new series.  (A real major
+            # uploaded in its matching year, virtualenv 20 in 2020, is skipped too: only a guess is lost.)
+            continue
         older = [v for v, t in timeline.releases(ctx.index, dep.name)
                  if t is not None and t <= built and not v.is_prerelease and not v.is_devrelease]
         if not older or _series(max(older)) >= _series(dv):
@@ -2843,6 +2845,8 @@ def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
     if ctx.probe is None or not frames or not m or "from" in m.group(0).split("takes", 1)[1][:6]:
         return []
     method, takes = (sig.function or "").split(".")[-1], int(m.group(2))
+    # Python 3.10+ prints the qualified name ('FilterSet.get_filter_name()'): only that class overrides
+    named_cls = (sig.function or "").split(".")[-2] if "." in (sig.function or "") else None
     fr = frames[-1]
     caller = _frame_party(fr, ctx)
     rel = frame_relpath(fr)
@@ -2864,7 +2868,7 @@ def _shadowing_override(ctx: Context, sig: F.Signal) -> List[Culprit]:
             found = None
         for _path, parsed in modules or []:
             for node in ast.walk(parsed):
-                if isinstance(node, ast.ClassDef) and any(
+                if isinstance(node, ast.ClassDef) and (named_cls is None or node.name == named_cls) and any(
                         (users._dotted(b) or "").rsplit(".", 1)[-1] in bases_ok
                         # six.with_metaclass(Meta, rest_framework.FilterSet): the bases are its arguments
                         for base in node.bases
@@ -3861,7 +3865,8 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         handed = _handing_caller_adapted(ctx, caller)
         if handed:
             return done("transitive", sig.family, f"{what}: {handed[0].evidence[0]}", handed)
-    if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls and sig.cls != "NoneType" and sig.name:
+    if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls and sig.cls != "NoneType" \
+            and sig.cls not in _DATA_TYPES and sig.name:
         began = _began_reading(ctx, sig, caller, from_pin=True)
         if began:
             return done("transitive", sig.family, f"{what}: {began[0].evidence[0]}", began)
@@ -5042,14 +5047,18 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
 
 
 MAX_SYNTAX_RELEASES = 12  # later releases of a pin read for a module the target's grammar accepts
+MAX_REFUSED_LINE = 300  # characters of a SyntaxError's shown line searched for in the pins
 
 
 def _unparsable(line: str) -> bool:
-    """Whether a shown line is one this Python's grammar refuses (alone, or as a block's header)."""
+    """Whether a shown line is one this Python's grammar refuses (alone, as a block's header, or as a
+    clause of one: ``elif x:``, ``except E as e:``, ``case 1:`` parse in their place)."""
     st = (line or "").strip()
-    if len(st) < 12:
+    if len(st) < 12 or len(st) > MAX_REFUSED_LINE:
         return False
-    for text in (st, st + "\n    pass"):
+    body = st + "\n    pass"
+    for text in (st, body, f"if 1:\n    pass\n{body}", f"try:\n    pass\n{body}",
+                 f"match x:\n    {st}\n        pass"):
         try:
             ast.parse(text)
             return False

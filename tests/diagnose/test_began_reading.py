@@ -95,3 +95,9 @@ def test_an_object_another_pin_hands_over_read_as_a_new_parameter_moves_the_read
 def test_the_same_object_from_the_projects_own_frame_is_left(index_for):
     d = _jl(index_for, JL_PASTE.replace("/venv/lib/python3.7/site-packages/jupyterlaby/extension.py", "/home/me/app.py"))
     assert ("jlservery", "<=1.2.0") not in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_plain_data_a_pin_hands_over_never_goes_back_a_major(index_for):
+    # (review) a tuple handed over by jupyterlab: the from-pin reading, which may cross a major, is for objects
+    d = _jl(index_for, JL_PASTE.replace("'NotebookWebApplication' object", "'tuple' object"))
+    assert ("jlservery", "<=1.2.0") not in [(c.name, c.constraint) for c in d.culprits], d.summary

@@ -66,6 +66,8 @@ def test_only_an_added_or_changed_test_guards():
     assert guarded_anew(("T:a",), {("T:b",)}) and guarded_anew((), {("T:a",)}) and guarded_anew(("T:a",), {("T:a", "T:b")})
     # flask-marshmallow 1.1.0 dropped the inner 'if self.SQLAlchemySchema:' around the line
     assert not guarded_anew(("T:a", "T:b"), {("T:a",)}) and not guarded_anew(("T:a",), {()})
+    # dropping an outer test ('if PY2:') guards nothing either
+    assert not guarded_anew(("T:PY2", "T:x"), {("T:x",)})
     assert not guarded_anew(("T:a",), {("T:a",)}) and not guarded_anew(("T:a",), set())
 
 

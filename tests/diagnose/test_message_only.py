@@ -321,3 +321,4 @@ def test_a_repr_keeps_a_windows_path_and_a_quoted_raise_statement_is_no_message(
     found = infer_message("Startup failed: ConfigError('C:\\\\Users\\\\nick\\\\config.yaml not found')\n", None)
     assert (found.exc_type, found.message) == ("ConfigError", "C:\\Users\\nick\\config.yaml not found")
     assert infer_message("    raise ConfigError('bad value')\n", None) is None
+    assert infer_message("    raise  ConfigError('bad value')\n", None) is None

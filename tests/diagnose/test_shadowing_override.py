@@ -60,3 +60,16 @@ def test_a_def_of_that_shape_on_a_class_not_built_on_the_callers_is_no_override(
         rel["files"]["drffiltery/filterset.py"] = unrelated
     d = _diagnose(index_for, universe)
     assert not d.culprits, d.summary
+
+
+def test_a_qualified_name_picks_the_overriding_class(index_for):
+    # Python 3.10+ prints 'FilterSet.get_filter_name()': another class of that shape is not the override
+    universe = _universe()
+    for rel in universe["drffiltery"]:
+        rel["files"]["drffiltery/filterset.py"] = rel["files"]["drffiltery/filterset.py"].replace("class FilterSet(", "class OtherSet(")
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("drffiltery==0.10.1\ndfiltery==1.1.0\n", target)
+    paste = PASTE.replace("TypeError: get_filter_name()", "TypeError: FilterSet.get_filter_name()")
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
+    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    assert "drffiltery" not in {c.name for c in d.culprits}, d.summary

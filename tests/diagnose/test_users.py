@@ -1287,5 +1287,8 @@ def test_a_name_bound_by_an_importing_call_stands_for_its_module():
     assert use is not None and use.line == 9
     assert uses_in_source("import importlib\nnp = importlib.import_module('numpy')\nnp.float\n", "numpy", "float",
                           raises="AttributeError").line == 3
+    # __import__ with a fromlist returns the submodule itself
+    assert uses_in_source("m = __import__('dns.rdtypes', fromlist=['ANY'])\nm.ANY\n", "dns.rdtypes", "ANY",
+                          raises="AttributeError").line == 2
     # a call that imports nothing binds nothing
     assert uses_in_source("dns = make('dns')\ndns.rdtypes.ANY\n", "dns.rdtypes", "ANY", raises="AttributeError") is None
