@@ -69,6 +69,10 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
     the module is imported counts, never a use inside a function body (peft 0.18.1
     moved ``from transformers.modeling_layers import ...`` into the one method needing it).
     """
+    receiver = None
+    if module.startswith(INSTANCE + ":"):
+        # 'INSTANCE:theme': only off a receiver named like the class ('app.builder.theme.config' for Theme)
+        module, receiver = INSTANCE, module.split(":", 1)[1]
     instance_only = module == INSTANCE  # 'fixturedef.unittest', never 'six.iteritems(d)'
     if instance_only:
         module = ""
@@ -110,7 +114,8 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                     imports.add(node.lineno)
             elif isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited:
                 head = _dotted(node.value) or ""
-                if not (instance_only and head.split(".")[0] in modules):
+                if not (instance_only and head.split(".")[0] in modules) and \
+                        (receiver is None or head.rsplit(".", 1)[-1].replace("_", "").lower() == receiver):
                     attrs.add(node.lineno)
     else:
         # Local names and the modules they stand for: 'import pandas as pd' makes 'pd.core' pandas.core,

@@ -3736,9 +3736,15 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bo
         candidates = others if len(others) <= users.MAX_OWNER_PINS else []
     if not candidates:
         return []
+    cls = what.split(".")[0].replace("_", "").lower()
     try:
         found = users._callers_among(ctx, candidates, users.INSTANCE, attr, None, "AttributeError",
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
+        if (len(found) != 1 or not found[0].adapted) and cls.isidentifier() and len(cls) >= 4:
+            # A name read off many objects ('app.config' everywhere) is asked again only off a receiver
+            # named like the class: sphinx-nefertiti 0.3.2 read 'app.builder.theme.config', 0.3.3 stopped.
+            found = users._callers_among(ctx, candidates, f"{users.INSTANCE}:{cls}", attr, None, "AttributeError",
+                                         max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
     except Exception:
         return []
     if len(found) != 1 or not found[0].adapted:
