@@ -129,7 +129,7 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     from . import users
     from .adapted import frame_relpath
     from .probe import ReleaseTree
-    from .verdict import CONF_PROBE, _both_ways, _first_later, _frame_party
+    from .verdict import _both_ways, _first_later, _frame_party
 
     if ctx.probe is None or sig.exc_type.rsplit(".", 1)[-1] != "NameError":
         return None
@@ -165,8 +165,6 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
                           back, f"{fr.function}() did not read it yet")
     if not culprits:
         return None
-    for c in culprits:
-        c.confidence = CONF_PROBE
     ctx.evidence.append(where)
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{pin.name} {pin.version} shipped a slip: {where}", culprits)
