@@ -4,10 +4,7 @@ mansenfranzen/autodoc_pydantic#275: Sphinx 7.3 turned each config option into an
 ``Config.__iter__`` reads ``opt.rebuild``; a value still registered the old way is a tuple, and
 Sphinx itself fails with "'tuple' object has no attribute 'rebuild'".  Sphinx 7.2.6 is the way back.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """Exception occurred:
   File "C:\\proj\\.venv\\Lib\\site-packages\\sphinxy\\config.py", line 4, in __iter__
@@ -31,9 +28,7 @@ def _universe(older=OLD, message_type="tuple"):
 
 def _diagnose(index_for, universe, paste=PASTE):
     index, target = index_for(universe, python="3.11", platform="win_amd64")
-    pins = parse_requirements_text("sphinxy==7.3.7\npydanticdoc==2.1.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "sphinxy==7.3.7\npydanticdoc==2.1.0\n", paste)
 
 
 def test_the_pin_that_began_reading_the_attribute_moves_back(index_for):
@@ -81,9 +76,7 @@ def _jl(index_for, paste=JL_PASTE):
                                            "jupyterlaby/extension.py": "from jlservery.handlers import add_handlers\n\n"
                                                                        "add_handlers(web_app, config)\n"}}]}
     index, target = index_for(universe, python="3.7")
-    pins = parse_requirements_text("jupyterlaby==2.1.5\njlservery==2.0.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "jupyterlaby==2.1.5\njlservery==2.0.0\n", paste)
 
 
 def test_an_object_another_pin_hands_over_read_as_a_new_parameter_moves_the_reader_back(index_for):

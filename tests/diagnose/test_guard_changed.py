@@ -5,12 +5,9 @@ encode/httpcore#1004 (python-gitlab's Python 3.14 smoke job): httpcore 1.0.7's `
 ``typing.Union`` refuses it; httpcore 1.0.8 kept the line and widened the ``if`` above it to skip
 ``SOCKET_OPTION``.  The same line with a changed guard is an adaptation, weighed below a rewrite.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
 from pytest_depfix.diagnose.adapted import enclosing_tests
-from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.diagnose.verdict import CONF_TIME
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """Traceback (most recent call last):
   File "/venv/lib/python3.14/site-packages/respxy/mocks.py", line 1, in <module>
@@ -35,9 +32,7 @@ def _universe(later=GUARDED):
 
 def _diagnose(index_for, universe, paste=PASTE):
     index, target = index_for(universe, python="3.14")
-    pins = parse_requirements_text("httpcorey==1.0.7\nrespxy==0.22.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "httpcorey==1.0.7\nrespxy==0.22.0\n", paste)
 
 
 def test_the_same_line_under_a_new_guard_moves_the_pin_forward(index_for):

@@ -4,10 +4,7 @@ crdoconnor/strictyaml#17: strictyaml 0.5.1's loader runs ``RoundTripScanner.__in
 ruamel.yaml 0.14 reads ``self.loader._reader`` and meets None.  strictyaml 0.5.2 passes
 ``loader=self``.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """Traceback (most recent call last):
   File "<stdin>", line 1, in <module>
@@ -34,9 +31,7 @@ def _universe(declares=True, fixed=True):
 
 def _diagnose(index_for, universe):
     index, target = index_for(universe, python="2.7")
-    pins = parse_requirements_text("stricty==0.5.1\nruamely==0.14.1\n", target)
-    crash = attribute(parse_traceback(PASTE)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "stricty==0.5.1\nruamely==0.14.1\n", PASTE)
 
 
 def test_the_pin_that_handed_none_over_moves_to_its_release_that_changed_the_call(index_for):

@@ -4,10 +4,7 @@ NKU-HLT/DIFFA#6: peft 0.18.0's lora/model.py runs ``from transformers.modeling_l
 GradientCheckpointingLayer`` at import, and transformers 4.49 has no such module; peft 0.18.1
 imports it inside the one method that needs it, after checking the transformers version.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """Traceback (most recent call last):
   File "/usr/local/lib/python3.10/dist-packages/pefty/model.py", line 1, in <module>
@@ -34,9 +31,7 @@ def _universe():
 
 def _diagnose(index_for, paste=PASTE):
     index, target = index_for(_universe(), python="3.10")
-    pins = parse_requirements_text("pefty==0.18.0\ntransformersy==4.49.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "pefty==0.18.0\ntransformersy==4.49.0\n", paste)
 
 
 def test_an_import_moved_into_the_function_needing_it_ends_the_crash_at_import(index_for):

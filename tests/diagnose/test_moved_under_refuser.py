@@ -5,10 +5,7 @@ from the pytz library are supported"; tzlocal 3.0 (2021) returns zoneinfo object
 in APScheduler's own util.py, whose last release without it is 2.x, a major back.  Upload dates
 name the other suspect: tzlocal's pinned release opened a series after APScheduler 3.6.3 was built.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """Traceback (most recent call last):
   File "/venv/lib/python3.7/site-packages/apschedy/util.py", line 4, in astimezone
@@ -47,9 +44,8 @@ def _diagnose(index_for, universe):
     index, target = index_for(universe, python="3.7")
     pytz = "2.0" if "2.0" in [r["version"] for r in universe["pytzy"]] else "2020.1"
     tz = universe["tzlocaly"][-1]["version"]
-    pins = parse_requirements_text(f"apschedy==3.6.3\ntzlocaly=={tz}\npytzy=={pytz}\nsixy==1.15.0\nattrsy==20.3.0\n", target)
-    crash = attribute(parse_traceback(PASTE)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, f"apschedy==3.6.3\ntzlocaly=={tz}\npytzy=={pytz}\nsixy==1.15.0\nattrsy==20.3.0\n",
+                          PASTE)
 
 
 def test_the_dependency_that_opened_a_new_series_after_the_refuser_moves_back(index_for):

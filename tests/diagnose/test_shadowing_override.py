@@ -5,10 +5,7 @@ philipn/django-rest-framework-filters#197: django-filter 1.1.0's ``get_filters``
 ``get_filter_name(cls, param)`` on its FilterSet, so django-filter's own line fails.  0.10.2
 renamed the override; django-filter 1.0.4 called a module function instead.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """  File "/../python3.5/site-packages/dfiltery/filterset.py", line 4, in get_filters
     filter_name = cls.get_filter_name(field_name, lookup_expr)
@@ -34,11 +31,9 @@ def _universe(renamed=True):
             "drffiltery": [drf("0.10.1", OVERRIDE), drf("0.10.2", later)]}
 
 
-def _diagnose(index_for, universe):
-    index, target = index_for(universe, python="3.5")
-    pins = parse_requirements_text("drffiltery==0.10.1\ndfiltery==1.1.0\n", target)
-    crash = attribute(parse_traceback(PASTE)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+def _diagnose(index_for, universe, python="3.5", paste=PASTE):
+    index, target = index_for(universe, python=python)
+    return diagnose_paste(index, target, "drffiltery==0.10.1\ndfiltery==1.1.0\n", paste)
 
 
 def test_either_side_of_the_shadowing_override_is_a_way_out(index_for):
@@ -67,9 +62,6 @@ def test_a_qualified_name_picks_the_overriding_class(index_for):
     universe = _universe()
     for rel in universe["drffiltery"]:
         rel["files"]["drffiltery/filterset.py"] = rel["files"]["drffiltery/filterset.py"].replace("class FilterSet(", "class OtherSet(")
-    index, target = index_for(universe, python="3.11")
-    pins = parse_requirements_text("drffiltery==0.10.1\ndfiltery==1.1.0\n", target)
     paste = PASTE.replace("TypeError: get_filter_name()", "TypeError: FilterSet.get_filter_name()")
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    d = _diagnose(index_for, universe, python="3.11", paste=paste)
     assert "drffiltery" not in {c.name for c in d.culprits}, d.summary

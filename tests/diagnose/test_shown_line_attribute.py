@@ -6,10 +6,7 @@ taken to be Flask-SQLAlchemy 3's extension object; under Flask-SQLAlchemy 2.5.1 
 ``_SQLAlchemyState``, which has no ``session``.  No frame says whose line it is; the set's
 pins are read for it as text, and the holder's releases on each side without it are the fixes.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = (
     "  | 2023-04-05T22:49:58.290+03:00 | Apr 5 19:49:58 ip-172-31-46-77 web: "
@@ -34,9 +31,7 @@ def _universe(later_drops=False):
 
 def _diagnose(index_for, universe, paste=PASTE):
     index, target = index_for(universe, python="3.8")
-    pins = parse_requirements_text("flasky-ma==0.15.0\nflasky-sqla==2.5.1\nother==1.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "flasky-ma==0.15.0\nflasky-sqla==2.5.1\nother==1.0\n", paste)
 
 
 def test_the_holder_of_the_shown_line_moves_back_to_its_release_before_it(index_for):

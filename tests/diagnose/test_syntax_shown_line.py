@@ -3,10 +3,7 @@
 hooram/ownphotos (Docker on Python 3.7): only ``from gunicorn.workers.async import AsyncWorker``
 and its caret survived.  ``async`` is a keyword from 3.7; gunicorn 19.9.0 renamed the module.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = ("<snip>\n    from gunicorny.workers.async import AsyncWorker\n"
          "                              ^\nSyntaxError: invalid syntax\n]\n")
@@ -26,9 +23,7 @@ def _universe():
 
 def _diagnose(index_for, paste=PASTE):
     index, target = index_for(_universe(), python="3.7")
-    pins = parse_requirements_text("gunicorny==19.8.1\ngeventy==1.4.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "gunicorny==19.8.1\ngeventy==1.4.0\n", paste)
 
 
 def test_the_pin_holding_the_refused_line_moves_to_its_releases_without_it(index_for):

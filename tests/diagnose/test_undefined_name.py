@@ -5,11 +5,8 @@ Textualize/rich#185: rich 4.1.0's ``Progress.track`` calls ``progress.refresh()`
 which an import never runs); rich 4.2.0 reads ``self.refresh()``.  The reporter's paste,
 verbatim, starts mid-traceback.
 """
-from pytest_depfix.crash import attribute, parse_traceback
-from pytest_depfix.diagnose import diagnose, load_knowledge
-from pytest_depfix.diagnose.probe import ApiProbe
 from pytest_depfix.diagnose.undefined import reads_unbound
-from pytest_depfix.requirements import parse_requirements_text
+from tests.support.diagnose_crashes import diagnose_paste
 
 PASTE = """In my code I use rich library (manual update), new version crashes.
     for social_network, net_info in progress1.track(site_data.items(), description=""):
@@ -36,9 +33,7 @@ def _universe(v410=SLIP + DEMO, older=FIXED):
 
 def _diagnose(index_for, universe=None, paste=PASTE, keep=()):
     index, target = index_for(universe or _universe(), python="3.7")
-    pins = parse_requirements_text("richy==4.1.0\n", target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), keep=list(keep), probe=ApiProbe(index))
+    return diagnose_paste(index, target, "richy==4.1.0\n", paste, keep=keep)
 
 
 def test_a_name_the_release_never_binds_moves_the_pin_to_its_nearest_releases_without_the_slip(index_for):

@@ -109,13 +109,17 @@ def diagnose_text(index, target, pins: PinSet, paste: str, kb=None):
     return diagnose(crash, pins, target, index, kb if kb is not None else load_knowledge(), probe=ApiProbe(index))
 
 
-def diagnose_paste(index, target, reqs: str, paste: str):
-    """The real parser and attribution over ``paste``, then diagnosis of its first crash against ``reqs``."""
+def diagnose_paste(index, target, reqs: str, paste: str, keep=()):
+    """The real parser and attribution over ``paste``, then diagnosis of its first crash against ``reqs``.
+
+    ``keep``: names of keep-pins.  The bundled knowledge base is left out: the readings are under test.
+    """
     from pytest_depfix.crash import attribute, parse_traceback
     from pytest_depfix.diagnose import diagnose, load_knowledge
     from pytest_depfix.diagnose.probe import ApiProbe
     from pytest_depfix.requirements import parse_requirements_text
 
     pins = parse_requirements_text(reqs, target)
-    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False)
-    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
+    # attributed as the engine does it: the index names each pin's top-level packages
+    crash = attribute(parse_traceback(paste)[0], pins, target=target, installed=False, index=index)
+    return diagnose(crash, pins, target, index, load_knowledge(bundled=False), keep=list(keep), probe=ApiProbe(index))
