@@ -325,9 +325,11 @@ class _Search:
                 conflict |= everything
                 break
             if limit is not None and addc(c, self._lookahead(order, i + 1, domains, key, v)) >= limit:
+                # Not a break: a dearer candidate may ask less of the packages still open
+                # (pa 1.0 needs pc back a major, pa 2.0 does not), so its bound can be lower.
                 self.dominated = True
                 conflict |= everything
-                break  # candidates are sorted by cost: the rest cost no less
+                continue
             if self.nodes >= self.node_cap:
                 self.out_of_budget = True
                 return everything
