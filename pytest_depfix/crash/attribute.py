@@ -471,7 +471,7 @@ def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[s
         frame.owner = OWNER_STDLIB
         return
     hit = _compiled_source_frame(frame, resolver, root) or _trimmed_site_frame(frame, resolver, root) \
-        or _unpacked_sdist_frame(frame, resolver)
+        or _unpacked_sdist_frame(frame, resolver) or _checkout_frame(frame, resolver, root)
     if hit is not None:
         frame.owner, frame.dist, frame.version = OWNER_DIST, hit[0], hit[1]
 
@@ -502,6 +502,52 @@ def _trimmed_site_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]
         if hit is not None:
             frame.module, frame.relpath = module, "/".join(parts[i:])
             return hit
+    return None
+
+
+_CHECKOUT_DRIFT = 40  # lines a clone's file may have moved from its release's
+
+
+def _checkout_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]) -> Optional[Tuple[str, Optional[str]]]:
+    """A foreign absolute path into a checkout of a pin (``C:\\src\\Top2Vec\\top2vec\\Top2Vec.py``): that pin's.
+
+    People run a cloned library in place of its wheel; the paste then shows the
+    clone's path, which looks like project code.  It counts as the pin only
+    when the file is in the pinned release under a folder named like the pin
+    AND the release has the line the paste shows within a few dozen lines of
+    its number (a clone sits a few commits off its release): the running code
+    is the pinned release's code, whoever cloned it.  A path under
+    the project root is always the project's (the project may be that library).
+    """
+    if not frame.source or frame.line <= 0 or len(frame.source.strip()) < 6 or resolver.index is None:
+        return None
+    if not (os.path.isabs(frame.file) or re.match(r"[A-Za-z]:[\\/]", frame.file)):
+        return None
+    norm = os.path.normcase(frame.file)
+    if root and (norm == root or norm.startswith(root.rstrip(os.sep) + os.sep)):
+        return None
+    parts = [p for p in re.split(r"[\\/]+", frame.file) if p]
+    for i in range(len(parts) - 1):
+        top = parts[i]
+        if top.lower() in _GENERIC_TOPS or not _IDENT.match(top) or resolver._pin(top) is None:
+            continue
+        relpath = "/".join(parts[i:])
+        hit = resolver.for_release_file(relpath, top)
+        if hit is None or not hit[1]:
+            continue
+        try:
+            found = resolver.index.read_members(
+                hit[0], hit[1], lambda n: n == relpath or n.endswith("/" + relpath), max_bytes=4_000_000)
+        except Exception:
+            return None
+        for data in found.values():
+            lines = data.decode("utf-8", "replace").splitlines()
+            near = lines[max(0, frame.line - 1 - _CHECKOUT_DRIFT):frame.line + _CHECKOUT_DRIFT]
+            if any(line.strip() == frame.source.strip() for line in near):
+                frame.module = module_from_relpath(relpath) or frame.module
+                frame.relpath = relpath
+                return hit
+        return None
     return None
 
 
