@@ -161,7 +161,11 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
                 return pin.name
     for key, pin in keys.items():  # opencv-python-headless, tensorflow-gpu, ...
         if key.startswith(canonicalize_name(top) + "-"):
-            return pin.name
+            # graphql-server-core ships graphql_server, not graphql: a pin whose file list is read
+            # and lacks the package is named like it by chance.
+            tops = _pin_tops(ctx, pin) if ctx.probe is not None and top.isidentifier() and pin.version else set()
+            if not tops or top in tops:
+                return pin.name
     if path and not _SITE.search(path):
         return None  # the message prints where the module is, and it is not an installed package
     return _owner_by_files(ctx, top)
@@ -3486,6 +3490,7 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not movable or len(movable) > users.MAX_OWNER_PINS:
         return None
+    compiled = None
     if "." not in (sig.cls or ""):
         # A bare name is known to be no pin's readable class only when the pins that define a
         # class of that name do so inside a function (pytest-django 4.13's PytestDjangoTestCase,
@@ -3498,8 +3503,16 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
             return None
     else:
         owner = module_owner(sig.cls.rsplit(".", 1)[0], ctx)
-        if owner is not None and ctx.pinned(owner) is not None:
-            return None  # the class's package is in the set: its own reading applies
+        pin = ctx.pinned(owner) if owner is not None else None
+        if pin is not None:
+            if not _compiled_module(ctx, pin, sig.cls.rsplit(".", 1)[0]):
+                return None  # the class's package is in the set: its own reading applies
+            # PySide 1.2.4's QPixmap lives in QtGui.pyd: no source says which release has what, so
+            # the pin that reads the attribute is the one to read (matplotlib 2.0.1, #8570).
+            movable = [p for p in movable if p.key != pin.key]
+            compiled = pin
+            if not movable:
+                return None
     try:
         found = users._callers_among(ctx, movable, users.INSTANCE, attr, None, "AttributeError",
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
@@ -3511,7 +3524,9 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
 
     def reads_not(v: str) -> bool:
         try:
-            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, attr, raises="AttributeError") is None
+            # read as far as the search that found the use (matplotlib 2.0.0 is over the plain cap)
+            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, attr, raises="AttributeError",
+                                   max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR) is None
         except Exception:
             return False
 
@@ -3532,8 +3547,28 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     if not out:
         return None
     ctx.found_caller = user.dist
-    return done("transitive", sig.family, f"{what} is read by {user.dist}=={user.version} on an object whose class no "
-                f"pin of the set defines", out)
+    where = "whose class no pin of the set defines" if compiled is None else \
+        f"whose class {compiled.name}=={compiled.version} builds in compiled code"
+    return done("transitive", sig.family, f"{what} is read by {user.dist}=={user.version} on an object {where}", out)
+
+
+_BINARY_MODULE = re.compile(r"\.(?:[\w-]+\.)?(?:so|pyd)\Z")
+
+
+def _compiled_module(ctx: Context, pin: Any, module: str) -> bool:
+    """Whether ``pin``'s release ships ``module`` only as a compiled extension (``PySide/QtGui.pyd``)."""
+    from .probe import ReleaseTree
+
+    if ctx.probe is None or not pin.version:
+        return False
+    stem = module.replace(".", "/")
+    try:
+        paths = ReleaseTree(ctx.probe, pin.name, pin.version).paths()
+    except Exception:
+        return False
+    if any(p in (stem + ".py", stem + "/__init__.py") for p in paths):
+        return False
+    return any(p.startswith(stem + ".") and _BINARY_MODULE.search(p[len(stem):]) for p in paths)
 
 
 def _class_owner(ctx: Context, sig: F.Signal, done: Any, caller: Optional[Party] = None) -> Optional[Diagnosis]:
