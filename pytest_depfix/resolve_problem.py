@@ -71,6 +71,21 @@ class Meta:
     unverified: bool = False  # the version is not on the index, or is the pin with unreadable metadata: taken on trust
 
 
+BUILD_STEPS = 1000  # release distance a candidate that must compile for the target counts as, on top of its own
+
+
+def _builds_compiled(rel: Any, target: Any) -> bool:
+    """Whether installing ``rel`` on the target means building C code: no wheel fits, only its sdist,
+    while its wheels for other targets are platform wheels (a pure package's sdist builds anywhere)."""
+    try:
+        if rel.installable(target) != "sdist":
+            return False
+        names = [f.filename for f in rel.files if f.filename.endswith(".whl")]
+    except Exception:
+        return False
+    return any(not n[:-4].rsplit("-", 1)[-1] == "any" for n in names)
+
+
 @dataclass
 class Var:
     """One active package of the set."""
@@ -244,6 +259,11 @@ class Problem:
         newest = len(allv) - 1
         for v in var.domain:
             var.costs[v] = self.move_cost(var, v, newest)
+            if v != cur and v in var.releases and _builds_compiled(var.releases[v], self.target):
+                # aiohttp 3.7.4 ships wheels up to CPython 3.9 and an sdist: on 3.11 pip must compile
+                # its C code, which fails; a release with a wheel for the target ranks first (3.8.3).
+                c = var.costs[v]
+                var.costs[v] = (c[0], c[1], c[2], c[3] + BUILD_STEPS, c[4])
         var.domain.sort(key=lambda v: (var.costs[v], -var.position[v]))
 
     def _static_exclusion(self, var: Var, v: Version, rel: Any, pre_ok: bool) -> Optional[Tuple[str, str]]:

@@ -108,7 +108,7 @@ def diagnose(
         if found is not None:
             ctx.crash = _with_message(crash, "ImportError", found[0])
             ctx.evidence.append(found[3])
-    diagnosis = decide(ctx, classify(ctx.crash))
+    diagnosis = decide(ctx, _stdlib_read(classify(ctx.crash), target))
     if found is None and diagnosis.verdict == "unknown" and not diagnosis.culprits:
         handled = _fallen_back_from(ctx)
         if handled is not None:
@@ -205,3 +205,25 @@ def _with_message(crash: Crash, kind: str, message: str) -> Crash:
     root = crash.root
     return dataclasses.replace(crash, exceptions=[dataclasses.replace(e, type=kind, message=message) if e is root else e
                                                   for e in crash.exceptions])
+
+
+def _stdlib_read(sig: "F.Signal", target: Any) -> "F.Signal":
+    """A stdlib name no table lists as removed, absent from the target Python's own source: a Python-version break.
+
+    aiohttp 3.5.4 reads ``asyncio.coroutines._DEBUG``, which Python 3.11 no longer binds
+    (coffinxp/loxs#29).  Only when the target is the Python running here (see :mod:`.stdlib_source`).
+    """
+    from .stdlib_source import absent_here
+
+    if sig.family not in (F.ATTRIBUTE, F.IMPORT_NAME) or sig.python_removed or not sig.module or not sig.name \
+            or sig.detail.get("no_module") or sig.cls:
+        return sig
+    try:
+        absent = absent_here(sig.module, sig.name, target)
+    except Exception:
+        return sig
+    if absent:
+        sig.family, sig.python_removed = F.PYTHON_VERSION, absent
+        sig.detail["stdlib_read"] = True
+    return sig
+

@@ -171,6 +171,12 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                 named = _imported_by_call(node.value)
                 if named:
                     bind(node, node.targets[0].id, named)
+                elif isinstance(node.value, ast.Attribute):
+                    # 'coroutines = asyncio.coroutines' (aiohttp 3.6's helpers): the name stands for the
+                    # submodule of a module an import bound.
+                    head, _, rest = (_dotted(node.value) or "").partition(".")
+                    for full in meaning(node, head) if rest else ():
+                        bind(node, node.targets[0].id, f"{full}.{rest}")
         # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): inside that loop, the loop
         # name stands for each module of the literal tuple, the one asked about among them.
         loops: Dict[str, List[Tuple[int, int]]] = {}

@@ -2439,7 +2439,10 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     try:
         sig = ctx.signal
         still_broken = None
-        if sig is not None and sig.module and sig.name and sig.family in (F.IMPORT_NAME, F.ATTRIBUTE):
+        if sig is not None and sig.module and sig.name and sig.family in (F.IMPORT_NAME, F.ATTRIBUTE, F.PYTHON_VERSION) \
+                and not sig.detail.get("keyword") and not sig.detail.get("python_added"):
+            # (a stdlib name the target's Python dropped too: aiohttp 3.6.0 edited an outer import
+            # of the failing path but still read asyncio.coroutines._DEBUG)
             from . import users
 
             def still_broken(v: str, rel: str) -> bool:
@@ -2449,7 +2452,8 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
                     return True
                 # The failing line changed, but the release may reach the name elsewhere:
                 # Flask-SQLAlchemy 3.0.0 moved 'module.__all__' into extension.py's __getattr__.
-                raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+                raises = "AttributeError" if sig.family == F.ATTRIBUTE or (
+                    sig.family == F.PYTHON_VERSION and ctx.crash.root.type.endswith("AttributeError")) else "ImportError"
                 try:
                     use = users.first_use(ctx.probe, caller.name, v, sig.module, sig.name, raises=raises,
                                           python=tuple(ctx.target.python))
