@@ -331,6 +331,10 @@ _IN_BUILD_ENV = re.compile(r"[/\\]pip-build-env-[^/\\]+[/\\]|[/\\]pip-install-[^
 _SDIST_FILE = re.compile(r"(?:Using cached|Downloading|Processing)\s+(?:\S*/)?([A-Za-z0-9][A-Za-z0-9._]*?)-(\d[\w.!+]*?)\.(?:tar\.gz|zip|tar\.bz2)\b")
 _SDIST_BUILDING = re.compile(r"(?:Failed building wheel for|Building wheel for|Getting requirements to build wheel for|"
                              r"Preparing metadata \(setup\.py\) for) ([A-Za-z0-9][\w.-]*)")
+# A library's own ImportError for a name it gave away: "`BaseSettings` has been moved to the `pydantic-settings`
+# package", "`pydantic.generics:GenericModel` has been moved to `pydantic.BaseModel`" (pydantic 2's migration errors).
+_MOVED_OUT = re.compile(r"`?([A-Za-z_][\w.]{0,200}(?::[A-Za-z_]\w{0,100})?)`? has been (?:moved|renamed) to "
+                        r"(?:the )?`?([\w.:-]{1,200})`?")
 _IMPORT_FROM = re.compile(r"cannot import name '?([\w.]+)'? from '([\w.]+)'(?: \(([^)]*)\))?")
 _IMPORT_FROM_PARTIAL = re.compile(r"cannot import name '?([\w.]+)'? from partially initialized module '([\w.]+)'")
 # Retyped or OCR'd from a screenshot: curly or mismatched quotes, a line break after "name",
@@ -649,6 +653,16 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.family, sig.module, sig.name = ATTRIBUTE, module, m.group(2)
         sig.detail["removed_in"] = (m.group(3), m.group(4)) if m.group(3) else (m.group(5), m.group(6))
         return sig
+    m = _MOVED_OUT.match(msg) if etype.endswith("ImportError") and "." in exc.type else None
+    if m and (":" in m.group(1) or m.group(1).isidentifier()):
+        # pydantic 2's own PydanticImportError: "`BaseSettings` has been moved to the `pydantic-settings`
+        # package" -- a name the raising package dropped, the same break as "cannot import name".
+        where, _, name = m.group(1).rpartition(":")
+        module = where or exc.type.split(".", 1)[0]
+        if name.isidentifier() and all(p.isidentifier() for p in module.split(".")):
+            sig.family, sig.name, sig.module = IMPORT_NAME, name, module
+            sig.detail["moved_to"] = m.group(2)
+            return sig
     if etype in ("ImportError", "ModuleNotFoundError"):
         m = _IMPORT_FROM_PARTIAL.search(msg)
         if m:
