@@ -1003,7 +1003,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         from .undefined import undefined_name
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
-                        _module_called, _lazy_result, _context_manager, undefined_name):
+                        _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1447,6 +1447,94 @@ def _failed_assert(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
         return None
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+# Errors a line of plain code raises by itself; a line that raises or asserts on purpose is a refusal.
+_SLIP_ERRORS = ("KeyError", "IndexError", "TypeError", "UnboundLocalError", "ZeroDivisionError")
+MAX_NEW_LINE_RELEASES = 3  # earlier releases read back for the one before the failing line came
+
+
+def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """The failing line is a pin's own, new in its last few releases, and the project calls into it: the way back.
+
+    mhallsmoore/qstrader#347: matplotlib 3.3.3 rewrote ``Axis.grid`` to read
+    ``self._major_tick_kw['gridOn']`` and fails with ``KeyError: 'gridOn'`` where the
+    project calls ``ax.xaxis.grid(linestyle=':')``; 3.3.2 did not have the line.  Only plain
+    slips (a key, an index, a type, an unbound local) on a line that neither raises nor
+    asserts, only within the pin's major, and the nearest later release that dropped the
+    line is the other way out.  Guessed from code history alone: ranked as a guess.
+    """
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    frames = ctx.crash.final.frames
+    if sig.exc_type.rsplit(".", 1)[-1] not in _SLIP_ERRORS or ctx.probe is None or len(frames) < 2:
+        return None
+    last, outer = frames[-1], _frame_party(frames[-2], ctx)
+    line = (last.source or "").strip()
+    party = _frame_party(last, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(last)
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
+            or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind != "project" \
+            or not (last.function or "").isidentifier():
+        return None
+    holder = re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(last.function)}\b", re.M)
+
+    def state(v: str) -> Optional[bool]:
+        """True: the function is there without the line; False: the line is there; None: cannot tell."""
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, v)
+            if rel not in tree.paths():
+                return None
+            text = tree.read(rel) or ""
+        except Exception:
+            return None
+        if any(l.strip() == line for l in text.splitlines()):
+            return False
+        return True if holder.search(text) else None
+
+    try:
+        pinned = Version(pin.version)
+        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
+                        if not v.is_prerelease and not v.is_devrelease and v.release[:1] == pinned.release[:1])
+    except Exception:
+        return None
+    if state(pin.version) is not False:
+        return None  # the pinned release's file does not hold the shown line: another release ran
+    back = forward = None
+    for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES]:
+        got = state(str(v))
+        if got is None:
+            break
+        if got:
+            back = str(v)
+            break
+    if back is None:
+        return None  # the line is older than the last few releases: no sign it is what changed
+    for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES]:
+        got = state(str(v))
+        if got:
+            forward = str(v)
+            break
+        if got is None:
+            break
+    where = f"{pin.name}=={pin.version}'s own line fails where the project calls it ({rel}: {line[:80]})"
+    out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; {pin.name} {back} did not have that line yet"],
+                   "release-files")]
+    if forward is not None:
+        out.append(Culprit(pin.name, f">={forward}", CONF_GUESS, [f"{where}; {pin.name} {forward} no longer has it"],
+                           "release-files"))
+    ctx.callee = ctx.party(pin.name)
+    return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+def _plain_version(text: str) -> bool:
+    try:
+        Version(text)
+        return True
+    except InvalidVersion:
+        return False
 
 
 def _guard_dropped(ctx: Context, pin: Any, sig: F.Signal) -> List[Culprit]:

@@ -1,0 +1,58 @@
+"""The failing line is a pin's own, new in its last releases, where the project calls in: the way back.
+
+mhallsmoore/qstrader#347: matplotlib 3.3.3 rewrote ``Axis.grid`` to read
+``self._major_tick_kw['gridOn']``; ``ax.xaxis.grid(linestyle=':')`` fails with ``KeyError:
+'gridOn'``.  3.3.2 did not have the line.
+"""
+from tests.support.diagnose_crashes import diagnose_paste
+
+LINE = "gridkw['gridOn'] = not self._major_tick_kw['gridOn']"
+PASTE = f"""Traceback (most recent call last):
+  File "/qstrader/qstrader/statistics/tearsheet.py", line 76, in _plot_equity
+    ax.xaxis.grid(linestyle=':')
+  File "/usr/local/lib/python3.8/dist-packages/mplx/axis.py", line 4, in grid
+    {LINE}
+KeyError: 'gridOn'
+"""
+NEW = f"class Axis:\n    def grid(self, b=None, **gridkw):\n        if b is None:\n            {LINE}\n"
+OLD = "class Axis:\n    def grid(self, b=None, **gridkw):\n        self._gridOnMajor = not self._gridOnMajor\n"
+
+
+def _universe(bodies):
+    return {"mplx": [{"version": v, "files": {"mplx/__init__.py": "", "mplx/axis.py": body}} for v, body in bodies]}
+
+
+def _diagnose(index_for, bodies, paste=PASTE):
+    index, target = index_for(_universe(bodies), python="3.8")
+    return diagnose_paste(index, target, "mplx==3.3.3\n", paste)
+
+
+def test_the_release_before_the_line_came_is_the_way_back(index_for):
+    d = _diagnose(index_for, [("3.3.1", OLD), ("3.3.2", OLD), ("3.3.3", NEW), ("3.3.4", NEW)])
+    assert d.verdict == "direct", d.summary
+    assert [(c.name, c.constraint) for c in d.culprits] == [("mplx", "<=3.3.2")], d.summary
+
+
+def test_a_later_release_without_the_line_is_the_way_forward(index_for):
+    d = _diagnose(index_for, [("3.3.2", OLD), ("3.3.3", NEW), ("3.3.4", OLD)])
+    assert sorted(c.constraint for c in d.culprits) == ["<=3.3.2", ">=3.3.4"], d.summary
+
+
+def test_an_old_line_is_no_sign_of_what_changed(index_for):
+    d = _diagnose(index_for, [("3.2.0", OLD), ("3.3.0", NEW), ("3.3.1", NEW), ("3.3.2", NEW), ("3.3.3", NEW)])
+    assert not d.culprits, d.summary
+
+
+def test_a_line_that_raises_on_purpose_is_a_refusal_not_a_slip(index_for):
+    raising = "raise KeyError('gridOn')"
+    d = _diagnose(index_for, [("3.3.2", OLD), ("3.3.3", NEW.replace(LINE, raising))], paste=PASTE.replace(LINE, raising))
+    assert not d.culprits, d.summary
+
+
+def test_a_call_from_another_pin_is_not_the_projects(index_for):
+    paste = PASTE.replace("/qstrader/qstrader/statistics/tearsheet.py", "/usr/local/lib/python3.8/dist-packages/seabornx/core.py")
+    universe = _universe([("3.3.2", OLD), ("3.3.3", NEW)])
+    universe["seabornx"] = [{"version": "0.11.0", "files": {"seabornx/__init__.py": "", "seabornx/core.py": "x = 1\n"}}]
+    index, target = index_for(universe, python="3.8")
+    d = diagnose_paste(index, target, "mplx==3.3.3\nseabornx==0.11.0\n", paste)
+    assert ("mplx", "<=3.3.2") not in [(c.name, c.constraint) for c in d.culprits], d.summary
