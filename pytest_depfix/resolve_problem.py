@@ -16,6 +16,7 @@ the same answers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any, Collection, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from packaging.requirements import Requirement
@@ -75,15 +76,41 @@ BUILD_STEPS = 1000  # release distance a candidate that must compile for the tar
 
 
 def _builds_compiled(rel: Any, target: Any) -> bool:
-    """Whether installing ``rel`` on the target means building C code: no wheel fits, only its sdist,
-    while its wheels for other targets are platform wheels (a pure package's sdist builds anywhere)."""
+    """Whether installing ``rel`` on the target means compiling C code its release never built for that Python.
+
+    Only its sdist fits, its wheels are platform wheels (a pure package's sdist builds
+    anywhere), and none of them, for any platform, is for the target's CPython: the release
+    came before that Python (aiohttp 3.7.4 for 3.11).  A release with a wheel for the target's
+    Python on another platform (tornado 4.5.3's Windows cp36 wheels, its Linux build from the
+    sdist) was built for it, and is not ranked down.
+    """
     try:
         if rel.installable(target) != "sdist":
             return False
-        names = [f.filename for f in rel.files if f.filename.endswith(".whl")]
+        names = [f.filename[:-4] for f in rel.files if f.filename.endswith(".whl")]
     except Exception:
         return False
-    return any(not n[:-4].rsplit("-", 1)[-1] == "any" for n in names)
+    py = tuple(getattr(target, "python", ())[:2])
+    if len(py) < 2:
+        return False
+    platform_wheels = False
+    for name in names:
+        parts = name.split("-")
+        if len(parts) < 5:
+            continue
+        pytags, abi, plat = parts[-3].split("."), parts[-2], parts[-1]
+        if plat == "any":
+            continue
+        platform_wheels = True
+        for tag in pytags:
+            m = re.fullmatch(r"cp(\d)(\d+)", tag)
+            if m and (int(m.group(1)), int(m.group(2))) == py:
+                return False
+            if m and "abi3" in abi and (int(m.group(1)), int(m.group(2))) <= py:
+                return False
+            if not m and tag.startswith("py"):
+                return False
+    return platform_wheels
 
 
 @dataclass

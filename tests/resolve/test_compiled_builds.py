@@ -34,3 +34,10 @@ def test_a_release_that_must_compile_is_still_taken_when_nothing_else_fits(solve
     res = solve(_universe(), "aiohttpy==3.5.4\n", python="3.11", platform="linux x86_64",
                 demands=[[cul("aiohttpy", ">=3.7.0,<3.8")]])
     assert res.ok and res.pins == {"aiohttpy": "3.7.0"}
+
+
+def test_a_release_built_for_the_targets_python_elsewhere_is_not_ranked_down(solve):
+    # tornado 4.5.3: Windows cp36 wheels, an sdist that builds on Linux for the same Python
+    res = solve(_universe(old_tag="cp311-cp311-win_amd64"), "aiohttpy==3.5.4\n", python="3.11", platform="linux x86_64",
+                demands=[[cul("aiohttpy", ">=3.7.0")]])
+    assert res.ok and res.pins == {"aiohttpy": "3.7.0"}
