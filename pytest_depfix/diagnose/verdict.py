@@ -3120,10 +3120,53 @@ def _caller_moves(ctx: Context, caller: Party, callee: Party, what: str) -> List
     return out
 
 
+_CALLABLE_TYPES = ("function", "builtin_function_or_method", "type", "method", "classobj")
+
+
+def _star_shadowed(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optional[Diagnosis]:
+    """The failing line's receiver was imported, then replaced by another pin's ``from M import *``.
+
+    scrapy/scrapy#1917: w3lib 1.14.1's star-exported ``urlparse`` function replaced Scrapy
+    0.24.1's ``import urlparse`` (:mod:`.star_import`).  The star-imported pin's nearest
+    releases that do not export the name are the ways out, read from their source.
+    """
+    from .star_import import star_shadowers
+
+    frames = ctx.crash.final.frames
+    if not frames or not sig.name:
+        return None
+    last = frames[-1]
+    party = _frame_party(last, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    m = re.search(rf"(?<![\w.])([A-Za-z_]\w*)\s*\.\s*{re.escape(sig.name)}\b", (last.source or "")[:2000])
+    if pin is None or not pin.version or not m:
+        return None
+    head = m.group(1)
+    out: List[Culprit] = []
+    for other, module, back, forward in star_shadowers(ctx, last, pin, head):
+        ev = (f"{pin.name}=={pin.version} imports {head}, then `from {module} import *`; {other.name}=={other.version}'s "
+              f"{module} exports a {head} of its own, which replaces it")
+        # both directions are alternatives (one package, two ways): not merged as _add would
+        if forward:
+            out.append(Culprit(other.name, f">={forward}", CONF_PROBE, [f"{ev}; {other.name} {forward} does not export "
+                                                                       f"it (read from release files)"], "release-files"))
+        if back:
+            out.append(Culprit(other.name, f"<={back}", CONF_PROBE, [f"{ev}; {other.name} {back} did not export it yet "
+                                                                    f"(read from release files)"], "release-files"))
+        if out:
+            ctx.callee = ctx.party(other.name)
+            return done("transitive", sig.family, ev, out)
+    return None
+
+
 def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """``'X' object has no attribute 'y'``: the class's owner is not printed; dates may still point at it."""
     if sig.module:
         return _removed_name(ctx, sig, caller, done)
+    if sig.cls in _CALLABLE_TYPES and caller.kind == "dist":
+        shadowed = _star_shadowed(ctx, sig, caller, done)
+        if shadowed is not None:
+            return shadowed
     if sig.detail.get("getattr_key"):
         # kombu 4.4's own __getattr__ raised AttributeError('async'): kombu is the callee, and the
         # frame that read the name (celery 4.1.0's worker) is the caller whose later release adapted.
