@@ -1003,7 +1003,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         from .undefined import undefined_name
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
-                        _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line):
+                        _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line,
+                        _version_parsed):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1447,6 +1448,90 @@ def _failed_assert(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
         return None
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+_INT_LITERAL = re.compile(r"invalid literal for int\(\) with base 10: '([^'\s]{1,40})'")
+MAX_VERSION_FILES = 40  # modules of a caller's release read for the parse of another pin's version
+
+
+def _version_parsed(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """``int()`` refused a segment of a pin's own version: a caller parses that version by hand.
+
+    cookiecutter-flask#38: Flask-Migrate 1.3.0 does ``tuple([int(v) for v in
+    __alembic_version__.split('.')])`` and alembic 0.7.5.post2's version has a ``post2``
+    segment ("invalid literal for int() with base 10: 'post2'"); 1.3.1 keeps the first three
+    parts only.  The pin whose version has that segment is known from the set; its dependants'
+    modules that read its ``__version__`` and call ``int(`` on a split line are the parsers,
+    each with its first later release that changed that line.  Moving the versioned pin to its
+    nearest release with a plain numeric version is a weaker alternative.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    m = _INT_LITERAL.search(sig.message or "")
+    if not m or not sig.exc_type.endswith("ValueError") or ctx.probe is None or m.group(1).isdigit():
+        return None
+    segment = m.group(1)
+    owners = [p for p in ctx.pins if p.active and p.version and segment in p.version.split(".")]
+    if len(owners) != 1:
+        return None
+    owner = owners[0]
+    tops = sorted(_pin_tops(ctx, owner)) or [owner.key.replace("-", "_")]
+    out: List[Culprit] = []
+    for caller in users.dependants(ctx, owner.key):
+        try:
+            tree = ReleaseTree(ctx.probe, caller.name, caller.version)
+            paths = [p for p in tree.paths() if p.endswith(".py") and "/tests/" not in f"/{p}"][:MAX_VERSION_FILES]
+            tree.prefetch(paths)
+        except Exception:
+            continue
+        for path in paths:
+            try:
+                text = tree.read(path) or ""
+            except Exception:
+                continue
+            if "__version__" not in text or not any(re.search(rf"\b{re.escape(t)}\b", text) for t in tops):
+                continue
+            line = next((l.strip() for l in text.splitlines() if "int(" in l and ".split(" in l and "version" in l.lower()), None)
+            if line is None:
+                continue
+
+            def changed(v: str, path=path, line=line) -> Any:
+                try:
+                    later = ReleaseTree(ctx.probe, caller.name, v).read(path)
+                except Exception:
+                    return None
+                return later is not None and all(l.strip() != line for l in later.splitlines())
+
+            adapted, _ = users.first_where(ctx, caller.name, caller.version, None, changed)
+            if adapted is None:
+                break
+            ev = (f"{owner.name}=={owner.version} has a {segment!r} part in its version, which int() refused; "
+                  f"{caller.name}=={caller.version} parses {owner.name}'s version by hand (`{line[:100]}`, {path}); "
+                  f"{caller.name} {adapted} changed that line (read from release files)")
+            out.append(Culprit(caller.name, f">={adapted}", CONF_TIME, [ev], "release-files"))
+            break
+    if not out:
+        return None
+    plain = _nearest_plain_release(ctx, owner)
+    if plain:
+        out.append(Culprit(owner.name, plain, CONF_GUESS, [f"{owner.name}{plain} has a plain numeric version that a "
+                                                           f"hand-made parse reads"], "release-files"))
+    ctx.callee = ctx.party(owner.name)
+    return done("transitive", sig.family, out[0].evidence[0], out)
+
+
+def _nearest_plain_release(ctx: Context, pin: Any) -> Optional[str]:
+    """``>=X`` (or ``<=X``) for the pin's nearest release of its minor series whose version is only numbers."""
+    try:
+        cur = Version(pin.version)
+        plain = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
+                       if re.fullmatch(r"\d+(?:\.\d+)*", str(v)) and v.release[:2] == cur.release[:2])
+    except Exception:
+        return None
+    above = [v for v in plain if v > cur]
+    below = [v for v in plain if v < cur]
+    return f">={above[0]}" if above else (f"<={below[-1]}" if below else None)
 
 
 # Errors a line of plain code raises by itself; a line that raises or asserts on purpose is a refusal.
