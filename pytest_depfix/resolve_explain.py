@@ -12,7 +12,7 @@ from typing import Dict, List, Tuple
 
 from packaging.version import Version
 
-from .resolve_problem import Problem, contains
+from .resolve_problem import BUILD_STEPS, Problem, contains
 from .resolve_search import Rejection, describe_fixed
 
 
@@ -61,6 +61,12 @@ def change_reason(p: Problem, key: str, value: Dict[str, Version]) -> str:
                 reasons.append(f"{p.vars[okey].label(oval)} requires {dep.text}")
     if not reasons:
         reasons.append("moved with the other changes")
+    lo, hi = sorted((old, new))
+    compiles = [v for v in var.domain if lo < v < hi and var.costs.get(v, (0, 0, 0, 0))[3] >= BUILD_STEPS]
+    if compiles:
+        span = var.text(compiles[0]) if len(compiles) == 1 else f"{var.text(compiles[0])} to {var.text(compiles[-1])}"
+        reasons.append(f"{var.name} {span} passed over: no wheel for {p.target.describe()}, only an sdist with C code "
+                       f"its release never built for that Python")
     return "; ".join(dict.fromkeys(reasons))
 
 

@@ -22,6 +22,8 @@ def test_a_release_that_must_compile_ranks_after_one_with_a_wheel(solve):
     res = solve(_universe(), "aiohttpy==3.5.4\n", python="3.11", platform="linux x86_64",
                 demands=[[cul("aiohttpy", ">=3.7.0")]])
     assert res.ok and res.pins == {"aiohttpy": "3.8.3"}
+    (change,) = res.changes
+    assert "3.7.0 to 3.7.4 passed over: no wheel for" in change.reason, change.reason
 
 
 def test_a_pure_packages_sdist_is_as_good_as_a_wheel(solve):
