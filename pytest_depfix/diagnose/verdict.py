@@ -342,6 +342,33 @@ def caller_party(ctx: Context) -> Party:
     return Party("unknown")
 
 
+def _past_compiled_callee(ctx: Context, sig: F.Signal, caller: Party) -> Party:
+    """A compiled callee shows its own frame for a call it refused: the caller is the frame outside it.
+
+    explosion/spaCy's Cython ``Matcher.add`` (``spacy/matcher/matcher.pyx``) is printed as the
+    innermost frame of "add() takes exactly 2 positional arguments (3 given)"; the call was
+    textgenie's ``matcher.add("Passive", None, passive_rule)``.  A Python callee never shows a
+    frame for arguments it refused, so only a ``.pyx`` frame named like the refused function counts.
+    """
+    frames = ctx.crash.root.frames
+    if len(frames) < 2 or not sig.function:
+        return caller
+    last = frames[-1]
+    if not last.file.lower().endswith((".pyx", ".pxd", ".pxi")):
+        return caller
+    name = sig.function.rstrip("()").rsplit(".", 1)[-1]
+    if (last.function or "").rsplit(".", 1)[-1] != name:
+        return caller
+    inner = _frame_party(last, ctx)
+    for fr in reversed(frames[:-1]):
+        party = _frame_party(fr, ctx)
+        if party is not None and (inner is None or party.key != inner.key or party.kind != inner.kind):
+            if inner is not None and inner.kind == "dist":
+                ctx.callee = inner
+            return party
+    return caller
+
+
 def crash_dists(ctx: Context) -> List[str]:
     out: List[str] = []
     for exc in ctx.crash.exceptions:
@@ -881,6 +908,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     ctx.signal = sig
     _attribute_cut_frames(ctx)
     caller = caller_party(ctx)
+    if sig.family == F.SIGNATURE:
+        caller = _past_compiled_callee(ctx, sig, caller)
     details: Dict[str, Any] = {"signal": {k: v for k, v in sig.__dict__.items() if v not in (None, "", {}, [])},
                                "caller": caller.__dict__}
 
