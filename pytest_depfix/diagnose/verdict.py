@@ -4041,9 +4041,107 @@ def _attribute_users(ctx: Context, owner: Any, attr: str, what: str, sourced: bo
     return [Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_TIME + 0.1, [ev], "release-files")]
 
 
+MAX_PLUGIN_FILES = 60  # modules of a plugin's release read for the hook it defines
+
+
+def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optional[Diagnosis]:
+    """A host pin calls a hook that a plugin pin (declaring the host) defines with another signature.
+
+    gforcada/flake8-isort#128: flake8 5.0.4 calls ``add_options(option_manager)`` on each
+    plugin; flake8-isort 5.0.2 dropped the ``@staticmethod`` above ``def add_options(option_manager)``
+    ("add_options() missing 1 required positional argument: 'option_manager'").  The one plugin
+    whose pinned release defines the function (with the missing parameter, when the message names
+    one) moves to its nearest releases, back and forward, where that definition reads otherwise.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    func = sig.function.rstrip("()").rsplit(".", 1)[-1]
+    if not func.isidentifier() or ctx.probe is None or func == "__init__":
+        return None
+    host = ctx.pinned(caller.name)
+    if host is None:
+        return None
+    wanted = sig.name if sig.detail.get("missing") else None
+    found = []
+    for plugin in users.dependants(ctx, host.key):
+        if ctx.is_keep(plugin.name):
+            continue
+        defs = _hook_defs(ctx, plugin.name, plugin.version, func, wanted)
+        if defs:
+            found.append((plugin, defs))
+    if len(found) != 1:
+        return None
+    plugin, (path, shape) = found[0][0], found[0][1][0]
+
+    def differs(v: str) -> Optional[bool]:
+        got = _hook_defs(ctx, plugin.name, v, func, None, path)
+        return None if got is None else all(s != shape for _, s in got)
+
+    try:
+        pinned = Version(plugin.version)
+        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(plugin.name) if _plain_version(x))
+                        if not v.is_prerelease and not v.is_devrelease)
+    except Exception:
+        return None
+    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES] if differs(str(v))), None)
+    forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES] if differs(str(v))), None)
+    where = (f"{caller.name}=={caller.version} calls {func}() of {plugin.name}=={plugin.version}, a plugin that declares "
+             f"it ({path})")
+    out = []
+    if forward:
+        out.append(Culprit(plugin.name, f">={forward}", CONF_TIME, [f"{where}; {plugin.name} {forward} defines it "
+                                                                   f"otherwise (read from release files)"], "release-files"))
+    if back:
+        out.append(Culprit(plugin.name, f"<={back}", CONF_TIME, [f"{where}; {plugin.name} {back} defined it otherwise "
+                                                                f"(read from release files)"], "release-files"))
+    if not out:
+        return None
+    ctx.callee = ctx.party(plugin.name)
+    return done("direct", sig.family, where, out)  # the plugin's own definition changed, not the host
+
+
+def _hook_defs(ctx: Context, dist: str, version: str, func: str, param: Optional[str],
+               only: Optional[str] = None) -> Optional[List[Tuple[str, str]]]:
+    """``(path, shape)`` of each ``def func`` in a release (decorators and arguments as a syntax dump); None: unreadable."""
+    from . import users
+    from .probe import ReleaseTree
+
+    try:
+        tree = ReleaseTree(ctx.probe, dist, version)
+        paths = [only] if only else [p for p in tree.paths() if p.endswith(".py") and "test" not in p][:MAX_PLUGIN_FILES]
+        paths = [p for p in paths if p in tree.paths()]
+        tree.prefetch(paths)
+    except Exception:
+        return None
+    out: List[Tuple[str, str]] = []
+    for path in paths:
+        try:
+            text = tree.read(path) or ""
+        except Exception:
+            return None
+        if f"def {func}" not in text:
+            continue
+        mod = users._parsed(text)
+        if mod is None:
+            continue
+        for node in ast.walk(mod):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == func:
+                names = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
+                if param and param not in names:
+                    continue
+                shape = ast.dump(node.args) + "|" + "|".join(ast.dump(d) for d in node.decorator_list)
+                out.append((path, shape))
+    return out
+
+
 def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """Signature and class-attribute breaks name no module: suspect the caller's dependencies released after it."""
     what = _what(sig)
+    if sig.family == F.SIGNATURE and caller.kind == "dist" and sig.function:
+        hooked = _plugin_hook(ctx, sig, caller, done)
+        if hooked is not None:
+            return hooked
     if sig.family == F.SIGNATURE and caller.kind != "dist" and sig.detail.get("missing") \
             and (sig.function or "").split(".")[-1] == "__init__" \
             and sig.name and not any(e.frames for e in ctx.crash.exceptions) and not ctx.crash.root.source_hint:
