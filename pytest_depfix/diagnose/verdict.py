@@ -4051,7 +4051,8 @@ def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optio
     plugin; flake8-isort 5.0.2 dropped the ``@staticmethod`` above ``def add_options(option_manager)``
     ("add_options() missing 1 required positional argument: 'option_manager'").  The one plugin
     whose pinned release defines the function (with the missing parameter, when the message names
-    one) moves to its nearest releases, back and forward, where that definition reads otherwise.
+    one) moves to its nearest releases, back and forward, where that definition reads otherwise,
+    only when the definition changed in the pinned release itself (else the host's call changed).
     """
     from . import users
     from .probe import ReleaseTree
@@ -4084,7 +4085,12 @@ def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optio
                         if not v.is_prerelease and not v.is_devrelease)
     except Exception:
         return None
-    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES] if differs(str(v))), None)
+    earlier = [str(v) for v in reversed(finals) if v < pinned]
+    if not earlier or not differs(earlier[0]):
+        # The plugin's definition was already so in the release before: the host's call is what
+        # changed (marshmallow 3.20 calling marshmallow-sqlalchemy's get_declared_fields), not this.
+        return None
+    back = earlier[0]
     forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES] if differs(str(v))), None)
     where = (f"{caller.name}=={caller.version} calls {func}() of {plugin.name}=={plugin.version}, a plugin that declares "
              f"it ({path})")
