@@ -10,6 +10,8 @@ no pin can help.  It knows nothing about versions: that is for the verdict.
 
 from __future__ import annotations
 
+import ast as _ast
+
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
@@ -214,6 +216,18 @@ STDLIB_ATTR_ADDED: Dict[Tuple[str, str], str] = {
     ("str", "removeprefix"): "3.9", ("str", "removesuffix"): "3.9", ("bytes", "removeprefix"): "3.9",
     ("int", "bit_count"): "3.10",
 }
+
+
+# What's New in Python 3.8 (ast): "AST nodes now have end_lineno and end_col_offset attributes."
+_AST_NODES = frozenset(n for n, o in vars(_ast).items() if isinstance(o, type) and issubclass(o, _ast.AST))
+
+
+def _ast_position_added(cls: str, attr: str) -> Optional[str]:
+    """"3.8" for an ast node's end position ('ImportFrom' object has no attribute 'end_lineno' on 3.7)."""
+    short = cls.rsplit(".", 1)[-1]
+    if attr in ("end_lineno", "end_col_offset") and short in _AST_NODES and (cls == short or cls.startswith(("ast.", "_ast."))):
+        return "3.8"
+    return None
 
 
 def stdlib_added(module: str, name: Optional[str]) -> Optional[str]:
@@ -739,9 +753,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             removed = _stdlib_attr_removed(cls, attr)
             if removed:
                 sig.family, sig.python_removed = PYTHON_VERSION, removed
-            elif (cls, attr) in STDLIB_ATTR_ADDED:
+            elif (cls, attr) in STDLIB_ATTR_ADDED or _ast_position_added(cls, attr):
                 sig.family = PYTHON_VERSION
-                sig.detail["python_added"] = STDLIB_ATTR_ADDED[(cls, attr)]
+                sig.detail["python_added"] = STDLIB_ATTR_ADDED.get((cls, attr)) or _ast_position_added(cls, attr)
             return sig
         if re.fullmatch(r"[A-Za-z_]\w{0,100}", msg.strip()) and len(exc.frames) >= 2 \
                 and exc.frames[-1].function == "__getattr__":

@@ -112,7 +112,9 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
             if isinstance(node, ast.ImportFrom) and any(a.name == name for a in node.names):
                 if not instance_only:
                     imports.add(node.lineno)
-            elif isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited:
+            elif isinstance(node, ast.Attribute) and node.attr == name and id(node) not in short_circuited \
+                    and not (instance_only and isinstance(node.ctx, ast.Store)):
+                # (an object's attribute being set, 'self.end_lineno = lineno', raises nothing)
                 head = _dotted(node.value) or ""
                 if not (instance_only and head.split(".")[0] in modules) and \
                         (receiver is None or head.rsplit(".", 1)[-1].replace("_", "").lower() == receiver):

@@ -5407,8 +5407,53 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                            "release-files")] if back else []
         return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, new in Python {added}, "
                     f"on Python {ctx.target.python_version}", earlier, advice)
+    if caller.kind == "unknown" and sig.cls and sig.name and not any(e.frames for e in ctx.crash.exceptions):
+        found = _new_attribute_user(ctx, sig, done, what, added, advice)
+        if found is not None:
+            return found
     kind = "project" if caller.kind == "project" else "direct" if ctx.is_keep(caller.name) else "unknown"
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
+
+
+def _new_attribute_user(ctx: Context, sig: F.Signal, done: Any, what: str, added: str, advice: str) -> Optional[Diagnosis]:
+    """No frame: the one pin reading an attribute the target's Python lacks; its releases before it did, else no pin helps.
+
+    K1DV5/docal#25: "'ImportFrom' object has no attribute 'end_lineno'" on Python 3.7 (ast nodes
+    carry end positions since 3.8).  docal 3.0.1 reads ``.end_lineno`` and no earlier release
+    read without it runs there: the cause is the Python, ``environment``.
+    """
+    from . import users
+
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if ctx.probe is None or not movable or len(movable) > users.MAX_OWNER_PINS:
+        return None
+    try:
+        found = users._callers_among(ctx, movable, users.INSTANCE, sig.name, None, "AttributeError",
+                                     max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
+    except Exception:
+        return None
+    if len(found) != 1:
+        return None
+    user = found[0]
+
+    def reads_not(v: str) -> bool:
+        try:
+            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, sig.name, raises="AttributeError",
+                                   max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR) is None
+        except Exception:
+            return False
+
+    use = f"{user.dist}=={user.version} reads `.{sig.name}` ({user.use.file} line {user.use.line}: `{user.use.statement}`)"
+    back = users.last_where_before(ctx.probe, user.dist, user.version, reads_not)
+    if back is not None:
+        ev = f"{what} is new in Python {added}; {use}; {user.dist} {back} did not yet (read from release files)"
+        ctx.evidence.append(ev)
+        return done("transitive", F.PYTHON_VERSION, ev, [Culprit(user.dist, f"<={back}", CONF_TIME, [ev], "release-files")],
+                    advice)
+    ev = (f"{what} is new in Python {added} and the target is {ctx.target.python_version}; {use}, and none of its "
+          f"earlier releases read does without it")
+    ctx.evidence.append(ev)
+    return done("environment", F.PYTHON_VERSION, ev, [], f"use Python >= {added}")
 
 
 def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
