@@ -1033,7 +1033,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
                         _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line,
-                        _version_parsed):
+                        _version_parsed, _bad_all_entry):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1477,6 +1477,83 @@ def _failed_assert(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
         return None
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+_MODULE_LACKS = re.compile(r"module '([A-Za-z_][\w.]{0,200})' has no attribute '([^'\n]{1,200})'")
+
+
+def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A star import failed on a name the module's own ``__all__`` lists but no identifier could be.
+
+    getsentry/sentry-python#4139: sentry-sdk 2.23.0 put ``"_experimental_logger.py"`` in
+    ``sentry_sdk.__all__``; ``from sentry_sdk import *`` fails with "module 'sentry_sdk' has no
+    attribute '_experimental_logger.py'".  The pin's nearest releases whose ``__all__`` does not
+    list it are the ways out: its own release broke it (direct).
+    """
+    from .probe import ReleaseTree
+
+    m = _MODULE_LACKS.search(sig.message or "")
+    if not m or m.group(2).isidentifier() or ctx.probe is None:
+        return None
+    module, entry = m.group(1), m.group(2)
+    owner = module_owner(module, ctx)
+    pin = ctx.pinned(owner) if owner else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name):
+        return None
+    path = module.replace(".", "/")
+
+    def lists(v: str) -> Optional[bool]:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, v)
+            paths = tree.paths()
+            for cand in (path + "/__init__.py", path + ".py"):
+                if cand in paths:
+                    return _all_lists(tree.read(cand) or "", entry)
+        except Exception:
+            return None
+        return None
+
+    if not lists(pin.version):
+        return None
+    try:
+        pinned = Version(pin.version)
+        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
+                        if not v.is_prerelease and not v.is_devrelease)
+    except Exception:
+        return None
+    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES]
+                 if lists(str(v)) is False), None)
+    forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES]
+                    if lists(str(v)) is False), None)
+    where = f"{pin.name}=={pin.version}'s {module}.__all__ lists {entry!r}, which no module can bind"
+    out = []
+    if forward:
+        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward} does not list it "
+                                                                 f"(read from release files)"], "release-files"))
+    if back:
+        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back} did not list it "
+                                                              f"(read from release files)"], "release-files"))
+    if not out:
+        return None
+    ctx.callee = ctx.party(pin.name)
+    return done("direct", sig.family, where, out)
+
+
+def _all_lists(text: str, entry: str) -> Optional[bool]:
+    """Whether the module's literal ``__all__`` lists ``entry``; None when it cannot be read."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    found = False
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+                value = node.value
+                if isinstance(value, (ast.List, ast.Tuple)):
+                    found = found or any(isinstance(e, ast.Constant) and e.value == entry for e in value.elts)
+    return found
 
 
 _INT_LITERAL = re.compile(r"invalid literal for int\(\) with base 10: '([^'\s]{1,40})'")

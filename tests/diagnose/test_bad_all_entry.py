@@ -1,0 +1,28 @@
+"""A star import fails on a name the module's own ``__all__`` lists but no identifier could be.
+
+getsentry/sentry-python#4139: sentry-sdk 2.23.0 listed ``"_experimental_logger.py"`` in
+``sentry_sdk.__all__``; 2.22.0 and 2.23.1 did not.
+"""
+from tests.support.diagnose_crashes import diagnose_paste
+
+PASTE = ("E   AttributeError: module 'sentryx' has no attribute '_experimental_logger.py'. "
+         "Did you mean: '_experimental_logger'?\n")
+GOOD = "__all__ = ['init', 'capture']\n\ndef init():\n    pass\n\ndef capture():\n    pass\n"
+BAD = "__all__ = ['init', 'capture', '_experimental_logger.py']\n\ndef init():\n    pass\n\ndef capture():\n    pass\n"
+
+
+def _diagnose(index_for, bodies, pinned="2.23.0"):
+    universe = {"sentryx": [{"version": v, "files": {"sentryx/__init__.py": b}} for v, b in bodies]}
+    index, target = index_for(universe, python="3.10")
+    return diagnose_paste(index, target, f"sentryx=={pinned}\n", PASTE)
+
+
+def test_the_releases_whose_all_does_not_list_it(index_for):
+    d = _diagnose(index_for, [("2.22.0", GOOD), ("2.23.0", BAD), ("2.23.1", GOOD)])
+    assert sorted((c.name, c.constraint) for c in d.culprits) == [("sentryx", "<=2.22.0"), ("sentryx", ">=2.23.1")]
+    assert d.verdict == "direct", d.summary
+
+
+def test_an_all_that_does_not_list_it_says_nothing(index_for):
+    d = _diagnose(index_for, [("2.22.0", GOOD), ("2.23.0", GOOD)])
+    assert not d.culprits, d.summary
