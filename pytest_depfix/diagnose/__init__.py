@@ -108,7 +108,7 @@ def diagnose(
         if found is not None:
             ctx.crash = _with_message(crash, "ImportError", found[0])
             ctx.evidence.append(found[3])
-    diagnosis = decide(ctx, _stdlib_read(classify(ctx.crash), target))
+    diagnosis = decide(ctx, _stdlib_read(classify(ctx.crash), target, ctx.crash))
     if found is None and diagnosis.verdict == "unknown" and not diagnosis.culprits:
         handled = _fallen_back_from(ctx)
         if handled is not None:
@@ -207,7 +207,7 @@ def _with_message(crash: Crash, kind: str, message: str) -> Crash:
                                                   for e in crash.exceptions])
 
 
-def _stdlib_read(sig: "F.Signal", target: Any) -> "F.Signal":
+def _stdlib_read(sig: "F.Signal", target: Any, crash: Any = None) -> "F.Signal":
     """A stdlib name no table lists as removed, absent from the target Python's own source: a Python-version break.
 
     aiohttp 3.5.4 reads ``asyncio.coroutines._DEBUG``, which Python 3.11 no longer binds
@@ -215,8 +215,15 @@ def _stdlib_read(sig: "F.Signal", target: Any) -> "F.Signal":
     """
     from .stdlib_source import absent_here
 
+    python = tuple(getattr(target, "python", None) or ())[:2]
+    if sig.detail.get("ast_position") and python >= (3, 8):
+        # an ast node's end position exists on the target: a class named like one (astroid's) lost it
+        sig.family = F.ATTRIBUTE
+        sig.detail.pop("python_added", None)
+        sig.detail.pop("ast_position", None)
+        return sig
     if sig.family not in (F.ATTRIBUTE, F.IMPORT_NAME) or sig.python_removed or not sig.module or not sig.name \
-            or sig.detail.get("no_module") or sig.cls:
+            or sig.detail.get("no_module") or sig.cls or not _stdlib_context(sig, crash, python):
         return sig
     try:
         absent = absent_here(sig.module, sig.name, target)
@@ -226,4 +233,33 @@ def _stdlib_read(sig: "F.Signal", target: Any) -> "F.Signal":
         sig.family, sig.python_removed = F.PYTHON_VERSION, absent
         sig.detail["stdlib_read"] = True
     return sig
+
+
+_PY_IN_PATH = re.compile(r"python(\d)\.(\d{1,2})")
+
+
+def _stdlib_context(sig: "F.Signal", crash: Any, python: tuple) -> bool:
+    """Whether the crash can be a name the target's standard library lacks, not a slip or a shadow.
+
+    Not when a circular import is named, when an ImportError's printed path is no stdlib file
+    (the project's own ``email.py``), when a frame's path shows another Python than the target,
+    or when the innermost frame is the project's own (a typo is likelier than a removal).
+    """
+    from ..crash.attribute import classify_path
+    from ..models import OWNER_PROJECT
+
+    message = sig.message or ""
+    if "partially initialized" in message or "circular import" in message:
+        return False
+    path = sig.detail.get("path")
+    if path and classify_path(path).kind != "stdlib":
+        return False
+    frames = list(getattr(getattr(crash, "root", None), "frames", None) or [])
+    for fr in frames:
+        m = _PY_IN_PATH.search(fr.file or "")
+        if m and (int(m.group(1)), int(m.group(2))) != python:
+            return False
+    if frames and frames[-1].owner == OWNER_PROJECT:
+        return False
+    return True
 

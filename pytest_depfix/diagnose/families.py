@@ -756,6 +756,10 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             elif (cls, attr) in STDLIB_ATTR_ADDED or _ast_position_added(cls, attr):
                 sig.family = PYTHON_VERSION
                 sig.detail["python_added"] = STDLIB_ATTR_ADDED.get((cls, attr)) or _ast_position_added(cls, attr)
+                if (cls, attr) not in STDLIB_ATTR_ADDED:
+                    # astroid's nodes share ast's class names: on a target with end positions this is
+                    # an attribute break like any other (diagnose() sends it back; the target is known there)
+                    sig.detail["ast_position"] = True
             return sig
         if re.fullmatch(r"[A-Za-z_]\w{0,100}", msg.strip()) and len(exc.frames) >= 2 \
                 and exc.frames[-1].function == "__getattr__":

@@ -26,13 +26,18 @@ from ..crash.stdlib import is_stdlib_module
 __all__ = ["absent_here"]
 
 MAX_SOURCE_BYTES = 2_000_000
+# Ways a module binds names no assignment shows: re's flags (enum.global_enum), ssl's constants
+# (_IntEnum._convert_), writes through sys.modules, setattr or a module __dict__.
+_DYNAMIC_MARKERS = ("global_enum", "_convert_", "sys.modules[", "setattr(", "__dict__")
 
 
 def absent_here(module: str, name: str, target: Any) -> Optional[str]:
     """``"X.Y"`` when the target is this interpreter's Python and its stdlib ``module`` does not bind ``name``."""
-    python = tuple(getattr(target, "python", ())[:2])
+    python = tuple((getattr(target, "python", None) or ())[:2])
     if python != tuple(sys.version_info[:2]) or not name.isidentifier() or not module:
         return None
+    if name.startswith("__") and name.endswith("__"):
+        return None  # __file__, __path__: every module has them, no source binds them
     if not is_stdlib_module(module, python) or any(not part.isidentifier() for part in module.split(".")):
         return None
     bound = _module_bindings(module)
@@ -54,8 +59,12 @@ def _module_bindings(module: str) -> Optional[Set[str]]:
         if os.path.getsize(path) > MAX_SOURCE_BYTES:
             return None
         with open(path, "rb") as fh:
-            tree = ast.parse(fh.read(), filename=path)
+            data = fh.read()
+        tree = ast.parse(data, filename=path)
     except (OSError, SyntaxError, ValueError):
+        return None
+    raw = data.decode("utf-8", "replace")
+    if any(marker in raw for marker in _DYNAMIC_MARKERS):
         return None
     names: Set[str] = set()
     for node in ast.walk(tree):

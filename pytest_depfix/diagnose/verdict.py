@@ -5753,8 +5753,13 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
         return _python_added(ctx, sig, caller, done)
     removed = sig.python_removed or ""
     what = _what(sig)
+    # A name read as absent from the running Python's own source (stdlib_source) says nothing of
+    # when it went: 'removed in 3.11' and 'use Python < 3.11' would claim more than is known.
+    read = bool(sig.detail.get("stdlib_read"))
+    said = f"not in Python {removed}'s standard library (read from its source)" if read else f"removed in Python {removed}"
+    older = "a Python whose standard library has it" if read else f"Python < {removed}"
     if removed and ctx.target.python[:2] < tuple(int(x) for x in removed.split(".")):
-        return done("unknown", F.PYTHON_VERSION, f"{what} was removed in Python {removed}, but the target is "
+        return done("unknown", F.PYTHON_VERSION, f"{what} was {said}, but the target is "
                     f"{ctx.target.python_version}", [])
     # A paste cut above the failing call: its last printed line does not say the name (django-wiki's
     # getiterator under Django's template frames).  The printed frames' packages are not the callers.
@@ -5765,11 +5770,11 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
     search_set = cut or (caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions))
     if search_set and sig.module and (sig.name or sig.detail.get("no_module")):
         # a name (collections.Mapping) or a whole module (lib2to3 on 3.13) the target's Python dropped
-        out = _stdlib_name_users(ctx, sig, f"{what} was removed in Python {removed}")
+        out = _stdlib_name_users(ctx, sig, f"{what} was {said}")
         if out:
             if cut_note:
                 ctx.evidence.insert(0, cut_note)
-            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out)
+            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, {said}", out)
     removed_kw = sig.detail.get("removed_keyword")
     if removed_kw and sig.module and sig.function and ctx.probe is not None and (search_set or caller.kind == "dist"):
         # frameless: the set's callers; framed: the calling pin's own release that stopped passing it
@@ -5778,7 +5783,7 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
         if out:
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} passes {removed_kw}= to {sig.module}.{sig.function}(), "
                         f"a parameter Python {removed} removed", out,
-                        f"use Python < {removed} or a release of the caller that no longer passes {removed_kw}=")
+                        f"use {older} or a release of the caller that no longer passes {removed_kw}=")
     if search_set and sig.cls and sig.name and ctx.probe is not None:
         # "'Thread' object has no attribute 'isAlive'" with no frame: the pins whose code calls
         # .isAlive are the callers; each one's first release that stopped is a fix.
@@ -5789,22 +5794,22 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
             ctx.evidence.append(user.describe(what))
             if user.adapted:
                 _add(out, Culprit(user.dist, f">={user.adapted}", CONF_TIME if user.partial else CONF_PROBE,
-                                  [f"{what} was removed in Python {removed}; {user.describe(what)}"], "release-files"), ctx)
+                                  [f"{what} was {said}; {user.describe(what)}"], "release-files"), ctx)
         if out:
             if cut_note:
                 ctx.evidence.insert(0, cut_note)
-            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, removed in Python {removed}", out,
-                        f"use Python < {removed} or a release of the caller that no longer uses {what}")
+            return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, {said}", out,
+                        f"use {older} or a release of the caller that no longer uses {what}")
     # nothing of the set uses the name: the printed frames stand
     if caller.kind != "dist":
         return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
-                    f"{what} was removed in Python {removed}; the calling code must adapt or run on an older Python",
-                    [], f"use Python < {removed} or update the code that uses {what}")
+                    f"{what} was {said}; the calling code must adapt or run on an older Python",
+                    [], f"use {older} or update the code that uses {what}")
     if ctx.is_keep(caller.name):
         return done("direct", F.PYTHON_VERSION, f"the kept {caller.name}=={caller.version} uses {what}, removed in Python "
-                    f"{removed}", [], f"use Python < {removed} for {caller.name}=={caller.version}")
+                    f"{removed}", [], f"use {older} for {caller.name}=={caller.version}")
     out: List[Culprit] = []
-    when = timeline.python_release_date(removed)
+    when = timeline.python_release_date(removed) if not read else None
     # The innermost user of the name first; when it never adapted (abandoned, e.g.
     # attrdict), the package calling it may have dropped it: walk outwards.
     chain: List[Party] = [caller]
@@ -5819,13 +5824,13 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
         if adapted is not None:
             via = "" if i == 0 else f" (it calls {chain[i - 1].name}, which uses {what} and has no later release)"
             _add(out, Culprit(party.name, f">={adapted}", CONF_TIME - 0.1 * i,
-                              [f"{what} was removed in Python {removed} (released {timeline.fmt(when)}); "
+                              [f"{what} was {said} (released {timeline.fmt(when)}); "
                                f"{party.name} {adapted} is its first release after that{via}"], "upload-dates"), ctx)
             break
     if not out:
-        return done("unknown", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}; "
-                    f"no later release of it was found", [], f"use Python < {removed}")
-    return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, removed in Python {removed}", out)
+        return done("unknown", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, {said}; "
+                    f"no later release of it was found", [], f"use {older}")
+    return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, {said}", out)
 
 
 def _nearest_declared_for_target(ctx: Context, pin: Any) -> Optional[str]:

@@ -35,18 +35,31 @@ def test_a_bound_name_or_another_target_says_nothing(stdlib):
     stdlib("import sys\nif sys.flags.dev_mode:\n    _DEBUG = True\nelse:\n    _DEBUG = False\n")
     assert stdlib_source.absent_here("asyncio.coroutines", "_DEBUG", HERE) is None
     stdlib("x = 1\n")
+    stdlib_source._module_bindings.cache_clear()
+    assert stdlib_source.absent_here("asyncio.coroutines", "_DEBUG", HERE) == HERE.python_version  # the file is read anew
     assert stdlib_source.absent_here("asyncio.coroutines", "_DEBUG", OTHER) is None
 
 
 @pytest.mark.parametrize("text", ["from .base import *\n", "def __getattr__(name):\n    return 1\n",
-                                  "globals()['_DEBUG'] = 1\n"])
+                                  "globals()['_DEBUG'] = 1\n",
+                                  # re's flags, ssl's constants: names bound by enum helpers
+                                  "import enum\n@enum.global_enum\nclass Flag(enum.IntFlag):\n    _DEBUG = 1\n",
+                                  "_IntEnum._convert_('Options', __name__, lambda n: n.startswith('_DEBUG'))\n"])
 def test_a_module_that_binds_names_unseen_says_nothing(stdlib, text):
     stdlib(text)
     assert stdlib_source.absent_here("asyncio.coroutines", "_DEBUG", HERE) is None
 
 
-def test_a_non_stdlib_module_says_nothing(stdlib):
+def test_a_non_stdlib_module_says_nothing(stdlib, tmp_path):
+    # the stand-in stdlib has the file: only the module's name keeps it out
+    (tmp_path / "aiohttp").mkdir()
+    (tmp_path / "aiohttp" / "helpers.py").write_text("x = 1\n")
     assert stdlib_source.absent_here("aiohttp.helpers", "_DEBUG", HERE) is None
+
+
+def test_a_dunder_every_module_has_is_never_absent(stdlib):
+    stdlib("x = 1\n")
+    assert stdlib_source.absent_here("asyncio.coroutines", "__file__", HERE) is None
 
 
 def test_a_name_bound_to_a_submodule_stands_for_it():
@@ -74,3 +87,39 @@ def test_the_caller_moves_to_its_release_that_stopped_reading_the_name(stdlib, i
     d = diagnose_paste(index, target, "aiohttpy==3.5.4\n", paste)
     assert d.family == "python-version", d.summary
     assert [(c.name, c.constraint) for c in d.culprits] == [("aiohttpy", ">=3.7.0")], d.summary
+
+
+def _sig(paste):
+    from pytest_depfix.crash import parse_traceback
+    from pytest_depfix.diagnose import _stdlib_read
+    from pytest_depfix.diagnose.families import classify
+
+    from pytest_depfix.crash import attribute
+
+    crash = attribute(parse_traceback(paste)[0], [], target=HERE, installed=False)
+    return _stdlib_read(classify(crash), HERE, crash)
+
+
+@pytest.mark.parametrize("paste", [
+    # the project's own typo
+    'Traceback (most recent call last):\n  File "/home/u/proj/app.py", line 3, in <module>\n    asyncio.coroutines._DEBUG\n'
+    "AttributeError: module 'asyncio.coroutines' has no attribute '_DEBUG'\n",
+    # a module the project shadows
+    "ImportError: cannot import name '_DEBUG' from 'asyncio.coroutines' (/home/u/proj/asyncio/coroutines.py)\n",
+    # a circular import
+    "AttributeError: partially initialized module 'asyncio.coroutines' has no attribute '_DEBUG' "
+    "(most likely due to a circular import)\n",
+    # frames of another Python than the target
+    'Traceback (most recent call last):\n  File "/usr/lib/python3.6/site-packages/libx/a.py", line 3, in <module>\n'
+    "    asyncio.coroutines._DEBUG\nAttributeError: module 'asyncio.coroutines' has no attribute '_DEBUG'\n",
+])
+def test_slips_shadows_and_other_pythons_are_not_read_as_the_targets_stdlib(stdlib, paste):
+    stdlib("x = 1\n")
+    if "python3.6" in paste and HERE.python[:2] == (3, 6):
+        pytest.skip("the running Python is the pasted one")
+    assert _sig(paste).family != "python-version"
+
+
+def test_an_ast_end_position_on_a_target_that_has_them_is_an_attribute_break():
+    sig = _sig("AttributeError: 'FunctionDef' object has no attribute 'end_lineno'\n")
+    assert HERE.python[:2] < (3, 8) or sig.family == "attribute"
