@@ -39,17 +39,21 @@ def star_shadowers(ctx: Any, frame: Any, pin: Any, head: str) -> List[Tuple[Any,
     except Exception:
         return []
     imported_at = None
+    rebound: List[int] = []  # lines that bind head again (an import, an assignment)
     stars: List[Tuple[int, str]] = []
     for stmt in tree.body:
         if isinstance(stmt, ast.Import) and any((a.asname or a.name.split(".")[0]) == head for a in stmt.names):
             imported_at = imported_at or stmt.lineno
+            rebound.append(stmt.lineno)
         elif isinstance(stmt, ast.ImportFrom) and stmt.level == 0 and stmt.module \
                 and any(a.name == "*" for a in stmt.names):
             stars.append((stmt.lineno, stmt.module))
+        elif head in _bound_by(stmt):
+            rebound.append(stmt.lineno)
     out = []
     for line, module in stars:
-        if imported_at is None or line < imported_at:
-            continue  # only a star import after the name's own import replaces it
+        if imported_at is None or line < imported_at or any(b > line for b in rebound):
+            continue  # only a star import after the name's own import, and not bound again below it
         owner = module_owner(module, ctx)
         other = ctx.pinned(owner) if owner else None
         if other is None or not other.version or other.key == pin.key or ctx.is_keep(other.name):
@@ -93,9 +97,11 @@ def _version(text: str) -> Optional[Version]:
 def _exports(text: str, head: str) -> Optional[bool]:
     """Whether ``from this_module import *`` binds ``head`` to something other than the module ``head``.
 
-    True: a top-level function, class, assignment or ``from X import head`` binds it and
-    ``__all__`` (when a plain list or tuple) lists it; False: it does not; None: unreadable.
-    A plain ``import head`` exports the same module object: no harm, False.
+    True: a module-level function, class, assignment, ``from X import head`` or ``import x as
+    head`` (in the body or its ``if``/``try``/``with`` blocks) binds it and ``__all__`` (a plain
+    list or tuple) lists it; False: it does not; None: unreadable, or an ``__all__`` built any
+    other way (``+=``, ``.append``, a call, set inside a block).  A plain ``import head``
+    exports the same module object: no harm, False.
     """
     try:
         tree = ast.parse(text)
@@ -103,18 +109,61 @@ def _exports(text: str, head: str) -> Optional[bool]:
         return None
     listed = None
     bound = False
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in stmt.targets):
-            if isinstance(stmt.value, (ast.List, ast.Tuple)):
-                listed = {e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
-            else:
-                return None  # a computed __all__: cannot tell
-        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and stmt.name == head:
-            bound = True
-        elif isinstance(stmt, ast.ImportFrom) and any((a.asname or a.name) == head for a in stmt.names):
-            bound = True
-        elif isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == head for t in stmt.targets):
+    for stmt in _module_level(tree.body):
+        nested = stmt not in tree.body
+        if _touches_all(stmt):
+            if nested or not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, (ast.List, ast.Tuple)) \
+                    or listed is not None:
+                return None  # an __all__ built or extended some other way: cannot tell
+            listed = {e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+            continue
+        if isinstance(stmt, ast.Import):
+            if any(a.asname == head for a in stmt.names):
+                bound = True
+            continue
+        if head in _bound_by(stmt):
             bound = True
     if head.startswith("_") and listed is None:
         return False  # a star import skips private names
     return bound and (listed is None or head in listed)
+
+
+def _bound_by(stmt: ast.stmt) -> set:
+    """Names one module-level statement binds (not inside functions or classes it defines)."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {stmt.name}
+    if isinstance(stmt, ast.ImportFrom):
+        return {a.asname or a.name for a in stmt.names if a.name != "*"}
+    if isinstance(stmt, ast.Import):
+        return {a.asname or a.name.split(".")[0] for a in stmt.names}
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] \
+        if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else []
+    out = set()
+    for t in targets:
+        for node in ast.walk(t):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                out.add(node.id)
+    return out
+
+
+def _touches_all(stmt: ast.stmt) -> bool:
+    """Whether the statement sets or changes ``__all__`` (assignment, ``+=``, ``__all__.append(...)``)."""
+    if "__all__" in _bound_by(stmt):
+        return True
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) \
+        and isinstance(stmt.value.func.value, ast.Name) and stmt.value.func.value.id == "__all__"
+
+
+def _module_level(body):
+    """Statements run at import: the body, and the blocks of its ``if``/``try``/``with``/``for``/``while``."""
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.AsyncFor, ast.AsyncWith)):
+            yield from _module_level(stmt.body)
+            yield from _module_level(getattr(stmt, "orelse", []))
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            yield from _module_level(stmt.body)
+            for handler in stmt.handlers:
+                yield from _module_level(handler.body)
+            yield from _module_level(stmt.orelse)
+            yield from _module_level(stmt.finalbody)

@@ -151,6 +151,7 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
             return set()
 
         fallbacks = _fallback_imports(tree)
+        aliases: List[ast.Assign] = []
         for node in ast.walk(tree):
             if id(node) in fallbacks:
                 continue  # 'try: import requests / except ImportError: from botocore.vendored import requests'
@@ -174,11 +175,13 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
                 if named:
                     bind(node, node.targets[0].id, named)
                 elif isinstance(node.value, ast.Attribute):
-                    # 'coroutines = asyncio.coroutines' (aiohttp 3.6's helpers): the name stands for the
-                    # submodule of a module an import bound.
-                    head, _, rest = (_dotted(node.value) or "").partition(".")
-                    for full in meaning(node, head) if rest else ():
-                        bind(node, node.targets[0].id, f"{full}.{rest}")
+                    aliases.append(node)  # resolved once every import is bound (ast.walk is breadth-first)
+        # 'coroutines = asyncio.coroutines' (aiohttp 3.6's helpers): the name stands for the submodule
+        # of a module an import bound, also when that import sits in a 'try:' or 'if' block.
+        for node in aliases:
+            head, _, rest = (_dotted(node.value) or "").partition(".")
+            for full in list(meaning(node, head)) if rest else ():
+                bind(node, node.targets[0].id, f"{full}.{rest}")
         # 'for mod in (sa, sa.orm): mod.__all__' (Flask-SQLAlchemy 3.0.1): inside that loop, the loop
         # name stands for each module of the literal tuple, the one asked about among them.
         loops: Dict[str, List[Tuple[int, int]]] = {}

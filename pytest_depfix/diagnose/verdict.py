@@ -1540,20 +1540,23 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 
 
 def _all_lists(text: str, entry: str) -> Optional[bool]:
-    """Whether the module's literal ``__all__`` lists ``entry``; None when it cannot be read."""
+    """Whether the module's literal ``__all__`` lists ``entry``; None when it cannot be read or is built
+    any other way (``+=``, ``.append``, a call, set inside a block)."""
+    from .star_import import _module_level, _touches_all
+
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return None
-    found = False
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
-                value = node.value
-                if isinstance(value, (ast.List, ast.Tuple)):
-                    found = found or any(isinstance(e, ast.Constant) and e.value == entry for e in value.elts)
-    return found
+    listed = None
+    for stmt in _module_level(tree.body):
+        if not _touches_all(stmt):
+            continue
+        if stmt not in tree.body or not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, (ast.List, ast.Tuple)) \
+                or listed is not None:
+            return None
+        listed = any(isinstance(e, ast.Constant) and e.value == entry for e in stmt.value.elts)
+    return bool(listed)
 
 
 _INT_LITERAL = re.compile(r"invalid literal for int\(\) with base 10: '([^'\s]{1,40})'")
@@ -1584,7 +1587,13 @@ def _version_parsed(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     owner = owners[0]
     tops = sorted(_pin_tops(ctx, owner)) or [owner.key.replace("-", "_")]
     out: List[Culprit] = []
-    for caller in users.dependants(ctx, owner.key):
+    callers = users.dependants(ctx, owner.key)
+    framed = [p for p in (_frame_party(fr, ctx) for fr in ctx.crash.final.frames) if p is not None and p.kind == "dist"]
+    if framed:
+        # a printed frame says whose code parsed it: the innermost pin frame other than the owner
+        inner = next((p for p in reversed(framed) if p.key != owner.key), None)
+        callers = [c for c in callers if inner is not None and c.key == inner.key]
+    for caller in callers:
         try:
             tree = ReleaseTree(ctx.probe, caller.name, caller.version)
             paths = [p for p in tree.paths() if p.endswith(".py") and "/tests/" not in f"/{p}"][:MAX_VERSION_FILES]
@@ -1596,9 +1605,13 @@ def _version_parsed(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
                 text = tree.read(path) or ""
             except Exception:
                 continue
-            if "__version__" not in text or not any(re.search(rf"\b{re.escape(t)}\b", text) for t in tops):
+            if "__version__" not in text:
                 continue
-            line = next((l.strip() for l in text.splitlines() if "int(" in l and ".split(" in l and "version" in l.lower()), None)
+            names = _version_names(text, tops)
+            if not names:
+                continue
+            line = next((l.strip() for l in text.splitlines() if "int(" in l and ".split(" in l
+                         and any(re.search(rf"(?<![\w.]){re.escape(n)}\b", l) for n in names)), None)
             if line is None:
                 continue
 
@@ -1625,6 +1638,20 @@ def _version_parsed(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
                                                            f"hand-made parse reads"], "release-files"))
     ctx.callee = ctx.party(owner.name)
     return done("transitive", sig.family, out[0].evidence[0], out)
+
+
+def _version_names(text: str, tops: List[str]) -> List[str]:
+    """Spellings a module uses for another package's version: ``pkg.__version__``, and names bound to it
+    (``from alembic import __version__ as __alembic_version__``, ``v = alembic.__version__``)."""
+    names: List[str] = []
+    for top in tops:
+        t = re.escape(top)
+        names.append(f"{top}.__version__")
+        for m in re.finditer(rf"from[ \t]+{t}[ \t]+import[ \t]+__version__(?:[ \t]+as[ \t]+(\w+))?", text):
+            names.append(m.group(1) or "__version__")
+        for m in re.finditer(rf"^[ \t]*(\w+)[ \t]*=[ \t]*{t}\.__version__\b", text, re.M):
+            names.append(m.group(1))
+    return names if any(f"{top}.__version__" in text or len(names) > len(tops) for top in tops) else []
 
 
 def _nearest_plain_release(ctx: Context, pin: Any) -> Optional[str]:
@@ -1681,7 +1708,7 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
             text = tree.read(rel) or ""
         except Exception:
             return None
-        if any(l.strip() == line for l in text.splitlines()):
+        if any(_same_code(l, line) for l in text.splitlines()):
             return False
         return True if holder.search(text) else None
 
@@ -1718,6 +1745,15 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
                            "release-files"))
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+def _same_code(a: str, b: str) -> bool:
+    """Two lines of code alike but for spacing and quote style ('gridOn' and "gridOn")."""
+    a, b = a.strip(), b.strip()
+    if a == b:
+        return True
+    norm = lambda t: re.sub(r"\s+", "", t).replace('"', "'")  # noqa: E731
+    return norm(a) == norm(b)
 
 
 def _plain_version(text: str) -> bool:
@@ -4154,7 +4190,9 @@ def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optio
 
     def differs(v: str) -> Optional[bool]:
         got = _hook_defs(ctx, plugin.name, v, func, None, path)
-        return None if got is None else all(s != shape for _, s in got)
+        if not got:
+            return None  # unreadable, or the file moved: no evidence either way
+        return all(s != shape for _, s in got)
 
     try:
         pinned = Version(plugin.version)
@@ -4192,7 +4230,8 @@ def _hook_defs(ctx: Context, dist: str, version: str, func: str, param: Optional
 
     try:
         tree = ReleaseTree(ctx.probe, dist, version)
-        paths = [only] if only else [p for p in tree.paths() if p.endswith(".py") and "test" not in p][:MAX_PLUGIN_FILES]
+        paths = [only] if only else [p for p in tree.paths() if p.endswith(".py") and "/tests/" not in f"/{p}"
+                                     and not p.rsplit("/", 1)[-1].startswith("test_")][:MAX_PLUGIN_FILES]
         paths = [p for p in paths if p in tree.paths()]
         tree.prefetch(paths)
     except Exception:
@@ -4213,7 +4252,12 @@ def _hook_defs(ctx: Context, dist: str, version: str, func: str, param: Optional
                 names = [a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs]
                 if param and param not in names:
                     continue
-                shape = ast.dump(node.args) + "|" + "|".join(ast.dump(d) for d in node.decorator_list)
+                # parameter names and kinds, and decorators: an annotation or a default is no new signature
+                a = node.args
+                kinds = [("p", x.arg) for x in a.posonlyargs] + [("a", x.arg) for x in a.args] + \
+                    [("v", a.vararg.arg if a.vararg else None), ("k", a.kwarg.arg if a.kwarg else None)] + \
+                    [("o", x.arg) for x in a.kwonlyargs]
+                shape = repr(kinds) + "|" + "|".join(ast.dump(d) for d in node.decorator_list)
                 out.append((path, shape))
     return out
 
@@ -5828,8 +5872,9 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
                                f"{party.name} {adapted} is its first release after that{via}"], "upload-dates"), ctx)
             break
     if not out:
-        return done("unknown", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, {said}; "
-                    f"no later release of it was found", [], f"use {older}")
+        tail = "" if read else "; no later release of it was found"  # (read: no release date to search from)
+        return done("unknown", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, {said}{tail}", [],
+                    f"use {older}")
     return done("transitive", F.PYTHON_VERSION, f"{caller.name}=={caller.version} uses {what}, {said}", out)
 
 

@@ -26,3 +26,11 @@ def test_the_releases_whose_all_does_not_list_it(index_for):
 def test_an_all_that_does_not_list_it_says_nothing(index_for):
     d = _diagnose(index_for, [("2.22.0", GOOD), ("2.23.0", GOOD)])
     assert not d.culprits, d.summary
+
+
+def test_an_all_built_any_other_way_is_unknown():
+    from pytest_depfix.diagnose.verdict import _all_lists
+
+    assert _all_lists("__all__ = ['a']\n__all__.append('x.py')\n", "x.py") is None
+    assert _all_lists("__all__ = list(_B)\n", "x.py") is None
+    assert _all_lists("__all__ = ['a', 'x.py']\n", "x.py") is True

@@ -56,3 +56,10 @@ def test_a_call_from_another_pin_is_not_the_projects(index_for):
     index, target = index_for(universe, python="3.8")
     d = diagnose_paste(index, target, "mplx==3.3.3\nseabornx==0.11.0\n", paste)
     assert ("mplx", "<=3.3.2") not in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_line_that_only_changed_its_quotes_is_the_same_line(index_for):
+    # (review) 3.3.2 had the line with double quotes: it is not "before the line came"
+    quoted = NEW.replace("'gridOn'", '"gridOn"')
+    d = _diagnose(index_for, [("3.3.0", quoted), ("3.3.1", quoted), ("3.3.2", quoted), ("3.3.3", NEW)])
+    assert not d.culprits, d.summary

@@ -37,3 +37,16 @@ def test_a_plugin_whose_hook_has_no_such_parameter_is_not_it(index_for):
     index, target = index_for(universe, python="3.8")
     d = diagnose_paste(index, target, "flake8x==5.0.4\nflake8isortx==5.0.2\n", PASTE)
     assert not any(c.name == "flake8isortx" for c in d.culprits), d.summary
+
+
+def test_an_annotation_or_a_moved_file_is_no_other_definition(index_for):
+    # (review) 5.0.0 had the same broken def, 5.0.2 only annotated it; 5.0.3 moved the module
+    universe = _universe()
+    annotated = BAD.replace("option_manager)", "option_manager: object)")
+    universe["flake8isortx"] = [
+        {"version": "5.0.0", "requires_dist": ["flake8x"], "files": {"flake8isortx.py": BAD}},
+        {"version": "5.0.2", "requires_dist": ["flake8x"], "files": {"flake8isortx.py": annotated}},
+        {"version": "5.0.3", "requires_dist": ["flake8x"], "files": {"flake8isortx/__init__.py": annotated}}]
+    index, target = index_for(universe, python="3.8")
+    d = diagnose_paste(index, target, "flake8x==5.0.4\nflake8isortx==5.0.2\n", PASTE)
+    assert not any(c.name == "flake8isortx" for c in d.culprits), d.summary

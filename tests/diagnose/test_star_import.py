@@ -37,3 +37,25 @@ def test_what_a_star_import_exports():
     assert _exports("import urlparse\n", "urlparse") is False  # the same module: no harm
     assert _exports("__all__ = names()\nurlparse = 1\n", "urlparse") is None
     assert _exports("def _p():\n    pass\n", "_p") is False  # private names are not star-exported
+
+
+def test_bindings_in_blocks_tuples_and_import_as_are_exports_and_a_grown_all_is_unknown():
+    # (review) each of these still star-exports urlparse, or cannot be told
+    assert _exports("try:\n    from urlparse import urlparse\nexcept ImportError:\n    pass\n", "urlparse") is True
+    assert _exports("urlparse, x = f(), 1\n", "urlparse") is True
+    assert _exports("import six.moves.urllib.parse as urlparse\n", "urlparse") is True
+    assert _exports("__all__ = ['a']\n__all__ += ['urlparse']\nurlparse = 1\n", "urlparse") is None
+
+
+def test_a_name_imported_again_below_the_star_import_is_not_replaced(index_for):
+    universe = {
+        "scrapyx": [{"version": "0.24.1", "requires_dist": ["w3libx"], "files": {
+            "scrapyx/__init__.py": "", "scrapyx/utils/__init__.py": "",
+            "scrapyx/utils/url.py": CALLER.replace("from w3libx.url import *\n", "from w3libx.url import *\nimport urlparse\n")}}],
+        "w3libx": [{"version": v, "files": {"w3libx/__init__.py": "", "w3libx/url.py": body}}
+                   for v, body in (("1.13.0", NO_NAME), ("1.14.1", BINDS))],
+    }
+    index, target = index_for(universe, python="3.9")
+    d = diagnose_paste(index, target, "scrapyx==0.24.1\nw3libx==1.14.1\n",
+                       PASTE.replace("python2.7", "python3.9").replace("line 6", "line 7"))
+    assert not any(c.name == "w3libx" for c in d.culprits), d.summary

@@ -123,3 +123,11 @@ def test_slips_shadows_and_other_pythons_are_not_read_as_the_targets_stdlib(stdl
 def test_an_ast_end_position_on_a_target_that_has_them_is_an_attribute_break():
     sig = _sig("AttributeError: 'FunctionDef' object has no attribute 'end_lineno'\n")
     assert HERE.python[:2] < (3, 8) or sig.family == "attribute"
+
+
+def test_a_submodule_alias_of_an_import_inside_a_block_stands_for_it():
+    # (review) ast.walk is breadth-first: the import in the try block is bound after the alias is seen
+    src = ("try:\n    import asyncio\nexcept ImportError:\n    asyncio = None\n"
+           "coroutines = asyncio.coroutines\nold_debug = coroutines._DEBUG\n")
+    use = uses_in_source(src, "asyncio.coroutines", "_DEBUG", raises="AttributeError")
+    assert use is not None and use.line == 6

@@ -33,3 +33,16 @@ def test_a_segment_no_pin_has_says_nothing(index_for):
     index, target = index_for(_universe())
     d = diagnose_paste(index, target, "flaskmig==1.3.0\nalembicx==0.7.5.post2\n", PASTE.replace("post2", "rc1"))
     assert not d.culprits, d.summary
+
+
+def test_a_split_int_line_about_another_version_is_not_the_parser(index_for):
+    # (review) a dependant parsing Python's own version, that also mentions alembicx
+    universe = _universe()
+    universe["aaadep"] = [{"version": v, "requires_dist": ["alembicx"], "files": {"aaadep/__init__.py": body}}
+                          for v, body in (("2.0", "import sys\nimport alembicx\n__version__ = '2.0'\n"
+                                                  "PY_MAJOR = int(sys.version.split('.')[0])\n"),
+                                          ("2.1", "import alembicx\n__version__ = '2.1'\n"))]
+    index, target = index_for(universe)
+    d = diagnose_paste(index, target, "aaadep==2.0\nflaskmig==1.3.0\nalembicx==0.7.5.post2\n", PASTE)
+    assert not any(c.name == "aaadep" for c in d.culprits), d.summary
+    assert ("flaskmig", ">=1.3.1") in [(c.name, c.constraint) for c in d.culprits], d.summary
