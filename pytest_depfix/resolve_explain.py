@@ -12,7 +12,7 @@ from typing import Dict, List, Tuple
 
 from packaging.version import Version
 
-from .resolve_problem import BUILD_STEPS, Problem, contains
+from .resolve_problem import Problem, contains
 from .resolve_search import Rejection, describe_fixed
 
 
@@ -62,11 +62,16 @@ def change_reason(p: Problem, key: str, value: Dict[str, Version]) -> str:
     if not reasons:
         reasons.append("moved with the other changes")
     lo, hi = sorted((old, new))
-    compiles = [v for v in var.domain if lo < v < hi and var.costs.get(v, (0, 0, 0, 0))[3] >= BUILD_STEPS]
-    if compiles:
-        span = var.text(compiles[0]) if len(compiles) == 1 else f"{var.text(compiles[0])} to {var.text(compiles[-1])}"
-        reasons.append(f"{var.name} {span} passed over: no wheel for {p.target.describe()}, only an sdist with C code "
+    # the releases between that the crash's own constraint on this package admitted, in version order
+    admitted = [spec for demand in p.demands for alt in demand.alternatives
+                if all(contains(sp, value[k]) for k, sp, _ in alt.parts) for k, spec, _ in alt.parts if k == key]
+    passed = sorted(v for v in var.compiles if lo < v < hi and all(contains(sp, v) for sp in admitted))
+    if passed:
+        shown = ", ".join(var.text(v) for v in passed[:4]) + (f" and {len(passed) - 4} more" if len(passed) > 4 else "")
+        reasons.append(f"{var.name} {shown} passed over: no wheel for {p.target.describe()}, only an sdist with C code "
                        f"its release never built for that Python")
+    if new in var.compiles:
+        reasons.append(f"{var.label(new)} has no wheel for {p.target.describe()}: pip must build it from its sdist")
     return "; ".join(dict.fromkeys(reasons))
 
 

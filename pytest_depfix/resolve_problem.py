@@ -87,7 +87,7 @@ def _builds_compiled(rel: Any, target: Any) -> bool:
     try:
         if rel.installable(target) != "sdist":
             return False
-        names = [f.filename[:-4] for f in rel.files if f.filename.endswith(".whl")]
+        names = [f.filename[:-4] for f in rel.files if f.filename.lower().endswith(".whl")]
     except Exception:
         return False
     py = tuple(getattr(target, "python", ())[:2])
@@ -108,8 +108,9 @@ def _builds_compiled(rel: Any, target: Any) -> bool:
                 return False
             if m and "abi3" in abi and (int(m.group(1)), int(m.group(2))) <= py:
                 return False
-            if not m and tag.startswith("py"):
-                return False
+            p = re.fullmatch(r"py(\d)(\d*)", tag)
+            if p and int(p.group(1)) == py[0] and (not p.group(2) or int(p.group(2)) <= py[1]):
+                return False  # a py3 / py37 platform wheel runs on this Python as it is
     return platform_wheels
 
 
@@ -131,6 +132,7 @@ class Var:
     excluded: Dict[Version, Tuple[str, str]] = field(default_factory=dict)  # version -> (kind, why)
     position: Dict[Version, int] = field(default_factory=dict)  # rank among releases
     costs: Dict[Version, Cost] = field(default_factory=dict)
+    compiles: Set[Version] = field(default_factory=set)  # candidates that must compile for the target
     not_found: bool = False
 
     @property
@@ -291,6 +293,7 @@ class Problem:
                 # its C code, which fails; a release with a wheel for the target ranks first (3.8.3).
                 c = var.costs[v]
                 var.costs[v] = (c[0], c[1], c[2], c[3] + BUILD_STEPS, c[4])
+                var.compiles.add(v)
         var.domain.sort(key=lambda v: (var.costs[v], -var.position[v]))
 
     def _static_exclusion(self, var: Var, v: Version, rel: Any, pre_ok: bool) -> Optional[Tuple[str, str]]:

@@ -311,6 +311,11 @@ class _Search:
         dom = domains[key]
         everything = set(range(i))
         conflict: Set[int] = set(pruners[key])  # who removed candidates of this package
+        # The lookahead sees ``v`` only through which open candidates' requirements on ``key`` it
+        # meets: a later (dearer) candidate meeting the same ones was cut already, at no cost.
+        on_key = [dep for k in order[i + 1:] for w in domains[k] if (k, w) in p.raw_cache
+                  for dep in (p.meta(k, w).deps if p.meta(k, w).ok else ()) if dep.key == key]
+        cut: Set[Tuple[bool, ...]] = set()
         for pos, v in enumerate(dom):
             c = addc(cost, full_cost(var.costs[v]))
             limit = self._limit()
@@ -324,12 +329,15 @@ class _Search:
                 self.dominated = True
                 conflict |= everything
                 break
-            if limit is not None and addc(c, self._lookahead(order, i + 1, domains, key, v)) >= limit:
-                # Not a break: a dearer candidate may ask less of the packages still open
-                # (pa 1.0 needs pc back a major, pa 2.0 does not), so its bound can be lower.
-                self.dominated = True
-                conflict |= everything
-                continue
+            if limit is not None:
+                sig = tuple(self._meets(dep, v) for dep in on_key)
+                if sig in cut or addc(c, self._lookahead(order, i + 1, domains, key, v)) >= limit:
+                    # Not a break: a dearer candidate may ask less of the packages still open
+                    # (pa 1.0 needs pc back a major, pa 2.0 does not), so its bound can be lower.
+                    cut.add(sig)
+                    self.dominated = True
+                    conflict |= everything
+                    continue
             if self.nodes >= self.node_cap:
                 self.out_of_budget = True
                 return everything

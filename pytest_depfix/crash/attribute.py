@@ -230,6 +230,7 @@ class _Resolver:
         self._index_tops: Optional[Dict[str, object]] = None
         self._files: Optional[Dict[str, Tuple[object, set]]] = None
         self._memo: Dict[str, Optional[Tuple[str, Optional[str]]]] = {}
+        self._lines: Dict[Tuple[str, str, str], Optional[List[str]]] = {}
 
     def _pin(self, name: str):
         return self.by_key.get(canonicalize_name(name))
@@ -265,6 +266,22 @@ class _Resolver:
             self._files[pin.name] = (pin, names)
         hits = [pin for pin, names in self._files.values() if relpath in names]
         return (hits[0].name, hits[0].version) if len(hits) == 1 else None
+
+    def release_lines(self, name: str, version: str, relpath: str) -> Optional[List[str]]:
+        """The lines of one file of a pinned release (read once per analysis), or None when unreadable."""
+        key = (name, version, relpath)
+        if key not in self._lines:
+            got = None
+            try:
+                found = self.index.read_members(name, version, lambda n: n == relpath or n.endswith("/" + relpath),
+                                                max_bytes=4_000_000)
+                for data in found.values():
+                    got = data.decode("utf-8", "replace").splitlines()
+                    break
+            except Exception:
+                got = None
+            self._lines[key] = got
+        return self._lines[key]
 
     def shared_top(self, top: str) -> bool:
         """Whether two or more pins are named like the top-level package ``top`` (a namespace of plugins)."""
@@ -392,7 +409,7 @@ def attribute(
     out = copy.deepcopy(crash)
     resolver = _Resolver(getattr(pins, "pins", pins), installed, index)
     python = tuple(target.python[:2]) if target is not None and getattr(target, "python", None) else None
-    root = os.path.normcase(os.path.abspath(project_root)) if project_root else None
+    root = _real(project_root) if project_root else None
     for exc in out.exceptions:
         for frame in exc.frames:
             _attribute_frame(frame, resolver, python, root, installed)
@@ -422,6 +439,22 @@ def _unpacked_sdist_frame(frame: Frame, resolver: "_Resolver") -> Optional[Tuple
         return None
     frame.relpath = m.group(2).replace("\\", "/")
     return pin.name, pin.version
+
+
+def _real(path: str) -> str:
+    """A path as the file system sees it: absolute, '..' folded, symlinks resolved, case as the OS compares it."""
+    return os.path.normcase(os.path.realpath(os.path.normpath(os.path.abspath(path))))
+
+
+def _under(file: str, root: str) -> bool:
+    """Whether ``file`` is ``root`` or inside it (``root`` already through :func:`_real`).
+
+    Only an absolute path of this machine can be: a pasted ``C:\\...`` read on POSIX is not
+    relative to the working directory."""
+    if not os.path.isabs(file):
+        return False
+    norm = _real(file)
+    return norm == root or norm.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[str], installed: bool) -> None:
@@ -459,9 +492,8 @@ def _attribute_frame(frame: Frame, resolver: _Resolver, python, root: Optional[s
         return
     # Not under site-packages: the project's own code, unless it is the target's stdlib by name
     # (a bare relative "json/decoder.py" stays project: we cannot tell from the path).
-    norm = os.path.normcase(frame.file)
-    if root and os.path.isabs(frame.file) and (norm == root or norm.startswith(root.rstrip(os.sep) + os.sep)):
-        frame.module = module_from_relpath(os.path.relpath(frame.file, root).replace("\\", "/"))
+    if root and os.path.isabs(frame.file) and _under(frame.file, root):
+        frame.module = module_from_relpath(os.path.relpath(_real(frame.file), root).replace("\\", "/"))
     elif not os.path.isabs(frame.file) and not re.match(r"[A-Za-z]:[\\/]", frame.file):
         frame.module = module_from_relpath(frame.file.replace("\\", "/").lstrip("./"))
     if frame.module is None:  # a foreign absolute path: at least the file's own module name
@@ -523,9 +555,10 @@ def _checkout_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]) ->
         return None
     if not (os.path.isabs(frame.file) or re.match(r"[A-Za-z]:[\\/]", frame.file)):
         return None
-    norm = os.path.normcase(frame.file)
-    if root and (norm == root or norm.startswith(root.rstrip(os.sep) + os.sep)):
+    if root and _under(frame.file, root):
         return None
+    if ".." in re.split(r"[\\/]+", frame.file):
+        return None  # a path that climbs out of a folder says nothing sure about the folder it names
     parts = [p for p in re.split(r"[\\/]+", frame.file) if p]
     for i in range(len(parts) - 1):
         top = parts[i]
@@ -535,18 +568,18 @@ def _checkout_frame(frame: Frame, resolver: "_Resolver", root: Optional[str]) ->
         hit = resolver.for_release_file(relpath, top)
         if hit is None or not hit[1]:
             continue
-        try:
-            found = resolver.index.read_members(
-                hit[0], hit[1], lambda n: n == relpath or n.endswith("/" + relpath), max_bytes=4_000_000)
-        except Exception:
+        lines = resolver.release_lines(hit[0], hit[1], relpath)
+        if lines is None:
             return None
-        for data in found.values():
-            lines = data.decode("utf-8", "replace").splitlines()
-            near = lines[max(0, frame.line - 1 - _CHECKOUT_DRIFT):frame.line + _CHECKOUT_DRIFT]
-            if any(line.strip() == frame.source.strip() for line in near):
-                frame.module = module_from_relpath(relpath) or frame.module
-                frame.relpath = relpath
-                return hit
+        near = lines[max(0, frame.line - 1 - _CHECKOUT_DRIFT):frame.line + _CHECKOUT_DRIFT]
+        func = frame.function if (frame.function or "").isidentifier() else None
+        # a generic line ('return func(*args, **kwargs)') is in many files: the frame's function
+        # must be defined in that release's file too (a module-level frame needs no def)
+        if any(line.strip() == frame.source.strip() for line in near) and (
+                func is None or any(re.match(rf"\s*(?:async\s+)?def\s+{re.escape(func)}\b", line) for line in lines)):
+            frame.module = module_from_relpath(relpath) or frame.module
+            frame.relpath = relpath
+            return hit
         return None
     return None
 

@@ -51,3 +51,26 @@ def test_a_line_the_release_does_not_hold_stays_the_projects(index):
 def test_a_line_far_from_where_the_release_holds_it_stays_the_projects(index):
     frame = _frame(index, _tb(400, "return self.model.docvecs.vectors_docs"))
     assert frame.owner == "project"
+
+
+def test_a_path_under_the_project_root_stays_the_projects(index, tmp_path):
+    # (review) the project may be that library's own clone
+    root = tmp_path / "Top2Vec"
+    paste = _tb(30, "return self.model.docvecs.vectors_docs").replace(
+        "C:\\<path>\\Top2Vec\\top2vec\\Top2Vec.py", str(root / "top2vec" / "Top2Vec.py"))
+    frame = _frame(index, paste, root=str(root))
+    assert frame.owner == "project"
+
+
+def test_a_path_that_climbs_out_of_a_folder_is_not_read_by_its_folders(index):
+    paste = _tb(30, "return self.model.docvecs.vectors_docs").replace(
+        "C:\\<path>\\Top2Vec\\top2vec\\Top2Vec.py", "/home/u/other/../Top2Vec/top2vec/Top2Vec.py")
+    frame = _frame(index, paste)
+    assert frame.owner == "project"
+
+
+def test_a_generic_line_needs_the_frames_function_in_the_releases_file(index):
+    # (review) 'return func(*args, **kwargs)' is in many files; this release's file has no 'def wrapper'
+    body_line = "return self.model.docvecs.vectors_docs"
+    frame = _frame(index, _tb(30, body_line).replace("in _get_document_vectors", "in wrapper"))
+    assert frame.owner == "project"
