@@ -1837,16 +1837,18 @@ def _scan_classes(ctx: Any, pins: List[Any], hint_cls: str, needle: str, wanted:
     return out
 
 
-def modules_mentioning(probe: Any, dist: str, version: str, needle: str) -> Optional[List[Tuple[str, ast.AST]]]:
+def modules_mentioning(probe: Any, dist: str, version: str, needle: str,
+                       max_bytes: Optional[int] = None) -> Optional[List[Tuple[str, ast.AST]]]:
     """``(path, tree)`` of each shipped module of ``dist==version`` whose text contains ``needle``.
 
-    None when the release has more modules than are read whole, or is over the read cap: a
-    module missing from a partial read would look like one without the needle.
+    None when the release has more modules than are read whole, or is over the read cap
+    (``max_bytes``, default the probe's): a module missing from a partial read would look
+    like one without the needle.
     """
     from .probe import ReleaseTree, _ByteCap
 
     try:
-        tree = ReleaseTree(probe, dist, version)
+        tree = ReleaseTree(probe, dist, version, max_bytes=max_bytes)
         paths = _shipped_modules(tree)
         if len(paths) > MAX_FILES:
             return None

@@ -1033,7 +1033,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
                         _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line,
-                        _version_parsed, _bad_all_entry):
+                        _version_parsed, _bad_all_entry, _read_only_property):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1477,6 +1477,82 @@ def _failed_assert(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
         return None
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+_GENERIC_ATTRS = {"value", "values", "shape", "dtype", "parent", "children", "items", "label", "title", "state",
+                  "status", "result", "output", "config", "options", "params", "source", "target"}
+_NO_SETTER = re.compile(r"^(?:can't set attribute(?: '(\w+)')?|property '(\w+)' of '\w+' object has no setter)\s*$")
+_ASSIGNED_ATTR = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.([A-Za-z_]\w*)\s*(?::[^=]{1,80})?=(?!=)")
+
+
+def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """"can't set attribute": the pin whose class made the attribute a read-only property.
+
+    dynamicslab/pysindy#125: pysindy 1.4.3's ``PolynomialLibrary.fit`` sets
+    ``self.n_input_features_``; scikit-learn 1.0 turned that attribute of its base class
+    ``PolynomialFeatures`` into a deprecated property with no setter.  The failing line names
+    the attribute; the pin (other than the one assigning) whose release defines it as a
+    ``@property`` without a setter moves back to its newest release that did not, read from
+    source; the assigning pin's release that changed the line is the other way out.
+    """
+    from . import users
+
+    m = _NO_SETTER.match((sig.message or "").strip())
+    frames = ctx.crash.final.frames
+    if not m or not sig.exc_type.endswith("AttributeError") or ctx.probe is None or not frames:
+        return None
+    last = frames[-1]
+    named = m.group(1) or m.group(2)
+    hit = _ASSIGNED_ATTR.search((last.source or "")[:2000])
+    attr = named or (hit.group(1) if hit else None)
+    if not attr or (hit and named and hit.group(1) != named) or len(attr) < 5 or attr in _GENERIC_ATTRS:
+        return None  # ('value', 'shape': a property of that name is in many classes, not surely the one set)
+    assigner = _frame_party(last, ctx)
+    candidates = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)
+                  and (assigner is None or assigner.kind != "dist" or p.key != assigner.key)]
+    if len(candidates) > users.MAX_OWNER_PINS:
+        return None
+    out: List[Culprit] = []
+    for pin in candidates:
+        if _read_only_in(ctx, pin.name, pin.version, attr) is not True:
+            continue
+        back = users.last_where_before(ctx.probe, pin.name, pin.version,
+                                       lambda v, pin=pin: _read_only_in(ctx, pin.name, v, attr) is False)
+        if back is None:
+            continue
+        ev = (f"{pin.name}=={pin.version} defines {attr} as a property with no setter, and the failing line sets it "
+              f"(`{(last.source or '').strip()[:100]}`); {pin.name} {back} did not (read from release files)")
+        ctx.evidence.append(ev)
+        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files"))
+        ctx.callee = ctx.party(pin.name)
+        break
+    if not out:
+        return None
+    verdict = "transitive" if assigner is not None and assigner.kind == "dist" else "project"
+    return done(verdict, sig.family, out[0].evidence[0], out)
+
+
+def _read_only_in(ctx: Context, dist: str, version: str, attr: str) -> Optional[bool]:
+    """Whether a class of the release defines ``attr`` as a ``@property`` with no setter; None: unreadable."""
+    from . import users
+
+    found = users.modules_mentioning(ctx.probe, dist, version, f"def {attr}(",
+                                     max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
+    if found is None:
+        return None
+    for _, tree in found:
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
+            getter = setter = False
+            for node in cls.body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == attr:
+                    for d in node.decorator_list:
+                        if isinstance(d, ast.Name) and d.id in ("property", "cached_property"):
+                            getter = getter or d.id == "property"
+                        elif isinstance(d, ast.Attribute) and d.attr in ("setter", "deleter"):
+                            setter = True
+            if getter and not setter:
+                return True
+    return False
 
 
 _MODULE_LACKS = re.compile(r"module '([A-Za-z_][\w.]{0,200})' has no attribute '([^'\n]{1,200})'")
