@@ -2655,6 +2655,14 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             # itself.  attrs ships 'attrs' beside 'attr' only from 21.3.0.
             mod, name = sig.module, None
         present = probe_range(ctx, callee.name, mod, name)
+        if sig.detail.get("no_module") and "." in sig.module and name is not None \
+                and (not present or not excludes(present, callee.version)):
+            # 'from astropy._erfa.core import ...' imports a submodule: astropy 4.2's _erfa binds
+            # 'core' as an attribute (from erfa import core) but ships no core.py, so the submodule
+            # is what is asked about (astropy<4.2 shipped it).
+            as_module = probe_range(ctx, callee.name, sig.module, None)
+            if as_module and excludes(as_module, callee.version):
+                present = as_module
         if (not present or not excludes(present, callee.version)) and _pinned_has(ctx, callee, mod, name):
             compiled = _compiled_member(ctx, callee, mod, name)
             if compiled:
