@@ -3431,6 +3431,42 @@ def _caller_moves(ctx: Context, caller: Party, callee: Party, what: str) -> List
     return out
 
 
+def _unnamed_module_attribute(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """Python 2's "'module' object has no attribute 'X'" with no frame: the one pin whose module lacks X.
+
+    duckietown/Software#193: ``yaml.UnsafeLoader`` under ruamel.yaml 0.10.23 (the thread's import
+    name for it); Python 2 does not print the module.  Each movable pin of a small set is asked
+    for X in its own module (its dotted name, or its one top-level package); exactly one pin
+    whose pinned release lacks X while other releases have it is the answer.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if not name.isidentifier() or len(name) < 4 or ctx.probe is None:
+        return None
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if not movable or len(movable) > users.MAX_OWNER_PINS:
+        return None
+    found = []
+    for pin in movable:
+        tops = sorted(_pin_tops(ctx, pin))
+        modules = [pin.name.replace("-", "_")] if "." in pin.name else []
+        modules += tops if len(tops) == 1 else []
+        for module in dict.fromkeys(m for m in modules if all(part.isidentifier() for part in m.split("."))):
+            present = probe_range(ctx, pin.name, module, name)
+            if present and excludes(present, pin.version):
+                found.append((pin, module, present))
+                break
+    if len(found) != 1:
+        return None
+    pin, module, present = found[0]
+    ctx.callee = ctx.party(pin.name)
+    ev = (f"the message names no module (Python 2); {module}.{name} is missing in {pin.name}=={pin.version} and "
+          f"present in {pin.name}{present} (read from release files)")
+    return done("transitive", sig.family, f"{pin.name}=={pin.version} lacks {module}.{name}, which a caller reads",
+                [Culprit(pin.name, present, CONF_TIME + 0.1, [ev], "api-probe")])
+
+
 _CALLABLE_TYPES = ("function", "builtin_function_or_method", "type", "method", "classobj")
 
 
@@ -3478,6 +3514,10 @@ def _class_attribute(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> D
         shadowed = _star_shadowed(ctx, sig, caller, done)
         if shadowed is not None:
             return shadowed
+    if sig.cls == "module" and sig.name and not any(e.frames for e in ctx.crash.exceptions):
+        unnamed = _unnamed_module_attribute(ctx, sig, done)
+        if unnamed is not None:
+            return unnamed
     if sig.detail.get("getattr_key"):
         # kombu 4.4's own __getattr__ raised AttributeError('async'): kombu is the callee, and the
         # frame that read the name (celery 4.1.0's worker) is the caller whose later release adapted.
