@@ -4292,7 +4292,6 @@ def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optio
     only when the definition changed in the pinned release itself (else the host's call changed).
     """
     from . import users
-    from .probe import ReleaseTree
 
     func = sig.function.rstrip("()").rsplit(".", 1)[-1]
     if not func.isidentifier() or ctx.probe is None or func == "__init__":
