@@ -15,6 +15,8 @@ from typing import Any, List, Optional, Tuple
 
 from packaging.version import InvalidVersion, Version
 
+from .stdlib_source import _module_level
+
 __all__ = ["star_shadowers"]
 
 MAX_RELEASES = 12  # releases of the star-imported pin read on each side of its pin
@@ -152,18 +154,3 @@ def _touches_all(stmt: ast.stmt) -> bool:
         return True
     return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) \
         and isinstance(stmt.value.func.value, ast.Name) and stmt.value.func.value.id == "__all__"
-
-
-def _module_level(body):
-    """Statements run at import: the body, and the blocks of its ``if``/``try``/``with``/``for``/``while``."""
-    for stmt in body:
-        yield stmt
-        if isinstance(stmt, (ast.If, ast.For, ast.While, ast.With, ast.AsyncFor, ast.AsyncWith)):
-            yield from _module_level(stmt.body)
-            yield from _module_level(getattr(stmt, "orelse", []))
-        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
-            yield from _module_level(stmt.body)
-            for handler in stmt.handlers:
-                yield from _module_level(handler.body)
-            yield from _module_level(stmt.orelse)
-            yield from _module_level(stmt.finalbody)

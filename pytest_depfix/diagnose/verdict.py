@@ -1208,16 +1208,16 @@ def _lazy_result(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
 
 
 def _both_ways(pin: Any, where: str, forward: Optional[str], forward_says: str, back: Optional[str], back_says: str,
-               possessive: bool = False) -> List[Culprit]:
+               possessive: bool = False, conf: float = CONF_PROBE) -> List[Culprit]:
     """The pin's nearest later and earlier releases a release-file reading found, forward first, as culprits."""
     s = "'s" if possessive else ""
     out: List[Culprit] = []
     if forward:
-        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward}{s} {forward_says} "
-                                                                  f"(read from release files)"], "release-files"))
+        out.append(Culprit(pin.name, f">={forward}", conf, [f"{where}; {pin.name} {forward}{s} {forward_says} "
+                                                            f"(read from release files)"], "release-files"))
     if back:
-        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back}{s} {back_says} "
-                                                               f"(read from release files)"], "release-files"))
+        out.append(Culprit(pin.name, f"<={back}", conf, [f"{where}; {pin.name} {back}{s} {back_says} "
+                                                         f"(read from release files)"], "release-files"))
     return out
 
 
@@ -1591,24 +1591,11 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 
     if not lists(pin.version):
         return None
-    try:
-        pinned = Version(pin.version)
-        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
-                        if not v.is_prerelease and not v.is_devrelease)
-    except Exception:
+    ways = _nearest_both_ways(ctx, pin, lambda v: lists(v) is False)
+    if ways is None:
         return None
-    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES]
-                 if lists(str(v)) is False), None)
-    forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES]
-                    if lists(str(v)) is False), None)
     where = f"{pin.name}=={pin.version}'s {module}.__all__ lists {entry!r}, which no module can bind"
-    out = []
-    if forward:
-        out.append(Culprit(pin.name, f">={forward}", CONF_PROBE, [f"{where}; {pin.name} {forward} does not list it "
-                                                                 f"(read from release files)"], "release-files"))
-    if back:
-        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [f"{where}; {pin.name} {back} did not list it "
-                                                              f"(read from release files)"], "release-files"))
+    out = _both_ways(pin, where, ways[1], "does not list it", ways[0], "did not list it")
     if not out:
         return None
     ctx.callee = ctx.party(pin.name)
@@ -1830,6 +1817,19 @@ def _same_code(a: str, b: str) -> bool:
         return True
     norm = lambda t: re.sub(r"\s+", "", t).replace('"', "'")  # noqa: E731
     return norm(a) == norm(b)
+
+
+def _nearest_both_ways(ctx: Context, pin: Any, ok: Any) -> Optional[Tuple[Optional[str], Optional[str]]]:
+    """(newest earlier, oldest later) final release among the pin's nearest few where ``ok(v)`` is True; None: no list."""
+    try:
+        pinned = Version(pin.version)
+        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
+                        if not v.is_prerelease and not v.is_devrelease)
+    except Exception:
+        return None
+    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES] if ok(str(v))), None)
+    forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES] if ok(str(v))), None)
+    return back, forward
 
 
 def _plain_version(text: str) -> bool:
@@ -3494,12 +3494,7 @@ def _star_shadowed(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Opt
         ev = (f"{pin.name}=={pin.version} imports {head}, then `from {module} import *`; {other.name}=={other.version}'s "
               f"{module} exports a {head} of its own, which replaces it")
         # both directions are alternatives (one package, two ways): not merged as _add would
-        if forward:
-            out.append(Culprit(other.name, f">={forward}", CONF_PROBE, [f"{ev}; {other.name} {forward} does not export "
-                                                                       f"it (read from release files)"], "release-files"))
-        if back:
-            out.append(Culprit(other.name, f"<={back}", CONF_PROBE, [f"{ev}; {other.name} {back} did not export it yet "
-                                                                    f"(read from release files)"], "release-files"))
+        out = _both_ways(other, ev, forward, "does not export it", back, "did not export it yet")
         if out:
             ctx.callee = ctx.party(other.name)
             return done("transitive", sig.family, ev, out)
@@ -3959,6 +3954,31 @@ def _only_built_in_functions(ctx: Context, homes: List[Tuple[Any, str, str]]) ->
         return False
 
 
+def _one_instance_reader(ctx: Context, movable: List[Any], attr: str) -> Optional[Tuple[Any, Any]]:
+    """``(user, reads_not)``: the one pin of ``movable`` that reads ``.attr`` off an object, and a test of
+    whether one of its releases does not (read as far as the search that found the use: matplotlib
+    2.0.0 is over the plain cap); None when no pin or several do."""
+    from . import users
+
+    cap = ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR
+    try:
+        found = users._callers_among(ctx, movable, users.INSTANCE, attr, None, "AttributeError", max_bytes=cap)
+    except Exception:
+        return None
+    if len(found) != 1:
+        return None
+    user = found[0]
+
+    def reads_not(v: str) -> bool:
+        try:
+            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, attr, raises="AttributeError",
+                                   max_bytes=cap) is None
+        except Exception:
+            return False
+
+    return user, reads_not
+
+
 def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """A class from outside the set lacks the attribute: the one pin that reads it, moved to where it did not.
 
@@ -3999,22 +4019,10 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
             compiled = pin
             if not movable:
                 return None
-    try:
-        found = users._callers_among(ctx, movable, users.INSTANCE, attr, None, "AttributeError",
-                                     max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
-    except Exception:
+    reader = _one_instance_reader(ctx, movable, attr)
+    if reader is None:
         return None
-    if len(found) != 1:
-        return None
-    user = found[0]
-
-    def reads_not(v: str) -> bool:
-        try:
-            # read as far as the search that found the use (matplotlib 2.0.0 is over the plain cap)
-            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, attr, raises="AttributeError",
-                                   max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR) is None
-        except Exception:
-            return False
+    user, reads_not = reader
 
     out: List[Culprit] = []
     what = f"{cls}.{attr}"
@@ -4332,13 +4340,7 @@ def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optio
     forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES] if differs(str(v))), None)
     where = (f"{caller.name}=={caller.version} calls {func}() of {plugin.name}=={plugin.version}, a plugin that declares "
              f"it ({path})")
-    out = []
-    if forward:
-        out.append(Culprit(plugin.name, f">={forward}", CONF_TIME, [f"{where}; {plugin.name} {forward} defines it "
-                                                                   f"otherwise (read from release files)"], "release-files"))
-    if back:
-        out.append(Culprit(plugin.name, f"<={back}", CONF_TIME, [f"{where}; {plugin.name} {back} defined it otherwise "
-                                                                f"(read from release files)"], "release-files"))
+    out = _both_ways(plugin, where, forward, "defines it otherwise", back, "defined it otherwise", conf=CONF_TIME)
     if not out:
         return None
     ctx.callee = ctx.party(plugin.name)
@@ -5671,21 +5673,10 @@ def _new_attribute_user(ctx: Context, sig: F.Signal, done: Any, what: str, added
     movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if ctx.probe is None or not movable or len(movable) > users.MAX_OWNER_PINS:
         return None
-    try:
-        found = users._callers_among(ctx, movable, users.INSTANCE, sig.name, None, "AttributeError",
-                                     max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
-    except Exception:
+    reader = _one_instance_reader(ctx, movable, sig.name or "")
+    if reader is None:
         return None
-    if len(found) != 1:
-        return None
-    user = found[0]
-
-    def reads_not(v: str) -> bool:
-        try:
-            return users.first_use(ctx.probe, user.dist, v, users.INSTANCE, sig.name, raises="AttributeError",
-                                   max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR) is None
-        except Exception:
-            return False
+    user, reads_not = reader
 
     use = f"{user.dist}=={user.version} reads `.{sig.name}` ({user.use.file} line {user.use.line}: `{user.use.statement}`)"
     back = users.last_where_before(ctx.probe, user.dist, user.version, reads_not)
