@@ -367,9 +367,9 @@ ASYNCIO_LOOP_REMOVED = re.compile(r"As of 3\.10, the \*loop\* parameter was remo
 OMEGACONF_KEY = re.compile(r"^Key '(\w+)' not in '([A-Za-z_]\w*)'")
 # Bokeh's HasProps.__setattr__: "unexpected attribute 'plot_width' to figure, similar attributes are ..."
 BOKEH_ATTR = re.compile(r"^unexpected attribute '(\w+)' to ([A-Za-z_]\w*)\b")
-_TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)'")
+_TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # (a lost last quote, as _MODULE_ATTR)
 # Python 2 said "Values instance has no attribute 'tab_width'" of an old-style class's instance
-_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'|^([\w.]+) instance has no attribute '(\w+)'"
+_OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)(?:'|\s*$)|^([\w.]+) instance has no attribute '(\w+)'"
                        # a library's own __getattr__ without quotes: "RobertaTokenizerFast has no attribute _bos_token"
                        r"|^([A-Z]\w*) has no attribute (_*[a-z]\w*)$")
 # Type syntax evaluated on a Python that lacks it: 'X | None' before 3.10, 'list[int]' before 3.9.

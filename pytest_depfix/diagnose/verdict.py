@@ -4038,6 +4038,13 @@ def _unowned_class_user(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
         ev = user.describe(what)
         ctx.evidence.append(ev)
         out.append(Culprit(user.dist, f">={later}", CONF_TIME, [ev], "release-files"))
+    reader = ctx.pinned(user.dist)
+    if compiled is None and reader is not None and "." in (sig.cls or ""):
+        # The object came from somewhere: a dependency of the reader that opened a later series after
+        # it hands over the new kind (O365 2.0.15 reads .localize off what tzlocal 3.0 returns, a
+        # zoneinfo.ZoneInfo where tzlocal 2.1 returned a pytz timezone; python-o365#670).
+        for c in _moved_under_refuser(ctx, reader):
+            _add(out, c, ctx)
     if not out:
         return None
     ctx.found_caller = user.dist
