@@ -267,6 +267,9 @@ def _attribute_all(req: AnalysisRequest, index, warnings: List[str]) -> List[Cra
         except DepfixError as exc:
             warnings.append(f"attribution incomplete: {exc}")
             out.append(crash)
+        except Exception as exc:  # a frame no reading foresaw: that crash goes on unattributed, never an error
+            warnings.append(f"attribution incomplete: {type(exc).__name__}: {exc}")
+            out.append(crash)
     return group_crashes(out)
 
 

@@ -313,8 +313,11 @@ class _Search:
         conflict: Set[int] = set(pruners[key])  # who removed candidates of this package
         # The lookahead sees ``v`` only through which open candidates' requirements on ``key`` it
         # meets: a later (dearer) candidate meeting the same ones was cut already, at no cost.
-        on_key = [dep for k in order[i + 1:] for w in domains[k] if (k, w) in p.raw_cache
-                  for dep in (p.meta(k, w).deps if p.meta(k, w).ok else ()) if dep.key == key]
+        def requirements_on_key() -> List:
+            return [dep for k in order[i + 1:] for w in domains[k] if (k, w) in p.raw_cache
+                    for dep in (p.meta(k, w).deps if p.meta(k, w).ok else ()) if dep.key == key]
+
+        on_key, seen = requirements_on_key(), len(p.raw_cache)
         cut: Set[Tuple[bool, ...]] = set()
         for pos, v in enumerate(dom):
             c = addc(cost, full_cost(var.costs[v]))
@@ -330,6 +333,11 @@ class _Search:
                 conflict |= everything
                 break
             if limit is not None:
+                if len(p.raw_cache) != seen:
+                    # an earlier candidate's subtree fetched metadata the lookahead now reads: the
+                    # signatures cut so far were taken over less, so they no longer stand
+                    on_key, seen = requirements_on_key(), len(p.raw_cache)
+                    cut.clear()
                 sig = tuple(self._meets(dep, v) for dep in on_key)
                 if sig in cut or addc(c, self._lookahead(order, i + 1, domains, key, v)) >= limit:
                     # Not a break: a dearer candidate may ask less of the packages still open

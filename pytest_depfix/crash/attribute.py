@@ -443,7 +443,10 @@ def _unpacked_sdist_frame(frame: Frame, resolver: "_Resolver") -> Optional[Tuple
 
 def _real(path: str) -> str:
     """A path as the file system sees it: absolute, '..' folded, symlinks resolved, case as the OS compares it."""
-    return os.path.normcase(os.path.realpath(os.path.normpath(os.path.abspath(path))))
+    try:
+        return os.path.normcase(os.path.realpath(os.path.normpath(os.path.abspath(path))))
+    except (OSError, ValueError):  # a pasted path with a NUL byte, or one the OS refuses
+        return os.path.normcase(os.path.normpath(path))
 
 
 def _under(file: str, root: str) -> bool:

@@ -1486,16 +1486,18 @@ _ASSIGNED_ATTR = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.([A-Za-
 
 
 def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
-    """"can't set attribute": the pin whose class made the attribute a read-only property.
+    """"can't set attribute": the pin whose base class made the attribute a read-only property.
 
-    dynamicslab/pysindy#125: pysindy 1.4.3's ``PolynomialLibrary.fit`` sets
-    ``self.n_input_features_``; scikit-learn 1.0 turned that attribute of its base class
-    ``PolynomialFeatures`` into a deprecated property with no setter.  The failing line names
-    the attribute; the pin (other than the one assigning) whose release defines it as a
-    ``@property`` without a setter moves back to its newest release that did not, read from
-    source; the assigning pin's release that changed the line is the other way out.
+    dynamicslab/pysindy#125: pysindy 1.4.3's ``class PolynomialLibrary(PolynomialFeatures)``
+    sets ``self.n_input_features_`` in ``fit``; scikit-learn 1.0 turned that attribute of
+    ``PolynomialFeatures`` into a deprecated property with no setter.  The assigning pin's own
+    file must be read: its class built on a class that the one other pin defines with the
+    attribute as a ``@property`` without a setter.  That pin goes back to its newest release that
+    did not; the assigning pin's own read-only property, or a project frame (unread), says nothing.
     """
     from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
 
     m = _NO_SETTER.match((sig.message or "").strip())
     frames = ctx.crash.final.frames
@@ -1504,55 +1506,75 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     last = frames[-1]
     named = m.group(1) or m.group(2)
     hit = _ASSIGNED_ATTR.search((last.source or "")[:2000])
-    attr = named or (hit.group(1) if hit else None)
-    if not attr or (hit and named and hit.group(1) != named) or len(attr) < 5 or attr in _GENERIC_ATTRS:
+    if not hit or (named and hit.group(1) != named):
+        return None  # the failing line must show the assignment
+    attr = hit.group(1)
+    if len(attr) < 5 or attr in _GENERIC_ATTRS:
         return None  # ('value', 'shape': a property of that name is in many classes, not surely the one set)
     assigner = _frame_party(last, ctx)
-    candidates = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)
-                  and (assigner is None or assigner.kind != "dist" or p.key != assigner.key)]
-    if len(candidates) > users.MAX_OWNER_PINS:
+    own = ctx.pinned(assigner.name) if assigner is not None and assigner.kind == "dist" else None
+    rel = frame_relpath(last)
+    if own is None or not own.version or not rel:
         return None
-    out: List[Culprit] = []
+    if _read_only_in(ctx, own.name, own.version, attr):
+        return None  # the assigning pin's own property: its own slip, not another pin's change
+    try:
+        tree = users._parsed(ReleaseTree(ctx.probe, own.name, own.version).read(rel) or "")
+    except Exception:
+        return None
+    bases = {(users._dotted(b) or "").rsplit(".", 1)[-1] for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
+             for b in n.bases} if tree is not None else set()
+    candidates = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.key != own.key]
+    if not bases or len(candidates) > users.MAX_OWNER_PINS:
+        return None
+    found = []
     for pin in candidates:
-        if _read_only_in(ctx, pin.name, pin.version, attr) is not True:
-            continue
-        back = users.last_where_before(ctx.probe, pin.name, pin.version,
-                                       lambda v, pin=pin: _read_only_in(ctx, pin.name, v, attr) is False)
-        if back is None:
-            continue
-        ev = (f"{pin.name}=={pin.version} defines {attr} as a property with no setter, and the failing line sets it "
-              f"(`{(last.source or '').strip()[:100]}`); {pin.name} {back} did not (read from release files)")
-        ctx.evidence.append(ev)
-        out.append(Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files"))
-        ctx.callee = ctx.party(pin.name)
-        break
-    if not out:
+        classes = _read_only_classes(ctx, pin.name, pin.version, attr)
+        if classes and classes & bases:
+            found.append(pin)
+    if len(found) != 1:
         return None
-    verdict = "transitive" if assigner is not None and assigner.kind == "dist" else "project"
-    return done(verdict, sig.family, out[0].evidence[0], out)
+    pin = found[0]
+    back = users.last_where_before(ctx.probe, pin.name, pin.version,
+                                   lambda v: _read_only_in(ctx, pin.name, v, attr) is False)
+    if back is None:
+        return None
+    ev = (f"{pin.name}=={pin.version} defines {attr} as a property with no setter on a class that {own.name}=={own.version}'s "
+          f"class builds on, and the failing line sets it (`{(last.source or '').strip()[:100]}`); {pin.name} {back} did "
+          f"not (read from release files)")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(pin.name)
+    return done("transitive", sig.family, ev, [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
 
 
-def _read_only_in(ctx: Context, dist: str, version: str, attr: str) -> Optional[bool]:
-    """Whether a class of the release defines ``attr`` as a ``@property`` with no setter; None: unreadable."""
+def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Optional[Set[str]]:
+    """Names of the release's classes that define ``attr`` as a ``@property`` with no setter; None: unreadable."""
     from . import users
 
     found = users.modules_mentioning(ctx.probe, dist, version, f"def {attr}(",
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
     if found is None:
         return None
+    out: Set[str] = set()
     for _, tree in found:
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
             getter = setter = False
             for node in cls.body:
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == attr:
                     for d in node.decorator_list:
-                        if isinstance(d, ast.Name) and d.id in ("property", "cached_property"):
-                            getter = getter or d.id == "property"
-                        elif isinstance(d, ast.Attribute) and d.attr in ("setter", "deleter"):
-                            setter = True
+                        if isinstance(d, ast.Name) and d.id == "property":
+                            getter = True
+                        elif isinstance(d, ast.Attribute) and d.attr == "setter":
+                            setter = True  # (a deleter alone leaves it read-only)
             if getter and not setter:
-                return True
-    return False
+                out.add(cls.name)
+    return out
+
+
+def _read_only_in(ctx: Context, dist: str, version: str, attr: str) -> Optional[bool]:
+    """Whether a class of the release defines ``attr`` as a ``@property`` with no setter; None: unreadable."""
+    classes = _read_only_classes(ctx, dist, version, attr)
+    return None if classes is None else bool(classes)
 
 
 _MODULE_LACKS = re.compile(r"module '([A-Za-z_][\w.]{0,200})' has no attribute '([^'\n]{1,200})'")
@@ -3442,8 +3464,8 @@ def _unnamed_module_attribute(ctx: Context, sig: F.Signal, done: Any) -> Optiona
     from . import users
 
     name = sig.name or ""
-    if not name.isidentifier() or len(name) < 4 or ctx.probe is None:
-        return None
+    if not name.isidentifier() or len(name) < 4 or ctx.probe is None or tuple(ctx.target.python[:2]) >= (3, 5):
+        return None  # (only Python 2 and 3.4 print this wording: a later target's paste is something else)
     movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not movable or len(movable) > users.MAX_OWNER_PINS:
         return None
@@ -3464,7 +3486,7 @@ def _unnamed_module_attribute(ctx: Context, sig: F.Signal, done: Any) -> Optiona
     ev = (f"the message names no module (Python 2); {module}.{name} is missing in {pin.name}=={pin.version} and "
           f"present in {pin.name}{present} (read from release files)")
     return done("transitive", sig.family, f"{pin.name}=={pin.version} lacks {module}.{name}, which a caller reads",
-                [Culprit(pin.name, present, CONF_TIME + 0.1, [ev], "api-probe")])
+                [Culprit(pin.name, present, CONF_TIME, [ev], "api-probe")])
 
 
 _CALLABLE_TYPES = ("function", "builtin_function_or_method", "type", "method", "classobj")

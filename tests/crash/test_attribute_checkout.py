@@ -74,3 +74,33 @@ def test_a_generic_line_needs_the_frames_function_in_the_releases_file(index):
     body_line = "return self.model.docvecs.vectors_docs"
     frame = _frame(index, _tb(30, body_line).replace("in _get_document_vectors", "in wrapper"))
     assert frame.owner == "project"
+
+
+def test_a_path_through_a_symlink_to_the_root_is_the_projects(index, tmp_path):
+    root = tmp_path / "real"
+    (root / "top2vec").mkdir(parents=True)
+    link = tmp_path / "link"
+    link.symlink_to(root)
+    paste = _tb(30, "return self.model.docvecs.vectors_docs").replace(
+        "C:\\<path>\\Top2Vec\\top2vec\\Top2Vec.py", str(link / "top2vec" / "Top2Vec.py"))
+    assert _frame(index, paste, root=str(root)).owner == "project"
+
+
+def test_a_pasted_path_with_a_nul_byte_is_no_error(index, tmp_path):
+    # (review) os.path.realpath raises ValueError on an embedded NUL
+    paste = _tb(30, "return self.model.docvecs.vectors_docs").replace("C:\\<path>", "/home/u/a\x00b")
+    assert _frame(index, paste, root=str(tmp_path)).owner in ("project", "dist")
+
+
+def test_an_attribution_that_raises_leaves_the_crash_unattributed_with_a_warning(index, monkeypatch):
+    # (review) the engine caught only DepfixError around attribution: anything else was an internal error
+    import pytest_depfix.crash as crash_pkg
+    from pytest_depfix.engine import AnalysisRequest, analyze
+
+    def boom(*a, **k):
+        raise ValueError("embedded null byte")
+
+    monkeypatch.setattr(crash_pkg, "attribute", boom)
+    pins = parse_requirements_text("top2vec==1.0.23\n", PY38)
+    report = analyze(AnalysisRequest(pins=pins, target=PY38, crashes=parse_traceback(_tb(30, "x = 1")), index=index))
+    assert any("attribution incomplete: ValueError" in w for w in report.warnings), report.warnings

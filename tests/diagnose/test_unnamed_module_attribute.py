@@ -17,12 +17,12 @@ def _universe():
 
 
 def test_the_one_pin_whose_module_lacks_the_name_moves(index_for):
-    index, target = index_for(_universe(), python="3.7")
+    index, target = index_for(_universe(), python="3.4")
     d = diagnose_paste(index, target, "ruamelx.yaml==0.10.23\notherx==1.0\n", PASTE)
     assert [(c.name, c.constraint) for c in d.culprits] == [("ruamelx.yaml", ">=0.15.33")], d.summary
 
 
 def test_a_name_every_release_has_says_nothing(index_for):
-    index, target = index_for(_universe(), python="3.7")
+    index, target = index_for(_universe(), python="3.4")
     d = diagnose_paste(index, target, "ruamelx.yaml==0.10.23\notherx==1.0\n", PASTE.replace("UnsafeLoader", "Loader"))
     assert not d.culprits, d.summary

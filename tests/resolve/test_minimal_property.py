@@ -135,9 +135,21 @@ CHEAP_FIRST_NEEDS_MORE = ({
     {"pa": "1.1", "pb": "1.0", "pc": "2.0", "pd": "1.0"}, {}, [])
 
 
+# Found by review (session 16): metadata fetched under pa 1.1's subtree changes pa 1.2's and 1.3's
+# lookahead; a memo of cut candidates taken before that fetch skipped pa 1.3, the cheapest way.
+FETCHED_BETWEEN_CANDIDATES = ({
+    "pa": [{"version": v, "requires_dist": []} for v in ("1.0", "1.1", "1.2", "1.3")],
+    "pb": [{"version": "1.0", "requires_dist": ["pa>=1.0"]}, {"version": "2.0", "requires_dist": ["pa==1.3"]},
+           {"version": "2.1", "requires_dist": ["pa==1.3"]}, {"version": "2.2", "requires_dist": ["pa==1.3"]},
+           {"version": "3.0", "requires_dist": []}]},
+    {"pa": "1.0", "pb": "1.0"}, {},
+    [[Culprit("pa", ">=1.1", 0.9, [], "test")], [Culprit("pb", ">=2.0", 0.9, [], "test")]])
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(universes())
 @example(CHEAP_FIRST_NEEDS_MORE)
+@example(FETCHED_BETWEEN_CANDIDATES)
 def test_never_worse_than_brute_force(case):
     _same_as_brute_force(case)
 
