@@ -13,8 +13,6 @@ from __future__ import annotations
 import ast
 from typing import Any, List, Optional, Tuple
 
-from packaging.version import InvalidVersion, Version
-
 from .stdlib_source import _module_level
 
 __all__ = ["star_shadowers"]
@@ -31,7 +29,7 @@ def star_shadowers(ctx: Any, frame: Any, pin: Any, head: str) -> List[Tuple[Any,
     """
     from .adapted import frame_relpath
     from .probe import ReleaseTree
-    from .verdict import module_owner
+    from .verdict import _module_text, _nearest_both_ways, module_owner
 
     rel = frame_relpath(frame)
     if ctx.probe is None or not rel or not head.isidentifier():
@@ -60,40 +58,18 @@ def star_shadowers(ctx: Any, frame: Any, pin: Any, head: str) -> List[Tuple[Any,
         other = ctx.pinned(owner) if owner else None
         if other is None or not other.version or other.key == pin.key or ctx.is_keep(other.name):
             continue
-        path = module.replace(".", "/")
-
-        def exports(v: str) -> Optional[bool]:
-            try:
-                t = ReleaseTree(ctx.probe, other.name, v)
-                paths = t.paths()
-                for cand in (path + ".py", path + "/__init__.py"):
-                    if cand in paths:
-                        return _exports(t.read(cand) or "", head)
-            except Exception:
-                return None
-            return None
+        def exports(v: str, other=other, module=module) -> Optional[bool]:
+            text = _module_text(ctx, other.name, v, module)
+            return None if text is None else _exports(text, head)
 
         if not exports(other.version):
             continue
-        try:
-            pinned = Version(other.version)
-            finals = sorted(v for v in (_version(x) for x in ctx.probe.versions(other.name)) if v is not None
-                            and not v.is_prerelease and not v.is_devrelease)
-        except Exception:
+        ways = _nearest_both_ways(ctx, other, lambda v: exports(v) is False, most=MAX_RELEASES)
+        if ways is None:
             continue
-        back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_RELEASES]
-                     if exports(str(v)) is False), None)
-        forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_RELEASES]
-                        if exports(str(v)) is False), None)
+        back, forward = ways
         out.append((other, module, back, forward))
     return out
-
-
-def _version(text: str) -> Optional[Version]:
-    try:
-        return Version(text)
-    except InvalidVersion:
-        return None
 
 
 def _exports(text: str, head: str) -> Optional[bool]:

@@ -1588,8 +1588,6 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
     attribute '_experimental_logger.py'".  The pin's nearest releases whose ``__all__`` does not
     list it are the ways out: its own release broke it (direct).
     """
-    from .probe import ReleaseTree
-
     m = _MODULE_LACKS.search(sig.message or "")
     if not m or m.group(2).isidentifier() or ctx.probe is None:
         return None
@@ -1598,18 +1596,9 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
     pin = ctx.pinned(owner) if owner else None
     if pin is None or not pin.version or ctx.is_keep(pin.name):
         return None
-    path = module.replace(".", "/")
-
     def lists(v: str) -> Optional[bool]:
-        try:
-            tree = ReleaseTree(ctx.probe, pin.name, v)
-            paths = tree.paths()
-            for cand in (path + "/__init__.py", path + ".py"):
-                if cand in paths:
-                    return _all_lists(tree.read(cand) or "", entry)
-        except Exception:
-            return None
-        return None
+        text = _module_text(ctx, pin.name, v, module)
+        return None if text is None else _all_lists(text, entry)
 
     if not lists(pin.version):
         return None
@@ -1797,12 +1786,8 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
             return False
         return True if holder.search(text) else None
 
-    try:
-        pinned = Version(pin.version)
-        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
-                        if not v.is_prerelease and not v.is_devrelease and v.release[:1] == pinned.release[:1])
-    except Exception:
-        return None
+    pinned = Version(pin.version)
+    finals = [v for v in _final_versions(ctx, pin.name) or () if v.release[:1] == pinned.release[:1]]
     if state(pin.version) is not False:
         return None  # the pinned release's file does not hold the shown line: another release ran
     back = forward = None
@@ -1841,17 +1826,41 @@ def _same_code(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def _nearest_both_ways(ctx: Context, pin: Any, ok: Any) -> Optional[Tuple[Optional[str], Optional[str]]]:
-    """(newest earlier, oldest later) final release among the pin's nearest few where ``ok(v)`` is True; None: no list."""
+def _final_versions(ctx: Context, name: str) -> Optional[List[Version]]:
+    """The package's final releases the probe lists, oldest first (odd version strings left out); None: no list."""
     try:
-        pinned = Version(pin.version)
-        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
-                        if not v.is_prerelease and not v.is_devrelease)
+        return sorted(v for v in (Version(x) for x in ctx.probe.versions(name) if _plain_version(x))
+                      if not v.is_prerelease and not v.is_devrelease)
     except Exception:
         return None
-    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES] if ok(str(v))), None)
-    forward = next((str(v) for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES] if ok(str(v))), None)
+
+
+def _nearest_both_ways(ctx: Context, pin: Any, ok: Any, most: int = MAX_NEW_LINE_RELEASES
+                       ) -> Optional[Tuple[Optional[str], Optional[str]]]:
+    """(newest earlier, oldest later) final release among the pin's nearest ``most`` where ``ok(v)`` is True; None: no list."""
+    finals = _final_versions(ctx, pin.name)
+    if finals is None:
+        return None
+    pinned = Version(pin.version)
+    back = next((str(v) for v in [v for v in reversed(finals) if v < pinned][:most] if ok(str(v))), None)
+    forward = next((str(v) for v in [v for v in finals if v > pinned][:most] if ok(str(v))), None)
     return back, forward
+
+
+def _module_text(ctx: Context, dist: str, version: str, module: str) -> Optional[str]:
+    """The source of a release's module (``a/b.py`` or ``a/b/__init__.py``), or None when it has none or cannot be read."""
+    from .probe import ReleaseTree
+
+    path = module.replace(".", "/")
+    try:
+        tree = ReleaseTree(ctx.probe, dist, version)
+        paths = tree.paths()
+        for cand in (path + ".py", path + "/__init__.py"):
+            if cand in paths:
+                return tree.read(cand) or ""
+    except Exception:
+        return None
+    return None
 
 
 def _plain_version(text: str) -> bool:
@@ -4354,12 +4363,10 @@ def _plugin_hook(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Optio
             return None  # unreadable, or the file moved: no evidence either way
         return all(s != shape for _, s in got)
 
-    try:
-        pinned = Version(plugin.version)
-        finals = sorted(v for v in (Version(x) for x in ctx.probe.versions(plugin.name) if _plain_version(x))
-                        if not v.is_prerelease and not v.is_devrelease)
-    except Exception:
+    finals = _final_versions(ctx, plugin.name)
+    if finals is None:
         return None
+    pinned = Version(plugin.version)
     earlier = [str(v) for v in reversed(finals) if v < pinned]
     if not earlier or not differs(earlier[0]):
         # The plugin's definition was already so in the release before: the host's call is what
