@@ -3,7 +3,8 @@
 Brute force enumerates every combination of versions straight from the
 universe description (not through the index or the resolver's code), keeps
 those that satisfy every rule, and takes the lexicographic minimum of
-(packages changed, majors left, minors left, distance in releases).  The
+(packages changed, majors left, minors left, distance in releases, a release
+that must compile for the target counting 1000 more).  The
 resolver, run on a real file:// index of real wheels built from the same
 description, must reach exactly that minimum -- and say "no solution" (not
 "gave up") exactly when brute force finds none.
@@ -54,6 +55,9 @@ def universes(draw, names_pool=NAMES, max_versions=4):
                 rel["tag"] = "cp38-cp38-manylinux2014_x86_64"  # wheel for another Python only
             elif flavour == 2:
                 rel["yanked"] = "bad"
+            elif flavour == 3:
+                # a CPython 3.8 wheel and an sdist: installable on 3.7 only by compiling, ranked down
+                rel["tag"], rel["sdist"] = "cp38-cp38-manylinux2014_x86_64", True
             rels.append(rel)
         uni[name] = rels
     pins = {name: draw(st.sampled_from([r["version"] for r in uni[name]])) for name in names}
@@ -72,7 +76,14 @@ def universes(draw, names_pool=NAMES, max_versions=4):
 
 
 def _installable(rel) -> bool:
-    return rel.get("tag", "py3-none-any") == "py3-none-any" and rel.get("requires_python") is None
+    return bool(rel.get("sdist")) or (rel.get("tag", "py3-none-any") == "py3-none-any" and rel.get("requires_python") is None)
+
+
+COMPILE_STEPS = 1000  # resolve_problem.BUILD_STEPS: a release that must compile counts this much more distance
+
+
+def _compiles(rel) -> bool:
+    return bool(rel.get("sdist")) and rel.get("tag", "py3-none-any") != "py3-none-any"
 
 
 def brute_force(uni, pins, keep, demands):
@@ -93,14 +104,14 @@ def brute_force(uni, pins, keep, demands):
         if not ok:
             continue
         cost = [0, 0, 0, 0]
-        for n in names:
+        for n, r in zip(names, combo):
             cur, new = Version(pins[n]), chosen[n]
             if cur != new:
-                order = sorted(Version(r["version"]) for r in uni[n])
+                order = sorted(Version(x["version"]) for x in uni[n])
                 cost[0] += 1
                 cost[1] += cur.release[:1] != new.release[:1]
                 cost[2] += cur.release[:2] != new.release[:2]
-                cost[3] += abs(order.index(cur) - order.index(new))
+                cost[3] += abs(order.index(cur) - order.index(new)) + (COMPILE_STEPS if _compiles(r) else 0)
         if best is None or cost < best:
             best = cost
     return best
@@ -112,10 +123,11 @@ def answer_cost(uni, pins, res):
         cur, new = Version(pins[n]), Version(res.pins[n])
         if cur != new:
             order = sorted(Version(r["version"]) for r in uni[n])
+            rel = next(r for r in uni[n] if Version(r["version"]) == new)
             cost[0] += 1
             cost[1] += cur.release[:1] != new.release[:1]
             cost[2] += cur.release[:2] != new.release[:2]
-            cost[3] += abs(order.index(cur) - order.index(new))
+            cost[3] += abs(order.index(cur) - order.index(new)) + (COMPILE_STEPS if _compiles(rel) else 0)
     return cost
 
 
@@ -146,9 +158,20 @@ FETCHED_BETWEEN_CANDIDATES = ({
     [[Culprit("pa", ">=1.1", 0.9, [], "test")], [Culprit("pb", ">=2.0", 0.9, [], "test")]])
 
 
+# The nearest release only installs on 3.7 by compiling (a CPython 3.8 wheel and an sdist): the next
+# one, with a wheel for the target, is the answer (aiohttp 3.8.3 over 3.7.0 on Python 3.11).
+NEAREST_MUST_COMPILE = ({
+    "pa": [{"version": "1.0", "requires_dist": []},
+           {"version": "1.1", "requires_dist": [], "tag": "cp38-cp38-manylinux2014_x86_64", "sdist": True},
+           {"version": "1.2", "requires_dist": []}],
+    "pb": [{"version": "1.0", "requires_dist": []}, {"version": "2.0", "requires_dist": []}]},
+    {"pa": "1.0", "pb": "1.0"}, {}, [[Culprit("pa", ">=1.1", 0.9, [], "test")]])
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(universes())
 @example(CHEAP_FIRST_NEEDS_MORE)
+@example(NEAREST_MUST_COMPILE)
 @example(FETCHED_BETWEEN_CANDIDATES)
 def test_never_worse_than_brute_force(case):
     _same_as_brute_force(case)
