@@ -58,6 +58,7 @@ def star_shadowers(ctx: Any, frame: Any, pin: Any, head: str) -> List[Tuple[Any,
         other = ctx.pinned(owner) if owner else None
         if other is None or not other.version or other.key == pin.key or ctx.is_keep(other.name):
             continue
+
         def exports(v: str, other=other, module=module) -> Optional[bool]:
             text = _module_text(ctx, other.name, v, module)
             return None if text is None else _exports(text, head)
@@ -85,15 +86,12 @@ def _exports(text: str, head: str) -> Optional[bool]:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return None
-    listed = None
+    readable, listed = literal_all(tree)
+    if not readable:
+        return None  # an __all__ built or extended some other way: cannot tell
     bound = False
     for stmt in _module_level(tree.body):
-        nested = stmt not in tree.body
         if _touches_all(stmt):
-            if nested or not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, (ast.List, ast.Tuple)) \
-                    or listed is not None:
-                return None  # an __all__ built or extended some other way: cannot tell
-            listed = {e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
             continue
         if isinstance(stmt, ast.Import):
             if any(a.asname == head for a in stmt.names):
@@ -130,3 +128,18 @@ def _touches_all(stmt: ast.stmt) -> bool:
         return True
     return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute) \
         and isinstance(stmt.value.func.value, ast.Name) and stmt.value.func.value.id == "__all__"
+
+
+def literal_all(tree: ast.Module) -> Tuple[bool, Optional[set]]:
+    """``(readable, names)`` of a module's ``__all__``: names None when it has none; not readable when it is
+    built any other way than one literal list or tuple at the top (``+=``, ``.append``, a call, a block)."""
+    top = {id(stmt) for stmt in tree.body}  # (ast nodes compare by identity: a set, not a list scan)
+    listed = None
+    for stmt in _module_level(tree.body):
+        if not _touches_all(stmt):
+            continue
+        if id(stmt) not in top or not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, (ast.List, ast.Tuple)) \
+                or listed is not None:
+            return False, None
+        listed = {e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    return True, listed

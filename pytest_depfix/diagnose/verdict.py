@@ -1616,21 +1616,14 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 def _all_lists(text: str, entry: str) -> Optional[bool]:
     """Whether the module's literal ``__all__`` lists ``entry``; None when it cannot be read or is built
     any other way (``+=``, ``.append``, a call, set inside a block)."""
-    from .star_import import _module_level, _touches_all
+    from .star_import import literal_all
 
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return None
-    listed = None
-    for stmt in _module_level(tree.body):
-        if not _touches_all(stmt):
-            continue
-        if stmt not in tree.body or not isinstance(stmt, ast.Assign) or not isinstance(stmt.value, (ast.List, ast.Tuple)) \
-                or listed is not None:
-            return None
-        listed = any(isinstance(e, ast.Constant) and e.value == entry for e in stmt.value.elts)
-    return bool(listed)
+    readable, listed = literal_all(tree)
+    return (entry in listed if listed is not None else False) if readable else None
 
 
 _INT_LITERAL = re.compile(r"invalid literal for int\(\) with base 10: '([^'\s]{1,40})'")
