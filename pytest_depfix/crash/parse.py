@@ -82,8 +82,46 @@ def _parse(text: str, _unprefixed: bool = False) -> List[Crash]:
     if not crashes and not _unprefixed:
         stripped = strip_log_prefix(text)
         if stripped is not None:
-            return _parse(stripped, _unprefixed=True)
+            crashes = _parse(stripped, _unprefixed=True)
+    if not crashes and not _unprefixed:
+        quoted = json_quoted_traceback(text)
+        if quoted is not None:
+            crashes = _parse(quoted, _unprefixed=True)
     return crashes
+
+
+_JSON_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "r": ""}
+
+
+def json_quoted_traceback(text: str) -> Optional[str]:
+    """A traceback printed inside a JSON string, unescaped; None when the paste holds none.
+
+    Ansible prints a module's failure as ``FAILED! => {"module_stderr": "Traceback (most
+    recent call last):\\n  File \\"...``: one line, the newlines and quotes escaped.
+    The string runs from the header to its closing quote (or the paste's end, when the
+    paste is cut), and only JSON's own escapes are undone; ``\\uXXXX`` becomes its character.
+    """
+    start = text.find(HEADER + ":\\n")
+    if start < 0:
+        return None
+    out: List[str] = []
+    i, n = start, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            break  # the string's closing quote
+        if c == "\\" and i + 1 < n:
+            e = text[i + 1]
+            if e == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[i + 2:i + 6]):
+                out.append(chr(int(text[i + 2:i + 6], 16)))
+                i += 6
+                continue
+            out.append(_JSON_ESCAPES.get(e, "\\" + e))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out) + "\n"
 
 
 # A log line's exception after its prefix: "... web: AttributeError: x" (the type, then ": " or the end).

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Tuple
 
-from ..crash.parse import cpython_frame, log_prefix_length
+from ..crash.parse import HEADER, cpython_frame, log_prefix_length
 from ..models import Crash, ExceptionRecord, Frame
 from . import families as F
 from .knowledge import KnowledgeBase
@@ -160,6 +160,11 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
             return InferredMessage(exc_type, "\n".join(report), reason, line=first)
         message = [first]
         frames: List[Frame] = []
+        cut = _cut_traceback(text.splitlines(), i + 1)
+        if cut:
+            # A logger's "Unrecoverable error: AttributeError(...)" above a traceback the paste cut
+            # before its exception line (Celery's worker log): the frames, outermost first, as printed.
+            return InferredMessage(exc_type, first, reason, frames=cut)
         for more in lines[rest_from:i + MAX_MESSAGE_LINES + MAX_TRAILING_FRAMES]:
             if not more:
                 break  # an exception message ends at a blank line
@@ -176,6 +181,32 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)),
                                loading=loading.group(1) if loading else "")
     return None
+
+
+def _cut_traceback(raw: List[str], start: int) -> List[Frame]:
+    """The frames of a ``Traceback (most recent call last):`` block right after the message line.
+
+    Only a block that is the next thing printed counts, and only its ``File`` lines and the
+    code lines under them; it ends at the first other line (the parser found no exception
+    line, so the block is cut, as a stored log often is).
+    """
+    j = start
+    while j < len(raw) and not raw[j].strip():
+        j += 1
+    if j >= len(raw) or not _strip(raw[j]).startswith(HEADER):
+        return []
+    frames: List[Frame] = []
+    for more in raw[j + 1:j + 1 + 2 * MAX_TRAILING_FRAMES]:
+        fr = cpython_frame(more)
+        if fr is not None and fr[2]:
+            frames.append(fr[1])
+            continue
+        st = more.strip()
+        if frames and st and not frames[-1].source and more[:1] in (" ", "\t") and not st.startswith("File "):
+            frames[-1].source = st
+            continue
+        break
+    return frames
 
 
 _DEBUG_TYPE = re.compile(r"Exception Type:\s*([A-Za-z_][\w.]{0,200})\s*$")

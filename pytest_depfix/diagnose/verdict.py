@@ -1032,7 +1032,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         from .undefined import undefined_name
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
-                        _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line,
+                        _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line, _new_refusal_path,
                         _version_parsed, _bad_all_entry, _read_only_property):
             found = reading(ctx, sig, done)
             if found is not None:
@@ -1739,32 +1739,18 @@ _SLIP_ERRORS = ("KeyError", "IndexError", "TypeError", "UnboundLocalError", "Zer
 MAX_NEW_LINE_RELEASES = 3  # earlier releases read back for the one before the failing line came
 
 
-def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
-    """The failing line is a pin's own, new in its last few releases, and the project calls into it: the way back.
+def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisect: bool = False
+               ) -> Optional[Tuple[str, Optional[str]]]:
+    """(last release before the line came, first later release without it) within the pin's major; None: no sign.
 
-    mhallsmoore/qstrader#347: matplotlib 3.3.3 rewrote ``Axis.grid`` to read
-    ``self._major_tick_kw['gridOn']`` and fails with ``KeyError: 'gridOn'`` where the
-    project calls ``ax.xaxis.grid(linestyle=':')``; 3.3.2 did not have the line.  Only plain
-    slips (a key, an index, a type, an unbound local) on a line that neither raises nor
-    asserts, only within the pin's major, and the nearest later release that dropped the
-    line is the other way out.  Guessed from code history alone: ranked as a guess.
+    The pinned release's ``rel`` must hold ``line``; an earlier one among the nearest
+    few must define ``function`` there without it (the line is new).  ``bisect``: any
+    earlier release of the major, found by halving (the line, once come, stays), for a
+    line whose age is no argument against it.  Read, never run.
     """
-    from .adapted import frame_relpath
     from .probe import ReleaseTree
 
-    frames = ctx.crash.final.frames
-    if sig.exc_type.rsplit(".", 1)[-1] not in _SLIP_ERRORS or ctx.probe is None or len(frames) < 2:
-        return None
-    last, outer = frames[-1], _frame_party(frames[-2], ctx)
-    line = (last.source or "").strip()
-    party = _frame_party(last, ctx)
-    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
-    rel = frame_relpath(last)
-    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
-            or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind != "project" \
-            or not (last.function or "").isidentifier():
-        return None
-    holder = re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(last.function)}\b", re.M)
+    holder = re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(function)}\b", re.M)
 
     def state(v: str) -> Optional[bool]:
         """True: the function is there without the line; False: the line is there; None: cannot tell."""
@@ -1784,6 +1770,21 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     if state(pin.version) is not False:
         return None  # the pinned release's file does not hold the shown line: another release ran
     back = forward = None
+    if bisect:
+        earlier = [v for v in finals if v < pinned]
+        lo, hi = 0, len(earlier) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            got = state(str(earlier[mid]))
+            if got is None:
+                lo = mid + 1  # the function or its file is not there yet: older than what is sought
+            elif got:
+                back, lo = str(earlier[mid]), mid + 1
+            else:
+                hi = mid - 1
+        if back is None:
+            return None
+        return back, None
     for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES]:
         got = state(str(v))
         if got is None:
@@ -1800,6 +1801,37 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
             break
         if got is None:
             break
+    return back, forward
+
+
+def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """The failing line is a pin's own, new in its last few releases, and the project calls into it: the way back.
+
+    mhallsmoore/qstrader#347: matplotlib 3.3.3 rewrote ``Axis.grid`` to read
+    ``self._major_tick_kw['gridOn']`` and fails with ``KeyError: 'gridOn'`` where the
+    project calls ``ax.xaxis.grid(linestyle=':')``; 3.3.2 did not have the line.  Only plain
+    slips (a key, an index, a type, an unbound local) on a line that neither raises nor
+    asserts, only within the pin's major, and the nearest later release that dropped the
+    line is the other way out.  Guessed from code history alone: ranked as a guess.
+    """
+    from .adapted import frame_relpath
+
+    frames = ctx.crash.final.frames
+    if sig.exc_type.rsplit(".", 1)[-1] not in _SLIP_ERRORS or ctx.probe is None or len(frames) < 2:
+        return None
+    last, outer = frames[-1], _frame_party(frames[-2], ctx)
+    line = (last.source or "").strip()
+    party = _frame_party(last, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(last)
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
+            or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind != "project" \
+            or not (last.function or "").isidentifier():
+        return None
+    came = _line_came(ctx, pin, rel, last.function, line)
+    if came is None:
+        return None
+    back, forward = came
     where = f"{pin.name}=={pin.version}'s own line fails where the project calls it ({rel}: {line[:80]})"
     out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; {pin.name} {back} did not have that line yet"],
                    "release-files")]
@@ -1808,6 +1840,48 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
                            "release-files"))
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """The project calls a pin whose entry line, new in its last few releases, leads to the pin's own ``raise``.
+
+    ruamel.yaml 0.18 made ``YAML``-less ``load()`` refuse: its ``load`` now calls
+    ``error_deprecation('load', 'load', ...)``, which raises ``AttributeError``; 0.17.40
+    had no such call and loaded with a warning.  The frame the project called holds a
+    line the pin's previous releases did not have, and every frame from there down is
+    that pin's, ending in a deliberate ``raise``: the pin refused on purpose, so the
+    project's call is what its pinned library no longer supports (verdict ``project``),
+    and the way out is the release before the line came.  Code history alone: a guess.
+    """
+    from .adapted import frame_relpath
+
+    frames = ctx.crash.final.frames
+    if ctx.probe is None or len(frames) < 3:
+        return None
+    last = frames[-1]
+    party = _frame_party(last, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not re.match(r"raise\b", (last.source or "").strip()):
+        return None
+    k = len(frames) - 1
+    while k > 0 and _frame_party(frames[k - 1], ctx) == party:
+        k -= 1
+    outer = _frame_party(frames[k - 1], ctx) if k > 0 else None
+    entry = frames[k]
+    line, rel = (entry.source or "").strip(), frame_relpath(entry)
+    if entry is last or outer is None or outer.kind != "project" or not rel or len(line) < 8 \
+            or not (entry.function or "").isidentifier() or re.match(r"(?:raise|assert|return|import|from)\b", line):
+        return None
+    came = _line_came(ctx, pin, rel, entry.function, line, bisect=True)
+    if came is None:
+        return None
+    back = came[0]
+    where = (f"{pin.name}=={pin.version}'s {entry.function}() now runs into its own raise "
+             f"({rel}: {line[:80]}), a line {pin.name} {back} did not have")
+    out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; the project's call worked before it came"],
+                   "release-files")]
+    ctx.callee = ctx.party(pin.name)
+    return done("project", sig.family, where, out)
 
 
 def _same_code(a: str, b: str) -> bool:
@@ -4505,6 +4579,8 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     named = [s for s in suspects if re.search(rf"\b{re.escape(s[0].replace('-', '_'))}\b", src, re.I)]
     if len(named) == 1:
         suspects = named
+    if not suspects:
+        suspects = _extra_named_by_module(ctx, caller, c_time)
     if not suspects and sig.family == F.SIGNATURE and sig.function and sig.name:
         # The caller's declared dependencies say nothing (starlette's httpx is an extra): the
         # class named in the message is defined by a pin of the set; ask it about the keyword.
@@ -4889,6 +4965,41 @@ def _caller_passes_again(ctx: Context, sig: F.Signal, caller: Party) -> List[Cul
              f"(`{(frame.source or '').strip()}`, {parts[-1]} line {frame.line})")
     return _both_ways(ctx.pinned(caller.name), where, forward, f"passes {sig.name}= there", back,
                       f"passed {sig.name}= there")
+
+
+_EXTRA_MARKER = re.compile(r"""\bextra\s*==\s*['"]([^'"]{1,100})['"]""")
+
+
+def _extra_named_by_module(ctx: "Context", caller: Party, c_time: Optional[str]) -> List[Tuple[str, str]]:
+    """A pin the caller needs only under an extra, named by the module the innermost caller frame runs in.
+
+    Kombu declares redis only for its ``redis`` extra, and the crash runs in
+    ``kombu.transport.redis``: that module is the extra's code, so the pin is a
+    dependency of the crash even though the plain Requires-Dist leaves it out.
+    The pin counts when its series began after the caller's upload, as the plain
+    dependencies do.
+    """
+    frame = next((f for f in reversed(ctx.crash.root.frames)
+                  if f.owner == "dist" and canonicalize_name(f.dist or "") == canonicalize_name(caller.name)), None)
+    if frame is None or not frame.module or not c_time:
+        return []
+    parts = {p.lower() for p in frame.module.split(".")[1:]}
+    try:
+        meta = ctx.index.metadata(caller.name, caller.version)
+        extras = sorted({m.group(1) for r in meta.requires_dist for m in _EXTRA_MARKER.finditer(r)})
+        plain = {canonicalize_name(r.name) for r in meta.dependencies(ctx.target, ())}
+        optional = [canonicalize_name(r.name) for r in meta.dependencies(ctx.target, extras)]
+    except Exception:
+        return []
+    out: List[Tuple[str, str]] = []
+    for d in dict.fromkeys(optional):
+        pin = ctx.pinned(d)
+        if d in plain or pin is None or not pin.version or ctx.is_keep(d) or d.replace("-", "_") not in parts:
+            continue
+        start = timeline.series_start(ctx.index, pin.name, pin.version)
+        if start and start[1] and start[1] > c_time:
+            out.append((pin.name, pin.version))
+    return out
 
 
 def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:

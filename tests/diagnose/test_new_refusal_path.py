@@ -1,0 +1,66 @@
+"""A pin's entry point that now runs into the pin's own ``raise``: the project's call is no longer supported.
+
+ruamel.yaml 0.18 made the module-level ``load()`` call ``error_deprecation(...)``,
+which raises ``AttributeError``; 0.17 had no such call.  Ansible printed the
+module's traceback inside its JSON result (``"module_stderr": "Traceback ...\\n..."``),
+one line with its newlines escaped, as the yedit thread shows it.
+"""
+from pytest_depfix.crash.parse import json_quoted_traceback, parse_traceback
+from tests.support.diagnose_crashes import diagnose_paste
+
+SITE = "/usr/local/lib/python3.9/dist-packages"
+OLD = ("def error_deprecation(fun, method, arg=''):\n    raise AttributeError(fun)\n\n"
+       "def load(stream, Loader=None):\n    warn_deprecation('load', 'load')\n    return Loader(stream).get()\n")
+NEW = OLD.replace("    warn_deprecation('load', 'load')\n", "    error_deprecation('load', 'load', arg=_error_dep_arg)\n")
+PASTE = ('fatal: [192.168.62.185]: FAILED! => {"changed": false, "module_stderr": "Traceback (most recent call last):\\n'
+         '  File \\"/tmp/ansible_yedit_payload/ansible_yedit_payload.zip/ansible/modules/yedit.py\\", line 493, in load\\n'
+         '    data = yaml.load(contents)\\n'
+         f'  File \\"{SITE}/ruamely/main.py\\", line 5, in load\\n'
+         "    error_deprecation('load', 'load', arg=_error_dep_arg)\\n"
+         f'  File \\"{SITE}/ruamely/main.py\\", line 2, in error_deprecation\\n'
+         '    raise AttributeError(fun)\\nAttributeError: \\n\\"load')
+
+
+def _universe():
+    versions = [("0.16.0", OLD), ("0.17.0", OLD), ("0.17.40", OLD), ("0.18.0", NEW), ("0.18.5", NEW)]
+    return {"ruamely": [{"version": v, "wheel": True, "files": {"ruamely/__init__.py": "", "ruamely/main.py": text}}
+                        for v, text in versions]}
+
+
+def test_a_traceback_inside_a_json_string_is_unescaped_and_parsed():
+    text = json_quoted_traceback(PASTE)
+    assert text.startswith("Traceback (most recent call last):\n  File \"/tmp/ansible_yedit_payload/")
+    [crash] = parse_traceback(PASTE)
+    assert crash.root.type == "AttributeError"
+    assert [f.function for f in crash.root.frames] == ["load", "load", "error_deprecation"]
+    assert crash.root.frames[-1].source == "raise AttributeError(fun)"
+
+
+def test_a_json_string_with_no_traceback_header_is_not_read():
+    assert json_quoted_traceback('{"msg": "File \\"x.py\\", line 3\\nValueError: no"}') is None
+
+
+def test_the_release_before_the_refusing_line_came_is_the_way_back(index_for):
+    index, target = index_for(_universe(), python="3.9")
+    d = diagnose_paste(index, target, "ruamely==0.18.5\n", PASTE)
+    assert d.verdict == "project", d.summary
+    assert [(c.name, c.constraint) for c in d.culprits] == [("ruamely", "<=0.17.40")], d.summary
+
+
+def test_a_refusal_the_pin_always_had_moves_nothing(index_for):
+    universe = _universe()
+    for release in universe["ruamely"]:
+        release["files"]["ruamely/main.py"] = NEW
+    index, target = index_for(universe, python="3.9")
+    d = diagnose_paste(index, target, "ruamely==0.18.5\n", PASTE)
+    assert not d.culprits, d.summary
+
+
+def test_a_refusal_reached_from_another_pin_is_not_read_as_the_projects_call(index_for):
+    universe = _universe()
+    universe["callery"] = [{"version": "1.0", "wheel": True, "files": {"callery/__init__.py": "", "callery/io.py": "x = 1\n"}}]
+    index, target = index_for(universe, python="3.9")
+    paste = PASTE.replace("/tmp/ansible_yedit_payload/ansible_yedit_payload.zip/ansible/modules/yedit.py",
+                          f"{SITE}/callery/io.py")
+    d = diagnose_paste(index, target, "ruamely==0.18.5\ncallery==1.0\n", paste)
+    assert d.verdict != "project" and not any(c.source == "release-files" for c in d.culprits), d.summary
