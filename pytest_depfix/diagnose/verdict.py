@@ -1736,6 +1736,8 @@ def _nearest_plain_release(ctx: Context, pin: Any) -> Optional[str]:
 
 # Errors a line of plain code raises by itself; a line that raises or asserts on purpose is a refusal.
 _SLIP_ERRORS = ("KeyError", "IndexError", "TypeError", "UnboundLocalError", "ZeroDivisionError")
+# ... and CPython's ValueError of an unpacking that got another count.
+_UNPACK_COUNT = re.compile(r"(?:too many|not enough) values to unpack \(expected \d+")
 MAX_NEW_LINE_RELEASES = 3  # earlier releases read back for the one before the failing line came
 
 
@@ -1817,7 +1819,9 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     from .adapted import frame_relpath
 
     frames = ctx.crash.final.frames
-    if sig.exc_type.rsplit(".", 1)[-1] not in _SLIP_ERRORS or ctx.probe is None or len(frames) < 2:
+    slip = sig.exc_type.rsplit(".", 1)[-1] in _SLIP_ERRORS or (
+        sig.exc_type.rsplit(".", 1)[-1] == "ValueError" and _UNPACK_COUNT.match(sig.message or "") is not None)
+    if not slip or ctx.probe is None or len(frames) < 2:
         return None
     last, outer = frames[-1], _frame_party(frames[-2], ctx)
     line = (last.source or "").strip()
@@ -1825,14 +1829,19 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
     rel = frame_relpath(last)
     if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
-            or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind != "project" \
-            or not (last.function or "").isidentifier():
+            or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind not in ("project", "dist") \
+            or outer == party or not (last.function or "").isidentifier():
         return None
     came = _line_came(ctx, pin, rel, last.function, line)
     if came is None:
         return None
     back, forward = came
-    where = f"{pin.name}=={pin.version}'s own line fails where the project calls it ({rel}: {line[:80]})"
+    if outer.kind != "project" and forward is None:
+        # Another pin called in (torch's optimizer wrapper calling schedulefree's step): that caller
+        # may be what changed, so only a line the pin itself dropped again reads as its regression.
+        return None
+    who = "the project" if outer.kind == "project" else outer.name
+    where = f"{pin.name}=={pin.version}'s own line fails where {who} calls it ({rel}: {line[:80]})"
     out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; {pin.name} {back} did not have that line yet"],
                    "release-files")]
     if forward is not None:

@@ -63,3 +63,29 @@ def test_a_line_that_only_changed_its_quotes_is_the_same_line(index_for):
     quoted = NEW.replace("'gridOn'", '"gridOn"')
     d = _diagnose(index_for, [("3.3.0", quoted), ("3.3.1", quoted), ("3.3.2", quoted), ("3.3.3", NEW)])
     assert not d.culprits, d.summary
+
+
+def _from_another_pin(index_for, bodies, paste):
+    paste = paste.replace("/qstrader/qstrader/statistics/tearsheet.py", "/usr/local/lib/python3.8/dist-packages/seabornx/core.py")
+    universe = _universe(bodies)
+    universe["seabornx"] = [{"version": "0.11.0", "files": {"seabornx/__init__.py": "", "seabornx/core.py": "x = 1\n"}}]
+    index, target = index_for(universe, python="3.8")
+    return diagnose_paste(index, target, "mplx==3.3.3\nseabornx==0.11.0\n", paste)
+
+
+def test_a_line_another_pin_runs_into_that_came_and_went_is_the_pins_regression(index_for):
+    # schedulefree 1.2.2's step(), called by torch's optimizer wrapper: the line is in 1.2.2 alone
+    d = _from_another_pin(index_for, [("3.3.2", OLD), ("3.3.3", NEW), ("3.3.4", OLD)], PASTE)
+    assert d.verdict == "direct", d.summary
+    assert sorted(c.constraint for c in d.culprits if c.name == "mplx") == ["<=3.3.2", ">=3.3.4"], d.summary
+
+
+def test_an_unpacking_that_got_another_count_is_a_slip(index_for):
+    line = "y, grad, z = zip(*[(p.data, p.grad, p.z) for p in group])"
+    paste = PASTE.replace(LINE, line).replace("KeyError: 'gridOn'", "ValueError: not enough values to unpack (expected 3, got 0)")
+    new = NEW.replace(LINE, line)
+    d = _diagnose(index_for, [("3.3.2", OLD), ("3.3.3", new)], paste=paste)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("mplx", "<=3.3.2")], d.summary
+    other = _diagnose(index_for, [("3.3.2", OLD), ("3.3.3", new)], paste=paste.replace("not enough values to unpack (expected 3, got 0)",
+                                                                                         "invalid literal for int()"))
+    assert not other.culprits, other.summary
