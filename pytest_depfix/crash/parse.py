@@ -214,6 +214,7 @@ def _unmark(raw: str) -> str:
 # Airflow's task log: "{bash_operator.py:157} INFO - " before every line, or only some of them.
 _AIRFLOW_PREFIX = re.compile(r"\{[\w.\\/-]{1,200}:\d{1,6}\} [A-Z]{3,8} - ")
 _CUT_FILE_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py[xd]?)", line (\d{1,9}), in (\S{1,300})\s*\Z')
+_CUT_LOCATION_LINE = re.compile(r'\s*"?([^"\s][^"]{0,1000}\.py)", line (\d{1,9})\s*\Z')
 
 
 _QUOTED_FRAME = re.compile(r"(>{1,3}) {1,8}File \"")
@@ -246,7 +247,9 @@ def _cut_file_line(raw: str) -> str:
         return raw
     m = _CUT_FILE_LINE.match(raw[:_HEAD])
     if not m:
-        return raw
+        m = _CUT_LOCATION_LINE.match(raw[:_HEAD])
+        # ... or inside a SyntaxError's location line ("_utility.py", line 554), which has no function
+        return f'  File "{m.group(1)}", line {m.group(2)}' if m else raw
     return f'  File "{m.group(1)}", line {m.group(2)}, in {m.group(3)}'
 
 
@@ -624,7 +627,8 @@ class _Parser:
 
     def finish(self) -> None:
         if self.state == TB and self.style == "pytest" and self.e_lines and (
-                self.frames or bare_exception_line(self.e_lines[0].strip()) is not None):
+                self.frames or bare_exception_line(self.e_lines[0].strip()) is not None
+                or cpython_frame(self.e_lines[0]) is not None):
             self._finish_pytest_exc(None)
         elif self.state == TB and not self.chain and not self.lead_exc and self.frames and self.frames[-1].source and (
                 self.style == "ipython" and self.ipy_arrows and self.headerless
@@ -918,6 +922,9 @@ class _Parser:
         self.want_source = True
 
     def _in_tb(self, line: str, st: str) -> None:
+        if self.style != "pytest" and line.startswith("E ") and self.frames \
+                and getattr(self.frames[-1], "_no_function", False):
+            self.style = "pytest"  # pytest's "E" lines under a SyntaxError's location line
         if self.style == "pytest":
             self._in_pytest(line, st)
             return
@@ -1051,6 +1058,8 @@ class _Parser:
         self.e_lines = []
         typ, msg_lines = "", list(lines)
         first = exception_line(lines[0]) if lines else None
+        if not first and len(lines) > 1 and self._pytest_syntax_error(lines):
+            return
         if first:
             typ, msg_lines = first[0], [first[1]] + lines[1:]
         elif rest:
@@ -1079,6 +1088,30 @@ class _Parser:
             self.gt_source = ""
         self.msg_lines.extend(msg_lines[1:])
         self.blank_after = True  # pytest messages are complete from the E lines
+
+    def _pytest_syntax_error(self, lines: List[str]) -> bool:
+        """pytest's "E" lines of a SyntaxError: its location and code first, the exception line last.
+
+        ``E     File "/x/_utility.py", line 554`` / ``E       return x, *y`` / ``E   ^`` /
+        ``E   SyntaxError: invalid syntax``: the location (in the "E" lines or just above
+        them) becomes the record's location, with the code line as its source.
+        """
+        last = exception_line(lines[-1])
+        if not last or last[0].rsplit(".", 1)[-1] not in ("SyntaxError", "IndentationError", "TabError"):
+            return False
+        code = [ln for ln in lines[:-1] if ln and not _is_caret(ln)]
+        if code:
+            fr = cpython_frame(code[0])
+            if fr is not None and not fr[2]:
+                self._add_frame(fr)
+                code = code[1:]
+        if not self.frames or not getattr(self.frames[-1], "_no_function", False):
+            return False
+        if code and not self.frames[-1].source:
+            self.frames[-1].source = code[0]
+        self._new_exception(last, self.frames)
+        self.blank_after = True
+        return True
 
     def _abort_tb(self) -> None:
         """A traceback that never reached its exception line: drop its frames.

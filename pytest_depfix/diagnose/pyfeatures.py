@@ -137,6 +137,28 @@ def _syntax(text: str, target: Tuple[int, int], tree: ast.Module) -> Optional[To
         return TooNew(line, needs, f"syntax new in Python {needs[0]}.{needs[1]} ({msg})")
     except (ValueError, RecursionError, MemoryError):
         return None
+    if target < (3, 8):
+        return _bare_starred_return(text, tree)
+    return None
+
+
+def _bare_starred_return(text: str, tree: ast.Module) -> Optional[TooNew]:
+    """``return a, *b`` (or ``yield``) without parentheses: new in Python 3.8 (bpo-32117).
+
+    CPython's ``feature_version`` parse lets it through, so the tree is asked: a
+    returned or yielded tuple with a starred item whose source does not open with
+    ``(`` (Python 3.8+'s tree puts a parenthesized tuple's column on its paren).
+    """
+    lines = text.splitlines()
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Return, ast.Yield)) or not isinstance(node.value, ast.Tuple):
+            continue
+        tup = node.value
+        if not any(isinstance(e, ast.Starred) for e in tup.elts) or not 0 < tup.lineno <= len(lines):
+            continue
+        if lines[tup.lineno - 1][tup.col_offset:tup.col_offset + 1] != "(":
+            return TooNew(tup.lineno, (3, 8), "syntax new in Python 3.8 (an unparenthesized starred item in "
+                          f"{'return' if isinstance(node, ast.Return) else 'yield'})")
     return None
 
 

@@ -30,3 +30,46 @@ def test_on_a_python_that_parses_it_the_syntax_error_is_not_read_as_too_new(inde
     index, target = index_for(SB, python="3.10", platform="win_amd64")
     d = diagnose_paste(index, target, "sb==0.1.0\n", PASTE)
     assert d.family != "python-version" and not d.culprits
+
+
+# plotext 5.2.2 (plotext#102): pytest's "E" lines of a SyntaxError, the paste cut inside the location line.
+STAR = "def transpose(x, n):\n    return x\n\ndef f(xl, yl, ol, other):\n    return xl, yl, *transpose(ol, len(other))\n"
+STAR_OK = STAR.replace("return xl, yl, *transpose", "return (xl, yl, *transpose").replace("len(other))\n", "len(other)))\n")
+PLOT = {"plotx": [{"version": "5.2.2", "files": {"plotx/__init__.py": "", "plotx/_utility.py": STAR}},
+                  {"version": "5.2.7", "files": {"plotx/__init__.py": "", "plotx/_utility.py": STAR_OK}}]}
+CUT = ('_utility.py", line 5\n'
+       "E       return xl, yl, *transpose(ol, len(other))\n"
+       "E                      ^\n"
+       "E   SyntaxError: invalid syntax\n")
+
+
+def test_pytests_e_lines_of_a_syntax_error_give_its_location_and_code():
+    from pytest_depfix.crash import parse_traceback
+
+    for paste in (CUT, CUT.replace('_utility.py", line 5', 'E     File "/venv/site-packages/plotx/_utility.py", line 5')):
+        [crash] = parse_traceback(paste)
+        loc = crash.root.location
+        assert (crash.root.type, crash.root.message) == ("SyntaxError", "invalid syntax")
+        assert (loc.file.rsplit("/", 1)[-1], loc.line, loc.source) == ("_utility.py", 5, "return xl, yl, *transpose(ol, len(other))")
+
+
+def test_an_unparenthesized_starred_return_is_new_in_python_38():
+    from pytest_depfix.diagnose.pyfeatures import too_new
+
+    assert too_new(STAR, (3, 7)).needs == (3, 8)
+    assert too_new(STAR, (3, 8)) is None
+    assert too_new(STAR_OK, (3, 7)) is None
+    assert too_new("x = a, *b\n", (3, 7)) is None
+
+
+def test_a_bare_file_name_is_the_one_pin_whose_file_of_that_name_holds_the_shown_line(index_for):
+    index, target = index_for(PLOT, python="3.7")
+    d = diagnose_paste(index, target, "plotx==5.2.2\n", CUT)
+    assert d.family == "python-version", d.summary
+    assert ("plotx", ">=5.2.7") in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_bare_file_name_no_pin_holds_is_left_alone(index_for):
+    index, target = index_for(PLOT, python="3.7")
+    d = diagnose_paste(index, target, "plotx==5.2.2\n", CUT.replace("_utility.py", "_helpers.py"))
+    assert not d.culprits, d.summary
