@@ -11,6 +11,7 @@ no pin can help.  It knows nothing about versions: that is for the verdict.
 from __future__ import annotations
 
 import ast as _ast
+import builtins
 
 import re
 from dataclasses import dataclass, field
@@ -474,7 +475,35 @@ def classify(crash: Crash) -> Signal:
         sig = _classify_one(exc)
         if sig.family != UNKNOWN:
             return sig
+        inner = _wrapped_builtin(exc)
+        if inner is not None:
+            sig = _classify_one(inner)
+            if sig.family != UNKNOWN:
+                return sig
     return _classify_one(root)
+
+
+# A library's own exception whose message is the builtin error it caught, as ``f"{type(e).__name__}: {e}"``.
+_WRAPPED_BUILTIN = re.compile(r"(ImportError|ModuleNotFoundError|AttributeError|TypeError|NameError): (\S.{0,2000})", re.S)
+
+
+def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
+    """The builtin exception a library's exception carries in its message, or None.
+
+    huey 1.10's scheduler re-raises what reading the schedule raised as
+    ``ScheduleReadException("TypeError: __init__() got an unexpected keyword argument
+    'decode_components'.")``: the TypeError is the signal.  Only a message that starts
+    with the builtin's name, on an exception that is not itself a builtin.
+    """
+    if "." not in exc.type and exc.type in dir(builtins):
+        return None
+    m = _WRAPPED_BUILTIN.match(exc.message.strip()[:2100])
+    if not m:
+        return None
+    message = m.group(2).strip()
+    if message.endswith("'."):
+        message = message[:-1]  # the wrapper's own full stop after the quoted name
+    return ExceptionRecord(type=m.group(1), message=message, frames=list(exc.frames))
 
 
 def _full_module(named: str, source: str) -> str:

@@ -1870,7 +1870,8 @@ def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     last = frames[-1]
     party = _frame_party(last, ctx)
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
-    if pin is None or not pin.version or ctx.is_keep(pin.name) or not re.match(r"raise\b", (last.source or "").strip()):
+    refused = re.match(r"(?:raise|assert)\b", (last.source or "").strip()) or sig.exc_type.rsplit(".", 1)[-1] == "AssertionError"
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not refused:
         return None
     k = len(frames) - 1
     while k > 0 and _frame_party(frames[k - 1], ctx) == party:
@@ -1885,7 +1886,7 @@ def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     if came is None:
         return None
     back = came[0]
-    where = (f"{pin.name}=={pin.version}'s {entry.function}() now runs into its own raise "
+    where = (f"{pin.name}=={pin.version}'s {entry.function}() now runs into its own refusal (a raise or assert) "
              f"({rel}: {line[:80]}), a line {pin.name} {back} did not have")
     out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; the project's call worked before it came"],
                    "release-files")]
@@ -4519,9 +4520,11 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         found = _keyword_caller_of(ctx, sig)
         if found:
             return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
-    if sig.detail.get("no_function") and sig.name and caller.kind != "dist" \
+    if (sig.detail.get("no_function") or sig.function in _NAMELESS_CALLABLES) and sig.name and caller.kind != "dist" \
             and not any(e.frames for e in ctx.crash.exceptions):
-        found = _keyword_call_pairs(ctx, sig.name, any_callable=True)
+        # (Python < 3.10 names a constructor "__init__()" without its class: only class calls, or a
+        # class's own factory method forwarding to it, fit that.)
+        found = _keyword_call_pairs(ctx, sig.name, any_callable=bool(sig.detail.get("no_function")))
         if found:
             return done("transitive", sig.family, f"{what}: the one call of the set passing {sig.name!r} is to "
                         f"{ctx.callee.name}=={ctx.callee.version}, which accepts it only in {found[0].name}{found[0].constraint}",
@@ -5465,6 +5468,22 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
     return answers if len(answers) == 1 else []
 
 
+_NAMELESS_CALLABLES = ("__init__", "__new__", "__call__")
+
+
+def _module_and_callable(full: str) -> Tuple[str, str]:
+    """``redis.ConnectionPool.from_url`` as (``redis``, ``ConnectionPool.from_url``): a class's method is asked of its module.
+
+    The first capitalized part after the top is the class; without one, the last part is the callable.
+    """
+    parts = full.split(".")
+    i = next((k for k in range(1, len(parts) - 1) if parts[k][:1].isupper()), None)
+    if i is None:
+        module, _, name = full.rpartition(".")
+        return module, name
+    return ".".join(parts[:i]), ".".join(parts[i:])
+
+
 def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> List[Culprit]:
     """A frameless ``__init__() got an unexpected keyword argument 'gpus'``: find the call, then ask its callee.
 
@@ -5484,9 +5503,9 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
     asked: Dict[str, Optional[Culprit]] = {}
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
-        module, _, name = full.rpartition(".")
+        module, name = _module_and_callable(full)
         if not name[:1].isupper() and not any_callable:
-            continue  # only a class call says "__init__() got an unexpected keyword argument"
+            continue  # only a class call (or its ``from_url``-style factory) says "__init__() got an unexpected ..."
         owner_name = module_owner(module, ctx) if module else None
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
             continue
@@ -5840,6 +5859,37 @@ def _new_attribute_user(ctx: Context, sig: F.Signal, done: Any, what: str, added
     return done("environment", F.PYTHON_VERSION, ev, [], f"use Python >= {added}")
 
 
+def _bare_location_holder(ctx: Context, loc: Any) -> Optional[Tuple[Any, str]]:
+    """(pin, file) of the one pin whose release has a file of the location's name holding its shown line.
+
+    A paste cut inside the location line keeps only ``_utility.py", line 554`` and the refused
+    line ``return xl, yl, *transpose(ol, len(other))``: plotext 5.2.2's ``plotext/_utility.py``
+    has both.  Only a location no frame attributed, only files of that very name, and only
+    when exactly one of at most ``MAX_LINE_PINS`` movable pins holds the line.
+    """
+    line = (loc.source or "").strip()
+    base = re.split(r"[\\/]", loc.file or "")[-1]
+    # (a bare file name reads as the project's; a pin's file holding the very line says otherwise)
+    if not (loc.owner == "unknown" or loc.owner == "project" and base == loc.file) or len(line) < 12 \
+            or not base.endswith(".py"):
+        return None
+    from .probe import ReleaseTree
+
+    pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if len(pins) > MAX_LINE_PINS:
+        return None
+    held = []
+    for pin in pins:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            for rel in [r for r in tree.paths() if r == base or r.endswith("/" + base)]:
+                if any(_same_code(l, line) for l in (tree.read(rel) or "").splitlines()):
+                    held.append((pin, rel))
+        except Exception:
+            continue
+    return held[0] if len(held) == 1 else None
+
+
 def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
     """A SyntaxError located in a pin's module whose release text the target's grammar refuses.
 
@@ -5854,6 +5904,12 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
     rel = frame_relpath(loc) if loc is not None else None
     party = _frame_party(loc, ctx) if rel else None
     owner = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if owner is None and loc is not None and ctx.probe is not None:
+        found = _bare_location_holder(ctx, loc)
+        if found is not None:
+            owner, rel = found
+            # the location is that pin's file from here on (which modules are judged, the report)
+            loc.owner, loc.dist, loc.version, loc.relpath = "dist", owner.name, owner.version, rel
     if ctx.probe is None or owner is None or not owner.version:
         return False
     try:

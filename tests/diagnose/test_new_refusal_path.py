@@ -64,3 +64,22 @@ def test_a_refusal_reached_from_another_pin_is_not_read_as_the_projects_call(ind
                           f"{SITE}/callery/io.py")
     d = diagnose_paste(index, target, "ruamely==0.18.5\ncallery==1.0\n", paste)
     assert d.verdict != "project" and not any(c.source == "release-files" for c in d.culprits), d.summary
+
+
+def test_an_assert_the_entry_line_now_leads_to_is_a_refusal_too(index_for):
+    # gym 0.25 wrapped every environment in PassiveEnvChecker, whose assert refuses one with no observation_space
+    old = ("class PassiveEnvChecker:\n    def __init__(self, env):\n        assert hasattr(\n            env, 'observation_space'\n"
+           "        ), 'The environment must specify an observation space.'\n\n\ndef make(env):\n    return env\n")
+    new = old.replace("    return env\n", "    env = PassiveEnvChecker(env)\n    return env\n")
+    universe = {"gymy": [{"version": v, "files": {"gymy/__init__.py": "", "gymy/registration.py": t}}
+                         for v, t in (("0.23.1", old), ("0.24.0", old), ("0.25.1", new))]}
+    paste = ('Traceback (most recent call last):\n  File "./dqn_learn.py", line 32, in <module>\n'
+             "    env = gym.make('dqnenv-v0')\n"
+             '  File "/usr/local/lib/python3.7/dist-packages/gymy/registration.py", line 10, in make\n'
+             "    env = PassiveEnvChecker(env)\n"
+             '  File "/usr/local/lib/python3.7/dist-packages/gymy/registration.py", line 5, in __init__\n'
+             "    ), 'The environment must specify an observation space.'\n"
+             "AssertionError: The environment must specify an observation space.\n")
+    index, target = index_for(universe, python="3.7")
+    d = diagnose_paste(index, target, "gymy==0.25.1\n", paste)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("gymy", "<=0.24.0")], d.summary

@@ -1,0 +1,68 @@
+"""A library's exception carrying the builtin error it caught, and a constructor's factory passing a keyword on.
+
+PawPrints-Archive#163: huey 1.10.4's scheduler re-raises what reading the schedule
+raised as ``ScheduleReadException("TypeError: __init__() got an unexpected keyword
+argument 'decode_components'.")``.  huey calls ``ConnectionPool.from_url(url,
+decode_components=True)``; redis 3 took the keyword there, redis 4 forwards it to the
+connection's constructor, which refuses it.
+"""
+from pytest_depfix.diagnose.families import SIGNATURE, UNKNOWN, classify
+from pytest_depfix.models import Crash, ExceptionRecord
+from tests.support.diagnose_crashes import diagnose_paste
+
+PASTE = ("huey.exceptions.ScheduleReadException: TypeError: __init__() got an unexpected keyword argument "
+         "'decode_components'.\n")
+OLD = ("class Connection:\n    def __init__(self, host='localhost'):\n        self.host = host\n\n\n"
+       "class ConnectionPool:\n    def __init__(self, connection_class=Connection, **connection_kwargs):\n"
+       "        self.kwargs = connection_kwargs\n\n"
+       "    @classmethod\n    def from_url(cls, url, db=None, decode_components=False, **kwargs):\n"
+       "        return cls(**kwargs)\n")
+NEW = OLD.replace("def from_url(cls, url, db=None, decode_components=False, **kwargs):",
+                  "def from_url(cls, url, **kwargs):")
+HUEY = ("try:\n    from redisy import ConnectionPool\nexcept ImportError:\n    ConnectionPool = None\n\n\n"
+        "def storage(url):\n    return ConnectionPool.from_url(\n        url, decode_components=True)\n")
+
+
+def _universe():
+    return {
+        "redisy": [{"version": v, "files": {"redisy/__init__.py": "from redisy.connection import ConnectionPool\n",
+                                            "redisy/connection.py": text}}
+                   for v, text in (("3.5.3", OLD), ("4.0.2", NEW))],
+        "hueyy": [{"version": "1.10.4", "files": {"hueyy/__init__.py": "", "hueyy/storage.py": HUEY}}],
+    }
+
+
+def _crash(exc_type, message):
+    return Crash([ExceptionRecord(exc_type, message, [])])
+
+
+def test_a_library_exception_carrying_a_builtin_is_read_as_that_builtin():
+    sig = classify(_crash("huey.exceptions.ScheduleReadException",
+                          "TypeError: __init__() got an unexpected keyword argument 'decode_components'."))
+    assert (sig.family, sig.exc_type, sig.name) == (SIGNATURE, "TypeError", "decode_components")
+
+
+def test_a_builtin_is_not_unwrapped_from_another_builtin_nor_from_plain_words():
+    assert classify(_crash("RuntimeError", "TypeError: __init__() got an unexpected keyword argument 'x'")).family == UNKNOWN
+    assert classify(_crash("huey.exceptions.ScheduleReadException", "could not read: TypeError")).family == UNKNOWN
+
+
+def test_a_factory_of_the_class_passing_the_keyword_on_is_the_call_that_failed(index_for):
+    index, target = index_for(_universe(), python="3.6")
+    d = diagnose_paste(index, target, "hueyy==1.10.4\nredisy==4.0.2\n", PASTE)
+    assert d.verdict == "transitive", d.summary
+    assert ("redisy", "<4.0.2") in [(c.name, c.constraint) for c in d.culprits] or \
+        any(c.name == "redisy" and "<4" in c.constraint for c in d.culprits), d.summary
+
+
+def test_a_module_function_passing_the_keyword_is_no_constructor_call(index_for):
+    universe = _universe()
+    universe["hueyy"][0]["files"]["hueyy/storage.py"] = HUEY.replace("ConnectionPool.from_url(", "connect_url(").replace(
+        "from redisy import ConnectionPool", "from redisy.connection import connect_url")
+    for release, text in zip(universe["redisy"], (OLD, NEW)):
+        release["files"]["redisy/connection.py"] = text + (
+            "\n\ndef connect_url(url, decode_components=False):\n    return url\n" if text is OLD else
+            "\n\ndef connect_url(url):\n    return url\n")
+    index, target = index_for(universe, python="3.6")
+    d = diagnose_paste(index, target, "hueyy==1.10.4\nredisy==4.0.2\n", PASTE)
+    assert not d.culprits, d.summary
