@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Tuple
 
-from ..crash.parse import HEADER, cpython_frame, log_prefix_length
+from ..crash.parse import HEADER, _looks_like_code, cpython_frame, log_prefix_length
 from ..models import Crash, ExceptionRecord, Frame
 from . import families as F
 from .knowledge import KnowledgeBase
@@ -119,11 +119,14 @@ class InferredMessage:
     line: str = ""  # the line whose wording decided (the message's first line when empty)
     frames: List[Frame] = field(default_factory=list)  # a stack printed after the message, outermost first
     loading: str = ""  # the module a tool's loader named around the quoted exception
+    shown: str = ""  # the code line printed right above the message (the failing line, whose file is not said)
 
     def to_crash(self) -> Crash:
         """One crash; ``when="message"`` tells the report nothing was printed around it (no frames either)."""
-        return Crash([ExceptionRecord(self.exc_type, self.message, list(self.frames), loading=self.loading)],
-                     when="text" if self.frames else "message")
+        rec = ExceptionRecord(self.exc_type, self.message, list(self.frames), loading=self.loading)
+        if self.shown and not self.frames:
+            rec.source_hint = self.shown
+        return Crash([rec], when="text" if self.frames else "message")
 
     def note(self) -> str:
         """The assumption, in words for the report's warnings."""
@@ -178,8 +181,11 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
                 message.append(more)
         text_msg = "\n".join(message).strip().rstrip(":").rstrip()
         loading = _WRAPPED_LOADING.search(line)
+        above = next((ln for ln in reversed(lines[:i]) if ln), "")
+        shown = above if i > 0 and above == lines[i - 1] and _looks_like_code(above) and _identify(above, kb) is None \
+            and not above.startswith(("def ", "class ", "async def ", "@")) else ""
         return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)),
-                               loading=loading.group(1) if loading else "")
+                               loading=loading.group(1) if loading else "", shown=shown)
     return None
 
 
