@@ -323,7 +323,13 @@ def bare_exception_line(st: str) -> Optional[Tuple[str, str]]:
     for suffix in _BARE_SUFFIXES:
         if last.endswith(suffix) and (len(last) > len(suffix) or dotted):
             return name, st[i + 2:]
+    if dotted and len(parts) > 2 and parts[-2] in _EXCEPTION_MODULES:
+        return name, st[i + 2:]  # a class of a package's own exceptions module: voluptuous.error.MultipleInvalid
     return None
+
+
+# The module names packages keep their exception classes in (a class there is one, whatever its name).
+_EXCEPTION_MODULES = frozenset(("error", "errors", "exceptions", "exc"))
 
 
 _STAMP_CHARS = frozenset("0123456789-:.,/+TZ []")

@@ -698,3 +698,11 @@ def test_a_pytest_paste_cut_after_its_gt_line_keeps_that_line_as_the_source_hint
     [crash] = parse_traceback(text)
     assert crash.root.type == "TypeError" and crash.root.frames == []
     assert crash.root.source_hint == "self.resp.content = StreamReader()"
+
+
+def test_a_bare_line_of_a_class_from_a_packages_exceptions_module_is_an_exception():
+    # infopanel#4: voluptuous 0.11.1's MultipleInvalid has no Error suffix; its module says what it is
+    [crash] = parse_traceback("voluptuous.error.MultipleInvalid: expected a list for dictionary value @ data['frames']\n")
+    assert crash.root.type == "voluptuous.error.MultipleInvalid"
+    assert parse_traceback("app.views.Summary: this is prose\n") == []
+    assert parse_traceback("error.Summary: two parts only\n") == []
