@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from packaging.version import InvalidVersion, Version
 
+from ..crash.stdlib import ADDED as _STDLIB_MODULES_ADDED
 from ..crash.stdlib import is_stdlib_module
 from ..models import Crash, ExceptionRecord
 
@@ -236,7 +237,11 @@ def stdlib_added(module: str, name: Optional[str]) -> Optional[str]:
     if (module, name) in STDLIB_ADDED:
         return STDLIB_ADDED[(module, name)]
     if name is None or (module, None) in STDLIB_ADDED:
-        return STDLIB_ADDED.get((module, None))
+        found = STDLIB_ADDED.get((module, None))
+        if found is None and name is None and module in _STDLIB_MODULES_ADDED:
+            # a whole module (typing on 3.4): the standard library's own table of additions
+            found = ".".join(map(str, _STDLIB_MODULES_ADDED[module]))
+        return found
     return None
 
 

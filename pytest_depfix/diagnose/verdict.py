@@ -5816,6 +5816,8 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                                                  python=tuple(ctx.target.python))
             except Exception:
                 back = None
+        elif ctx.probe is not None and caller.version and sig.module and not sig.name and sig.detail.get("no_module"):
+            back = _last_without_module_import(ctx, caller, sig.module)
         earlier = [Culprit(caller.name, f"=={back}", CONF_PROBE, [f"{what} is new in Python {added}; {caller.name} {back} "
                            f"is its newest earlier release that does not use it (read from release files)"],
                            "release-files")] if back else []
@@ -5827,6 +5829,36 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             return found
     kind = "project" if caller.kind == "project" else "direct" if ctx.is_keep(caller.name) else "unknown"
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
+
+
+def _last_without_module_import(ctx: Context, caller: Party, module: str) -> Optional[str]:
+    """The caller's newest earlier release whose failing module does not import ``module`` at its top level.
+
+    attrs 21.1.0's ``attr/_make.py`` began with ``import typing``, which Python 3.4 lacks;
+    20.3.0's did not.  The caller's innermost frame names the file; a release without that
+    file is no answer, and an import under ``try``/``if`` (indented) is not counted.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    frame = next((f for f in reversed(ctx.crash.root.frames)
+                  if f.owner == "dist" and canonicalize_name(f.dist or "") == canonicalize_name(caller.name)), None)
+    rel = frame_relpath(frame) if frame is not None else None
+    if not rel:
+        return None
+    top = re.compile(rf"^(?:import[ \t]+{re.escape(module)}\b|from[ \t]+{re.escape(module)}(?:\.[\w.]+)?[ \t]+import\b)", re.M)
+
+    def ok(v: str) -> bool:
+        tree = ReleaseTree(ctx.probe, caller.name, v)
+        if rel not in tree.paths():
+            return False
+        return top.search(tree.read(rel) or "") is None
+
+    try:
+        return users.last_where_before(ctx.probe, caller.name, caller.version, ok)
+    except Exception:
+        return None
 
 
 def _new_attribute_user(ctx: Context, sig: F.Signal, done: Any, what: str, added: str, advice: str) -> Optional[Diagnosis]:
