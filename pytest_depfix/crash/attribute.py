@@ -629,9 +629,11 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
     # A bare "geometry.pyx" says nothing; Cython names the function by its dotted
     # module ("init skimage._shared.geometry", "msgpack._cmsgpack.Unpacker.__init__").
     func = re.sub(r"^init\s+", "", (frame.function or "").strip())
+    init = func != (frame.function or "").strip()
     if func == "init" and frame.source:  # the parser reads "in init a.b.c" as function "init", source "a.b.c"
-        func = frame.source.strip()
-    if re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+", func):
+        func, init = frame.source.strip(), True
+    # (a module's init names the module itself, dotted or not: "in init epr" is pyepr's epr)
+    if re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+", func) or init and func.isidentifier():
         modules.append(func)
     for module in modules:
         if not module:
@@ -642,6 +644,9 @@ def _compiled_source_frame(frame: Frame, resolver: _Resolver, root: Optional[str
                 pin = resolver._pin(cand)
                 if pin is not None:
                     break
+        if pin is None and init and module == func and resolver.index is not None:
+            # pyepr ships its extension as the top-level module epr: the index's listing says so
+            pin = resolver._index_top_levels().get(module.split(".", 1)[0])
         if pin is not None:
             if "/" in p.lstrip("./"):
                 frame.relpath = frame.relpath or p.lstrip("./")  # the .pyx as its sdist ships it
