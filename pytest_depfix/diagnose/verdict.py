@@ -4338,6 +4338,70 @@ def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
+def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """A pin's class whose base is another pin's lost the attribute it inherited from there.
+
+    chrisjsewell/pytest-notebook#10: pytest-notebook 0.6.0's ``ExecuteCoveragePreprocessor``
+    builds on nbconvert's ``ExecutePreprocessor`` and calls ``self.setup_preprocessor``,
+    which nbconvert 6.0 dropped.  The one class of that name in a small set (as
+    :func:`_class_home` finds it) names its base through its module's imports; the base's
+    pin is asked in which releases the base had the attribute, and the class's pin for
+    its first later release whose module no longer reads it.
+    """
+    from . import users
+    from .pysource import parse_quietly
+
+    if not sig.cls or not sig.name or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES:
+        return []
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if len(active) > MAX_HOME_SET:
+        return []
+    homes: List[Tuple[Any, str, str]] = []
+    for pin in active:
+        homes += users.classes_named(ctx, [pin], sig.cls)
+    if len(homes) != 1:
+        return []
+    pin, module, home = homes[0]
+    text = _module_text(ctx, pin.name, pin.version, module) or ""
+    tree = parse_quietly(text)
+    node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == home), None)
+    if node is None:
+        return []
+    imported: Dict[str, Tuple[str, str]] = {}
+    for st in tree.body:
+        if isinstance(st, ast.ImportFrom) and st.module and not st.level:
+            for a in st.names:
+                imported[a.asname or a.name] = (st.module, a.name)
+    found: List[Culprit] = []
+    for base in node.bases:
+        if not isinstance(base, ast.Name) or base.id not in imported:
+            continue
+        bmodule, bname = imported[base.id]
+        owner_name = module_owner(bmodule, ctx)
+        owner = ctx.pinned(owner_name) if owner_name else None
+        if owner is None or not owner.version or canonicalize_name(owner.name) == pin.key or ctx.is_keep(owner.name):
+            continue
+        present = probe_range(ctx, owner.name, bmodule, bname, attribute=sig.name, on_type=_on_type(sig))
+        if not present or not excludes(present, owner.version):
+            continue
+        ev = (f"{sig.cls} is {pin.name}'s {module}.{home}, built on {owner.name}'s {bmodule}.{bname}; "
+              f"{bname}.{sig.name} is present in {owner.name}{present} (read from release files)")
+        found.append(Culprit(owner.name, present, CONF_PROBE, [ev], "api-probe"))
+        reads = re.compile(rf"\.{re.escape(sig.name)}\b")
+        try:
+            later = _first_later(ctx, pin.name, pin.version,
+                                 lambda v: not reads.search(_module_text(ctx, pin.name, v, module) or f".{sig.name}"))
+        except Exception:
+            later = None
+        if later:
+            found.append(Culprit(pin.name, f">={later}", CONF_PROBE, [f"{pin.name} {later} no longer reads "
+                                 f".{sig.name} in {module} (read from release files)"], "release-files"))
+        break
+    if found:
+        ctx.evidence.append(found[0].evidence[0])
+    return found
+
+
 def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
     """Whether the pinned release's ``module.cls`` surely has no ``attr`` (the probe's plain no)."""
     from .probe import NO, Question
@@ -4548,7 +4612,8 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
     if caller.kind != "dist" or not caller.version:
         # The class's home, by Python's "Did you mean" sibling or by the class's own name.
         for reading, says in ((_suggested_sibling, "the class inherits from {pin}, which has {name!r} only in {range}"),
-                              (_class_home, "{pin} defines the class, which has {name!r} only in {range}")):
+                              (_class_home, "{pin} defines the class, which has {name!r} only in {range}"),
+                              (_foreign_base, "the class builds on {pin}'s, which has {name!r} only in {range}")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
             if found:
                 ctx.callee = ctx.party(found[0].name)
