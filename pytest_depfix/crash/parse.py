@@ -121,7 +121,8 @@ def json_quoted_traceback(text: str) -> Optional[str]:
             continue
         out.append(c)
         i += 1
-    return "".join(out) + "\n"
+    # JSON writes a character beyond the BMP as two \\u escapes: join the halves (a lone one becomes U+FFFD)
+    return "".join(out).encode("utf-16", "surrogatepass").decode("utf-16", "replace") + "\n"
 
 
 # A log line's exception after its prefix: "... web: AttributeError: x" (the type, then ": " or the end).

@@ -488,6 +488,8 @@ def classify(crash: Crash) -> Signal:
     return _classify_one(root)
 
 
+# CPython's signature wording inside a library's message, up to the quote that closes the keyword.
+_SIGNATURE_WORDING = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,200}\(\) got an unexpected keyword argument '\w+')")
 # A library's own exception whose message is the builtin error it caught, as ``f"{type(e).__name__}: {e}"``.
 _WRAPPED_BUILTIN = re.compile(r"(ImportError|ModuleNotFoundError|AttributeError|TypeError|NameError): (\S.{0,2000})", re.S)
 
@@ -504,6 +506,10 @@ def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
         return None
     m = _WRAPPED_BUILTIN.match(exc.message.strip()[:2100])
     if not m:
+        inside = _SIGNATURE_WORDING.search(exc.message[:2100])
+        if inside:
+            # flake8's FailedToLoadPlugin: 'Flake8 failed to load plugin "BLK" due to __init__() got ...'
+            return ExceptionRecord(type="TypeError", message=inside.group(1), frames=list(exc.frames))
         return None
     message = m.group(2).strip()
     if message.endswith("'."):

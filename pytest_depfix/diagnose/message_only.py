@@ -182,8 +182,12 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         text_msg = "\n".join(message).strip().rstrip(":").rstrip()
         loading = _WRAPPED_LOADING.search(line)
         above = next((ln for ln in reversed(lines[:i]) if ln), "")
-        shown = above if i > 0 and above == lines[i - 1] and _looks_like_code(above) and _identify(above, kb) is None \
-            and not above.startswith(("def ", "class ", "async def ", "@")) else ""
+        # (only for a missing attribute, which the shown-line reading asks about: for a call's
+        # keyword, a shown line turns off the readings that find the call, as the user's own
+        # "import x_pb2" above a protobuf TypeError would)
+        shown = above if exc_type == "AttributeError" and i > 0 and above == lines[i - 1] and _looks_like_code(above) \
+            and _identify(above, kb) is None and not above.startswith(("def ", "class ", "async def ", "@", "import ", "from ")) \
+            else ""
         return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)),
                                loading=loading.group(1) if loading else "", shown=shown)
     return None
@@ -208,6 +212,8 @@ def _cut_traceback(raw: List[str], start: int) -> List[Frame]:
             frames.append(fr[1])
             continue
         st = more.strip()
+        if frames and st and not st.strip("^~ "):
+            continue  # Python 3.11's carets under a frame's code line
         if frames and st and not frames[-1].source and more[:1] in (" ", "\t") and not st.startswith("File "):
             frames[-1].source = st
             continue

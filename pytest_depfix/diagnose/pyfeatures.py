@@ -147,16 +147,19 @@ def _bare_starred_return(text: str, tree: ast.Module) -> Optional[TooNew]:
 
     CPython's ``feature_version`` parse lets it through, so the tree is asked: a
     returned or yielded tuple with a starred item whose source does not open with
-    ``(`` (Python 3.8+'s tree puts a parenthesized tuple's column on its paren).
+    ``(`` (a bare tuple ends where its last item ends, on Python 3.8+'s tree).
     """
-    lines = text.splitlines()
     for node in ast.walk(tree):
         if not isinstance(node, (ast.Return, ast.Yield)) or not isinstance(node.value, ast.Tuple):
             continue
         tup = node.value
-        if not any(isinstance(e, ast.Starred) for e in tup.elts) or not 0 < tup.lineno <= len(lines):
+        if not tup.elts or not any(isinstance(e, ast.Starred) for e in tup.elts):
             continue
-        if lines[tup.lineno - 1][tup.col_offset:tup.col_offset + 1] != "(":
+        last = tup.elts[-1]
+        # A bare tuple ends where its last item ends; one in parentheses ends after its ")".
+        # (Offsets are in UTF-8 bytes on both sides, so they compare.)
+        if (getattr(tup, "end_lineno", None), getattr(tup, "end_col_offset", None)) == \
+                (getattr(last, "end_lineno", -1), getattr(last, "end_col_offset", -1)):
             return TooNew(tup.lineno, (3, 8), "syntax new in Python 3.8 (an unparenthesized starred item in "
                           f"{'return' if isinstance(node, ast.Return) else 'yield'})")
     return None

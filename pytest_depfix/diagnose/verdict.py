@@ -1746,9 +1746,10 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
     """(last release before the line came, first later release without it) within the pin's major; None: no sign.
 
     The pinned release's ``rel`` must hold ``line``; an earlier one among the nearest
-    few must define ``function`` there without it (the line is new).  ``bisect``: any
-    earlier release of the major, found by halving (the line, once come, stays), for a
-    line whose age is no argument against it.  Read, never run.
+    few must define ``function`` there without it (the line is new).  ``bisect``: the
+    nearest such release among the pin's ``users.MAX_RELEASES`` earlier ones, found by
+    galloping back and halving (the line, once come, stays); the caller bounds its age.
+    Read, never run.
     """
     from .probe import ReleaseTree
 
@@ -1773,20 +1774,10 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
         return None  # the pinned release's file does not hold the shown line: another release ran
     back = forward = None
     if bisect:
-        earlier = [v for v in finals if v < pinned]
-        lo, hi = 0, len(earlier) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            got = state(str(earlier[mid]))
-            if got is None:
-                lo = mid + 1  # the function or its file is not there yet: older than what is sought
-            elif got:
-                back, lo = str(earlier[mid]), mid + 1
-            else:
-                hi = mid - 1
-        if back is None:
-            return None
-        return back, None
+        from . import users
+
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: state(v) is True)
+        return (back, None) if back else None
     for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES]:
         got = state(str(v))
         if got is None:
@@ -1851,6 +1842,31 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
 
 
+def _module_text_at(ctx: Context, dist: str, version: str, rel: str) -> str:
+    """The text of file ``rel`` in ``dist==version`` ('' when it cannot be read)."""
+    from .probe import ReleaseTree
+
+    try:
+        return ReleaseTree(ctx.probe, dist, version).read(rel) or ""
+    except Exception:
+        return ""
+
+
+def _mentions_call(text: str, function: str, callee: str) -> bool:
+    """Whether ``function``'s body in ``text`` calls ``callee`` (by name, any receiver)."""
+    from .pysource import parse_quietly
+
+    for node in ast.walk(parse_quietly(text)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function:
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Call):
+                    f = sub.func
+                    name = f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+                    if name == callee:
+                        return True
+    return False
+
+
 def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """The project calls a pin whose entry line, new in its last few releases, leads to the pin's own ``raise``.
 
@@ -1886,6 +1902,16 @@ def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     if came is None:
         return None
     back = came[0]
+    pinned = Version(pin.version)
+    finals = _final_versions(ctx, pin.name) or []
+    first = next((v for v in finals if v > Version(back)), None)
+    later_series = {v.release[:2] for v in finals if first is not None and first < v <= pinned}
+    if first is None or len(later_series - {first.release[:2]}) > 1 or last.function and last.function != entry.function \
+            and _mentions_call(_module_text_at(ctx, pin.name, back, rel), entry.function, last.function):
+        # The line came with the pinned release's series or the one before it (ruamel.yaml 0.18.0
+        # for 0.18.5; gym 0.24.1 for 0.25.1), and the entry function did not reach the refusing
+        # one before it: an older change of the entry line is no sign the pin began refusing.
+        return None
     where = (f"{pin.name}=={pin.version}'s {entry.function}() now runs into its own refusal (a raise or assert) "
              f"({rel}: {line[:80]}), a line {pin.name} {back} did not have")
     out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; the project's call worked before it came"],
@@ -5056,8 +5082,7 @@ def _extra_named_by_module(ctx: "Context", caller: Party, c_time: Optional[str])
     The pin counts when its series began after the caller's upload, as the plain
     dependencies do.
     """
-    frame = next((f for f in reversed(ctx.crash.root.frames)
-                  if f.owner == "dist" and canonicalize_name(f.dist or "") == canonicalize_name(caller.name)), None)
+    frame = _innermost_of(ctx, caller.name)
     if frame is None or not frame.module or not c_time:
         return []
     parts = {p.lower() for p in frame.module.split(".")[1:]}
@@ -5533,20 +5558,24 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
     return answers if len(answers) == 1 else []
 
 
-_NAMELESS_CALLABLES = ("__init__", "__new__", "__call__")
+_NAMELESS_CALLABLES = ("__init__", "__new__")
 
 
-def _module_and_callable(full: str) -> Tuple[str, str]:
+def _module_and_callable(ctx: Context, full: str) -> Tuple[str, str]:
     """``redis.ConnectionPool.from_url`` as (``redis``, ``ConnectionPool.from_url``): a class's method is asked of its module.
 
-    The first capitalized part after the top is the class; without one, the last part is the callable.
+    The last part is the callable and the rest its module, unless that rest ends in a
+    capitalized part its owner's release ships no module of (``PIL.Image`` is a module,
+    ``redis.ConnectionPool`` a class).
     """
-    parts = full.split(".")
-    i = next((k for k in range(1, len(parts) - 1) if parts[k][:1].isupper()), None)
-    if i is None:
-        module, _, name = full.rpartition(".")
+    module, _, name = full.rpartition(".")
+    head, _, cls = module.rpartition(".")
+    if not head or not cls[:1].isupper() or ctx.probe is None:
         return module, name
-    return ".".join(parts[:i]), ".".join(parts[i:])
+    owner = ctx.pinned(module_owner(head, ctx) or "")
+    if owner is None or not owner.version or _module_text(ctx, owner.name, owner.version, module) is not None:
+        return module, name
+    return head, f"{cls}.{name}"
 
 
 def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> List[Culprit]:
@@ -5568,7 +5597,7 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
     asked: Dict[str, Optional[Culprit]] = {}
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
-        module, name = _module_and_callable(full)
+        module, name = _module_and_callable(ctx, full)
         if not name[:1].isupper() and not any_callable:
             continue  # only a class call (or its ``from_url``-style factory) says "__init__() got an unexpected ..."
         owner_name = module_owner(module, ctx) if module else None
@@ -5836,6 +5865,26 @@ def _stdlib_name_users(ctx: Context, sig: F.Signal, why: str) -> List[Culprit]:
     return out
 
 
+def _declared_backport(ctx: Context, module: str) -> Optional[str]:
+    """"enum34 (required by foo==1.1)" when a pin declares, for the target, a backport of ``module`` the set lacks."""
+    from .backports import _NAMED
+
+    top = module.split(".", 1)[0]
+    for pin in [p for p in ctx.pins if p.active and p.version]:
+        try:
+            reqs = ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target, ())
+        except Exception:
+            continue
+        for req in reqs:
+            key = canonicalize_name(req.name).replace("-", "_")
+            key = _NAMED.get(key, key)
+            for prefix in ("backports_", "backports."):
+                key = key[len(prefix):] if key.startswith(prefix) else key
+            if key.rstrip("0123456789") == top and ctx.pinned(req.name) is None:
+                return f"{req.name} (required by {pin.name}=={pin.version})"
+    return None
+
+
 def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """A name the target's Python does not have yet (``typing.Literal`` on 3.7): the caller must support the target.
 
@@ -5860,6 +5909,12 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"
     out: List[Culprit] = []
+    declared = _declared_backport(ctx, sig.module) if sig.detail.get("no_module") and not sig.name and sig.module else None
+    if declared:
+        # foo declares enum34 for Pythons below 3.4 and the set lacks it: the set is incomplete, the caller is fine.
+        return done("unknown", sig.family, f"module {sig.module} is new in Python {added}; {declared} provides it on "
+                    f"Python {ctx.target.python_version} and is missing from the set (it is reported, never added)", [],
+                    f"add {declared.split(' ', 1)[0]} to the requirements")
     if sig.detail.get("feature"):
         return _feature_users(ctx, sig, caller, done, added, advice)
     if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module \
@@ -5896,6 +5951,12 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     return done(kind, F.PYTHON_VERSION, f"{what} is new in Python {added}; the target is {ctx.target.python_version}", [], advice)
 
 
+def _innermost_of(ctx: Context, dist: str) -> Optional[Frame]:
+    """The innermost frame of the crash's root that runs in ``dist``."""
+    return next((f for f in reversed(ctx.crash.root.frames)
+                 if f.owner == "dist" and canonicalize_name(f.dist or "") == canonicalize_name(dist)), None)
+
+
 def _last_without_module_import(ctx: Context, caller: Party, module: str) -> Optional[str]:
     """The caller's newest earlier release whose failing module does not import ``module`` at its top level.
 
@@ -5907,18 +5968,28 @@ def _last_without_module_import(ctx: Context, caller: Party, module: str) -> Opt
     from .adapted import frame_relpath
     from .probe import ReleaseTree
 
-    frame = next((f for f in reversed(ctx.crash.root.frames)
-                  if f.owner == "dist" and canonicalize_name(f.dist or "") == canonicalize_name(caller.name)), None)
+    frame = _innermost_of(ctx, caller.name)
     rel = frame_relpath(frame) if frame is not None else None
     if not rel:
         return None
-    top = re.compile(rf"^(?:import[ \t]+{re.escape(module)}\b|from[ \t]+{re.escape(module)}(?:\.[\w.]+)?[ \t]+import\b)", re.M)
+    from .pysource import parse_quietly
+
+    def imports_it(text: str) -> Optional[bool]:
+        tree = parse_quietly(text)
+        if tree is None or not getattr(tree, "body", None):
+            return None
+        for st in tree.body:
+            names = [a.name for a in st.names] if isinstance(st, ast.Import) else \
+                [st.module or ""] if isinstance(st, ast.ImportFrom) and not st.level else []
+            if any(n == module or n.startswith(module + ".") for n in names):
+                return True
+        return False
 
     def ok(v: str) -> bool:
         tree = ReleaseTree(ctx.probe, caller.name, v)
         if rel not in tree.paths():
             return False
-        return top.search(tree.read(rel) or "") is None
+        return imports_it(tree.read(rel) or "") is False
 
     try:
         return users.last_where_before(ctx.probe, caller.name, caller.version, ok)

@@ -67,3 +67,9 @@ def test_an_extra_the_crashing_module_does_not_name_is_no_suspect(index_for):
     crash = attribute(infer_message(paste).to_crash(), pins, target=target, installed=False, index=index)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert d.verdict == "unknown" and not d.culprits, d.summary
+
+
+def test_carets_under_a_frames_code_do_not_end_the_cut_block():
+    # (review) Python 3.11 prints ^^^^ under the failing part of a frame's line
+    paste = PASTE.replace("    self.loop()\n", "    self.loop()\n    ^^^^^^^^^^^\n")
+    assert [f.function for f in infer_message(paste).frames] == ["start", "on_readable"]

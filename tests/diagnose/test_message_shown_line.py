@@ -36,3 +36,9 @@ def test_the_one_pin_holding_the_shown_line_moves_to_its_release_without_it(inde
     crash = attribute(infer_message(PASTE).to_crash(), pins, target=target, installed=False, index=index)
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert ("nxy", ">=2.8.2") in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_keyword_errors_line_above_is_no_shown_line():
+    # (review) the user's own "import krpc_pb2" above a protobuf TypeError must not turn off the call readings
+    found = infer_message("    import krpcy_pb2\n    TypeError: __new__() got an unexpected keyword argument 'serialized_options'\n")
+    assert found.exc_type == "TypeError" and found.shown == ""

@@ -83,3 +83,35 @@ def test_an_assert_the_entry_line_now_leads_to_is_a_refusal_too(index_for):
     index, target = index_for(universe, python="3.7")
     d = diagnose_paste(index, target, "gymy==0.25.1\n", paste)
     assert [(c.name, c.constraint) for c in d.culprits] == [("gymy", "<=0.24.0")], d.summary
+
+
+def test_the_line_came_many_releases_back_in_the_pins_own_series(index_for):
+    # ruamel.yaml's shape: a long 0.17.x series before 0.18.0 brought the refusal; the nearest is found
+    versions = [(f"0.17.{k}", OLD) for k in range(0, 41, 4)] + [(f"0.18.{k}", NEW) for k in range(0, 6)]
+    universe = {"ruamely": [{"version": v, "files": {"ruamely/__init__.py": "", "ruamely/main.py": t}} for v, t in versions]}
+    index, target = index_for(universe, python="3.9")
+    d = diagnose_paste(index, target, "ruamely==0.18.5\n", PASTE)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("ruamely", "<=0.17.40")], d.summary
+
+
+def test_an_entry_line_changed_in_an_older_series_is_no_new_refusal(index_for):
+    # (review) validy 1.1.0 renamed the helper validate() calls; pinned 1.8.0 refuses the project's bad data
+    old = ("def _check(data):\n    if not isinstance(data, dict):\n        raise TypeError(data)\n\n"
+           "def validate(data, strict=False):\n    check_type(data)\n    return data\n\ncheck_type = _check\n")
+    new = old.replace("    check_type(data)\n", "    _check(data)\n")
+    paste = ('Traceback (most recent call last):\n  File "app/main.py", line 10, in <module>\n    validy.validate(payload)\n'
+             f'  File "{SITE}/validy/core.py", line 6, in validate\n    _check(data)\n'
+             f'  File "{SITE}/validy/core.py", line 3, in _check\n    raise TypeError(data)\n'
+             "TypeError: ['age': 'must be int']\n")
+    versions = [("1.0.0", old)] + [(f"1.{k}.0", new) for k in range(1, 9)]
+    universe = {"validy": [{"version": v, "files": {"validy/__init__.py": "", "validy/core.py": t}} for v, t in versions]}
+    index, target = index_for(universe, python="3.9")
+    d = diagnose_paste(index, target, "validy==1.8.0\n", paste)
+    assert not any(c.source == "release-files" for c in d.culprits), d.summary
+
+
+def test_a_character_beyond_the_bmp_in_the_json_string_is_one_character():
+    # (review) json writes 😀 as a surrogate pair of \u escapes; a lone half would break printing
+    text = json_quoted_traceback(PASTE.replace('\\"load', '\\ud83d\\ude00 \\ud83d'))
+    assert "\U0001F600" in text and "\ufffd" in text
+    text.encode("utf-8")

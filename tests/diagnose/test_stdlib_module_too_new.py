@@ -42,3 +42,22 @@ def test_no_earlier_release_without_the_import_moves_nothing(index_for):
     index, target = index_for(_universe([("20.3.0", NEW), ("21.1.0", NEW)]), python="3.4")
     d = diagnose_paste(index, target, "attry==21.1.0\n", PASTE)
     assert not d.culprits, d.summary
+
+
+def test_a_declared_backport_missing_from_the_set_is_the_missing_dependency(index_for):
+    # (review) foo declares enum34 for Pythons below 3.4; the set lacks it: no Python-version move
+    paste = PASTE.replace("typing", "enum").replace("python3.4", "python2.7").replace("No module named 'enum'", "No module named enum")
+    universe = _universe([("20.3.0", OLD.replace("typing", "enum")), ("21.1.0", NEW.replace("typing", "enum"))])
+    for release in universe["attry"]:
+        release["requires_dist"] = ["enum34; python_version < '3.4'"]
+    index, target = index_for(universe, python="2.7")
+    d = diagnose_paste(index, target, "attry==21.1.0\n", paste)
+    assert not d.culprits and "enum34" in d.summary, d.summary
+
+
+def test_an_import_among_others_on_one_line_counts(index_for):
+    # (review) "import copy, typing" imports typing too
+    index, target = index_for(_universe([("20.3.0", NEW.replace("import copy\nimport typing\n", "import copy, typing\n")),
+                                         ("21.1.0", NEW)]), python="3.4")
+    d = diagnose_paste(index, target, "attry==21.1.0\n", PASTE)
+    assert not d.culprits, d.summary

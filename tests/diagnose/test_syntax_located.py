@@ -73,3 +73,10 @@ def test_a_bare_file_name_no_pin_holds_is_left_alone(index_for):
     index, target = index_for(PLOT, python="3.7")
     d = diagnose_paste(index, target, "plotx==5.2.2\n", CUT.replace("_utility.py", "_helpers.py"))
     assert not d.culprits, d.summary
+
+
+def test_only_a_bare_starred_tuple_is_new_in_38_whatever_the_characters_before_it():
+    from pytest_depfix.diagnose.pyfeatures import too_new
+
+    assert too_new("def f(a, b):\n    s = 'h\u00e9llo'; return (a, *b)\n", (3, 7)) is None  # (review) byte offsets
+    assert too_new("def f(a, b):\n    return (a), *b\n", (3, 7)).needs == (3, 8)

@@ -66,3 +66,24 @@ def test_a_module_function_passing_the_keyword_is_no_constructor_call(index_for)
     index, target = index_for(universe, python="3.6")
     d = diagnose_paste(index, target, "hueyy==1.10.4\nredisy==4.0.2\n", PASTE)
     assert not d.culprits, d.summary
+
+
+def test_a_function_of_a_capitalized_module_is_no_constructor(index_for):
+    # (review) PIL.Image.open: Image is a module; "__init__() got ... 'formats'" is not its call
+    universe = {
+        "pillowy": [{"version": v, "files": {"pillowy/__init__.py": "", "pillowy/Image.py": f"def open(fp{kw}):\n    return fp\n"}}
+                    for v, kw in (("8.0.0", ", formats=None"), ("9.0.0", ""))],
+        "readery": [{"version": "1.0", "files": {"readery/__init__.py": "from pillowy import Image\n\n\n"
+                                                 "def load(fp):\n    return Image.open(fp, formats=['PNG'])\n"}}],
+    }
+    index, target = index_for(universe, python="3.6")
+    d = diagnose_paste(index, target, "readery==1.0\npillowy==9.0.0\n",
+                       "TypeError: __init__() got an unexpected keyword argument 'formats'\n")
+    assert not d.culprits, d.summary
+
+
+def test_a_signature_wording_inside_a_library_message_is_that_typeerror():
+    # flake8-black#49: the exceptions-module class is a bare exception line now; its message carries the TypeError
+    sig = classify(_crash("flake8.exceptions.FailedToLoadPlugin",
+                          "Flake8 failed to load plugin \"BLK\" due to __init__() got an unexpected keyword argument 'preview'."))
+    assert (sig.family, sig.exc_type, sig.name) == (SIGNATURE, "TypeError", "preview")
