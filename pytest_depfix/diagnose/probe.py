@@ -359,7 +359,10 @@ class ReleaseTree(SourceTree):
             return None
         if path not in self._texts:
             self.prefetch([path])
-        return self._texts.get(path)
+        text = self._texts.get(path)
+        # A UTF-8 byte-order mark is no character of the module (Python's import drops it;
+        # ast.parse of the str refuses it): imbalanced-learn 0.7.0's _smote.py starts with one.
+        return text[1:] if text and text[0] == "\ufeff" else text
 
     def compiled_lacks(self, path: str, name: str) -> bool:
         """Whether compiled module ``path`` cannot define ``name``: its bytes do not hold the name."""

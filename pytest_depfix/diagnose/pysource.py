@@ -1005,6 +1005,8 @@ def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> 
     Reading a release's ``'\\_'`` escapes must not print warnings into the
     user's pytest run or terminal: the code is someone else's, and only read.
     """
+    if isinstance(text, str) and text[:1] == "\ufeff":
+        text = text[1:]  # a byte-order mark, as Python's own import drops it
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return ast.parse(text, filename=filename)

@@ -4370,12 +4370,13 @@ def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
     chrisjsewell/pytest-notebook#10: pytest-notebook 0.6.0's ``ExecuteCoveragePreprocessor``
     builds on nbconvert's ``ExecutePreprocessor`` and calls ``self.setup_preprocessor``,
     which nbconvert 6.0 dropped.  The one class of that name in a small set (as
-    :func:`_class_home` finds it) names its base through its module's imports; the base's
-    pin is asked in which releases the base had the attribute, and the class's pin for
+    :func:`_class_home` finds it) names its bases through its module's imports, followed
+    through the pin's own modules (imbalanced-learn's ``SMOTE`` builds on its
+    ``BaseOverSampler``, which builds on scikit-learn's ``BaseEstimator``); the first base
+    of another pin is asked in which releases it had the attribute, and the class's pin for
     its first later release whose module no longer reads it.
     """
     from . import users
-    from .pysource import parse_quietly
 
     if not sig.cls or not sig.name or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES:
         return []
@@ -4388,25 +4389,8 @@ def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
     if len(homes) != 1:
         return []
     pin, module, home = homes[0]
-    text = _module_text(ctx, pin.name, pin.version, module) or ""
-    tree = parse_quietly(text)
-    node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == home), None)
-    if node is None:
-        return []
-    imported: Dict[str, Tuple[str, str]] = {}
-    for st in tree.body:
-        if isinstance(st, ast.ImportFrom) and st.module and not st.level:
-            for a in st.names:
-                imported[a.asname or a.name] = (st.module, a.name)
     found: List[Culprit] = []
-    for base in node.bases:
-        if not isinstance(base, ast.Name) or base.id not in imported:
-            continue
-        bmodule, bname = imported[base.id]
-        owner_name = module_owner(bmodule, ctx)
-        owner = ctx.pinned(owner_name) if owner_name else None
-        if owner is None or not owner.version or canonicalize_name(owner.name) == pin.key or ctx.is_keep(owner.name):
-            continue
+    for owner, bmodule, bname in _foreign_bases(ctx, pin, module, home):
         present = probe_range(ctx, owner.name, bmodule, bname, attribute=sig.name, on_type=_on_type(sig))
         if not present or not excludes(present, owner.version):
             continue
@@ -4426,6 +4410,45 @@ def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
     if found:
         ctx.evidence.append(found[0].evidence[0])
     return found
+
+
+MAX_BASE_DEPTH = 4  # modules of the class's own pin followed for a base of another pin
+
+
+def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0) -> List[Tuple[Any, str, str]]:
+    """(owner pin, module, class) of each base of ``module.cls`` that another pin defines, through the pin's own bases."""
+    from .pysource import parse_quietly, resolve_relative
+
+    tree = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
+    node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == cls), None)
+    if node is None:
+        return []
+    is_package = (_module_text(ctx, pin.name, pin.version, module + ".__init__") is not None)
+    imported: Dict[str, Tuple[str, str]] = {}
+    for st in tree.body:
+        if isinstance(st, ast.ImportFrom):
+            base_module = resolve_relative(module, is_package, st.level, st.module) if st.level else (st.module or "")
+            for a in st.names:
+                imported[a.asname or a.name] = (base_module, a.name)
+    out: List[Tuple[Any, str, str]] = []
+    for base in node.bases:
+        if not isinstance(base, ast.Name):
+            continue
+        if base.id not in imported:
+            if depth < MAX_BASE_DEPTH and base.id != cls:
+                out += _foreign_bases(ctx, pin, module, base.id, depth + 1)  # a base in the same module
+            continue
+        bmodule, bname = imported[base.id]
+        owner_name = module_owner(bmodule, ctx)
+        owner = ctx.pinned(owner_name) if owner_name else None
+        if owner is None or not owner.version or ctx.is_keep(owner.name):
+            continue
+        if canonicalize_name(owner.name) == pin.key:
+            if depth < MAX_BASE_DEPTH:
+                out += _foreign_bases(ctx, pin, bmodule, bname, depth + 1)
+            continue
+        out.append((owner, bmodule, bname))
+    return out
 
 
 def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:

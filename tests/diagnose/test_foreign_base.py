@@ -41,3 +41,32 @@ def test_a_base_that_never_had_the_attribute_says_nothing(index_for):
     index, target = index_for(universe, python="3.8")
     d = diagnose_paste(index, target, "notebooky==0.6.0\nnbconverty==6.0.0\n", PASTE)
     assert not d.culprits, d.summary
+
+
+def test_the_base_of_another_pin_is_found_through_the_pins_own_bases(index_for):
+    # imbalanced-learn 0.7.0's SMOTE -> its BaseSMOTE -> its BaseOverSampler -> scikit-learn's BaseEstimator
+    # (and _smote.py starts with a UTF-8 byte-order mark, which Python's import drops)
+    universe = {
+        "sklearny": [{"version": v, "files": {"sklearny/__init__.py": "", "sklearny/base.py": text}}
+                     for v, text in (("0.22.1", "class BaseEstimator:\n    def fit(self):\n        pass\n"),
+                                     ("0.23.0", "class BaseEstimator:\n    def _validate_data(self, X):\n        return X\n"))],
+        "imblearny": [{"version": "0.7.0", "requires_dist": ["sklearny>=0.23"],
+                       "files": {"imblearny/__init__.py": "",
+                                 "imblearny/base.py": "from sklearny.base import BaseEstimator\n\n\n"
+                                                      "class BaseOverSampler(BaseEstimator):\n    pass\n",
+                                 "imblearny/_smote.py": "\ufefffrom .base import BaseOverSampler\n\n\n"
+                                                        "class BaseSMOTE(BaseOverSampler):\n    pass\n\n\n"
+                                                        "class SMOTE(BaseSMOTE):\n    def fit(self, X):\n"
+                                                        "        return self._validate_data(X)\n"}}],
+    }
+    index, target = index_for(universe, python="3.6")
+    d = diagnose_paste(index, target, "imblearny==0.7.0\nsklearny==0.22.1\n",
+                       "AttributeError: 'SMOTE' object has no attribute '_validate_data'\n")
+    assert ("sklearny", ">=0.23.0") in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_byte_order_mark_is_no_part_of_a_release_file(index_for):
+    from pytest_depfix.diagnose.probe import ApiProbe, ReleaseTree
+
+    index, target = index_for({"bomy": [{"version": "1.0", "files": {"bomy/__init__.py": "\ufeffx = 1\n"}}]}, python="3.9")
+    assert ReleaseTree(ApiProbe(index), "bomy", "1.0").read("bomy/__init__.py") == "x = 1\n"
