@@ -635,7 +635,9 @@ class _Parser:
     def finish(self) -> None:
         if self.state == TB and self.style == "pytest" and self.e_lines and (
                 self.frames or bare_exception_line(self.e_lines[0].strip()) is not None
-                or cpython_frame(self.e_lines[0]) is not None):
+                or cpython_frame(self.e_lines[0]) is not None
+                # pytest's ">" line over a bare "E   AssertionError", the paste cut before the location
+                or self.gt_source and exception_line(self.e_lines[0].strip()) is not None):
             self._finish_pytest_exc(None)
         elif self.state == TB and not self.chain and not self.lead_exc and self.frames and self.frames[-1].source and (
                 self.style == "ipython" and self.ipy_arrows and self.headerless

@@ -598,6 +598,10 @@ def probe_range(ctx: Context, dist: str, module: str, name: Optional[str], param
     return present
 
 
+class _Settled(Exception):
+    """The range needs no more reading (a control-flow signal inside :func:`_probe_range`)."""
+
+
 def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], parameter: Optional[str],
                  attribute: Optional[str], on_type: bool = False) -> Optional[str]:
     try:
@@ -652,12 +656,21 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
             # lacking it inside that stretch means the name left and came back (astroid 2.5.4
             # dropped __pkginfo__.version, a later release restored it).  The stretch below the
             # pin is the one the break left.
-            below = [v for v in ctx.probe.versions(dist) if Version(v) <= Version(pin.version)]
+            listed = ctx.probe.versions(dist)
+            if all(Version(v) != Version(pin.version) for v in listed):
+                # A pin the search never read (alembic 1.5.0, yanked since): it lacks the name, so the
+                # range leaves it out by name.
+                present = f"{present},!={pin.version}" if present else f"!={pin.version}"
+                ctx.evidence.append(f"{dist}=={pin.version} (not among the releases searched) lacks it: {dist}{present}")
+                raise _Settled()
+            below = [v for v in listed if Version(v) <= Version(pin.version)]
             again = getattr(ctx.probe.find_range(dist, question, versions=below), "present", None)
             if again and again != "<0":
                 present = again
                 ctx.evidence.append(f"{dist}=={pin.version} lacks it although releases on both sides have it; "
                                     f"read again below the pin: {dist}{present}")
+    except _Settled:
+        pass
     except Exception:  # the first reading stands
         pass
     try:
@@ -4642,6 +4655,15 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             return done("transitive", sig.family, f"{what}: the one call of the set passing {sig.name!r} is to "
                         f"{ctx.callee.name}=={ctx.callee.version}, which accepts it only in {found[0].name}{found[0].constraint}",
                         found)
+    if sig.family == F.SIGNATURE and sig.name and sig.function and sig.function.isidentifier() \
+            and sig.function not in _NAMELESS_CALLABLES and caller.kind != "dist" \
+            and not any(e.frames for e in ctx.crash.exceptions):
+        # A plain function named without its module ("current()"): the calls of it passing the keyword.
+        found = _keyword_call_pairs(ctx, sig.name, any_callable=True, named=sig.function)
+        if found:
+            return done("transitive", sig.family, f"{what}: the one call of the set passing {sig.name!r} to "
+                        f"{sig.function}() is to {ctx.callee.name}=={ctx.callee.version}, which accepts it only in "
+                        f"{found[0].name}{found[0].constraint}", found)
     if (caller.kind != "dist" or not caller.version) and sig.family == F.SIGNATURE and sig.function \
             and (sig.name or sig.detail.get("positional")):
         # No caller in the set (a cut notebook paste), but the message names the class: its owner is asked.
@@ -5601,7 +5623,7 @@ def _module_and_callable(ctx: Context, full: str) -> Tuple[str, str]:
     return head, f"{cls}.{name}"
 
 
-def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> List[Culprit]:
+def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named: str = "") -> List[Culprit]:
     """A frameless ``__init__() got an unexpected keyword argument 'gpus'``: find the call, then ask its callee.
 
     Every movable pin's pinned release is read for calls passing ``gpus=``,
@@ -5612,7 +5634,8 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     such (caller, callable) pair exists, the owner's accepting range and the
     caller's first release that stopped passing it are the alternatives.  A
     pin's call of its own code, or of a callable that takes the keyword, is
-    not the failing call.
+    not the failing call.  ``named``: the message names the function (alembic's
+    ``current() got an unexpected keyword argument 'head_only'``): only calls of it count.
     """
     from . import users
 
@@ -5621,6 +5644,8 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False) -> Li
     asked: Dict[str, Optional[Culprit]] = {}
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
         module, name = _module_and_callable(ctx, full)
+        if named and name.rsplit(".", 1)[-1] != named:
+            continue
         if not name[:1].isupper() and not any_callable:
             continue  # only a class call (or its ``from_url``-style factory) says "__init__() got an unexpected ..."
         owner_name = module_owner(module, ctx) if module else None

@@ -706,3 +706,15 @@ def test_a_bare_line_of_a_class_from_a_packages_exceptions_module_is_an_exceptio
     assert crash.root.type == "voluptuous.error.MultipleInvalid"
     assert parse_traceback("app.views.Summary: this is prose\n") == []
     assert parse_traceback("error.Summary: two parts only\n") == []
+
+
+def test_a_pytest_fragment_cut_before_its_location_still_names_its_assertion():
+    # facebookresearch/hydra#2562: the paste starts at "self = ..." and ends at the bare "E   AssertionError"
+    text = ("self = <optuna.storages._rdb.storage._VersionManager object at 0x7f815c5d60d0>\n"
+            "    def get_current_version(self) -> str:\n    \n"
+            "        version = context.get_current_revision()\n"
+            ">       assert version is not None\n"
+            "E       AssertionError\n")
+    [crash] = parse_traceback(text)
+    assert (crash.root.type, crash.root.source_hint) == ("AssertionError", "assert version is not None")
+    assert parse_traceback("E       AssertionError\n") == []  # no ">" line: nothing vouches for it
