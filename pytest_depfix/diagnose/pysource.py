@@ -157,6 +157,7 @@ class _Reader:
         self._lazy_tables: List[Tuple[str, int]] = []  # import-structure tables handed to a _LazyModule
         self._table_merges: Dict[str, List[str]] = {}  # table -> tables .update()-d into it
         self._replacers: Set[str] = set()  # module classes that put themselves in sys.modules
+        self._globals_names: Set[str] = set()  # module names bound to globals() (handed to calls that add names)
         self._table_values: Dict[str, Dict[str, List[str]]] = {}  # table -> key -> names added later
         self.module = module
         self.is_package = is_package
@@ -323,6 +324,8 @@ class _Reader:
             return
         if value is None:  # bare annotation
             return
+        if isinstance(value, ast.Call) and _dotted(value.func) in ("globals", "vars") and not value.args:
+            self._globals_names.update(names)  # protobuf's generated '_globals = globals()', handed to its builder
         # lazy_loader: __getattr__, __dir__, __all__ = lazy.attach(...) / attach_stub(...)
         # (huggingface_hub defines its own copy as _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS))
         if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].lstrip("_") in ("attach", "attach_stub"):
@@ -392,7 +395,8 @@ class _Reader:
             # GlorotNormal, ...) only a run can see: a name not found is unknown, never absent.
             self.info.lazy_dynamic = line
             return
-        if any(isinstance(a, ast.Call) and _dotted(a.func) == "globals" for a in call.args):
+        if any(isinstance(a, ast.Call) and _dotted(a.func) == "globals"
+               or isinstance(a, ast.Name) and a.id in self._globals_names for a in call.args):
             # websockets: lazy_import(globals(), aliases={"connect": ".asyncio.client", ...}) installs a
             # module __getattr__ serving the tables; any other call handed globals() may add names too.
             read = False
