@@ -179,7 +179,10 @@ def _parse_lines(text: str) -> List[Crash]:
     parser.ipy_arrows = _IPY_ARROW_LINE.search(text) is not None
     first = True
     marked = "**" in text
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    if "File" in text and ", line" in text:
+        lines = _unwrap_frame_headers(lines)
+    for raw in lines:
         if marked and "**" in raw:
             raw = _unmark(raw)
         if raw[:1] == "{":
@@ -191,6 +194,35 @@ def _parse_lines(text: str) -> List[Crash]:
         parser.feed(raw)
     parser.finish()
     return parser.crashes
+
+
+_WRAPPED_NUMBER = re.compile(r"\s*\d{1,9}, in \S")
+
+
+def _unwrap_frame_headers(lines: List[str]) -> List[str]:
+    """Frame headers a narrow terminal wrapped, joined back.
+
+    Rich and some consoles break a long ``File "path", line N, in f`` as ``File`` /
+    ``"/long/path.py", line`` / `` 171, in f``: three lines no reader knows.  Only that
+    shape is joined: a line that is just ``File``, a next one opening with the quoted
+    path, and (when it ends at ``, line``) a third that starts with the number and ``, in``.
+    """
+    out: List[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if line.strip() == "File" and i + 1 < n and lines[i + 1].lstrip().startswith('"') \
+                and '", line' in lines[i + 1]:
+            joined = line.rstrip() + " " + lines[i + 1].strip()
+            i += 2
+            if joined.endswith(", line") and i < n and _WRAPPED_NUMBER.match(lines[i]):
+                joined += " " + lines[i].strip()
+                i += 1
+            out.append(joined)
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 # IPython's mark of the failing line ("-> 1209         T = ...", "---> 12 x = f()"): a paste that has one

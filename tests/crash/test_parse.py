@@ -718,3 +718,16 @@ def test_a_pytest_fragment_cut_before_its_location_still_names_its_assertion():
     [crash] = parse_traceback(text)
     assert (crash.root.type, crash.root.source_hint) == ("AssertionError", "assert version is not None")
     assert parse_traceback("E       AssertionError\n") == []  # no ">" line: nothing vouches for it
+
+
+def test_frame_headers_a_narrow_terminal_wrapped_are_joined_back():
+    # facebook/prophet#2697: "File" / "\"/long/path.py\", line" / " 171, in f" on three lines
+    text = ('Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n  File\n'
+            '"/Users/foo/lib/python3.10/site-packages/prophet/forecaster.py", line\n 158, in __init__\n'
+            '    self._load_stan_backend(stan_backend)\n  File \n'
+            '"/Users/foo/lib/python3.10/site-packages/prophet/forecaster.py", line 171, in _load_stan_backend\n'
+            '    logger.debug("Loaded stan backend: %s", self.stan_backend.get_type())\n'
+            "AttributeError: 'Prophet' object has no attribute 'stan_backend'\n")
+    [crash] = parse_traceback(text)
+    assert [(f.line, f.function) for f in crash.root.frames] == [(1, "<module>"), (158, "__init__"), (171, "_load_stan_backend")]
+    assert crash.root.frames[-1].source.startswith("logger.debug(")
