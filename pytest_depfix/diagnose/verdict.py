@@ -4502,13 +4502,24 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
         return []
     is_package = (_module_text(ctx, pin.name, pin.version, module + ".__init__") is not None)
     imported: Dict[str, Tuple[str, str]] = {}
+    modules: Dict[str, str] = {}  # local name -> module ("import structlog", "import numpy as np")
     for st in tree.body:
         if isinstance(st, ast.ImportFrom):
             base_module = resolve_relative(module, is_package, st.level, st.module) if st.level else (st.module or "")
             for a in st.names:
                 imported[a.asname or a.name] = (base_module, a.name)
+        elif isinstance(st, ast.Import):
+            for a in st.names:
+                modules[a.asname or a.name.split(".", 1)[0]] = a.name if a.asname else a.name.split(".", 1)[0]
     out: List[Tuple[Any, str, str]] = []
     for base in node.bases:
+        if isinstance(base, ast.Attribute):
+            # class PuyaConsoleRender(structlog.dev.ConsoleRenderer), after "import structlog"
+            parts = (_dotted_name(base) or "").split(".")
+            if len(parts) < 2 or parts[0] not in modules:
+                continue
+            imported[".".join(parts)] = (".".join([modules[parts[0]]] + parts[1:-1]), parts[-1])
+            base = ast.Name(id=".".join(parts))
         if not isinstance(base, ast.Name):
             continue
         if base.id not in imported:

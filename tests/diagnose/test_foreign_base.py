@@ -70,3 +70,25 @@ def test_a_byte_order_mark_is_no_part_of_a_release_file(index_for):
 
     index, target = index_for({"bomy": [{"version": "1.0", "files": {"bomy/__init__.py": "\ufeffx = 1\n"}}]}, python="3.9")
     assert ReleaseTree(ApiProbe(index), "bomy", "1.0").read("bomy/__init__.py") == "x = 1\n"
+
+
+def test_a_base_named_through_its_module_is_that_modules_class(index_for):
+    # algorandfoundation/puya#61: class PuyaConsoleRender(structlog.dev.ConsoleRenderer), after "import structlog";
+    # structlog 23.3.0 dropped ConsoleRenderer._level_to_color, puya 0.3.0 stopped reading it
+    renderer = "class ConsoleRenderer:\n    def __init__(self):\n        self.{} = {{}}\n"
+    universe = {
+        "structlogy": [{"version": v, "files": {"structlogy/__init__.py": "from structlogy import dev\n",
+                                                "structlogy/dev.py": renderer.format(attr)}}
+                       for v, attr in (("23.2.0", "_level_to_color"), ("23.3.0", "_styles"))],
+        "puyay": [{"version": v, "files": {"puyay/__init__.py": "",
+                                           "puyay/logging_config.py": "import structlogy\n\n\n"
+                                           "class PuyaConsoleRender(structlogy.dev.ConsoleRenderer):\n"
+                                           f"    def render(self):\n        return self.{attr}\n"}}
+                  for v, attr in (("0.2.0", "_level_to_color"), ("0.3.0", "_styles"))],
+    }
+    index, target = index_for(universe, python="3.12")
+    d = diagnose_paste(index, target, "puyay==0.2.0\nstructlogy==23.3.0\n",
+                       "AttributeError: 'PuyaConsoleRender' object has no attribute '_level_to_color'\n")
+    moves = {(c.name, c.constraint) for c in d.culprits}
+    assert ("puyay", ">=0.3.0") in moves, d.summary
+    assert any(n == "structlogy" and "<23.3.0" in spec for n, spec in moves), d.summary
