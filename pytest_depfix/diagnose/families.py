@@ -397,6 +397,7 @@ _SIG_TAKES = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:from \d+ to )?(\d+
                         r"(?:positional arguments? )?(?:\(and \d+ keyword-only arguments?\) )?(?:were|was) given")
 _SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for argument '(\w+)'")
 # Python 2: "_convert_to_request_dict() takes exactly 3 arguments (4 given)" (self counted on both sides)
+_SIG_TORCHSCRIPT = re.compile(r"(?<![\w.])([\w.]+)\(\) expected at most (\d+) argument\(s\) but received (\d+) argument\(s\)")
 _SIG_TAKES_PY2 = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:exactly|at most) (\d+) (?:positional )?arguments? \((\d+) given\)")
 _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
@@ -812,6 +813,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         # The compiler of Python 3.6 and older refuses PEP 563's future import of a library's module.
         sig.family = PYTHON_VERSION
         sig.detail.update(python_added="3.7", feature="`from __future__ import annotations` (PEP 563)")
+        return sig
+    m = _SIG_TORCHSCRIPT.search(msg) if etype == "RuntimeError" else None
+    if m and int(m.group(3)) > int(m.group(2)):
+        # TorchScript's own wording of a call with too many arguments (torch_scatter's scripted
+        # scatter_mean under torch-geometric 1.3.0's six-argument call): the positional count changed.
+        sig.family, sig.function = SIGNATURE, m.group(1)
+        sig.detail["positional"] = int(m.group(3))
         return sig
     if etype == "TypeError" and ASYNCIO_LOOP_REMOVED.match(msg):
         # asyncio's own refusal on 3.10+: a caller still passes loop= to Event(), Lock(), Queue() ...

@@ -87,3 +87,10 @@ def test_a_signature_wording_inside_a_library_message_is_that_typeerror():
     sig = classify(_crash("flake8.exceptions.FailedToLoadPlugin",
                           "Flake8 failed to load plugin \"BLK\" due to __init__() got an unexpected keyword argument 'preview'."))
     assert (sig.family, sig.exc_type, sig.name) == (SIGNATURE, "TypeError", "preview")
+
+
+def test_torchscripts_argument_count_wording_is_a_signature_change():
+    # jma712/GEAR#1: torch-geometric 1.3.0 calls torch-scatter 2.0's scripted scatter_mean with six arguments
+    sig = classify(_crash("RuntimeError", "scatter_mean() expected at most 5 argument(s) but received 6 argument(s)"))
+    assert (sig.family, sig.function, sig.detail.get("positional")) == (SIGNATURE, "scatter_mean", 6)
+    assert classify(_crash("RuntimeError", "scatter_mean() expected at most 5 argument(s) but received 5 argument(s)")).family == UNKNOWN
