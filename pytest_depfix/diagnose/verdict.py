@@ -657,9 +657,9 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
             # dropped __pkginfo__.version, a later release restored it).  The stretch below the
             # pin is the one the break left.
             listed = ctx.probe.versions(dist)
-            if all(Version(v) != Version(pin.version) for v in listed):
-                # A pin the search never read (alembic 1.5.0, yanked since): it lacks the name, so the
-                # range leaves it out by name.
+            if all(Version(v) != Version(pin.version) for v in listed) and not Version(pin.version).is_prerelease:
+                # A final pin the search never read (alembic 1.5.0, yanked since): it lacks the name, so
+                # the range leaves it out by name.  (A pre-release is read below the pin, as before.)
                 present = f"{present},!={pin.version}" if present else f"!={pin.version}"
                 ctx.evidence.append(f"{dist}=={pin.version} (not among the releases searched) lacks it: {dist}{present}")
                 raise _Settled()

@@ -37,3 +37,13 @@ def test_calls_of_other_functions_passing_the_keyword_do_not_count(index_for):
     index, target = index_for(_universe(), python="3.8")
     d = diagnose_paste(index, target, "migratey==2.5.3\nalembicy==1.5.0\n", PASTE.replace("current()", "upgrade()"))
     assert not d.culprits, d.summary
+
+
+def test_an_unread_pre_release_pin_is_not_left_out_by_name(index_for):
+    # (mpmath 1.4.0a0's shape) a pre-release pin is read below it, as before: no '!=1.5.0rc1' that lets 1.5.0rc2 in
+    universe = _universe()
+    universe["alembicy"] = [r for r in universe["alembicy"] if r["version"] != "1.5.0"] + [
+        {"version": "1.5.0rc1", "files": {"alembicy/__init__.py": "", "alembicy/command.py": NEW}}]
+    index, target = index_for(universe, python="3.8")
+    d = diagnose_paste(index, target, "migratey==2.5.3\nalembicy==1.5.0rc1\n", PASTE)
+    assert not any("!=1.5.0rc1" in c.constraint for c in d.culprits), d.summary
