@@ -343,3 +343,14 @@ def test_a_symbol_the_release_before_also_used_is_not_new_code(index_for):
     index, target = index_for(universe, python="2.7")
     d = _diagnose(index, target, "psutilx==2.1.2\n", PSUTIL_TB)
     assert ("psutilx", "<2.1.2") not in [(c.name, c.constraint) for c in d.culprits]
+
+
+def test_a_redis_server_refusing_a_command_is_the_environment():
+    # rq/django-rq#658: Redis 3.2.4 has no XREVRANGE (Redis 5.0); django-rq's page shows only the server's words
+    from pytest_depfix.diagnose.families import classify, environment_advice
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    text = ("Error during template rendering\nIn template /usr/local/lib/python3.11/site-packages/django_rq/templates/"
+            "django_rq/job_detail.html, error at line 212\n\nunknown command 'XREVRANGE'\n")
+    assert classify(infer_message(text, KB).to_crash()).family == "environment"
+    assert environment_advice("git: 'foo' is not a git command; unknown command 'foo'") is None  # lower case: a CLI's
