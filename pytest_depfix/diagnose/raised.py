@@ -353,9 +353,32 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
             # removed"), and here it is still there without the refusal.  The rest of a release too
             # big to read whole cannot hold that module's refusal anyway.
             return candidates[hi]
+        if elsewhere is None and not complete and _package_silent(probe, refusal, candidates[hi], message):
+            # A release too big to read whole (matplotlib 3.5.3): its refusing module's own package,
+            # read whole, does not raise it either, where a moved refusal would most likely be.
+            return candidates[hi]
         return candidates[hi] if elsewhere is None and complete else None
 
     return walk(before), walk(after)
+
+
+MAX_PACKAGE_MODULES = 120  # modules of the refusing module's package read when the whole release is too big
+
+
+def _package_silent(probe: Any, refusal: Refusal, version: str, message: str) -> bool:
+    """Whether every module in the refusing module's own folder of ``version`` is read and none raises it."""
+    from .probe import ReleaseTree
+
+    folder = refusal.path.rsplit("/", 1)[0] + "/" if "/" in refusal.path else ""
+    try:
+        tree = ReleaseTree(probe, refusal.dist, version)
+        paths = [p for p in tree.paths() if p.endswith(".py") and p.startswith(folder) and "/" not in p[len(folder):]]
+    except Exception:
+        return False
+    if not paths or len(paths) > MAX_PACKAGE_MODULES:
+        return False
+    found, complete = _search(probe, refusal.dist, version, message, files=paths)
+    return found is None and complete
 
 
 def _first_silent(n: int, read: Any) -> Optional[int]:
