@@ -1818,15 +1818,26 @@ _UNPACK_COUNT = re.compile(r"(?:too many|not enough) values to unpack \(expected
 MAX_NEW_LINE_RELEASES = 3  # earlier releases read back for the one before the failing line came
 
 
-def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisect: bool = False
-               ) -> Optional[Tuple[str, Optional[str]]]:
+def _file_has(ctx: Context, pin: Any, version: str, rel: str) -> bool:
+    """Whether ``pin``'s release ``version`` ships file ``rel``."""
+    from .probe import ReleaseTree
+
+    try:
+        return rel in ReleaseTree(ctx.probe, pin.name, version).paths()
+    except Exception:
+        return False
+
+
+def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisect: bool = False,
+               left: bool = False) -> Optional[Tuple[Optional[str], Optional[str]]]:
     """(last release before the line came, first later release without it) within the pin's major; None: no sign.
 
     The pinned release's ``rel`` must hold ``line``; an earlier one among the nearest
     few must define ``function`` there without it (the line is new).  ``bisect``: the
     nearest such release among the pin's ``users.MAX_RELEASES`` earlier ones, found by
     galloping back and halving (the line, once come, stays); the caller bounds its age.
-    Read, never run.
+    ``left``: an old line counts too when a later release of the pinned minor series
+    dropped it (``(None, forward)``).  Read, never run.
     """
     from .probe import ReleaseTree
 
@@ -1862,15 +1873,19 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
         if got:
             back = str(v)
             break
-    if back is None:
+    if back is None and not left:
         return None  # the line is older than the last few releases: no sign it is what changed
-    for v in [v for v in finals if v > pinned][:MAX_NEW_LINE_RELEASES]:
+    for v in [v for v in finals if v > pinned and (back or v.release[:2] == pinned.release[:2])][:MAX_NEW_LINE_RELEASES]:
         got = state(str(v))
+        if got is None and back is None and _file_has(ctx, pin, str(v), rel):
+            got = True  # (an old line: its whole function dropped from the file in a patch counts as dropped)
         if got:
             forward = str(v)
             break
         if got is None:
             break
+    if back is None and forward is None:
+        return None
     return back, forward
 
 
@@ -1887,31 +1902,44 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     from .adapted import frame_relpath
 
     frames = ctx.crash.final.frames
-    slip = sig.exc_type.rsplit(".", 1)[-1] in _SLIP_ERRORS or (
-        sig.exc_type.rsplit(".", 1)[-1] == "ValueError" and _UNPACK_COUNT.match(sig.message or "") is not None)
+    short = sig.exc_type.rsplit(".", 1)[-1]
+    unpack = short == "ValueError" and _UNPACK_COUNT.match(sig.message or "") is not None
+    slip = short in _SLIP_ERRORS or unpack or short == "ValueError"
     if not slip or ctx.probe is None or len(frames) < 2:
         return None
-    last, outer = frames[-1], _frame_party(frames[-2], ctx)
+    last = frames[-1]
     line = (last.source or "").strip()
     party = _frame_party(last, ctx)
+    # the first frame outside the pin calls in (requests' own __init__ runs its import hook)
+    k = len(frames) - 1
+    while k > 0 and party is not None and _frame_party(frames[k - 1], ctx) == party:
+        k -= 1
+    outer = _frame_party(frames[k - 1], ctx) if k > 0 else None
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
     rel = frame_relpath(last)
     if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
             or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind not in ("project", "dist") \
             or outer == party or not (last.function or "").isidentifier():
         return None
-    came = _line_came(ctx, pin, rel, last.function, line)
+    # (a builtin's ValueError on a plain line, as __import__('') in requests 2.6.0's import hook, is
+    # read only from the project's calls, and an old line only when a patch of its series dropped it)
+    plain_value_error = short == "ValueError" and not unpack
+    if plain_value_error and outer.kind != "project":
+        return None
+    came = _line_came(ctx, pin, rel, last.function, line, left=outer.kind == "project")
     if came is None:
         return None
     back, forward = came
-    if outer.kind != "project" and forward is None:
+    if plain_value_error and back is not None:
+        return None  # a new line's ValueError may be a check of the project's input: only a dropped old line counts
+    if outer.kind != "project" and (forward is None or back is None):
         # Another pin called in (torch's optimizer wrapper calling schedulefree's step): that caller
         # may be what changed, so only a line the pin itself dropped again reads as its regression.
         return None
     who = "the project" if outer.kind == "project" else outer.name
     where = f"{pin.name}=={pin.version}'s own line fails where {who} calls it ({rel}: {line[:80]})"
     out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; {pin.name} {back} did not have that line yet"],
-                   "release-files")]
+                   "release-files")] if back else []
     if forward is not None:
         out.append(Culprit(pin.name, f">={forward}", CONF_GUESS, [f"{where}; {pin.name} {forward} no longer has it"],
                            "release-files"))

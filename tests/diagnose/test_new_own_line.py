@@ -89,3 +89,32 @@ def test_an_unpacking_that_got_another_count_is_a_slip(index_for):
     other = _diagnose(index_for, [("3.3.2", OLD), ("3.3.3", new)], paste=paste.replace("not enough values to unpack (expected 3, got 0)",
                                                                                          "invalid literal for int()"))
     assert not other.culprits, other.summary
+
+
+HOOK = "class VendorAlias:\n    def load_module(self, name):\n        __import__(name)\n"
+HOOK_PASTE = ('Traceback (most recent call last):\n  File "./setup.py", line 225, in <module>\n'
+              "    __import__(d[2], fromlist=[''])\n"
+              '  File "/usr/lib/python3.8/site-packages/requestsy/__init__.py", line 1, in <module>\n'
+              "    from .packages import x\n"
+              '  File "/usr/lib/python3.8/site-packages/requestsy/packages/__init__.py", line 3, in load_module\n'
+              "    __import__(name)\nValueError: Empty module name\n")
+
+
+def _hook_universe(last_body):
+    return {"requestsy": [{"version": v, "files": {"requestsy/__init__.py": "from .packages import x\n",
+                                                   "requestsy/packages/__init__.py": body}}
+                          for v, body in (("2.5.2", HOOK), ("2.5.3", HOOK), ("2.6.0", HOOK), ("2.6.1", last_body))]}
+
+
+def test_an_old_line_a_patch_of_its_series_dropped_is_the_way_forward(index_for):
+    # loris-imageserver/loris#230: requests 2.6.0's import hook runs __import__('') (ValueError: Empty module
+    # name) under requests' own __init__; the hook is old, and 2.6.1 dropped it from requests/packages/__init__.py
+    index, target = index_for(_hook_universe("x = 1\n"), python="3.8")
+    d = diagnose_paste(index, target, "requestsy==2.6.0\n", HOOK_PASTE)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("requestsy", ">=2.6.1")], d.summary
+
+
+def test_an_old_line_every_later_release_of_its_series_keeps_is_no_sign(index_for):
+    index, target = index_for(_hook_universe(HOOK), python="3.8")
+    d = diagnose_paste(index, target, "requestsy==2.6.0\n", HOOK_PASTE)
+    assert not d.culprits, d.summary
