@@ -111,6 +111,9 @@ def too_new(text: str, python: Tuple[int, ...]) -> Optional[TooNew]:
 
 def _syntax(text: str, target: Tuple[int, int], tree: ast.Module) -> Optional[TooNew]:
     if target < (3, 7):
+        older = _older_grammar(tree, target)
+        if older is not None:
+            return older
         target = (3, 7)  # the oldest grammar ast.parse can check against here
     try:
         with warnings.catch_warnings():
@@ -140,6 +143,36 @@ def _syntax(text: str, target: Tuple[int, int], tree: ast.Module) -> Optional[To
     if target < (3, 8):
         return _bare_starred_return(text, tree)
     return None
+
+
+# Syntax older Pythons lack, read off the tree (ast.parse's feature_version starts at 3.7):
+# node type -> (Python that added it, what it is).
+_OLDER_SYNTAX: Tuple[Tuple[type, Tuple[int, int], str], ...] = (
+    (ast.JoinedStr, (3, 6), "an f-string"),
+    (ast.AnnAssign, (3, 6), "a variable annotation"),
+    (ast.AsyncFunctionDef, (3, 5), "async def"),
+    (ast.Await, (3, 5), "await"),
+    (ast.YieldFrom, (3, 3), "yield from"),
+    (ast.Nonlocal, (3, 0), "nonlocal"),
+)
+
+
+def _older_grammar(tree: ast.Module, target: Tuple[int, int]) -> Optional[TooNew]:
+    """The first statement using syntax newer than a target older than 3.7 (an f-string on 2.7), or None."""
+    best: Optional[TooNew] = None
+    for node in ast.walk(tree):
+        for kind, needs, what in _OLDER_SYNTAX:
+            if isinstance(node, kind) and needs > target:
+                line = getattr(node, "lineno", 0)
+                if best is None or line < best.line:
+                    best = TooNew(line, needs, f"syntax new in Python {needs[0]}.{needs[1]} ({what})")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) and (3, 5) > target:
+            if best is None or node.lineno < best.line:
+                best = TooNew(node.lineno, (3, 5), "syntax new in Python 3.5 (the @ operator)")
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.args.kwonlyargs and (3, 0) > target:
+            if best is None or node.lineno < best.line:
+                best = TooNew(node.lineno, (3, 0), "syntax new in Python 3.0 (keyword-only arguments)")
+    return best
 
 
 def _bare_starred_return(text: str, tree: ast.Module) -> Optional[TooNew]:

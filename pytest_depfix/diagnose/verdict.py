@@ -6376,7 +6376,10 @@ def _feature_users(ctx: Context, sig: F.Signal, caller: Party, done: Any, added:
                     from .probe import ReleaseTree
 
                     if not set(files) & set(ReleaseTree(ctx.probe, n, v).paths()):
-                        return False  # none of the failing path's modules there: nothing was read
+                        # none of the failing path's modules there (feedparser 5.2.1 is one feedparser.py):
+                        # what importing that release runs is judged instead, when it can be read
+                        imported = users.imported_at_import(ctx.probe, n, v)
+                        return bool(imported) and users.first_too_new(ctx.probe, n, v, python, files=imported) is None
                 return runs(v) is None
             except Exception:
                 return False  # a release that could not be read is no answer, never a fix

@@ -80,3 +80,32 @@ def test_only_a_bare_starred_tuple_is_new_in_38_whatever_the_characters_before_i
 
     assert too_new("def f(a, b):\n    s = 'h\u00e9llo'; return (a, *b)\n", (3, 7)) is None  # (review) byte offsets
     assert too_new("def f(a, b):\n    return (a), *b\n", (3, 7)).needs == (3, 8)
+
+
+def test_syntax_older_pythons_lack_is_read_off_the_tree():
+    # ast.parse's feature_version starts at 3.7: an f-string on 2.7 is read from the tree itself
+    from pytest_depfix.diagnose.pyfeatures import too_new
+
+    assert too_new("x = f'{a}'\n", (2, 7)).needs == (3, 6)
+    assert too_new("x = f'{a}'\n", (3, 6)) is None
+    assert too_new("async def f():\n    await g()\n", (3, 4)).needs == (3, 5)
+    assert too_new("def f(*, a):\n    pass\n", (2, 7)).needs == (3, 0)
+    assert too_new("print(1)\n", (2, 7)) is None
+
+
+# lordfriend/Albireo#166: feedparser 6.0.0 (a package) on Python 2.7; 5.2.1 is one module, feedparser.py
+FP_PASTE = ('Traceback (most recent call last):\n  File "app.py", line 1, in <module>\n    import feedparsery\n'
+            '  File "C:\\env\\lib\\site-packages\\feedparsery\\__init__.py", line 1, in <module>\n    from . import http\n'
+            '  File "C:\\env\\lib\\site-packages\\feedparsery\\http.py", line 2\n'
+            "    x = f'{a}:{b}'\n          ^\nSyntaxError: invalid syntax\n")
+
+
+def test_an_earlier_release_laid_out_otherwise_is_judged_by_what_importing_it_runs(index_for):
+    universe = {"feedparsery": [
+        {"version": "5.2.1", "wheel": False, "sdist": True, "files": {"feedparsery.py": "def parse(x):\n    return '%s' % x\n",
+                                                                      "setup.py": "from setuptools import setup\nsetup()\n"}},
+        {"version": "6.0.0", "tag": "py2.py3-none-any", "files": {"feedparsery/__init__.py": "from . import http\n",
+                                       "feedparsery/http.py": "a = b = 1\nx = f'{a}:{b}'\n"}}]}
+    index, target = index_for(universe, python="2.7", platform="win_amd64")
+    d = diagnose_paste(index, target, "feedparsery==6.0.0\n", FP_PASTE)
+    assert ("feedparsery", "==5.2.1") in [(c.name, c.constraint) for c in d.culprits], d.summary
