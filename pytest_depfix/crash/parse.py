@@ -199,6 +199,15 @@ def _parse_lines(text: str) -> List[Crash]:
 _WRAPPED_NUMBER = re.compile(r"\s*\d{1,9}, in \S")
 
 
+def _bare_type_only(st: str) -> bool:
+    """A lone exception class with no message ("AssertionError"): a builtin or a name ending in Error/Exception."""
+    exc = exception_line(st)
+    if exc is None or exc[1]:
+        return False
+    last = exc[0].rsplit(".", 1)[-1]
+    return last in _BARE_BUILTINS or last.endswith(("Error", "Exception"))
+
+
 def _unwrap_frame_headers(lines: List[str]) -> List[str]:
     """Frame headers a narrow terminal wrapped, joined back.
 
@@ -669,7 +678,7 @@ class _Parser:
                 self.frames or bare_exception_line(self.e_lines[0].strip()) is not None
                 or cpython_frame(self.e_lines[0]) is not None
                 # pytest's ">" line over a bare "E   AssertionError", the paste cut before the location
-                or self.gt_source and exception_line(self.e_lines[0].strip()) is not None):
+                or self.gt_source and _bare_type_only(self.e_lines[0].strip())):
             self._finish_pytest_exc(None)
         elif self.state == TB and not self.chain and not self.lead_exc and self.frames and self.frames[-1].source and (
                 self.style == "ipython" and self.ipy_arrows and self.headerless

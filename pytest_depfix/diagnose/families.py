@@ -328,9 +328,9 @@ _ENV_PATTERNS: List[Tuple[str, str]] = [
      "the machine's certificate store cannot verify the server: fix the certificates or proxy settings."),
     # Redis answers a command it does not know (XREVRANGE before Redis 5.0, GETDEL before 6.2) with
     # "ERR unknown command 'X'": the client library's version is not at fault, the server's is.
-    (r"unknown command '[A-Z][A-Z.|_]{2,40}'",
-     "the Redis server does not know this command: it is older than the command (see the command's 'Available "
-     "since' on redis.io) and needs upgrading; no pin of the Python set changes the server."),
+    (r"unknown command '[A-Z][A-Z_]{2,40}'",
+     "the Redis server does not accept this command: it is older than the command (see the command's 'Available "
+     "since' on redis.io), or a managed server disabled or renamed it; no pin of the Python set changes the server."),
     (r"Killed\s*$|Segmentation fault|core dumped",
      "the process was killed by the system (memory or a crash in native code); nothing in the message points at a pin."),
 ]

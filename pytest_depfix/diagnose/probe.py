@@ -345,7 +345,7 @@ class ReleaseTree(SourceTree):
             got = self.probe.index.read_members(self.dist, self.version, lambda m: m in wanted, max_bytes=budget)
             self.fetched = True
             for member, data in got.items():
-                text = data.decode("utf-8", errors="replace")
+                text = data.decode("utf-8-sig", errors="replace")  # a byte-order mark is no character of the module
                 for path in wanted[member]:
                     self.bytes_read += _size(text)  # the same measure as a cached member's, so cold and warm agree
                     cached[path] = text

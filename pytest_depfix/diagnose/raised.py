@@ -370,9 +370,13 @@ def _package_silent(probe: Any, refusal: Refusal, version: str, message: str) ->
     from .probe import ReleaseTree
 
     folder = refusal.path.rsplit("/", 1)[0] + "/" if "/" in refusal.path else ""
+    parent = folder.rstrip("/").rsplit("/", 1)[0] + "/" if folder.count("/") > 1 else ""
     try:
         tree = ReleaseTree(probe, refusal.dist, version)
-        paths = [p for p in tree.paths() if p.endswith(".py") and p.startswith(folder) and "/" not in p[len(folder):]]
+        # the module's own folder and the one above it, where a moved refusal would most likely be
+        paths = [p for p in tree.paths() if p.endswith(".py") and any(
+            p.startswith(f) and p[len(f):].count("/") <= (1 if f == parent and parent != folder else 0)
+            for f in {folder, parent})]
     except Exception:
         return False
     if not paths or len(paths) > MAX_PACKAGE_MODULES:

@@ -665,6 +665,8 @@ def _probe_range(ctx: Context, dist: str, module: str, name: Optional[str], para
                 raise _Settled()
             below = [v for v in listed if Version(v) <= Version(pin.version)]
             again = getattr(ctx.probe.find_range(dist, question, versions=below), "present", None)
+            if again == "" and below:
+                again = f"<{pin.version}"  # every release read below the pin has it
             if again and again != "<0":
                 present = again
                 ctx.evidence.append(f"{dist}=={pin.version} lacks it although releases on both sides have it; "
@@ -1062,6 +1064,21 @@ _GENCODE = re.compile(r"Detected incompatible Protobuf Gencode/Runtime versions 
 _GENCODE_LINE = re.compile(r"^# Protobuf Python Version: (\d+)\.(\d+)\.(\d+)", re.M)
 
 
+def _generated_module_owner(ctx: Context, folder: str, base: str) -> Any:
+    """The one pin whose pinned release ships ``base`` below ``folder`` (wandb/proto/v6/wandb_settings_pb2.py)."""
+    from .probe import ReleaseTree
+
+    found = []
+    for pin in [p for p in ctx.pins if p.active and p.version][:MAX_LISTED_PINS]:
+        try:
+            paths = ReleaseTree(ctx.probe, pin.name, pin.version).paths()
+        except Exception:
+            continue
+        if any(p.startswith(folder) and p.rsplit("/", 1)[-1] == base for p in paths):
+            found.append(pin)
+    return found[0] if len(found) == 1 else None
+
+
 def _protobuf_gencode(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """protobuf's "gencode 6.32.1 runtime 6.32.0": a pin shipped code generated for a newer protobuf.
 
@@ -1078,9 +1095,13 @@ def _protobuf_gencode(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     runtime = tuple(int(x) for x in m.group(5, 6, 7))
     if gencode <= runtime:
         return None
-    owner_name = module_owner(proto.split("/", 1)[0], ctx) if "/" in proto else None
-    owner = ctx.pinned(owner_name) if owner_name else None
     base = proto.rsplit("/", 1)[-1][: -len(".proto")] + "_pb2.py"
+    # the pin shipping the generated module under the proto's folder (google/api/annotations.proto is
+    # googleapis-common-protos' google/api/annotations_pb2.py, in a namespace protobuf shares)
+    owner = _generated_module_owner(ctx, proto.rsplit("/", 1)[0] + "/" if "/" in proto else "", base)
+    if owner is None:
+        owner_name = module_owner(proto.split("/", 1)[0], ctx) if "/" in proto else None
+        owner = ctx.pinned(owner_name) if owner_name else None
     what = f"{owner.name}=={owner.version}'s {proto}" if owner is not None else proto
     out: List[Culprit] = []
     want = ".".join(map(str, gencode))
@@ -1818,16 +1839,6 @@ _UNPACK_COUNT = re.compile(r"(?:too many|not enough) values to unpack \(expected
 MAX_NEW_LINE_RELEASES = 3  # earlier releases read back for the one before the failing line came
 
 
-def _file_has(ctx: Context, pin: Any, version: str, rel: str) -> bool:
-    """Whether ``pin``'s release ``version`` ships file ``rel``."""
-    from .probe import ReleaseTree
-
-    try:
-        return rel in ReleaseTree(ctx.probe, pin.name, version).paths()
-    except Exception:
-        return False
-
-
 def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisect: bool = False,
                left: bool = False) -> Optional[Tuple[Optional[str], Optional[str]]]:
     """(last release before the line came, first later release without it) within the pin's major; None: no sign.
@@ -1837,11 +1848,14 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
     nearest such release among the pin's ``users.MAX_RELEASES`` earlier ones, found by
     galloping back and halving (the line, once come, stays); the caller bounds its age.
     ``left``: an old line counts too when a later release of the pinned minor series
-    dropped it (``(None, forward)``).  Read, never run.
+    dropped its whole function, from every module it ships (``(None, forward)``: a
+    reworded line may only have moved the same failure).  Read, never run.
     """
+    from . import users
     from .probe import ReleaseTree
 
     holder = re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(function)}\b", re.M)
+    gone: Dict[str, bool] = {}
 
     def state(v: str) -> Optional[bool]:
         """True: the function is there without the line; False: the line is there; None: cannot tell."""
@@ -1854,7 +1868,13 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
             return None
         if any(_same_code(l, line) for l in text.splitlines()):
             return False
-        return True if holder.search(text) else None
+        if holder.search(text):
+            return True
+        # the file is read and its function is not there: gone from the release, when no module has it
+        if left and Version(v) > Version(pin.version):
+            found = users.modules_mentioning(ctx.probe, pin.name, v, f"def {function}")
+            gone[v] = found is not None and not found  # (None: too big to read whole, which proves nothing)
+        return None
 
     pinned = Version(pin.version)
     finals = [v for v in _final_versions(ctx, pin.name) or () if v.release[:1] == pinned.release[:1]]
@@ -1862,8 +1882,6 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
         return None  # the pinned release's file does not hold the shown line: another release ran
     back = forward = None
     if bisect:
-        from . import users
-
         back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: state(v) is True)
         return (back, None) if back else None
     for v in [v for v in reversed(finals) if v < pinned][:MAX_NEW_LINE_RELEASES]:
@@ -1877,8 +1895,9 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
         return None  # the line is older than the last few releases: no sign it is what changed
     for v in [v for v in finals if v > pinned and (back or v.release[:2] == pinned.release[:2])][:MAX_NEW_LINE_RELEASES]:
         got = state(str(v))
-        if got is None and back is None and _file_has(ctx, pin, str(v), rel):
-            got = True  # (an old line: its whole function dropped from the file in a patch counts as dropped)
+        if back is None:
+            got = True if gone.get(str(v)) else None if got is None else False if got else got
+            # (an old line: only its whole function gone from the release counts; a reworded line does not)
         if got:
             forward = str(v)
             break
@@ -4494,6 +4513,8 @@ def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
     if len(homes) != 1:
         return []
     pin, module, home = homes[0]
+    if _class_has(ctx, pin, module, home, sig.name, _on_type(sig)):
+        return []  # the pin's own class sets it (conditionally, or where the base's __init__ never runs)
     found: List[Culprit] = []
     for owner, bmodule, bname in _foreign_bases(ctx, pin, module, home):
         present = probe_range(ctx, owner.name, bmodule, bname, attribute=sig.name, on_type=_on_type(sig))
@@ -4524,7 +4545,10 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
     """(owner pin, module, class) of each base of ``module.cls`` that another pin defines, through the pin's own bases."""
     from .pysource import parse_quietly, resolve_relative
 
-    tree = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
+    try:
+        tree = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []  # a module this Python cannot parse (Python 2 code, newer syntax): no base read from it
     node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == cls), None)
     if node is None:
         return []
@@ -4565,6 +4589,16 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
             continue
         out.append((owner, bmodule, bname))
     return out
+
+
+def _class_has(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
+    """Whether the pinned release's ``module.cls`` surely has ``attr`` (the probe's plain yes)."""
+    from .probe import YES, Question
+
+    try:
+        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr, on_type=on_type)).value == YES
+    except Exception:
+        return False
 
 
 def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
