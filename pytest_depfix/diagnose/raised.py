@@ -86,6 +86,22 @@ def message_raised(text: str, message: str) -> Optional[float]:
     return found[0] if found else None
 
 
+_RAISE_HELPERS = ("raise_", "reraise", "raise_from")  # SQLAlchemy's util.raise_(exc), six.reraise(tp, value), future's raise_from
+
+
+def _raise_helper_arg(node: Any) -> Optional[ast.expr]:
+    """The exception a statement-level call of a raise helper raises (``util.raise_(exc_cls("..."))``), or None."""
+    if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
+        return None
+    call = node.value
+    f = call.func
+    name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+    if name not in _RAISE_HELPERS or not call.args:
+        return None
+    # six.reraise(tp, value, tb): the value is the exception; the others take it first
+    return call.args[1] if name == "reraise" and len(call.args) > 1 else call.args[0]
+
+
 def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]:
     """``(share of the message spelled, class the raise names or "", words the raise itself spells)``, or None.
 
@@ -108,6 +124,9 @@ def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]
                     if isinstance(t, ast.Name):
                         assigned.setdefault(t.id, []).append(node.value)
         for node in own:
+            raised_exc = node.exc if isinstance(node, ast.Raise) else _raise_helper_arg(node)
+            if raised_exc is not None:
+                node = ast.Raise(exc=raised_exc, cause=None)
             if isinstance(node, ast.Raise) and node.exc is not None:
                 cls = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
                 name = cls.id if isinstance(cls, ast.Name) else cls.attr if isinstance(cls, ast.Attribute) else ""

@@ -37,3 +37,16 @@ def test_a_folder_that_cannot_be_read_whole_proves_nothing(index_for, monkeypatc
     index, target = index_for(_universe(), python="3.9")
     d = diagnose_paste(index, target, "mplx==3.6.0\n", PASTE)
     assert ("mplx", "<=3.5.3") not in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_raise_helper_call_is_a_raise():
+    # SQLAlchemy 1.3.14 raises its text-coercion error through util.raise_(...), not a raise statement
+    text = ('def _no_text_coercion(element, exc_cls=ArgumentError, extra=None, err=None):\n'
+            '    util.raise_(\n        exc_cls(\n            "%(extra)sTextual SQL expression %(expr)r should be "\n'
+            '            "explicitly declared as text(%(expr)r)"\n            % {"expr": element, "extra": ""}\n'
+            '        ),\n        replace_context=err,\n    )\n')
+    msg = "Textual SQL expression 'SELECT 1' should be explicitly declared as text('SELECT 1')"
+    assert raised.message_raised(text, msg) is not None
+    assert raised.message_raised(text.replace("util.raise_(", "util.log_("), msg) is None
+    six = 'import six\nsix.reraise(ValueError, ValueError("the frobnicator refused the widget"), None)\n'
+    assert raised.message_raised(six, "the frobnicator refused the widget") is not None
