@@ -180,7 +180,7 @@ def _parse_lines(text: str) -> List[Crash]:
     first = True
     marked = "**" in text
     lines = text.splitlines()
-    if "File" in text and ", line" in text:
+    if "File" in text and ("line" in text):
         lines = _unwrap_frame_headers(lines)
     for raw in lines:
         if marked and "**" in raw:
@@ -197,6 +197,7 @@ def _parse_lines(text: str) -> List[Crash]:
 
 
 _WRAPPED_NUMBER = re.compile(r"\s*\d{1,9}, in \S")
+_CONSOLE_WIDTHS = (79, 80, 119, 120)  # a console cuts its lines at its width, whatever they hold
 
 
 def _bare_type_only(st: str) -> bool:
@@ -220,6 +221,12 @@ def _unwrap_frame_headers(lines: List[str]) -> List[str]:
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
+        if len(line) in _CONSOLE_WIDTHS and i + 1 < n and line.lstrip().startswith('File "') \
+                and cpython_frame(line) is None and cpython_frame(line + lines[i + 1]) is not None:
+            # Windows' console cut the header at its width, mid-word: ...data.py", l / ine 291, in DataReader
+            out.append(line + lines[i + 1])
+            i += 2
+            continue
         if line.strip() == "File" and i + 1 < n and lines[i + 1].lstrip().startswith('"') \
                 and '", line' in lines[i + 1]:
             joined = line.rstrip() + " " + lines[i + 1].strip()

@@ -158,6 +158,7 @@ class _Reader:
         self._table_merges: Dict[str, List[str]] = {}  # table -> tables .update()-d into it
         self._replacers: Set[str] = set()  # module classes that put themselves in sys.modules
         self._globals_names: Set[str] = set()  # module names bound to globals() (handed to calls that add names)
+        self._self_names: Set[str] = set()  # module names bound to the module object itself (sys.modules[__name__])
         self._table_values: Dict[str, Dict[str, List[str]]] = {}  # table -> key -> names added later
         self.module = module
         self.is_package = is_package
@@ -326,6 +327,8 @@ class _Reader:
             return
         if isinstance(value, ast.Call) and _dotted(value.func) in ("globals", "vars") and not value.args:
             self._globals_names.update(names)  # protobuf's generated '_globals = globals()', handed to its builder
+        if isinstance(value, ast.Subscript) and _dotted(value.value) == "sys.modules" and _is_own_name(_slice(value), self.module):
+            self._self_names.update(names)  # pandas 0.22's 'm = sys.modules["pandas.core.common"]', then setattr(m, t, ...)
         # lazy_loader: __getattr__, __dir__, __all__ = lazy.attach(...) / attach_stub(...)
         # (huggingface_hub defines its own copy as _attach(__name__, submodules=[], submod_attrs=_SUBMOD_ATTRS))
         if isinstance(value, ast.Call) and (_dotted(value.func) or "").split(".")[-1].lstrip("_") in ("attach", "attach_stub"):
@@ -389,6 +392,15 @@ class _Reader:
 
     def call(self, call: ast.Call, line: int, cond: bool = False) -> None:
         f = call.func
+        # (a plain loop variable as the name: PIL 10's setattr(module, item.name, item.value) over its own
+        # enums names only their members, which the reader knows without a run)
+        if isinstance(f, ast.Name) and f.id == "setattr" and len(call.args) >= 2 and isinstance(call.args[1], ast.Name) \
+                and (isinstance(call.args[0], ast.Name) and call.args[0].id in self._self_names
+                     or isinstance(call.args[0], ast.Subscript) and _dotted(call.args[0].value) == "sys.modules"
+                     and _is_own_name(_slice(call.args[0]), self.module)):
+            # setattr(m, t, outer(t)) on the module itself, for names a loop computes: only a run knows them
+            self.info.lazy_dynamic = line
+            return
         if isinstance(f, ast.Attribute) and f.attr == "update" and isinstance(f.value, ast.Call) \
                 and _dotted(f.value.func) in ("globals", "vars") and not (call.args and isinstance(call.args[0], ast.Dict)):
             # keras 2.11's initializers: 'globals().update(LOCAL.ALL_OBJECTS)' defines names (Constant,

@@ -1991,6 +1991,10 @@ def _mentions_call(text: str, function: str, callee: str) -> bool:
     return False
 
 
+# An exception or message that says the API was retired on purpose, not that the input was bad.
+_RETIRED = re.compile(r"deprecat|removed|no longer (?:supported|available)|not supported any ?more|discontinued", re.I)
+
+
 def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """The project calls a pin whose entry line, new in its last few releases, leads to the pin's own ``raise``.
 
@@ -2005,7 +2009,7 @@ def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     from .adapted import frame_relpath
 
     frames = ctx.crash.final.frames
-    if ctx.probe is None or len(frames) < 3:
+    if ctx.probe is None or len(frames) < 2:
         return None
     last = frames[-1]
     party = _frame_party(last, ctx)
@@ -2019,9 +2023,14 @@ def _new_refusal_path(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
     outer = _frame_party(frames[k - 1], ctx) if k > 0 else None
     entry = frames[k]
     line, rel = (entry.source or "").strip(), frame_relpath(entry)
-    if entry is last or outer is None or outer.kind != "project" or not rel or len(line) < 8 \
-            or not (entry.function or "").isidentifier() or re.match(r"(?:raise|assert|return|import|from)\b", line):
+    # (the entry line may be the refusal itself: pandas-datareader 0.6.0's DataReader raises
+    # ImmediateDeprecationError for Yahoo, a line 0.5.0 did not have)
+    if outer is None or outer.kind != "project" or not rel or len(line) < 8 \
+            or not (entry.function or "").isidentifier() \
+            or re.match(r"(?:return|import|from)\b" if entry is last else r"(?:raise|assert|return|import|from)\b", line):
         return None
+    if entry is last and not _RETIRED.search(f"{sig.exc_type} {sig.message}"):
+        return None  # a new raise right where the project calls may check its input: only a retirement counts
     came = _line_came(ctx, pin, rel, entry.function, line, bisect=True)
     if came is None:
         return None

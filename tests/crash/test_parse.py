@@ -731,3 +731,14 @@ def test_frame_headers_a_narrow_terminal_wrapped_are_joined_back():
     [crash] = parse_traceback(text)
     assert [(f.line, f.function) for f in crash.root.frames] == [(1, "<module>"), (158, "__init__"), (171, "_load_stan_backend")]
     assert crash.root.frames[-1].source.startswith("logger.debug(")
+
+
+def test_a_frame_header_a_console_cut_at_its_width_is_joined_back():
+    # pydata/pandas-datareader#507: the Windows console cut the header at 80 columns, mid-word
+    head = '  File "D:\\program file\\python27\\lib\\site-packages\\pandas_datareader\\data.py", l'
+    assert len(head) == 80
+    text = ("Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n" + head +
+            "\nine 291, in DataReader\n    raise ImmediateDeprecationError(DEP_ERROR_MSG.format('Yahoo Daily'))\n"
+            "pandas_datareader.exceptions.ImmediateDeprecationError:\nYahoo Daily has been immediately deprecated\n")
+    [crash] = parse_traceback(text)
+    assert [(f.line, f.function) for f in crash.root.frames] == [(1, "<module>"), (291, "DataReader")]

@@ -115,3 +115,19 @@ def test_a_character_beyond_the_bmp_in_the_json_string_is_one_character():
     text = json_quoted_traceback(PASTE.replace('\\"load', '\\ud83d\\ude00 \\ud83d'))
     assert "\U0001F600" in text and "\ufffd" in text
     text.encode("utf-8")
+
+
+def test_the_entry_line_may_be_the_refusal_itself(index_for):
+    # pandas-datareader 0.6.0's DataReader raises ImmediateDeprecationError for Yahoo; 0.5.0 had no such line
+    old = "def DataReader(name, source):\n    return fetch(name, source)\n"
+    new = ("def DataReader(name, source):\n    if source == 'yahoo':\n"
+           "        raise ImmediateDeprecationError(DEP_ERROR_MSG.format('Yahoo Daily'))\n    return fetch(name, source)\n")
+    universe = {"datareadery": [{"version": v, "files": {"datareadery/__init__.py": "", "datareadery/data.py": t}}
+                                for v, t in (("0.4.0", old), ("0.5.0", old), ("0.6.0", new))]}
+    paste = ('Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\n'
+             f'  File "{SITE}/datareadery/data.py", line 3, in DataReader\n'
+             "    raise ImmediateDeprecationError(DEP_ERROR_MSG.format('Yahoo Daily'))\n"
+             "datareadery.exceptions.ImmediateDeprecationError: Yahoo Daily has been immediately deprecated\n")
+    index, target = index_for(universe, python="3.9")
+    d = diagnose_paste(index, target, "datareadery==0.6.0\n", paste)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("datareadery", "<=0.5.0")], d.summary

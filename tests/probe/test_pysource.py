@@ -494,3 +494,14 @@ def test_a_constructor_inherited_through_several_bases_is_found_in_pythons_metho
     single = src.replace("(ConnectTimeoutError, PoolError)", "(ConnectTimeoutError)")
     res = Resolver(DictTree({"exc.py": single}), (3, 10))
     assert res.accepts(res.lookup("exc", "NewConnectionError").refs[0], "pool").value == UNKNOWN
+
+
+def test_setattr_on_the_module_itself_for_computed_names_makes_names_unknown():
+    # pandas 0.22's pandas/core/common.py: m = sys.modules['pandas.core.common'] / for t in ...: setattr(m, t, outer(t))
+    src = ("import sys\nfrom pandas.api import types\nm = sys.modules['pandas.core.common']\n"
+           "for t in [t for t in dir(types) if not t.startswith('_')]:\n    setattr(m, t, getattr(types, t))\n")
+    files = {"pandas/__init__.py": "", "pandas/core/__init__.py": "", "pandas/core/common.py": src}
+    assert lookup(files, "pandas.core.common", "is_list_like").value == UNKNOWN
+    # a constant name set on another object says nothing about the module's names
+    other = src.replace("m = sys.modules['pandas.core.common']", "m = object()")
+    assert lookup({**files, "pandas/core/common.py": other}, "pandas.core.common", "is_list_like").value == NO
