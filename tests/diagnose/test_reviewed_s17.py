@@ -12,73 +12,50 @@ def moves(d):
 
 # -- _foreign_base: the pin's own class sets the attribute, or its module cannot be parsed
 
+BACKEND = {"1.0": "class Model:\n    def __init__(self):\n        self.backend = None\n",
+           "2.0": "class Model:\n    def __init__(self):\n        self.engine = None\n"}
+FIT = {"1.0": "class Model:\n    def fit(self):\n        pass\n",
+       "2.0": "class Model:\n    def other(self):\n        pass\n"}
+
+
+def _fb_diagnose(index_for, base, sub_files, cls, attr):
+    """basey's Model (1.0 had ``attr``, 2.0 not) under suby's class ``cls``, printed with no frame."""
+    universe = {
+        "basey": [{"version": v, "files": {"basey/__init__.py": "", "basey/core.py": t}} for v, t in base.items()],
+        "suby": [{"version": v, "requires_dist": ["basey"], "files": {"suby/__init__.py": "", **sub_files}}
+                 for v in ("1.0", "1.1")],
+    }
+    index, target = index_for(universe, python="3.9")
+    return diagnose_paste(index, target, "suby==1.1\nbasey==2.0\n",
+                          f"AttributeError: '{cls}' object has no attribute '{attr}'\n")
+
+
 def test_fb_own_init_sets_attr(index_for):
-    # the pin's class sets self.stan_backend itself; old base releases also had it
-    base = {"1.0": "class Model:\n    def __init__(self):\n        self.backend = None\n",
-            "2.0": "class Model:\n    def __init__(self):\n        self.engine = None\n"}
+    # the pin's class sets self.backend itself; old base releases also had it
     sub = ("from basey.core import Model\n\n\nclass Prophet(Model):\n    def __init__(self):\n"
            "        super().__init__()\n        self._load()\n        self.backend = 1\n"
            "    def _load(self):\n        return self.backend\n")
-    universe = {
-        "basey": [{"version": v, "files": {"basey/__init__.py": "", "basey/core.py": t}} for v, t in base.items()],
-        "suby": [{"version": v, "requires_dist": ["basey"], "files": {"suby/__init__.py": "", "suby/f.py": sub}}
-                 for v in ("1.0", "1.1")],
-    }
-    index, target = index_for(universe, python="3.9")
-    d = diagnose_paste(index, target, "suby==1.1\nbasey==2.0\n",
-                       "AttributeError: 'Prophet' object has no attribute 'backend'\n")
-    assert not d.culprits
-
+    assert not _fb_diagnose(index_for, BACKEND, {"suby/f.py": sub}, "Prophet", "backend").culprits
 
 
 def test_fb_intermediate_own_class_defines_attr(index_for):
-    base = {"1.0": "class Model:\n    def fit(self):\n        pass\n",
-            "2.0": "class Model:\n    def other(self):\n        pass\n"}
     own = ("from basey.core import Model\n\n\nclass Mid(Model):\n    def __init__(self):\n        self.ready = True\n"
            "    def fit(self):\n        return 1\n\n\nclass Leaf(Mid):\n    def __init__(self):\n        pass\n"
            "    def go(self):\n        return self.fit()\n")
-    universe = {
-        "basey": [{"version": v, "files": {"basey/__init__.py": "", "basey/core.py": t}} for v, t in base.items()],
-        "suby": [{"version": v, "requires_dist": ["basey"], "files": {"suby/__init__.py": "", "suby/f.py": own}}
-                 for v in ("1.0", "1.1")],
-    }
-    index, target = index_for(universe, python="3.9")
-    d = diagnose_paste(index, target, "suby==1.1\nbasey==2.0\n",
-                       "AttributeError: 'Leaf' object has no attribute 'fit'\n")
-    assert not d.culprits
+    assert not _fb_diagnose(index_for, FIT, {"suby/f.py": own}, "Leaf", "fit").culprits
+
 
 def test_fb_no_super_init(index_for):
-    base = {"1.0": "class Model:\n    def __init__(self):\n        self.backend = None\n",
-            "2.0": "class Model:\n    def __init__(self):\n        self.engine = None\n"}
     sub = ("from basey.core import Model\n\n\nclass Prophet(Model):\n    def __init__(self, b):\n"
            "        if b:\n            self.backend = b\n"
            "    def load(self):\n        return self.backend\n")
-    universe = {
-        "basey": [{"version": v, "files": {"basey/__init__.py": "", "basey/core.py": t}} for v, t in base.items()],
-        "suby": [{"version": v, "requires_dist": ["basey"], "files": {"suby/__init__.py": "", "suby/f.py": sub}}
-                 for v in ("1.0", "1.1")],
-    }
-    index, target = index_for(universe, python="3.9")
-    d = diagnose_paste(index, target, "suby==1.1\nbasey==2.0\n",
-                       "AttributeError: 'Prophet' object has no attribute 'backend'\n")
-    assert not d.culprits
-
+    assert not _fb_diagnose(index_for, BACKEND, {"suby/f.py": sub}, "Prophet", "backend").culprits
 
 
 def test_fb_syntax_error_in_own_base_module(index_for):
-    base = {"1.0": "class Model:\n    def fit(self):\n        pass\n",
-            "2.0": "class Model:\n    def other(self):\n        pass\n"}
     leaf = "from .base import Mid\n\n\nclass Leaf(Mid):\n    def go(self):\n        return self.fit()\n"
     mid = "from basey.core import Model\nprint 'py2'\n\n\nclass Mid(Model):\n    pass\n"
-    universe = {
-        "basey": [{"version": v, "files": {"basey/__init__.py": "", "basey/core.py": t}} for v, t in base.items()],
-        "suby": [{"version": v, "requires_dist": ["basey"], "files": {"suby/__init__.py": "", "suby/f.py": leaf,
-                                                                      "suby/base.py": mid}}
-                 for v in ("1.0", "1.1")],
-    }
-    index, target = index_for(universe, python="3.9")
-    d = diagnose_paste(index, target, "suby==1.1\nbasey==2.0\n",
-                       "AttributeError: 'Leaf' object has no attribute 'fit'\n")
+    d = _fb_diagnose(index_for, FIT, {"suby/f.py": leaf, "suby/base.py": mid}, "Leaf", "fit")
     assert d.summary and not d.culprits  # no SyntaxError escapes the diagnosis
 
 
