@@ -180,7 +180,7 @@ def _parse_lines(text: str) -> List[Crash]:
     first = True
     marked = "**" in text
     lines = text.splitlines()
-    if "File" in text and ("line" in text):
+    if "File" in text and "line" in text:
         lines = _unwrap_frame_headers(lines)
     for raw in lines:
         if marked and "**" in raw:
@@ -216,6 +216,8 @@ def _unwrap_frame_headers(lines: List[str]) -> List[str]:
     ``"/long/path.py", line`` / `` 171, in f``: three lines no reader knows.  Only that
     shape is joined: a line that is just ``File``, a next one opening with the quoted
     path, and (when it ends at ``, line``) a third that starts with the number and ``, in``.
+    A console that cuts at its width (Windows' 80 columns) splits a header mid-word: a
+    header line of exactly that width is joined to the next when only the two make a frame.
     """
     out: List[str] = []
     i, n = 0, len(lines)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast as _ast
 import builtins
-
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple

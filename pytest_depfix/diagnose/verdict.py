@@ -4600,24 +4600,28 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
     return out
 
 
-def _class_has(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
-    """Whether the pinned release's ``module.cls`` surely has ``attr`` (the probe's plain yes)."""
-    from .probe import YES, Question
+def _class_answer(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> Optional[str]:
+    """The probe's plain answer (yes, no, unknown) for ``module.cls.attr`` in the pinned release; None if it failed."""
+    from .probe import Question
 
     try:
-        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr, on_type=on_type)).value == YES
+        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr, on_type=on_type)).value
     except Exception:
-        return False
+        return None
+
+
+def _class_has(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
+    """Whether the pinned release's ``module.cls`` surely has ``attr`` (the probe's plain yes)."""
+    from .probe import YES
+
+    return _class_answer(ctx, pin, module, cls, attr, on_type) == YES
 
 
 def _class_lacks(ctx: Context, pin: Any, module: str, cls: str, attr: str, on_type: bool = False) -> bool:
     """Whether the pinned release's ``module.cls`` surely has no ``attr`` (the probe's plain no)."""
-    from .probe import NO, Question
+    from .probe import NO
 
-    try:
-        return ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=attr, on_type=on_type)).value == NO
-    except Exception:
-        return False
+    return _class_answer(ctx, pin, module, cls, attr, on_type) == NO
 
 
 def _on_type(sig: F.Signal) -> bool:
@@ -5264,7 +5268,7 @@ def _caller_passes_again(ctx: Context, sig: F.Signal, caller: Party) -> List[Cul
 _EXTRA_MARKER = re.compile(r"""\bextra\s*==\s*['"]([^'"]{1,100})['"]""")
 
 
-def _extra_named_by_module(ctx: "Context", caller: Party, c_time: Optional[str]) -> List[Tuple[str, str]]:
+def _extra_named_by_module(ctx: Context, caller: Party, c_time: Optional[str]) -> List[Tuple[str, str]]:
     """A pin the caller needs only under an extra, named by the module the innermost caller frame runs in.
 
     Kombu declares redis only for its ``redis`` extra, and the crash runs in
