@@ -1366,12 +1366,14 @@ def _first_release_without(ctx: Any, pin: Any, use: Use, calls: Callable[[str], 
     return first_where(ctx, pin.name, pin.version, None, ok)
 
 
-def method_keyword_call(text: str, method: str, keyword: str) -> Optional[Use]:
+def method_keyword_call(text: str, method: str, keyword: str, foreign: bool = False) -> Optional[Use]:
     """The first ``<obj>.method(..., keyword=...)`` call of ``text`` (any receiver), or None.
 
     For a frameless "XGBClassifier.fit() got an unexpected keyword argument
     'early_stopping_rounds'": the receiver is an instance, so only the method's
     name and the keyword are matched; a distinctive keyword keeps that precise.
+    ``foreign``: a class's call of its own method (``self.request(...)``,
+    ``super().request(...)``) is left out.
     """
     if f"{keyword}=" not in text.replace(" ", "") or f".{method}(" not in text.replace(" ", ""):
         return None
@@ -1384,6 +1386,8 @@ def method_keyword_call(text: str, method: str, keyword: str) -> Optional[Use]:
     for node in ast.walk(mod):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method \
                 and any(k.arg == keyword for k in node.keywords):
+            if foreign and _own_receiver(node.func.value):
+                continue
             if best is None or node.lineno < best.lineno:
                 best = node
     if best is None:
@@ -1391,7 +1395,15 @@ def method_keyword_call(text: str, method: str, keyword: str) -> Optional[Use]:
     return Use("", best.lineno, lines[best.lineno - 1].strip() if 0 < best.lineno <= len(lines) else "")
 
 
-def method_keyword_sites(ctx: Any, pins: List[Any], method: str, keyword: str) -> List[Tuple[Any, Use]]:
+def _own_receiver(node: ast.AST) -> bool:
+    """``self``, ``cls`` or ``super()``: a class calling its own method."""
+    if isinstance(node, ast.Name):
+        return node.id in ("self", "cls")
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+
+
+def method_keyword_sites(ctx: Any, pins: List[Any], method: str, keyword: str,
+                         foreign: bool = False) -> List[Tuple[Any, Use]]:
     """``(pin, use)`` for each pin whose pinned release calls ``<obj>.method(..., keyword=...)`` (tests skipped)."""
     from .probe import ReleaseTree
 
@@ -1403,7 +1415,8 @@ def method_keyword_sites(ctx: Any, pins: List[Any], method: str, keyword: str) -
             for batch in _batches(paths):
                 tree.prefetch(batch)
                 hit = next(((path, use) for path in batch
-                            for use in [method_keyword_call(tree.read(path) or "", method, keyword)] if use), None)
+                            for use in [method_keyword_call(tree.read(path) or "", method, keyword, foreign)] if use),
+                           None)
                 if hit:
                     hit[1].file = hit[0]
                     out.append((pin, hit[1]))

@@ -4827,6 +4827,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                 return done("transitive", sig.family, f"{what}: the override in {sig.detail['override_of']} never took "
                             f"{sig.name!r}; {found[0].name}=={ctx.callee.version} passes it, and {found[0].name}"
                             f"{found[0].constraint} does not", found)
+            if sig.detail.get("other_class_of"):
+                return done("transitive", sig.family, f"{what}: {sig.detail['other_class_of']}'s own class of that name "
+                            f"takes {sig.name!r}, so another class refused it; {found[0].name}=={ctx.callee.version} "
+                            f"passes it, and {found[0].name}{found[0].constraint} does not", found)
             return done("transitive" if caller.kind != "project" else "project", sig.family,
                         f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
                         f"{found[0].name}{found[0].constraint}", found)
@@ -5354,27 +5358,49 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
             if found:
                 sig.detail["override_of"] = f"{pin.name}=={pin.version}"
                 return found
+            if not any(e.frames for e in ctx.crash.exceptions) \
+                    and _accepts_at_pin(ctx, pin, module, cls, method, sig.name):
+                found = _override_passed_new_keyword(ctx, pin, cls, method, sig.name, own_accepts=True)
+                if found:
+                    sig.detail["other_class_of"] = f"{pin.name}=={pin.version}"
+                    return found
     return []
+
+
+def _accepts_at_pin(ctx: Context, pin: Any, module: str, cls: str, method: str, kw: str) -> bool:
+    """Whether ``pin``'s own ``module.cls.method`` takes ``kw`` in the pinned release (read from release files)."""
+    present = probe_range(ctx, pin.name, module, cls, parameter=kw, attribute=method)
+    return bool(present) and not excludes(present, pin.version)
 
 
 MAX_OVERRIDE_RELEASES = 12  # older releases of a base package read for where it began passing a keyword
 
 
-def _override_passed_new_keyword(ctx: Context, owner: Any, cls: str, method: str, kw: str) -> List[Culprit]:
+def _override_passed_new_keyword(ctx: Context, owner: Any, cls: str, method: str, kw: str,
+                                 own_accepts: bool = False) -> List[Culprit]:
     """A subclass's override that never took ``kw``: the one other pin whose code now calls ``.method(..., kw=...)``.
 
     fast-agent-mcp 0.2.25's ``MCPAgentClientSession.send_request`` overrides mcp's
     ``ClientSession.send_request``; mcp 1.9.0's ``call_tool`` began passing
     ``progress_callback=``, and no fast-agent release took it (0.2.26 pinned mcp 1.8).
     The caller's releases before the first that passes the keyword are the fix.
+
+    ``own_accepts``: the owner's own ``cls.method`` takes ``kw``, so the class that
+    refused it is another of that name, one the set does not define (urllib3 2.0's
+    ``HTTPConnection.request`` takes ``chunked=`` and its pool passes it, but docker
+    6.0's connection inherits http.client's ``HTTPConnection.request``, which does not).
+    Then the owner itself may be the caller, and a shorter keyword will do: the method's
+    name and a call that began within the caller's last releases keep it precise.
     """
     from . import users
     from .probe import ReleaseTree
 
-    if len(kw) < 8 or "_" not in kw.strip("_") or ctx.probe is None:
+    if ctx.probe is None or (len(kw) < 8 or "_" not in kw.strip("_")) and not (own_accepts and len(kw) >= 5):
         return []
-    others = [p for p in ctx.pins if p.active and p.version and p.key != owner.key and not ctx.is_keep(p.name)]
-    sites = users.method_keyword_sites(ctx, others[:users.MAX_OWNER_PINS], method, kw)
+    others = [p for p in ctx.pins if p.active and p.version and (own_accepts or p.key != owner.key)
+              and not ctx.is_keep(p.name)]
+    # (A class's call of its own method, ``self.request(...)``, reaches the set's class, which takes it.)
+    sites = users.method_keyword_sites(ctx, others[:users.MAX_OWNER_PINS], method, kw, foreign=own_accepts)
     if len(sites) != 1:
         return []
     pin, use = sites[0]
@@ -5385,8 +5411,11 @@ def _override_passed_new_keyword(ctx: Context, owner: Any, cls: str, method: str
             text = ReleaseTree(ctx.probe, pin.name, v).read(use.file)
             if text is None:
                 return []  # the module is not there: no proof of when the call began
-            if users.method_keyword_call(text, method, kw) is None:
-                ev = (f"{owner.name}=={owner.version}'s {cls}.{method} does not take {kw!r}; {pin.name} {had} calls "
+            if users.method_keyword_call(text, method, kw, foreign=own_accepts) is None:
+                said = (f"{owner.name}=={owner.version}'s own {cls}.{method} takes {kw!r}, so the {cls} that refused "
+                        f"it is another class of that name (the standard library's, or an override)" if own_accepts
+                        else f"{owner.name}=={owner.version}'s {cls}.{method} does not take {kw!r}")
+                ev = (f"{said}; {pin.name} {had} calls "
                       f".{method}(..., {kw}=...) (`{use.statement}`, {use.file} line {use.line}), {pin.name} {v} does not "
                       f"(read from release files)")
                 ctx.evidence.append(ev)
