@@ -873,6 +873,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             m = rx.search(msg)
             if m:
                 sig.family, sig.function, sig.name = SIGNATURE, m.group(1), m.group(2)
+                if rx is _SIG_MULTI:
+                    sig.detail["multiple"] = True  # a positional landed on the keyword's parameter
                 return _maybe_stdlib_keyword(sig, exc)
         m = _SIG_KW_BARE.match(msg)
         if m:

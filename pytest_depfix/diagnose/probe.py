@@ -65,7 +65,7 @@ DEFAULT_MAX_BYTES = 4_000_000
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 _QUESTION_RE = re.compile(
     rf"^(?P<module>{_IDENT}(?:\.{_IDENT})*)"
-    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>!?{_IDENT}|\d+)\))?(?P<on_type>@class)?)?$"
+    rf"(?::(?P<chain>{_IDENT}(?:\.{_IDENT})*)(?:\((?P<param>!?{_IDENT}|{_IDENT}@\d+|\d+)\))?(?P<on_type>@class)?)?$"
 )
 
 
@@ -81,7 +81,8 @@ class Question:
     depth), ``a.b:f(k)`` / ``a.b:C.m(k)`` / ``a.b:C(k)`` (the callable accepts
     keyword ``k``; ``**kwargs`` counts as accepting unless it is forwarded to
     a callee that is statically known); ``a.b:f(!k)``: a call may leave ``k``
-    out (it is absent or has a default).  ``a.b:C.y@class``: the class object itself has
+    out (it is absent or has a default); ``a.b:f(k@2)``: a call passing two arguments by
+    position and ``k`` by keyword gives ``k`` one value (``self`` not counted).  ``a.b:C.y@class``: the class object itself has
     ``y`` ("type object 'C' has no attribute 'y'"), which an instance's ``self.y`` is not.
     """
 

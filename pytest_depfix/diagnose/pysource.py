@@ -1524,6 +1524,31 @@ class Resolver:
                 return None
         return ref
 
+    def _one_value(self, ref: Ref, fn: FunctionInfo, param: str, depth: int, owner: Optional[Ref]) -> Finding:
+        """``k@n``: does a call passing ``n`` arguments by position and ``k`` by keyword give ``k`` one value?
+
+        selenium 4.10's ``WebDriver.__init__(self, options=None, service=None, ...)`` made
+        ``options`` the first positional parameter, so ``Chrome(path, options=o)`` got "multiple
+        values for argument 'options'"; 4.9 had ``executable_path`` there.  A method's ``self``
+        (or ``cls``) is not counted in ``n``.
+        """
+        name, _, count = param.partition("@")
+        n = int(count)
+        where = f"{ref.path}:{fn.line} {fn.name}"
+        names = fn.posonly + fn.params
+        positional = names[:fn.positional] if fn.positional >= 0 else names
+        if positional and positional[0] in ("self", "cls"):
+            n += 1
+        if n > len(positional) and not fn.vararg:
+            return Finding(NO, f"{where} takes {len(positional)} positional arguments")
+        if name in positional:
+            at = positional.index(name)
+            return Finding(YES if at >= n else NO, f"{where} takes {name!r} as positional argument {at + 1}"
+                           + ("" if positional[0] not in ("self", "cls") else " (self counted)"))
+        if name in fn.params:
+            return Finding(YES, f"{where} takes {name!r} by keyword only")
+        return self.accepts(ref, name, depth, owner)
+
     def accepts(self, ref: Ref, param: str, depth: int = 0, owner: Optional[Ref] = None) -> Finding:
         """Does calling ``ref`` accept keyword (or named positional) ``param``?"""
         if depth > self.MAX_DEPTH:
@@ -1559,6 +1584,8 @@ class Resolver:
             if name in fn.required:
                 return Finding(NO, f"{where} requires {name!r}")
             return Finding(YES, f"{where} {'has a default for' if name in fn.params + fn.posonly else 'has no parameter'} {name!r}")
+        if "@" in param:
+            return self._one_value(ref, fn, param, depth, owner)
         if param in fn.params or param in fn.posonly:
             return Finding(YES, f"{where} has parameter {param!r}")
         if param.isdigit():  # positional count

@@ -40,6 +40,7 @@ class Use:
     file: str
     line: int
     statement: str
+    positional: int = -1  # a call's arguments passed by position (-1: not a call, or a *starred one)
 
 
 INSTANCE = "<instance>"  # as ``module``: the name read as an attribute of an object, never of an imported module
@@ -645,7 +646,7 @@ def first_use(probe: Any, dist: str, version: str, module: str, name: str,
     if files is None:
         # A release's own tests and docs are shipped, not run by its users: a use there is no caller
         # ('import imp' in toolz/tests/ does not make toolz the code that crashed).
-        paths = [p for p in paths if not any(part in _NOT_IMPORTED for part in p.split("/")[:-1])]
+        paths = [p for p in paths if not any(_test_or_docs_folder(part) for part in p.split("/")[:-1])]
     for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
         tree.prefetch(batch)
         for path in batch:
@@ -976,6 +977,11 @@ def last_where_before(probe: Any, dist: str, version: str, release_ok: Any) -> O
 _NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example", "benchmarks")
 
 
+def _test_or_docs_folder(folder: str) -> bool:
+    """A folder of tests, docs or examples; also ``tests_negative``, ``test_data`` (webdriver-manager 3.8's wheel)."""
+    return folder in _NOT_IMPORTED or folder.startswith(("tests_", "test_"))
+
+
 def _shipped_modules(tree: Any) -> List[str]:
     """A release's Python modules outside its tests, docs and examples (what its users' code can run).
 
@@ -987,7 +993,7 @@ def _shipped_modules(tree: Any) -> List[str]:
     seen: Set[str] = set()
     out = []
     for p in tree.paths():
-        if not p.endswith(".py") or set(p.split("/")[:-1]) & set(_NOT_IMPORTED):
+        if not p.endswith(".py") or any(_test_or_docs_folder(part) for part in p.split("/")[:-1]):
             continue
         member = member_of.get(p, p)
         if member not in seen:
@@ -1008,7 +1014,7 @@ def first_too_new(probe: Any, dist: str, version: str, python: Tuple[int, ...],
 
     tree = ReleaseTree(probe, dist, version)
     paths = [p for p in (files if files is not None else tree.paths())
-             if p.endswith(".py") and not set(p.split("/")[:-1]) & set(_NOT_IMPORTED)]
+             if p.endswith(".py") and not any(_test_or_docs_folder(part) for part in p.split("/")[:-1])]
     for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
         tree.prefetch(batch)
         for path in batch:
@@ -1179,7 +1185,10 @@ def keyword_calls(text: str, keyword: str, callee: Optional[str] = None, older_s
             full, rest = resolve(func, stack)
             if full:
                 stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
-                out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt)))
+                shown = -1 if any(isinstance(a, ast.Starred) for a in node.args) else len(node.args)
+                if func is not node.func:
+                    shown = -1  # partial(f, ...): the wrapped callable's positionals come later
+                out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt, shown)))
         inner = stack + [node] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else stack
         for child in ast.iter_child_nodes(node):
             visit(child, inner)
@@ -1879,7 +1888,7 @@ def modules_mentioning(probe: Any, dist: str, version: str, needle: str,
 
 def _not_imported(path: str) -> bool:
     """A module under a release's tests, docs or examples: shipped, never imported by its users."""
-    return any(part in _NOT_IMPORTED for part in path.split("/")[:-1])
+    return any(_test_or_docs_folder(part) for part in path.split("/")[:-1])
 
 
 def keyword_definers(ctx: Any, pin: Any, version: str, method: str, keyword: str) -> List[Tuple[str, str]]:

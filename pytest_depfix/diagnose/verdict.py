@@ -1048,7 +1048,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
                         _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line, _new_refusal_path,
-                        _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode):
+                        _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode, _compiled_callee):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1332,6 +1332,95 @@ def _yields(fn: ast.AST) -> bool:
 
 
 _CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*\(")
+
+
+_NAMED_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*))?\s*\(")
+
+
+def _compiled_callee(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A TypeError in words no family knows, raised inside another pin's compiled module the failing line calls.
+
+    happybase 0.9's generated ``Hbase.py`` calls ``fastbinary.encode_binary(self, (cls,
+    thrift_spec))``; thrift 0.10's C++ ``fastbinary`` wants five items per map spec and says
+    "expecting 5 arguments for typeargs to map".  The line names one callable imported from
+    another pin's module that its pinned release ships without Python source; no source says
+    what changed, so the upload dates decide: only when that pin's series began after the
+    caller's release is it held below that series (and the caller's first later release is
+    the other way).
+    """
+    from . import users
+    from .pysource import parse_quietly
+
+    frames = ctx.crash.root.frames
+    if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or ctx.probe is None or not frames or not frames[-1].source:
+        return None
+    caller = _frame_party(frames[-1], ctx)
+    if caller is None or caller.kind != "dist" or not caller.version or not frames[-1].module:
+        return None
+    text = _module_text(ctx, caller.name, caller.version, frames[-1].module)
+    if not text:
+        return None
+    try:
+        bound = users._scope_imports(parse_quietly(text))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    called = set()
+    for head, attr in _NAMED_CALL.findall(frames[-1].source):
+        if head in bound:
+            # "fastbinary.encode_binary(": a module's function; "encode(": a function imported from its module
+            called.add((bound[head] + f".{attr}", bound[head]) if attr else (bound[head], bound[head].rpartition(".")[0]))
+    compiled = []
+    for dotted, module in sorted(called):
+        owner_name = module_owner(module, ctx) if module else None
+        pin = ctx.pinned(owner_name) if owner_name else None
+        if pin is not None and pin.version and pin.key != canonicalize_name(caller.name) \
+                and _ships_compiled(ctx, pin, module):
+            compiled.append((dotted, module, pin))
+    if len({o.key for _, _, o in compiled}) != 1 or ctx.is_keep(compiled[0][2].name):
+        return None
+    dotted, module, pin = compiled[0]
+    start = timeline.series_start(ctx.index, pin.name, pin.version)
+    c_time = timeline.upload_time(ctx.index, caller.name, caller.version)
+    if not start or not start[1] or not c_time or not c_time < start[1]:
+        return None
+    spec = f"<{start[0]}"
+    if not excludes(spec, pin.version) or _refuted(ctx, ctx.party(pin.name), spec):
+        return None
+    ev = (f"the failing line of {caller.name} {caller.version} calls {dotted}, from {pin.name}'s {module}, which "
+          f"{pin.name}=={pin.version} ships without Python source (compiled); {caller.name} {caller.version} was "
+          f"released {timeline.fmt(c_time)}, before {pin.name} {start[0]} ({timeline.fmt(start[1])})")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(pin.name)
+    found = [Culprit(pin.name, spec, CONF_TIME, [ev], "upload-dates")]
+    if not ctx.is_keep(caller.name):
+        adapted = timeline.first_after(ctx.index, caller.name, start[1], above=Version(caller.version))
+        if adapted is not None:
+            found.append(Culprit(caller.name, f">={adapted}", CONF_GUESS - 0.1,
+                                 [f"{caller.name} {adapted} is its first release after {pin.name} {start[0]}; "
+                                  f"it probably adapted"], "upload-dates"))
+    return done("transitive", sig.family, f"{sig.exc_type}: {sig.message}: {ev}", found)
+
+
+_COMPILED_SUFFIXES = (".so", ".pyd", ".c", ".cc", ".cpp", ".cxx", ".pyx")
+
+
+def _ships_compiled(ctx: Context, pin: Any, module: str) -> bool:
+    """Whether ``pin``'s pinned release has no Python source for ``module`` but ships compiled code.
+
+    A wheel's ``fastbinary.cpython-310-x86_64-linux-gnu.so``; an sdist's C or C++ sources
+    (thrift 0.10.0's ``src/ext/*.cpp`` build ``thrift.protocol.fastbinary``; its setup.py maps
+    ``src`` to ``thrift``, so the module is matched by its last part, never by its path).
+    """
+    last = module.rpartition(".")[2]
+    try:
+        members = list(ctx.probe._members(pin.name, pin.version))
+    except Exception:
+        return False
+    if not members or any(m.endswith((f"/{last}.py", f"/{last}/__init__.py")) or m in (f"{last}.py",) for m in members):
+        return False
+    if _module_text(ctx, pin.name, pin.version, module) is not None:
+        return False
+    return any(m.lower().endswith(_COMPILED_SUFFIXES) for m in members)
 
 
 def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -4796,6 +4885,18 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         found = _keyword_caller_of(ctx, sig)
         if found:
             return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
+    if sig.detail.get("multiple") and sig.name and sig.function and caller.kind != "dist" \
+            and not any(e.frames for e in ctx.crash.exceptions):
+        # "WebDriver.__init__() got multiple values for argument 'options'": a call passing
+        # arguments by position and options= by keyword, whose callee moved options forward.
+        method = sig.function.rsplit(".", 1)[-1]
+        constructor = method in _NAMELESS_CALLABLES
+        found = _keyword_call_pairs(ctx, sig.name, any_callable=not constructor,
+                                    named="" if constructor else method, multiple=True)
+        if found:
+            return done("transitive", sig.family, f"{what}: the one call of the set passing {sig.name!r} by keyword "
+                        f"after positional arguments is to {ctx.callee.name}=={ctx.callee.version}, which gives it one "
+                        f"value only in {found[0].name}{found[0].constraint}", found)
     if (sig.detail.get("no_function") or sig.function in _NAMELESS_CALLABLES) and sig.name and caller.kind != "dist" \
             and not any(e.frames for e in ctx.crash.exceptions):
         # (Python < 3.10 names a constructor "__init__()" without its class: only class calls, or a
@@ -5802,7 +5903,8 @@ def _module_and_callable(ctx: Context, full: str) -> Tuple[str, str]:
     return head, f"{cls}.{name}"
 
 
-def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named: str = "") -> List[Culprit]:
+def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named: str = "",
+                        multiple: bool = False) -> List[Culprit]:
     """A frameless ``__init__() got an unexpected keyword argument 'gpus'``: find the call, then ask its callee.
 
     Every movable pin's pinned release is read for calls passing ``gpus=``,
@@ -5815,31 +5917,38 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
     pin's call of its own code, or of a callable that takes the keyword, is
     not the failing call.  ``named``: the message names the function (alembic's
     ``current() got an unexpected keyword argument 'head_only'``): only calls of it count.
+    ``multiple``: "got multiple values for argument 'options'": only calls passing
+    arguments by position count, and the owner is asked where those positionals leave
+    ``options`` one value (selenium 4.10's ``Chrome(path, options=o)``).
     """
     from . import users
 
     movable = [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]
     pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
-    asked: Dict[str, Optional[Culprit]] = {}
+    asked: Dict[Tuple[str, str], Optional[Culprit]] = {}
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
         module, name = _module_and_callable(ctx, full)
         if named and name.rsplit(".", 1)[-1] != named:
             continue
         if not name[:1].isupper() and not any_callable:
             continue  # only a class call (or its ``from_url``-style factory) says "__init__() got an unexpected ..."
+        if multiple and use.positional < 1:
+            continue  # no argument by position: nothing can land on the keyword's parameter
         owner_name = module_owner(module, ctx) if module else None
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
             continue
         owner = ctx.pinned(owner_name)
         if owner is None or not owner.version:
             continue
-        if full not in asked:
-            present = probe_range(ctx, owner.name, module, name, parameter=kw)
-            asked[full] = Culprit(owner.name, present, CONF_PROBE, [f"{full} is {owner.name}'s; it accepts {kw!r} in "
-                                  f"{owner.name}{present} (read from release files)"], "api-probe") \
+        param, said = (f"{kw}@{use.positional}", f"gives {kw!r} one value beside {use.positional} positional "
+                       f"argument(s)") if multiple else (kw, f"accepts {kw!r}")
+        if (full, param) not in asked:
+            present = probe_range(ctx, owner.name, module, name, parameter=param)
+            asked[(full, param)] = Culprit(owner.name, present, CONF_PROBE, [f"{full} is {owner.name}'s; it {said} in "
+                                           f"{owner.name}{present} (read from release files)"], "api-probe") \
                 if present and excludes(present, owner.version) else None
-        if asked[full] is not None:
-            pairs.append((pin, full, use, owner, asked[full]))
+        if asked[(full, param)] is not None:
+            pairs.append((pin, full, use, owner, asked[(full, param)]))
     if len({(p.key, full) for p, full, _, _, _ in pairs}) != 1:
         return []
     pin, full, use, owner, culprit = pairs[0]
@@ -5849,7 +5958,7 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
           f"(`{use.statement}`, {use.file} line {use.line})")
     ctx.evidence.append(ev)
     out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
-    if not ctx.is_keep(pin.name):
+    if not ctx.is_keep(pin.name) and not multiple:  # (a caller still passing the keyword may have dropped the positional)
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
         out += _began_passing(ctx, pin, use, full, kw, ev)
     return out
