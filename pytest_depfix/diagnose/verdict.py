@@ -2877,6 +2877,61 @@ def _extension_did_not_load(ctx: Context, sig: F.Signal, pin: Party, member: str
                 f"runtime (e.g. the Microsoft Visual C++ redistributable) or a module built for another Python")
 
 
+MAX_DROPPED_PINS = 8  # pins asked whether an earlier release declared the missing module's distribution
+
+
+def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """A module no pin provides, imported by a pin whose earlier releases declared its distribution.
+
+    flairNLP/flair#2765: transformers 4.19 stopped requiring sacremoses, but its transfo-xl
+    tokenizer (which flair 0.11.2 imports) still imports it: "No module named 'sacremoses'".
+    The pin that imports the module, declares no distribution of that name in its pinned
+    release and did in an earlier one goes back to the newest release that declared it
+    (installing that pulls the module in again; the set itself is reported as missing it).
+    A caller frame narrows the question to the caller; without one, exactly one pin must fit.
+    """
+    from . import users
+
+    top = (sig.module or "").split(".")[0]
+    from ..crash.stdlib import is_stdlib_module
+
+    if ctx.probe is None or not top.isidentifier() or is_stdlib_module(top, tuple(ctx.target.python)):
+        return []
+    wanted = {canonicalize_name(top), canonicalize_name(f"python-{top}"), canonicalize_name(f"py{top}")}
+
+    def declares(name: str, version: str) -> bool:
+        try:
+            meta = ctx.index.metadata(name, version)
+            return any(canonicalize_name(r.name) in wanted for r in meta.dependencies(ctx.target, ()))
+        except Exception:
+            return False
+
+    pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if caller.kind == "dist" and caller.version:
+        pins = [p for p in pins if p.key == canonicalize_name(caller.name or "")]
+    imports = re.compile(rf"^\s*(?:import|from)\s+{re.escape(top)}\b", re.M)
+    found: List[Culprit] = []
+    for pin in pins[:MAX_DROPPED_PINS]:
+        if declares(pin.name, pin.version):
+            return []  # the pin asks for it: the set is only missing it
+        try:
+            back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v, n=pin.name: declares(n, v))
+            # (A release over the read cap is not known to import it: the dropped declaration decides.)
+            mentions = _release_mentions(ctx, pin.name, pin.version, imports) if back is not None else False
+            if mentions is False:
+                continue
+        except Exception:
+            continue
+        said = f"imports {top} but no longer requires" if mentions else "no longer requires"
+        found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
+            f"{pin.name}=={pin.version} {said} a distribution of that name; "
+            f"{pin.name} {back} did (read from release metadata and files)"], "metadata"))
+    if len(found) != 1:
+        return []
+    ctx.evidence.append(found[0].evidence[0])
+    return found
+
+
 def _mixed_install(ctx: Context, sig: F.Signal, callee: Party) -> Optional[Tuple[str, List[Culprit]]]:
     """Two pins of one project that install the same package folder, at different releases.
 
@@ -2954,6 +3009,12 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                 sig.module = full + (f".{rest}" if rest else "")
                 return _removed_name(ctx, sig, caller, done)
         if sig.detail.get("no_module"):
+            dropped = _dropped_dependency(ctx, sig, caller)
+            if dropped:
+                ctx.callee = ctx.party(dropped[0].name)
+                return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
+                            f"{dropped[0].evidence[0]}", dropped, f"or add the distribution that provides {sig.module} "
+                            f"to the requirements")
             return done("unknown", sig.family, f"module {sig.module} belongs to no package of the set: a dependency is "
                         f"missing from the set (it is reported, never added)", [],
                         f"add the distribution that provides {sig.module} to the requirements")
