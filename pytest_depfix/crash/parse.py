@@ -131,6 +131,9 @@ _PREFIXED_EXCEPTION = re.compile(r"[\s|\]>:]((?:[A-Za-z_]\w{0,100}\.){0,10}[A-Za
 MAX_LOG_PREFIX = 200
 
 
+_SERVICE_NAME = re.compile(r"[A-Za-z][\w.-]{0,60}: ")
+
+
 def strip_log_prefix(text: str) -> Optional[str]:
     """The paste with a log shipper's per-line prefix taken off, or None when it has none.
 
@@ -142,19 +145,22 @@ def strip_log_prefix(text: str) -> Optional[str]:
     back.  Used only when the paste as written holds no traceback.
     """
     lines = text.splitlines()
-    prefix = ""
+    prefix, named = "", False
     for line in lines:
         m = _PREFIXED_EXCEPTION.search(line[:MAX_LOG_PREFIX + 200])
         if m and 6 <= m.start(1) <= MAX_LOG_PREFIX:
             cand = line[:m.start(1)]
-            if any(c.isdigit() or c == "|" for c in cand) and cand.strip():
+            # A docker-compose service name alone, "locust-master: " (no digit, no bar), must prefix
+            # a frame line too: "pkg.Error: SomeError: ..." is a message naming another exception.
+            named = _SERVICE_NAME.fullmatch(cand) is not None
+            if (any(c.isdigit() or c == "|" for c in cand) or named) and cand.strip():
                 prefix = cand
                 break
     if not prefix:
         return None
     n, shape = len(prefix), prefix.translate(_SHAPE)
     matched = [ln[:n].translate(_SHAPE) == shape for ln in lines]
-    if sum(matched) < 2:
+    if sum(matched) < 2 or named and not any(ok and ln[n:].lstrip().startswith('File "') for ln, ok in zip(lines, matched)):
         return None
     out = []
     for ln, ok in zip(lines, matched):

@@ -55,3 +55,21 @@ def test_a_syntax_errors_shown_line_survives_its_caret_and_need_not_parse():
             "                              ^\nSyntaxError: invalid syntax\n")
     (crash,) = parse_traceback(text)
     assert crash.root.source_hint == "from gunicorn.workers.async import AsyncWorker"
+
+
+LOCUST = (  # locustio/locust#2099: docker-compose's "service: " before every line, indentation stripped
+    'locust-master: File "/root/.local/share/virtualenvs/locust-1T7N9san/lib/python3.9/site-packages/locust/rpc/zmqrpc.py", line 58, in __init__\n'
+    "locust-master: BaseSocket.__init__(self, zmq.ROUTER)\n"
+    "locust-master: AttributeError: module 'zmq.green' has no attribute 'ROUTER'\n"
+)
+
+
+def test_a_service_name_alone_is_a_prefix_when_it_carries_frame_lines():
+    (crash,) = parse_traceback(LOCUST)
+    (frame,) = crash.root.frames
+    assert frame.file.endswith("locust/rpc/zmqrpc.py") and frame.source == "BaseSocket.__init__(self, zmq.ROUTER)"
+    assert crash.root.message == "module 'zmq.green' has no attribute 'ROUTER'"
+
+
+def test_a_name_and_colon_without_frame_lines_is_a_message_not_a_prefix():
+    assert strip_log_prefix("celery: KeyError: x\ncelery: retrying\n") is None
