@@ -4647,6 +4647,45 @@ def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
+def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'Prompt' object has no attribute 'post_message_no_wait'", no frame, and no pin's class of that name had it.
+
+    bdhammel/chatgpt-tui#7: the project's ``Prompt`` widget subclasses textual's and calls
+    ``self.post_message_no_wait(...)``, a method textual 0.14 removed (textual's own
+    ``messages.Prompt`` never had it: the object is the project's class, built on some pin's).
+    Read after :func:`_class_home`; in a set of at most ``MAX_HOME_SET`` movable pins, the one
+    whose pinned release defines no method of that (distinctive) name anywhere and whose
+    earlier release did goes back to the newest release defining it.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if not sig.cls or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES or name.startswith("__") \
+            or len(name) < 8 or "_" not in name.strip("_") or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if not active or len(active) > MAX_HOME_SET:
+        return []
+    defined = re.compile(rf"^\s*(?:async\s+)?def\s+{re.escape(name)}\s*\(", re.M)
+    found: List[Culprit] = []
+    for pin in active:
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, defined) is not False:
+                continue  # defined there (or not known): this pin did not drop it
+            back = users.last_where_before(ctx.probe, pin.name, pin.version,
+                                           lambda v, n=pin.name: bool(_release_mentions(ctx, n, v, defined)))
+        except Exception:
+            continue
+        if back is not None:
+            found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
+                f"no class {sig.cls} of the set had {name!r}; {pin.name}=={pin.version} defines no method of that name, "
+                f"{pin.name} {back} did (read from release files)"], "release-files"))
+    if len(found) != 1:
+        return []
+    ctx.evidence.append(found[0].evidence[0])
+    return found
+
+
 def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """A pin's class whose base is another pin's lost the attribute it inherited from there.
 
@@ -5000,7 +5039,9 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         # The class's home, by Python's "Did you mean" sibling or by the class's own name.
         for reading, says in ((_suggested_sibling, "the class inherits from {pin}, which has {name!r} only in {range}"),
                               (_class_home, "{pin} defines the class, which has {name!r} only in {range}"),
-                              (_foreign_base, "the class builds on {pin}'s, which has {name!r} only in {range}")):
+                              (_foreign_base, "the class builds on {pin}'s, which has {name!r} only in {range}"),
+                              (_method_dropped, "no class of the set named so had it, and {pin} defines no method {name!r}; "
+                                                "{range} does")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
             if found:
                 ctx.callee = ctx.party(found[0].name)

@@ -200,9 +200,14 @@ def test_a_frameless_class_attribute_is_owned_by_the_pin_that_defines_the_class(
     assert "defined by seleniumish" in d.culprits[0].evidence[0]
 
 
-def test_a_class_no_pin_defines_or_a_kept_owner_stays_unknown(index_for):
+def test_a_class_no_pin_defines_is_read_by_the_method_name_and_a_kept_owner_stays(index_for):
     index, target = index_for(driver_universe(), python="3.10")
+    # No pin's class is named Browser: the one pin that dropped a method of that distinctive name answers.
     d = _frameless(index, target, "AttributeError: 'Browser' object has no attribute 'find_element_by_class_name'\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("seleniumish", "<=4.2.0")]
+    assert "defines no method 'find_element_by_class_name'" in d.summary
+    d = _frameless(index, target, "AttributeError: 'Browser' object has no attribute 'find_element_by_class_name'\n",
+                   keep=["seleniumish"])
     assert d.verdict == "unknown" and d.culprits == []
     d = _frameless(index, target, "AttributeError: 'WebDriver' object has no attribute 'find_element_by_class_name'\n",
                    keep=["seleniumish"])
