@@ -191,6 +191,9 @@ def _parse_lines(text: str) -> List[Crash]:
     for raw in lines:
         if marked and "**" in raw:
             raw = _unmark(raw)
+        if raw.lstrip()[:6] == 'file "' and _LOWER_FRAME.match(raw.lstrip()[:_HEAD]):
+            # a frame header retyped with a lower-case "file" (dagster's croniter report)
+            raw = raw.replace('file "', 'File "', 1)
         if raw[:1] == "{":
             raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
         if first and raw.strip() and raw.strip() not in ("...", "\u2026", "[...]", "(...)"):
@@ -202,6 +205,7 @@ def _parse_lines(text: str) -> List[Crash]:
     return parser.crashes
 
 
+_LOWER_FRAME = re.compile(r'file "[^"]{1,1000}", line \d{1,9}, in \S')
 _WRAPPED_NUMBER = re.compile(r"\s*\d{1,9}, in \S")
 _CONSOLE_WIDTHS = (79, 80, 119, 120)  # a console cuts its lines at its width, whatever they hold
 
@@ -440,6 +444,8 @@ def _service_length(line: str, pos: int) -> int:
 def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
     st = line.lstrip()
+    if st[:6] == 'file "' and _LOWER_FRAME.match(st[:_HEAD]):
+        st = "F" + st[1:]  # retyped with a lower-case "file"
     if st.startswith('File ["'):
         st = _unlinked_frame(st[:_HEAD]) or st
     if not st.startswith('File "'):

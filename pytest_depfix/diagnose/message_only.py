@@ -18,6 +18,7 @@ found", because a guess at the type would be a guess at the fix.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Pattern, Tuple
@@ -48,6 +49,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
     (re.compile(r"Can't instantiate abstract class \w+ with"), "TypeError"),
+    (re.compile(r"(?:too many|not enough) values to unpack \(expected (?:at least )?\d+(?:, got \d+)?\)\s*$"), "ValueError"),
 ]
 _AFTER_COLON = re.compile(r":\s+|\uff1a\s*|\s-\s+")  # also the full-width colon of a Chinese or Japanese log line, and a " - " separator
 # Library wordings that name their class too (matched anywhere in the line).
@@ -179,6 +181,8 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
                 break
             if len(message) < MAX_MESSAGE_LINES:
                 message.append(more)
+        if not frames:
+            frames = _frames_above(lines, i)
         text_msg = "\n".join(message).strip().rstrip(":").rstrip()
         loading = _WRAPPED_LOADING.search(line)
         above = next((ln for ln in reversed(lines[:i]) if ln), "")
@@ -191,6 +195,29 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
         return InferredMessage(exc_type, text_msg, reason, frames=list(reversed(frames)),
                                loading=loading.group(1) if loading else "", shown=shown)
     return None
+
+
+def _frames_above(lines: List[str], i: int) -> List[Frame]:
+    """Frame headers printed right above the message with no exception type, innermost first.
+
+    dagster's report of croniter 1.4: ``File ".../dagster/_utils/schedules.py", line 35, in
+    is_valid_cron_string`` / ``too many values to unpack (expected 2)``.  Only ``File`` lines
+    and the code lines under them count, up to the first other line.
+    """
+    found: List[Frame] = []
+    j = i - 1
+    while j >= 0 and lines[j]:
+        fr = cpython_frame(lines[j])
+        if fr is not None and fr[2]:
+            found.append(fr[1])
+            j -= 1
+            continue
+        above = cpython_frame(lines[j - 1]) if j > 0 and _looks_like_code(lines[j]) else None
+        if above is None or not above[2]:
+            break
+        found.append(dataclasses.replace(above[1], source=lines[j].strip()))  # a header and its code line
+        j -= 2
+    return found
 
 
 def _cut_traceback(raw: List[str], start: int) -> List[Frame]:

@@ -742,3 +742,12 @@ def test_a_frame_header_a_console_cut_at_its_width_is_joined_back():
             "pandas_datareader.exceptions.ImmediateDeprecationError:\nYahoo Daily has been immediately deprecated\n")
     [crash] = parse_traceback(text)
     assert [(f.line, f.function) for f in crash.root.frames] == [(1, "<module>"), (291, "DataReader")]
+
+
+def test_a_frame_header_retyped_with_a_lower_case_file_is_a_frame():
+    (crash,) = parse_traceback('Traceback (most recent call last):\n'
+                               '  file "/srv/app/site-packages/pkg/mod.py", line 35, in check\n'
+                               '    expanded, _ = Shim.expand(s)\n'
+                               'ValueError: too many values to unpack (expected 2)\n')
+    (frame,) = crash.root.frames
+    assert (frame.file, frame.line, frame.function) == ("/srv/app/site-packages/pkg/mod.py", 35, "check")

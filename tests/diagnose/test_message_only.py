@@ -322,3 +322,30 @@ def test_a_repr_keeps_a_windows_path_and_a_quoted_raise_statement_is_no_message(
     assert (found.exc_type, found.message) == ("ConfigError", "C:\\Users\\nick\\config.yaml not found")
     assert infer_message("    raise ConfigError('bad value')\n", None) is None
     assert infer_message("    raise  ConfigError('bad value')\n", None) is None
+
+
+CRONITER = (  # dagster's report of croniter 1.4.0: a retyped frame header above a typeless message
+    'file "/usr/local/lib/python3.10/site-packages/dagster/_utils/schedules.py", line 35, in is_valid_cron_string\n'
+    "too many values to unpack (expected 2)\n"
+)
+
+
+def test_a_frame_header_above_a_typeless_unpack_message_is_its_frame():
+    found = infer_message(CRONITER)
+    assert (found.exc_type, found.message) == ("ValueError", "too many values to unpack (expected 2)")
+    (frame,) = found.frames
+    assert frame.file.endswith("dagster/_utils/schedules.py") and frame.line == 35
+    assert frame.function == "is_valid_cron_string"
+
+
+def test_a_frame_and_its_code_line_above_the_message_keep_the_code_line():
+    found = infer_message('  File "/x/site-packages/pkg/mod.py", line 7, in f\n    a, b = g()\n'
+                          "not enough values to unpack (expected 2, got 1)\n")
+    assert found.exc_type == "ValueError"
+    (frame,) = found.frames
+    assert frame.source == "a, b = g()"
+
+
+def test_prose_above_the_message_is_no_frame():
+    found = infer_message("this happens on startup\ntoo many values to unpack (expected 2)\n")
+    assert found.exc_type == "ValueError" and found.frames == []
