@@ -1048,7 +1048,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
                         _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line, _new_refusal_path,
-                        _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode, _compiled_callee):
+                        _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode, _compiled_callee, _return_arity):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1399,6 +1399,174 @@ def _compiled_callee(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnos
                                  [f"{caller.name} {adapted} is its first release after {pin.name} {start[0]}; "
                                   f"it probably adapted"], "upload-dates"))
     return done("transitive", sig.family, f"{sig.exc_type}: {sig.message}: {ev}", found)
+
+
+_UNPACK = re.compile(r"(too many|not enough) values to unpack \(expected (\d+)(?:, got \d+)?\)\s*$")
+
+
+def _return_arity(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """"too many values to unpack (expected 2)" where the failing line unpacks another pin's method's return.
+
+    dagster 1.3.9's ``expanded, _ = CroniterShim.expand(cron_string)``: ``CroniterShim``
+    builds on croniter's ``croniter`` and forwards ``expand`` to it; croniter 1.3.15 made
+    ``expand`` return three values.  The failing line (from the paste, or read from the
+    caller's release at the frame's line) names the method; the class is followed through
+    the caller's imports and its own bases (a forwarding override counts as the base's);
+    each release of the owner whose every ``return`` in that method is a tuple of the
+    expected length fits, and the owner goes back to the newest such release.
+    """
+    from . import users
+    from .pysource import parse_quietly, resolve_relative
+
+    m = _UNPACK.search(sig.message or "")
+    frames = ctx.crash.root.frames
+    if m is None or sig.exc_type.rsplit(".", 1)[-1] != "ValueError" or ctx.probe is None or not frames:
+        return None
+    want = int(m.group(2))
+    fr = frames[-1]
+    caller = _frame_party(fr, ctx)
+    if caller is None or caller.kind != "dist" or not caller.version or not fr.module:
+        return None
+    text = _module_text(ctx, caller.name, caller.version, fr.module) or ""
+    line = fr.source or (text.splitlines()[fr.line - 1] if 0 < fr.line <= len(text.splitlines()) else "")
+    try:
+        stmt = ast.parse(line.strip()).body[0]
+        tree = parse_quietly(text)
+    except (SyntaxError, ValueError, IndexError, RecursionError, MemoryError):
+        return None
+    if not isinstance(stmt, ast.Assign) or not isinstance(stmt.targets[0], (ast.Tuple, ast.List)) \
+            or len(stmt.targets[0].elts) != want or any(isinstance(e, ast.Starred) for e in stmt.targets[0].elts) \
+            or not isinstance(stmt.value, ast.Call) or not isinstance(stmt.value.func, ast.Attribute) \
+            or not isinstance(stmt.value.func.value, ast.Name):
+        return None
+    holder, method = stmt.value.func.value.id, stmt.value.func.attr
+    pin = ctx.pinned(caller.name)
+    if pin is None:
+        return None
+    # The class: imported from another pin, or the caller's own (here or imported) built on one.
+    is_package = _module_text(ctx, pin.name, pin.version, fr.module + ".__init__") is not None
+    source_of: Dict[str, Tuple[str, str]] = {}
+    for st in getattr(tree, "body", []):
+        if isinstance(st, ast.ImportFrom):
+            base_module = resolve_relative(fr.module, is_package, st.level, st.module) if st.level else (st.module or "")
+            for a in st.names:
+                source_of[a.asname or a.name] = (base_module, a.name)
+    module, cls = source_of.get(holder, (fr.module, holder))
+    owner_name = module_owner(module, ctx)
+    owner = ctx.pinned(owner_name) if owner_name else None
+    if owner is None or not owner.version:
+        return None
+    if canonicalize_name(owner.name) == pin.key:
+        own = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
+        if not _forwards_or_inherits(own, cls, method):
+            return None  # the caller's own class computes the value itself
+        bases = _foreign_bases(ctx, pin, module, cls)
+        if len(bases) != 1:
+            return None
+        owner, module, cls = bases[0]
+    if ctx.is_keep(owner.name):
+        return None
+
+    def arity(v: str) -> Optional[Set[int]]:
+        home = _defining_module(ctx, owner.name, v, module, cls)
+        return _return_lengths(parse_quietly(_module_text(ctx, owner.name, v, home) or ""), cls, method) if home else None
+
+    try:
+        now = arity(owner.version)
+        if not now or want in now:
+            return None
+        back = users.last_where_before(ctx.probe, owner.name, owner.version, lambda v: arity(v) == {want})
+    except Exception:
+        return None
+    if back is None:
+        return None
+    ev = (f"{caller.name} {caller.version} unpacks {want} values from {holder}.{method}(...) (`{line.strip()}`); "
+          f"{owner.name}=={owner.version}'s {module}.{cls}.{method} returns {', '.join(map(str, sorted(now)))} values, "
+          f"{owner.name} {back}'s returned {want} (read from release files)")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(owner.name)
+    return done("project" if caller.kind == "project" else "transitive", sig.family,
+                f"{sig.exc_type}: {sig.message}: {ev}", [Culprit(owner.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
+
+
+def _defining_module(ctx: Context, dist: str, version: str, module: str, cls: str, depth: int = 0) -> Optional[str]:
+    """The module of ``dist==version`` that defines class ``cls``, following ``from .x import cls`` re-exports."""
+    from .pysource import parse_quietly, resolve_relative
+
+    text = _module_text(ctx, dist, version, module)
+    if text is None or depth > 3:
+        return None
+    tree = parse_quietly(text)
+    body = getattr(tree, "body", [])
+    if any(isinstance(n, ast.ClassDef) and n.name == cls for n in body):
+        return module
+    is_package = _module_text(ctx, dist, version, module + ".__init__") is not None
+    for st in body:
+        if isinstance(st, ast.ImportFrom) and any((a.asname or a.name) == cls and a.name == cls for a in st.names):
+            source = resolve_relative(module, is_package, st.level, st.module) if st.level else (st.module or "")
+            if source.split(".")[0] == module.split(".")[0]:
+                return _defining_module(ctx, dist, version, source, cls, depth + 1)
+    return None
+
+
+def _class_method(tree: Any, cls: str, method: str) -> Optional[ast.AST]:
+    node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == cls), None)
+    if node is None:
+        return None
+    return next((n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == method), None)
+
+
+def _own_returns(fn: ast.AST) -> List[ast.Return]:
+    """The ``return`` statements of ``fn`` itself (not of functions or classes defined inside it)."""
+    out: List[ast.Return] = []
+    todo = list(ast.iter_child_nodes(fn))
+    while todo:
+        n = todo.pop()
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(n, ast.Return):
+            out.append(n)
+        todo.extend(ast.iter_child_nodes(n))
+    return out
+
+
+def _forwards_or_inherits(tree: Any, cls: str, method: str) -> bool:
+    """The class has no ``method`` of its own, or its only returns are ``super().method(...)``."""
+    if not any(isinstance(n, ast.ClassDef) and n.name == cls for n in getattr(tree, "body", [])):
+        return False
+    fn = _class_method(tree, cls, method)
+    if fn is None:
+        return True
+    returns = _own_returns(fn)
+    return bool(returns) and all(
+        isinstance(r.value, ast.Call) and isinstance(r.value.func, ast.Attribute) and r.value.func.attr == method
+        and isinstance(r.value.func.value, ast.Call) and getattr(r.value.func.value.func, "id", "") == "super"
+        for r in returns)
+
+
+def _return_lengths(tree: Any, cls: str, method: str, depth: int = 0) -> Optional[Set[int]]:
+    """The tuple lengths ``cls.method`` returns, or None when a return is not a plain tuple (or no method).
+
+    A return of the class's own method (croniter 1.4's ``return cls._expand(...)``) counts as
+    what that method returns, a few calls deep.
+    """
+    fn = _class_method(tree, cls, method)
+    if fn is None or depth > 3:
+        return None
+    lengths: Set[int] = set()
+    for r in _own_returns(fn):
+        v = r.value
+        if isinstance(v, ast.Call) and isinstance(v.func, ast.Attribute) and isinstance(v.func.value, ast.Name) \
+                and v.func.value.id in ("self", "cls", cls) and v.func.attr != method:
+            inner = _return_lengths(tree, cls, v.func.attr, depth + 1)
+            if inner is None:
+                return None
+            lengths |= inner
+            continue
+        if not isinstance(v, ast.Tuple) or any(isinstance(e, ast.Starred) for e in v.elts):
+            return None
+        lengths.add(len(v.elts))
+    return lengths or None
 
 
 _COMPILED_SUFFIXES = (".so", ".pyd", ".c", ".cc", ".cpp", ".cxx", ".pyx")
