@@ -362,10 +362,23 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
 
     def walk(candidates: List[str]) -> Optional[str]:
         candidates = candidates[:MAX_RELEASES]
-        hi = _first_silent(len(candidates), lambda i: _module_state(
-            probe, refusal.dist, candidates[i], refusal.path, message, refusal.data_words))
+        states: dict = {}
+
+        def read(i: int) -> Optional[bool]:
+            if i not in states:
+                states[i] = _module_state(probe, refusal.dist, candidates[i], refusal.path, message, refusal.data_words)
+            return states[i]
+
+        hi = _first_silent(len(candidates), read)
         if hi is None:
-            return None
+            # The nearest release without the module, right next to one that raises it: the code
+            # moved (elasticsearch 8.0 laid its client out anew as _sync/client).  Read whole,
+            # and silent throughout, it is the end; a release too big to read proves nothing.
+            gone = min((i for i, st in states.items() if st is None), default=None)
+            if gone is None or states.get(gone - 1, gone == 0) is not True:
+                return None
+            elsewhere, complete = _search(probe, refusal.dist, candidates[gone], message)
+            return candidates[gone] if elsewhere is None and complete else None
         elsewhere, complete = _search(probe, refusal.dist, candidates[hi], message)
         if elsewhere is None and not complete and _is_module_of(refusal.path, message):
             # A tombstone: the refusing module is the one the message names ("Bio.Alphabet has been
