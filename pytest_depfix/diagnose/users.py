@@ -1305,6 +1305,64 @@ def calls_with_keyword(text: str, top: str, cls: str, keyword: str) -> Optional[
     return None
 
 
+def positional_calls(text: str, count: int) -> List[Tuple[str, Use]]:
+    """Every call in ``text`` of an imported class passing exactly ``count`` arguments by position.
+
+    For a frameless "__init__() takes from 6 to 7 positional arguments but 8 were given"
+    (Python < 3.10 names no class): falcon-ms 0.1.3's ``sus.MsmsSpectrum(id, mz, rt, mzs,
+    ints, ...)`` with seven.  The callable is followed through the module's imports (its
+    own scope's, then the module's); a ``*args`` call, a callable the module defines, or a
+    lower-case one (not a class) is left out.  Unparsable text: [].
+    """
+    if "(" not in text:
+        return []
+    try:
+        mod = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    lines = text.splitlines()
+    module_level = _scope_imports(mod)
+    out: List[Tuple[str, Use]] = []
+    scopes = [mod] + [n for n in ast.walk(mod) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for scope in scopes:
+        bound = {**module_level, **(_scope_imports(scope) if scope is not mod else {})}
+        for node in ast.walk(scope):
+            if not isinstance(node, ast.Call) or len(node.args) != count \
+                    or any(isinstance(a, ast.Starred) for a in node.args):
+                continue
+            head, _, rest = (_dotted(node.func) or "").partition(".")
+            if head not in bound:
+                continue
+            full = bound[head] + (f".{rest}" if rest else "")
+            if not full.rsplit(".", 1)[-1][:1].isupper():
+                continue
+            stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
+            out.append((full, Use("", node.lineno, stmt, count)))
+    return sorted(out, key=lambda fu: fu[1].line)
+
+
+def positional_call_sites(ctx: Any, pins: List[Any], count: int) -> List[Tuple[Any, str, Use]]:
+    """``(pin, class, use)``: each pin's pinned release's calls of an imported class with ``count`` positionals."""
+    from .probe import ReleaseTree
+
+    out: List[Tuple[Any, str, Use]] = []
+    for pin in pins:
+        seen: Set[str] = set()
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+            for batch in _batches(sorted(_shipped_modules(tree), key=_shallow_first)[:MAX_FILES]):
+                tree.prefetch(batch)
+                for path in batch:
+                    for full, use in positional_calls(tree.read(path) or "", count):
+                        if full not in seen:
+                            seen.add(full)
+                            use.file = path
+                            out.append((pin, full, use))
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
+    return out
+
+
 def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str, callee: Optional[str] = None) -> List[Tuple[Any, str, Use]]:
     """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped).
 

@@ -5165,6 +5165,11 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             return done("transitive", sig.family, f"{what}: the one call of the set passing {sig.name!r} by keyword "
                         f"after positional arguments is to {ctx.callee.name}=={ctx.callee.version}, which gives it one "
                         f"value only in {found[0].name}{found[0].constraint}", found)
+    if sig.function in _NAMELESS_CALLABLES and not sig.name and sig.detail.get("positional") and caller.kind != "dist" \
+            and not any(e.frames for e in ctx.crash.exceptions):
+        found = _positional_call_pairs(ctx, int(sig.detail["positional"]) - 1)
+        if found:
+            return done("transitive", sig.family, f"{what}: {found[0].evidence[0]}", found)
     if (sig.detail.get("no_function") or sig.function in _NAMELESS_CALLABLES) and sig.name and caller.kind != "dist" \
             and not any(e.frames for e in ctx.crash.exceptions):
         # (Python < 3.10 names a constructor "__init__()" without its class: only class calls, or a
@@ -6232,6 +6237,48 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
         out += _began_passing(ctx, pin, use, full, kw, ev)
     return out
+
+
+def _positional_call_pairs(ctx: Context, count: int) -> List[Culprit]:
+    """A frameless "__init__() takes from 6 to 7 positional arguments but 8 were given": find the call, ask its class.
+
+    bittremieux/falcon#31: falcon-ms 0.1.3 builds spectrum-utils' ``MsmsSpectrum`` with seven
+    arguments by position; spectrum-utils 0.4 dropped one of its positional parameters.
+    Every movable pin's pinned release is read for calls of another pin's class with that
+    many positionals; a call counts when the class's owner refuses that many in the pinned
+    release and other releases take them (``self`` counted, as the message counts it).
+    Exactly one such (caller, class) pair answers.
+    """
+    from . import users
+
+    if ctx.probe is None or count < 3:
+        return []  # a short call is everywhere: which one failed stays open
+    movable = [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]
+    pairs = []
+    asked: Dict[str, Optional[str]] = {}
+    for pin, full, use in users.positional_call_sites(ctx, movable, count):
+        module, name = _module_and_callable(ctx, full)
+        owner_name = module_owner(module, ctx) if module else None
+        if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
+            continue
+        owner = ctx.pinned(owner_name)
+        if owner is None or not owner.version:
+            continue
+        if full not in asked:
+            present = probe_range(ctx, owner.name, module, name, parameter=str(count))
+            asked[full] = present if present and excludes(present, owner.version) else None
+        if asked[full]:
+            pairs.append((pin, full, use, owner, asked[full]))
+    if len({(p.key, full) for p, full, _, _, _ in pairs}) != 1:
+        return []
+    pin, full, use, owner, present = pairs[0]
+    ctx.found_caller = pin.name
+    ctx.callee = ctx.party(owner.name)
+    ev = (f"no caller frame was printed; {pin.name} {pin.version} calls {full}(...) with {count} arguments by position "
+          f"(`{use.statement}`, {use.file} line {use.line}); {full} is {owner.name}'s, and takes that many only in "
+          f"{owner.name}{present} (read from release files)")
+    ctx.evidence.append(ev)
+    return [Culprit(owner.name, present, CONF_PROBE, [ev], "api-probe")]
 
 
 def _began_passing(ctx: Context, pin: Any, use: Any, full: str, kw: str, ev: str) -> List[Culprit]:
