@@ -295,8 +295,9 @@ def _looks_like_code(st: str) -> bool:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "invalid escape sequence" in a pasted Windows path
-            # a compound statement's header ("if rv.is_boolean():") parses with a body under it
-            ast.parse(st + "\n    pass" if st.endswith(":") else st)
+            # a compound statement's header ("if rv.is_boolean():") parses with a body under it; the
+            # last line of a call spread over lines (").format(a, b.decode('latin1'))") closes a call
+            ast.parse(st + "\n    pass" if st.endswith(":") else "f(" + st if st[:1] == ")" else st)
     except (SyntaxError, ValueError, RecursionError, MemoryError, Warning):
         return False
     return True
@@ -955,7 +956,8 @@ class _Parser:
         # quoted above a bare "ImportError: cannot import name 'HTMLString'" of Python 3.6).
         if st and not st.strip("^~ ") and self.idle_code:
             return  # a SyntaxError's caret under its line: the line above stays the shown code
-        self.idle_code = st if line[:1] in (" ", "\t") or _IMPORT_LINE.match(st) or _PYTEST_GT.match(line) else ""
+        # (a line opening with ")" is the tail of a call spread over lines: code even at the margin)
+        self.idle_code = st if line[:1] in (" ", "\t", ")") or _IMPORT_LINE.match(st) or _PYTEST_GT.match(line) else ""
 
     def _bare(self, line: str, st: str) -> bool:
         """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""

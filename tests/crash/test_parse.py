@@ -751,3 +751,11 @@ def test_a_frame_header_retyped_with_a_lower_case_file_is_a_frame():
                                'ValueError: too many values to unpack (expected 2)\n')
     (frame,) = crash.root.frames
     assert (frame.file, frame.line, frame.function) == ("/srv/app/site-packages/pkg/mod.py", 35, "check")
+
+
+def test_the_last_line_of_a_call_spread_over_lines_is_the_shown_code_even_at_the_margin():
+    (crash,) = parse_traceback(').format(solver, result.status, result.message.decode("latin1"))\n'
+                               "AttributeError: 'str' object has no attribute 'decode'\n")
+    assert crash.root.source_hint == ').format(solver, result.status, result.message.decode("latin1"))'
+    (prose,) = parse_traceback("it fails here (on fit)\nAttributeError: 'str' object has no attribute 'decode'\n")
+    assert prose.root.source_hint == ""
