@@ -100,6 +100,9 @@ class ModuleInfo:
     lazy_stub: Optional[int] = None  # line of lazy.attach_stub(...)
     lazy_dynamic: Optional[int] = None  # line of a lazy table built by a call (transformers 4.52's define_import_structure)
     syntax_error: Optional[str] = None
+    # NAME = Cls(...) at module level: the dotted class each instance was built from (PyJWT's
+    # "_jwt_global_obj = PyJWT()", whose methods "decode = _jwt_global_obj.decode" re-exports)
+    instances: Dict[str, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------
@@ -366,6 +369,10 @@ class _Reader:
                 head, _, rest = d.partition(".")
                 b = Binding("alias", st.lineno, cond, None if not rest else head, rest or head)
             self.bind(n, b)
+            if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)) and not cond:
+                built = _dotted(value.func)
+                if built and built.rsplit(".", 1)[-1][:1].isupper():
+                    info.instances[n] = built
             if isinstance(value, (ast.Dict, ast.DictComp, ast.List, ast.Tuple, ast.Set, ast.Call)):
                 if isinstance(value, ast.DictComp) and _iterates_own_items(value, n) and n in self.constants:
                     continue  # '_import_structure = {k: set(v) for k, v in _import_structure.items()}' keeps its keys
@@ -1423,6 +1430,12 @@ class Resolver:
                         parts = b.name.split(".")
                         mod = head[0].module or ""
                         refs += self.lookup(mod, parts[0], depth + 1).refs if len(parts) == 1 else []
+                    elif b.module in info.instances and b.name and "." not in b.name:
+                        # decode = _jwt_global_obj.decode, after _jwt_global_obj = PyJWT(): the class's method
+                        cref = self.resolve_dotted(module, info.instances[b.module], depth + 1)
+                        if cref is not None and cref.kind == "class" and cref.cls is not None:
+                            f = self.class_attr(cref, b.name, depth + 1)
+                            refs += [r for r in f.refs if r.kind == "function"]
             else:
                 refs.append(Ref("value", module, path=info.path))
         return refs
@@ -1434,7 +1447,9 @@ class Resolver:
         assert c is not None
         instance_only = on_type and attr in c.instance_only
         if attr in c.members and not instance_only:
-            refs = [Ref("function", ref.module, fn=c.methods[attr], path=ref.path)] if attr in c.methods else [Ref("value", ref.module)]
+            # (a method's ref keeps its class: its "self.other(**kwargs)" forwards are read there)
+            refs = [Ref("function", ref.module, cls=c, fn=c.methods[attr], path=ref.path)] if attr in c.methods \
+                else [Ref("value", ref.module)]
             return Finding(YES, f"{ref.path}:{c.members[attr]} {c.name}.{attr}", refs)
         unknown = None
         for base in c.bases:
@@ -1576,6 +1591,8 @@ class Resolver:
         if ref.kind != "function" or ref.fn is None:
             return Finding(UNKNOWN, f"{ref.module}: not a function defined in Python source")
         fn = ref.fn
+        if owner is None and ref.cls is not None:
+            owner = Ref("class", ref.module, cls=ref.cls, path=ref.path)  # a method: self.x(...) is its class's
         where = f"{ref.path}:{fn.line} {fn.name}"
         if param.startswith("!"):
             # "!ctx": may a call leave ctx out?  ("make_metavar() missing 1 required positional
