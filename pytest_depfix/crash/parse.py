@@ -134,6 +134,11 @@ MAX_LOG_PREFIX = 200
 _SERVICE_NAME = re.compile(r"[A-Za-z][\w.-]{0,60}: ")
 
 
+def _prefixes_a_frame(lines: List[str], prefix: str) -> bool:
+    """Whether some line is ``prefix`` followed by a ``File "...`` frame header."""
+    return any(ln.startswith(prefix) and ln[len(prefix):].lstrip().startswith('File "') for ln in lines)
+
+
 def strip_log_prefix(text: str) -> Optional[str]:
     """The paste with a log shipper's per-line prefix taken off, or None when it has none.
 
@@ -145,22 +150,25 @@ def strip_log_prefix(text: str) -> Optional[str]:
     back.  Used only when the paste as written holds no traceback.
     """
     lines = text.splitlines()
-    prefix, named = "", False
+    prefix, fallback = "", ""
     for line in lines:
         m = _PREFIXED_EXCEPTION.search(line[:MAX_LOG_PREFIX + 200])
         if m and 6 <= m.start(1) <= MAX_LOG_PREFIX:
             cand = line[:m.start(1)]
-            # A docker-compose service name alone, "locust-master: " (no digit, no bar), must prefix
-            # a frame line too: "pkg.Error: SomeError: ..." is a message naming another exception.
-            named = _SERVICE_NAME.fullmatch(cand) is not None
-            if (any(c.isdigit() or c == "|" for c in cand) or named) and cand.strip():
+            if any(c.isdigit() or c == "|" for c in cand) and cand.strip():
                 prefix = cand
                 break
+            if not fallback and _SERVICE_NAME.fullmatch(cand) and _prefixes_a_frame(lines, cand):
+                # A docker-compose service name alone, "locust-master: " (no digit, no bar), counts
+                # when it prefixes a frame line too ("pkg.Error: SomeError: ..." is a message naming
+                # another exception), and only when no line offers a stamped prefix.
+                fallback = cand
+    prefix = prefix or fallback
     if not prefix:
         return None
     n, shape = len(prefix), prefix.translate(_SHAPE)
     matched = [ln[:n].translate(_SHAPE) == shape for ln in lines]
-    if sum(matched) < 2 or named and not any(ok and ln[n:].lstrip().startswith('File "') for ln, ok in zip(lines, matched)):
+    if sum(matched) < 2:
         return None
     out = []
     for ln, ok in zip(lines, matched):
@@ -191,9 +199,7 @@ def _parse_lines(text: str) -> List[Crash]:
     for raw in lines:
         if marked and "**" in raw:
             raw = _unmark(raw)
-        if raw.lstrip()[:6] == 'file "' and _LOWER_FRAME.match(raw.lstrip()[:_HEAD]):
-            # a frame header retyped with a lower-case "file" (dagster's croniter report)
-            raw = raw.replace('file "', 'File "', 1)
+        raw = _title_file(raw)
         if raw[:1] == "{":
             raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
         if first and raw.strip() and raw.strip() not in ("...", "\u2026", "[...]", "(...)"):
@@ -205,7 +211,14 @@ def _parse_lines(text: str) -> List[Crash]:
     return parser.crashes
 
 
-_LOWER_FRAME = re.compile(r'file "[^"]{1,1000}", line \d{1,9}, in \S')
+_LOWER_FRAME = re.compile(r'\s*file "[^"]{1,1000}", line \d{1,9}, in \S')
+
+
+def _title_file(line: str) -> str:
+    """A frame header retyped with a lower-case ``file`` (dagster's croniter report) gets its ``File`` back."""
+    if 'file "' in line[:40] and _LOWER_FRAME.match(line[:_HEAD]):
+        return line.replace('file "', 'File "', 1)
+    return line
 _WRAPPED_NUMBER = re.compile(r"\s*\d{1,9}, in \S")
 _CONSOLE_WIDTHS = (79, 80, 119, 120)  # a console cuts its lines at its width, whatever they hold
 
@@ -444,9 +457,7 @@ def _service_length(line: str, pos: int) -> int:
 
 def cpython_frame(line: str) -> Optional[Tuple[int, Frame, bool]]:
     """``(indent, frame, has_function)`` for a ``File "path", line N, in fn`` line."""
-    st = line.lstrip()
-    if st[:6] == 'file "' and _LOWER_FRAME.match(st[:_HEAD]):
-        st = "F" + st[1:]  # retyped with a lower-case "file"
+    st = _title_file(line.lstrip())
     if st.startswith('File ["'):
         st = _unlinked_frame(st[:_HEAD]) or st
     if not st.startswith('File "'):

@@ -202,8 +202,13 @@ def _frames_above(lines: List[str], i: int) -> List[Frame]:
 
     dagster's report of croniter 1.4: ``File ".../dagster/_utils/schedules.py", line 35, in
     is_valid_cron_string`` / ``too many values to unpack (expected 2)``.  Only ``File`` lines
-    and the code lines under them count, up to the first other line.
+    and the code lines under them count, up to the first other line; none under a
+    ``Traceback`` header.
     """
+    if any(ln.startswith(HEADER) for ln in lines[:i]):
+        # A whole traceback whose exception line lost its class was cut somewhere: its last
+        # printed frame need not be the failing one (django-ajax's import under Django 3's checks).
+        return []
     found: List[Frame] = []
     j = i - 1
     while j >= 0 and lines[j]:

@@ -1562,6 +1562,10 @@ class Resolver:
                            + ("" if positional[0] not in ("self", "cls") else " (self counted)"))
         if name in fn.params:
             return Finding(YES, f"{where} takes {name!r} by keyword only")
+        if fn.vararg:
+            # "def __init__(self, *args, **kwargs): super().__init__(*args, **kwargs)": the
+            # positionals go on with the keyword, and where they land is the callee's question
+            return Finding(UNKNOWN, f"{where} passes *args on")
         return self.accepts(ref, name, depth, owner)
 
     def accepts(self, ref: Ref, param: str, depth: int = 0, owner: Optional[Ref] = None) -> Finding:
@@ -1575,6 +1579,10 @@ class Resolver:
                 if meth in c.methods:
                     return self.accepts(Ref("function", ref.module, fn=c.methods[meth], path=ref.path), param, depth + 1, owner=ref)
             if c.dataclass_fields is not None:
+                if "@" in param or param.isdigit():
+                    # a dataclass's generated __init__ takes its fields in order, inherited ones
+                    # first: where a positional lands is not read here
+                    return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name} is a dataclass")
                 if param in c.dataclass_fields:
                     return Finding(YES, f"{ref.path}:{c.line} dataclass field {param!r}")
             if len(c.bases) > 1:

@@ -255,8 +255,12 @@ def raising_module(probe: Any, dist: str, version: str, message: str,
 
 
 def _search(probe: Any, dist: str, version: str, message: str,
-            files: Optional[Sequence[str]] = None) -> Tuple[Optional[Refusal], bool]:
-    """``(refusal or None, whether every module was read)``: a release over the read cap is not known silent."""
+            files: Optional[Sequence[str]] = None, data: Optional[Iterable[str]] = None) -> Tuple[Optional[Refusal], bool]:
+    """``(refusal or None, whether every module was read)``: a release over the read cap is not known silent.
+
+    ``data``: the refusal's data words; a module raising it reworded (:func:`reworded`) makes
+    the release not known silent either.
+    """
     from .probe import ReleaseTree
     from .users import _shipped_modules
 
@@ -293,6 +297,9 @@ def _search(probe: Any, dist: str, version: str, message: str,
                 unreadable = True  # its words are there but its raises cannot be read: not known silent
                 continue
             found = _raised(parsed, message)
+            if found is None and data is not None and reworded(parsed, message, data):
+                unreadable = True  # the same refusal in other words: not silent
+                continue
             if found is not None and (best is None or found[0] > best.cover):
                 # Words the raise does not spell come from a table in the module (xlrd's "Excel xlsx
                 # file") or from the caller's own objects (Lightning's `RAVE`, a user's class name):
@@ -360,6 +367,14 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
     before = [v for pv, v in reversed(finals) if pv < pinned]
     after = [v for pv, v in finals if pv > pinned]
 
+    def _lacks(version: str) -> bool:
+        from .probe import ReleaseTree
+
+        try:
+            return refusal.path not in ReleaseTree(probe, refusal.dist, version).paths()
+        except Exception:
+            return False
+
     def walk(candidates: List[str]) -> Optional[str]:
         candidates = candidates[:MAX_RELEASES]
         states: dict = {}
@@ -375,9 +390,9 @@ def releases_without(probe: Any, refusal: Refusal, message: str,
             # moved (elasticsearch 8.0 laid its client out anew as _sync/client).  Read whole,
             # and silent throughout, it is the end; a release too big to read proves nothing.
             gone = min((i for i, st in states.items() if st is None), default=None)
-            if gone is None or states.get(gone - 1, gone == 0) is not True:
-                return None
-            elsewhere, complete = _search(probe, refusal.dist, candidates[gone], message)
+            if gone is None or states.get(gone - 1, gone == 0) is not True or not _lacks(candidates[gone]):
+                return None  # (a module there but unparsable is unknown, not gone)
+            elsewhere, complete = _search(probe, refusal.dist, candidates[gone], message, data=refusal.data_words)
             return candidates[gone] if elsewhere is None and complete else None
         elsewhere, complete = _search(probe, refusal.dist, candidates[hi], message)
         if elsewhere is None and not complete and _is_module_of(refusal.path, message):

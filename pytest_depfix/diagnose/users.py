@@ -978,8 +978,11 @@ _NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example
 
 
 def _test_or_docs_folder(folder: str) -> bool:
-    """A folder of tests, docs or examples; also ``tests_negative``, ``test_data`` (webdriver-manager 3.8's wheel)."""
-    return folder in _NOT_IMPORTED or folder.startswith(("tests_", "test_"))
+    """A folder of tests, docs or examples; also ``tests_negative`` (webdriver-manager 3.8's wheel).
+
+    Only the plural prefix: ``test_tube`` is a distribution's own package.
+    """
+    return folder in _NOT_IMPORTED or folder.startswith("tests_")
 
 
 def _shipped_modules(tree: Any) -> List[str]:
@@ -1321,23 +1324,28 @@ def positional_calls(text: str, count: int) -> List[Tuple[str, Use]]:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     lines = text.splitlines()
-    module_level = _scope_imports(mod)
+    # (a class or function the module defines shadows an import of that name)
+    defined = {n.name for n in getattr(mod, "body", []) if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
     out: List[Tuple[str, Use]] = []
-    scopes = [mod] + [n for n in ast.walk(mod) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    for scope in scopes:
-        bound = {**module_level, **(_scope_imports(scope) if scope is not mod else {})}
-        for node in ast.walk(scope):
-            if not isinstance(node, ast.Call) or len(node.args) != count \
-                    or any(isinstance(a, ast.Starred) for a in node.args):
-                continue
+
+    def visit(node: ast.AST, bound: Dict[str, str]) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            bound = {**bound, **_scope_imports(node)}  # the innermost scope's own imports win
+        if isinstance(node, ast.Call) and len(node.args) == count \
+                and not any(isinstance(a, ast.Starred) for a in node.args):
             head, _, rest = (_dotted(node.func) or "").partition(".")
-            if head not in bound:
-                continue
-            full = bound[head] + (f".{rest}" if rest else "")
-            if not full.rsplit(".", 1)[-1][:1].isupper():
-                continue
-            stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
-            out.append((full, Use("", node.lineno, stmt, count)))
+            full = bound[head] + (f".{rest}" if rest else "") if head in bound else ""
+            if full and full.rsplit(".", 1)[-1][:1].isupper():
+                stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
+                out.append((full, Use("", node.lineno, stmt, count)))
+        for child in ast.iter_child_nodes(node):
+            visit(child, bound)
+
+    top = {k: v for k, v in _scope_imports(mod).items() if k not in defined}
+    try:
+        visit(mod, top)
+    except RecursionError:
+        return []
     return sorted(out, key=lambda fu: fu[1].line)
 
 

@@ -1456,22 +1456,21 @@ def _return_arity(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     owner = ctx.pinned(owner_name) if owner_name else None
     if owner is None or not owner.version:
         return None
-    if canonicalize_name(owner.name) == pin.key:
-        own = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
-        if not _forwards_or_inherits(own, cls, method):
-            return None  # the caller's own class computes the value itself
-        bases = _foreign_bases(ctx, pin, module, cls)
-        if len(bases) != 1:
-            return None
-        owner, module, cls = bases[0]
-    if ctx.is_keep(owner.name):
-        return None
-
     def arity(v: str) -> Optional[Set[int]]:
         home = _defining_module(ctx, owner.name, v, module, cls)
         return _return_lengths(parse_quietly(_module_text(ctx, owner.name, v, home) or ""), cls, method) if home else None
 
-    try:
+    try:  # (a module of the caller or the owner that this Python cannot parse is no answer, never a crash)
+        if canonicalize_name(owner.name) == pin.key:
+            own = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
+            if not _forwards_or_inherits(own, cls, method):
+                return None  # the caller's own class computes the value itself
+            bases = _foreign_bases(ctx, pin, module, cls)
+            if len(bases) != 1:
+                return None
+            owner, module, cls = bases[0]
+        if ctx.is_keep(owner.name):
+            return None
         now = arity(owner.version)
         if not now or want in now:
             return None
@@ -1485,8 +1484,8 @@ def _return_arity(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
           f"{owner.name} {back}'s returned {want} (read from release files)")
     ctx.evidence.append(ev)
     ctx.callee = ctx.party(owner.name)
-    return done("project" if caller.kind == "project" else "transitive", sig.family,
-                f"{sig.exc_type}: {sig.message}: {ev}", [Culprit(owner.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
+    return done("transitive", sig.family, f"{sig.exc_type}: {sig.message}: {ev}",
+                [Culprit(owner.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
 
 
 def _defining_module(ctx: Context, dist: str, version: str, module: str, cls: str, depth: int = 0) -> Optional[str]:
@@ -1518,16 +1517,9 @@ def _class_method(tree: Any, cls: str, method: str) -> Optional[ast.AST]:
 
 def _own_returns(fn: ast.AST) -> List[ast.Return]:
     """The ``return`` statements of ``fn`` itself (not of functions or classes defined inside it)."""
-    out: List[ast.Return] = []
-    todo = list(ast.iter_child_nodes(fn))
-    while todo:
-        n = todo.pop()
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(n, ast.Return):
-            out.append(n)
-        todo.extend(ast.iter_child_nodes(n))
-    return out
+    from .raised import _own_nodes
+
+    return [n for n in _own_nodes(fn) if isinstance(n, ast.Return)]
 
 
 def _forwards_or_inherits(tree: Any, cls: str, method: str) -> bool:
@@ -1588,7 +1580,22 @@ def _ships_compiled(ctx: Context, pin: Any, module: str) -> bool:
         return False
     if _module_text(ctx, pin.name, pin.version, module) is not None:
         return False
-    return any(m.lower().endswith(_COMPILED_SUFFIXES) for m in members)
+    # A binary or a source named after the module (fastbinary.cpython-310-x86_64-linux-gnu.so,
+    # fastbinary.c), or an sdist's setup.py naming the dotted module as an extension: any other
+    # compiled file in the release says nothing about this name (a class of a Python module).
+    if any(m.rsplit("/", 1)[-1].startswith(f"{last}.") and m.lower().endswith(_COMPILED_SUFFIXES) for m in members):
+        return True
+    setup = next((m for m in members if m.count("/") <= 1 and m.endswith("setup.py")), None)
+    if setup is None or not any(m.lower().endswith(_COMPILED_SUFFIXES) for m in members):
+        return False
+    try:
+        from .probe import ReleaseTree
+
+        tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+        text = next((tree.read(p) for p in tree.paths() if p.endswith("setup.py") and p.count("/") == 0), None) or ""
+    except Exception:
+        return False
+    return re.search(rf"['\"]{re.escape(module)}['\"]", text) is not None
 
 
 def _module_called(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -2520,12 +2527,16 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
         out: List[Culprit] = []
         if back is not None:
-            _add(out, Culprit(pin.name, f"<={back}", CONF_TIME, [f"{where}; {pin.name} {back}'s {refusal.path} does not: "
-                                                                 f"the refusal came in a later release"], "release-files"), ctx)
+            said = (f"{pin.name} {back}'s {refusal.path} does not" if _ships_path(ctx, pin.name, back, refusal.path)
+                    else f"{pin.name} {back} has no {refusal.path} and, read whole, raises it nowhere")
+            _add(out, Culprit(pin.name, f"<={back}", CONF_TIME, [f"{where}; {said}: the refusal came in a later release"],
+                              "release-files"), ctx)
         if forward is not None:
             # The other direction is an alternative, not a weaker copy of the first: both go to the resolver.
-            out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {pin.name} {forward}'s {refusal.path} no "
-                                                                     f"longer does"], "release-files"))
+            said = (f"{pin.name} {forward}'s {refusal.path} no longer does"
+                    if _ships_path(ctx, pin.name, forward, refusal.path)
+                    else f"{pin.name} {forward} has no {refusal.path} and, read whole, raises it nowhere")
+            out.append(Culprit(pin.name, f">={forward}", CONF_TIME, [f"{where}; {said}"], "release-files"))
         ctx.evidence.append(f"{where}: {message[:120]!r}")
         if frames:
             out += [c for c in _refused_keyword_caller(ctx, pin, message) if c not in out]
@@ -2567,6 +2578,16 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _ships_path(ctx: Context, dist: str, version: str, path: str) -> bool:
+    """Whether ``dist==version`` has the module file ``path`` (read from its file list)."""
+    from .probe import ReleaseTree
+
+    try:
+        return path in ReleaseTree(ctx.probe, dist, version).paths()
+    except Exception:
+        return True  # unknown: say it the usual way
 
 
 def _series(v: Version) -> Tuple[int, ...]:
@@ -3056,13 +3077,13 @@ def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culp
     The pin that imports the module, declares no distribution of that name in its pinned
     release and did in an earlier one goes back to the newest release that declared it
     (installing that pulls the module in again; the set itself is reported as missing it).
-    A caller frame narrows the question to the caller; without one, exactly one pin must fit.
+    A pin's frame narrows the question to that pin; the project's own import is no pin's
+    doing; without a frame, exactly one pin must fit.
     """
+    from ..crash.stdlib import is_stdlib_module
     from . import users
 
     top = (sig.module or "").split(".")[0]
-    from ..crash.stdlib import is_stdlib_module
-
     if ctx.probe is None or not top.isidentifier() or is_stdlib_module(top, tuple(ctx.target.python)):
         return []
     wanted = {canonicalize_name(top), canonicalize_name(f"python-{top}"), canonicalize_name(f"py{top}")}
@@ -3074,14 +3095,17 @@ def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culp
         except Exception:
             return False
 
-    pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if caller.kind == "project":
+        return []  # the project's own import: the set is missing the module, and no pin dropped it for it
+    active = [p for p in ctx.pins if p.active and p.version]
+    if any(declares(p.name, p.version) for p in active[:MAX_LISTED_PINS]):
+        return []  # a pin asks for it: the set is only missing it
+    pins = [p for p in active if not ctx.is_keep(p.name)]
     if caller.kind == "dist" and caller.version:
         pins = [p for p in pins if p.key == canonicalize_name(caller.name or "")]
-    imports = re.compile(rf"^\s*(?:import|from)\s+{re.escape(top)}\b", re.M)
+    imports = re.compile(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(top)}\b", re.M)
     found: List[Culprit] = []
     for pin in pins[:MAX_DROPPED_PINS]:
-        if declares(pin.name, pin.version):
-            return []  # the pin asks for it: the set is only missing it
         try:
             back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v, n=pin.name: declares(n, v))
             # (A release over the read cap is not known to import it: the dropped declaration decides.)
@@ -3090,10 +3114,11 @@ def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culp
                 continue
         except Exception:
             continue
-        said = f"imports {top} but no longer requires" if mentions else "no longer requires"
+        said, read = (f"imports {top} but no longer requires", "metadata and files") if mentions \
+            else ("no longer requires", "metadata; its files are over the read cap")
         found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
             f"{pin.name}=={pin.version} {said} a distribution of that name; "
-            f"{pin.name} {back} did (read from release metadata and files)"], "metadata"))
+            f"{pin.name} {back} did (read from release {read})"], "metadata"))
     if len(found) != 1:
         return []
     ctx.evidence.append(found[0].evidence[0])
@@ -4834,7 +4859,7 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not active or len(active) > MAX_HOME_SET:
         return []
-    defined = re.compile(rf"^\s*(?:async\s+)?def\s+{re.escape(name)}\s*\(", re.M)
+    defined = re.compile(rf"^[ \t]+(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)  # a method: indented
     found: List[Culprit] = []
     for pin in active:
         try:
@@ -5734,7 +5759,7 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
             if found:
                 sig.detail["override_of"] = f"{pin.name}=={pin.version}"
                 return found
-            if not any(e.frames for e in ctx.crash.exceptions) \
+            if not any(e.frames for e in ctx.crash.exceptions) and not sig.detail.get("multiple") \
                     and _accepts_at_pin(ctx, pin, module, cls, method, sig.name):
                 found = _override_passed_new_keyword(ctx, pin, cls, method, sig.name, own_accepts=True)
                 if found:
@@ -6239,6 +6264,9 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
     return out
 
 
+MAX_POSITIONAL_QUESTIONS = 8  # distinct classes asked for a frameless positional count
+
+
 def _positional_call_pairs(ctx: Context, count: int) -> List[Culprit]:
     """A frameless "__init__() takes from 6 to 7 positional arguments but 8 were given": find the call, ask its class.
 
@@ -6257,6 +6285,10 @@ def _positional_call_pairs(ctx: Context, count: int) -> List[Culprit]:
     pairs = []
     asked: Dict[str, Optional[str]] = {}
     for pin, full, use in users.positional_call_sites(ctx, movable, count):
+        if len({(p.key, f) for p, f, _, _, _ in pairs}) > 1:
+            return []  # two fitting calls: which one failed stays open
+        if full not in asked and len(asked) >= MAX_POSITIONAL_QUESTIONS:
+            return []  # more classes called so than are asked: an answer would rest on the first few
         module, name = _module_and_callable(ctx, full)
         owner_name = module_owner(module, ctx) if module else None
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):

@@ -73,3 +73,10 @@ def test_a_service_name_alone_is_a_prefix_when_it_carries_frame_lines():
 
 def test_a_name_and_colon_without_frame_lines_is_a_message_not_a_prefix():
     assert strip_log_prefix("celery: KeyError: x\ncelery: retrying\n") is None
+
+
+def test_a_name_only_line_does_not_hide_a_stamped_prefix_further_down():
+    # (the second review's input: a warning line named by its logger, then Beanstalk's lines)
+    text = "warnings: UserWarning: SQLALCHEMY_TRACK_MODIFICATIONS adds significant overhead\n" + BEANSTALK
+    (crash,) = parse_traceback(text)
+    assert crash.root.message == "'_SQLAlchemyState' object has no attribute 'session'"

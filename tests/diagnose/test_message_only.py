@@ -349,3 +349,12 @@ def test_a_frame_and_its_code_line_above_the_message_keep_the_code_line():
 def test_prose_above_the_message_is_no_frame():
     found = infer_message("this happens on startup\ntoo many values to unpack (expected 2)\n")
     assert found.exc_type == "ValueError" and found.frames == []
+
+
+def test_frames_under_a_traceback_header_above_a_typeless_message_are_not_its_frames():
+    # django-ajax under Django 3: the paste was cut between Django's checks and the failing import
+    found = infer_message("Traceback (most recent call last):\n"
+                          '  File "/env/lib/python3.7/site-packages/django/core/management/base.py", line 366, in execute\n'
+                          "    self.check()\n"
+                          "cannot import 'available_attrs' from 'django.utils.decorators'\n")
+    assert found.exc_type == "ImportError" and found.frames == []

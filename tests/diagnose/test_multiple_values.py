@@ -17,13 +17,12 @@ CALLER = ("from browsy import Chrome\n\n\ndef convert(path, opts):\n    return C
 NEGATIVE_TEST = "from browsy import Chrome\n\n\ndef test_it(opts):\n    Chrome('x', 'y', options=opts)\n"
 
 
-def _universe(new_in_old: bool = False, shipped_test: bool = True):
+def _universe(new_in_old: bool = False):
     def browsy(version, params):
         return {"version": version, "files": {"browsy/__init__.py": "from .driver import WebDriver as Chrome\n",
                                               "browsy/driver.py": DRIVER.format(params=params)}}
-    manager = {"drivermgr/__init__.py": ""}
-    if shipped_test:
-        manager["tests_negative/test_chrome.py"] = NEGATIVE_TEST  # a wheel's stray tests folder is not its code
+    # a wheel's stray tests folder is not its code: its call would be a second one
+    manager = {"drivermgr/__init__.py": "", "tests_negative/test_chrome.py": NEGATIVE_TEST}
     return {"browsy": [browsy("4.8.0", NEW if new_in_old else OLD), browsy("4.9.1", NEW if new_in_old else OLD),
                        browsy("4.10.0", NEW)],
             "pdfy": [{"version": "0.0.5", "requires_dist": ["browsy"],
@@ -64,3 +63,15 @@ def test_the_probe_reads_where_a_keyword_sits_among_the_positionals(index_for, p
     answer = ApiProbe(index).ask("browsy", "1.0", Question.parse(f"browsy.driver:WebDriver({call})"))
     assert answer.value == expected
 
+
+
+def test_a_dataclass_or_a_forwarding_init_is_not_read_for_positions(index_for):
+    # (the second review's inputs: a dataclass said "takes no arguments"; *args forwarding said yes)
+    dataclass = "import dataclasses\n\n\n@dataclasses.dataclass\nclass WebDriver:\n    options: object = None\n"
+    forwarding = ("class Base:\n    def __init__(self, options=None, service=None):\n        pass\n\n\n"
+                  "class WebDriver(Base):\n    def __init__(self, *args, **kwargs):\n        super().__init__(*args, **kwargs)\n")
+    for text in (dataclass, forwarding):
+        index, target = index_for({"browsy": [{"version": "1.0", "files": {
+            "browsy/__init__.py": "", "browsy/driver.py": text}}]}, python="3.10")
+        answer = ApiProbe(index).ask("browsy", "1.0", Question.parse("browsy.driver:WebDriver(options@1)"))
+        assert answer.value == "unknown", answer

@@ -40,3 +40,20 @@ def test_the_release_before_the_new_layout_silent_throughout_ends_the_refusal(in
 def test_a_refusal_that_only_moved_module_is_no_end(index_for):
     d = _diagnose(index_for, _universe(old_also_refuses=True))
     assert d.culprits == []
+
+
+def test_the_same_refusal_reworded_in_the_old_layout_is_no_end(index_for):
+    # (the second review's input: 7.x raised it in other words from its client/utils.py)
+    reworded = NEW.replace("Positional arguments can't be used with Elasticsearch API methods. ",
+                           "Elasticsearch API methods refuse positional arguments: ").replace(
+        "Instead only use keyword arguments.", "use keyword arguments only")
+    universe = _universe()
+    for release in universe["elasticy"][:2]:
+        release["files"] = dict(release["files"], **{"elasticy/client/utils.py": reworded})
+    d = _diagnose(index_for, universe)
+    assert d.culprits == []
+
+
+def test_the_evidence_says_the_module_is_gone_not_silent(index_for):
+    d = _diagnose(index_for, _universe())
+    assert "has no elasticy/_sync/client/utils.py and, read whole, raises it nowhere" in d.culprits[0].evidence[0]
