@@ -1366,6 +1366,11 @@ class Resolver:
         f = self.lookup(src, name, depth + 1)
         if f.value == NO and exported is not None:  # listed in __all__ but not found: trust __all__
             return Finding(UNKNOWN, f"{info.path}:{info.all_line} lists {name!r} in __all__ but no definition was found")
+        if f.value == YES and exported is None and info.all_names is not None:
+            # The module has an __all__ built at run time (pyzmq 23.0's from the submodules' own
+            # lists): the star import brings only what it lists, which is not read here.
+            return Finding(UNKNOWN, f"{info.path}:{info.all_line} builds __all__ at run time; whether it lists "
+                           f"{name!r} is not read")
         return f if f.value != NO else None
 
     def _toplevels(self) -> Set[str]:
