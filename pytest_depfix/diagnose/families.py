@@ -341,6 +341,9 @@ _ABI_NUMPY2 = re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|
 _ABI_API_VERSION = re.compile(r"module compiled against (?:ABI|API) version (0x[0-9a-fA-F]+) but this version of numpy is (0x[0-9a-fA-F]+)")
 _ABI_SIZE = re.compile(r"(?<![\w.])([\w.]+) size changed, may indicate binary incompatibility\. Expected (\d+) from C header, got (\d+) from PyObject")
 _ABI_SYMBOL = re.compile(r"(?:(?<!\S)(/[^\s:]+|[A-Za-z]:\\[^:]+\.pyd|\S+\.so[\w.]*)\s*:\s*)?undefined symbol: (\S+)")
+# macOS: "dlopen(/x/_message.cpython-310-darwin.so, 0x0002): symbol not found in flat namespace (__ZN6google...)"
+_ABI_SYMBOL_MAC = re.compile(r"dlopen\(([^,()]{1,1000}), [\dx]+\): (?:[Ss]ymbol not found: |symbol not found in flat "
+                             r"namespace \(?'?)([\w$.]{2,500})")
 # xFormers' own warning when its C++/CUDA extensions do not load: the torch it was built for, and the one running.
 _ABI_BUILT_FOR = re.compile(r"\b(\w+) was built for:\s+PyTorch ([\w.+]+)[^\n(]*\(you have ([\w.+]+)\)")
 _ABI_DLL = re.compile(r"DLL load failed|The specified procedure could not be found")
@@ -642,6 +645,12 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
     m = _ABI_SYMBOL.search(full)
     if m:
         sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)
+        return sig
+    m = _ABI_SYMBOL_MAC.search(full)
+    if m and m.group(2).startswith("__Z"):
+        # macOS names a C++ symbol with one more underscore: "__ZN6google8protobuf..." is _ZN6google8protobuf...
+        # (a plain C name goes on to the missing-library reading below)
+        sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)[1:]
         return sig
     m = _TORCH_OPERATOR.search(full)
     if m:

@@ -7390,6 +7390,51 @@ def _own_build_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
                 f"or build {pin.name} on a system whose C library provides {sig.name}")
 
 
+def _mangled_namespaces(symbol: str) -> List[str]:
+    """The leading names of an Itanium-mangled C++ symbol: ``_ZN6google8protobuf15Field...`` -> google, protobuf, ..."""
+    m = re.match(r"_ZN(?:K|V|r)*", symbol)
+    if not m:
+        return []
+    out, i = [], m.end()
+    while i < len(symbol) and symbol[i].isdigit() and len(out) < 4:
+        j = i
+        while j < len(symbol) and symbol[j].isdigit():
+            j += 1
+        n = int(symbol[i:j])
+        out.append(symbol[j:j + n])
+        i = j + n
+    return out
+
+
+def _own_namespace_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """A pin's extension missing a C++ symbol of its own package's namespace: that build of the release is broken.
+
+    streamlit/streamlit#5394: protobuf 3.20.2's macOS wheel for Python 3.10 shipped a
+    ``google/protobuf/pyext/_message`` that needs ``google::protobuf::FieldDescriptor::
+    TypeOnceInit``, which nothing else provides; 3.19.4 loaded.  No other pin of the set is
+    involved, so the pin goes back to the releases before the broken build (upload dates
+    and file names only: the binary is never loaded).
+    """
+    names = _mangled_namespaces(sig.name or "")
+    m = re.search(r"(?:site|dist)-packages[\\/]+(.+)$", sig.extension or "")
+    if len(names) < 2 or not m:
+        return None
+    rel = m.group(1).replace("\\", "/")
+    if not rel.startswith(f"{names[0]}/{names[1]}/"):
+        return None  # another library's symbol: the readings of a base and its extension decide
+    owner = module_owner(_module_from_path(sig.extension or ""), ctx, sig.extension)
+    pin = ctx.pinned(owner) if owner else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name):
+        return None
+    ev = (f"{rel} is {pin.name}=={pin.version}'s own extension, and the missing {'::'.join(names[:3])}... is of its own "
+          f"C++ namespace ({names[0]}::{names[1]}): that build of the release is incomplete, not a mismatch with another "
+          f"package of the set")
+    ctx.evidence.append(ev)
+    return done("direct", F.ABI, f"{pin.name}=={pin.version}'s extension lacks a symbol of its own code: {ev}",
+                [Culprit(pin.name, f"<{pin.version}", CONF_TIME, [ev], "release-files")],
+                f"or reinstall {pin.name}=={pin.version} from another build (a wheel rebuilt for this platform)")
+
+
 def _build_mentions(ctx: Context, dist: str, version: str, stem: str, symbol: str) -> Optional[bool]:
     """Whether the release's compiled module ``stem`` (wheel) or its shipped C sources (sdist) name ``symbol``."""
     from .cguard import CGUARD_VERSION, python_hex
@@ -7435,7 +7480,7 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     py_api = _python_api_symbol(ctx, sig, done)
     if py_api is not None:
         return py_api
-    own = _own_build_symbol(ctx, sig, done)
+    own = _own_build_symbol(ctx, sig, done) or _own_namespace_symbol(ctx, sig, done)
     if own is not None:
         return own
     built, running = sig.detail.get("built_for"), sig.detail.get("runtime")
