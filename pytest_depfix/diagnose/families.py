@@ -647,7 +647,8 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)
         return sig
     m = _ABI_SYMBOL_MAC.search(full)
-    if m and m.group(2).startswith("__Z"):
+    if m and m.group(2).startswith("__Z") and not m.group(2).startswith(("__ZNSt", "__ZNKSt", "__ZSt")):
+        # (the C++ standard library's own symbols are the system's libc++ being too old: not a pin's)
         # macOS names a C++ symbol with one more underscore: "__ZN6google8protobuf..." is _ZN6google8protobuf...
         # (a plain C name goes on to the missing-library reading below)
         sig.family, sig.extension, sig.name = ABI, m.group(1), m.group(2)[1:]

@@ -19,6 +19,7 @@ are not runtime names.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -74,6 +75,9 @@ class ClassInfo:
     # Members only a method's ``self.x = ...`` sets: an instance has them, the class object does not
     # (nibabel 5's ArrayProxy sets ``self.order`` where 4.x had the class variable ``order``).
     instance_only: Set[str] = field(default_factory=set)
+    # Methods read through a decorator that makes them values (property, cached_property): a
+    # call of the attribute calls what the getter returns, not the getter.
+    properties: Set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -103,6 +107,7 @@ class ModuleInfo:
     # NAME = Cls(...) at module level: the dotted class each instance was built from (PyJWT's
     # "_jwt_global_obj = PyJWT()", whose methods "decode = _jwt_global_obj.decode" re-exports)
     instances: Dict[str, str] = field(default_factory=dict)
+    all_dynamic: bool = False  # __all__ has a part not read here (sorted(dir()), a comprehension, NAMES)
 
 
 # --------------------------------------------------------------------------
@@ -396,6 +401,8 @@ class _Reader:
             info.all_from.append(d[: -len(".__all__")])
         elif isinstance(value, ast.Call) and _dotted(value.func) in ("list", "tuple") and value.args:
             self.extend_all(value.args[0], line)
+        else:
+            info.all_dynamic = True
 
     def call(self, call: ast.Call, line: int, cond: bool = False) -> None:
         f = call.func
@@ -979,6 +986,9 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
                 info.members.setdefault(st.name, st.lineno)
                 body_set.add(st.name)
                 info.methods.setdefault(st.name, read_function(st))
+                if any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").rsplit(".", 1)[-1]
+                       in ("property", "cached_property", "setter", "getter") for d in st.decorator_list):
+                    info.properties.add(st.name)
                 if st.name == "__getattr__":
                     info.has_getattr = True
                 for node in ast.walk(st):  # self.x = ... in any method
@@ -1366,7 +1376,7 @@ class Resolver:
         f = self.lookup(src, name, depth + 1)
         if f.value == NO and exported is not None:  # listed in __all__ but not found: trust __all__
             return Finding(UNKNOWN, f"{info.path}:{info.all_line} lists {name!r} in __all__ but no definition was found")
-        if f.value == YES and exported is None and info.all_names is not None:
+        if f.value == YES and exported is None and info.all_names is not None and name not in info.all_names:
             # The module has an __all__ built at run time (pyzmq 23.0's from the submodules' own
             # lists): the star import brings only what it lists, which is not read here.
             return Finding(UNKNOWN, f"{info.path}:{info.all_line} builds __all__ at run time; whether it lists "
@@ -1379,7 +1389,7 @@ class Resolver:
     def exports(self, module: str, depth: int = 0) -> Optional[Set[str]]:
         """``__all__`` of a module when statically known (following ``x.__all__`` sums)."""
         _mf, info = self.load(module)
-        if info is None or info.all_names is None or depth > self.MAX_DEPTH:
+        if info is None or info.all_names is None or info.all_dynamic or depth > self.MAX_DEPTH:
             return None
         out = set(info.all_names)
         for ref in info.all_from:
@@ -1435,7 +1445,8 @@ class Resolver:
                         parts = b.name.split(".")
                         mod = head[0].module or ""
                         refs += self.lookup(mod, parts[0], depth + 1).refs if len(parts) == 1 else []
-                    elif b.module in info.instances and b.name and "." not in b.name:
+                    elif b.module in info.instances and b.name and "." not in b.name \
+                            and len(info.bindings.get(b.module, [])) == 1:  # bound once: the instance is that class's
                         # decode = _jwt_global_obj.decode, after _jwt_global_obj = PyJWT(): the class's method
                         cref = self.resolve_dotted(module, info.instances[b.module], depth + 1)
                         if cref is not None and cref.kind == "class" and cref.cls is not None:
@@ -1453,8 +1464,8 @@ class Resolver:
         instance_only = on_type and attr in c.instance_only
         if attr in c.members and not instance_only:
             # (a method's ref keeps its class: its "self.other(**kwargs)" forwards are read there)
-            refs = [Ref("function", ref.module, cls=c, fn=c.methods[attr], path=ref.path)] if attr in c.methods \
-                else [Ref("value", ref.module)]
+            refs = [Ref("function", ref.module, cls=c, fn=c.methods[attr], path=ref.path)] \
+                if attr in c.methods and attr not in c.properties else [Ref("value", ref.module)]
             return Finding(YES, f"{ref.path}:{c.members[attr]} {c.name}.{attr}", refs)
         unknown = None
         for base in c.bases:
@@ -1466,7 +1477,10 @@ class Resolver:
                 continue
             f = self.class_attr(bref, attr, depth + 1, on_type)
             if f.value == YES:
-                return f
+                # Found on a base: its "self.x(...)" may reach an override of the class asked about,
+                # so the method's own class is not where self is read.
+                return Finding(f.value, f.evidence, [dataclasses.replace(r, cls=None) if r.kind == "function" else r
+                                                     for r in f.refs], f.conditional)
             if f.value == UNKNOWN:
                 unknown = f.evidence
         if c.has_getattr and not on_type:

@@ -7396,42 +7396,58 @@ def _mangled_namespaces(symbol: str) -> List[str]:
     if not m:
         return []
     out, i = [], m.end()
-    while i < len(symbol) and symbol[i].isdigit() and len(out) < 4:
-        j = i
-        while j < len(symbol) and symbol[j].isdigit():
-            j += 1
-        n = int(symbol[i:j])
-        out.append(symbol[j:j + n])
-        i = j + n
+    while len(out) < 4:
+        n = re.match(r"[0-9]{1,4}", symbol[i:])  # ASCII digits only: "²" is a digit to str.isdigit, not to int()
+        if n is None:
+            break
+        size, i = int(n.group()), i + n.end()
+        out.append(symbol[i:i + size])
+        i += size
     return out
 
 
 def _own_namespace_symbol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
-    """A pin's extension missing a C++ symbol of its own package's namespace: that build of the release is broken.
+    """A pin's index wheel whose extension lacks a C++ symbol of its own package's namespace: that build is broken.
 
     streamlit/streamlit#5394: protobuf 3.20.2's macOS wheel for Python 3.10 shipped a
-    ``google/protobuf/pyext/_message`` that needs ``google::protobuf::FieldDescriptor::
-    TypeOnceInit``, which nothing else provides; 3.19.4 loaded.  No other pin of the set is
-    involved, so the pin goes back to the releases before the broken build (upload dates
-    and file names only: the binary is never loaded).
+    ``google/protobuf/pyext/_message`` needing ``google::protobuf::FieldDescriptor::
+    TypeOnceInit`` that the wheel itself did not define; 3.19.4 loaded.  The same words come
+    far more often from an extension built on this machine against another system
+    libprotobuf, so the reading holds only when the release has a wheel for the target on
+    the index (pip installed the index's build), the extension sits in a ``site-packages``
+    (not a system ``dist-packages``), and the loader names no other library it expected the
+    symbol in.  Nothing is loaded or read from the binary: upload order alone says the
+    releases before the broken one were the ones in use.
     """
-    names = _mangled_namespaces(sig.name or "")
-    m = re.search(r"(?:site|dist)-packages[\\/]+(.+)$", sig.extension or "")
-    if len(names) < 2 or not m:
-        return None
-    rel = m.group(1).replace("\\", "/")
-    if not rel.startswith(f"{names[0]}/{names[1]}/"):
-        return None  # another library's symbol: the readings of a base and its extension decide
-    owner = module_owner(_module_from_path(sig.extension or ""), ctx, sig.extension)
-    pin = ctx.pinned(owner) if owner else None
-    if pin is None or not pin.version or ctx.is_keep(pin.name):
+    try:
+        names = _mangled_namespaces(sig.name or "")
+        m = re.search(r"[\\/]site-packages[\\/]+(.+)$", sig.extension or "")
+        if len(names) < 2 or not m:
+            return None
+        rel = m.group(1).replace("\\", "/")
+        if not rel.startswith(f"{names[0]}/{names[1]}/"):
+            return None  # another library's symbol: the readings of a base and its extension decide
+        expected = re.search(r"Expected in:\s*(\S[^\n]*)", "\n".join(e.message for e in ctx.crash.exceptions))
+        if expected and "flat namespace" not in expected.group(1):
+            return None  # the loader looked for it in a library outside the wheel (a system libprotobuf)
+        owner = module_owner(_module_from_path(sig.extension or ""), ctx, sig.extension)
+        pin = ctx.pinned(owner) if owner else None
+        if pin is None or not pin.version or ctx.is_keep(pin.name) or _built_here(ctx, ctx.party(pin.name)):
+            return None
+        release = next((r for r in ctx.index.releases(pin.name) if r.version == Version(pin.version)), None)
+        wheel = release.best_wheel(ctx.target) if release is not None else None
+        if wheel is None or wheel.filename.endswith("-none-any.whl"):
+            # No binary wheel for the target (protobuf 3.20.2 has only a pure one for CPython 3.10 on
+            # macOS): the extension was built here, or came from elsewhere, against whatever was here.
+            return None
+    except Exception:  # a reading fails closed
         return None
     ev = (f"{rel} is {pin.name}=={pin.version}'s own extension, and the missing {'::'.join(names[:3])}... is of its own "
-          f"C++ namespace ({names[0]}::{names[1]}): that build of the release is incomplete, not a mismatch with another "
-          f"package of the set")
+          f"C++ namespace ({names[0]}::{names[1]}); the release has a wheel for this target on the index, so pip "
+          f"installed that build, which lacks its own code")
     ctx.evidence.append(ev)
     return done("direct", F.ABI, f"{pin.name}=={pin.version}'s extension lacks a symbol of its own code: {ev}",
-                [Culprit(pin.name, f"<{pin.version}", CONF_TIME, [ev], "release-files")],
+                [Culprit(pin.name, f"<{pin.version}", CONF_TIME, [ev], "upload-dates")],
                 f"or reinstall {pin.name}=={pin.version} from another build (a wheel rebuilt for this platform)")
 
 

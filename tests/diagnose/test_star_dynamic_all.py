@@ -31,3 +31,16 @@ def test_without_an_all_the_star_import_brings_the_bound_name(index_for):
 def test_a_literal_all_is_read(index_for):
     assert _ask(index_for, "from zmqy.constants import *\n__all__ = ['ROUTER']\n") == "yes"
     assert _ask(index_for, "from zmqy.constants import *\n__all__ = ['DEALER']\n", "23.0.1") == "no"
+
+
+def test_a_name_the_literal_part_lists_is_still_brought(index_for):
+    init = "from zmqy.constants import *\nfrom zmqy import sugar\n__all__ = ['ROUTER'] + sugar.__all__\n"
+    assert _ask(index_for, init, "23.0.2") == "yes"
+
+
+def test_other_run_time_lists_are_unknown_too(index_for):
+    # (the second review's inputs: a sorted dir(), and a list of names from another module)
+    init = "from zmqy.constants import *\n__all__ = sorted(n for n in dir() if n.isupper() and n != 'ROUTER')\n"
+    assert _ask(index_for, init, "23.0.3") == "unknown"
+    init = "from zmqy.constants import *\nfrom zmqy import constants\n__all__ = ['x']\n__all__ += constants.NAMES\n"
+    assert _ask(index_for, init, "23.0.4") == "unknown"
