@@ -1351,6 +1351,19 @@ def positional_calls(text: str, count: int) -> List[Tuple[str, Use]]:
 
 def positional_call_sites(ctx: Any, pins: List[Any], count: int) -> List[Tuple[Any, str, Use]]:
     """``(pin, class, use)``: each pin's pinned release's calls of an imported class with ``count`` positionals."""
+    return _call_sites(ctx, pins, lambda text: positional_calls(text, count))
+
+
+def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str, callee: Optional[str] = None) -> List[Tuple[Any, str, Use]]:
+    """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped).
+
+    ``callee``: calls of a callable of that name passing any keyword (:func:`keyword_calls`).
+    """
+    return _call_sites(ctx, pins, lambda text: keyword_calls(text, keyword, callee))
+
+
+def _call_sites(ctx: Any, pins: List[Any], calls: Callable[[str], List[Tuple[str, Use]]]) -> List[Tuple[Any, str, Use]]:
+    """``(pin, callable, use)`` for each callable ``calls`` finds in a pin's shipped modules, first use only."""
     from .probe import ReleaseTree
 
     out: List[Tuple[Any, str, Use]] = []
@@ -1361,33 +1374,7 @@ def positional_call_sites(ctx: Any, pins: List[Any], count: int) -> List[Tuple[A
             for batch in _batches(sorted(_shipped_modules(tree), key=_shallow_first)[:MAX_FILES]):
                 tree.prefetch(batch)
                 for path in batch:
-                    for full, use in positional_calls(tree.read(path) or "", count):
-                        if full not in seen:
-                            seen.add(full)
-                            use.file = path
-                            out.append((pin, full, use))
-        except Exception as exc:  # evidence, never a reason to fail
-            ctx.evidence.append(f"could not read {pin.name} {pin.version}: {type(exc).__name__}")
-    return out
-
-
-def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str, callee: Optional[str] = None) -> List[Tuple[Any, str, Use]]:
-    """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped).
-
-    ``callee``: calls of a callable of that name passing any keyword (:func:`keyword_calls`).
-    """
-    from .probe import ReleaseTree
-
-    out: List[Tuple[Any, str, Use]] = []
-    for pin in pins:
-        seen: Set[str] = set()
-        try:
-            tree = ReleaseTree(ctx.probe, pin.name, pin.version)
-            paths = _shipped_modules(tree)
-            for batch in _batches(sorted(paths, key=_shallow_first)[:MAX_FILES]):
-                tree.prefetch(batch)
-                for path in batch:
-                    for full, use in keyword_calls(tree.read(path) or "", keyword, callee):
+                    for full, use in calls(tree.read(path) or ""):
                         if full not in seen:
                             seen.add(full)
                             use.file = path
