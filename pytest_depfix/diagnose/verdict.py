@@ -1416,7 +1416,7 @@ def _return_arity(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     expected length fits, and the owner goes back to the newest such release.
     """
     from . import users
-    from .pysource import parse_quietly, resolve_relative
+    from .pysource import parse_quietly
 
     m = _UNPACK.search(sig.message or "")
     frames = ctx.crash.root.frames
@@ -1444,14 +1444,7 @@ def _return_arity(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     if pin is None:
         return None
     # The class: imported from another pin, or the caller's own (here or imported) built on one.
-    is_package = _module_text(ctx, pin.name, pin.version, fr.module + ".__init__") is not None
-    source_of: Dict[str, Tuple[str, str]] = {}
-    for st in getattr(tree, "body", []):
-        if isinstance(st, ast.ImportFrom):
-            base_module = resolve_relative(fr.module, is_package, st.level, st.module) if st.level else (st.module or "")
-            for a in st.names:
-                source_of[a.asname or a.name] = (base_module, a.name)
-    module, cls = source_of.get(holder, (fr.module, holder))
+    module, cls = _from_imports(ctx, pin, fr.module, tree).get(holder, (fr.module, holder))
     owner_name = module_owner(module, ctx)
     owner = ctx.pinned(owner_name) if owner_name else None
     if owner is None or not owner.version:
@@ -4934,7 +4927,7 @@ MAX_BASE_DEPTH = 4  # modules of the class's own pin followed for a base of anot
 
 def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0) -> List[Tuple[Any, str, str]]:
     """(owner pin, module, class) of each base of ``module.cls`` that another pin defines, through the pin's own bases."""
-    from .pysource import parse_quietly, resolve_relative
+    from .pysource import parse_quietly
 
     try:
         tree = parse_quietly(_module_text(ctx, pin.name, pin.version, module) or "")
@@ -4943,15 +4936,10 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
     node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == cls), None)
     if node is None:
         return []
-    is_package = (_module_text(ctx, pin.name, pin.version, module + ".__init__") is not None)
-    imported: Dict[str, Tuple[str, str]] = {}
+    imported = _from_imports(ctx, pin, module, tree)
     modules: Dict[str, str] = {}  # local name -> module ("import structlog", "import numpy as np")
     for st in tree.body:
-        if isinstance(st, ast.ImportFrom):
-            base_module = resolve_relative(module, is_package, st.level, st.module) if st.level else (st.module or "")
-            for a in st.names:
-                imported[a.asname or a.name] = (base_module, a.name)
-        elif isinstance(st, ast.Import):
+        if isinstance(st, ast.Import):
             for a in st.names:
                 modules[a.asname or a.name.split(".", 1)[0]] = a.name if a.asname else a.name.split(".", 1)[0]
     out: List[Tuple[Any, str, str]] = []
@@ -4979,6 +4967,20 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
                 out += _foreign_bases(ctx, pin, bmodule, bname, depth + 1)
             continue
         out.append((owner, bmodule, bname))
+    return out
+
+
+def _from_imports(ctx: Context, pin: Any, module: str, tree: Any) -> Dict[str, Tuple[str, str]]:
+    """Each name a module's top-level ``from X import Y [as Z]`` binds, as (absolute X, Y); relative imports resolved."""
+    from .pysource import resolve_relative
+
+    is_package = _module_text(ctx, pin.name, pin.version, module + ".__init__") is not None
+    out: Dict[str, Tuple[str, str]] = {}
+    for st in getattr(tree, "body", []):
+        if isinstance(st, ast.ImportFrom):
+            source = resolve_relative(module, is_package, st.level, st.module) if st.level else (st.module or "")
+            for a in st.names:
+                out[a.asname or a.name] = (source, a.name)
     return out
 
 
