@@ -422,7 +422,7 @@ def log_prefix_length(line: str) -> int:
     """
     pos = 0
     for _ in range(2):  # a timestamp and a service name, in either order
-        moved = _stamp_length(line, pos) or _service_length(line, pos)
+        moved = _stamp_length(line, pos) or _service_length(line, pos) or _ray_worker_length(line, pos)
         if not moved:
             break
         pos += moved
@@ -443,6 +443,18 @@ def _stamp_length(line: str, pos: int) -> int:
     if ":" not in run or sum(c.isdigit() for c in run) < 4:
         return 0
     return cut + 1 - pos
+
+
+# Ray prints a worker's output under "(PPO pid=8491) " or "(RolloutWorker pid=12, ip=10.0.0.3) ".
+_RAY_WORKER = re.compile(r"\((?:[A-Za-z_][\w.:-]{0,80} )?pid=\d{1,9}(?:, ip=[\w.:]{1,64})?\) ")
+
+
+def _ray_worker_length(line: str, pos: int) -> int:
+    """Length of a Ray worker's log prefix at ``pos`` (``(PPO pid=8491) ``), 0 if none."""
+    if line[pos:pos + 1] != "(":
+        return 0
+    m = _RAY_WORKER.match(line, pos, pos + _MAX_PREFIX)
+    return m.end() - pos if m else 0
 
 
 def _service_length(line: str, pos: int) -> int:

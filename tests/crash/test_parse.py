@@ -276,6 +276,22 @@ def test_docker_compose_prefix_is_learned_from_a_bare_line_and_stripped():
     assert _records(more) == [[("ValueError", "first\nsecond", 0, None)]]
 
 
+def test_ray_worker_prefix_is_learned_from_a_bare_line_after_another_crash():
+    # benchmarks/cases/gymnasium100-no-autoresetmode-alepy0111-rayrllib2470-atari-py311:
+    # https://github.com/ray-project/ray/issues/53836 -- the driver's error first, then the
+    # worker's own line under Ray's "(Actor pid=N) " prefix, its path cut by the paste.
+    text = ("ray.exceptions.ActorDiedError: The actor died because of an error raised in its creation task\n"
+            "\n"
+            "(PPO pid=8491) ImportError: cannot import name 'AutoresetMode' from 'gymnasium.vector' (/home/u/gymnasi\n")
+    assert [r[0][:2] for r in _records(text)][-1] == ("ImportError", "cannot import name 'AutoresetMode' from "
+                                                     "'gymnasium.vector' (/home/u/gymnasi")
+    # an address beside the pid, and continuation lines under the same prefix
+    more = "(RolloutWorker pid=12, ip=10.0.0.3) ValueError: first\n(RolloutWorker pid=12, ip=10.0.0.3) second\n"
+    assert _records(more) == [[("ValueError", "first\nsecond", 0, None)]]
+    # a parenthesis that is not Ray's stays part of the line (no exception read from it)
+    assert _records("(see below) ValueError: not a prefix\n") == []
+
+
 def test_headerless_timestamped_tail_gives_its_dotted_exception():
     # benchmarks/cases/declared-pyparsing3-httplib2-py38: https://github.com/red-hat-storage/ocs-ci/issues/5000
     text = (
