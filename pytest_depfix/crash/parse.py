@@ -421,8 +421,9 @@ def log_prefix_length(line: str) -> int:
     Scans at most ``_MAX_PREFIX`` characters, once.
     """
     pos = 0
-    for _ in range(2):  # a timestamp and a service name, in either order
-        moved = _stamp_length(line, pos) or _service_length(line, pos) or _ray_worker_length(line, pos)
+    for _ in range(4):  # a timestamp and a service name, in either order; a source tag and a level after them
+        moved = (_stamp_length(line, pos) or _service_length(line, pos) or _ray_worker_length(line, pos)
+                 or (_tag_or_level_length(line, pos) if pos else 0))
         if not moved:
             break
         pos += moved
@@ -454,6 +455,17 @@ def _ray_worker_length(line: str, pos: int) -> int:
     if line[pos:pos + 1] != "(":
         return 0
     m = _RAY_WORKER.match(line, pos, pos + _MAX_PREFIX)
+    return m.end() - pos if m else 0
+
+
+# After a stamp, Cloud Foundry and syslog-style shippers name the source and the stream or level:
+# "2019-03-06T14:01:56.64-0500 [APP/PROC/WEB/0] ERR kombu.exceptions.VersionMismatch: ...".
+_TAG_OR_LEVEL = re.compile(r"\[[\w./:@#-]{1,60}\] |(?:ERR|OUT|ERROR|WARN|WARNING|CRITICAL|FATAL|INFO|DEBUG)(?::? )")
+
+
+def _tag_or_level_length(line: str, pos: int) -> int:
+    """Length of a ``[APP/PROC/WEB/0] `` source tag or an ``ERR `` level word at ``pos``, 0 if none."""
+    m = _TAG_OR_LEVEL.match(line, pos, pos + _MAX_PREFIX)
     return m.end() - pos if m else 0
 
 

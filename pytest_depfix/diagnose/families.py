@@ -452,6 +452,11 @@ INSTALLED_BUT_REQUIRED = re.compile(r"(?<![\w.-])([A-Za-z0-9][\w.-]{0,100}) ([\w
 PIP_CONFLICT = re.compile(r"conflicting dependencies|The conflict is caused by:|ResolutionImpossible")
 _PIP_DEPENDS = re.compile(r"^[ \t]*([\w.-]+) ([\w.!+-]+) depends on ([\w.-]+(?:\[[^\]\n]*\])?)[ \t]*([<>=!~][^;\n]*)?$", re.M)
 _PIP_REQUESTED = re.compile(r"^[ \t]*The user requested ([\w.-]+)==([\w.!+-]+)[ \t]*$", re.M)
+# kombu's import-time check: "Redis transport requires redis-py versions 3.2.0 or later. You have 2.10.6"
+# (kombu.exceptions.VersionMismatch); the raiser is the exception's package.
+_VERSIONS_OR_LATER = re.compile(r"(?<![\w.-])requires (?P<what>[A-Za-z][\w.-]{0,60}) (?:versions? )?(?P<ver>\d+(?:\.\d+){0,3}) "
+                                r"or (?:later|newer|higher|above)[.,;]? {0,3}(?:You have|found|but found|installed:?) "
+                                r"{0,3}v?(?P<found>\d[\w.+-]{0,60})", re.I)
 _NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]{0,200}?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[\w.-]+\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
 
 
@@ -926,6 +931,15 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.found = (what, m.group("found") or "")
             sig.detail["runtime_check"] = True
             return sig
+    m = _VERSIONS_OR_LATER.search(re.sub(r"\s+", " ", full)) if " or " in full else None
+    if m and (etype.rsplit(".", 1)[-1] in ("ImportError", "RuntimeError", "ValueError", "Exception")
+              or "Version" in etype.rsplit(".", 1)[-1]):
+        sig.family, sig.requirement = DECLARED, f"{m.group('what')}>={m.group('ver')}"
+        sig.found = (m.group("what"), m.group("found").rstrip("."))
+        sig.detail["runtime_check"] = True
+        if "." in (exc.type or ""):
+            sig.required_by = exc.type.split(".", 1)[0]  # kombu.exceptions.VersionMismatch: kombu checked
+        return sig
     m = _NEEDS_VERSION.search(full)
     if m and etype in ("ImportError", "RuntimeError", "ValueError", "Exception", "VersionConflict"):
         sig.family, sig.requirement = DECLARED, f"{m.group(1)}{m.group(2).replace(' ', '')}"

@@ -7198,6 +7198,8 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
         if req is not None and ctx.pinned(req.name) is None and (sig.detail.get("import_name") or sig.detail.get("runtime_check")):
             # pandas names the import name ('bs4'): the requirement is on the pin that ships it.
             owner = module_owner(req.name.lower().replace("-", "_"), ctx)  # TensorFlow: tensorflow-gpu
+            if owner is None and re.search(r"[-_.]py\Z", req.name, re.I):
+                owner = module_owner(req.name[:-3].lower().replace("-", "_"), ctx)  # redis-py: redis
             if owner is not None:
                 req = Requirement(f"{owner}{req.specifier}")
                 if sig.found:
