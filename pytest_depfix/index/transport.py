@@ -247,9 +247,10 @@ class Transport:
 
         if self.proxy:
             return self.proxy if "://" in self.proxy else "http://" + self.proxy
-        if proxy_bypass_environment(host.split(":")[0]):
+        env = getproxies_environment()
+        if proxy_bypass_environment(host.split(":")[0], env) or _in_no_proxy_network(host.split(":")[0], env.get("no", "")):
             return None
-        return getproxies_environment().get(scheme)
+        return env.get(scheme)
 
     def _connect(self, scheme: str, netloc: str) -> "http.client.HTTPConnection":
         import http.client
@@ -437,6 +438,30 @@ class Transport:
             if len(body) > max_bytes or d.unconsumed_tail:
                 raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap once decompressed")
         return Response(raw.status, body, headers, url)
+
+
+def _in_no_proxy_network(host: str, no_proxy: str) -> bool:
+    """Whether an IPv4 ``host`` lies in a CIDR entry of NO_PROXY (``10.0.0.0/8``).
+
+    pip (requests) bypasses the proxy for those; urllib's proxy_bypass_environment
+    only compares names, so without this an internal index reached directly by
+    pip would be sent to the proxy by depfix.
+    """
+    import ipaddress
+
+    try:
+        addr = ipaddress.IPv4Address(host)
+    except ValueError:
+        return False
+    for entry in no_proxy.replace(" ", "").split(","):
+        if entry.count("/") == 1:
+            try:
+                net = ipaddress.IPv4Network(entry, strict=False)
+            except ValueError:
+                continue
+            if net.prefixlen >= 1 and addr in net:  # requests ignores /0
+                return True
+    return False
 
 
 class _Deadline:
