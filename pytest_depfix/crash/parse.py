@@ -168,7 +168,10 @@ def strip_log_prefix(text: str) -> Optional[str]:
         return None
     n, shape = len(prefix), prefix.translate(_SHAPE)
     matched = [ln[:n].translate(_SHAPE) == shape for ln in lines]
-    if sum(matched) < 2:
+    # A paste that is that one stamped line ("2019-01-01T00:00:00+00:00 app[web.1]: ImportError: ...")
+    # has nothing else to learn the prefix from; a second line of another shape leaves it open.
+    alone = sum(1 for ln in lines if ln.strip()) == 1 and any(c.isdigit() for c in prefix)
+    if sum(matched) < 2 and not alone:
         return None
     out = []
     for ln, ok in zip(lines, matched):
@@ -423,7 +426,7 @@ def log_prefix_length(line: str) -> int:
     pos = 0
     for _ in range(4):  # a timestamp and a service name, in either order; a source tag and a level after them
         moved = (_stamp_length(line, pos) or _service_length(line, pos) or _ray_worker_length(line, pos)
-                 or (_tag_or_level_length(line, pos) if pos else 0))
+                 or (_tag_or_level_length(line, pos) if pos else _logging_default_length(line)))
         if not moved:
             break
         pos += moved
@@ -461,6 +464,16 @@ def _ray_worker_length(line: str, pos: int) -> int:
 # After a stamp, Cloud Foundry and syslog-style shippers name the source and the stream or level:
 # "2019-03-06T14:01:56.64-0500 [APP/PROC/WEB/0] ERR kombu.exceptions.VersionMismatch: ...".
 _TAG_OR_LEVEL = re.compile(r"\[[\w./:@#-]{1,60}\] |(?:ERR|OUT|ERROR|WARN|WARNING|CRITICAL|FATAL|INFO|DEBUG)(?::? )")
+
+
+# The logging module's default format, "ERROR:root:" (level, logger name, message).
+_LOGGING_DEFAULT = re.compile(r"(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]{0,80}:")
+
+
+def _logging_default_length(line: str) -> int:
+    """Length of ``logging.basicConfig()``'s default ``ERROR:root:`` prefix at the line's start, 0 if none."""
+    m = _LOGGING_DEFAULT.match(line)
+    return m.end() if m else 0
 
 
 def _tag_or_level_length(line: str, pos: int) -> int:

@@ -80,3 +80,27 @@ def test_a_name_only_line_does_not_hide_a_stamped_prefix_further_down():
     text = "warnings: UserWarning: SQLALCHEMY_TRACK_MODIFICATIONS adds significant overhead\n" + BEANSTALK
     (crash,) = parse_traceback(text)
     assert crash.root.message == "'_SQLAlchemyState' object has no attribute 'session'"
+
+
+IMPORT_LINE = "ImportError: cannot import name 'x' from 'foo' (/usr/lib/python3.9/site-packages/foo/__init__.py)"
+
+
+def test_a_lone_stamped_exception_line_is_read_under_the_common_log_shippers_prefixes():
+    # A one-line paste has no second line to learn its prefix from; a stamp in it is enough.
+    for prefix in ("2023-06-01T12:00:00.123456789Z stderr F ",                   # containerd/CRI (kubectl logs)
+                   "2019-01-01T00:00:00.000000+00:00 app[web.1]: ",              # Heroku
+                   "Jan 05 12:00:00 host python3[1234]: ",                       # journald / syslog
+                   "[2023-01-01, 12:00:00 UTC] {taskinstance.py:1851} ERROR - ",  # Airflow
+                   "[2018-11-15 17:47:14,406: ERROR/ForkPoolWorker-1] ",          # Celery
+                   "2019-03-06T14:01:56.64-0500 [APP/PROC/WEB/0] ERR ",           # Cloud Foundry
+                   "(PPO pid=8491) ",                                            # Ray worker
+                   "ERROR:root:"):                                               # logging's default format
+        (crash,) = parse_traceback(prefix + IMPORT_LINE + "\n")
+        assert (crash.final.type, crash.final.message) == ("ImportError", IMPORT_LINE[len("ImportError: "):]), prefix
+
+
+def test_a_lone_line_without_a_stamp_or_a_known_prefix_is_not_read():
+    assert parse_traceback("see the note: ImportError: cannot import name 'x'\n") == []
+    assert parse_traceback("ERROR:root:failed to start\n") == []
+    # a stamped line followed by a line of another shape leaves the prefix open (as before)
+    assert strip_log_prefix("2023-04-05 12:00:01 web: ValueError: x\nsomething else\n") is None
