@@ -457,7 +457,25 @@ _PIP_REQUESTED = re.compile(r"^[ \t]*The user requested ([\w.-]+)==([\w.!+-]+)[ 
 _VERSIONS_OR_LATER = re.compile(r"(?<![\w.-])requires (?P<what>[A-Za-z][\w.-]{0,60}) (?:versions? )?(?P<ver>\d+(?:\.\d+){0,3}) "
                                 r"or (?:later|newer|higher|above)[.,;]? {0,3}(?:You have|found|but found|installed:?) "
                                 r"{0,3}v?(?P<found>\d[\w.+-]{0,60})", re.I)
-_NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]{0,200}?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[\w.-]+\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
+# Import-time checks in the checker's own words (whitespace folded to single spaces first):
+# jax: "jaxlib is version 0.1.69, but this version of jax requires version >= 0.1.74."
+_IS_VERSION_BUT_REQUIRES = re.compile(r"(?<![\w.-])(?P<what>[A-Za-z][\w.-]{0,60}) is version (?P<found>\d[\w.+-]{0,60}?),? "
+                                      r"but this version of (?P<by>[A-Za-z][\w.-]{0,60}) requires version "
+                                      r"(?:>= ?)?(?P<ver>\d+(?:\.\d+){0,3})")
+# pandas: "this version of pandas is incompatible with numpy < 1.20.3 your numpy version is 1.19.5."
+# (0.x: "pandas 0.16.2 is incompatible with numpy < 1.7.0, your numpy version is 1.6.2.")
+_INCOMPATIBLE_BELOW = re.compile(r"(?:this version of (?P<by>[A-Za-z][\w.-]{0,60})|(?P<by2>[A-Za-z][\w.-]{0,60}) \d[\w.+-]{0,60}) "
+                                 r"is incompatible with (?P<what>[A-Za-z][\w.-]{0,60}) < (?P<ver>\d+(?:\.\d+){0,3}),? "
+                                 r"your [\w.-]{1,60} version is (?P<found>\d[\w.+-]{0,60}?)\.?(?: |$)")
+# transformers: "Using the `Trainer` with `PyTorch` requires `accelerate>=0.20.1`: Please run ..."
+_REQUIRES_TICKED = re.compile(r"requires `(?P<req>[A-Za-z][\w.-]{0,60} ?(?:[<>=!~]=?|==) ?\d[\w.]{0,30}"
+                              r"(?:, ?(?:[<>=!~]=?|==) ?\d[\w.]{0,30}){0,3})`")
+# "numexpr>=2.7.3 is required, found 2.6.1"; "cryptography>=3.3 is required, you have 2.8".
+_SPEC_REQUIRED_FOUND = re.compile(r"(?<![\w.-])(?P<what>[A-Za-z][\w.-]{0,60}) ?(?P<spec>(?:[<>=!~]=?|==) ?\d[\w.]{0,30}"
+                                  r"(?:, ?(?:[<>=!~]=?|==) ?\d[\w.]{0,30}){0,3}) is required[,;.]? (?:but )?"
+                                  r"(?:found|you have|got|installed(?: version)?(?: is)?:?) (?:[A-Za-z][\w.-]{0,60} ?(?:==)? ?)?"
+                                  r"v?(?P<found>\d[\w.+-]{0,60}?)\.?(?: |$)")
+_NEEDS_VERSION = re.compile(r"(?:requires|needs|need) ([\w.-]+) ?(?:version )?([<>=!~]=?\s*[\d][\w.]*)[^;]{0,200}?(?:but|;|,)\s*(?:found|got|you have|installed(?: version)?(?: is)?)\s*(?:[A-Za-z][\w.-]*\s*(?:==|version)?\s*)?v?([\d][\w.+-]*)", re.I)
 
 
 def _first_line(message: str) -> str:
@@ -940,6 +958,28 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         if "." in (exc.type or ""):
             sig.required_by = exc.type.split(".", 1)[0]  # kombu.exceptions.VersionMismatch: kombu checked
         return sig
+    if etype in ("ImportError", "RuntimeError", "ValueError", "Exception") and (" version" in full or " required" in full
+                                                                                  or "requires `" in full):
+        flat = re.sub(r"\s+", " ", full)
+        m = _IS_VERSION_BUT_REQUIRES.search(flat) or _INCOMPATIBLE_BELOW.search(flat)
+        if m:
+            by = m.group("by") or (m.groupdict().get("by2") or "")
+            sig.family, sig.requirement = DECLARED, f"{m.group('what')}>={m.group('ver')}"
+            sig.found = (m.group("what"), m.group("found").rstrip("."))
+            sig.required_by = by
+            sig.detail["runtime_check"] = True
+            return sig
+        m = _SPEC_REQUIRED_FOUND.search(flat)
+        if m:
+            sig.family, sig.requirement = DECLARED, m.group("what") + m.group("spec").replace(" ", "")
+            sig.found = (m.group("what"), m.group("found").rstrip("."))
+            sig.detail["runtime_check"] = True
+            return sig
+        m = _REQUIRES_TICKED.search(flat)
+        if m:
+            sig.family, sig.requirement = DECLARED, m.group("req").replace(" ", "")
+            sig.detail["runtime_check"] = True
+            return sig
     m = _NEEDS_VERSION.search(full)
     if m and etype in ("ImportError", "RuntimeError", "ValueError", "Exception", "VersionConflict"):
         sig.family, sig.requirement = DECLARED, f"{m.group(1)}{m.group(2).replace(' ', '')}"
