@@ -211,6 +211,8 @@ class PackageIndex:
                 warnings.append(f"configured find-links {redact(link)} does not exist; skipped")
         if not sources:
             warnings.append("no package source configured (--no-index without --find-links?)")
+        if (cfg.cert or cfg.client_cert) and not offline and any(transport.verifies(s.url) for s in sources):
+            transport.tls_context()  # a cert setting that cannot be loaded is bad input now, before any work
         root = cache_dir or default_cache_dir()
         return cls(target, sources, transport=transport, cache_dir=root, offline=offline, as_of=as_of, warnings=warnings)
 

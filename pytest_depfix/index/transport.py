@@ -7,7 +7,11 @@ than silently short data; range replies are checked against what was asked,
 and a host that ignores or garbles ranges is remembered so later reads go
 straight to a full download.  Failures a second try can fix (a reset, a body
 cut short, a 5xx) are retried twice with backoff inside the fetch's budget.
-URLs in messages never carry credentials.
+URLs in messages never carry credentials.  Proxies and certificates follow pip
+(requests): the scheme's proxy variable, else ALL_PROXY; Basic credentials from
+the proxy URL on CONNECT and absolute-form requests alike; port 80 when the
+proxy URL names none; a ``cert`` or ``client-cert`` that cannot be loaded is
+bad input, never a silent fall-back to the system's certificates.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Set, Tuple
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..errors import BadInput
 from .config import redact
 
 if TYPE_CHECKING:  # http.client, ssl and urllib.request load lazily: warm answers never touch them
@@ -230,15 +235,42 @@ class Transport:
         return Response(200, data, {"content-type": "text/html" if path.endswith(".html") else ""}, url)
 
     # -- http(s) ------------------------------------------------------
-    def _context(self) -> "ssl.SSLContext":
+    def verifies(self, url: str) -> bool:
+        """Whether fetching ``url`` verifies a certificate (https, host not in trusted-host)."""
+        parts = urlsplit(url)
+        return parts.scheme == "https" and not self._trusted(parts.netloc)
+
+    def _trusted(self, netloc: str) -> bool:
+        hostname = urlsplit(f"//{netloc}").hostname or netloc
+        return hostname in self.trusted_hosts or netloc in self.trusted_hosts
+
+    def tls_context(self) -> "ssl.SSLContext":
+        """The verifying TLS context; BadInput when pip's ``cert`` or ``client-cert`` cannot be loaded.
+
+        As in requests: a ``cert`` path that is not there is an error, not a
+        fall-back to the system's certificates; a folder is a CA directory.
+        """
         import ssl
 
         if self._ssl is None:
-            ctx = ssl.create_default_context(cafile=self.cert) if self.cert and os.path.isfile(self.cert) else ssl.create_default_context()
-            if self.cert and os.path.isdir(self.cert):
-                ctx.load_verify_locations(capath=self.cert)
-            if self.client_cert and os.path.isfile(self.client_cert):
-                ctx.load_cert_chain(self.client_cert)
+            if self.cert and not os.path.exists(self.cert):
+                raise BadInput(f"could not find a suitable TLS CA certificate bundle, invalid path: {self.cert} "
+                               "(pip's cert setting)")
+            if self.client_cert and not os.path.exists(self.client_cert):
+                raise BadInput(f"could not find the TLS client certificate file, invalid path: {self.client_cert} "
+                               "(pip's client-cert setting)")
+            try:
+                ctx = ssl.create_default_context(cafile=self.cert) if self.cert and not os.path.isdir(self.cert) else ssl.create_default_context()
+                if self.cert and os.path.isdir(self.cert):
+                    ctx.load_verify_locations(capath=self.cert)
+            except (OSError, ValueError) as exc:  # ssl.SSLError is an OSError
+                raise BadInput(f"cannot load TLS CA certificates from {self.cert} (pip's cert setting): {_one_line(exc)}") from None
+            if self.client_cert:
+                try:
+                    ctx.load_cert_chain(self.client_cert)
+                except (OSError, ValueError) as exc:
+                    raise BadInput(f"cannot load the TLS client certificate from {self.client_cert} (pip's client-cert "
+                                   f"setting, a PEM file with the private key and the certificate): {_one_line(exc)}") from None
             self._ssl = ctx
         return self._ssl
 
@@ -250,7 +282,8 @@ class Transport:
         env = getproxies_environment()
         if proxy_bypass_environment(host.split(":")[0], env) or _in_no_proxy_network(host.split(":")[0], env.get("no", "")):
             return None
-        return env.get(scheme)
+        proxy = env.get(scheme) or env.get("all")  # requests: the scheme's proxy, else ALL_PROXY
+        return proxy if not proxy or "://" in proxy else "http://" + proxy  # requests' prepend_scheme_if_needed
 
     def _connect(self, scheme: str, netloc: str) -> "http.client.HTTPConnection":
         import http.client
@@ -258,23 +291,16 @@ class Transport:
 
         proxy = self._proxy_for(scheme, netloc)
         hostname = urlsplit(f"//{netloc}").hostname or netloc
-        insecure = hostname in self.trusted_hosts or netloc in self.trusted_hosts
         if scheme == "https":
-            ctx = self._context()
-            if insecure:
-                ctx = ssl._create_unverified_context()  # pip's --trusted-host
+            # pip's --trusted-host: no verification, so no CA bundle needed either
+            ctx = ssl._create_unverified_context() if self._trusted(netloc) else self.tls_context()
             if proxy:
-                p = urlsplit(proxy)
-                conn: http.client.HTTPConnection = http.client.HTTPSConnection(p.hostname, p.port or 8080, timeout=self.timeout, context=ctx)
-                hdrs = {}
-                if p.username:
-                    hdrs["Proxy-Authorization"] = "Basic " + base64.b64encode(f"{unquote(p.username)}:{unquote(p.password or '')}".encode()).decode()
-                conn.set_tunnel(hostname, urlsplit(f"//{netloc}").port or 443, headers=hdrs)
+                conn: http.client.HTTPConnection = http.client.HTTPSConnection(*_proxy_address(proxy), timeout=self.timeout, context=ctx)
+                conn.set_tunnel(hostname, urlsplit(f"//{netloc}").port or 443, headers=_proxy_auth(proxy))
                 return conn
             return http.client.HTTPSConnection(netloc, timeout=self.timeout, context=ctx)
         if proxy:
-            p = urlsplit(proxy)
-            return http.client.HTTPConnection(p.hostname, p.port or 8080, timeout=self.timeout)
+            return http.client.HTTPConnection(*_proxy_address(proxy), timeout=self.timeout)
         return http.client.HTTPConnection(netloc, timeout=self.timeout)
 
     def _take(self, scheme: str, netloc: str) -> Tuple["http.client.HTTPConnection", bool]:
@@ -311,8 +337,11 @@ class Transport:
         scheme, netloc = parts.scheme, parts.netloc
         if scheme not in ("http", "https"):
             raise FetchError(f"{redact(url)}: unsupported URL scheme {scheme!r}")
-        target = url if (scheme == "http" and self._proxy_for(scheme, netloc)) else (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        proxy = self._proxy_for(scheme, netloc) if scheme == "http" else None  # https: CONNECT, in _connect
+        target = url if proxy else (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         hdrs = {"User-Agent": USER_AGENT, "Host": netloc}
+        if proxy:
+            hdrs.update(_proxy_auth(proxy))  # absolute form: the proxy reads the request itself
         if netloc in self.auth:
             hdrs["Authorization"] = self.auth[netloc]
         hdrs.update(headers)
@@ -353,6 +382,8 @@ class Transport:
             except (OSError, http.client.HTTPException) as exc:
                 conn.close()
                 reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or type(exc).__name__
+                if getattr(exc, "verify_message", None):  # ssl's why: self-signed, expired, hostname mismatch
+                    reason = f"{reason}: {exc.verify_message}"
                 raise FetchError(f"{redact(url)}: {reason}") from None
             if raw.will_close:
                 conn.close()
@@ -438,6 +469,33 @@ class Transport:
             if len(body) > max_bytes or d.unconsumed_tail:
                 raise TooLarge(f"{redact(url)}: body over the {max_bytes} byte cap once decompressed")
         return Response(raw.status, body, headers, url)
+
+
+def _proxy_address(proxy: str) -> Tuple[str, int]:
+    """``(host, port)`` of an ``http://`` proxy URL; the port defaults to 80, as in urllib3.
+
+    Other schemes (``socks5://``, often in ALL_PROXY; ``https://``, TLS to the
+    proxy itself) are a FetchError naming the proxy: depfix speaks plain HTTP
+    to proxies, and must not send it to one that expects something else.
+    """
+    p = urlsplit(proxy)
+    if p.scheme != "http":
+        raise FetchError(f"proxy {redact(proxy)}: unsupported proxy scheme {p.scheme!r} (depfix reaches indexes "
+                         "through http:// proxies only)")
+    return p.hostname or "", p.port or 80
+
+
+def _proxy_auth(proxy: str) -> Dict[str, str]:
+    """The Basic ``Proxy-Authorization`` header for ``user:password@`` in a proxy URL, as requests sends it."""
+    p = urlsplit(proxy)
+    if not p.username:
+        return {}
+    token = base64.b64encode(f"{unquote(p.username)}:{unquote(p.password or '')}".encode()).decode()
+    return {"Proxy-Authorization": f"Basic {token}"}
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _in_no_proxy_network(host: str, no_proxy: str) -> bool:

@@ -5,11 +5,13 @@
 own trust anchor).  :class:`TLSIndexServer` is :class:`IndexServer` (same
 pages, same Range handling and modes) behind TLS.  :class:`ForwardProxy` is a
 minimal HTTP proxy: ``CONNECT host:port`` tunnels (counted) and absolute-form
-``GET http://...`` requests (recorded); it only ever connects to 127.0.0.1.
+``GET http://...`` requests (recorded); it only ever connects to 127.0.0.1,
+and given ``auth`` it answers 407 to requests without those Basic credentials.
 """
 
 from __future__ import annotations
 
+import base64
 import select
 import shutil
 import socket
@@ -27,8 +29,8 @@ class NoOpenSSL(RuntimeError):
     """The ``openssl`` command is missing or failed; callers skip."""
 
 
-def self_signed_cert(dest: Path, name: str = "index") -> Tuple[Path, Path]:
-    """``(cert.pem, key.pem)`` in ``dest``: self-signed, subjectAltName IP:127.0.0.1, valid one day."""
+def self_signed_cert(dest: Path, name: str = "index", san: str = "IP:127.0.0.1") -> Tuple[Path, Path]:
+    """``(cert.pem, key.pem)`` in ``dest``: self-signed, subjectAltName ``san`` (127.0.0.1), valid one day."""
     exe = shutil.which("openssl")
     if exe is None:
         raise NoOpenSSL("the openssl command is not installed")
@@ -41,7 +43,7 @@ def self_signed_cert(dest: Path, name: str = "index") -> Tuple[Path, Path]:
     cnf.write_text(
         "[req]\ndistinguished_name = dn\nx509_extensions = ext\nprompt = no\n"
         "[dn]\nCN = 127.0.0.1\n"
-        "[ext]\nsubjectAltName = IP:127.0.0.1\nbasicConstraints = critical,CA:TRUE\n"
+        f"[ext]\nsubjectAltName = {san}\nbasicConstraints = critical,CA:TRUE\n"
         "keyUsage = critical,digitalSignature,keyCertSign\nextendedKeyUsage = serverAuth\n"
         "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid:always\n"
     )
@@ -125,10 +127,12 @@ class ForwardProxy:
     ``connects``: the ``host:port`` of every CONNECT tunnelled; ``heads``: every
     request head received from clients, verbatim (what the proxy could read);
     ``forwarded``: the request line of every absolute-form request relayed.
-    Upstream connections go to 127.0.0.1 only.
+    Upstream connections go to 127.0.0.1 only.  ``ForwardProxy(auth="user:pw")``
+    answers 407 to any request whose ``Proxy-Authorization`` is not Basic ``user:pw``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, auth: Optional[str] = None) -> None:
+        self.auth = None if auth is None else "Basic " + base64.b64encode(auth.encode()).decode()
         self.connects: List[str] = []
         self.heads: List[bytes] = []
         self.forwarded: List[str] = []
@@ -191,6 +195,10 @@ class ForwardProxy:
                     self.heads.append(head)
                 line = head.split(b"\r\n", 1)[0].decode("latin-1")
                 method, target, _ = (line.split(" ") + ["", ""])[:3]
+                if self.auth is not None and _header(head, b"proxy-authorization") != self.auth:
+                    client.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"t\"\r\n"
+                                   b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+                    return
                 if method == "CONNECT":
                     return self._tunnel(client, target, head[head.index(b"\r\n\r\n") + 4:])
                 if not target.startswith("http://"):
@@ -243,6 +251,15 @@ class ForwardProxy:
                 client.sendall(chunk)
         finally:
             up.close()
+
+
+def _header(head: bytes, name: bytes) -> Optional[str]:
+    """The value of header ``name`` (lower-case) in a request head, or None."""
+    for ln in head.split(b"\r\n")[1:]:
+        key, sep, value = ln.partition(b":")
+        if sep and key.strip().lower() == name:
+            return value.strip().decode("latin-1")
+    return None
 
 
 def _no_delay(sock: socket.socket) -> socket.socket:
