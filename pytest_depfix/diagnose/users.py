@@ -864,9 +864,31 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
             return False
         if found in (True, "partial") and _imports_other_missing(ctx, dist, v, use.file, module, name):
             return False
+        if found in (True, "partial") and _imports_other_removed(ctx, dist, v):
+            return False
         return found
 
     return first_where(ctx, dist, version, after, without)
+
+
+def _imports_other_removed(ctx: Any, dist: str, version: str) -> bool:
+    """For a stdlib name the target Python removed: whether release ``version`` imports another one it removed.
+
+    networkx 2.3 stopped using ``collections.Mapping`` (3.10) but still imports
+    ``fractions.gcd`` (3.9) when ``import networkx`` runs.
+    """
+    sig = getattr(ctx, "signal", None)
+    if sig is None or sig.family != "python-version" or sig.detail.get("python_added") or ctx.probe is None:
+        return False
+    try:
+        other = stdlib_removed_at_import(ctx.probe, dist, version, tuple(ctx.target.python))
+    except Exception:
+        return False  # could not read it: no reason to refuse
+    if other is not None:
+        py = ".".join(map(str, ctx.target.python[:2]))
+        ctx.evidence.append(f"{dist} {version} no longer uses it but imports {other[3]}, which Python {py} lacks too "
+                            f"({other[0]} line {other[1]}: `{other[2]}`): not a fix")
+    return other is not None
 
 
 def _runs_too_new(ctx: Any, dist: str, version: str, file: str, python: Tuple[int, ...]) -> bool:
@@ -1573,6 +1595,54 @@ def imported_at_import(probe: Any, dist: str, version: str) -> List[str]:
                     if cand not in seen and cand not in todo:
                         todo.append(cand)
     return sorted(seen)
+
+
+# A module Python removed that a package may still import on that Python: setuptools puts its own
+# ``distutils`` in place of the standard library's (3.12), so importing it proves nothing.
+_SHIMMED_STDLIB = frozenset({"distutils"})
+
+
+def stdlib_removed_at_import(probe: Any, dist: str, version: str,
+                             python: Tuple[int, ...]) -> Optional[Tuple[str, int, str, str]]:
+    """``(file, line, statement, removed)``: an unguarded import in ``dist==version`` of a stdlib name ``python`` lacks.
+
+    networkx 2.3 stopped importing ``collections.Mapping`` (gone in Python 3.10) but its
+    ``algorithms/dag.py``, which ``import networkx`` runs, still did ``from fractions import
+    gcd`` (gone in 3.9): on 3.11 it trades one ImportError for the next.  Only the modules
+    importing the package runs (:func:`imported_at_import`) and only imports written at their
+    top level are read: one under ``try``, a version test or in a function may never run.
+    """
+    from .families import STDLIB_REMOVED
+    from .probe import ReleaseTree
+
+    def gone(module: str, name: Optional[str]) -> Optional[str]:
+        top = module.split(".")[0]
+        if top in _SHIMMED_STDLIB:
+            return None
+        for key in ((module, name), (module, None), (top, None)):
+            when = STDLIB_REMOVED.get(key)
+            if when and tuple(int(x) for x in when.split(".")) <= tuple(python[:2]):
+                return f"{key[0]}.{key[1]}" if key[1] else key[0]
+        return None
+
+    tree = ReleaseTree(probe, dist, version)
+    files = [p for p in imported_at_import(probe, dist, version)
+             if not any(_test_or_docs_folder(part) for part in p.split("/")[:-1]) and p != "setup.py"]
+    for path in files:
+        try:
+            mod = parse_quietly(tree.read(path) or "")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for st in mod.body:
+            hits: List[str] = []
+            if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module:
+                hits = [h for h in (gone(st.module, a.name) for a in st.names if a.name != "*") if h]
+            elif isinstance(st, ast.Import):
+                hits = [h for h in (gone(a.name, None) for a in st.names) if h]
+            if hits:
+                text = (ast.get_source_segment(tree.read(path) or "", st) or "").split("\n")[0]
+                return path, st.lineno, text, hits[0]
+    return None
 
 
 def _module_imports(text: str, path: str) -> List[str]:

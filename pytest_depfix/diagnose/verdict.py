@@ -3464,7 +3464,18 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
                 if use is not None:
                     ctx.evidence.append(f"{caller.name} {v} changed the failing line but still uses {sig.module}.{sig.name} "
                                         f"({use.file} line {use.line}: `{use.statement}`): not a fix")
-                return use is not None
+                    return True
+                if sig.family == F.PYTHON_VERSION:
+                    try:
+                        other = users.stdlib_removed_at_import(ctx.probe, caller.name, v, tuple(ctx.target.python))
+                    except Exception:
+                        other = None  # could not read it: the changed line stays the evidence
+                    if other is not None:
+                        py = ".".join(map(str, ctx.target.python[:2]))
+                        ctx.evidence.append(f"{caller.name} {v} changed the failing line but imports {other[3]}, which "
+                                            f"Python {py} lacks too ({other[0]} line {other[1]}: `{other[2]}`): not a fix")
+                        return True
+                return False
 
         if sig is not None and sig.family == F.SIGNATURE and sig.name and "unexpected keyword argument" in sig.message:
             # (not "got multiple values for argument 'x'": its fix keeps x= and drops a positional)
