@@ -3,7 +3,9 @@
 Every pin against every other pin's Requires-Dist (markers evaluated for the
 target), Requires-Python, and what the index offers for the target.  Missing
 dependencies are reported, never added.  Exit status 0 when the set is
-consistent, 1 when it is not.
+consistent, 1 when it is not, 3 when nothing conflicts but some pin could not
+be read (its metadata unreadable, the index erring): "consistent" would claim
+what was not checked.
 """
 
 from __future__ import annotations
@@ -39,7 +41,12 @@ def format_report(report, n_pins: int) -> list:
         lines.append(f"unpinned: {name} has no exact version; not checked")
     for err in report.errors:
         lines.append(f"error: {err}")
-    lines.append("consistent" if report.ok else "inconsistent")
+    if not report.ok:
+        lines.append("inconsistent")
+    elif report.errors:
+        lines.append(f"incomplete: {len(report.errors)} package(s) could not be read; no conflict among the rest")
+    else:
+        lines.append("consistent")
     return lines
 
 
@@ -61,4 +68,6 @@ def run(args) -> int:
             print(line)
     for w in pins.warnings:
         print(f"depfix: warning: {w}", file=sys.stderr)
-    return 0 if report.ok else 1
+    if not report.ok:
+        return 1
+    return 3 if report.errors else 0

@@ -72,6 +72,7 @@ class MatrixReport:
             "target": self.target,
             "checked": self.checked,
             "ok": self.ok,
+            "complete": not self.errors,  # every pin read; "ok" with errors is not a clean bill
             "conflicts": [dict(requirer=c.requirer, requirer_version=c.requirer_version, requirement=c.requirement,
                                name=c.name, version=c.version, message=c.describe()) for c in self.conflicts],
             "missing": [dict(requirement=r, required_by=b) for r, b in self.missing],

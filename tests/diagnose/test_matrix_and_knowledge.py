@@ -209,3 +209,27 @@ def test_sqlalchemy_2_refusing_a_plain_sql_string_is_known_by_its_own_error():
     assert (entry.package, entry.fix) == ("SQLAlchemy", "SQLAlchemy<2")
     assert entry.source.startswith("https://github.com/sqlalchemy/")
     assert load_knowledge().match("AttributeError", "Not an executable object") == []
+
+
+def test_check_says_incomplete_and_exits_3_when_a_pin_could_not_be_read(index_for, tmp_path, capsys, monkeypatch):
+    # A pin whose metadata the index could not give is not "consistent": it was never checked.
+    index, target = index_for(UNIVERSE, python="3.8")
+    req = tmp_path / "r.txt"
+    req.write_text("werkzeug==2.0.3\nitsdangerous==2.0.1\n")
+    real = index.metadata
+
+    def metadata(name, version):
+        if name == "itsdangerous":
+            raise ValueError("truncated wheel")
+        return real(name, version)
+
+    monkeypatch.setattr(index, "metadata", metadata)
+    monkeypatch.setattr("pytest_depfix.commands.check.index_from_args", lambda args, t: _Ctx(index))
+    code = main(["check", "--requirements", str(req), "--python", "3.8", "--platform", "linux"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 3
+    assert out[-2] == "error: itsdangerous==2.0.1: metadata unavailable (truncated wheel)"
+    assert out[-1].startswith("incomplete: 1 package(s) could not be read")
+    code = main(["check", "--requirements", str(req), "--python", "3.8", "--platform", "linux", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 3 and data["ok"] is True and data["complete"] is False
