@@ -203,7 +203,13 @@ def requirer_range_admitting(index: Any, target: Target, requirer: str, current:
         rels = [r for r in index.releases(requirer) if not r.version.is_prerelease]
         cur = Version(current)
         dv = Version(dep_version)
+        declared = _dependencies(index.metadata(requirer, current), target, ())
     except Exception:
+        return None
+    if not any(canonicalize_name(r.name) == canonicalize_name(dep) and not r.specifier.contains(dv, prereleases=True)
+               for r in declared):
+        # The pinned requirer's metadata does not refuse it: the demand is a check in its code
+        # (pandas' "requires version '1.1.0' or newer of 'xlrd'"), which no release's metadata answers.
         return None
     rels = [r for r in rels if (r.installable(target) if hasattr(r, "installable") else True)]
     pos = sorted(range(len(rels)), key=lambda i: (abs(_rank(rels, i, cur)), rels[i].version < cur))

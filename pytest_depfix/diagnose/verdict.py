@@ -7238,7 +7238,7 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
                 else:
                     spec = requirer_range_admitting(ctx.index, ctx.target, by.name, by.version, pin.name, pin.version)
                     if spec:
-                        _add(out, Culprit(by.name, spec, CONF_MATRIX - 0.15, [ev, f"{by.name}{spec} admits {pin.name}=={pin.version}"], "matrix"), ctx)
+                        _add(out, Culprit(by.name, spec, CONF_MATRIX - 0.1, [ev, f"{by.name}{spec} admits {pin.name}=={pin.version}"], "matrix"), ctx)
         elif req is not None and ctx.pinned(req.name) is None:
             return done("unknown", F.DECLARED, f"{req.name} is required but not in the set (reported, never added)", [],
                         f"add {req.name} to the requirements")
