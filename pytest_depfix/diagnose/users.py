@@ -871,24 +871,50 @@ def _first_without(ctx: Any, dist: str, version: str, module: str, name: str, us
     return first_where(ctx, dist, version, after, without)
 
 
-def _imports_other_removed(ctx: Any, dist: str, version: str) -> bool:
+def _imports_other_removed(ctx: Any, dist: str, version: str, changed_line: bool = False) -> bool:
     """For a stdlib name the target Python removed: whether release ``version`` imports another one it removed.
 
     networkx 2.3 stopped using ``collections.Mapping`` (3.10) but still imports
-    ``fractions.gcd`` (3.9) when ``import networkx`` runs.
+    ``fractions.gcd`` (3.9) when ``import networkx`` runs.  A removed module the
+    release (or the set) installs a backport of is there (legacy-cgi's ``cgi``).
     """
     sig = getattr(ctx, "signal", None)
     if sig is None or sig.family != "python-version" or sig.detail.get("python_added") or ctx.probe is None:
         return False
     try:
-        other = stdlib_removed_at_import(ctx.probe, dist, version, tuple(ctx.target.python))
+        other = stdlib_removed_at_import(ctx.probe, dist, version, tuple(ctx.target.python),
+                                         provided=_backported_modules(ctx, dist, version))
     except Exception:
         return False  # could not read it: no reason to refuse
     if other is not None:
         py = ".".join(map(str, ctx.target.python[:2]))
-        ctx.evidence.append(f"{dist} {version} no longer uses it but imports {other[3]}, which Python {py} lacks too "
+        did = "changed the failing line" if changed_line else "no longer uses it"
+        ctx.evidence.append(f"{dist} {version} {did} but imports {other[3]}, which Python {py} lacks too "
                             f"({other[0]} line {other[1]}: `{other[2]}`): not a fix")
     return other is not None
+
+
+# Distributions that put a module Python removed back (PyPI's python-deadlib "standard-*" and others);
+# setuptools is not here: its distutils shim is always allowed for (see _SHIMMED_STDLIB).
+STDLIB_BACKPORTS: Dict[str, Tuple[str, ...]] = {
+    "legacy-cgi": ("cgi", "cgitb"), "audioop-lts": ("audioop",), "zombie-imp": ("imp",),
+    "pyasyncore": ("asyncore",), "pyasynchat": ("asynchat",),
+    **{f"standard-{m}": (m,) for m in ("aifc", "asynchat", "asyncore", "cgi", "cgitb", "chunk", "crypt", "imghdr",
+                                        "mailcap", "nntplib", "pipes", "smtpd", "sndhdr", "sunau", "telnetlib", "uu",
+                                        "xdrlib")},
+}
+
+
+def _backported_modules(ctx: Any, dist: str, version: str) -> Set[str]:
+    """Removed stdlib modules that release ``version`` declares a backport of, or that the set pins one of."""
+    from .matrix import _dependencies
+
+    names = {canonicalize_name(p.name) for p in getattr(ctx, "pins", []) if getattr(p, "active", True)}
+    try:
+        names |= {canonicalize_name(r.name) for r in _dependencies(ctx.index.metadata(dist, version), ctx.target, ())}
+    except Exception:
+        pass  # unreadable metadata: only the set's own pins count
+    return {m for n in names for m in STDLIB_BACKPORTS.get(n, ())}
 
 
 def _runs_too_new(ctx: Any, dist: str, version: str, file: str, python: Tuple[int, ...]) -> bool:
@@ -1602,22 +1628,25 @@ def imported_at_import(probe: Any, dist: str, version: str) -> List[str]:
 _SHIMMED_STDLIB = frozenset({"distutils"})
 
 
-def stdlib_removed_at_import(probe: Any, dist: str, version: str,
-                             python: Tuple[int, ...]) -> Optional[Tuple[str, int, str, str]]:
+def stdlib_removed_at_import(probe: Any, dist: str, version: str, python: Tuple[int, ...],
+                             provided: Iterable[str] = ()) -> Optional[Tuple[str, int, str, str]]:
     """``(file, line, statement, removed)``: an unguarded import in ``dist==version`` of a stdlib name ``python`` lacks.
 
     networkx 2.3 stopped importing ``collections.Mapping`` (gone in Python 3.10) but its
     ``algorithms/dag.py``, which ``import networkx`` runs, still did ``from fractions import
-    gcd`` (gone in 3.9): on 3.11 it trades one ImportError for the next.  Only the modules
+    gcd`` (gone in 3.9): on 3.11 it trades one ImportError for the next.  ``provided``: removed
+    modules a declared backport puts back (legacy-cgi's ``cgi``).  Only the modules
     importing the package runs (:func:`imported_at_import`) and only imports written at their
     top level are read: one under ``try``, a version test or in a function may never run.
     """
     from .families import STDLIB_REMOVED
     from .probe import ReleaseTree
 
+    back = set(provided)
+
     def gone(module: str, name: Optional[str]) -> Optional[str]:
         top = module.split(".")[0]
-        if top in _SHIMMED_STDLIB:
+        if top in _SHIMMED_STDLIB or top in back:
             return None
         for key in ((module, name), (module, None), (top, None)):
             when = STDLIB_REMOVED.get(key)

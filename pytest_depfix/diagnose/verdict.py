@@ -3441,13 +3441,17 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
     try:
         sig = ctx.signal
         still_broken = None
-        if sig is not None and sig.module and sig.name and sig.family in (F.IMPORT_NAME, F.ATTRIBUTE, F.PYTHON_VERSION) \
-                and not sig.detail.get("keyword") and not sig.detail.get("python_added"):
+        if sig is not None and sig.module and not sig.detail.get("keyword") and not sig.detail.get("python_added") and (
+                (sig.name and sig.family in (F.IMPORT_NAME, F.ATTRIBUTE, F.PYTHON_VERSION))
+                or sig.family == F.PYTHON_VERSION):
             # (a stdlib name the target's Python dropped too: aiohttp 3.6.0 edited an outer import
-            # of the failing path but still read asyncio.coroutines._DEBUG)
+            # of the failing path but still read asyncio.coroutines._DEBUG; a whole module Python
+            # dropped, "No module named 'imp'", has no name but the same question elsewhere)
             from . import users
 
             def still_broken(v: str, rel: str) -> bool:
+                if not sig.name:
+                    return _imports_other_removed_module(v)
                 # (a module Python cannot parse, such as a Cython .pyx, reads as importing nothing:
                 # its changed line stays the evidence)
                 if users._imports_other_missing(ctx, caller.name, v, rel, sig.module, sig.name):
@@ -3465,17 +3469,10 @@ def adapted_culprits(ctx: Context, caller: Party, *, innermost_only: bool = Fals
                     ctx.evidence.append(f"{caller.name} {v} changed the failing line but still uses {sig.module}.{sig.name} "
                                         f"({use.file} line {use.line}: `{use.statement}`): not a fix")
                     return True
-                if sig.family == F.PYTHON_VERSION:
-                    try:
-                        other = users.stdlib_removed_at_import(ctx.probe, caller.name, v, tuple(ctx.target.python))
-                    except Exception:
-                        other = None  # could not read it: the changed line stays the evidence
-                    if other is not None:
-                        py = ".".join(map(str, ctx.target.python[:2]))
-                        ctx.evidence.append(f"{caller.name} {v} changed the failing line but imports {other[3]}, which "
-                                            f"Python {py} lacks too ({other[0]} line {other[1]}: `{other[2]}`): not a fix")
-                        return True
-                return False
+                return sig.family == F.PYTHON_VERSION and _imports_other_removed_module(v)
+
+            def _imports_other_removed_module(v: str) -> bool:
+                return users._imports_other_removed(ctx, caller.name, v, changed_line=True)
 
         if sig is not None and sig.family == F.SIGNATURE and sig.name and "unexpected keyword argument" in sig.message:
             # (not "got multiple values for argument 'x'": its fix keeps x= and drops a positional)
@@ -7111,6 +7108,16 @@ def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
                 f"'py -3 -m pip' or pip3 picks Python 3)")
 
 
+def _same_release(found: str, pinned: str) -> bool:
+    """Whether a check's "you have 3.6" names the pinned 3.6.9 (a prefix counts; an unreadable one is no evidence)."""
+    try:
+        if Version(found) == Version(pinned):
+            return True
+    except InvalidVersion:
+        return True
+    return pinned.startswith(found + ".") or pinned.startswith(found + "+")
+
+
 def _requirer_before(ctx: Context, by: Any, pin: Any, req: Any) -> Optional[Culprit]:
     """An import-time check no metadata declares: the requirer's newest release from before the first
     release of the required package that meets it, which cannot have asked for it (keras 2.3.1 before
@@ -7216,6 +7223,14 @@ def _declared(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosi
                 if sig.found:
                     sig.found = (owner, sig.found[1])
         pinned = ctx.pinned(req.name) if req is not None else None
+        if req is not None and sig.detail.get("runtime_check") and sig.found and sig.found[1] and pinned is not None \
+                and pinned.version and not _same_release(sig.found[1], pinned.version):
+            # "requires Redis 5.0 or later. You have 4.0.9" under redis-py 3.5.3: the check read another
+            # thing's version (a server, a C library such as OpenSSL under pyOpenSSL), not this pin's.
+            return done("unknown", F.DECLARED, f"the check asks for {req} and found {sig.found[1]}, which is not the set's "
+                        f"{pinned.name}=={pinned.version}: it is about something outside the pins (a server, a system "
+                        f"library or another installation)", [],
+                        f"upgrade what reports version {sig.found[1]} (the check names {sig.found[0]})")
         if req is not None and not sig.found and "DistributionNotFound" in sig.exc_type and pinned is not None \
                 and pinned.version and _meets(req.specifier, pinned.version):
             # "The 'dpt-rp1-py==0.1.6' distribution was not found": the set pins exactly that, so the
