@@ -1160,7 +1160,8 @@ def _scope_imports(scope: ast.AST) -> Dict[str, str]:
     return bound
 
 
-def keyword_calls(text: str, keyword: str, callee: Optional[str] = None, older_side: bool = False) -> List[Tuple[str, Use]]:
+def keyword_calls(text: str, keyword: str, callee: Optional[str] = None, older_side: bool = False,
+                  own_classes: bool = False) -> List[Tuple[str, Use]]:
     """Every call in ``text`` that passes ``keyword=``, as (the dotted name its callable imports, use).
 
     The callable is followed through the module's imports (``import
@@ -1184,6 +1185,9 @@ def keyword_calls(text: str, keyword: str, callee: Optional[str] = None, older_s
     lines = text.splitlines()
     out: List[Tuple[str, Use]] = []
     scope_bindings: Dict[int, Dict[str, str]] = {}  # each scope's own imports, read once (generated modules have thousands of calls)
+    own_names = ({n.name for n in mod.body if isinstance(n, ast.ClassDef)} |
+                 {t.id for n in ast.walk(mod) if isinstance(n, ast.Assign) for t in n.targets
+                  if isinstance(t, ast.Name) and t.id[:1].isupper()}) if own_classes else set()
 
     def own(scope: ast.AST) -> Dict[str, str]:
         if id(scope) not in scope_bindings:
@@ -1240,6 +1244,9 @@ def keyword_calls(text: str, keyword: str, callee: Optional[str] = None, older_s
                 if func is not node.func:
                     shown = -1  # partial(f, ...): the wrapped callable's positionals come later
                 out.append((full + (f".{rest}" if rest else ""), Use("", node.lineno, stmt, shown)))
+            elif isinstance(func, ast.Name) and func.id in own_names and not any(func.id in own(sc) for sc in stack):
+                stmt = lines[node.lineno - 1].strip() if 0 < node.lineno <= len(lines) else ""
+                out.append((OWN_CLASS + func.id, Use("", node.lineno, stmt, -1)))
         inner = stack + [node] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else stack
         for child in ast.iter_child_nodes(node):
             visit(child, inner)
@@ -1402,12 +1409,25 @@ def positional_call_sites(ctx: Any, pins: List[Any], count: int) -> List[Tuple[A
     return _call_sites(ctx, pins, lambda text: positional_calls(text, count))
 
 
-def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str, callee: Optional[str] = None) -> List[Tuple[Any, str, Use]]:
+OWN_CLASS = "<own>."  # keyword_calls(own_classes=True): a class the calling module itself defines
+
+
+def keyword_call_sites(ctx: Any, pins: List[Any], keyword: str, callee: Optional[str] = None,
+                       own_classes: bool = False) -> List[Tuple[Any, str, Use]]:
     """``(pin, callable, use)``: the calls passing ``keyword=`` in each pin's pinned release, one per callable (tests skipped).
 
     ``callee``: calls of a callable of that name passing any keyword (:func:`keyword_calls`).
+    ``own_classes``: calls of a class the module defines (or aliases) at its top level too, as
+    ``<own>.module.Class``.
     """
-    return _call_sites(ctx, pins, lambda text: keyword_calls(text, keyword, callee))
+    sites = _call_sites(ctx, pins, lambda text: keyword_calls(text, keyword, callee, own_classes=own_classes))
+    out = []
+    for pin, full, use in sites:
+        if full.startswith(OWN_CLASS):
+            path = use.file[:-len("/__init__.py")] if use.file.endswith("/__init__.py") else use.file[:-3]
+            full = f"{OWN_CLASS}{path.replace('/', '.')}.{full[len(OWN_CLASS):]}"
+        out.append((pin, full, use))
+    return out
 
 
 def _call_sites(ctx: Any, pins: List[Any], calls: Callable[[str], List[Tuple[str, Use]]]) -> List[Tuple[Any, str, Use]]:

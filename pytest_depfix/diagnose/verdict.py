@@ -4943,6 +4943,11 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
         return []  # a module this Python cannot parse (Python 2 code, newer syntax): no base read from it
     node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == cls), None)
     if node is None:
+        # "DefaultHttpxClient = _DefaultHttpxClient" (the run-time side of an ``if TYPE_CHECKING``):
+        # a module-level alias of one class stands for it
+        alias = _runtime_alias(tree, cls)
+        if alias and depth < MAX_BASE_DEPTH and alias != cls:
+            return _foreign_bases(ctx, pin, module, alias, depth + 1)
         return []
     imported = _from_imports(ctx, pin, module, tree)
     modules: Dict[str, str] = {}  # local name -> module ("import structlog", "import numpy as np")
@@ -4976,6 +4981,26 @@ def _foreign_bases(ctx: Context, pin: Any, module: str, cls: str, depth: int = 0
             continue
         out.append((owner, bmodule, bname))
     return out
+
+
+def _runtime_alias(tree: Any, name: str) -> Optional[str]:
+    """The one class name a module binds ``name`` to at run time (``X = Y`` at top level, or in the
+    ``else`` of ``if TYPE_CHECKING:``); None when it binds it otherwise or more than once."""
+    found: List[str] = []
+
+    def visit(body: List[Any]) -> None:
+        for st in body:
+            if isinstance(st, ast.If):
+                test = _dotted_name(st.test) or ""
+                if test.rsplit(".", 1)[-1] == "TYPE_CHECKING":
+                    visit(st.orelse)  # the checker's branch never runs
+                continue
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                    and st.targets[0].id == name:
+                found.append(st.value.id if isinstance(st.value, ast.Name) else "")
+
+    visit(getattr(tree, "body", []))
+    return found[0] if len(found) == 1 and found[0] else None
 
 
 def _from_imports(ctx: Context, pin: Any, module: str, tree: Any) -> Dict[str, Tuple[str, str]]:
@@ -6236,8 +6261,13 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
     movable = [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]
     pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
     asked: Dict[Tuple[str, str], Optional[Culprit]] = {}
-    for pin, full, use in users.keyword_call_sites(ctx, movable, kw):
-        module, name = _module_and_callable(ctx, full)
+    wrapped: Set[str] = set()  # callables reached through a pin's own class that forwards its keywords
+    for pin, full, use in users.keyword_call_sites(ctx, movable, kw, own_classes=not multiple):
+        if full.startswith(users.OWN_CLASS):
+            module, _, name = full[len(users.OWN_CLASS):].rpartition(".")
+            full = f"{module}.{name}"
+        else:
+            module, name = _module_and_callable(ctx, full)
         if named and name.rsplit(".", 1)[-1] != named:
             continue
         if not name[:1].isupper() and not any_callable:
@@ -6245,6 +6275,15 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
         if multiple and use.positional < 1:
             continue  # no argument by position: nothing can land on the keyword's parameter
         owner_name = module_owner(module, ctx) if module else None
+        if owner_name is not None and canonicalize_name(owner_name) == pin.key and not multiple:
+            # openai-style SDKs build their own SyncHttpxClientWrapper(httpx.Client) with proxies=,
+            # and its __init__ passes **kwargs up: the keyword is the base's to take.
+            based = _forwarded_to_foreign_base(ctx, pin, module, name, kw)
+            if based is None:
+                continue
+            owner_name, module, name = based[0].name, based[1], based[2]
+            full = f"{module}.{name}"
+            wrapped.add(full)
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
             continue
         owner = ctx.pinned(owner_name)
@@ -6259,19 +6298,57 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
                 if present and excludes(present, owner.version) else None
         if asked[(full, param)] is not None:
             pairs.append((pin, full, use, owner, asked[(full, param)]))
-    if len({(p.key, full) for p, full, _, _, _ in pairs}) != 1:
+    if len({(p.key, full) for p, full, _, _, _ in pairs}) != 1 and not (
+            len({p.key for p, _, _, _, _ in pairs}) == 1 and len({o.key for _, _, _, o, _ in pairs}) == 1
+            and all(full in wrapped for _, full, _, _, _ in pairs)):
         return []
     pin, full, use, owner, culprit = pairs[0]
+    if len(pairs) > 1:
+        # One caller's wrappers of one callee's classes (unitycatalog's SyncHttpxClientWrapper and
+        # AsyncHttpxClientWrapper over httpx.Client and httpx.AsyncClient): one mechanism, so the
+        # releases that take the keyword in every one of them.
+        both = ",".join(dict.fromkeys(sp.strip() for _, _, _, _, c in pairs for sp in c.constraint.split(",")))
+        if not excludes(both, owner.version):
+            return []
+        culprit = Culprit(culprit.name, both, culprit.confidence,
+                          list(dict.fromkeys(e for _, _, _, _, c in pairs for e in c.evidence)), culprit.source)
     ctx.found_caller = pin.name
     ctx.callee = ctx.party(owner.name)
-    ev = (f"no caller frame was printed; {pin.name} {pin.version} calls {full}(..., {kw}=...) "
-          f"(`{use.statement}`, {use.file} line {use.line})")
+    if full in wrapped:
+        ev = (f"no caller frame was printed; {pin.name} {pin.version} passes {kw}= to its own class (`{use.statement}`, "
+              f"{use.file} line {use.line}), whose __init__ hands its keywords to {full}")
+    else:
+        ev = (f"no caller frame was printed; {pin.name} {pin.version} calls {full}(..., {kw}=...) "
+              f"(`{use.statement}`, {use.file} line {use.line})")
     ctx.evidence.append(ev)
     out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
-    if not ctx.is_keep(pin.name) and not multiple:  # (a caller still passing the keyword may have dropped the positional)
+    if not ctx.is_keep(pin.name) and not multiple and full not in wrapped:
+        # (a caller still passing the keyword may have dropped the positional; a wrapper's callers
+        # are not direct calls of the base, which those readings look for)
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
         out += _began_passing(ctx, pin, use, full, kw, ev)
     return out
+
+
+def _forwarded_to_foreign_base(ctx: Context, pin: Any, module: str, cls: str, kw: str) -> Optional[Tuple[Any, str, str]]:
+    """(owner pin, module, class) of the one other pin's base that ``pin``'s own class ``module.cls`` hands ``kw`` to.
+
+    Only when the probe reads the pinned class as forwarding its keywords to a base it cannot
+    read (no parameter of that name on the way: an own ``proxies=`` would be consumed) and the
+    class has exactly one base from another pin.
+    """
+    from .probe import UNKNOWN, Question
+
+    if ctx.probe is None or not cls[:1].isupper():
+        return None
+    try:
+        answer = ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, parameter=kw))
+    except Exception:
+        return None
+    if answer.value != UNKNOWN or "forwards **kwargs to super" not in (answer.evidence or ""):
+        return None
+    bases = _foreign_bases(ctx, pin, module, cls)
+    return bases[0] if len(bases) == 1 else None
 
 
 MAX_POSITIONAL_QUESTIONS = 8  # distinct classes asked for a frameless positional count
