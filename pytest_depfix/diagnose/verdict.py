@@ -4860,7 +4860,18 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not active or len(active) > MAX_HOME_SET:
         return []
-    defined = re.compile(rf"^[ \t]+(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)  # a method: indented
+    if sig.cls in _OPTION_NAMESPACES:
+        # optparse's Values / argparse's Namespace carry a command's options: the attribute is an
+        # option's dest (pip 19.0 dropped --process-dependency-links; prequ 1.4.3 still read it).
+        # An option is declared by its dest or a flag given to add_argument/add_option/Option; a
+        # flag merely compared as text (pip 19's freeze.py lists '--process-dependency-links') is not.
+        flag = re.escape(name.replace("_", "-"))
+        defined = re.compile(rf"""\bdest\s*=\s*['"]{re.escape(name)}['"]"""
+                             rf"""|\b(?:add_argument|add_option|Option)\(\s*(?:['"]-\w['"]\s*,\s*)?['"]--{flag}['"]""")
+        what = "option"
+    else:
+        defined = re.compile(rf"^[ \t]+(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)  # a method: indented
+        what = "method"
     found: List[Culprit] = []
     for pin in active:
         try:
@@ -4872,12 +4883,16 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
             continue
         if back is not None:
             found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
-                f"no class {sig.cls} of the set had {name!r}; {pin.name}=={pin.version} defines no method of that name, "
+                f"no class {sig.cls} of the set had {name!r}; {pin.name}=={pin.version} defines no {what} of that name, "
                 f"{pin.name} {back} did (read from release files)"], "release-files"))
     if len(found) != 1:
         return []
     ctx.evidence.append(found[0].evidence[0])
     return found
+
+
+# Classes whose attributes are a command line's options (optparse's Values, argparse's Namespace).
+_OPTION_NAMESPACES = frozenset(("Values", "Namespace"))
 
 
 def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
@@ -5273,7 +5288,7 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
         for reading, says in ((_suggested_sibling, "the class inherits from {pin}, which has {name!r} only in {range}"),
                               (_class_home, "{pin} defines the class, which has {name!r} only in {range}"),
                               (_foreign_base, "the class builds on {pin}'s, which has {name!r} only in {range}"),
-                              (_method_dropped, "no class of the set named so had it, and {pin} defines no method {name!r}; "
+                              (_method_dropped, "no class of the set named so had it, and {pin} no longer defines {name!r}; "
                                                 "{range} does")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
             if found:
