@@ -540,8 +540,9 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
         pkg = ctx.pinned(e.package)
         fix_name, fix_spec = _fix_of(e)
         fix_pin = ctx.pinned(fix_name)
-        if pkg is None and fix_pin is None and not any(ctx.pinned(c.package) for c in e.callers):
-            continue  # an entry about packages this set does not have
+        if pkg is None and fix_pin is None and not any(ctx.pinned(c.package) for c in e.callers) \
+                and not _names_vendored_caller(ctx, e):
+            continue  # an entry about packages this set does not have (a copy one pin vendors counts)
         if pkg is not None and pkg.version and e.changed_in and fix_name and canonicalize_name(fix_name) == e.key:
             try:
                 floor = [sp for sp in SpecifierSet(fix_spec) if sp.operator == ">="]
@@ -568,6 +569,80 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
                               [f"{c.package} adapted to {e.package} {e.changed_in} in {c.fixed_in}"], e.source), ctx)
         return out, e
     return [], None
+
+
+MAX_VENDOR_RELEASES = 15  # later releases of a pin read for the version of a copy it vendors
+
+
+def _names_vendored_caller(ctx: Context, e: KBEntry) -> bool:
+    """Whether the crash's module is an entry caller's copy inside a pin (``music21.ext.six.moves``)."""
+    sig = getattr(ctx, "signal", None)
+    parts = (getattr(sig, "module", None) or "").split(".")
+    if len(parts) < 2:
+        return False
+    owner = module_owner(parts[0], ctx)
+    return owner is not None and ctx.pinned(owner) is not None and any(
+        c.package.replace("-", "_") in parts[1:] for c in e.callers)
+
+
+def _vendored_caller(ctx: Context, sig: F.Signal, entry: KBEntry) -> List[Culprit]:
+    """A knowledge entry's adapted caller vendored inside another pin: that pin's first release with a fixed copy.
+
+    meinardmueller/libfmp#16: music21 5.7.2 ships six 1.9.0 as ``music21.ext.six``, whose
+    ``moves`` importer has only ``find_module``, which Python 3.12 no longer calls; six 1.16.0
+    added ``find_spec``.  The missing module names the copy (``music21.ext.six.moves``); its
+    ``__version__`` is read in the pin's later releases (a release without the copy at that
+    path no longer ships it) until one reaches the entry's ``fixed_in``.
+    """
+    if ctx.probe is None or not sig.module or not entry.callers:
+        return []
+    parts = sig.module.split(".")
+    for c in entry.callers:
+        name = c.package.replace("-", "_")
+        if name not in parts[1:]:
+            continue
+        copy = ".".join(parts[:parts.index(name, 1) + 1])
+        owner = module_owner(parts[0], ctx)
+        pin = ctx.pinned(owner) if owner else None
+        if pin is None or not pin.version or ctx.is_keep(pin.name) or canonicalize_name(pin.name) == canonicalize_name(c.package):
+            continue
+        try:
+            fixed = Version(c.fixed_in)
+            had = _vendored_version(_module_text(ctx, pin.name, pin.version, copy))
+            if had is None or had >= fixed:
+                continue  # not a copy of it, or already a fixed one: something else is wrong
+            later = sorted((v for v in ctx.probe.versions(pin.name) if _newer_final(v, pin.version)), key=Version)
+            for v in later[:MAX_VENDOR_RELEASES]:
+                text = _module_text(ctx, pin.name, v, copy)
+                got = _vendored_version(text) if text is not None else None
+                if text is None or (got is not None and got >= fixed):
+                    from . import users
+
+                    other = users.stdlib_removed_at_import(ctx.probe, pin.name, v, tuple(ctx.target.python),
+                                                           provided=users._backported_modules(ctx, pin.name, v))
+                    if other is not None:
+                        continue  # it imports another module or name the target's Python removed
+                    how = (f"{pin.name} {v} no longer ships it there" if text is None
+                           else f"{pin.name} {v} ships {c.package} {got}")
+                    ev = (f"{pin.name}=={pin.version} vendors {c.package} {had} as {copy}, older than {c.fixed_in}, "
+                          f"which adapted; {how} (read from release files)")
+                    ctx.evidence.append(ev)
+                    return [Culprit(pin.name, f">={v}", CONF_PROBE, [ev], "release-files")]
+        except Exception as exc:  # evidence, never a reason to fail
+            ctx.evidence.append(f"could not read {pin.name}'s vendored {c.package}: {type(exc).__name__}")
+    return []
+
+
+_VERSION_LINE = re.compile(r"""^__version__\s*=\s*['"]([^'"\n]{1,40})['"]""", re.M)
+
+
+def _vendored_version(text: Optional[str]) -> Optional[Version]:
+    """The ``__version__ = "1.9.0"`` a vendored module declares, or None."""
+    m = _VERSION_LINE.search(text or "")
+    try:
+        return Version(m.group(1)) if m else None
+    except InvalidVersion:
+        return None
 
 
 def _fix_of(e: KBEntry) -> Tuple[str, str]:
@@ -1017,6 +1092,11 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         if kb_out:
             return done(verdict, family, f"{entry.package} {entry.changed_in}: {_what(sig)} changed ({entry.id})".replace("  ", " "),
                         kb_out, entry.advice, source=entry.source)
+        vendored = _vendored_caller(ctx, sig, entry)
+        if vendored:
+            return done("direct" if ctx.is_keep(vendored[0].name) else "transitive", family,
+                        f"{entry.package} {entry.changed_in}: {vendored[0].evidence[0]} ({entry.id})", vendored,
+                        entry.advice, source=entry.source)
         # An entry about a keep-pin with no caller that may move: say so.
         if ctx.is_keep(entry.package) or ctx.is_keep(_fix_of(entry)[0]):
             return done("direct", family, f"the kept {entry.package} is the one that changed ({entry.id}); "
@@ -6277,6 +6357,7 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
     pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
     asked: Dict[Tuple[str, str], Optional[Culprit]] = {}
     wrapped: Set[str] = set()  # callables reached through a pin's own class that forwards its keywords
+    own_bases: Dict[Tuple[str, str], Any] = {}  # (module, class) of a pin's own class -> its forwarded-to base
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw, own_classes=not multiple):
         if full.startswith(users.OWN_CLASS):
             module, _, name = full[len(users.OWN_CLASS):].rpartition(".")
@@ -6293,7 +6374,11 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
         if owner_name is not None and canonicalize_name(owner_name) == pin.key and not multiple:
             # openai-style SDKs build their own SyncHttpxClientWrapper(httpx.Client) with proxies=,
             # and its __init__ passes **kwargs up: the keyword is the base's to take.
-            based = _forwarded_to_foreign_base(ctx, pin, module, name, kw)
+            if (module, name) not in own_bases:
+                if len(own_bases) >= MAX_WRAPPER_QUESTIONS:
+                    return []  # more own classes take it than are asked: an answer would rest on the first few
+                own_bases[(module, name)] = _forwarded_to_foreign_base(ctx, pin, module, name, kw)
+            based = own_bases[(module, name)]
             if based is None:
                 continue
             owner_name, module, name = based[0].name, based[1], based[2]
@@ -6343,6 +6428,9 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
         out += _began_passing(ctx, pin, use, full, kw, ev)
     return out
+
+
+MAX_WRAPPER_QUESTIONS = 8  # a pin's own classes asked whether they hand a keyword to another pin's base
 
 
 def _forwarded_to_foreign_base(ctx: Context, pin: Any, module: str, cls: str, kw: str) -> Optional[Tuple[Any, str, str]]:
