@@ -454,18 +454,18 @@ _PIP_DEPENDS = re.compile(r"^[ \t]*([\w.-]+) ([\w.!+-]+) depends on ([\w.-]+(?:\
 _PIP_REQUESTED = re.compile(r"^[ \t]*The user requested ([\w.-]+)==([\w.!+-]+)[ \t]*$", re.M)
 # kombu's import-time check: "Redis transport requires redis-py versions 3.2.0 or later. You have 2.10.6"
 # (kombu.exceptions.VersionMismatch); the raiser is the exception's package.
-_VERSIONS_OR_LATER = re.compile(r"(?<![\w.-])requires (?!(?:python|versions?)\b)(?P<what>[A-Za-z][\w.-]{0,60}) (?:versions? )?(?P<ver>\d+(?:\.\d+){0,3}) "
+_VERSIONS_OR_LATER = re.compile(r"(?<![\w.-])requires (?!python(?![\w.-])|versions?\b)(?P<what>[A-Za-z][\w.-]{0,60}) (?:versions? )?(?P<ver>\d+(?:\.\d+){0,3}) "
                                 r"or (?:later|newer|higher|above)[.,;]? {0,3}(?:You have|found|but found|installed:?) "
                                 r"{0,3}v?(?P<found>\d[\w.+-]{0,60})", re.I)
 # Import-time checks in the checker's own words (whitespace folded to single spaces first):
 # jax: "jaxlib is version 0.1.69, but this version of jax requires version >= 0.1.74."
-_IS_VERSION_BUT_REQUIRES = re.compile(r"(?<![\w.-])(?!(?i:python)\b)(?P<what>[A-Za-z][\w.-]{0,60}) is version (?P<found>\d[\w.+-]{0,60}?),? "
+_IS_VERSION_BUT_REQUIRES = re.compile(r"(?<![\w.-])(?!(?i:python)(?![\w.-]))(?P<what>[A-Za-z][\w.-]{0,60}) is version (?P<found>\d[\w.+-]{0,60}?),? "
                                       r"but this version of (?P<by>[A-Za-z][\w.-]{0,60}) requires version "
                                       r"(?:>= ?)?(?P<ver>\d+(?:\.\d+){0,3})")
 # pandas: "this version of pandas is incompatible with numpy < 1.20.3 your numpy version is 1.19.5."
 # (0.x: "pandas 0.16.2 is incompatible with numpy < 1.7.0, your numpy version is 1.6.2.")
 _INCOMPATIBLE_BELOW = re.compile(r"(?:this version of (?P<by>[A-Za-z][\w.-]{0,60})|(?P<by2>[A-Za-z][\w.-]{0,60}) \d[\w.+-]{0,60}) "
-                                 r"is incompatible with (?!(?i:python)\b)(?P<what>[A-Za-z][\w.-]{0,60}) < (?P<ver>\d+(?:\.\d+){0,3}),? "
+                                 r"is incompatible with (?!(?i:python)(?![\w.-]))(?P<what>[A-Za-z][\w.-]{0,60}) < (?P<ver>\d+(?:\.\d+){0,3}),? "
                                  r"your [\w.-]{1,60} version is (?P<found>\d[\w.+-]{0,60}?)\.?(?: |$)")
 # transformers: "Using the `Trainer` with `PyTorch` requires `accelerate>=0.20.1`: Please run ..."
 _REQUIRES_TICKED = re.compile(r"requires `(?P<req>[A-Za-z][\w.-]{0,60} ?(?:[<>=!~]=?|==) ?\d[\w.]{0,30}"
@@ -473,7 +473,7 @@ _REQUIRES_TICKED = re.compile(r"requires `(?P<req>[A-Za-z][\w.-]{0,60} ?(?:[<>=!
 # "numexpr>=2.7.3 is required, found 2.6.1"; "cryptography>=3.3 is required, you have 2.8".
 # (Not "Python>=3.7 is required", nor an argument check: "batch_size>=1 is required, got 0" has no
 # dotted version on either side.)
-_SPEC_REQUIRED_FOUND = re.compile(r"(?<![\w.-])(?!(?i:python)\b)(?P<what>[A-Za-z][\w.-]{0,60}) ?"
+_SPEC_REQUIRED_FOUND = re.compile(r"(?<![\w.-])(?!(?i:python)(?![\w.-]))(?P<what>[A-Za-z][\w.-]{0,60}) ?"
                                   r"(?P<spec>(?:[<>=!~]=?|==) ?\d[\w.]{0,30}"
                                   r"(?:, ?(?:[<>=!~]=?|==) ?\d[\w.]{0,30}){0,3}) is required[,;.]? (?:but )?"
                                   r"(?:found|you have|got|installed(?: version)?(?: is)?:?) (?:[A-Za-z][\w.-]{0,60} ?(?:==)? ?)?"

@@ -4945,9 +4945,21 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
         # option's dest (pip 19.0 dropped --process-dependency-links; prequ 1.4.3 still read it).
         # An option is declared by its dest or a flag given to add_argument/add_option/Option; a
         # flag merely compared as text (pip 19's freeze.py lists '--process-dependency-links') is not.
-        flag = re.escape(name.replace("_", "-"))
+        # The flag may spell the dest with dashes or underscores, follow short flags, or sit in
+        # partial(Option, ...) (pip's own form); a positional is add_argument("output_dir").
+        flag = "[-_]".join(re.escape(part) for part in name.split("_"))
         defined = re.compile(rf"""\bdest\s*=\s*['"]{re.escape(name)}['"]"""
-                             rf"""|\b(?:add_argument|add_option|Option)\(\s*(?:['"]-\w['"]\s*,\s*)?['"]--{flag}['"]""")
+                             rf"""|\b(?:add_argument|add_option|make_option|Option)\((?:[^()'"]|'[^'\n]*'|"[^"\n]*"){{0,300}}?['"]--{flag}['"]"""
+                             rf"""|\bpartial\(\s*(?:\w+\.)?Option\s*,(?:[^()'"]|'[^'\n]*'|"[^"\n]*"){{0,300}}?['"]--{flag}['"]"""
+                             rf"""|\badd_argument\(\s*['"]{re.escape(name)}['"]""")
+        # ... and only when a pin of the set reads the option (prequ read pip's): a namespace the
+        # project's own parser builds says nothing about a pin that once declared a like-named flag.
+        reads = re.compile(rf"\.{re.escape(name)}\b")
+        try:
+            if not any(_release_mentions(ctx, p.name, p.version, reads) for p in active):
+                return []
+        except Exception:
+            return []
         what = "option"
     else:
         defined = re.compile(rf"^[ \t]+(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)  # a method: indented
@@ -6356,9 +6368,10 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
     movable = [p for p in ctx.pins if p.active and p.version][:MAX_OWNER_PINS_FN]
     pairs: List[Tuple[Any, str, Any, Any, Culprit]] = []
     asked: Dict[Tuple[str, str], Optional[Culprit]] = {}
-    wrapped: Set[str] = set()  # callables reached through a pin's own class that forwards its keywords
+    wrapped: Set[int] = set()  # pairs (by id) reached through a pin's own class that forwards its keywords
     own_bases: Dict[Tuple[str, str], Any] = {}  # (module, class) of a pin's own class -> its forwarded-to base
     for pin, full, use in users.keyword_call_sites(ctx, movable, kw, own_classes=not multiple):
+        via = False
         if full.startswith(users.OWN_CLASS):
             module, _, name = full[len(users.OWN_CLASS):].rpartition(".")
             full = f"{module}.{name}"
@@ -6375,15 +6388,15 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
             # openai-style SDKs build their own SyncHttpxClientWrapper(httpx.Client) with proxies=,
             # and its __init__ passes **kwargs up: the keyword is the base's to take.
             if (module, name) not in own_bases:
-                if len(own_bases) >= MAX_WRAPPER_QUESTIONS:
-                    return []  # more own classes take it than are asked: an answer would rest on the first few
-                own_bases[(module, name)] = _forwarded_to_foreign_base(ctx, pin, module, name, kw)
+                # (past the cap, the rest are taken as not forwarding: a direct call may still answer)
+                own_bases[(module, name)] = _forwarded_to_foreign_base(ctx, pin, module, name, kw) \
+                    if len(own_bases) < MAX_WRAPPER_QUESTIONS else None
             based = own_bases[(module, name)]
             if based is None:
                 continue
             owner_name, module, name = based[0].name, based[1], based[2]
             full = f"{module}.{name}"
-            wrapped.add(full)
+            via = True
         if owner_name is None or canonicalize_name(owner_name) == pin.key or ctx.is_keep(owner_name):
             continue
         owner = ctx.pinned(owner_name)
@@ -6398,10 +6411,13 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
                 if present and excludes(present, owner.version) else None
         if asked[(full, param)] is not None:
             pairs.append((pin, full, use, owner, asked[(full, param)]))
+            if via:
+                wrapped.add(id(pairs[-1]))
     if len({(p.key, full) for p, full, _, _, _ in pairs}) != 1 and not (
             len({p.key for p, _, _, _, _ in pairs}) == 1 and len({o.key for _, _, _, o, _ in pairs}) == 1
-            and all(full in wrapped for _, full, _, _, _ in pairs)):
+            and all(id(pair) in wrapped for pair in pairs)):
         return []
+    through = id(pairs[0]) in wrapped
     pin, full, use, owner, culprit = pairs[0]
     if len(pairs) > 1:
         # One caller's wrappers of one callee's classes (unitycatalog's SyncHttpxClientWrapper and
@@ -6414,7 +6430,7 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
                           list(dict.fromkeys(e for _, _, _, _, c in pairs for e in c.evidence)), culprit.source)
     ctx.found_caller = pin.name
     ctx.callee = ctx.party(owner.name)
-    if full in wrapped:
+    if through:
         ev = (f"no caller frame was printed; {pin.name} {pin.version} passes {kw}= to its own class (`{use.statement}`, "
               f"{use.file} line {use.line}), whose __init__ hands its keywords to {full}")
     else:
@@ -6422,7 +6438,7 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
               f"(`{use.statement}`, {use.file} line {use.line})")
     ctx.evidence.append(ev)
     out = [Culprit(culprit.name, culprit.constraint, culprit.confidence, [ev] + culprit.evidence, culprit.source)]
-    if not ctx.is_keep(pin.name) and not multiple and full not in wrapped:
+    if not ctx.is_keep(pin.name) and not multiple and not through:
         # (a caller still passing the keyword may have dropped the positional; a wrapper's callers
         # are not direct calls of the base, which those readings look for)
         out += _stopped_passing(ctx, pin, use, full, kw, ev)
@@ -6431,6 +6447,9 @@ def _keyword_call_pairs(ctx: Context, kw: str, any_callable: bool = False, named
 
 
 MAX_WRAPPER_QUESTIONS = 8  # a pin's own classes asked whether they hand a keyword to another pin's base
+# The probe's words for a constructor it follows to a base it cannot read: "__init__ forwards **kw to
+# super.__init__", or a class with no __init__ that "inherits its constructor from httpx.Client".
+_FORWARDS_TO_BASE = re.compile(r"forwards \*\*\w+ to super\.|inherits its constructor from ")
 
 
 def _forwarded_to_foreign_base(ctx: Context, pin: Any, module: str, cls: str, kw: str) -> Optional[Tuple[Any, str, str]]:
@@ -6448,7 +6467,7 @@ def _forwarded_to_foreign_base(ctx: Context, pin: Any, module: str, cls: str, kw
         answer = ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, parameter=kw))
     except Exception:
         return None
-    if answer.value != UNKNOWN or "forwards **kwargs to super" not in (answer.evidence or ""):
+    if answer.value != UNKNOWN or not _FORWARDS_TO_BASE.search(answer.evidence or ""):
         return None
     bases = _foreign_bases(ctx, pin, module, cls)
     return bases[0] if len(bases) == 1 else None
@@ -7291,10 +7310,11 @@ def _requires_other_python(ctx: Context, sig: F.Signal, done: Any) -> Diagnosis:
 def _same_release(found: str, pinned: str) -> bool:
     """Whether a check's "you have 3.6" names the pinned 3.6.9 (a prefix counts; an unreadable one is no evidence)."""
     try:
-        if Version(found) == Version(pinned):
-            return True
+        found_v, pinned_v = Version(found), Version(pinned)
     except InvalidVersion:
         return True
+    if found_v.public == pinned_v.public:
+        return True  # "0.1.69+cuda111" is the pinned 0.1.69's CUDA build
     return pinned.startswith(found + ".") or pinned.startswith(found + "+")
 
 
