@@ -137,6 +137,7 @@ class Transport:
         self._pool: Dict[Tuple[str, str], List[Any]] = {}
         self._lock = threading.Lock()
         self._ssl: Optional["ssl.SSLContext"] = None
+        self._ssl_unverified: Optional["ssl.SSLContext"] = None
 
     # -- credentials --------------------------------------------------
     def strip_credentials(self, url: str) -> str:
@@ -260,19 +261,35 @@ class Transport:
                 raise BadInput(f"could not find the TLS client certificate file, invalid path: {self.client_cert} "
                                "(pip's client-cert setting)")
             try:
-                ctx = ssl.create_default_context(cafile=self.cert) if self.cert and not os.path.isdir(self.cert) else ssl.create_default_context()
-                if self.cert and os.path.isdir(self.cert):
-                    ctx.load_verify_locations(capath=self.cert)
+                # A folder is the whole trust store, as requests' ca_cert_dir (no system certificates beside it).
+                folder = bool(self.cert) and os.path.isdir(self.cert or "")
+                ctx = ssl.create_default_context(cafile=None if folder else self.cert, capath=self.cert if folder else None)
             except (OSError, ValueError) as exc:  # ssl.SSLError is an OSError
                 raise BadInput(f"cannot load TLS CA certificates from {self.cert} (pip's cert setting): {_one_line(exc)}") from None
-            if self.client_cert:
-                try:
-                    ctx.load_cert_chain(self.client_cert)
-                except (OSError, ValueError) as exc:
-                    raise BadInput(f"cannot load the TLS client certificate from {self.client_cert} (pip's client-cert "
-                                   f"setting, a PEM file with the private key and the certificate): {_one_line(exc)}") from None
+            self._load_client_cert(ctx)
             self._ssl = ctx
         return self._ssl
+
+    def _unverified_context(self) -> "ssl.SSLContext":
+        """pip's --trusted-host: no verification, but the client certificate is still presented."""
+        import ssl
+
+        if self._ssl_unverified is None:
+            if self.client_cert and not os.path.exists(self.client_cert):
+                raise BadInput(f"could not find the TLS client certificate file, invalid path: {self.client_cert} "
+                               "(pip's client-cert setting)")
+            ctx = ssl._create_unverified_context()
+            self._load_client_cert(ctx)
+            self._ssl_unverified = ctx
+        return self._ssl_unverified
+
+    def _load_client_cert(self, ctx: "ssl.SSLContext") -> None:
+        if self.client_cert:
+            try:
+                ctx.load_cert_chain(self.client_cert)
+            except (OSError, ValueError) as exc:
+                raise BadInput(f"cannot load the TLS client certificate from {self.client_cert} (pip's client-cert "
+                               f"setting, a PEM file with the private key and the certificate): {_one_line(exc)}") from None
 
     def _proxy_for(self, scheme: str, host: str) -> Optional[str]:
         from urllib.request import getproxies_environment, proxy_bypass_environment
@@ -287,13 +304,12 @@ class Transport:
 
     def _connect(self, scheme: str, netloc: str) -> "http.client.HTTPConnection":
         import http.client
-        import ssl
 
         proxy = self._proxy_for(scheme, netloc)
         hostname = urlsplit(f"//{netloc}").hostname or netloc
         if scheme == "https":
-            # pip's --trusted-host: no verification, so no CA bundle needed either
-            ctx = ssl._create_unverified_context() if self._trusted(netloc) else self.tls_context()
+            # pip's --trusted-host: no verification, so no CA bundle needed either (a client certificate still is)
+            ctx = self._unverified_context() if self._trusted(netloc) else self.tls_context()
             if proxy:
                 conn: http.client.HTTPConnection = http.client.HTTPSConnection(*_proxy_address(proxy), timeout=self.timeout, context=ctx)
                 conn.set_tunnel(hostname, urlsplit(f"//{netloc}").port or 443, headers=_proxy_auth(proxy))

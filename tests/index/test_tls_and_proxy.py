@@ -155,6 +155,41 @@ def test_pip_cert_in_the_environment_verifies_the_index(world, cache_dir, https_
     assert https_index.handshake_failures == 0
 
 
+def test_a_cert_folder_is_the_whole_trust_store(world, cache_dir, https_index, certs, tmp_path, monkeypatch):
+    # requests' ca_cert_dir: a folder of hashed certificates ("<subject hash>.0"), and nothing beside it
+    import shutil
+    import subprocess
+
+    from pytest_depfix.index.transport import Transport
+
+    cert = certs["trusted"][0]
+    subject_hash = subprocess.run([shutil.which("openssl"), "x509", "-hash", "-noout", "-in", str(cert)],
+                                  capture_output=True, text=True, check=True).stdout.strip()
+    folder = tmp_path / "cas"
+    folder.mkdir()
+    shutil.copy(cert, folder / f"{subject_hash}.0")
+    monkeypatch.setenv("PIP_CERT", str(folder))
+    status, out, err = check(world, cache_dir, https_index.url)
+    assert (status, out.splitlines()[-1], err) == (0, "consistent", "")
+    # no system store loaded beside the folder (its certificates load lazily: none counted up front)
+    assert Transport(cert=str(folder)).tls_context().cert_store_stats()["x509_ca"] == 0
+    assert Transport(cert=str(cert)).tls_context().cert_store_stats()["x509_ca"] == 1
+
+
+def test_a_trusted_host_still_presents_the_client_certificate(world, cache_dir, certs, tmp_path, monkeypatch):
+    # pip's --trusted-host skips verifying the index, not authenticating to it
+    client_cert, client_key = self_signed_cert(tmp_path, "client", usage="clientAuth")
+    pem = tmp_path / "client.pem"
+    pem.write_text(client_key.read_text() + client_cert.read_text())
+    with TLSIndexServer(world.index.root, *certs["other"], client_ca=client_cert) as srv:
+        monkeypatch.setenv("PIP_TRUSTED_HOST", "127.0.0.1")
+        status, _, err = check(world, cache_dir.parent / "no-client-cert", srv.url)
+        assert status == 3, err  # the server wants a client certificate
+        monkeypatch.setenv("PIP_CLIENT_CERT", str(pem))
+        status, out, err = check(world, cache_dir, srv.url)
+        assert (status, out.splitlines()[-1], err) == (0, "consistent", "")
+
+
 def test_cert_in_a_pip_config_file_verifies_the_index(world, cache_dir, https_index, ca_file, isolated_pip_config):
     isolated_pip_config.write_text(f"[global]\ncert = {ca_file}\n")
     status, out, err = check(world, cache_dir, https_index.url)

@@ -29,7 +29,8 @@ class NoOpenSSL(RuntimeError):
     """The ``openssl`` command is missing or failed; callers skip."""
 
 
-def self_signed_cert(dest: Path, name: str = "index", san: str = "IP:127.0.0.1") -> Tuple[Path, Path]:
+def self_signed_cert(dest: Path, name: str = "index", san: str = "IP:127.0.0.1",
+                     usage: str = "serverAuth") -> Tuple[Path, Path]:
     """``(cert.pem, key.pem)`` in ``dest``: self-signed, subjectAltName ``san`` (127.0.0.1), valid one day."""
     exe = shutil.which("openssl")
     if exe is None:
@@ -44,7 +45,7 @@ def self_signed_cert(dest: Path, name: str = "index", san: str = "IP:127.0.0.1")
         "[req]\ndistinguished_name = dn\nx509_extensions = ext\nprompt = no\n"
         "[dn]\nCN = 127.0.0.1\n"
         f"[ext]\nsubjectAltName = {san}\nbasicConstraints = critical,CA:TRUE\n"
-        "keyUsage = critical,digitalSignature,keyCertSign\nextendedKeyUsage = serverAuth\n"
+        f"keyUsage = critical,digitalSignature,keyCertSign\nextendedKeyUsage = {usage}\n"
         "subjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid:always\n"
     )
     cmd = [exe, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
@@ -61,10 +62,13 @@ def self_signed_cert(dest: Path, name: str = "index", san: str = "IP:127.0.0.1")
 class TLSIndexServer(IndexServer):
     """``with TLSIndexServer(root, cert, key) as srv: srv.url`` -> ``https://127.0.0.1:PORT/simple/``."""
 
-    def __init__(self, root: Path, cert: Path, key: Path):
+    def __init__(self, root: Path, cert: Path, key: Path, client_ca: Optional[Path] = None):
         super().__init__(root)
         self._ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         self._ctx.load_cert_chain(str(cert), str(key))
+        if client_ca is not None:  # a client certificate signed by (here: equal to) client_ca is required
+            self._ctx.verify_mode = ssl.CERT_REQUIRED
+            self._ctx.load_verify_locations(cafile=str(client_ca))
         self.handshake_failures = 0
         self.authorization_seen: List[str] = []
 
