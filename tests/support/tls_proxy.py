@@ -277,11 +277,17 @@ def _pipe(a: socket.socket, b: socket.socket) -> None:
     b.setblocking(True)
     socks = [a, b]
     while True:
-        ready, _, _ = select.select(socks, [], [], 10)
+        try:
+            ready, _, _ = select.select(socks, [], [], 10)
+        except (OSError, ValueError):
+            return  # a side was closed under us (its descriptor is -1): the tunnel is over
         if not ready:
             return
         for s in ready:
-            data = s.recv(65536)
-            if not data:
-                return
-            (b if s is a else a).sendall(data)
+            try:
+                data = s.recv(65536)
+                if not data:
+                    return
+                (b if s is a else a).sendall(data)
+            except OSError:
+                return  # reset by either side: the tunnel is over
