@@ -1678,8 +1678,9 @@ def stdlib_removed_at_import(probe: Any, dist: str, version: str, python: Tuple[
     files = [p for p in imported_at_import(probe, dist, version)
              if not any(_test_or_docs_folder(part) for part in p.split("/")[:-1]) and p != "setup.py"]
     for path in files:
+        text = tree.read(path) or ""
         try:
-            mod = parse_quietly(tree.read(path) or "")
+            mod = parse_quietly(text)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         for st in mod.body:
@@ -1689,8 +1690,7 @@ def stdlib_removed_at_import(probe: Any, dist: str, version: str, python: Tuple[
             elif isinstance(st, ast.Import):
                 hits = [h for h in (gone(a.name, None) for a in st.names) if h]
             if hits:
-                text = (ast.get_source_segment(tree.read(path) or "", st) or "").split("\n")[0]
-                return path, st.lineno, text, hits[0]
+                return path, st.lineno, (ast.get_source_segment(text, st) or "").split("\n")[0], hits[0]
     return None
 
 

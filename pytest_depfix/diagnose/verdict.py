@@ -7315,7 +7315,7 @@ def _same_release(found: str, pinned: str) -> bool:
         return True
     if found_v.public == pinned_v.public:
         return True  # "0.1.69+cuda111" is the pinned 0.1.69's CUDA build
-    return pinned.startswith(found + ".") or pinned.startswith(found + "+")
+    return pinned.startswith(found + ".")  # "you have 3.6" for 3.6.9
 
 
 def _requirer_before(ctx: Context, by: Any, pin: Any, req: Any) -> Optional[Culprit]:

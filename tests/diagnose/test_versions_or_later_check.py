@@ -6,6 +6,8 @@ redis-py versions 3.2.0 or later. You have 2.10.6``, pasted from a Cloud Foundry
 (``2019-03-06T14:01:56.64-0500 [APP/PROC/WEB/0] ERR ``).  The check names the project
 ("redis-py"), not the distribution ("redis"), and the checker is the exception's package.
 """
+import pytest
+
 from pytest_depfix.crash import parse_traceback
 from pytest_depfix.diagnose import diagnose, families, load_knowledge
 from pytest_depfix.diagnose.probe import ApiProbe
@@ -80,7 +82,8 @@ def test_a_found_version_followed_by_a_comma_is_read():
     assert _signal("ImportError: needs numpy >=1.20 but got numpy-1.19.5").found == ("numpy", "1.19.5")
 
 
-def test_jaxs_check_moves_jaxlib_up_or_jax_back(index_for):
+@pytest.mark.parametrize("found", ["0.1.69", "0.1.69+cuda111"])  # (a CUDA build of the pinned release is that release)
+def test_jaxs_check_moves_jaxlib_up_or_jax_back(index_for, found):
     universe = {
         "jaxlib": [{"version": v, "files": {"jaxlib/__init__.py": ""}} for v in ("0.1.69", "0.1.74", "0.1.75")],
         "jax": [{"version": v, "files": {"jax/__init__.py": ""}} for v in ("0.2.20", "0.2.26")],
@@ -92,7 +95,7 @@ def test_jaxs_check_moves_jaxlib_up_or_jax_back(index_for):
              '    import jax\n'
              '  File "/usr/lib/python3.8/site-packages/jax/__init__.py", line 3, in <module>\n'
              '    raise RuntimeError(msg)\n'
-             'RuntimeError: jaxlib is version 0.1.69, but this version of jax requires version >= 0.1.74.\n')
+             f'RuntimeError: jaxlib is version {found}, but this version of jax requires version >= 0.1.74.\n')
     d = diagnose(parse_traceback(paste)[0], pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert d.verdict == "transitive", d.summary
     assert ("jaxlib", ">=0.1.74") in {(c.name, c.constraint) for c in d.culprits}
