@@ -45,6 +45,11 @@ def format_report(report, n_pins: int) -> list:
         lines.append("inconsistent")
     elif report.errors:
         lines.append(f"incomplete: {len(report.errors)} package(s) could not be read; no conflict among the rest")
+    elif report.unpinned:
+        # Nothing conflicts among the exact pins, but a line without one was never read:
+        # a bare "consistent" would speak for it too.
+        lines.append(f"consistent among {report.checked} pinned package(s); "
+                     f"{len(report.unpinned)} unpinned not checked")
     else:
         lines.append("consistent")
     return lines

@@ -233,3 +233,16 @@ def test_check_says_incomplete_and_exits_3_when_a_pin_could_not_be_read(index_fo
     code = main(["check", "--requirements", str(req), "--python", "3.8", "--platform", "linux", "--json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 3 and data["ok"] is True and data["complete"] is False
+
+
+def test_check_does_not_call_an_unpinned_line_consistent(index_for, tmp_path, capsys, monkeypatch):
+    # A requirement without an exact version is never read: the verdict speaks only for the pins.
+    index, target = index_for(UNIVERSE, python="3.8")
+    req = tmp_path / "r.txt"
+    req.write_text("werkzeug==2.0.3\nitsdangerous>=2\n")
+    monkeypatch.setattr("pytest_depfix.commands.check.index_from_args", lambda args, t: _Ctx(index))
+    code = main(["check", "--requirements", str(req), "--python", "3.8", "--platform", "linux"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out[-2] == "unpinned: itsdangerous has no exact version; not checked"
+    assert out[-1] == "consistent among 1 pinned package(s); 1 unpinned not checked"
