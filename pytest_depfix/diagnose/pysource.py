@@ -78,6 +78,9 @@ class ClassInfo:
     # Methods read through a decorator that makes them values (property, cached_property): a
     # call of the attribute calls what the getter returns, not the getter.
     properties: Set[str] = field(default_factory=set)
+    # A pydantic model's declared ``extra`` policy ("ignore", "allow", "forbid"), when its body says:
+    # its generated constructor takes any keyword unless it forbids extras.
+    extra_keywords: Optional[str] = None
 
 
 @dataclass
@@ -973,6 +976,29 @@ def _annotation_only(st: ast.stmt) -> bool:
         and not any(k.arg == "default" for k in v.keywords)
 
 
+_EXTRA_POLICIES = ("ignore", "allow", "forbid")
+
+
+def _extra_policy(node: ast.AST) -> Optional[str]:
+    """``"ignore"`` or ``Extra.ignore`` (pydantic's ``extra`` setting) as its word, else None."""
+    word = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else \
+        node.attr if isinstance(node, ast.Attribute) else None
+    return word if word in _EXTRA_POLICIES else None
+
+
+def _extra_of_config(node: ast.AST) -> Optional[str]:
+    """The ``extra`` of ``model_config = ConfigDict(extra="ignore")`` (or ``SettingsConfigDict``, or a dict literal)."""
+    if isinstance(node, ast.Call) and (_dotted(node.func) or "").rsplit(".", 1)[-1] in ("ConfigDict", "SettingsConfigDict"):
+        for k in node.keywords:
+            if k.arg == "extra":
+                return _extra_policy(k.value)
+    if isinstance(node, ast.Dict):
+        for k, v in zip(node.keys, node.values):
+            if isinstance(k, ast.Constant) and k.value == "extra":
+                return _extra_policy(v)
+    return None
+
+
 def read_class(cls: ast.ClassDef) -> ClassInfo:
     info = ClassInfo(cls.name, cls.lineno, _class_bases(cls))
     is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
@@ -1001,7 +1027,15 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
             elif isinstance(st, ast.ClassDef):
                 info.members.setdefault(st.name, st.lineno)
                 body_set.add(st.name)
+                if st.name == "Config":  # pydantic 1's inner config class: "extra = Extra.ignore"
+                    for sub in st.body:
+                        if isinstance(sub, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "extra" for t in sub.targets):
+                            info.extra_keywords = _extra_policy(sub.value) or info.extra_keywords
             elif isinstance(st, (ast.Assign, ast.AnnAssign)):
+                if isinstance(st.value, (ast.Call, ast.Dict)) and any(
+                        isinstance(t, ast.Name) and t.id == "model_config"
+                        for t in (st.targets if isinstance(st, ast.Assign) else [st.target])):
+                    info.extra_keywords = _extra_of_config(st.value) or info.extra_keywords
                 for t in (st.targets if isinstance(st, ast.Assign) else [st.target]):
                     for n in ([t] if isinstance(t, ast.Name) else (t.elts if isinstance(t, ast.Tuple) else [])):
                         if isinstance(n, ast.Name):
@@ -1597,6 +1631,11 @@ class Resolver:
             for meth in ("__init__", "__new__"):
                 if meth in c.methods:
                     return self.accepts(Ref("function", ref.module, fn=c.methods[meth], path=ref.path), param, depth + 1, owner=ref)
+            if c.extra_keywords in ("ignore", "allow") and param.isidentifier():
+                # pydantic's generated constructor: a keyword that is no field is ignored or kept
+                # (mcp 1.12's FastMCP passed **settings to a BaseSettings with extra="ignore")
+                return Finding(YES, f"{ref.path}:{c.line} {c.name} is a pydantic model with extra={c.extra_keywords!r}: "
+                               f"it takes any keyword")
             if c.dataclass_fields is not None:
                 if "@" in param or param.isdigit():
                     # a dataclass's generated __init__ takes its fields in order, inherited ones

@@ -505,3 +505,43 @@ def test_setattr_on_the_module_itself_for_computed_names_makes_names_unknown():
     # a constant name set on another object says nothing about the module's names
     other = src.replace("m = sys.modules['pandas.core.common']", "m = object()")
     assert lookup({**files, "pandas/core/common.py": other}, "pandas.core.common", "is_list_like").value == NO
+
+
+FASTMCP_LIKE = '''
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Extra
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FASTMCP_", extra="ignore")
+    debug: bool = False
+
+
+class Strict(BaseSettings):
+    model_config = SettingsConfigDict(extra="forbid")
+    debug: bool = False
+
+
+class Old(BaseModel):
+    class Config:
+        extra = Extra.allow
+
+
+class Server:
+    def __init__(self, name=None, **settings):
+        self.settings = Settings(**settings)
+
+
+class StrictServer:
+    def __init__(self, name=None, **settings):
+        self.settings = Strict(**settings)
+'''
+
+
+def test_a_pydantic_model_that_ignores_or_allows_extras_takes_any_keyword():
+    # mcp 1.12.2's FastMCP passed **settings to a BaseSettings with extra="ignore": version= was
+    # accepted (and dropped); 1.12.3 took **settings away.  A model that forbids extras says nothing.
+    r = Resolver(DictTree({"m.py": FASTMCP_LIKE}))
+    assert r.accepts(r.lookup("m", "Server").refs[0], "version").value == YES
+    assert r.accepts(r.lookup("m", "Old").refs[0], "anything").value == YES
+    assert r.accepts(r.lookup("m", "StrictServer").refs[0], "version").value == UNKNOWN  # BaseSettings is not read
