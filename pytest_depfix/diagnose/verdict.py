@@ -1041,6 +1041,13 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                                           "most likely the project's own code")
                 ctx.evidence.append("no caller frame was printed, and no other pin of the set uses the name "
                                     "(read from their release files): the caller is the project's own code")
+        if verdict == "unknown" and not culprits:
+            # Nothing else explains it: a pin's line on the failing path that its pinned release
+            # brought is the one change the stack itself shows.
+            exposed = _new_line_on_path(ctx)
+            if exposed is not None:
+                verdict, culprits = exposed[0], exposed[2]
+                summary = f"{summary}; {exposed[1]}"
         if verdict in ("environment", "unknown"):
             culprits = []
         if len(culprits) > 1:
@@ -2301,6 +2308,70 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
                            "release-files"))
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+MAX_PATH_LINES = 4  # outer lines of the failing path read back through their pins' releases
+
+
+def _new_line_on_path(ctx: Context) -> Optional[Tuple[str, str, List[Culprit]]]:
+    """(verdict, summary, culprits): a line on the failing path is a pin's own and new in its pinned release.
+
+    spulec/freezegun#68: freezegun 0.2.3's ``start()`` began comparing every module attribute
+    with ``attribute_value == real_datetime``, which ran SQLAlchemy 0.9.8's ``PathRegistry.__eq__``
+    on a class and failed inside SQLAlchemy with ``AttributeError: ... has no attribute 'path'``.
+    SQLAlchemy's failing line is old; freezegun's calling line came in 0.2.3.  Only when nothing
+    else explains the crash, only a frame that called further in (the failing frame itself is
+    ``_new_own_line``'s), only a line among the pin's last few releases and within its major, and
+    only where the failure happens inside a pin (an error in the project's own callback is the
+    project's).  Read from release files, never run; ranked as a guess.
+    """
+    from .adapted import frame_relpath
+
+    frames = ctx.crash.final.frames
+    if ctx.probe is None or len(frames) < 2:
+        return None
+    inner = _frame_party(frames[-1], ctx)
+    if inner is None or inner.kind != "dist":
+        return None
+    asked = 0
+    for i in range(len(frames) - 2, -1, -1):
+        fr = frames[i]
+        party = _frame_party(fr, ctx)
+        if party is None or party.kind != "dist":
+            continue
+        pin = ctx.pinned(party.name) if party.name else None
+        line = (fr.source or "").strip()
+        rel = frame_relpath(fr)
+        if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
+                or re.match(r"(?:raise|assert|return\s*$)\b", line) or not (fr.function or "").isidentifier():
+            continue
+        if asked >= MAX_PATH_LINES:
+            break
+        asked += 1
+        came = _line_came(ctx, pin, rel, fr.function, line)
+        if came is None or came[0] is None:
+            continue
+        back, forward = came
+        k = i
+        while k > 0 and _frame_party(frames[k - 1], ctx) == party:
+            k -= 1
+        outer = _frame_party(frames[k - 1], ctx) if k > 0 else None
+        if outer is not None and outer.kind == "dist" and forward is None:
+            # Another pin calls in: that caller may be what changed (as in _new_own_line), so only
+            # a line the pin itself dropped again reads as its regression.
+            continue
+        verdict = "transitive" if outer is not None and outer.kind == "dist" else "direct"
+        where = (f"{pin.name}=={pin.version}'s line `{line[:80]}` ({rel}, in {fr.function}) is on the failing path "
+                 f"and new in its release: {pin.name} {back} did not have it yet")
+        out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [where], "release-files")]
+        if forward is not None:
+            out.append(Culprit(pin.name, f">={forward}", CONF_GUESS,
+                               [f"{pin.name}=={pin.version}'s line `{line[:80]}` ({rel}) is on the failing path; "
+                                f"{pin.name} {forward} no longer has it"], "release-files"))
+        ctx.callee = ctx.party(pin.name)
+        ctx.evidence.append(where + " (read from release files)")
+        return verdict, where, out
+    return None
 
 
 def _module_text_at(ctx: Context, dist: str, version: str, rel: str) -> str:
