@@ -49,6 +49,8 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
     (re.compile(r"Can't instantiate abstract class \w+ with"), "TypeError"),
+    # the fragment a reporter quotes without its function: "got an unexpected keyword argument 'method_whitelist'"
+    (re.compile(r"got an unexpected keyword argument '\w+'\s*$"), "TypeError"),
     (re.compile(r"(?:too many|not enough) values to unpack \(expected (?:at least )?\d+(?:, got \d+)?\)\s*$"), "ValueError"),
 ]
 _AFTER_COLON = re.compile(r":\s+|\uff1a\s*|\s-\s+")  # also the full-width colon of a Chinese or Japanese log line, and a " - " separator

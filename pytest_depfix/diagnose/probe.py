@@ -257,13 +257,20 @@ class _Store:
 # one release as a SourceTree
 # --------------------------------------------------------------------------
 
-def _module_path(member: str, sdist: bool) -> List[str]:
-    """Import-relative paths a release member stands for (best first)."""
+def _module_path(member: str, sdist: bool, renamed: Optional[Tuple[str, str]] = None) -> List[str]:
+    """Import-relative paths a release member stands for (best first).
+
+    ``renamed``: (folder, package) of an sdist whose setup.py maps the package onto a folder
+    that is itself the package (``package_dir={'pubcontrol': 'src'}``, with ``src/__init__.py``):
+    its members are that package's modules, not top-level ones.
+    """
     parts = member.split("/")
     if sdist:
         parts = parts[1:]  # <name>-<version>/...
         if not parts:
             return []
+        if renamed is not None and len(parts) > 1 and parts[0] == renamed[0]:
+            return ["/".join([renamed[1]] + parts[1:])]
         out = ["/".join(parts)]
         if parts[0] in ("src", "lib", "python") and len(parts) > 1:
             out.insert(0, "/".join(parts[1:]))
@@ -275,6 +282,25 @@ def _module_path(member: str, sdist: bool) -> List[str]:
             return ["/".join(parts[2:])]
         return []
     return [member]
+
+
+_PACKAGE_FOLDERS = ("src", "lib", "python")
+
+
+def _package_folder(members: Sequence[str], dist: str) -> Optional[Tuple[str, str]]:
+    """(folder, package) when an sdist's ``src/`` is the package itself, named like the distribution.
+
+    fanout's pubcontrol and gripcontrol 3.x-4.x ship ``src/__init__.py`` and install it as
+    ``pubcontrol`` (``package_dir={'pubcontrol': 'src'}``).  Read from the member list alone:
+    the folder holds an ``__init__.py`` and no folder named for the package exists anywhere.
+    """
+    package = canonicalize_name(dist).replace("-", "_")
+    inner = {"/".join(m.split("/")[1:3]) for m in members if m.count("/") >= 2}
+    for folder in _PACKAGE_FOLDERS:
+        if f"{folder}/__init__.py" in inner and not any(
+                p.split("/")[0] == package or p == f"{folder}/{package}" for p in inner):
+            return folder, package
+    return None
 
 
 def _size(text: str) -> int:
@@ -296,8 +322,9 @@ class ReleaseTree(SourceTree):
         members = probe._members(dist, version)
         self._map: Dict[str, str] = {}
         sdist = bool(members) and not any(m.split("/")[0].endswith(".dist-info") for m in members)
+        renamed = _package_folder(members, dist) if sdist else None
         for m in members:
-            for p in _module_path(m, sdist):
+            for p in _module_path(m, sdist, renamed):
                 self._map.setdefault(p, m)
         self._texts: Dict[str, Optional[str]] = {}
         self.bytes_read = 0

@@ -6399,6 +6399,33 @@ def _constructor_owner(ctx: Context, sig: F.Signal, caller: Party, method: str) 
 _NAMELESS_CALLABLES = ("__init__", "__new__")
 
 
+_VENDOR_FOLDERS = ("packages", "_vendor", "vendor", "extern", "_vendored")
+
+
+def _unvendored(ctx: Context, module: str) -> Optional[str]:
+    """``requests.packages.urllib3.util`` -> ``urllib3.util`` when the host pin ships no such folder and another pin owns it.
+
+    requests 2.16+ no longer vendors urllib3: ``requests/packages.py`` puts the installed
+    ``urllib3`` modules into ``sys.modules`` under ``requests.packages.*`` at import time, so
+    a call through that path (pubcontrol 3.3.0's ``Retry(method_whitelist=...)``) is urllib3's.
+    A host that really ships the copy keeps it (pip's ``_vendor``).
+    """
+    if ctx.probe is None:
+        return None
+    parts = module.split(".")
+    for i in range(1, len(parts) - 1):
+        if parts[i] not in _VENDOR_FOLDERS:
+            continue
+        host, other = module_owner(parts[0], ctx), module_owner(parts[i + 1], ctx)
+        if not host or not other or canonicalize_name(host) == canonicalize_name(other):
+            return None
+        pin = ctx.pinned(host)
+        if pin is None or not pin.version or _module_text(ctx, pin.name, pin.version, ".".join(parts[:i + 2])) is not None:
+            return None
+        return ".".join(parts[i + 1:])
+    return None
+
+
 def _module_and_callable(ctx: Context, full: str) -> Tuple[str, str]:
     """``redis.ConnectionPool.from_url`` as (``redis``, ``ConnectionPool.from_url``): a class's method is asked of its module.
 
@@ -6407,6 +6434,7 @@ def _module_and_callable(ctx: Context, full: str) -> Tuple[str, str]:
     ``redis.ConnectionPool`` a class).
     """
     module, _, name = full.rpartition(".")
+    module = _unvendored(ctx, module) or module
     head, _, cls = module.rpartition(".")
     if not head or not cls[:1].isupper() or ctx.probe is None:
         return module, name
