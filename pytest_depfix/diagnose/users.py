@@ -98,6 +98,7 @@ def uses_in_source(text: str, module: str, name: str, raises: str = "ImportError
         if not imports:
             return None
         live = _live(tree.body, imports, set(imports), "ModuleNotFoundError", python,
+                     fb=(module, lacks) if lacks is not None else None,
                      flags=_version_flags(tree))[0]  # type: ignore[attr-defined]
         if not live:
             return None
@@ -417,12 +418,20 @@ def _live(stmts: List[ast.stmt], uses: Set[int], mentions: Set[int], raises: str
 
 
 def _body_fails(body: List[ast.stmt], fb: Tuple[str, Callable[[str, str], Optional[bool]]]) -> bool:
-    """Whether a ``try`` body imports, from the failing module, a name the pinned callee surely lacks."""
+    """Whether a ``try`` body imports, from the failing module's package, a name the pinned callee surely lacks.
+
+    flask-restx 1.1.0: ``try: from flask.helpers import _endpoint_from_view_func`` /
+    ``except ImportError: from flask.scaffold import ...``; Flask 3.0 has neither.
+    """
     module, lacks = fb
+    top = module.split(".")[0]
     for st in body:
-        if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module == module:
+        # (a submodule's sibling counts; a plain module's is only itself: 'collections.abc' before
+        # 'collections' is the new home, no sign of what the callee lacks)
+        if isinstance(st, ast.ImportFrom) and st.level == 0 and st.module and \
+                (st.module == module or ("." in module and st.module.split(".")[0] == top)):
             for alias in st.names:
-                if alias.name != "*" and lacks(module, alias.name) is True:
+                if alias.name != "*" and lacks(st.module, alias.name) is True:
                     return True
     return False
 

@@ -132,3 +132,15 @@ def test_a_release_that_kept_the_failing_import_only_as_a_fallback_is_found_befo
     moves = {(c.name, c.constraint) for c in d.culprits}
     assert ("explorerish", ">=1.1.2") in moves, moves
     assert ("explorerish", ">=2.0") not in moves
+
+
+def test_a_try_on_a_sibling_module_of_the_callee_is_asked_too():
+    # flask-restx 1.1.0: 'try: from flask.helpers import _endpoint_from_view_func' /
+    # 'except ImportError: from flask.scaffold import ...'; Flask 3.0 has neither.
+    src = ("try:\n    from flask.helpers import _endpoint_from_view_func\nexcept ImportError:\n"
+           "    from flask.scaffold import _endpoint_from_view_func\n")
+    lacks = lambda m, n: (m, n) == ("flask.helpers", "_endpoint_from_view_func")  # noqa: E731
+    use = uses_in_source(src, "flask.scaffold", "", "ModuleNotFoundError", lacks=lacks)
+    assert use is not None and use.line == 4
+    assert uses_in_source(src, "flask.scaffold", "_endpoint_from_view_func", lacks=lacks).line == 4
+    assert uses_in_source(src, "flask.scaffold", "", "ModuleNotFoundError", lacks=lambda m, n: None) is None
