@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
+import sys
 import warnings
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
@@ -1076,7 +1077,64 @@ def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> 
         text = text[1:]  # a byte-order mark, as Python's own import drops it
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return ast.parse(text, filename=filename)
+        try:
+            return ast.parse(text, filename=filename)
+        except SyntaxError:
+            if sys.version_info >= (3, 12) or not isinstance(text, str):
+                raise
+            plain = without_type_parameters(text)
+            if plain == text:
+                raise
+            return ast.parse(plain, filename=filename)
+
+
+# Python 3.12's type statements and type-parameter lists (PEP 695), which an older parser refuses.
+_TYPE_STATEMENT = re.compile(r"^([ \t]*)type[ \t]+([A-Za-z_]\w*)[ \t]*(?:\[[^\n]*\])?[ \t]*=(?!=)", re.M)
+_PARAMETERIZED = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+[A-Za-z_]\w*[ \t]*(?=\[)", re.M)
+
+
+def without_type_parameters(text: str) -> str:
+    """``text`` with PEP 695 syntax rewritten so Python 3.11's parser reads it, line numbers kept.
+
+    Home Assistant 2025.4's ``core.py`` has ``type CALLBACK_TYPE = Callable[[], None]`` and
+    ``class HassJob[**_P, _R_co]:``: the machine running depfix may be older than the
+    target, and a module it cannot parse would read as having no names at all.  A ``type``
+    statement becomes an assignment; a ``def``/``class`` loses its bracketed parameter list
+    (the line breaks of one written over several lines move inside the parentheses after
+    it).  Only the shape matters to the reader, never the types.
+    """
+    out = _TYPE_STATEMENT.sub(lambda m: f"{m.group(1)}{m.group(2)} =", text)
+    pieces: List[str] = []
+    pos = 0
+    for m in _PARAMETERIZED.finditer(out):
+        start = m.end()
+        if start < pos:
+            continue
+        depth, i = 0, start
+        while i < len(out):
+            ch = out[i]
+            depth += 1 if ch in "([{" else -1 if ch in ")]}" else 0
+            if depth == 0:
+                break
+            i += 1
+        if i >= len(out):
+            return text
+        pieces.append(out[pos:start])
+        breaks = "\n" * out.count("\n", start, i)
+        pos = i + 1
+        if breaks:
+            # a list over several lines: its line breaks go inside the parentheses that follow
+            # (or an empty pair), where they mean nothing, so every later line keeps its number
+            j = pos
+            while j < len(out) and out[j] in " \t":
+                j += 1
+            if j < len(out) and out[j] == "(":
+                pieces.append(out[pos:j + 1] + breaks)
+                pos = j + 1
+            else:
+                pieces.append("(" + breaks + ")")
+    pieces.append(out[pos:])
+    return "".join(pieces)
 
 
 def read_module(text: str, path: str, module: str, python: Tuple[int, ...] = (3, 11)) -> ModuleInfo:

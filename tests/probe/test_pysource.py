@@ -545,3 +545,48 @@ def test_a_pydantic_model_that_ignores_or_allows_extras_takes_any_keyword():
     assert r.accepts(r.lookup("m", "Server").refs[0], "version").value == YES
     assert r.accepts(r.lookup("m", "Old").refs[0], "anything").value == YES
     assert r.accepts(r.lookup("m", "StrictServer").refs[0], "version").value == UNKNOWN  # BaseSettings is not read
+
+
+HASS_LIKE = '''
+from typing import Callable
+type CALLBACK_TYPE = Callable[[], None]
+type Pair[T: (int, str)] = tuple[T, T]
+
+
+class HassJob[**_P, _R_co]:
+    pass
+
+
+class BaseCoordinatorEntity[
+    _T: (int, str)
+](HassJob):
+    pass
+
+
+class HomeAssistant:
+    def __init__(self) -> None:
+        self.helpers = object()
+
+    async def async_run[T](self, job: T) -> T:
+        return job
+'''
+
+
+def test_a_module_in_python_3_12_type_syntax_is_still_read():
+    # Home Assistant 2025.4's core.py: on an older parser the whole module read as a syntax error,
+    # so HomeAssistant and its 'helpers' looked absent from every release that uses PEP 695.
+    import sys
+
+    r = Resolver(DictTree({"hass/__init__.py": "", "hass/core.py": HASS_LIKE}))
+    assert r.lookup("hass.core", "HomeAssistant").value == YES
+    assert r.lookup("hass.core", "CALLBACK_TYPE").value == YES
+    lines = HASS_LIKE.splitlines()
+    # line numbers kept past a parameter list written over several lines
+    assert r.lookup("hass.core", "HomeAssistant").refs[0].cls.line == lines.index("class HomeAssistant:") + 1
+    assert r.class_attr(r.lookup("hass.core", "HomeAssistant").refs[0], "helpers").value == YES
+    if sys.version_info < (3, 12):
+        from pytest_depfix.diagnose.pysource import without_type_parameters
+
+        assert without_type_parameters("class A[T](B[T]):\n    def f[K](self): pass\n") == \
+            "class A(B[T]):\n    def f(self): pass\n"
+        assert without_type_parameters("x = type == 1\n") == "x = type == 1\n"
