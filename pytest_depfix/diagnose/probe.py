@@ -292,15 +292,25 @@ def _package_folder(members: Sequence[str], dist: str) -> Optional[Tuple[str, st
 
     fanout's pubcontrol and gripcontrol 3.x-4.x ship ``src/__init__.py`` and install it as
     ``pubcontrol`` (``package_dir={'pubcontrol': 'src'}``).  Read from the member list alone:
-    the folder holds an ``__init__.py`` and no folder named for the package exists anywhere.
+    the folder holds an ``__init__.py``, and no other package sits beside it or inside it.
     """
     package = canonicalize_name(dist).replace("-", "_")
-    inner = {"/".join(m.split("/")[1:3]) for m in members if m.count("/") >= 2}
+    rel = [m.split("/", 1)[1] for m in members if "/" in m]
+    # every folder that is a package, at the top or one down (src/foobar/__init__.py)
+    packages = {p.rsplit("/", 1)[0].lower() for p in rel if p.endswith("/__init__.py") and p.count("/") <= 2}
     for folder in _PACKAGE_FOLDERS:
-        if f"{folder}/__init__.py" in inner and not any(
-                p.split("/")[0] == package or p == f"{folder}/{package}" for p in inner):
-            return folder, package
+        if folder not in packages:
+            continue
+        inside = [p for p in packages if p.startswith(folder + "/")]
+        beside = [p for p in packages if "/" not in p and p != folder and not _test_or_docs(p)]
+        if inside or beside or package in packages:
+            return None  # a stray __init__.py beside the real package (named like the project or not)
+        return folder, package
     return None
+
+
+def _test_or_docs(folder: str) -> bool:
+    return folder.startswith(("test", "doc", "example", "bench"))
 
 
 def _size(text: str) -> int:

@@ -1002,6 +1002,9 @@ def _extra_of_config(node: ast.AST) -> Optional[str]:
 
 def read_class(cls: ast.ClassDef) -> ClassInfo:
     info = ClassInfo(cls.name, cls.lineno, _class_bases(cls))
+    for kw in cls.keywords:  # pydantic 2 also takes its config as class keywords: class M(Base, extra="forbid")
+        if kw.arg == "extra":
+            info.extra_keywords = _extra_policy(kw.value)
     is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
     fields: List[str] = []
     self_set: Set[str] = set()
@@ -1089,7 +1092,7 @@ def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> 
 
 
 # Python 3.12's type statements and type-parameter lists (PEP 695), which an older parser refuses.
-_TYPE_STATEMENT = re.compile(r"^([ \t]*)type[ \t]+([A-Za-z_]\w*)[ \t]*(?:\[[^\n]*\])?[ \t]*=(?!=)", re.M)
+_TYPE_STATEMENT = re.compile(r"^([ \t]*)type[ \t]+([A-Za-z_]\w*)[ \t]*(?:\[[^\n]*\][ \t]*)?=(?!=)", re.M)
 _PARAMETERIZED = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+[A-Za-z_]\w*[ \t]*(?=\[)", re.M)
 
 
@@ -1117,8 +1120,8 @@ def without_type_parameters(text: str) -> str:
             if depth == 0:
                 break
             i += 1
-        if i >= len(out):
-            return text
+        if i >= len(out) or any(ch in out[start:i] for ch in "'\"#"):
+            return text  # unclosed, or through a string or comment (a header inside a docstring): not rewritten
         pieces.append(out[pos:start])
         breaks = "\n" * out.count("\n", start, i)
         pos = i + 1
@@ -1689,11 +1692,19 @@ class Resolver:
             for meth in ("__init__", "__new__"):
                 if meth in c.methods:
                     return self.accepts(Ref("function", ref.module, fn=c.methods[meth], path=ref.path), param, depth + 1, owner=ref)
-            if c.extra_keywords in ("ignore", "allow") and param.isidentifier():
+            if c.extra_keywords and param.isidentifier() and c.dataclass_fields is None \
+                    and any(b != "object" for b in c.bases):
                 # pydantic's generated constructor: a keyword that is no field is ignored or kept
-                # (mcp 1.12's FastMCP passed **settings to a BaseSettings with extra="ignore")
-                return Finding(YES, f"{ref.path}:{c.line} {c.name} is a pydantic model with extra={c.extra_keywords!r}: "
-                               f"it takes any keyword")
+                # (mcp 1.12's FastMCP passed **settings to a BaseSettings with extra="ignore").  The
+                # class's own setting wins over its bases' (pydantic merges config downwards); a
+                # class with no base is no model, whatever its attributes say.
+                if c.extra_keywords in ("ignore", "allow"):
+                    return Finding(YES, f"{ref.path}:{c.line} {c.name} is a pydantic model with "
+                                   f"extra={c.extra_keywords!r}: it takes any keyword")
+                if param in c.members and param not in c.methods:
+                    return Finding(YES, f"{ref.path}:{c.line} {c.name} declares the field {param!r}")
+                return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name} forbids extra keywords; "
+                               f"whether a base declares the field {param!r} is not read")
             if c.dataclass_fields is not None:
                 if "@" in param or param.isdigit():
                     # a dataclass's generated __init__ takes its fields in order, inherited ones

@@ -2311,6 +2311,9 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
 
 
 MAX_PATH_LINES = 4  # outer lines of the failing path read back through their pins' releases
+# Errors code raises by itself when what it is handed no longer fits (not the OS's or the user's).
+_PATH_SLIPS = ("AttributeError", "TypeError", "KeyError", "IndexError", "ValueError", "UnboundLocalError",
+               "NameError", "ZeroDivisionError")
 
 
 def _new_line_on_path(ctx: Context) -> Optional[Tuple[str, str, List[Culprit]]]:
@@ -2328,8 +2331,9 @@ def _new_line_on_path(ctx: Context) -> Optional[Tuple[str, str, List[Culprit]]]:
     from .adapted import frame_relpath
 
     frames = ctx.crash.final.frames
-    if ctx.probe is None or len(frames) < 2:
-        return None
+    short = ctx.crash.final.type.rsplit(".", 1)[-1]
+    if ctx.probe is None or len(frames) < 2 or short not in _PATH_SLIPS:
+        return None  # an OS or interpreter error (a missing file, Ctrl-C) says nothing of a release
     inner = _frame_party(frames[-1], ctx)
     if inner is None or inner.kind != "dist":
         return None
@@ -2337,6 +2341,8 @@ def _new_line_on_path(ctx: Context) -> Optional[Tuple[str, str, List[Culprit]]]:
     for i in range(len(frames) - 2, -1, -1):
         fr = frames[i]
         party = _frame_party(fr, ctx)
+        if party is not None and party.kind == "project":
+            break  # the project made the failing call: a runner's or framework's line above it is not the change
         if party is None or party.kind != "dist":
             continue
         pin = ctx.pinned(party.name) if party.name else None
@@ -6408,7 +6414,9 @@ def _unvendored(ctx: Context, module: str) -> Optional[str]:
     requests 2.16+ no longer vendors urllib3: ``requests/packages.py`` puts the installed
     ``urllib3`` modules into ``sys.modules`` under ``requests.packages.*`` at import time, so
     a call through that path (pubcontrol 3.3.0's ``Retry(method_whitelist=...)``) is urllib3's.
-    A host that really ships the copy keeps it (pip's ``_vendor``).
+    A host that ships a copy in any vendor folder keeps it (pip's ``_vendor``; setuptools'
+    ``extern`` importer, which serves ``setuptools._vendor.packaging`` as
+    ``setuptools.extern.packaging``), and so does one whose release could not be read.
     """
     if ctx.probe is None:
         return None
@@ -6420,10 +6428,26 @@ def _unvendored(ctx: Context, module: str) -> Optional[str]:
         if not host or not other or canonicalize_name(host) == canonicalize_name(other):
             return None
         pin = ctx.pinned(host)
-        if pin is None or not pin.version or _module_text(ctx, pin.name, pin.version, ".".join(parts[:i + 2])) is not None:
-            return None
+        if pin is None or not pin.version or _ships_vendored_copy(ctx, pin, parts[i + 1]) is not False:
+            return None  # a copy the host ships (setuptools' extern importer serves its _vendor), or unread
         return ".".join(parts[i + 1:])
     return None
+
+
+def _ships_vendored_copy(ctx: Context, pin: Any, name: str) -> Optional[bool]:
+    """Whether ``pin``'s release ships a copy of module ``name`` in any vendor folder (None: could not read it)."""
+    from .probe import ReleaseTree
+
+    try:
+        paths = ReleaseTree(ctx.probe, pin.name, pin.version).paths()
+    except Exception:
+        return None
+    for p in paths:
+        parts = p.split("/")
+        for j in range(1, len(parts) - 1):
+            if parts[j] in _VENDOR_FOLDERS and (parts[j + 1] == name or parts[j + 1] == f"{name}.py"):
+                return True
+    return False
 
 
 def _module_and_callable(ctx: Context, full: str) -> Tuple[str, str]:
