@@ -1146,8 +1146,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 MAX_REFUSAL_PINS = 4  # pins read whole for a frameless message
 
 
-_GENCODE = re.compile(r"Detected incompatible Protobuf Gencode/Runtime versions when loading ([\w./-]{1,300}\.proto): "
-                      r"gencode (\d+)\.(\d+)\.(\d+) runtime (\d+)\.(\d+)\.(\d+)")
+# (protobuf's runtime_version.py words a newer gencode "incompatible", and a newer major "mismatched ... major")
+_GENCODE = re.compile(r"Detected (?:incompatible|mismatched) Protobuf Gencode/Runtime (?:major )?versions when loading "
+                      r"([\w./-]{1,300}\.proto): gencode (\d+)\.(\d+)\.(\d+) runtime (\d+)\.(\d+)\.(\d+)")
 _GENCODE_LINE = re.compile(r"^# Protobuf Python Version: (\d+)\.(\d+)\.(\d+)", re.M)
 
 

@@ -49,3 +49,20 @@ def test_names_a_builder_adds_through_a_globals_alias_are_unknown_not_absent(ind
     index, target = index_for(_universe(), python="3.12")
     answer = ApiProbe(index).ask("protobuf", "6.32.0", Question("google.protobuf.wrappers_pb2", name="BoolValue"))
     assert answer.value == "unknown", answer
+
+
+def test_a_gencode_of_a_newer_major_is_worded_mismatched_and_read_the_same(index_for):
+    # a2aproject/a2a-python#192: protobuf 5.29.5 refusing a2a-sdk 0.2.7's 6.31.1 gencode says
+    # "mismatched ... major versions"; a2a-sdk 0.2.6 was generated for 5.29.3.
+    paste = ("google.protobuf.runtime_version.VersionError: Detected mismatched Protobuf Gencode/Runtime major versions "
+             "when loading wandby/proto/wandb_settings.proto: gencode 6.31.1 runtime 5.29.5. Same major version is "
+             "required. See Protobuf version guarantees at https://protobuf.dev/support/cross-version-runtime-guarantee.\n")
+    universe = _universe()
+    universe["wandby"] = [{"version": v, "files": {"wandby/__init__.py": "", "wandby/proto/__init__.py": "",
+                                                  "wandby/proto/wandb_settings_pb2.py": PB2.format(g)}}
+                          for v, g in (("0.2.6", "5.29.3"), ("0.2.7", "6.31.1"))]
+    universe["protobuf"] = [{"version": v, "files": {"google/__init__.py": "", "google/protobuf/__init__.py": ""}}
+                            for v in ("5.29.5", "6.31.1")]
+    index, target = index_for(universe, python="3.12")
+    d = diagnose_paste(index, target, "wandby==0.2.7\nprotobuf==5.29.5\n", paste)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("wandby", "<=0.2.6"), ("protobuf", ">=6.31.1")], d.summary
