@@ -86,6 +86,10 @@ _RETOLD_MODULE_ATTR = re.compile(r"'([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)' has no at
 # retelling prints it: "UnknownServiceError( botocore.exceptions.UnknownServiceError: Unknown service: ...".
 # The dotted path and the class-like suffix make it an exception, not prose.
 _QUOTED_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w*\.)+[A-Z]\w*(?:Error|Exception|Conflict|NotFound)): (\S.*)")
+# A library's exception named bare after a verb that says it was raised: a code comment
+# "# throws TraitError: The 'config' trait of a Map instance must be a Config, ...".
+_SAID_RAISED = re.compile(r"(?<![\w.])(?:throws|threw|raises|raised|gives|gave)\s+(?:an?\s+)?"
+                          r"([A-Z][A-Za-z0-9_]{0,60}(?:Error|Exception)): (\S.*)")
 # A reporter's retelling of CPython's ImportError that dropped the word "name":
 # "cannot import 'available_attrs' from 'django.utils.decorators'".  Both quoted
 # names keep it unambiguous; it is read back as CPython's own wording.
@@ -335,6 +339,9 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     m = _QUOTED_DOTTED.search(line)
     if m:
         return m.group(1), "the line quotes it with its module", m.group(2)
+    m = _SAID_RAISED.search(line)
+    if m:
+        return m.group(1), "the line says the code raises it", m.group(2)
     m = _RETOLD_IMPORT.search(line)
     if m:
         return "ImportError", "the line retells CPython's ImportError wording without 'name'", f"cannot import name {m.group(1)}"

@@ -2676,6 +2676,13 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             return done("transitive", sig.family, f"{where}: {checked[0].evidence[0]}", checked)
         back, forward = raised.releases_without(ctx.probe, refusal, message, ctx.probe.versions(pin.name))
         where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
+        if back is not None and _majors_apart(back, pin.version) > 1:
+            # The refusal is older than the pin's last two majors (traitlets' generic "The 'config'
+            # trait of a Map instance must be a Config" template, absent only from 0.0.2 under 4.3.2):
+            # not what changed under this crash.
+            ctx.evidence.append(f"{where}; {pin.name} {back} is the newest release without it, "
+                                f"too many majors back to be what changed")
+            back = None
         out: List[Culprit] = []
         if back is not None:
             said = (f"{pin.name} {back}'s {refusal.path} does not" if _ships_path(ctx, pin.name, back, refusal.path)
@@ -2729,6 +2736,14 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _majors_apart(older: str, newer: str) -> int:
+    """How many major versions ``older`` lies below ``newer`` (0 when unreadable or not below)."""
+    try:
+        return max(0, Version(newer).release[0] - Version(older).release[0])
+    except (InvalidVersion, IndexError):
+        return 0
 
 
 def _ships_path(ctx: Context, dist: str, version: str, path: str) -> bool:
