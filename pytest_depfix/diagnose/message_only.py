@@ -79,6 +79,11 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"The '\w+' parameter of [\w.]+ must be .{1,600}?\. Got .{1,200}? instead\."),
      "sklearn.utils._param_validation.InvalidParameterError"),
 ]
+# Library wordings whose message starts where they match, after a tool's own words ("Problem encountered: ").
+_LIBRARY_FROM_MATCH: List[Tuple[Pattern[str], str]] = [
+    # OpenAPI Generator's model validation, in every client it generates (kubernetes, many SDKs).
+    (re.compile(r"Invalid value for `\w{1,100}` \([^()\n]{0,300}\), must be one of \["), "ValueError"),
+]
 # ... and the AttributeError of a module without the word "module": "'PIL.Image' has no attribute 'ANTIALIAS'".
 # Only a dotted path is read so: CPython names an object's class bare ("'Foo' object"), a module in full.
 _RETOLD_MODULE_ATTR = re.compile(r"'([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)' has no attribute '(\w+)'\.?\s*$")
@@ -362,6 +367,10 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     for rx, exc_type in _LIBRARY:
         if rx.search(line):
             return exc_type, f"the wording belongs to {exc_type}", line
+    for rx, exc_type in _LIBRARY_FROM_MATCH:
+        m = rx.search(line)
+        if m:
+            return exc_type, f"the wording belongs to {exc_type}", line[m.start():]
     if kb is not None:
         for entry in kb.entries:
             if entry.exception in ("*", "Exception", "BaseException") or entry.pattern is None:

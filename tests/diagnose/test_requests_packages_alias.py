@@ -64,11 +64,3 @@ def test_a_call_through_an_aliased_vendor_path_is_the_aliased_pins(index_for):
     assert ("pubctl", ">=3.4.0") in got, d.summary
     assert any(name == "urllib3x" and "<2.0.2" in spec for name, spec in got), d.summary
 
-
-def test_a_library_exception_named_after_a_verb_that_raised_it_is_read():
-    # jupyter-gmaps' issue quoted a code comment: "# throws TraitError: The 'config' trait of ..."
-    inferred = infer_message("# throws TraitError: The 'config' trait of a Map instance must be a Config, but a "
-                             "value of class 'dict' was specified\n")
-    assert inferred is not None and inferred.exc_type == "TraitError"
-    assert inferred.message.startswith("The 'config' trait")
-    assert infer_message("it throws me off: the docs are unclear\n") is None
