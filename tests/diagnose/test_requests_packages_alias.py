@@ -63,4 +63,3 @@ def test_a_call_through_an_aliased_vendor_path_is_the_aliased_pins(index_for):
     got = {(c.name, c.constraint) for c in d.culprits}
     assert ("pubctl", ">=3.4.0") in got, d.summary
     assert any(name == "urllib3x" and "<2.0.2" in spec for name, spec in got), d.summary
-
