@@ -912,6 +912,7 @@ def read_function(fn: ast.AST) -> FunctionInfo:
     info.required |= {x.arg for x, d in zip(a.kwonlyargs, a.kw_defaults) if d is None}
     if info.kwarg:
         kw = info.kwarg
+        looped = _loop_strings(fn)
         for node in ast.walk(fn):
             if isinstance(node, ast.Call):
                 for k in node.keywords:
@@ -926,11 +927,37 @@ def read_function(fn: ast.AST) -> FunctionInfo:
                 d = _dotted(node.func) or ""
                 if d in (f"{kw}.pop", f"{kw}.get", f"{kw}.setdefault") and node.args and isinstance(node.args[0], ast.Constant):
                     info.kwarg_keys.add(str(node.args[0].value))
+                elif d in (f"{kw}.pop", f"{kw}.get", f"{kw}.setdefault") and node.args \
+                        and isinstance(node.args[0], ast.Name) and node.args[0].id in looped:
+                    # gradio 6.1: '{k: kwargs.pop(k) for k in deprecated_params if k in kwargs}' over a literal list
+                    info.kwarg_keys.update(looped[node.args[0].id])
             elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == kw and isinstance(_slice(node), ast.Constant):
                 info.kwarg_keys.add(str(_slice(node).value))  # type: ignore[attr-defined]
             elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and any(isinstance(c, ast.Name) and c.id == kw for c in node.comparators):
                 info.kwarg_keys.add(str(node.left.value))
     return info
+
+
+def _loop_strings(fn: ast.AST) -> Dict[str, Set[str]]:
+    """Loop names of ``fn`` that run over a literal list of strings, and those strings.
+
+    ``for k in ("theme", "css")`` or a comprehension over a name the function binds to such a
+    literal (``deprecated_params = ["theme", "css"]``).
+    """
+    lists: Dict[str, Set[str]] = {}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            got = _strings(node.value)
+            if got:
+                lists[node.targets[0].id] = set(got)
+    out: Dict[str, Set[str]] = {}
+    for node in ast.walk(fn):
+        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+            it = node.iter
+            got = set(lists.get(it.id, ())) if isinstance(it, ast.Name) else set(_strings(it) or ())
+            if got:
+                out.setdefault(node.target.id, set()).update(got)
+    return out
 
 
 UNREADABLE_BASE = "<expression>"  # a base written as a call no reader follows: its members are unknown, not absent

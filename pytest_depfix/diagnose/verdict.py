@@ -5592,7 +5592,12 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     outer = _outside(ctx, inner)
     if outer.kind not in ("dist", "project"):
         return None
-    found = [c for c in _signature_owner(ctx, sig, outer) if canonicalize_name(c.name) == inner.key]
+    # The callable the outer caller called is the one whose body forwards (gradio 6.0's Blocks.__init__
+    # hands **kwargs to BlockContext, which the message names): its releases are the caller's view.
+    called = _enclosing_callable(ctx, inner, frames[-1]) if sig.name and not sig.detail.get("missing") else None
+    found = _keyword_range(ctx, inner, called[0], called[1], sig, "defined") if called else []
+    if not found:
+        found = [c for c in _signature_owner(ctx, sig, outer) if canonicalize_name(c.name) == inner.key]
     if not found and isinstance(statement, tuple):
         module, base, method = statement
         found = _keyword_range(ctx, inner, module, f"{base}.{method}", sig, "defined")
@@ -5611,6 +5616,33 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     return done("project" if outer.kind == "project" else "transitive", sig.family,
                 f"{_what(sig)}: {who} passes {sig.name!r} through {inner.name}'s **kwargs; {inner.name} accepts it only "
                 f"in {found[0].name}{found[0].constraint}", found + moved)
+
+
+def _enclosing_callable(ctx: Context, inner: Party, frame: Frame) -> Optional[Tuple[str, str]]:
+    """(module, ``Class`` or ``Class.method``) of the method a pin's frame runs in, read from its release; None for a function."""
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+    from .pysource import parse_quietly
+
+    rel = frame_relpath(frame)
+    if ctx.probe is None or not rel or not rel.endswith(".py") or not frame.line or not (frame.function or "").isidentifier():
+        return None
+    try:
+        tree = parse_quietly(ReleaseTree(ctx.probe, inner.name or "", inner.version or "").read(rel) or "")
+    except Exception:
+        return None
+    best = None
+    for c in ast.walk(tree):
+        if isinstance(c, ast.ClassDef) and c.lineno <= frame.line <= (getattr(c, "end_lineno", None) or c.lineno):
+            if any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == frame.function
+                   and m.lineno <= frame.line <= (getattr(m, "end_lineno", None) or m.lineno) for m in c.body):
+                if best is None or c.lineno > best.lineno:
+                    best = c
+    if best is None:
+        return None
+    module = rel[:-len("/__init__.py")] if rel.endswith("/__init__.py") else rel[:-3]
+    target = best.name if frame.function == "__init__" else f"{best.name}.{frame.function}"
+    return module.replace("/", "."), target
 
 
 def _keyword_still_known(ctx: Context, inner: Party, frame: Frame, keyword: str) -> List[Culprit]:
