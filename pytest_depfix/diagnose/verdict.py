@@ -1944,6 +1944,8 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
 
     m = _NO_SETTER.match((sig.message or "").strip())
     frames = ctx.crash.final.frames
+    if m and not frames and sig.exc_type.endswith("AttributeError") and ctx.probe is not None:
+        return _read_only_named_class(ctx, sig, done)
     if not m or not sig.exc_type.endswith("AttributeError") or ctx.probe is None or not frames:
         return None
     last = frames[-1]
@@ -1988,6 +1990,49 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     ctx.evidence.append(ev)
     ctx.callee = ctx.party(pin.name)
     return done("transitive", sig.family, ev, [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
+
+
+_NO_SETTER_CLASS = re.compile(r"^property '(\w+)' of '(\w+)' object has no setter\s*$")
+
+
+def _read_only_named_class(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """No frame, but Python 3.11's wording names the class: the pin defining it made the attribute read-only.
+
+    scikit-image#7207: "property 'mode' of 'PngImageFile' object has no setter" under a cut pytest
+    paste whose shown line is imageio 2.31.5's ``image.mode = desired_mode``; Pillow 10.1 turned
+    ``Image.mode`` into a property.  The one pin defining the class and, somewhere, the attribute as
+    a property without a setter goes back to its newest release in which a class that has it so now
+    did not yet (within one major); the pin holding the shown line moves to its first release
+    without it, as the other way out.
+    """
+    from . import users
+
+    m = _NO_SETTER_CLASS.match((sig.message or "").strip())
+    if m is None:
+        return None
+    attr, cls = m.group(1), m.group(2)
+    homes = [(pin, module) for pin, module in users.class_homes(ctx, cls) if not ctx.is_keep(pin.name)]
+    if len({pin.key for pin, _ in homes}) != 1:
+        return None
+    pin = homes[0][0]
+    now = _read_only_classes(ctx, pin.name, pin.version, attr)
+    if not now:
+        return None
+
+    def before(v: str) -> bool:
+        then = _read_only_classes(ctx, pin.name, v, attr)
+        return then is not None and bool(now - then)
+
+    back = users.last_where_before(ctx.probe, pin.name, pin.version, before)
+    if back is None or _majors_apart(back, pin.version) > 1:
+        return None
+    ev = (f"{cls} is {pin.name}'s; {pin.name}=={pin.version} defines {attr} as a property with no setter "
+          f"({', '.join(sorted(now))}), and {pin.name} {back} did not yet (read from release files)")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(pin.name)
+    out = [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")]
+    out += [c for c in _shown_line_holder(ctx, {pin.name}) if c not in out]
+    return done("transitive", sig.family, ev, out)
 
 
 def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Optional[Set[str]]:
