@@ -19,7 +19,7 @@ from typing import Any, List, Optional, Set, Tuple
 
 from ..models import OWNER_DIST
 from .probe import NO, YES, Question, ReleaseTree
-from .pysource import parse_quietly, resolve_relative
+from .pysource import parse_exact, parse_quietly, resolve_relative
 
 MAX_FILES = 80  # own modules followed from the frame's statement
 MAX_QUESTIONS = 48  # names asked of other pins
@@ -296,7 +296,7 @@ def missing_attribute(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
         return None
     try:
         # A compound statement's header line ("class AutoTuner(keras_tuner.engine.tuner.Tuner):") parses with a body.
-        statement = ast.parse(source + "\n    pass" if source.endswith(":") else source)
+        statement = parse_exact(source + "\n    pass" if source.endswith(":") else source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     try:

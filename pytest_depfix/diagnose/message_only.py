@@ -93,8 +93,10 @@ _RETOLD_MODULE_ATTR = re.compile(r"'([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)' has no at
 _QUOTED_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w*\.)+[A-Z]\w*(?:Error|Exception|Conflict|NotFound)): (\S.*)")
 # A library's exception named bare after a verb that says it was raised: a code comment
 # "# throws TraitError: The 'config' trait of a Map instance must be a Config, ...".
-_SAID_RAISED = re.compile(r"(?<![\w.])(?:throws|threw|raises|raised|gives|gave)\s+(?:an?\s+)?"
-                          r"([A-Z][A-Za-z0-9_]{0,60}(?:Error|Exception)): (\S.*)")
+# (Not a reST ":raises X:" field, and not documentation saying when: "raises X: if the file is missing".)
+_SAID_RAISED = re.compile(r"(?<![\w.:])(?:throws|threw|raises|raised|gives|gave)\s+(?:an?\s+)?"
+                          r"([A-Z][A-Za-z0-9_]{0,60}(?:Error|Exception)): "
+                          r"(?!(?:when|whenever|if|unless|on|in case|for)\b)(\S.*)")
 # A reporter's retelling of CPython's ImportError that dropped the word "name":
 # "cannot import 'available_attrs' from 'django.utils.decorators'".  Both quoted
 # names keep it unambiguous; it is read back as CPython's own wording.

@@ -912,7 +912,7 @@ def read_function(fn: ast.AST) -> FunctionInfo:
     info.required |= {x.arg for x, d in zip(a.kwonlyargs, a.kw_defaults) if d is None}
     if info.kwarg:
         kw = info.kwarg
-        looped = _loop_strings(fn)
+        looped = _loop_strings(fn, kw)
         for node in ast.walk(fn):
             if isinstance(node, ast.Call):
                 for k in node.keywords:
@@ -927,10 +927,9 @@ def read_function(fn: ast.AST) -> FunctionInfo:
                 d = _dotted(node.func) or ""
                 if d in (f"{kw}.pop", f"{kw}.get", f"{kw}.setdefault") and node.args and isinstance(node.args[0], ast.Constant):
                     info.kwarg_keys.add(str(node.args[0].value))
-                elif d in (f"{kw}.pop", f"{kw}.get", f"{kw}.setdefault") and node.args \
-                        and isinstance(node.args[0], ast.Name) and node.args[0].id in looped:
+                elif id(node) in looped:
                     # gradio 6.1: '{k: kwargs.pop(k) for k in deprecated_params if k in kwargs}' over a literal list
-                    info.kwarg_keys.update(looped[node.args[0].id])
+                    info.kwarg_keys.update(looped[id(node)])
             elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == kw and isinstance(_slice(node), ast.Constant):
                 info.kwarg_keys.add(str(_slice(node).value))  # type: ignore[attr-defined]
             elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and any(isinstance(c, ast.Name) and c.id == kw for c in node.comparators):
@@ -938,25 +937,43 @@ def read_function(fn: ast.AST) -> FunctionInfo:
     return info
 
 
-def _loop_strings(fn: ast.AST) -> Dict[str, Set[str]]:
-    """Loop names of ``fn`` that run over a literal list of strings, and those strings.
+def _loop_strings(fn: ast.AST, kw: str) -> Dict[int, Set[str]]:
+    """``kw.pop(k)`` calls (by id) inside a loop whose ``k`` runs over a literal list of strings, with those strings.
 
-    ``for k in ("theme", "css")`` or a comprehension over a name the function binds to such a
-    literal (``deprecated_params = ["theme", "css"]``).
+    ``for k in ("theme", "css"): kwargs.pop(k)`` or a comprehension over a name the function
+    binds only to such a literal (``deprecated_params = ["theme", "css"]``; gradio 6.1).  The
+    loop must be the pop's own; a name bound to anything else as well gives nothing.
     """
-    lists: Dict[str, Set[str]] = {}
+    lists: Dict[str, Optional[Set[str]]] = {}
     for node in ast.walk(fn):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            got = _strings(node.value)
-            if got:
-                lists[node.targets[0].id] = set(got)
-    out: Dict[str, Set[str]] = {}
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for t in targets:
+                if isinstance(t, ast.Name):
+                    got = _strings(node.value) if isinstance(node, ast.Assign) and len(targets) == 1 else None
+                    lists[t.id] = set(got) if got and t.id not in lists else None  # bound twice: unknown
+    parents: Dict[int, ast.AST] = {}
+    for outer in ast.walk(fn):
+        for child in ast.iter_child_nodes(outer):
+            parents[id(child)] = outer
+    out: Dict[int, Set[str]] = {}
     for node in ast.walk(fn):
-        if isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
-            it = node.iter
-            got = set(lists.get(it.id, ())) if isinstance(it, ast.Name) else set(_strings(it) or ())
-            if got:
-                out.setdefault(node.target.id, set()).update(got)
+        if not (isinstance(node, ast.Call) and (_dotted(node.func) or "") in (f"{kw}.pop", f"{kw}.get")
+                and node.args and isinstance(node.args[0], ast.Name)):
+            continue
+        name = node.args[0].id
+        up = parents.get(id(node))
+        while up is not None and up is not fn:
+            loops = [up] if isinstance(up, (ast.For, ast.AsyncFor)) else \
+                list(up.generators) if isinstance(up, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) else []
+            hit = next((lp for lp in loops if isinstance(lp.target, ast.Name) and lp.target.id == name), None)
+            if hit is not None:
+                it = hit.iter
+                got = lists.get(it.id) if isinstance(it, ast.Name) else (set(_strings(it) or ()) or None)
+                if got:
+                    out[id(node)] = got
+                break
+            up = parents.get(id(up))
     return out
 
 
@@ -1116,6 +1133,17 @@ def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> 
             if plain == text:
                 raise
             return ast.parse(plain, filename=filename)
+
+
+def parse_exact(text: Union[str, bytes], **kwargs: Any) -> ast.Module:
+    """``ast.parse`` as it is, warnings kept out of the user's run: for a question about the syntax itself.
+
+    Whether a target Python can parse a file (``feature_version``) must not see the PEP 695
+    rewrite :func:`parse_quietly` falls back to; a traceback's own source line is parsed so too.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text, **kwargs)
 
 
 # Python 3.12's type statements and type-parameter lists (PEP 695), which an older parser refuses.

@@ -345,7 +345,9 @@ def _parse(source: Any) -> Optional[ast.AST]:
     if isinstance(source, ast.AST):
         return source
     try:
-        return ast.parse(source)
+        from .pysource import parse_quietly
+
+        return parse_quietly(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 
@@ -546,7 +548,9 @@ def _holder(tree: Optional[ast.AST], function: str, key: str) -> Optional[str]:
 def _assert_key(statement: str) -> Optional[str]:
     """The asserted expression of one ``assert`` line, as a comparable dump; None if it is not one."""
     try:
-        tree = ast.parse(statement.strip())
+        from .pysource import parse_exact
+
+        tree = parse_exact(statement.strip())
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assert):

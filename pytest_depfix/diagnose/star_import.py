@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from typing import Any, List, Optional, Tuple
 
+from .pysource import parse_quietly
 from .stdlib_source import _module_level
 
 __all__ = ["star_shadowers"]
@@ -35,7 +36,7 @@ def star_shadowers(ctx: Any, frame: Any, pin: Any, head: str) -> List[Tuple[Any,
     if ctx.probe is None or not rel or not head.isidentifier():
         return []
     try:
-        tree = ast.parse(ReleaseTree(ctx.probe, pin.name, pin.version).read(rel) or "")
+        tree = parse_quietly(ReleaseTree(ctx.probe, pin.name, pin.version).read(rel) or "")
     except Exception:
         return []
     imported_at = None
@@ -83,7 +84,7 @@ def _exports(text: str, head: str) -> Optional[bool]:
     exports the same module object: no harm, False.
     """
     try:
-        tree = ast.parse(text)
+        tree = parse_quietly(text)
     except (SyntaxError, ValueError):
         return None
     readable, listed = literal_all(tree)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any, Optional, Set
 
 from ..crash.stdlib import is_stdlib_module
+from .pysource import parse_exact
 
 __all__ = ["absent_here"]
 
@@ -60,7 +61,7 @@ def _module_bindings(module: str) -> Optional[Set[str]]:
             return None
         with open(path, "rb") as fh:
             data = fh.read()
-        tree = ast.parse(data, filename=path)
+        tree = parse_exact(data, filename=path)
     except (OSError, SyntaxError, ValueError):
         return None
     raw = data.decode("utf-8", "replace")

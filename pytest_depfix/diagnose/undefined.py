@@ -29,6 +29,7 @@ from packaging.utils import canonicalize_name
 
 from ..models import Diagnosis
 from . import families as F
+from .pysource import parse_quietly
 
 _NAME_ERROR = re.compile(r"(?:global )?name '([A-Za-z_]\w{0,200})' is not defined")
 # Names Python binds in every module, and builtins some Python has that the running one may lack.
@@ -61,7 +62,7 @@ def _without_main_block(text: str) -> str:
     """
     if "__main__" not in text:
         return text
-    tree = ast.parse(text)
+    tree = parse_quietly(text)
     lines = text.splitlines()
     for node in tree.body:
         t = node.test if isinstance(node, ast.If) else None

@@ -38,6 +38,7 @@ from . import families as F
 from . import timeline
 from .knowledge import KBEntry, KnowledgeBase
 from .matrix import MatrixReport, requirer_range_admitting
+from .pysource import parse_exact, parse_quietly
 
 # Import names that differ from their distribution's name (the common ones; the
 # crash attribution and the installed metadata cover the rest).
@@ -1518,7 +1519,7 @@ def _return_arity(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     text = _module_text(ctx, caller.name, caller.version, fr.module) or ""
     line = fr.source or (text.splitlines()[fr.line - 1] if 0 < fr.line <= len(text.splitlines()) else "")
     try:
-        stmt = ast.parse(line.strip()).body[0]
+        stmt = parse_exact(line.strip()).body[0]
         tree = parse_quietly(text)
     except (SyntaxError, ValueError, IndexError, RecursionError, MemoryError):
         return None
@@ -2011,11 +2012,12 @@ def _read_only_named_class(ctx: Context, sig: F.Signal, done: Any) -> Optional[D
     if m is None:
         return None
     attr, cls = m.group(1), m.group(2)
-    homes = [(pin, module) for pin, module in users.class_homes(ctx, cls) if not ctx.is_keep(pin.name)]
-    if len({pin.key for pin, _ in homes}) != 1:
-        return None
-    pin = homes[0][0]
-    now = _read_only_classes(ctx, pin.name, pin.version, attr)
+    homes = users.class_homes(ctx, cls)
+    if len({pin.key for pin, _ in homes}) != 1 or ctx.is_keep(homes[0][0].name):
+        return None  # no pin, several pins, or a kept one defines the class: nothing to move
+    pin, module = homes[0]
+    # only the named class and the bases the pin itself defines for it count (not an unrelated class's property)
+    now = (_read_only_classes(ctx, pin.name, pin.version, attr) or set()) & _class_and_bases(ctx, pin, module, cls)
     if not now:
         return None
 
@@ -2033,6 +2035,36 @@ def _read_only_named_class(ctx: Context, sig: F.Signal, done: Any) -> Optional[D
     out = [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")]
     out += [c for c in _shown_line_holder(ctx, {pin.name}) if c not in out]
     return done("transitive", sig.family, ev, out)
+
+
+MAX_BASE_DEPTH = 5  # base classes followed within one pin
+
+
+def _class_and_bases(ctx: Context, pin: Any, module: str, cls: str) -> Set[str]:
+    """``cls`` and the names of its bases the pin's own modules define, followed up to ``MAX_BASE_DEPTH`` levels."""
+    from . import users
+
+    out = {cls}
+    todo = [(module, cls, 0)]
+    while todo:
+        mod, name, depth = todo.pop()
+        text = _module_text(ctx, pin.name, pin.version, mod)
+        try:
+            tree = users._parsed(text or "")
+        except Exception:
+            tree = None
+        node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == name), None)
+        if node is None or depth >= MAX_BASE_DEPTH:
+            continue
+        for b in node.bases:
+            base = (users._dotted(b) or "").rsplit(".", 1)[-1]
+            if not base or base in out:
+                continue
+            homes = [m for p, m in users.class_homes(ctx, base) if p.key == pin.key]
+            if homes:
+                out.add(base)
+                todo.append((homes[0], base, depth + 1))
+    return out
 
 
 def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Optional[Set[str]]:
@@ -2107,7 +2139,7 @@ def _all_lists(text: str, entry: str) -> Optional[bool]:
     from .star_import import literal_all
 
     try:
-        tree = ast.parse(text)
+        tree = parse_quietly(text)
     except (SyntaxError, ValueError):
         return None
     readable, listed = literal_all(tree)
@@ -2610,7 +2642,7 @@ def _guard_dropped(ctx: Context, pin: Any, sig: F.Signal) -> List[Culprit]:
 def _catches_in(text: str, function: str, exc: str) -> Optional[bool]:
     """Whether a function named ``function`` in ``text`` has a handler naming ``exc`` (None: no such function)."""
     try:
-        tree = ast.parse(text)
+        tree = parse_quietly(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     found = False
@@ -2721,7 +2753,7 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             return done("transitive", sig.family, f"{where}: {checked[0].evidence[0]}", checked)
         back, forward = raised.releases_without(ctx.probe, refusal, message, ctx.probe.versions(pin.name))
         where = f"{pin.name}=={pin.version} raises it itself ({refusal.path})"
-        if back is not None and _majors_apart(back, pin.version) > 1:
+        if back is not None and _majors_apart(back, pin.version) > 1 and _among_first_releases(ctx, pin.name, back):
             # The refusal is older than the pin's last two majors (traitlets' generic "The 'config'
             # trait of a Map instance must be a Config" template, absent only from 0.0.2 under 4.3.2):
             # not what changed under this crash.
@@ -2781,6 +2813,17 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
+
+
+def _among_first_releases(ctx: Context, dist: str, version: str, first: int = 2) -> bool:
+    """Whether ``version`` is one of the project's first ``first`` final releases (its code before it had much)."""
+    from .raised import final_releases
+
+    try:
+        finals = sorted((v for _, v in final_releases(ctx.probe.versions(dist))), key=Version)
+        return Version(version) in {Version(v) for v in finals[:first]}
+    except Exception:
+        return False
 
 
 def _majors_apart(older: str, newer: str) -> int:
@@ -4404,7 +4447,7 @@ def _dotted_class_home(ctx: Context, sig: F.Signal, caller: Party, done: Any) ->
     if frame is None:
         return None
     try:
-        tree = ast.parse(frame.source.strip().rstrip(":") or "")
+        tree = parse_exact(frame.source.strip().rstrip(":") or "")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     for node in ast.walk(tree):
@@ -4548,7 +4591,7 @@ def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagno
         for path in (f"{base}.py", f"{base}/__init__.py"):
             if path in tree.paths():
                 try:
-                    parsed = ast.parse(tree.read(path) or "")
+                    parsed = parse_quietly(tree.read(path) or "")
                 except (SyntaxError, ValueError, RecursionError, MemoryError):
                     return None
                 for node in parsed.body:
@@ -4614,7 +4657,7 @@ def _super_protocol(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     if not rel or not (rel.endswith(".py")):
         return None
     try:
-        tree = ast.parse(ReleaseTree(ctx.probe, owner.name, owner.version).read(rel) or "")
+        tree = parse_quietly(ReleaseTree(ctx.probe, owner.name, owner.version).read(rel) or "")
     except Exception:  # unreadable or unparsable: no answer, never a guess
         return None
     local = {c.name for c in tree.body if isinstance(c, ast.ClassDef)} | {"object"}
@@ -4703,7 +4746,7 @@ def _subclasses_define(ctx: Context, dist: str, version: str, mixin: str, method
     def parse(path: str) -> Optional[ast.AST]:
         if path not in parsed:
             try:
-                parsed[path] = ast.parse(texts[path])
+                parsed[path] = parse_quietly(texts[path])
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 parsed[path] = None
         return parsed[path]
@@ -5677,7 +5720,7 @@ def _enclosing_callable(ctx: Context, inner: Party, frame: Frame) -> Optional[Tu
     except Exception:
         return None
     best = None
-    for c in ast.walk(tree):
+    for c in getattr(tree, "body", []):  # a top-level class only: a nested one is not importable by its name
         if isinstance(c, ast.ClassDef) and c.lineno <= frame.line <= (getattr(c, "end_lineno", None) or c.lineno):
             if any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == frame.function
                    and m.lineno <= frame.line <= (getattr(m, "end_lineno", None) or m.lineno) for m in c.body):
@@ -5737,7 +5780,7 @@ def _forwarding_call(ctx: Context, inner: Party, frame: Frame, method: str = "")
     if ctx.probe is None or not rel or not rel.endswith(".py") or not frame.line:
         return found
     try:
-        tree = ast.parse(ReleaseTree(ctx.probe, inner.name or "", inner.version or "").read(rel) or "")
+        tree = parse_quietly(ReleaseTree(ctx.probe, inner.name or "", inner.version or "").read(rel) or "")
     except Exception:  # unreadable or unparsable: only the printed line speaks
         return found
     spans = lambda n: n.lineno <= frame.line <= (getattr(n, "end_lineno", None) or n.lineno)  # noqa: E731
@@ -6436,7 +6479,7 @@ def _called_class(ctx: Context) -> Optional[str]:
     root = ctx.crash.root
     line = (root.frames[-1].source if root.frames else "") or root.source_hint or ""
     try:
-        tree = ast.parse(line.strip())
+        tree = parse_exact(line.strip())
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     called = set()
@@ -7217,7 +7260,7 @@ def _unparsable(line: str) -> bool:
     for text in (st, body, f"if 1:\n    pass\n{body}", f"try:\n    pass\n{body}",
                  f"match x:\n    {st}\n        pass"):
         try:
-            ast.parse(text)
+            parse_exact(text)
             return False
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
@@ -7232,7 +7275,6 @@ def _syntax_too_old(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     from the pinned release and parsed for the target (``feature_version``), never run; only
     targets up to the running Python's grammar are judged.
     """
-    import ast
     import sys as _sys
 
     from .adapted import frame_relpath
@@ -7253,7 +7295,7 @@ def _syntax_too_old(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
         if text is None:
             return None
         try:
-            ast.parse(text, feature_version=target)
+            parse_exact(text, feature_version=target)
         except SyntaxError:
             return False
         except (ValueError, RecursionError, MemoryError):

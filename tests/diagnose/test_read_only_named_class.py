@@ -33,3 +33,15 @@ def test_a_property_the_pin_always_had_read_only_moves_nothing(index_for):
     index, target = index_for(_universe([("10.0.0", NEW), ("10.0.1", NEW), ("10.1.0", NEW)]), python="3.11")
     d = diagnose_paste(index, target, "pilx==10.1.0\n", PASTE)
     assert not d.culprits, d.summary
+
+
+def test_reading_release_files_prints_no_warnings_into_the_run(index_for):
+    # Someone else's '\_' escape in a release file must not reach the user's pytest summary.
+    import warnings
+
+    odd = "PATTERN = '\\_'\n\n"
+    index, target = index_for(_universe([("10.0.1", odd + OLD), ("10.1.0", odd + NEW)]), python="3.11")
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        diagnose_paste(index, target, "pilx==10.1.0\n", PASTE)
+    assert not [w for w in seen if issubclass(w.category, (SyntaxWarning, DeprecationWarning))], [str(w.message) for w in seen]
