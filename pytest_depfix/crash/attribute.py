@@ -99,6 +99,8 @@ def classify_path(file: str) -> PathInfo:
     m = _PYLIB.search(p)
     if m:
         python = (int(m.group(1)), int(m.group(2))) if m.group(2) else None
+    if p.lower().startswith(("site-packages/", "dist-packages/")):
+        p = "/" + p  # a paste cut at the site folder itself ("site-packages/aiomcrcon/__init__.py")
     low = p.lower()
     idx, marker = -1, ""
     for mk in _SITE_MARKERS:

@@ -23,6 +23,7 @@ import ast
 import builtins
 import dataclasses
 import keyword
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, List, Optional, Set, Tuple
@@ -7038,6 +7039,64 @@ def _declared_backport(ctx: Context, module: str) -> Optional[str]:
     return None
 
 
+def _stdlib_submodule(module: str, name: str) -> bool:
+    """Whether ``module.name`` is a submodule of the standard library (read from the running Python's files)."""
+    import sysconfig
+
+    if not module.replace(".", "").isidentifier() or not name.isidentifier():
+        return False
+    base = os.path.join(sysconfig.get_paths()["stdlib"], *module.split("."))
+    return os.path.isfile(os.path.join(base, "__init__.py")) and (
+        os.path.isfile(os.path.join(base, name + ".py")) or os.path.isfile(os.path.join(base, name, "__init__.py")))
+
+
+def _submodule_import_added(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"module 'importlib' has no attribute 'metadata'" on a Python that has it: the pin never imported the submodule.
+
+    Iapetus-11/aio-mc-rcon#11: aio-mc-rcon 3.4.0's ``__init__.py`` does ``import importlib`` and
+    reads ``importlib.metadata.version(...)``, which worked while something else had imported
+    ``importlib.metadata`` first; on 3.12 nothing does.  The failing pin's first later release
+    whose failing file imports the submodule itself, or no longer reads it, is the fix.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    module, name = sig.module or "", sig.name or ""
+    if ctx.probe is None or not _stdlib_submodule(module, name):
+        return []
+    frames = ctx.crash.final.frames
+    last = frames[-1] if frames else None
+    party = _frame_party(last, ctx) if last is not None else None
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" and party.name else None
+    rel = frame_relpath(last) if last is not None else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel:
+        return []
+    m, n = re.escape(module), re.escape(name)
+    imports = re.compile(rf"^[ \t]*(?:import[ \t]+{m}\.{n}\b|from[ \t]+{m}\.{n}[ \t]+import\b"
+                         rf"|from[ \t]+{m}[ \t]+import[ \t]+\(?[^\n]*\b{n}\b)", re.M)
+    reads = re.compile(rf"\b{m}\.{n}\b")
+
+    def fixed(v: str) -> Any:
+        try:
+            text = ReleaseTree(ctx.probe, pin.name, v).read(rel)
+        except Exception:
+            return None
+        if text is None:
+            return None
+        return bool(imports.search(text)) or not reads.search(text)
+
+    if fixed(pin.version) is not False:
+        return []  # the pinned file imports it (or cannot be read): something else is wrong
+    later, _ = users.first_where(ctx, pin.name, pin.version, None, fixed)
+    if later is None:
+        return []
+    ev = (f"{pin.name}=={pin.version}'s {rel} reads {module}.{name} without importing it, which works only while "
+          f"something else imported it first; {pin.name} {later} imports it or no longer reads it (read from release files)")
+    ctx.evidence.append(ev)
+    return [Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files")]
+
+
 def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
     """A name the target's Python does not have yet (``typing.Literal`` on 3.7): the caller must support the target.
 
@@ -7058,6 +7117,10 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             sig.detail.pop(key, None)
         return _HANDLERS[F.SIGNATURE](ctx, sig, caller, done)
     if have[:2] > need[:2] or (len(have) == len(need) and have >= need):
+        imported = _submodule_import_added(ctx, sig)
+        if imported:
+            return done("transitive", F.PYTHON_VERSION, f"{what} is a submodule the code never imports: "
+                        f"{imported[0].evidence[0]}", imported)
         return done("unknown", F.PYTHON_VERSION, f"{what} exists since Python {added} and the target is "
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"
