@@ -96,7 +96,7 @@ _QUOTED_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z_]\w*\.)+[A-Z]\w*(?:Error|Exc
 # (Not a reST ":raises X:" field, and not documentation saying when: "raises X: if the file is missing".)
 _SAID_RAISED = re.compile(r"(?<![\w.:])(?:throws|threw|raises|raised|gives|gave)\s+(?:an?\s+)?"
                           r"([A-Z][A-Za-z0-9_]{0,60}(?:Error|Exception)): "
-                          r"(?!(?:when|whenever|if|unless|on|in case|for)\b)(\S.*)")
+                          r"(?!(?i:when|whenever|if|unless|on|in case|for)\b)(\S.*)")
 # A reporter's retelling of CPython's ImportError that dropped the word "name":
 # "cannot import 'available_attrs' from 'django.utils.decorators'".  Both quoted
 # names keep it unambiguous; it is read back as CPython's own wording.

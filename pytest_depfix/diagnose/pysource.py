@@ -940,25 +940,32 @@ def read_function(fn: ast.AST) -> FunctionInfo:
 def _loop_strings(fn: ast.AST, kw: str) -> Dict[int, Set[str]]:
     """``kw.pop(k)`` calls (by id) inside a loop whose ``k`` runs over a literal list of strings, with those strings.
 
-    ``for k in ("theme", "css"): kwargs.pop(k)`` or a comprehension over a name the function
-    binds only to such a literal (``deprecated_params = ["theme", "css"]``; gradio 6.1).  The
-    loop must be the pop's own; a name bound to anything else as well gives nothing.
+    ``for k in ("theme", "css"): kwargs.pop(k)`` (or ``.get``, ``.setdefault``), or a comprehension
+    over a name the function binds only to such a literal (``deprecated_params = ["theme", "css"]``;
+    gradio 6.1).  The loop must be the pop's own and its name bound nowhere else inside it; a
+    list name bound anywhere else (``=``, ``for``, ``with``, ``:=``) gives nothing.
     """
-    lists: Dict[str, Optional[Set[str]]] = {}
+    stores: Dict[str, int] = {}
     for node in ast.walk(fn):
-        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for t in targets:
-                if isinstance(t, ast.Name):
-                    got = _strings(node.value) if isinstance(node, ast.Assign) and len(targets) == 1 else None
-                    lists[t.id] = set(got) if got and t.id not in lists else None  # bound twice: unknown
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+    lists: Dict[str, Set[str]] = {}
+    for node in ast.walk(fn):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            got = _strings(node.value)
+            if got and stores.get(node.targets[0].id) == 1:
+                lists[node.targets[0].id] = set(got)
     parents: Dict[int, ast.AST] = {}
     for outer in ast.walk(fn):
         for child in ast.iter_child_nodes(outer):
             parents[id(child)] = outer
+
+    def binds(target: ast.AST, name: str) -> bool:
+        return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
+
     out: Dict[int, Set[str]] = {}
     for node in ast.walk(fn):
-        if not (isinstance(node, ast.Call) and (_dotted(node.func) or "") in (f"{kw}.pop", f"{kw}.get")
+        if not (isinstance(node, ast.Call) and (_dotted(node.func) or "") in (f"{kw}.pop", f"{kw}.get", f"{kw}.setdefault")
                 and node.args and isinstance(node.args[0], ast.Name)):
             continue
         name = node.args[0].id
@@ -966,13 +973,15 @@ def _loop_strings(fn: ast.AST, kw: str) -> Dict[int, Set[str]]:
         while up is not None and up is not fn:
             loops = [up] if isinstance(up, (ast.For, ast.AsyncFor)) else \
                 list(up.generators) if isinstance(up, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)) else []
-            hit = next((lp for lp in loops if isinstance(lp.target, ast.Name) and lp.target.id == name), None)
+            hit = next((lp for lp in loops if binds(lp.target, name)), None)
             if hit is not None:
                 it = hit.iter
+                rebound = sum(1 for n in ast.walk(up) if isinstance(n, ast.Name) and n.id == name
+                              and isinstance(n.ctx, ast.Store))
                 got = lists.get(it.id) if isinstance(it, ast.Name) else (set(_strings(it) or ()) or None)
-                if got:
+                if got and isinstance(hit.target, ast.Name) and rebound == 1:
                     out[id(node)] = got
-                break
+                break  # the innermost loop binding the name decides (a tuple target or a rebinding: nothing)
             up = parents.get(id(up))
     return out
 

@@ -26,7 +26,7 @@ import keyword
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Collection, Dict, List, Optional, Set, Tuple
+from typing import Any, Collection, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -1005,10 +1005,14 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
     details: Dict[str, Any] = {"signal": {k: v for k, v in sig.__dict__.items() if v not in (None, "", {}, [])},
                                "caller": caller.__dict__}
 
-    def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "", **extra: Any) -> Diagnosis:
+    def done(verdict: str, family: str, summary: str, culprits: List[Culprit], advice: str = "",
+             whole_release: bool = False, **extra: Any) -> Diagnosis:
         # An import-time version check's line changes with every bump of the version it asks for:
         # a later release that changed it has not adapted (tensorflow-probability 0.14 asks for TF 2.6).
-        if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown") and not sig.detail.get("runtime_check"):
+        # ``whole_release``: the reading already read every module of the later releases, which a
+        # changed failing line alone cannot better (a read moved to _version.py is no adaptation).
+        if family in _ADAPTABLE and verdict in ("transitive", "direct", "unknown") and not sig.detail.get("runtime_check") \
+                and not whole_release:
             moved = adapted_culprits(ctx, caller, innermost_only=(verdict == "unknown"))
             if not moved and _no_caller_frames(ctx):
                 moved = frameless_caller_culprits(ctx, sig)
@@ -2054,7 +2058,8 @@ def _class_and_bases(ctx: Context, pin: Any, module: str, cls: str) -> Set[str]:
             tree = users._parsed(text or "")
         except Exception:
             tree = None
-        node = next((n for n in getattr(tree, "body", []) if isinstance(n, ast.ClassDef) and n.name == name), None)
+        node = next((n for n in _module_level(getattr(tree, "body", [])) if isinstance(n, ast.ClassDef) and n.name == name),
+                    None)
         if node is None or depth >= MAX_BASE_DEPTH:
             continue
         for b in node.bases:
@@ -5707,6 +5712,18 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
                 f"in {found[0].name}{found[0].constraint}", found + moved)
 
 
+def _module_level(body: List[ast.stmt]) -> Iterable[ast.stmt]:
+    """The statements a module runs at import, through ``if``/``try``/``with`` blocks (not into functions or classes)."""
+    for st in body:
+        yield st
+        if isinstance(st, ast.If):
+            yield from _module_level(st.body + st.orelse)
+        elif isinstance(st, ast.Try):
+            yield from _module_level(st.body + [x for h in st.handlers for x in h.body] + st.orelse + st.finalbody)
+        elif isinstance(st, (ast.With, ast.AsyncWith)):
+            yield from _module_level(st.body)
+
+
 def _enclosing_callable(ctx: Context, inner: Party, frame: Frame) -> Optional[Tuple[str, str]]:
     """(module, ``Class`` or ``Class.method``) of the method a pin's frame runs in, read from its release; None for a function."""
     from .adapted import frame_relpath
@@ -5721,7 +5738,7 @@ def _enclosing_callable(ctx: Context, inner: Party, frame: Frame) -> Optional[Tu
     except Exception:
         return None
     best = None
-    for c in getattr(tree, "body", []):  # a top-level class only: a nested one is not importable by its name
+    for c in _module_level(getattr(tree, "body", [])):  # a module's class (also under try/if), not a nested one
         if isinstance(c, ast.ClassDef) and c.lineno <= frame.line <= (getattr(c, "end_lineno", None) or c.lineno):
             if any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == frame.function
                    and m.lineno <= frame.line <= (getattr(m, "end_lineno", None) or m.lineno) for m in c.body):
@@ -7072,22 +7089,36 @@ def _submodule_import_added(ctx: Context, sig: F.Signal) -> List[Culprit]:
     rel = frame_relpath(last) if last is not None else None
     if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel:
         return []
-    m, n = re.escape(module), re.escape(name)
-    imports = re.compile(rf"^[ \t]*(?:import[ \t]+{m}\.{n}\b|from[ \t]+{m}\.{n}[ \t]+import\b"
-                         rf"|from[ \t]+{m}[ \t]+import[ \t]+\(?[^\n]*\b{n}\b)", re.M)
-    reads = re.compile(rf"\b{m}\.{n}\b")
+    full = f"{module}.{name}"
+    reads = re.compile(rf"\b{re.escape(module)}\.{re.escape(name)}\b")
+
+    def imports_it(tree: Any) -> bool:
+        """The module imports the submodule itself when it is imported (not in a function, not for a type checker)."""
+        for st in _module_level(getattr(tree, "body", [])):
+            if isinstance(st, ast.If) and "TYPE_CHECKING" in ast.dump(st.test):
+                continue
+            if isinstance(st, ast.Import) and any(a.name == full or a.name.startswith(full + ".") for a in st.names):
+                return True
+            if isinstance(st, ast.ImportFrom) and st.level == 0 and (
+                    (st.module or "") == full or (st.module or "").startswith(full + ".")
+                    or (st.module == module and any(a.name == name for a in st.names))):
+                return True
+        return False
 
     def fixed(v: str) -> Any:
-        try:
-            text = ReleaseTree(ctx.probe, pin.name, v).read(rel)
-        except Exception:
+        # every module of the release that reads it must import it (a read moved to _version.py is no fix)
+        found = users.modules_mentioning(ctx.probe, pin.name, v, full)
+        if found is None:
             return None
-        if text is None:
-            return None
-        return bool(imports.search(text)) or not reads.search(text)
+        return all(imports_it(tree) or not reads.search(ast.unparse(tree) if tree is not None else "")
+                   for _, tree in found)
 
-    if fixed(pin.version) is not False:
-        return []  # the pinned file imports it (or cannot be read): something else is wrong
+    try:
+        text = ReleaseTree(ctx.probe, pin.name, pin.version).read(rel)
+    except Exception:
+        return []
+    if text is None or imports_it(users._parsed(text)) or not reads.search(text):
+        return []  # the pinned file imports it (or cannot be read, or never reads it): something else is wrong
     later, _ = users.first_where(ctx, pin.name, pin.version, None, fixed)
     if later is None:
         return []
@@ -7120,7 +7151,7 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         imported = _submodule_import_added(ctx, sig)
         if imported:
             return done("transitive", F.PYTHON_VERSION, f"{what} is a submodule the code never imports: "
-                        f"{imported[0].evidence[0]}", imported)
+                        f"{imported[0].evidence[0]}", imported, whole_release=True)
         return done("unknown", F.PYTHON_VERSION, f"{what} exists since Python {added} and the target is "
                     f"{ctx.target.python_version}: something else hides it", [])
     advice = f"use Python >= {added}, or a release of the caller that supports Python {ctx.target.python_version}"
