@@ -26,7 +26,7 @@ import keyword
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Collection, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, Collection, Dict, List, Optional, Set, Tuple
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
@@ -40,6 +40,7 @@ from . import timeline
 from .knowledge import KBEntry, KnowledgeBase
 from .matrix import MatrixReport, requirer_range_admitting
 from .pysource import parse_exact, parse_quietly
+from .stdlib_source import _module_level
 
 # Import names that differ from their distribution's name (the common ones; the
 # crash attribution and the installed metadata cover the rest).
@@ -5710,18 +5711,6 @@ def _forwarded_keyword(ctx: Context, sig: F.Signal, inner: Party, done: Any) -> 
     return done("project" if outer.kind == "project" else "transitive", sig.family,
                 f"{_what(sig)}: {who} passes {sig.name!r} through {inner.name}'s **kwargs; {inner.name} accepts it only "
                 f"in {found[0].name}{found[0].constraint}", found + moved)
-
-
-def _module_level(body: List[ast.stmt]) -> Iterable[ast.stmt]:
-    """The statements a module runs at import, through ``if``/``try``/``with`` blocks (not into functions or classes)."""
-    for st in body:
-        yield st
-        if isinstance(st, ast.If):
-            yield from _module_level(st.body + st.orelse)
-        elif isinstance(st, ast.Try):
-            yield from _module_level(st.body + [x for h in st.handlers for x in h.body] + st.orelse + st.finalbody)
-        elif isinstance(st, (ast.With, ast.AsyncWith)):
-            yield from _module_level(st.body)
 
 
 def _enclosing_callable(ctx: Context, inner: Party, frame: Frame) -> Optional[Tuple[str, str]]:
