@@ -7079,7 +7079,11 @@ def _submodule_import_added(ctx: Context, sig: F.Signal) -> List[Culprit]:
     if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel:
         return []
     full = f"{module}.{name}"
-    reads = re.compile(rf"\b{re.escape(module)}\.{re.escape(name)}\b")
+
+    def reads_it(tree: Any) -> bool:
+        """The module reads ``module.name`` (or an attribute of it) in its code, not in a comment or string."""
+        return any(isinstance(n, ast.Attribute) and ((users._dotted(n) or "") + ".").startswith(full + ".")
+                   for n in ast.walk(tree)) if tree is not None else False
 
     def imports_it(tree: Any) -> bool:
         """The module imports the submodule itself when it is imported (not in a function, not for a type checker)."""
@@ -7099,14 +7103,14 @@ def _submodule_import_added(ctx: Context, sig: F.Signal) -> List[Culprit]:
         found = users.modules_mentioning(ctx.probe, pin.name, v, full)
         if found is None:
             return None
-        return all(imports_it(tree) or not reads.search(ast.unparse(tree) if tree is not None else "")
-                   for _, tree in found)
+        return all(imports_it(tree) or not reads_it(tree) for _, tree in found)
 
     try:
         text = ReleaseTree(ctx.probe, pin.name, pin.version).read(rel)
     except Exception:
         return []
-    if text is None or imports_it(users._parsed(text)) or not reads.search(text):
+    pinned = users._parsed(text) if text is not None else None
+    if pinned is None or imports_it(pinned) or not reads_it(pinned):
         return []  # the pinned file imports it (or cannot be read, or never reads it): something else is wrong
     later, _ = users.first_where(ctx, pin.name, pin.version, None, fixed)
     if later is None:

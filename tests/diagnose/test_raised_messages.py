@@ -233,21 +233,19 @@ def test_an_old_refusal_an_outer_frame_of_the_pin_used_to_catch_moves_the_pin_ba
     assert d.verdict == "project"
 
 
-def test_a_refusal_older_than_the_pins_last_two_majors_is_not_what_changed(index_for):
+def _traity(index_for, releases):
+    universe = {"traity": [{"version": v, "files": {"traity/core.py": body}} for v, body in releases]}
+    index, target = index_for(universe, python="3.8")
+    pins = parse_requirements_text("traity==4.3.2\n", target)
+    return diagnose(simple_parse("XLRDError: Excel xlsx file; not supported\n", pins), pins, target, index,
+                    load_knowledge(bundled=False), probe=ApiProbe(index))
+
+
+def test_a_refusal_only_the_projects_first_release_lacked_is_not_what_changed(index_for):
     # traitlets' generic "The 'config' trait of a Map instance must be a Config" template is in every
     # release but its first (0.0.2) under a 4.3.2 pin: moving four majors back is no answer.
-    universe = {"traity": [{"version": "0.0.2", "files": {"traity/core.py": OPEN_OLD}}] +
-                          [{"version": v, "files": {"traity/core.py": OPEN_NEW}} for v in ("1.0.0", "2.0.0", "3.0.0", "4.3.2")]}
-    index, target = index_for(universe, python="3.8")
-    pins = parse_requirements_text("traity==4.3.2\n", target)
-    d = diagnose(simple_parse("XLRDError: Excel xlsx file; not supported\n", pins), pins, target, index,
-                 load_knowledge(bundled=False), probe=ApiProbe(index))
+    d = _traity(index_for, [("0.0.2", OPEN_OLD)] + [(v, OPEN_NEW) for v in ("1.0.0", "2.0.0", "3.0.0", "4.3.2")])
     assert not any(c.constraint.startswith("<=") for c in d.culprits), d.summary
     # one major back is still a change worth offering
-    universe = {"traity": [{"version": "3.9.0", "files": {"traity/core.py": OPEN_OLD}},
-                           {"version": "4.3.2", "files": {"traity/core.py": OPEN_NEW}}]}
-    index, target = index_for(universe, python="3.8")
-    pins = parse_requirements_text("traity==4.3.2\n", target)
-    d = diagnose(simple_parse("XLRDError: Excel xlsx file; not supported\n", pins), pins, target, index,
-                 load_knowledge(bundled=False), probe=ApiProbe(index))
+    d = _traity(index_for, [("3.9.0", OPEN_OLD), ("4.3.2", OPEN_NEW)])
     assert [(c.name, c.constraint) for c in d.culprits] == [("traity", "<=3.9.0")], d.summary
