@@ -28,7 +28,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 from packaging.version import InvalidVersion, Version
 
 from ..models import Frame
-from .pysource import parse_quietly
+from .pysource import parse_exact, parse_quietly
 
 MAX_RELEASES = 12  # later releases read at most (adaptations land in the next few)
 MAX_FRAMES = 3  # innermost caller frames whose statements are compared
@@ -175,6 +175,14 @@ def _parse(text: Optional[str]) -> Optional[ast.AST]:
         return None
 
 
+def _parse_exactly(text: str) -> Optional[ast.AST]:
+    """The tree of ``text`` as today's grammar reads it, with no rewrite of older or newer syntax."""
+    try:
+        return parse_exact(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
 _CYTHON = (".pyx", ".pxd", ".pxi")
 _TEXT = "text:"  # a wanted key compared as the line's text (Cython source), not as a Python statement
 
@@ -231,11 +239,13 @@ def first_adapted(
             text = old_tree.read(rel) if rel else None
         except Exception:
             text = None
-        tree = _parse(text)
         if text is None:
             continue
+        tree = _parse_exactly(text)
         if tree is None and not (rel or "").endswith(_CYTHON) and tuple(getattr(probe, "python", (3, 7)))[:2] >= (3, 7):
             continue  # Python that the target cannot parse either (async is a keyword from 3.7): not the code that ran
+        if tree is None:
+            tree = _parse(text)  # an older target's code (Python 2, async as a name), read through the rewrite
         lines = text.splitlines()
         if not (0 < fr.line <= len(lines)):
             continue

@@ -26,6 +26,8 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
+from .py2syntax import without_python2
+
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 COMPILED_SUFFIXES = (".so", ".pyd")
@@ -1136,12 +1138,21 @@ def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> 
         try:
             return ast.parse(text, filename=filename)
         except SyntaxError:
-            if sys.version_info >= (3, 12) or not isinstance(text, str):
+            if not isinstance(text, str):
                 raise
-            plain = without_type_parameters(text)
+            refused = sys.exc_info()[1]
+        # Newer syntax than this host reads (PEP 695), or older syntax than Python 3 reads
+        # (Python 2): rewritten with every line kept in place, for the reader only.
+        rewrites = [without_python2] if sys.version_info >= (3, 12) else [without_type_parameters, without_python2]
+        for rewrite in rewrites:
+            plain = rewrite(text)
             if plain == text:
-                raise
-            return ast.parse(plain, filename=filename)
+                continue
+            try:
+                return ast.parse(plain, filename=filename)
+            except SyntaxError:
+                continue
+        raise refused
 
 
 def parse_exact(text: Union[str, bytes], **kwargs: Any) -> ast.Module:

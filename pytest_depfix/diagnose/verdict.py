@@ -2699,17 +2699,25 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     """
     if ctx.probe is None or sig.family != F.UNKNOWN:
         return None
-    first = _raised_message_of(ctx, sig, done, sig.message)
+    # A wrapper's message with the wrapped one on its next lines (MongoEngine's "Cannot connect
+    # to database dashboard :" over pymongo's "False is not a read preference."): those are read too,
+    # and first when the first line only leads in to them (it ends in a colon): the wrapper raises
+    # whatever it caught, and moving it away from its own words fixes nothing.
+    later = [ln.strip() for ln in (ctx.crash.root.message or "").splitlines()[1:] if len(ln.strip()) >= 15]
+    lead_in = bool(later) and sig.message.rstrip().endswith(":")
+    first = None if lead_in else _raised_message_of(ctx, sig, done, sig.message)
     if first is not None and (first.culprits or first.verdict != "unknown"):
         return first
-    # A wrapper's message with the wrapped one on its next lines (MongoEngine's "Cannot connect
-    # to database dashboard :" over pymongo's "False is not a read preference."): those are read too.
-    later = [ln.strip() for ln in (ctx.crash.root.message or "").splitlines()[1:] if len(ln.strip()) >= 15]
     for line in later[:3]:
         found = _raised_message_of(ctx, sig, done, line)
         if found is not None and (found.culprits or found.verdict != "unknown"):
             return found
         first = first or found
+    if lead_in:
+        head = _raised_message_of(ctx, sig, done, sig.message)
+        if head is not None and (head.culprits or head.verdict != "unknown"):
+            return head
+        first = first or head
     return first
 
 
@@ -2768,6 +2776,13 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
                                 f"too many majors back to be what changed")
             back = None
         out: List[Culprit] = []
+        if back is not None and not _ships_path(ctx, pin.name, back, refusal.path) and not ctx.is_keep(pin.name):
+            # The older release lacks the whole module (Sphinx 0.5.2 had no themes at all): weaker
+            # than a value the message quotes that a later release knows ("no theme named
+            # 'classic'", shipped from Sphinx 1.3), which is read first.
+            valued = _unknown_value(ctx, sig, done, pin, [refusal.path])
+            if valued is not None and valued.culprits:
+                return valued
         if back is not None:
             said = (f"{pin.name} {back}'s {refusal.path} does not" if _ships_path(ctx, pin.name, back, refusal.path)
                     else f"{pin.name} {back} has no {refusal.path} and, read whole, raises it nowhere")
