@@ -52,6 +52,15 @@ def diagnose(
     ``project_root`` is accepted for the engine's sake: frames are already
     attributed to the project by the crash step.
     """
+    from .py2syntax import reading_python2
+
+    with reading_python2(target.python[0] < 3):
+        return _diagnose(crash, pins, target, index, kb, keep=keep, probe=probe, matrix=matrix)
+
+
+def _diagnose(crash: Crash, pins: PinSet, target: Target, index: Any, kb: KnowledgeBase, *,
+              keep: Collection[str], probe: Any, matrix: Optional[MatrixReport]) -> Diagnosis:
+    """:func:`diagnose`, with Python 2 release files read when the target is Python 2."""
     from packaging.utils import canonicalize_name
 
     from .verdict import Context, decide
@@ -114,8 +123,7 @@ def diagnose(
         if handled is not None:
             # The handler's fallback imports what the set never held (fabric 3.0.1's "from decorator
             # import decorator" after invoke 2.1 dropped invoke.vendor.decorator): the first import is the break.
-            inner = diagnose(handled, pins, target, index, kb, keep=keep, probe=probe, matrix=matrix,
-                             project_root=project_root)
+            inner = _diagnose(handled, pins, target, index, kb, keep=keep, probe=probe, matrix=matrix)
             if inner.culprits:
                 inner.crash_key = diagnosis.crash_key
                 inner.summary = (f"{inner.summary} (the import its handler fell back from; the fallback "

@@ -26,6 +26,7 @@ from packaging.version import InvalidVersion, Version
 
 from ..atomic import write_text_atomic
 from ..errors import BadInput
+from .py2syntax import reading_python2
 from .pysource import (
     NO,
     UNKNOWN,
@@ -42,10 +43,10 @@ from .pysource import (
 
 def _reader_version() -> str:
     """Cached answers are keyed by the reader's own source, so a changed reader never reuses stale answers."""
-    from . import pysource
+    from . import py2syntax, pysource
 
     h = hashlib.sha256()
-    for mod_file in (pysource.__file__, __file__):
+    for mod_file in (pysource.__file__, py2syntax.__file__, __file__):
         try:
             with open(mod_file, "rb") as fh:
                 h.update(fh.read())
@@ -516,7 +517,8 @@ class ApiProbe:
             a.from_cache = True
             return a
         try:
-            f = self._answer(self.resolver(dist, version), q)
+            with reading_python2(self.python[0] < 3):  # Python 2 text is code that ran only on Python 2
+                f = self._answer(self.resolver(dist, version), q)
         except _ByteCap as exc:
             f = Finding(UNKNOWN, str(exc))
         answer = Answer(f.value, f.evidence, dist, version, str(q), f.conditional)

@@ -21,12 +21,38 @@ it.
 
 from __future__ import annotations
 
+import ast
+import bisect
+import contextlib
+import contextvars
 import re
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
-__all__ = ["without_python2"]
+__all__ = ["without_python2", "parse_python2", "reading_python2", "python2_read"]
+
+# Whether the code being read ran on Python 2: only then is Python 2 text code that ran.  On a
+# Python 3 target a module Python 3 refuses never imported there, and readers rely on "cannot
+# parse" meaning exactly that, so the rewrite is off unless a Python 2 target turns it on.
+_PYTHON2 = contextvars.ContextVar("depfix_read_python2", default=False)
+
+
+@contextlib.contextmanager
+def reading_python2(on: bool) -> Iterator[None]:
+    """Within the block, :func:`pysource.parse_quietly` reads Python 2 text (the target is Python 2)."""
+    token = _PYTHON2.set(bool(on))
+    try:
+        yield
+    finally:
+        _PYTHON2.reset(token)
+
+
+def python2_read() -> bool:
+    """Whether Python 2 text is read here (see :func:`reading_python2`)."""
+    return _PYTHON2.get()
+
 
 MAX_TEXT = 2_000_000  # characters: a bigger file is not rewritten (the scan is linear, but the caller only reads)
+MAX_STATEMENT = 4000  # characters a rewritten statement may run over (a raise over lines, a def head)
 
 _EXCEPT = re.compile(r"(?m)^([ \t]*except[ \t]*)(\([^()\n]*\)|[A-Za-z_][\w.]*)([ \t]*),([ \t]*)([A-Za-z_]\w*|\([A-Za-z_][\w \t,]*\))([ \t]*:)")
 _STATEMENT_WORD = re.compile(r"(?m)(^[ \t]*|[:;][ \t]*)(print|exec)([ \t]+)(?!(?:in|is|and|or|if|else|for)\b)(?=[\w\"'{`~\\]|\Z)")
@@ -34,7 +60,7 @@ _RAISE = re.compile(r"(?m)^([ \t]*raise[ \t]+)([A-Za-z_][\w.]*(?:\([^()\n]*\)|\[
 _OCTAL = re.compile(r"(?<![\w.])(?<![eE][+-])0([0-7]+)[lL]?(?![\w.])")
 _LONG = re.compile(r"(?<![\w.])(0[xX][0-9a-fA-F]+|[1-9]\d*|0)[lL](?![\w.])")
 # Tuple parameters, ``def f(self, (a, b)):`` and ``lambda (k, v): ...``: one plain name each.
-_DEF_HEAD = re.compile(r"(?m)^[ \t]*def[ \t]+\w+[ \t]*\(")
+_DEF_HEAD = re.compile(r"(?m)^[ \t]*def[ \t]+\w+[ \t]*\((?=[ \t]*\([ \t]*[A-Za-z_]|[^\n]*,[ \t]*\([ \t]*[A-Za-z_])")
 _LAMBDA_TUPLE = re.compile(r"\blambda[ \t]*\(([A-Za-z_][\w \t,]*)\)(?=[ \t]*:)")
 _TUPLE_PARAM = re.compile(r"(?<=[(,])([ \t]*)\(([A-Za-z_][\w \t,]*)\)(?=[ \t]*[,)=])")
 _BACKTICK = re.compile(r"`([^`\n]*)`")
@@ -44,13 +70,17 @@ _ASYNC_NAME = re.compile(r"(?<![\w.])async(?![ \t]+(?:def|for|with)\b)(?=[ \t]*[
 
 def without_python2(text: str) -> str:
     """``text`` with Python 2-only statements rewritten (see the module docstring); ``text`` when none apply."""
+    return _rewrite(text)[0]
+
+
+def _rewrite(text: str) -> Tuple[str, bool]:
+    """``(rewritten text, whether async/await names were renamed)``."""
     if len(text) > MAX_TEXT:
-        return text
-    text = _expand_leading_tabs(text)
+        return text, False
     masked = _mask(text)
     if masked is None:
-        return text  # an unclosed string: not a Python 2 file this can make sense of
-    edits: List[Tuple[int, int, str]] = []  # (start, end, replacement) in the original text
+        return text, False  # an unclosed string: not a Python 2 file this can make sense of
+    edits: List[Tuple[int, int, str]] = _leading_tabs(masked)  # (start, end, replacement) in the original text
     for m in _EXCEPT.finditer(masked):
         edits.append((m.start(3), m.end(4), " as "))
         if m.group(5).startswith("("):
@@ -59,8 +89,9 @@ def without_python2(text: str) -> str:
         if m.group(2) == "print" and masked[m.end():m.end() + 2] == ">>":
             continue  # "print >>f, x" already parses as a tuple expression
         edits.append((m.end(2), m.end(2), ","))
+    ends = _statement_ends(masked) if "raise" in masked else []
     for m in _RAISE.finditer(masked):
-        end = _statement_end(masked, m.end())
+        end = _statement_end(masked, ends, m.end())
         if end is None:
             continue
         edits.append((m.start(3), m.end(), "("))
@@ -82,8 +113,10 @@ def without_python2(text: str) -> str:
     for m in _LAMBDA_TUPLE.finditer(masked):
         spaced = masked[m.start(1) - 2:m.start(1) - 1] in (" ", "\t")
         edits.append((m.start(1) - 1, m.end(), ("" if spaced else " ") + _joined(m.group(1))))
+    renamed = False
     for m in _ASYNC_NAME.finditer(masked):
         edits.append((m.end(), m.end(), "_"))
+        renamed = True
     pos = masked.find("<>")
     while pos >= 0:
         edits.append((pos, pos + 2, "!="))
@@ -91,8 +124,35 @@ def without_python2(text: str) -> str:
     for start, end, new in _string_prefixes(text, masked):
         edits.append((start, end, new))
     if not edits:
-        return text
-    return _apply(text, edits)
+        return text, False
+    return _apply(text, edits), renamed
+
+
+def parse_python2(text: str, filename: str = "<release file>") -> ast.Module:
+    """The tree of Python 2 ``text`` read through the rewrite, names renamed for the parser given back.
+
+    ``def fsync(self, async=False)`` must still read as taking ``async``: readers ask for
+    keyword names as the caller spelled them.  Raises SyntaxError when the text is still refused.
+    """
+    plain, renamed = _rewrite(text)
+    if plain == text:
+        raise SyntaxError("not rewritten")
+    tree = ast.parse(plain, filename=filename)
+    if renamed:
+        _restore_names(tree)
+    return tree
+
+
+_RENAMED = {"async_": "async", "await_": "await"}
+
+
+def _restore_names(tree: ast.AST) -> None:
+    """``async_``/``await_`` back to the names the code spelled, wherever the tree holds a name."""
+    for node in ast.walk(tree):
+        for attr in ("id", "arg", "attr", "name"):
+            value = getattr(node, attr, None)
+            if isinstance(value, str) and value in _RENAMED:
+                setattr(node, attr, _RENAMED[value])
 
 
 def _apply(text: str, edits: List[Tuple[int, int, str]]) -> str:
@@ -109,16 +169,21 @@ def _apply(text: str, edits: List[Tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _expand_leading_tabs(text: str) -> str:
-    """Leading tabs as Python 2 read them, eight columns each (Python 3 refuses mixed indentation)."""
-    if "\t" not in text:
-        return text
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith((" \t", "\t")) or ("\t" in line[:len(line) - len(line.lstrip())]):
-            indent = line[:len(line) - len(line.lstrip(" \t"))]
-            lines[i] = indent.expandtabs(8) + line[len(indent):]
-    return "\n".join(lines)
+def _leading_tabs(masked: str) -> List[Tuple[int, int, str]]:
+    """Edits giving code lines' leading tabs eight columns, as Python 2 read them (Python 3 refuses mixes).
+
+    Read off the masked text, so a tab at the start of a line inside a string stays a tab.
+    """
+    edits: List[Tuple[int, int, str]] = []
+    if "\t" not in masked:
+        return edits
+    start = 0
+    for line in masked.split("\n"):
+        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            edits.append((start, start + len(indent), indent.expandtabs(8)))
+        start += len(line) + 1
+    return edits
 
 
 def _mask(text: str) -> Optional[str]:
@@ -172,9 +237,10 @@ def _joined(names: str) -> str:
 
 
 def _closing(masked: str, open_at: int) -> Optional[int]:
-    """Index of the bracket closing the one at ``open_at``, within a few lines; None when there is none."""
+    """Index of the bracket closing the one at ``open_at`` on the same line; None when there is none."""
     depth = 0
-    for i in range(open_at, min(len(masked), open_at + 5000)):
+    line_end = masked.find("\n", open_at)
+    for i in range(open_at, line_end if line_end >= 0 else len(masked)):
         c = masked[i]
         if c in "([{":
             depth += 1
@@ -185,30 +251,37 @@ def _closing(masked: str, open_at: int) -> Optional[int]:
     return None
 
 
-def _statement_end(masked: str, start: int) -> Optional[int]:
-    """Where the statement running through ``start`` ends: before the line break (or ``;``) at bracket depth 0.
+def _statement_ends(masked: str) -> List[int]:
+    """Where each statement of ``masked`` ends: a line break (or ``;``) at bracket depth 0, in order.
 
-    ``masked`` has no string contents or comments, so every bracket counted is code.  A
-    trailing backslash continues the line.  The end is placed before trailing spaces.
+    One pass over the text: ``masked`` has no string contents or comments, so every bracket
+    counted is code; a trailing backslash continues the line.  A bracket that never closes runs
+    the statement to the end of the text, which then has no end listed.
     """
+    ends: List[int] = []
     depth = 0
-    i, n = start, len(masked)
+    i, n = 0, len(masked)
     while i < n:
         c = masked[i]
         if c in "([{":
             depth += 1
         elif c in ")]}":
-            depth -= 1
-            if depth < 0:
-                return None
+            depth = max(depth - 1, 0)
         elif c == "\\" and masked[i + 1:i + 2] == "\n":
             i += 2
             continue
         elif (c == "\n" or c == ";") and depth == 0:
-            break
+            ends.append(i)
         i += 1
-    if depth != 0:
-        return None
+    return ends
+
+
+def _statement_end(masked: str, ends: List[int], start: int) -> Optional[int]:
+    """The end of the statement running through ``start`` (before trailing spaces); None when unclosed."""
+    k = bisect.bisect_left(ends, start)
+    if k >= len(ends) or ends[k] - start > MAX_STATEMENT:
+        return None  # unclosed, or longer than any statement worth rewriting
+    i = ends[k]
     while i > start and masked[i - 1] in " \t\r":
         i -= 1
     return i

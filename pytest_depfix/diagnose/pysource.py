@@ -26,7 +26,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
-from .py2syntax import without_python2
+from .py2syntax import parse_python2, python2_read
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
@@ -1143,15 +1143,18 @@ def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> 
             refused = sys.exc_info()[1]
         # Newer syntax than this host reads (PEP 695), or older syntax than Python 3 reads
         # (Python 2): rewritten with every line kept in place, for the reader only.
-        rewrites = [without_python2] if sys.version_info >= (3, 12) else [without_type_parameters, without_python2]
-        for rewrite in rewrites:
-            plain = rewrite(text)
-            if plain == text:
-                continue
+        if sys.version_info < (3, 12):
+            plain = without_type_parameters(text)
+            if plain != text:
+                try:
+                    return ast.parse(plain, filename=filename)
+                except (SyntaxError, RecursionError, MemoryError):
+                    pass
+        if python2_read():  # only for a Python 2 target: see py2syntax.reading_python2
             try:
-                return ast.parse(plain, filename=filename)
-            except SyntaxError:
-                continue
+                return parse_python2(text, filename=filename)
+            except (SyntaxError, RecursionError, MemoryError):
+                pass  # (a rewrite reaching an expression too deep for the parser is still refused)
         raise refused
 
 

@@ -2704,20 +2704,24 @@ def _raised_message(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     # and first when the first line only leads in to them (it ends in a colon): the wrapper raises
     # whatever it caught, and moving it away from its own words fixes nothing.
     later = [ln.strip() for ln in (ctx.crash.root.message or "").splitlines()[1:] if len(ln.strip()) >= 15]
-    lead_in = bool(later) and sig.message.rstrip().endswith(":")
-    first = None if lead_in else _raised_message_of(ctx, sig, done, sig.message)
+    first = _raised_message_of(ctx, sig, done, sig.message)
     if first is not None and (first.culprits or first.verdict != "unknown"):
+        if later and sig.message.rstrip().endswith(":") and first.culprits:
+            # A lead-in (the first line ends in a colon): when a later line is another pin's own
+            # refusal, the first pin only wrapped what it caught, and moving it away from its own
+            # words fixes nothing.  The same pin's later lines are one raise (scikit-learn's
+            # "Expected 2D array, got 1D array instead:" over its hint): the first reading stands.
+            wrapper = {c.name for c in first.culprits}
+            for line in later[:3]:
+                found = _raised_message_of(ctx, sig, done, line)
+                if found is not None and found.culprits and not {c.name for c in found.culprits} & wrapper:
+                    return found
         return first
     for line in later[:3]:
         found = _raised_message_of(ctx, sig, done, line)
         if found is not None and (found.culprits or found.verdict != "unknown"):
             return found
         first = first or found
-    if lead_in:
-        head = _raised_message_of(ctx, sig, done, sig.message)
-        if head is not None and (head.culprits or head.verdict != "unknown"):
-            return head
-        first = first or head
     return first
 
 

@@ -8,8 +8,15 @@ import ast
 
 import pytest
 
-from pytest_depfix.diagnose.pysource import parse_exact, parse_quietly
-from pytest_depfix.diagnose.py2syntax import without_python2
+from pytest_depfix.diagnose import pysource
+from pytest_depfix.diagnose.pysource import parse_exact
+from pytest_depfix.diagnose.py2syntax import reading_python2, without_python2
+
+
+def parse_quietly(text):
+    """The reader's parse with a Python 2 target (the rewrite is on only for one)."""
+    with reading_python2(True):
+        return pysource.parse_quietly(text)
 
 PY2 = '''"""Docs: print this, 0777 and except A, e: stay as written."""
 import os
@@ -119,3 +126,20 @@ def test_text_no_python_reads_is_still_refused():
     with pytest.raises(SyntaxError):
         parse_quietly("if True print('x')\n")
     assert without_python2('x = "never closed\n') == 'x = "never closed\n'
+
+
+def test_for_a_python3_target_python2_text_stays_refused():
+    # a module Python 3 refuses never imported on a Python 3 target: readers rely on that
+    with pytest.raises(SyntaxError):
+        pysource.parse_quietly(PY2)
+
+
+def test_a_python2_async_parameter_keeps_its_name_in_the_tree():
+    [flush] = [n for n in parse_quietly(PY2).body if isinstance(n, ast.FunctionDef) and n.name == "flush"]
+    assert [a.arg for a in flush.args.args] == ["async"]
+
+
+def test_a_tab_inside_a_string_is_not_indentation():
+    text = 'def f():\n    print """usage:\n\tf x\n"""\n'
+    [expr] = [n for n in ast.walk(parse_quietly(text)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    assert expr.value == "usage:\n\tf x\n"

@@ -54,7 +54,7 @@ def test_fb_no_super_init(index_for):
 
 def test_fb_syntax_error_in_own_base_module(index_for):
     leaf = "from .base import Mid\n\n\nclass Leaf(Mid):\n    def go(self):\n        return self.fit()\n"
-    mid = "from basey.core import Model\nif True print('no Python reads this')\n\n\nclass Mid(Model):\n    pass\n"
+    mid = "from basey.core import Model\nprint 'py2'\n\n\nclass Mid(Model):\n    pass\n"
     d = _fb_diagnose(index_for, FIT, {"suby/f.py": leaf, "suby/base.py": mid}, "Leaf", "fit")
     assert d.summary and not d.culprits  # no SyntaxError escapes the diagnosis
 

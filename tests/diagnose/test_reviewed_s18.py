@@ -38,7 +38,7 @@ def test_a_class_of_a_pure_python_module_is_not_a_compiled_callee(index_for):
 
 def test_a_caller_module_this_python_cannot_parse_is_no_answer_and_no_crash(index_for):
     caller = "from .shim import CroniterShim\n\n\ndef is_valid(s):\n    expanded, _ = CroniterShim.expand(s)\n    return expanded\n"
-    shim = "from cronny import croniter\n\nif True print('no Python reads this')\n\nclass CroniterShim(croniter):\n    pass\n"
+    shim = "from cronny import croniter\n\nprint 'py2'\n\nclass CroniterShim(croniter):\n    pass\n"
     paste = ('Traceback (most recent call last):\n'
              '  File "/usr/local/lib/python3.10/site-packages/dagstery/schedules.py", line 5, in is_valid\n'
              '    expanded, _ = CroniterShim.expand(s)\n'
