@@ -528,6 +528,11 @@ _SIGNATURE_WORDING = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,200}\(\) got an un
 _WRAPPED_BUILTIN = re.compile(r"(ImportError|ModuleNotFoundError|AttributeError|TypeError|NameError): (\S.{0,2000})", re.S)
 
 
+# A wrapper that appends the error it caught, untyped: Sphinx's ExtensionError.__str__.
+_CAUGHT_AT_END = re.compile(r"\(exception: ([^\n]{1,1000})\)\s*\Z")
+_CAUGHT_TYPES = {"AttributeError", "ImportError", "ModuleNotFoundError", "TypeError", "NameError"}
+
+
 def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
     """The builtin exception a library's exception carries in its message, or None.
 
@@ -540,6 +545,16 @@ def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
         return None
     m = _WRAPPED_BUILTIN.match(exc.message.strip()[:2100])
     if not m:
+        caught = _CAUGHT_AT_END.search(exc.message[:2100])
+        if caught:
+            # Sphinx's ExtensionError: "Handler <function html_collect_pages ...> for event
+            # 'html-collect-pages' threw an exception (exception: module 'sphinx.util' has no
+            # attribute 'console')": the caught error's own wording says its class.
+            from .message_only import infer_message
+
+            found = infer_message(caught.group(1))
+            if found is not None and found.exc_type in _CAUGHT_TYPES:
+                return ExceptionRecord(type=found.exc_type, message=found.message, frames=list(exc.frames))
         inside = _SIGNATURE_WORDING.search(exc.message[:2100])
         if inside:
             # flake8's FailedToLoadPlugin: 'Flake8 failed to load plugin "BLK" due to __init__() got ...'

@@ -1977,13 +1977,17 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     bases = {(users._dotted(b) or "").rsplit(".", 1)[-1] for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
              for b in n.bases} if tree is not None else set()
     candidates = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.key != own.key]
-    if not bases or len(candidates) > users.MAX_OWNER_PINS:
+    if len(candidates) > users.MAX_OWNER_PINS:
         return None
+    if not bases:
+        bases = set()  # (no class of its own: only another pin's object can be the one set)
     found = []
     for pin in candidates:
         classes = _read_only_classes(ctx, pin.name, pin.version, attr)
         if classes and classes & bases:
             found.append(pin)
+    if not found and not re.match(r"\s*self\.", hit.group(0)):
+        return _read_only_dependency(ctx, sig, done, own, attr, last)
     if len(found) != 1:
         return None
     pin = found[0]
@@ -1994,6 +1998,44 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     ev = (f"{pin.name}=={pin.version} defines {attr} as a property with no setter on a class that {own.name}=={own.version}'s "
           f"class builds on, and the failing line sets it (`{(last.source or '').strip()[:100]}`); {pin.name} {back} did "
           f"not (read from release files)")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(pin.name)
+    return done("transitive", sig.family, ev, [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
+
+
+def _read_only_dependency(ctx: Context, sig: F.Signal, done: Any, own: Any, attr: str, last: Any) -> Optional[Diagnosis]:
+    """The failing line sets an attribute of another object (``sa_url.database = ...``), not ``self``'s.
+
+    codeforpdx/dwellinglybackend#232: Flask-SQLAlchemy 2.4.1's ``apply_driver_hacks`` sets
+    ``sa_url.database``; SQLAlchemy 1.4 made ``URL`` a named tuple, whose fields cannot be set
+    ("can't set attribute").  Among the pins the assigning pin declares, the one whose release
+    defines the attribute read-only on a class that its earlier release did not (a property with
+    no setter, a named tuple's field) goes back to that earlier release; exactly one such pin, or
+    nothing is said.
+    """
+    from . import users
+
+    declared = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.key != own.key
+                and own in users.dependants(ctx, p.key)]
+    found = []
+    for pin in declared[:users.MAX_OWNER_PINS]:
+        now = _read_only_classes(ctx, pin.name, pin.version, attr)
+        if not now:
+            continue
+
+        def before(v: str, pin: Any = pin, now: Set[str] = now) -> bool:
+            then = _read_only_classes(ctx, pin.name, v, attr)
+            return then is not None and bool(now - then)
+
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, before)
+        if back is not None and _majors_apart(back, pin.version) <= 1:
+            found.append((pin, back, now))
+    if len(found) != 1:
+        return None
+    pin, back, now = found[0]
+    ev = (f"{own.name}=={own.version}'s failing line sets {attr} on another object "
+          f"(`{(last.source or '').strip()[:100]}`); {pin.name}=={pin.version}, which it declares, defines {attr} "
+          f"read-only ({', '.join(sorted(now))}), and {pin.name} {back} did not yet (read from release files)")
     ctx.evidence.append(ev)
     ctx.callee = ctx.party(pin.name)
     return done("transitive", sig.family, ev, [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
@@ -2075,14 +2117,19 @@ def _class_and_bases(ctx: Context, pin: Any, module: str, cls: str) -> Set[str]:
 
 
 def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Optional[Set[str]]:
-    """Names of the release's classes that define ``attr`` as a ``@property`` with no setter; None: unreadable."""
+    """Names of the release's classes with ``attr`` read-only: a ``@property`` with no setter, or a
+    named tuple's field (SQLAlchemy 1.4's ``URL``); None: unreadable."""
     from . import users
 
     found = users.modules_mentioning(ctx.probe, dist, version, f"def {attr}(",
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
-    if found is None:
+    tuples = users.modules_mentioning(ctx.probe, dist, version, "namedtuple",
+                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
+    if found is None or tuples is None:
         return None
     out: Set[str] = set()
+    for _, tree in tuples:
+        out |= _named_tuple_classes(tree, attr)
     for _, tree in found:
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
             getter = setter = False
@@ -2095,6 +2142,32 @@ def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Opti
                             setter = True  # (a deleter alone leaves it read-only)
             if getter and not setter:
                 out.add(cls.name)
+    return out
+
+
+def _named_tuple_classes(tree: Optional[ast.AST], attr: str) -> Set[str]:
+    """Classes of ``tree`` that are named tuples with a field ``attr``: ``class URL(namedtuple("URL", [...]))``
+    or ``URL = namedtuple("URL", "a b")`` (any ``*.namedtuple``)."""
+    out: Set[str] = set()
+
+    def fields_of(call: ast.AST) -> Optional[List[str]]:
+        if not (isinstance(call, ast.Call) and len(call.args) >= 2
+                and (getattr(call.func, "id", None) or getattr(call.func, "attr", None)) == "namedtuple"):
+            return None
+        spec = call.args[1]
+        if isinstance(spec, ast.Constant) and isinstance(spec.value, str):
+            return spec.value.replace(",", " ").split()
+        if isinstance(spec, (ast.List, ast.Tuple)):
+            return [e.value for e in spec.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        return None
+
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.ClassDef):
+            if any(attr in (fields_of(b) or ()) for b in node.bases):
+                out.add(node.name)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if attr in (fields_of(node.value) or ()):
+                out.add(node.targets[0].id)
     return out
 
 

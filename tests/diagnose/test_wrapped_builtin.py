@@ -94,3 +94,25 @@ def test_torchscripts_argument_count_wording_is_a_signature_change():
     sig = classify(_crash("RuntimeError", "scatter_mean() expected at most 5 argument(s) but received 6 argument(s)"))
     assert (sig.family, sig.function, sig.detail.get("positional")) == (SIGNATURE, "scatter_mean", 6)
     assert classify(_crash("RuntimeError", "scatter_mean() expected at most 5 argument(s) but received 5 argument(s)")).family == UNKNOWN
+
+
+# -- Sphinx's ExtensionError appends the caught error untyped: "(exception: ...)" ---------------
+# Deltares/dfm_tools#1137: Sphinx 8.2.0 no longer imports sphinx.util.console; nbsphinx 0.9.6's
+# html_collect_pages handler reads it, and Sphinx reports the handler's error inside its own.
+
+SPHINX = ("sphinx.errors.ExtensionError: Handler <function html_collect_pages at 0x000001AC234374C0> for "
+          "event 'html-collect-pages' threw an exception (exception: module 'sphinx.util' has no attribute "
+          "'console')")
+
+
+def test_a_caught_error_appended_untyped_is_read_by_its_wording():
+    from pytest_depfix.diagnose.families import ATTRIBUTE
+
+    sig = classify(_crash("sphinx.errors.ExtensionError", SPHINX.split(": ", 1)[1]))
+    assert (sig.family, sig.exc_type, sig.module, sig.name) == (ATTRIBUTE, "AttributeError", "sphinx.util", "console")
+
+
+def test_an_appended_text_with_no_known_wording_stays_unknown():
+    sig = classify(_crash("sphinx.errors.ExtensionError", "Handler <function f> for event 'x' threw an exception "
+                                                          "(exception: the frobnicator is tired)"))
+    assert sig.family == UNKNOWN
