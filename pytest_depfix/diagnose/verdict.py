@@ -5267,6 +5267,45 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
 _OPTION_NAMESPACES = frozenset(("Values", "Namespace"))
 
 
+def _new_attribute_reader(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'Loader' object has no attribute 'max_depth'", no frame: the one pin whose pinned release began reading it.
+
+    speechbrain/HyperPyYAML#32: ruamel.yaml 0.19.0's composer reads ``loader.max_depth``, which
+    the old-style ``Loader`` HyperPyYAML 1.2.2 builds does not set; two pins define a ``Loader``,
+    so the class's home says nothing.  Read after the class readings; in a set of at most
+    ``MAX_HOME_SET`` movable pins, the one whose pinned release reads ``.max_depth`` (a
+    distinctive name) and whose release before it read it nowhere goes back to that release.
+    """
+    from . import raised
+
+    name = sig.name or ""
+    if not sig.cls or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES or name.startswith("__") \
+            or len(name) < 6 or "_" not in name.strip("_") or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if not active or len(active) > MAX_HOME_SET:
+        return []
+    reads = re.compile(rf"\.{re.escape(name)}\b")
+    found: List[Culprit] = []
+    for pin in active:
+        try:
+            if not _release_mentions(ctx, pin.name, pin.version, reads):
+                continue
+            earlier = [v for pv, v in raised.final_releases(ctx.probe.versions(pin.name)) if pv < Version(pin.version)]
+            if not earlier or _release_mentions(ctx, pin.name, earlier[-1], reads) is not False:
+                continue  # read before too (or not known): not what this release changed
+        except Exception:
+            continue
+        found.append(Culprit(pin.name, f"<={earlier[-1]}", CONF_PROBE - 0.1, [
+            f"no class {sig.cls} of the set says which package sets {name!r}; {pin.name}=={pin.version} reads "
+            f".{name}, and {pin.name} {earlier[-1]}, the release before it, read it nowhere (read from release files)"],
+            "release-files"))
+    if len(found) != 1:
+        return []
+    ctx.evidence.append(found[0].evidence[0])
+    return found
+
+
 def _foreign_base(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """A pin's class whose base is another pin's lost the attribute it inherited from there.
 
@@ -5661,7 +5700,8 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                               (_class_home, "{pin} defines the class, which has {name!r} only in {range}"),
                               (_foreign_base, "the class builds on {pin}'s, which has {name!r} only in {range}"),
                               (_method_dropped, "no class of the set named so had it, and {pin} no longer defines {name!r}; "
-                                                "{range} does")):
+                                                "{range} does"),
+                              (_new_attribute_reader, "{pin} began reading {name!r}, which the object lacks; {range} did not")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
             if found:
                 ctx.callee = ctx.party(found[0].name)
