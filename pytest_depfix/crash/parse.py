@@ -22,6 +22,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+import textwrap
 from typing import List, Optional, Tuple
 
 from ..models import LOST_EXCEPTION, Crash, ExceptionRecord, Frame
@@ -87,6 +88,12 @@ def _parse(text: str, _unprefixed: bool = False) -> List[Crash]:
         quoted = json_quoted_traceback(text)
         if quoted is not None:
             crashes = _parse(quoted, _unprefixed=True)
+    if not crashes and not _unprefixed:
+        # A paste indented as a whole (a code block under a Markdown list item, kaleido#226's
+        # pytest report nine spaces in): the same text with the common indentation removed.
+        dedented = textwrap.dedent(text)
+        if dedented != text:
+            crashes = _parse(dedented, _unprefixed=True)
     return crashes
 
 

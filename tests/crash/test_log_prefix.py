@@ -104,3 +104,16 @@ def test_a_lone_line_without_a_stamp_or_a_known_prefix_is_not_read():
     assert parse_traceback("ERROR:root:failed to start\n") == []
     # a stamped line followed by a line of another shape leaves the prefix open (as before)
     assert strip_log_prefix("2023-04-05 12:00:01 web: ValueError: x\nsomething else\n") is None
+
+
+def test_a_paste_indented_as_a_whole_is_read_without_its_indentation():
+    # plotly/Kaleido#226: a pytest report pasted nine spaces in, under a Markdown list item
+    paste = "\n".join("         " + ln if ln else ln for ln in (
+        '         path = os.environ.get("BROWSER_PATH", which_browser())',
+        '>       elif "snap" in path:',
+        "E       TypeError: argument of type 'NoneType' is not iterable",
+        "",
+        "/usr/lib/python3.12/site-packages/kaleido/scopes/plotly.py:64: TypeError")) + "\n"
+    [crash] = parse_traceback(paste)
+    assert (crash.root.type, [(f.file.rsplit("/", 1)[-1], f.line) for f in crash.root.frames]) == \
+        ("TypeError", [("plotly.py", 64)])
