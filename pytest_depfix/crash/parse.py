@@ -91,9 +91,10 @@ def _parse(text: str, _unprefixed: bool = False) -> List[Crash]:
     if not crashes and not _unprefixed:
         # A paste indented as a whole (a code block under a Markdown list item, kaleido#226's
         # pytest report nine spaces in): the same text with the common indentation removed.
+        # Only with frames: one indented "ValueError: ..." line is a quotation, not a crash.
         dedented = textwrap.dedent(text)
         if dedented != text:
-            crashes = _parse(dedented, _unprefixed=True)
+            crashes = [c for c in _parse(dedented, _unprefixed=True) if any(e.frames for e in c.exceptions)]
     return crashes
 
 
