@@ -36,3 +36,23 @@ def test_the_wrapped_message_on_the_next_line_is_searched_for_its_raiser(index_f
     crash = infer_message(PASTE, None).to_crash()
     d = diagnose(crash, pins, target, index, load_knowledge(bundled=False), probe=ApiProbe(index))
     assert any(c.name == "pymongy" and c.constraint.startswith("<") for c in d.culprits), d.culprits
+
+
+def test_the_pages_heading_copied_without_labels_is_read_with_its_exception_location():
+    # alsoicode/django-maintenancemode-2#14: the page's class, message and Exception Location as plain lines
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    paste = ("Django Version: | 3.2\n\nTypeError\ncannot unpack non-iterable function object\n"
+             "/usr/local/lib/python3.8/dist-packages/maintenancemode/middleware.py, line 71, in process_request\n"
+             "/usr/bin/python3\n3.8.5\n")
+    found = infer_message(paste)
+    assert (found.exc_type, found.message) == ("TypeError", "cannot unpack non-iterable function object")
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.function) for f in found.frames] == \
+        [("middleware.py", 71, "process_request")]
+
+
+def test_a_class_name_alone_with_no_location_under_its_message_is_not_the_heading():
+    from pytest_depfix.diagnose.message_only import infer_message
+
+    found = infer_message("ValueError\nsomething went wrong\nand more words here\n")
+    assert found is None or not found.frames
