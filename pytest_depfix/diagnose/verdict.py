@@ -5276,7 +5276,7 @@ def _new_attribute_reader(ctx: Context, sig: F.Signal) -> List[Culprit]:
     ``MAX_HOME_SET`` movable pins, the one whose pinned release reads ``.max_depth`` (a
     distinctive name) and whose release before it read it nowhere goes back to that release.
     """
-    from . import raised
+    from . import raised, users
 
     name = sig.name or ""
     if not sig.cls or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES or name.startswith("__") \
@@ -5285,9 +5285,20 @@ def _new_attribute_reader(ctx: Context, sig: F.Signal) -> List[Culprit]:
     active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if not active or len(active) > MAX_HOME_SET:
         return []
+    # Only a class the set is known to define: an unread class may be a pin's own that sets the
+    # attribute elsewhere (prophet's Prophet.stan_backend under a wrong conda environment).  The
+    # reader is one of the class's homes or declares one.
+    try:
+        homes = {pin.key for pin, _ in users.class_homes(ctx, sig.cls)}
+    except Exception:
+        return []
+    if not homes:
+        return []
     reads = re.compile(rf"\.{re.escape(name)}\b")
     found: List[Culprit] = []
     for pin in active:
+        if pin.key not in homes and not any(pin in users.dependants(ctx, key) for key in homes):
+            continue
         try:
             if not _release_mentions(ctx, pin.name, pin.version, reads):
                 continue

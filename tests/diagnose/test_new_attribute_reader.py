@@ -31,3 +31,15 @@ def test_a_pin_that_read_it_before_too_is_not_the_change(index_for):
     index, target = index_for(_universe(old=NEW), python="3.12")
     d = diagnose_paste(index, target, "hyperyaml==1.2.2\nruamely==0.19.0\npyyamly==6.0.3\n", PASTE)
     assert not d.culprits, d.summary
+
+
+def test_a_class_no_pin_defines_moves_no_pin(index_for):
+    # an unread class may be a pin's own that sets the attribute elsewhere
+    universe = _universe()
+    universe["pyyamly"][0]["files"]["pyyamly/loader.py"] = "class Reader(object):\n    pass\n"
+    universe["ruamely"] = [{"version": r["version"], "files": {k: v.replace("class Loader", "class Dumper")
+                                                               for k, v in r["files"].items()}}
+                           for r in universe["ruamely"]]
+    index, target = index_for(universe, python="3.12")
+    d = diagnose_paste(index, target, "hyperyaml==1.2.2\nruamely==0.19.0\npyyamly==6.0.3\n", PASTE)
+    assert not d.culprits, d.summary
