@@ -2181,7 +2181,8 @@ _MODULE_LACKS = re.compile(r"module '([A-Za-z_][\w.]{0,200})' has no attribute '
 
 
 def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
-    """A star import failed on a name the module's own ``__all__`` lists but no identifier could be.
+    """A star import failed on a name the module's own ``__all__`` lists but no identifier could be
+    (or one two strings with no comma between them make).
 
     getsentry/sentry-python#4139: sentry-sdk 2.23.0 put ``"_experimental_logger.py"`` in
     ``sentry_sdk.__all__``; ``from sentry_sdk import *`` fails with "module 'sentry_sdk' has no
@@ -2189,7 +2190,7 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
     list it are the ways out: its own release broke it (direct).
     """
     m = _MODULE_LACKS.search(sig.message or "")
-    if not m or m.group(2).isidentifier() or ctx.probe is None:
+    if not m or ctx.probe is None:
         return None
     module, entry = m.group(1), m.group(2)
     owner = module_owner(module, ctx)
@@ -2202,6 +2203,10 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
 
     if not lists(pin.version):
         return None
+    if entry.isidentifier() and not _joined_by_missing_comma(_module_text(ctx, pin.name, pin.version, module) or "", entry):
+        # An identifier entry is a bad one only when two adjacent strings make it: flask-restplus
+        # 0.10.0's ``'SchemaModel'`` ``'abort'`` with no comma between lists 'SchemaModelabort'.
+        return None
     ways = _nearest_both_ways(ctx, pin, lambda v: lists(v) is False)
     if ways is None:
         return None
@@ -2211,6 +2216,14 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
         return None
     ctx.callee = ctx.party(pin.name)
     return done("direct", sig.family, where, out)
+
+
+_ADJACENT_STRINGS = re.compile(r"""(['"])(\w{1,200})\1[ \t]*(?:\\?\r?\n[ \t]*)?(['"])(\w{1,200})\3""")
+
+
+def _joined_by_missing_comma(text: str, entry: str) -> bool:
+    """Whether two adjacent string literals in ``text`` (no comma between them) spell ``entry``."""
+    return any(a.group(2) + a.group(4) == entry for a in _ADJACENT_STRINGS.finditer(text))
 
 
 def _all_lists(text: str, entry: str) -> Optional[bool]:
@@ -3665,6 +3678,9 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         if ctx.is_keep(callee.name):
             return done("direct", sig.family, f"the kept {callee.name}=={callee.version} no longer has {what}; "
                         f"no other pin can bring it back", [])
+        listed = _bad_all_entry(ctx, sig, done)  # a name its own __all__ lists by mistake (a missing comma)
+        if listed is not None:
+            return listed
         return done("unknown", sig.family, f"{what} is missing from {callee.name}=={callee.version}, "
                     f"but no version range could be established", [])
     newer = bool(present) and not ctx.is_keep(callee.name) and _only_above(present, callee.version or "0")
