@@ -545,16 +545,18 @@ def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
         return None
     m = _WRAPPED_BUILTIN.match(exc.message.strip()[:2100])
     if not m:
-        caught = _CAUGHT_AT_END.search(exc.message[:2100])
-        if caught:
-            # Sphinx's ExtensionError: "Handler <function html_collect_pages ...> for event
-            # 'html-collect-pages' threw an exception (exception: module 'sphinx.util' has no
-            # attribute 'console')": the caught error's own wording says its class.
-            from .message_only import infer_message
+        from .message_only import infer_message
 
-            found = infer_message(caught.group(1))
-            if found is not None and found.exc_type in _CAUGHT_TYPES:
-                return ExceptionRecord(type=found.exc_type, message=found.message, frames=list(exc.frames))
+        caught = _CAUGHT_AT_END.search(exc.message[:2100])
+        # Sphinx's ExtensionError: "Handler <function html_collect_pages ...> for event
+        # 'html-collect-pages' threw an exception (exception: module 'sphinx.util' has no
+        # attribute 'console')"; graphql-core's GraphQLLocatedError carries the resolver's error
+        # message as its own ("'str' object has no attribute 'decode'"): the caught error's
+        # wording says its class.
+        said = caught.group(1) if caught else exc.message.strip()
+        found = infer_message(said) if said and "\n" not in said[:2100].strip() else None
+        if found is not None and found.exc_type in _CAUGHT_TYPES and found.message.strip() == said.strip():
+            return ExceptionRecord(type=found.exc_type, message=found.message, frames=list(exc.frames))
         inside = _SIGNATURE_WORDING.search(exc.message[:2100])
         if inside:
             # flake8's FailedToLoadPlugin: 'Flake8 failed to load plugin "BLK" due to __init__() got ...'

@@ -535,7 +535,8 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
         if e.context_pattern is not None and not any(
                 e.context_pattern.search(fr.source or "") or e.context_pattern.search(fr.file or "")
                 for exc in ctx.crash.exceptions for fr in exc.frames) and not any(
-                e.context_pattern.search(exc.source_hint) for exc in ctx.crash.exceptions if exc.source_hint):
+                e.context_pattern.search(exc.source_hint) for exc in ctx.crash.exceptions if exc.source_hint) \
+                and not _context_in_dependants(ctx, e):
             continue  # the failing call is not the one this entry is about
         if e.environment:
             return [], e
@@ -572,6 +573,31 @@ def kb_culprits(entries: List[KBEntry], ctx: Context, caller: Party) -> Tuple[Li
                               [f"{c.package} adapted to {e.package} {e.changed_in} in {c.fixed_in}"], e.source), ctx)
         return out, e
     return [], None
+
+
+MAX_CONTEXT_PINS = 6  # pins declaring an entry's package read for its context when the paste has no frame
+
+
+def _context_in_dependants(ctx: Context, e: KBEntry) -> bool:
+    """No frame and no shown line, so the entry's context is looked for in the set: a pin declaring the
+    entry's package whose pinned release makes the call (Flask-GraphQL-Auth 1.3.2's ``jwt.encode(...)``
+    under "'str' object has no attribute 'decode'" with PyJWT 2.0.0)."""
+    from . import users
+
+    if ctx.probe is None or any(exc.frames or exc.source_hint for exc in ctx.crash.exceptions):
+        return False
+    pkg = ctx.pinned(e.package)
+    if pkg is None or not pkg.version:
+        return False
+    try:
+        for pin in users.dependants(ctx, canonicalize_name(e.package))[:MAX_CONTEXT_PINS]:
+            if _release_mentions(ctx, pin.name, pin.version, e.context_pattern):
+                ctx.evidence.append(f"{pin.name}=={pin.version} declares {e.package} and makes the call the "
+                                    f"knowledge entry {e.id} is about (read from release files)")
+                return True
+    except Exception:
+        return False
+    return False
 
 
 MAX_VENDOR_RELEASES = 15  # later releases of a pin read for the version of a copy it vendors
