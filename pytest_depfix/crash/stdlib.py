@@ -71,6 +71,13 @@ ADDED: Dict[str, Tuple[int, int]] = {
     "statistics": (3, 4), "selectors": (3, 4), "tracemalloc": (3, 4), "ensurepip": (3, 4),
     "ipaddress": (3, 3), "lzma": (3, 3), "venv": (3, 3), "faulthandler": (3, 3),
     "concurrent": (3, 2), "zipapp": (3, 5), "_opcode": (3, 4), "_interpreters": (3, 13),
+    # Python 3 submodules of packages Python 2 also has (its "No module named mock" of
+    # ``from unittest.mock import *`` on 2.7): the Python 3 layout, none of them in 2.7.
+    "unittest.mock": (3, 3), "concurrent.futures": (3, 2), "urllib.parse": (3, 0), "urllib.request": (3, 0),
+    "urllib.error": (3, 0), "urllib.response": (3, 0), "http.client": (3, 0), "http.server": (3, 0),
+    "http.cookies": (3, 0), "http.cookiejar": (3, 0), "html.parser": (3, 0), "html.entities": (3, 0),
+    "xmlrpc.client": (3, 0), "xmlrpc.server": (3, 0), "importlib.machinery": (3, 3), "importlib.util": (3, 3),
+    "importlib.abc": (3, 1), "email.policy": (3, 3),
 }
 
 # Python 2 names that are not in the Python 3 library (renamed or dropped).
