@@ -94,8 +94,14 @@ def _parse(text: str, _unprefixed: bool = False) -> List[Crash]:
         # Only with frames: one indented "ValueError: ..." line is a quotation, not a crash.
         dedented = textwrap.dedent(text)
         if dedented != text:
-            crashes = [c for c in _parse(dedented, _unprefixed=True) if any(e.frames for e in c.exceptions)]
+            crashes = [c for c in _parse(dedented, _unprefixed=True) if any(e.frames for e in c.exceptions)
+                       and _class_like(c.root.type)]
     return crashes
+
+
+def _class_like(name: str) -> bool:
+    """An exception class as printed: ``TypeError``, ``socket.error``; not a checker's ``error`` (mypy's report)."""
+    return "." in name or name[:1].isupper()
 
 
 _JSON_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "r": ""}

@@ -269,8 +269,9 @@ def _cut_traceback(raw: List[str], start: int) -> List[Frame]:
 _DEBUG_TYPE = re.compile(r"Exception Type:\s*([A-Za-z_][\w.]{0,200})\s*$")
 # The same page's heading copied without its labels: the class alone on a line, the message, then
 # the "Exception Location" line ("/usr/.../maintenancemode/middleware.py, line 71, in process_request").
-_DEBUG_HEADING = re.compile(r"([A-Za-z_][\w.]{0,200}(?:Error|Exception|Exit|Interrupt|Warning))\s*$")
-_DEBUG_LOCATION = re.compile(r"(\S.{0,1000}?\.py), line (\d{1,9}), in ([\w<>.]{1,200})\s*$")
+_DEBUG_HEADING = re.compile(r"((?:[a-z_][\w]{0,100}\.){0,10}[A-Z][\w]{2,200})\s*$")  # ImproperlyConfigured too
+_DEBUG_LOCATION = re.compile(r"(\S.{0,1000}?\.py), line (\d{1,9}), in ([\w<>.]{1,200})\s*$"
+                             r"|(\S.{0,1000}?\.py) in ([\w<>.]{1,200}), line (\d{1,9})\s*$")  # (older Django: "in f, line N")
 _DEBUG_VALUE = re.compile(r"Exception Value:\s*(.*)$")
 
 
@@ -284,7 +285,9 @@ def _django_debug(lines: List[str]) -> Optional[InferredMessage]:
         m = _DEBUG_HEADING.match(line)
         loc = _DEBUG_LOCATION.match(lines[i + 2]) if m and lines[i + 1] else None
         if loc:
-            frame = Frame(file=loc.group(1), line=int(loc.group(2)), function=loc.group(3))
+            file, line_no, function = (loc.group(1), loc.group(2), loc.group(3)) if loc.group(1) \
+                else (loc.group(4), loc.group(6), loc.group(5))
+            frame = Frame(file=file, line=int(line_no), function=function)
             return InferredMessage(m.group(1), lines[i + 1], "Django's debug page names it above the message and "
                                    "its Exception Location", line=lines[i + 1], frames=[frame])
     for i, line in enumerate(lines[:-1]):

@@ -2012,8 +2012,10 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
         classes = _read_only_classes(ctx, pin.name, pin.version, attr)
         if classes and classes & bases:
             found.append(pin)
-    if not found and not re.match(r"\s*self\.", hit.group(0)):
-        return _read_only_dependency(ctx, sig, done, own, attr, last)
+    held = hit.group(0).split("=", 1)[0].split(":", 1)[0].strip()
+    if not found and held.rsplit(".", 1)[0].strip() != "self":
+        # another object than self (``sa_url.database``, ``self.engine_url.database``)
+        return _read_only_dependency(ctx, sig, done, own, attr, last, tree)
     if len(found) != 1:
         return None
     pin = found[0]
@@ -2029,7 +2031,8 @@ def _read_only_property(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diag
     return done("transitive", sig.family, ev, [Culprit(pin.name, f"<={back}", CONF_PROBE, [ev], "release-files")])
 
 
-def _read_only_dependency(ctx: Context, sig: F.Signal, done: Any, own: Any, attr: str, last: Any) -> Optional[Diagnosis]:
+def _read_only_dependency(ctx: Context, sig: F.Signal, done: Any, own: Any, attr: str, last: Any,
+                          tree: Optional[ast.AST] = None) -> Optional[Diagnosis]:
     """The failing line sets an attribute of another object (``sa_url.database = ...``), not ``self``'s.
 
     codeforpdx/dwellinglybackend#232: Flask-SQLAlchemy 2.4.1's ``apply_driver_hacks`` sets
@@ -2041,8 +2044,17 @@ def _read_only_dependency(ctx: Context, sig: F.Signal, done: Any, own: Any, attr
     """
     from . import users
 
+    # ... and that the assigning module imports: an object of a pin it never imports is not the one set
+    imported = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+        for name in names:
+            owner = module_owner(name, ctx)
+            if owner:
+                imported.add(canonicalize_name(owner))
     declared = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name) and p.key != own.key
-                and own in users.dependants(ctx, p.key)]
+                and p.key in imported and own in users.dependants(ctx, p.key)]
     found = []
     for pin in declared[:users.MAX_OWNER_PINS]:
         now = _read_only_classes(ctx, pin.name, pin.version, attr)
@@ -2149,12 +2161,13 @@ def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Opti
 
     found = users.modules_mentioning(ctx.probe, dist, version, f"def {attr}(",
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
-    tuples = users.modules_mentioning(ctx.probe, dist, version, "namedtuple",
-                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
-    if found is None or tuples is None:
+    cap = ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR
+    tuples = users.modules_mentioning(ctx.probe, dist, version, "namedtuple", max_bytes=cap)
+    typed = users.modules_mentioning(ctx.probe, dist, version, "NamedTuple", max_bytes=cap)
+    if found is None or tuples is None or typed is None:
         return None
     out: Set[str] = set()
-    for _, tree in tuples:
+    for _, tree in tuples + typed:
         out |= _named_tuple_classes(tree, attr)
     for _, tree in found:
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
@@ -2172,8 +2185,8 @@ def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Opti
 
 
 def _named_tuple_classes(tree: Optional[ast.AST], attr: str) -> Set[str]:
-    """Classes of ``tree`` that are named tuples with a field ``attr``: ``class URL(namedtuple("URL", [...]))``
-    or ``URL = namedtuple("URL", "a b")`` (any ``*.namedtuple``)."""
+    """Classes of ``tree`` that are named tuples with a field ``attr``: ``class URL(namedtuple("URL", [...]))``,
+    ``URL = namedtuple("URL", "a b")`` (any ``*.namedtuple``) or ``class URL(NamedTuple)`` annotating it."""
     out: Set[str] = set()
 
     def fields_of(call: ast.AST) -> Optional[List[str]]:
@@ -2191,6 +2204,10 @@ def _named_tuple_classes(tree: Optional[ast.AST], attr: str) -> Set[str]:
         if isinstance(node, ast.ClassDef):
             if any(attr in (fields_of(b) or ()) for b in node.bases):
                 out.add(node.name)
+            elif any((getattr(b, "id", None) or getattr(b, "attr", None)) == "NamedTuple" for b in node.bases) \
+                    and any(isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.target.id == attr
+                            for st in node.body):
+                out.add(node.name)  # class URL(NamedTuple): database: str
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             if attr in (fields_of(node.value) or ()):
                 out.add(node.targets[0].id)
@@ -2244,12 +2261,35 @@ def _bad_all_entry(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
     return done("direct", sig.family, where, out)
 
 
-_ADJACENT_STRINGS = re.compile(r"""(['"])(\w{1,200})\1[ \t]*(?:\\?\r?\n[ \t]*)?(['"])(\w{1,200})\3""")
-
-
 def _joined_by_missing_comma(text: str, entry: str) -> bool:
-    """Whether two adjacent string literals in ``text`` (no comma between them) spell ``entry``."""
-    return any(a.group(2) + a.group(4) == entry for a in _ADJACENT_STRINGS.finditer(text))
+    """Whether ``__all__``'s entry ``entry`` is written as several adjacent string literals (a missing comma).
+
+    Read from the syntax tree: the element's own source holds two or more string tokens
+    (prefixes, comments and blank lines between them as Python allows).
+    """
+    import io
+    import tokenize
+
+    try:
+        tree = parse_quietly(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        if not any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
+            continue
+        value = getattr(node, "value", None)
+        for elt in getattr(value, "elts", None) or ():
+            if not (isinstance(elt, ast.Constant) and elt.value == entry):
+                continue
+            segment = ast.get_source_segment(text, elt) or ""
+            try:
+                strings = [t for t in tokenize.generate_tokens(io.StringIO(segment).readline) if t.type == tokenize.STRING]
+            except (tokenize.TokenError, SyntaxError, IndentationError):
+                continue
+            if len(strings) >= 2:
+                return True
+    return False
 
 
 def _all_lists(text: str, entry: str) -> Optional[bool]:
@@ -5336,16 +5376,23 @@ def _new_attribute_reader(ctx: Context, sig: F.Signal) -> List[Culprit]:
         return []
     if not homes:
         return []
-    reads = re.compile(rf"\.{re.escape(name)}\b")
+    def reads(v: str) -> Optional[bool]:
+        """Whether code of the release reads ``.name`` (not sets it, not in a comment or string)."""
+        found_in = users.modules_mentioning(ctx.probe, pin.name, v, "." + name)
+        if found_in is None:
+            return None
+        return any(isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.ctx, ast.Load)
+                   for _, tree in found_in if tree is not None for n in ast.walk(tree))
+
     found: List[Culprit] = []
     for pin in active:
         if pin.key not in homes and not any(pin in users.dependants(ctx, key) for key in homes):
             continue
         try:
-            if not _release_mentions(ctx, pin.name, pin.version, reads):
+            if not reads(pin.version):
                 continue
             earlier = [v for pv, v in raised.final_releases(ctx.probe.versions(pin.name)) if pv < Version(pin.version)]
-            if not earlier or _release_mentions(ctx, pin.name, earlier[-1], reads) is not False:
+            if not earlier or reads(earlier[-1]) is not False:
                 continue  # read before too (or not known): not what this release changed
         except Exception:
             continue

@@ -7,7 +7,7 @@ attribute read-only goes back to the release before.
 """
 from tests.support.diagnose_crashes import diagnose_paste
 
-CALLER = ("import os\n\n\nclass SQLAlchemy(object):\n    def apply_driver_hacks(self, app, sa_url):\n"
+CALLER = ("import os\nfrom sqlay.url import URL\n\nclass SQLAlchemy(object):\n    def apply_driver_hacks(self, app, sa_url):\n"
           "        if sa_url.drivername == 'sqlite':\n"
           "            sa_url.database = os.path.join(app.root_path, sa_url.database)\n")
 PLAIN = ("class URL(object):\n    def __init__(self, drivername, database=None):\n"
@@ -36,6 +36,13 @@ def test_the_declared_dependency_that_made_the_field_read_only_goes_back(index_f
 
 def test_a_field_read_only_in_every_release_is_no_change(index_for):
     index, target = index_for(_universe(old=TUPLE), python="3.8")
+    d = diagnose_paste(index, target, "flasky==2.4.1\nsqlay==1.4.5\n", PASTE)
+    assert not d.culprits, d.summary
+
+
+def test_a_declared_pin_the_assigning_module_never_imports_is_not_blamed(index_for):
+    index, target = index_for({**_universe(), "flasky": [{"version": "2.4.1", "requires_dist": ["sqlay>=0.8"], "files": {
+        "flasky/__init__.py": CALLER.replace("from sqlay.url import URL", "import json")}}]}, python="3.8")
     d = diagnose_paste(index, target, "flasky==2.4.1\nsqlay==1.4.5\n", PASTE)
     assert not d.culprits, d.summary
 
