@@ -531,6 +531,7 @@ _WRAPPED_BUILTIN = re.compile(r"(ImportError|ModuleNotFoundError|AttributeError|
 # A wrapper that appends the error it caught, untyped: Sphinx's ExtensionError.__str__.
 _CAUGHT_AT_END = re.compile(r"\(exception: ([^\n]{1,1000})\)\s*\Z")
 _CAUGHT_TYPES = {"AttributeError", "ImportError", "ModuleNotFoundError", "TypeError", "NameError"}
+_REMOTE_TYPE = re.compile(r"(?i)remote|response|rpc|fault|server|warning")
 
 
 def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
@@ -555,7 +556,11 @@ def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
         # wording says its class.
         said = caught.group(1) if caught else exc.message.strip()
         found = infer_message(said) if said and "\n" not in said[:2100].strip() else None
-        if found is not None and found.exc_type in _CAUGHT_TYPES and found.message.strip() == said.strip():
+        # A caught error's text may lead in with the handler's words ("Could not load theme: module ...");
+        # a whole message taken for a builtin must be only its wording, and not an error another process
+        # sent back (an RPC client's "ReceivedErrorResponseError" carries the server's AttributeError).
+        whole = found is not None and found.message.strip() == said.strip() and not _REMOTE_TYPE.search(exc.type)
+        if found is not None and found.exc_type in _CAUGHT_TYPES and (caught or whole):
             return ExceptionRecord(type=found.exc_type, message=found.message, frames=list(exc.frames))
         inside = _SIGNATURE_WORDING.search(exc.message[:2100])
         if inside:
@@ -1069,6 +1074,7 @@ def _maybe_stdlib(sig: Signal) -> Signal:
         if added is None and sig.detail.get("no_module"):
             added = stdlib_added(sig.module.split(".")[0], None)
         if added:
+            sig.detail["family_before"] = sig.family  # for a pin or a shim shipping the module after all
             sig.family = PYTHON_VERSION
             sig.detail["python_added"] = added
     return sig

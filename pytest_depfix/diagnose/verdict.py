@@ -589,15 +589,48 @@ def _context_in_dependants(ctx: Context, e: KBEntry) -> bool:
     pkg = ctx.pinned(e.package)
     if pkg is None or not pkg.version:
         return False
+    adapted = {canonicalize_name(c.package): c.fixed_in for c in e.callers}
     try:
         for pin in users.dependants(ctx, canonicalize_name(e.package))[:MAX_CONTEXT_PINS]:
-            if _release_mentions(ctx, pin.name, pin.version, e.context_pattern):
+            fixed = adapted.get(pin.key)
+            if fixed and Version(pin.version) >= Version(fixed):
+                continue  # a caller the entry says already adapted
+            if _makes_call(ctx, pin, e.context_pattern):
                 ctx.evidence.append(f"{pin.name}=={pin.version} declares {e.package} and makes the call the "
                                     f"knowledge entry {e.id} is about (read from release files)")
                 return True
     except Exception:
         return False
     return False
+
+
+def _makes_call(ctx: Context, pin: Any, pattern: Any) -> bool:
+    """Whether code of the pin's release (not a comment, a string or a test module) matches ``pattern`` as a call.
+
+    Only a match that is a call counts (``jwt.encode(``): a context that names a module or a
+    function's name alone (``pydantic.``, ``_check_optimize_result``) matches too much of a set.
+    """
+    from .probe import ReleaseTree
+    from .py2syntax import _mask
+    from .users import _shipped_modules
+
+    tree = ReleaseTree(ctx.probe, pin.name, pin.version)
+    paths = [p for p in _shipped_modules(tree) if p.endswith(".py") and not _test_module(p)]
+    tree.prefetch(paths[:200])
+    for path in paths[:200]:
+        text = tree.read(path) or ""
+        if not pattern.search(text):
+            continue
+        code = _mask(text) or ""
+        if any("(" in m.group(0) for m in pattern.finditer(code)):
+            return True
+    return False
+
+
+def _test_module(path: str) -> bool:
+    """A test module by its own name (a Django app's ``tests.py``, ``test_x.py``, ``conftest.py``)."""
+    name = path.rsplit("/", 1)[-1]
+    return name in ("tests.py", "conftest.py") or name.startswith("test_") or name.endswith("_test.py")
 
 
 MAX_VENDOR_RELEASES = 15  # later releases of a pin read for the version of a copy it vendors
@@ -7288,6 +7321,17 @@ def _stdlib_submodule(module: str, name: str) -> bool:
         os.path.isfile(os.path.join(base, name + ".py")) or os.path.isfile(os.path.join(base, name, "__init__.py")))
 
 
+def _module_not_stdlibs(ctx: Context, sig: F.Signal) -> bool:
+    """Whether the module a new-in-Python break names is a pin's or a shim's, not the standard library's."""
+    top = (sig.module or "").split(".")[0]
+    owner = module_owner(top, ctx)
+    if owner and ctx.pinned(owner) is not None:
+        return True
+    shown = " ".join(fr.source or "" for exc in ctx.crash.exceptions for fr in exc.frames[-1:])
+    shown += " " + " ".join(exc.source_hint or "" for exc in ctx.crash.exceptions)
+    return bool(re.search(r"\b(?:six|future|past)\.moves\b|\bfuture\.(?:backports|standard_library)\b", shown))
+
+
 def _submodule_import_added(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """"module 'importlib' has no attribute 'metadata'" on a Python that has it: the pin never imported the submodule.
 
@@ -7754,6 +7798,14 @@ def _removed_keyword_callers(ctx: Context, sig: F.Signal, keyword: str, removed:
 
 
 def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
+    prior = sig.detail.get("family_before")
+    if prior and sig.detail.get("python_added") and not sig.python_removed and sig.module and _module_not_stdlibs(ctx, sig):
+        # A pin ships the module's top-level name (PyPI's html, future's http/ on 2.7) or a shim provides
+        # it (six.moves.urllib.parse): the module is that pin's, read as any other import.
+        sig.family = prior
+        for key in ("python_added", "family_before"):
+            sig.detail.pop(key, None)
+        return _HANDLERS[prior](ctx, sig, caller, done)
     if sig.detail.get("python_added") and not sig.python_removed:
         return _python_added(ctx, sig, caller, done)
     removed = sig.python_removed or ""
