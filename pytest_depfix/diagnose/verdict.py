@@ -3590,6 +3590,40 @@ def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culp
     return found
 
 
+def _built_for_older_python(ctx: Context, callee: Party) -> Optional[Culprit]:
+    """The pin's release predates the target Python, so it was compiled from its sdist, and its own import stops.
+
+    YosefLab/epitome#61: matplotlib 3.0.0 (2018) has platform wheels up to cp37 only; on Python 3.8
+    pip builds it from the sdist and ``import matplotlib`` stops with "cannot import name
+    'get_backend' from partially initialized module 'matplotlib'".  The nearest later release with
+    a wheel for the target's Python was made for it.  Only a compiled pin whose pinned release
+    ships no wheel for that Python on any platform (as the resolver ranks such builds down), and
+    only the crash's own package (its circular import, not a project file's).
+    """
+    from ..resolve_problem import _builds_compiled
+
+    pin = ctx.pinned(callee.name) if callee.kind == "dist" else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name):
+        return None
+    try:
+        releases = {r.version: r for r in ctx.index.releases(pin.name)}
+        pinned = Version(pin.version)
+        if pinned not in releases or not _builds_compiled(releases[pinned], ctx.target):
+            return None
+        later = sorted(v for v, r in releases.items() if v > pinned and not v.is_prerelease and not v.is_devrelease
+                       and not getattr(r, "yanked", False) and r.installable(ctx.target) == "wheel")
+    except Exception:
+        return None
+    if not later:
+        return None
+    first = later[0]
+    ev = (f"{pin.name}=={pin.version} ships no wheel for Python {ctx.target.python_version} (it came before that "
+          f"Python), so it was compiled from its sdist; {pin.name} {first} is its first later release with a wheel "
+          f"for it (read from the index)")
+    ctx.evidence.append(ev)
+    return Culprit(pin.name, f">={first}", CONF_TIME, [ev], "wheel-tags")
+
+
 def _mixed_install(ctx: Context, sig: F.Signal, callee: Party) -> Optional[Tuple[str, List[Culprit]]]:
     """Two pins of one project that install the same package folder, at different releases.
 
@@ -3703,6 +3737,9 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             # charset_normalizer's md__mypyc: the release ships the extension the package imports
             # first, and it did not load (a broken or foreign-platform install), so the import stopped.
             return _extension_did_not_load(ctx, sig, callee, compiled, done)
+        built = _built_for_older_python(ctx, callee)
+        if built is not None:
+            return done("direct", sig.family, f"{sig.module} is only partially initialised: {built.evidence[0]}", [built])
         return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
                     f"(often a project file shadowing a library), not a version problem", [])
     frames = ctx.crash.root.frames
