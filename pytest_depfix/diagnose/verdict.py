@@ -3590,7 +3590,7 @@ def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culp
     return found
 
 
-def _built_for_older_python(ctx: Context, callee: Party) -> Optional[Culprit]:
+def _built_for_older_python(ctx: Context, callee: Party, sig: F.Signal) -> Optional[Culprit]:
     """The pin's release predates the target Python, so it was compiled from its sdist, and its own import stops.
 
     YosefLab/epitome#61: matplotlib 3.0.0 (2018) has platform wheels up to cp37 only; on Python 3.8
@@ -3603,20 +3603,43 @@ def _built_for_older_python(ctx: Context, callee: Party) -> Optional[Culprit]:
     from ..resolve_problem import _builds_compiled
 
     pin = ctx.pinned(callee.name) if callee.kind == "dist" else None
-    if pin is None or not pin.version or ctx.is_keep(pin.name):
+    top = (sig.module or "").split(".")[0]
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not top:
+        return None
+    # The module must be the pin's installed one: a path printed in the message outside site-packages,
+    # or a project frame of that name, is a project file shadowing it.
+    printed = re.search(r"\(([^()]*\.py)\)", ctx.crash.root.message or "")
+    if printed and not re.search(r"[\\/](?:site|dist)-packages[\\/]", printed.group(1)):
+        return None
+    if any(fr.owner == OWNER_PROJECT and re.search(rf"(?:^|[\\/]){re.escape(top)}(?:\.py|[\\/]__init__\.py)$", fr.file or "")
+           for exc in ctx.crash.exceptions for fr in exc.frames):
+        return None
+    # Another pin installing the same folder is a mixed install, not a build.
+    if any(p.key != pin.key and p.active and p.version and top in _pin_tops(ctx, p) for p in ctx.pins):
         return None
     try:
         releases = {r.version: r for r in ctx.index.releases(pin.name)}
         pinned = Version(pin.version)
         if pinned not in releases or not _builds_compiled(releases[pinned], ctx.target):
             return None
+
+        def has_wheel(r: Any) -> bool:
+            wheel = r.best_wheel(ctx.target)
+            return wheel is not None and not getattr(wheel, "yanked", False)  # (pip skips a yanked file)
+
         later = sorted(v for v, r in releases.items() if v > pinned and not v.is_prerelease and not v.is_devrelease
-                       and not getattr(r, "yanked", False) and r.installable(ctx.target) == "wheel")
+                       and not getattr(r, "yanked", False) and has_wheel(r))
     except Exception:
         return None
     if not later:
         return None
     first = later[0]
+    try:
+        ships = any(m.split("/")[0] in (top, top + ".py") for m in ctx.probe._members(pin.name, str(first)))
+    except Exception:
+        ships = False
+    if not ships:
+        return None  # the offered release does not install that module: another distribution's
     ev = (f"{pin.name}=={pin.version} ships no wheel for Python {ctx.target.python_version} (it came before that "
           f"Python), so it was compiled from its sdist; {pin.name} {first} is its first later release with a wheel "
           f"for it (read from the index)")
@@ -3737,7 +3760,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             # charset_normalizer's md__mypyc: the release ships the extension the package imports
             # first, and it did not load (a broken or foreign-platform install), so the import stopped.
             return _extension_did_not_load(ctx, sig, callee, compiled, done)
-        built = _built_for_older_python(ctx, callee)
+        built = _built_for_older_python(ctx, callee, sig)
         if built is not None:
             return done("direct", sig.family, f"{sig.module} is only partially initialised: {built.evidence[0]}", [built])
         return done("unknown", sig.family, f"{sig.module} is only partially initialised: a circular import "
