@@ -5376,6 +5376,18 @@ def _class_home(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
+def _frameless_distinctive(ctx: Context, sig: F.Signal, min_len: int) -> List[Any]:
+    """The movable pins of a small set, when "'X' object has no attribute 'name'" came with no frame and
+    names a class of no builtin type and a distinctive name (at least ``min_len`` long, with an
+    underscore inside, no dunder); else ``[]``."""
+    name = sig.name or ""
+    if not sig.cls or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES or name.startswith("__") \
+            or len(name) < min_len or "_" not in name.strip("_") or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    return active if len(active) <= MAX_HOME_SET else []
+
+
 def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """"'Prompt' object has no attribute 'post_message_no_wait'", no frame, and no pin's class of that name had it.
 
@@ -5389,11 +5401,8 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     from . import users
 
     name = sig.name or ""
-    if not sig.cls or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES or name.startswith("__") \
-            or len(name) < 8 or "_" not in name.strip("_") or any(e.frames for e in ctx.crash.exceptions):
-        return []
-    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
-    if not active or len(active) > MAX_HOME_SET:
+    active = _frameless_distinctive(ctx, sig, 8)
+    if not active:
         return []
     if sig.cls in _OPTION_NAMESPACES:
         # optparse's Values / argparse's Namespace carry a command's options: the attribute is an
@@ -5454,11 +5463,8 @@ def _new_attribute_reader(ctx: Context, sig: F.Signal) -> List[Culprit]:
     from . import raised, users
 
     name = sig.name or ""
-    if not sig.cls or ctx.probe is None or "." in sig.cls or sig.cls in _BUILTIN_TYPES or name.startswith("__") \
-            or len(name) < 6 or "_" not in name.strip("_") or any(e.frames for e in ctx.crash.exceptions):
-        return []
-    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
-    if not active or len(active) > MAX_HOME_SET:
+    active = _frameless_distinctive(ctx, sig, 6)
+    if not active:
         return []
     # Only a class the set is known to define: an unread class may be a pin's own that sets the
     # attribute elsewhere (prophet's Prophet.stan_backend under a wrong conda environment).  The
