@@ -22,7 +22,7 @@ import ast
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from packaging.utils import canonicalize_name
 
@@ -2040,9 +2040,10 @@ def _scan_classes(ctx: Any, pins: List[Any], hint_cls: str, needle: str, wanted:
     return out
 
 
-def modules_mentioning(probe: Any, dist: str, version: str, needle: str,
+def modules_mentioning(probe: Any, dist: str, version: str, needle: Union[str, Tuple[str, ...]],
                        max_bytes: Optional[int] = None) -> Optional[List[Tuple[str, ast.AST]]]:
-    """``(path, tree)`` of each shipped module of ``dist==version`` whose text contains ``needle``.
+    """``(path, tree)`` of each shipped module of ``dist==version`` whose text contains ``needle``
+    (or any of several needles, read in one pass over the release).
 
     None when the release has more modules than are read whole, or is over the read cap
     (``max_bytes``, default the probe's): a module missing from a partial read would look
@@ -2050,6 +2051,7 @@ def modules_mentioning(probe: Any, dist: str, version: str, needle: str,
     """
     from .probe import ReleaseTree, _ByteCap
 
+    needles = (needle,) if isinstance(needle, str) else needle
     try:
         tree = ReleaseTree(probe, dist, version, max_bytes=max_bytes)
         paths = _shipped_modules(tree)
@@ -2060,7 +2062,7 @@ def modules_mentioning(probe: Any, dist: str, version: str, needle: str,
             tree.prefetch(batch)
             for path in batch:
                 text = tree.read(path) or ""
-                if needle in text:
+                if any(n in text for n in needles):
                     out.append((path, _parsed(text)))
         return out
     except _ByteCap:

@@ -2192,15 +2192,12 @@ def _read_only_classes(ctx: Context, dist: str, version: str, attr: str) -> Opti
     named tuple's field (SQLAlchemy 1.4's ``URL``); None: unreadable."""
     from . import users
 
-    found = users.modules_mentioning(ctx.probe, dist, version, f"def {attr}(",
+    found = users.modules_mentioning(ctx.probe, dist, version, (f"def {attr}(", "namedtuple", "NamedTuple"),
                                      max_bytes=ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR)
-    cap = ctx.probe.max_bytes * users.NAME_SEARCH_CAP_FACTOR
-    tuples = users.modules_mentioning(ctx.probe, dist, version, "namedtuple", max_bytes=cap)
-    typed = users.modules_mentioning(ctx.probe, dist, version, "NamedTuple", max_bytes=cap)
-    if found is None or tuples is None or typed is None:
+    if found is None:
         return None
     out: Set[str] = set()
-    for _, tree in tuples + typed:
+    for _, tree in found:
         out |= _named_tuple_classes(tree, attr)
     for _, tree in found:
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)) if tree is not None else ():
@@ -5483,9 +5480,10 @@ def _new_attribute_reader(ctx: Context, sig: F.Signal) -> List[Culprit]:
         return any(isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.ctx, ast.Load)
                    for _, tree in found_in if tree is not None for n in ast.walk(tree))
 
+    declaring = {p.key for key in homes for p in users.dependants(ctx, key)}
     found: List[Culprit] = []
     for pin in active:
-        if pin.key not in homes and not any(pin in users.dependants(ctx, key) for key in homes):
+        if pin.key not in homes and pin.key not in declaring:
             continue
         try:
             if not reads(pin.version):
