@@ -5444,6 +5444,61 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
+def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'super' object has no attribute '_ipython_display_'", no frame: a base class in another pin lost the method.
+
+    volkamerlab/teachopencadd#262: nglview 3.0.3's widgets call ``super()._ipython_display_()``,
+    which ipywidgets 8.0 dropped from ``Widget``.  The message names no class, only that a
+    ``super()`` lookup failed, so the pins that make such a call in their pinned release are
+    the callers; of the other movable pins of a small set, the one whose pinned release defines
+    no method of that (distinctive) name and whose earlier release did goes back to the newest
+    release defining it.  A caller that could itself be the base (it defines the method in the
+    same release) is no evidence against the others, and two candidates leave it open.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if sig.cls != "super" or ctx.probe is None or name.startswith("__") or len(name) < 8 \
+            or "_" not in name.strip("_") or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    active = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if len(active) > MAX_HOME_SET:
+        return []
+    calls = re.compile(rf"\bsuper\((?:[^()\n]|\([^()\n]*\)){{0,120}}\)\s*\.\s*{re.escape(name)}\b")
+    defined = re.compile(rf"^[ \t]+(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)
+    callers = []
+    for pin in ctx.pins:
+        if not (pin.active and pin.version):
+            continue
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, calls):
+                callers.append(pin)
+        except Exception:
+            continue
+    if not callers:
+        return []  # no pin makes the call: the project's own class may, and its base is not known
+    found: List[Culprit] = []
+    for pin in active:
+        if any(c.key == pin.key for c in callers):
+            continue
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, defined) is not False:
+                continue
+            back = users.last_where_before(ctx.probe, pin.name, pin.version,
+                                           lambda v, n=pin.name: bool(_release_mentions(ctx, n, v, defined)))
+        except Exception:
+            continue
+        if back is not None:
+            caller = callers[0]
+            found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
+                f"{caller.name}=={caller.version} calls super().{name}(); {pin.name}=={pin.version} defines no "
+                f"method of that name, {pin.name} {back} did (read from release files)"], "release-files"))
+    if len(found) != 1:
+        return []
+    ctx.evidence.append(found[0].evidence[0])
+    return found
+
+
 # Classes whose attributes are a command line's options (optparse's Values, argparse's Namespace).
 _OPTION_NAMESPACES = frozenset(("Values", "Namespace"))
 
@@ -5898,7 +5953,9 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                               (_foreign_base, "the class builds on {pin}'s, which has {name!r} only in {range}"),
                               (_method_dropped, "no class of the set named so had it, and {pin} no longer defines {name!r}; "
                                                 "{range} does"),
-                              (_new_attribute_reader, "{pin} began reading {name!r}, which the object lacks; {range} did not")):
+                              (_new_attribute_reader, "{pin} began reading {name!r}, which the object lacks; {range} did not"),
+                              (_super_method_dropped, "a super() call of the set found no {name!r}: {pin} no longer "
+                                                      "defines it; {range} does")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
             if found:
                 ctx.callee = ctx.party(found[0].name)
