@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, List, Optional, Set, Tuple
 
+from packaging.requirements import Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
@@ -1114,6 +1115,13 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             if exposed is not None:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
+        if verdict == "unknown" and not culprits:
+            # Nor does the stack: a pin outside the range another pin declares for it under an
+            # extra nobody asked for (so pip never checked it) is the set's one stated conflict.
+            declared = _inactive_extra_conflict(ctx, sig)
+            if declared is not None:
+                verdict, culprits = "transitive", declared[1]
+                summary = f"{summary}; {declared[0]}"
         if verdict in ("environment", "unknown"):
             culprits = []
         if len(culprits) > 1:
@@ -6419,6 +6427,90 @@ def _caller_passes_again(ctx: Context, sig: F.Signal, caller: Party) -> List[Cul
 
 
 _EXTRA_MARKER = re.compile(r"""\bextra\s*==\s*['"]([^'"]{1,100})['"]""")
+
+
+# Extras for a project's own work, not for its users: their ranges say nothing of what a user's code runs.
+_WORK_EXTRA = re.compile(r"(?:dev|devel|develop|development|tests?|testing|docs?|documentation|ci|lint|linting|"
+                         r"typing|types|mypy|style|checks?|bench|benchmarks?|coverage|cov|qa|quality|min|minimum|"
+                         r"minimum[-_.].*|oldest.*|release|build|format|pre-commit|precommit)", re.I)
+
+
+def _inactive_extra_conflict(ctx: Context, sig: F.Signal) -> Optional[Tuple[str, List[Culprit]]]:
+    """(summary, culprits): the one pin of the crash that another pin wants in another range, under an extra.
+
+    City-of-Helsinki/linkedevents#510: django-haystack 3.2.1 declares ``elasticsearch<8,>=5`` only
+    for its ``elasticsearch`` extra; the project installed elasticsearch on its own, got 8.6.0, and
+    haystack's ``bulk(..., doc_type=...)`` was refused.  pip checks an extra's range only when the
+    extra is asked for, so this conflict is invisible to it, yet it is the set's own statement of
+    what works.  Read only when nothing else explains the crash, only for a pin the crash shows
+    (a frame, the module the message names, or the function it names defined in that release),
+    only for extras a user asks for (not dev, test, docs, ci, minimum ...), and only when one pin
+    is so named; each extra's range is an alternative, ranked as a guess.
+    """
+    if ctx.index is None:
+        return None
+    shown = set(crash_dists(ctx))
+    if sig.module:
+        owner = module_owner(sig.module, ctx)
+        if owner:
+            shown.add(canonicalize_name(owner))
+    found: Dict[str, List[Tuple[Any, str, str]]] = {}
+    for pin in ctx.pins:
+        if not pin.active or not pin.version:
+            continue
+        try:
+            meta = ctx.index.metadata(pin.name, pin.version)
+            plain = {canonicalize_name(r.name) for r in meta.dependencies(ctx.target, ())}
+        except Exception:
+            continue
+        for text in meta.requires_dist:
+            extras = _EXTRA_MARKER.findall(text)
+            if not extras or all(_WORK_EXTRA.fullmatch(e) for e in extras):
+                continue
+            try:
+                req = Requirement(text)
+            except Exception:
+                continue
+            key = canonicalize_name(req.name)
+            other = ctx.pinned(key)
+            if key == pin.key or key in plain or other is None or not other.version or not other.active \
+                    or ctx.is_keep(other.name) or not str(req.specifier) or not excludes(str(req.specifier), other.version):
+                continue
+            try:
+                if req.marker is not None and not any(ctx.target.evaluate(req.marker, e) for e in extras):
+                    continue  # the extra's requirement is for another Python or platform
+            except Exception:
+                continue
+            extra = next(e for e in extras if not _WORK_EXTRA.fullmatch(e))
+            found.setdefault(key, []).append((pin, extra, str(req.specifier)))
+    if len(found) != 1:
+        return None
+    key, claims = next(iter(found.items()))
+    other = ctx.pinned(key)
+    if key not in shown and not _defines_named_function(ctx, other, sig):
+        return None
+    culprits: List[Culprit] = []
+    for pin, extra, spec in claims:
+        if any(c.constraint == spec for c in culprits):
+            continue
+        ev = (f"{pin.name}=={pin.version} declares {other.name}{spec} for its {extra!r} extra, and "
+              f"{other.name}=={other.version} is outside it (an extra nobody asked for is never checked by pip)")
+        culprits.append(Culprit(other.name, spec, CONF_GUESS, [ev], "matrix"))
+    ctx.evidence.append(culprits[0].evidence[0])
+    return culprits[0].evidence[0], culprits
+
+
+def _defines_named_function(ctx: Context, pin: Any, sig: F.Signal) -> bool:
+    """Whether a frameless signature error's function (``bulk()``) is defined in the pin's release."""
+    name = (sig.function or "").rsplit(".", 1)[-1]
+    if sig.family != F.SIGNATURE or not name.isidentifier() or name.startswith("__") or ctx.probe is None \
+            or any(e.frames for e in ctx.crash.exceptions):
+        return False
+    try:
+        return bool(_release_mentions(ctx, pin.name, pin.version,
+                                      re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)))
+    except Exception:
+        return False
 
 
 def _extra_named_by_module(ctx: Context, caller: Party, c_time: Optional[str]) -> List[Tuple[str, str]]:
