@@ -4608,6 +4608,8 @@ def _unnamed_module_attribute(ctx: Context, sig: F.Signal, done: Any) -> Optiona
             if present and excludes(present, pin.version):
                 found.append((pin, module, present))
                 break
+    if not found:
+        found = _unnamed_module_readers(ctx, name, movable)
     if len(found) != 1:
         return None
     pin, module, present = found[0]
@@ -4616,6 +4618,71 @@ def _unnamed_module_attribute(ctx: Context, sig: F.Signal, done: Any) -> Optiona
           f"present in {pin.name}{present} (read from release files)")
     return done("transitive", sig.family, f"{pin.name}=={pin.version} lacks {module}.{name}, which a caller reads",
                 [Culprit(pin.name, present, CONF_TIME, [ev], "api-probe")])
+
+
+def _unnamed_module_readers(ctx: Context, name: str, movable: List[Any]) -> List[Tuple[Any, str, str]]:
+    """(pin, module, range): the modules the set's code reads ``.name`` off, each asked in its owner pin.
+
+    napalm-automation/napalm-junos#129: napalm-junos 0.6.4 reads ``C.TRACEROUTE_VRF``, where
+    ``C`` is napalm-base's ``napalm_base.constants``; the constant came in napalm-base 0.23.0,
+    and napalm-base's top package never had it.  The receiver is followed through the reading
+    module's own imports; each distinct (owner, module) lacking the name in the owner's pinned
+    release while other releases have it is a candidate.
+    """
+    from . import users
+
+    asked: Dict[Tuple[str, str], Optional[Tuple[Any, str, str]]] = {}
+    for reader in [p for p in ctx.pins if p.active and p.version][:users.MAX_OWNER_PINS]:
+        try:
+            trees = users.modules_mentioning(ctx.probe, reader.name, reader.version, "." + name)
+        except Exception:
+            continue
+        for _, tree in trees or []:
+            if tree is None:
+                continue
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Attribute) and node.attr == name and isinstance(node.ctx, ast.Load)):
+                    continue
+                dotted = users._dotted(node.value)
+                if not dotted:
+                    continue
+                head, _, rest = dotted.partition(".")
+                bound = users._bindings(tree, node.lineno).get(head)
+                if not bound:
+                    continue
+                module = bound + (f".{rest}" if rest else "")
+                owner = module_owner(module, ctx)
+                pin = ctx.pinned(owner) if owner else None
+                if pin is not None and pin.key == reader.key:
+                    # the reader's own constants module star-imports another pin's (napalm_junos.constants)
+                    module = _star_source(ctx, reader, module, name) or ""
+                    owner = module_owner(module, ctx) if module else None
+                    pin = ctx.pinned(owner) if owner else None
+                if pin is None or pin.key == reader.key or not any(m.key == pin.key for m in movable) \
+                        or (pin.key, module) in asked or len(asked) >= MAX_CLASS_QUESTIONS * 2:
+                    continue
+                present = probe_range(ctx, pin.name, module, name)
+                asked[(pin.key, module)] = (pin, module, present) if present and excludes(present, pin.version) else None
+    return [v for v in asked.values() if v is not None]
+
+
+def _star_source(ctx: Context, pin: Any, module: str, name: str) -> Optional[str]:
+    """The one module that ``pin``'s ``module`` star-imports, when the module does not bind ``name`` itself."""
+    from .pysource import parse_quietly
+
+    text = _module_text(ctx, pin.name, pin.version, module)
+    tree = parse_quietly(text) if text else None
+    if tree is None:
+        return None
+    stars, binds = [], False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and any(a.name == "*" for a in node.names):
+            stars.append(node.module)
+        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+            binds = True
+        elif isinstance(node, (ast.ImportFrom, ast.Import)) and any((a.asname or a.name) == name for a in node.names):
+            binds = True
+    return stars[0] if len(stars) == 1 and not binds else None
 
 
 _CALLABLE_TYPES = ("function", "builtin_function_or_method", "type", "method", "classobj")
