@@ -380,6 +380,9 @@ ASYNCIO_LOOP_REMOVED = re.compile(r"As of 3\.10, the \*loop\* parameter was remo
 OMEGACONF_KEY = re.compile(r"^Key '(\w+)' not in '([A-Za-z_]\w*)'")
 # Bokeh's HasProps.__setattr__: "unexpected attribute 'plot_width' to figure, similar attributes are ..."
 BOKEH_ATTR = re.compile(r"^unexpected attribute '(\w+)' to ([A-Za-z_]\w*)\b")
+# Jinja2's Undefined: a template read an attribute the object lacks; a non-builtin object is named by
+# module and class ("'Crypto.PublicKey.RSA.RsaKey object' has no attribute 'dq'"), a builtin bare ('dict object').
+JINJA_UNDEFINED_ATTR = re.compile(r"'((?:[A-Za-z_]\w{0,100}\.){1,10})([A-Za-z_]\w{0,100}) object' has no attribute '(\w+)'")
 _TYPE_ATTR = re.compile(r"type object '([\w.]+)' has no attribute '(\w+)(?:'|\s*$)")  # (a lost last quote, as _MODULE_ATTR)
 # Python 2 said "Values instance has no attribute 'tab_width'" of an old-style class's instance
 _OBJ_ATTR = re.compile(r"'([\w.]+)' object has no attribute '(\w+)(?:'|\s*$)|^([\w.]+) instance has no attribute '(\w+)'"
@@ -827,6 +830,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         if m:
             # A structured config's keys are its dataclass's fields: hydra-core 1.1's JobConf has no chdir.
             sig.family, sig.name, sig.cls = ATTRIBUTE, m.group(1), m.group(2)
+            return sig
+    if etype == "UndefinedError":
+        m = JINJA_UNDEFINED_ATTR.match(msg.strip())
+        if m:
+            # the template's object is a pin's class: read as that class's missing attribute
+            sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(2), m.group(3)
+            sig.detail["template_of"] = m.group(1).rstrip(".")
             return sig
     if etype == "AttributeError":
         m = _MODULE_ATTR.search(msg)

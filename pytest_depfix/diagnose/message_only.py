@@ -83,6 +83,9 @@ _LIBRARY: List[Tuple[Pattern[str], str]] = [
 _LIBRARY_FROM_MATCH: List[Tuple[Pattern[str], str]] = [
     # OpenAPI Generator's model validation, in every client it generates (kubernetes, many SDKs).
     (re.compile(r"Invalid value for `\w{1,100}` \([^()\n]{0,300}\), must be one of \["), "ValueError"),
+    # Jinja2's Undefined names a non-builtin object by module and class: "'Crypto.PublicKey.RSA.RsaKey object'
+    # has no attribute 'dq'" (tutor's config templates under pycryptodome 3.14).
+    (F.JINJA_UNDEFINED_ATTR, "jinja2.exceptions.UndefinedError"),
 ]
 # ... and the AttributeError of a module without the word "module": "'PIL.Image' has no attribute 'ANTIALIAS'".
 # Only a dotted path is read so: CPython names an object's class bare ("'Foo' object"), a module in full.
