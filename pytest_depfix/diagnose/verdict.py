@@ -1209,7 +1209,8 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
 
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
                         _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line, _new_refusal_path,
-                        _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode, _compiled_callee, _return_arity):
+                        _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode, _compiled_callee, _return_arity,
+                        _became_unhashable):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1479,6 +1480,108 @@ def _both_ways(pin: Any, where: str, forward: Optional[str], forward_says: str, 
         out.append(Culprit(pin.name, f"<={back}", conf, [f"{where}; {pin.name} {back}{s} {back_says} "
                                                          f"(read from release files)"], "release-files"))
     return out
+
+
+_UNHASHABLE = re.compile(r"unhashable type: '([A-Za-z_]\w{0,100})'\s*$")
+
+
+def _became_unhashable(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """"unhashable type: 'SwitchInfo'": the pin's class of that name lost its ``__hash__`` in the pinned release.
+
+    devopshq/artifactory-cleanup#181: plumbum 2.0.0 turned ``SwitchInfo`` into a
+    ``@dataclasses.dataclass``, whose value-based ``__eq__`` sets ``__hash__ = None``, and its
+    own ``_validate_args`` then hashed one; 2.0.1 made it ``dataclass(eq=False)``.  The one pin
+    defining the class whose pinned release makes it unhashable (a dataclass or attrs class
+    comparing by value and not frozen, an ``__eq__`` without ``__hash__``, or ``__hash__ = None``)
+    while its release before did not goes back to the newest release with a hashable class,
+    or forward to the first that made it hashable again.  Read from source, never run.
+    """
+    from . import users
+
+    m = _UNHASHABLE.match(sig.message.strip()) if sig.exc_type.rsplit(".", 1)[-1] == "TypeError" else None
+    if m is None or ctx.probe is None or m.group(1) in _BUILTIN_TYPES:
+        return None
+    cls = m.group(1)
+    try:
+        homes = [(pin, module) for pin, module in users.class_homes(ctx, cls) if not ctx.is_keep(pin.name)]
+    except Exception:
+        return None
+    if len(homes) != 1:
+        return None  # no class of that name in the set, or several: which one it was stays open
+    pin, module = homes[0]
+
+    def unhashable(v: str) -> Optional[bool]:
+        return _class_unhashable(_module_text(ctx, pin.name, v, module), cls)
+
+    try:
+        if unhashable(pin.version) is not True:
+            return None
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: unhashable(v) is False)
+        earlier = [v for pv, v in raised_final_releases(ctx, pin.name) if pv < Version(pin.version)]
+        if not earlier or unhashable(earlier[-1]) is not False:
+            back = None  # unhashable before too: the pinned release did not change it
+        forward = _first_later(ctx, pin.name, pin.version, lambda v: unhashable(v) is False)
+    except Exception:
+        return None
+    if not back and not forward:
+        return None
+    where = f"{pin.name}=={pin.version}'s {module}.{cls} is unhashable (it compares by value and defines no __hash__)"
+    found = _both_ways(pin, where, forward, "makes it hashable again", back, "was the last with a hashable class")
+    ctx.callee = ctx.party(pin.name)
+    caller = caller_party(ctx)
+    verdict = "direct" if ctx.is_keep(pin.name) else ("project" if caller.kind == "project" else "transitive")
+    return done(verdict, sig.family, f"unhashable type {cls!r}: {where}", found)
+
+
+def raised_final_releases(ctx: Context, dist: str) -> List[Tuple[Version, str]]:
+    """The dist's final releases, oldest first, as ``raised.final_releases`` reads them."""
+    from . import raised
+
+    return raised.final_releases(ctx.probe.versions(dist))
+
+
+_HASH_OFF_DECORATORS = ("dataclass", "s", "attrs", "define", "mutable")
+
+
+def _class_unhashable(text: Optional[str], cls: str) -> Optional[bool]:
+    """Whether the module's top-level ``class cls`` has ``__hash__`` set to None by its own definition.
+
+    None when the module or class cannot be read.  A dataclass (``eq`` true by default) or an
+    attrs class is unhashable unless frozen, ``unsafe_hash``/``hash`` true, or ``eq=False``; a
+    class body defining ``__eq__`` and no ``__hash__``, or assigning ``__hash__ = None``, is too.
+    """
+    tree = parse_quietly(text) if text else None
+    node = next((n for n in (tree.body if tree is not None else []) if isinstance(n, ast.ClassDef) and n.name == cls), None)
+    if node is None:
+        return None
+    names = {}
+    for st in node.body:
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names[st.name] = st
+        elif isinstance(st, ast.Assign):
+            for t in st.targets:
+                if isinstance(t, ast.Name):
+                    names[t.id] = st.value
+    if "__hash__" in names:
+        value = names["__hash__"]
+        return isinstance(value, ast.Constant) and value.value is None
+    if "__eq__" in names:
+        return True
+    for dec in node.decorator_list:
+        call = dec if isinstance(dec, ast.Call) else None
+        target = call.func if call is not None else dec
+        name = target.attr if isinstance(target, ast.Attribute) else target.id if isinstance(target, ast.Name) else ""
+        if name not in _HASH_OFF_DECORATORS or (name == "s" and not (isinstance(target, ast.Attribute)
+                                                                     and isinstance(target.value, ast.Name)
+                                                                     and target.value.id in ("attr", "attrs"))):
+            continue
+        kw = {k.arg: k.value for k in (call.keywords if call is not None else []) if k.arg}
+        if any(isinstance(kw.get(k), ast.Constant) and kw[k].value is True for k in ("frozen", "unsafe_hash", "hash")):
+            return False
+        if isinstance(kw.get("eq"), ast.Constant) and kw["eq"].value is False:
+            return False
+        return True
+    return False
 
 
 def _yields(fn: ast.AST) -> bool:
