@@ -2576,7 +2576,9 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
     from . import users
     from .probe import ReleaseTree
 
-    holder = re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(function)}\b", re.M)
+    # a module-level line ("<module>") is held by the module itself
+    holder = re.compile(r"") if function == "<module>" else \
+        re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(function)}\b", re.M)
     gone: Dict[str, bool] = {}
 
     def state(v: str) -> Optional[bool]:
@@ -2593,7 +2595,7 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
         if holder.search(text):
             return True
         # the file is read and its function is not there: gone from the release, when no module has it
-        if left and Version(v) > Version(pin.version):
+        if left and function != "<module>" and Version(v) > Version(pin.version):
             found = users.modules_mentioning(ctx.probe, pin.name, v, f"def {function}")
             gone[v] = found is not None and not found  # (None: too big to read whole, which proves nothing)
         return None
@@ -2630,6 +2632,16 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
     return back, forward
 
 
+def _file_lacks_line(ctx: Context, dist: str, version: str, rel: str, line: str) -> bool:
+    """Whether the release ships ``rel`` and no line of it is ``line`` (whitespace aside)."""
+    from .probe import ReleaseTree
+
+    tree = ReleaseTree(ctx.probe, dist, version)
+    if rel not in tree.paths():
+        return False
+    return not any(_same_code(l, line) for l in (tree.read(rel) or "").splitlines())
+
+
 def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     """The failing line is a pin's own, new in its last few releases, and the project calls into it: the way back.
 
@@ -2648,11 +2660,17 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     slip = short in _SLIP_ERRORS or unpack or short == "ValueError"
     if not slip or ctx.probe is None or len(frames) < 2:
         return None
-    last = frames[-1]
+    k = len(frames) - 1
+    if short == "TypeError":
+        # the standard library refused what the pin's line handed it (ctypes' LoadLibrary(u"Shcore.dll")
+        # on 2.7.13, pywinauto 0.6.0): that line is the pin's own
+        while k > 0 and frames[k].owner == "stdlib":
+            k -= 1
+    refused = k < len(frames) - 1
+    last = frames[k]
     line = (last.source or "").strip()
     party = _frame_party(last, ctx)
     # the first frame outside the pin calls in (requests' own __init__ runs its import hook)
-    k = len(frames) - 1
     while k > 0 and party is not None and _frame_party(frames[k - 1], ctx) == party:
         k -= 1
     outer = _frame_party(frames[k - 1], ctx) if k > 0 else None
@@ -2660,14 +2678,24 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     rel = frame_relpath(last)
     if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or len(line) < 8 \
             or re.match(r"(?:raise|assert)\b", line) or outer is None or outer.kind not in ("project", "dist") \
-            or outer == party or not (last.function or "").isidentifier():
+            or outer == party or not ((last.function or "").isidentifier() or last.function == "<module>"):
         return None
     # (a builtin's ValueError on a plain line, as __import__('') in requests 2.6.0's import hook, is
     # read only from the project's calls, and an old line only when a patch of its series dropped it)
     plain_value_error = short == "ValueError" and not unpack
     if plain_value_error and outer.kind != "project":
         return None
-    came = _line_came(ctx, pin, rel, last.function, line, left=outer.kind == "project")
+    if refused:
+        # what the pin hands the standard library may have been refused only by a later Python (2.7.13's
+        # ctypes), so the line's age says little: the release before it came, and the first that reworded it
+        came = _line_came(ctx, pin, rel, last.function, line, bisect=True)
+        try:
+            later = _first_later(ctx, pin.name, pin.version, lambda v: _file_lacks_line(ctx, pin.name, v, rel, line))
+        except Exception:
+            later = None
+        came = (came[0] if came else None, later) if came or later else None
+    else:
+        came = _line_came(ctx, pin, rel, last.function, line, left=outer.kind == "project")
     if came is None:
         return None
     back, forward = came
@@ -2678,7 +2706,8 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
         # may be what changed, so only a line the pin itself dropped again reads as its regression.
         return None
     who = "the project" if outer.kind == "project" else outer.name
-    where = f"{pin.name}=={pin.version}'s own line fails where {who} calls it ({rel}: {line[:80]})"
+    where = (f"{pin.name}=={pin.version}'s own line hands the standard library a value it refuses ({rel}: {line[:80]})"
+             if refused else f"{pin.name}=={pin.version}'s own line fails where {who} calls it ({rel}: {line[:80]})")
     out = [Culprit(pin.name, f"<={back}", CONF_GUESS, [f"{where}; {pin.name} {back} did not have that line yet"],
                    "release-files")] if back else []
     if forward is not None:
