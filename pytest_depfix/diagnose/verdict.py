@@ -157,6 +157,12 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
                 if shipping and canonicalize_name(shipping) != named.key:
                     return shipping
             return named.name
+    if shared and len(module.split(".")) >= 2 and ctx.probe is not None:
+        # A subpackage of a namespace several pins share (azure.profiles: azure-common's, not
+        # azure-mgmt-resource's): the one pin whose files hold it, pinned or newest, owns it.
+        shipping = _namespace_owner(ctx, module, top)
+        if shipping:
+            return shipping
     keys = {p.key: p for p in ctx.pins.pins if p.active}
     for prefix in candidates:
         for guess in (prefix, prefix.replace(".", "-"), f"python-{prefix}", f"py{prefix}", f"{prefix}-python", f"{prefix}py"):
@@ -173,6 +179,40 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
     if path and not _SITE.search(path):
         return None  # the message prints where the module is, and it is not an installed package
     return _owner_by_files(ctx, top)
+
+
+def _namespace_owner(ctx: Context, module: str, top: str) -> Optional[str]:
+    """The one pin sharing namespace ``top`` whose pinned (else newest final) release ships ``module``'s path."""
+    from . import raised
+
+    sub = "/".join(module.split(".")[:3])  # (google.cloud.bigquery: a namespace inside a namespace)
+    sharing = [p for p in ctx.pins if p.active and p.version and top.lower() in re.split(r"[-_.]", p.key)]
+
+    def ships(pin: Any, version: str) -> bool:
+        try:
+            members = ctx.probe._members(pin.name, version)
+        except Exception:
+            return False
+        return any(m == f"{sub}.py" or m.startswith(f"{sub}/") or f"/{sub}/" in m or m.endswith(f"/{sub}.py")
+                   for m in members)
+
+    for newest in (False, True):
+        owners = []
+        for pin in sharing[:MAX_LISTED_PINS]:
+            version = pin.version
+            if newest:
+                try:
+                    finals = raised.final_releases(ctx.probe.versions(pin.name))
+                except Exception:
+                    finals = []
+                if not finals:
+                    continue
+                version = finals[-1][1]
+            if ships(pin, version):
+                owners.append(pin.name)
+        if owners:
+            return owners[0] if len(owners) == 1 else None
+    return None
 
 
 _SITE_FILE = re.compile(r"(?:site|dist)-packages[\\/]+((?:[A-Za-z_]\w*[\\/]+)*[A-Za-z_]\w*)\.py\b")
@@ -3837,6 +3877,78 @@ def _mixed_install(ctx: Context, sig: F.Signal, callee: Party) -> Optional[Tuple
             f"releases, and the files of one overwrote the other's", out)
 
 
+# A pin's setup.py as pip builds it: /tmp/pip-build-x/xmlsec/setup.py, .../pip-install-x/xmlsec_<hash>/setup.py
+_BUILD_SETUP = re.compile(r"[\\/]pip-(?:build|install|req-build)-[^\\/]{1,60}[\\/]([A-Za-z0-9][\w.\-]{0,100}?)(?:_[0-9a-f]{32})?"
+                          r"[\\/]setup\.py$")
+
+
+def _setup_imports_undeclared(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """A pin's setup.py imports a module its build never declared: its releases that build without it.
+
+    SAML-Toolkits/python3-saml#47: pip built xmlsec 1.0.1 from its sdist, whose ``setup.py``
+    runs ``import pkgconfig`` at the top; 1.0.3 moved the import into the build step and
+    declared pkgconfig as a build requirement.  The frame is the pin's setup.py in pip's build
+    folder; a release builds without the module when it ships a wheel for the target, or its
+    setup.py imports it nowhere at module level, or its pyproject.toml's build requirements name
+    it.  Forward to the first later such release, back to the last earlier one.
+    """
+    from . import users
+    from .probe import ReleaseTree
+
+    top = (sig.module or "").split(".")[0]
+    pin = None
+    for fr in ctx.crash.root.frames:
+        m = _BUILD_SETUP.search(fr.file or "")
+        if m and top and re.search(rf"\b(?:import|from)\s+{re.escape(top)}\b", fr.source or ""):
+            pin = ctx.pinned(m.group(1))
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or ctx.probe is None:
+        return []
+
+    def builds(v: str) -> Optional[bool]:
+        try:
+            members = ctx.probe._members(pin.name, v)
+            if any(m.split("/")[0].endswith(".dist-info") for m in members):
+                return True  # a wheel for the target: nothing is built
+            tree = ReleaseTree(ctx.probe, pin.name, v)
+            setup = tree.read("setup.py") if "setup.py" in tree.paths() else None
+            pyproject = tree.read("pyproject.toml") if "pyproject.toml" in tree.paths() else ""
+        except Exception:
+            return None
+        if setup is None:
+            return None
+        section = re.search(r"^\[build-system\][ \t]*$(.*?)(?=^\[[A-Za-z]|\Z)", pyproject or "", re.M | re.S)
+        if section and re.search(rf"""["']{re.escape(top)}\b""", section.group(1), re.I):
+            return True
+        return not _imports_at_module_level(setup, top)
+
+    try:
+        if builds(pin.version) is not False:
+            return []
+        forward = _first_later(ctx, pin.name, pin.version, lambda v: builds(v) is True)
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: builds(v) is True)
+    except Exception:
+        return []
+    where = f"{pin.name}=={pin.version}'s setup.py imports {top} at the top, which its build does not declare"
+    return _both_ways(pin, where, forward, "builds without it", back, "built without it")
+
+
+def _imports_at_module_level(text: str, top: str) -> bool:
+    """Whether a setup.py imports ``top`` unconditionally while it is read (not in a function or a try)."""
+    tree = parse_quietly(text)
+    if tree is None:
+        return False
+    stack = list(tree.body)
+    while stack:
+        st = stack.pop()
+        if isinstance(st, ast.Import) and any(a.name.split(".")[0] == top for a in st.names):
+            return True
+        if isinstance(st, ast.ImportFrom) and not st.level and (st.module or "").split(".")[0] == top:
+            return True
+        if isinstance(st, ast.If):
+            stack += st.body + st.orelse
+    return False
+
+
 def _env_advice(sig: F.Signal, ctx: Context) -> str:
     advice = sig.advice
     torch = ctx.pinned("torch")
@@ -3861,6 +3973,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                 sig.module = full + (f".{rest}" if rest else "")
                 return _removed_name(ctx, sig, caller, done)
         if sig.detail.get("no_module"):
+            built = _setup_imports_undeclared(ctx, sig)
+            if built:
+                ctx.callee = ctx.party(built[0].name)
+                return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
+                            f"{built[0].evidence[0].split('; ')[0]}", built)
             dropped = _dropped_dependency(ctx, sig, caller)
             if dropped:
                 ctx.callee = ctx.party(dropped[0].name)
