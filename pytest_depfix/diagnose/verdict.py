@@ -1156,6 +1156,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
         if verdict == "unknown" and not culprits:
+            # The message itself names a pin's release and a direction ("in MuJoCo 2.3.3 or older").
+            said = _message_names_release(ctx)
+            if said:
+                verdict, culprits = "transitive", said
+                summary = f"{summary}; {said[0].evidence[0]}"
+        if verdict == "unknown" and not culprits:
             # Nor does the stack: a pin outside the range another pin declares for it under an
             # extra nobody asked for (so pip never checked it) is the set's one stated conflict.
             declared = _inactive_extra_conflict(ctx, sig)
@@ -6743,6 +6749,32 @@ def _caller_passes_again(ctx: Context, sig: F.Signal, caller: Party) -> List[Cul
 
 
 _EXTRA_MARKER = re.compile(r"""\bextra\s*==\s*['"]([^'"]{1,100})['"]""")
+
+
+_NAMED_RELEASE = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]{1,60}?)\s+(?:version\s+)?v?(\d{1,4}(?:\.\d{1,6}){1,3})"
+                            r"\s+or\s+(older|earlier|lower|below|newer|later|higher|above|greater)\b")
+
+
+def _message_names_release(ctx: Context) -> List[Culprit]:
+    """A message that names a pin's release and a direction: "load and save them in MuJoCo 2.3.3 or older".
+
+    Farama-Foundation/Gymnasium#597: mujoco 2.3.4 dropped global coordinates and says which
+    releases still read them; gymnasium 0.28.1's hopper.xml uses them.  Read only when nothing
+    else explains the crash, only for a pin of the set (named as the set spells it, any case)
+    that may move and whose pinned release the named range leaves out; ranked as upload dates.
+    """
+    out: List[Culprit] = []
+    for exc in ctx.crash.exceptions:
+        for m in _NAMED_RELEASE.finditer(exc.message or ""):
+            pin = ctx.pinned(m.group(1))
+            if pin is None or not pin.active or not pin.version or ctx.is_keep(pin.name):
+                continue
+            spec = ("<=" if m.group(3) in ("older", "earlier", "lower", "below") else ">=") + m.group(2)
+            if not excludes(spec, pin.version) or any(c.name == pin.name for c in out):
+                continue
+            out.append(Culprit(pin.name, spec, CONF_TIME, [f"the message names {m.group(1)} {m.group(2)} or "
+                                                          f"{m.group(3)}, and {pin.name}=={pin.version} is not"], "message"))
+    return out if len(out) == 1 else []
 
 
 # Extras for a project's own work, not for its users: their ranges say nothing of what a user's code runs.
