@@ -6276,6 +6276,10 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             return done("transitive" if caller.kind != "project" else "project", sig.family,
                         f"{what}: {found[0].name}=={ctx.callee.version} defines it and {said} "
                         f"{found[0].name}{found[0].constraint}", found)
+        spelled = _keyword_spelled_by_one(ctx, sig)
+        if spelled:
+            ctx.callee = ctx.party(spelled[0].name)
+            return done("transitive", sig.family, f"{what}: {spelled[0].evidence[0]}", spelled)
     if caller.kind != "dist" or not caller.version:
         # The class's home, by Python's "Did you mean" sibling or by the class's own name.
         for reading, says in ((_suggested_sibling, "the class inherits from {pin}, which has {name!r} only in {range}"),
@@ -6954,6 +6958,64 @@ def _signature_owner(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit
                     sig.detail["other_class_of"] = f"{pin.name}=={pin.version}"
                     return found
     return []
+
+
+def _keyword_spelled_by_one(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """``Group.create_array() got an unexpected keyword argument 'exists_ok'``, no frame: the one pin that spells it.
+
+    zarr-developers/zarr-python#3430: zarr 3's ``Group.create_array`` takes ``overwrite``; xarray
+    2024.11.0 builds ``encoding["exists_ok" if _zarr_v3() else "overwrite"]`` and passes it on, and
+    2025.1.0 passes ``overwrite``.  When the class's pin never took the keyword in any release
+    (the range readings found none) and refuses it now, the one other movable pin of the set whose
+    pinned release spells the (distinctive) keyword, as ``kw=`` or as a string, is the caller: its
+    first later release that spells it nowhere is the way out.
+    """
+    from . import users
+
+    kw, fn = sig.name or "", sig.function or ""
+    cls, _, method = fn.partition(".")
+    if ctx.probe is None or not method or not cls[:1].isupper() or sig.detail.get("missing") or len(kw) < 6 \
+            or "_" not in kw.strip("_") or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    try:
+        homes = [(pin, module) for pin, module in users.class_homes(ctx, cls)]
+    except Exception:
+        return []
+    owners = {pin.key for pin, _ in homes}
+    if len(owners) != 1 or any(_takes_keyword_now(ctx, pin, module, cls, method, kw) is not False for pin, module in homes):
+        return []  # the pin's own class takes it (another class refused it), or cannot be read
+    spells = re.compile(rf"""(?<![\w.]){re.escape(kw)}\s*=(?!=)|['"]{re.escape(kw)}['"]""")
+    callers = []
+    for pin in [p for p in ctx.pins if p.active and p.version and p.key not in owners and not ctx.is_keep(p.name)]:
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, spells):
+                callers.append(pin)
+        except Exception:
+            continue
+    if len(callers) != 1:
+        return []
+    pin = callers[0]
+    try:
+        forward = _first_later(ctx, pin.name, pin.version, lambda v: _release_mentions(ctx, pin.name, v, spells) is False)
+    except Exception:
+        return []
+    owner = next(p for p, _ in homes)
+    where = (f"{owner.name}=={owner.version}'s {cls}.{method} never took {kw!r}; {pin.name}=={pin.version} is the one "
+             f"pin of the set that spells it")
+    # Only forward: a caller that began spelling it may have done so while adapting to the callee's new
+    # series (xarray 2024.11 spells exists_ok only for zarr 3), so its earlier releases prove nothing.
+    return _both_ways(pin, where, forward, "spells it nowhere", None, "", conf=CONF_TIME + 0.1)
+
+
+def _takes_keyword_now(ctx: Context, pin: Any, module: str, cls: str, method: str, kw: str) -> Optional[bool]:
+    """Whether the pinned release's ``module.cls.method`` takes ``kw`` (None: the probe cannot say)."""
+    from .probe import NO, YES, Question
+
+    try:
+        value = ctx.probe.ask(pin.name, pin.version, Question(module, name=cls, attribute=method, parameter=kw)).value
+    except Exception:
+        return None
+    return True if value == YES else False if value == NO else None
 
 
 def _accepts_at_pin(ctx: Context, pin: Any, module: str, cls: str, method: str, kw: str) -> bool:
