@@ -157,18 +157,18 @@ def module_owner(module: Optional[str], ctx: Context, path: Optional[str] = None
                 if shipping and canonicalize_name(shipping) != named.key:
                     return shipping
             return named.name
-    if shared and len(module.split(".")) >= 2 and ctx.probe is not None:
-        # A subpackage of a namespace several pins share (azure.profiles: azure-common's, not
-        # azure-mgmt-resource's): the one pin whose files hold it, pinned or newest, owns it.
-        shipping = _namespace_owner(ctx, module, top)
-        if shipping:
-            return shipping
     keys = {p.key: p for p in ctx.pins.pins if p.active}
     for prefix in candidates:
         for guess in (prefix, prefix.replace(".", "-"), f"python-{prefix}", f"py{prefix}", f"{prefix}-python", f"{prefix}py"):
             pin = keys.get(canonicalize_name(guess))
             if pin is not None:
                 return pin.name
+    if shared and len(module.split(".")) >= 2 and ctx.probe is not None:
+        # A subpackage of a namespace several pins share and none is named after (azure.profiles:
+        # azure-common's, not azure-mgmt-resource's): the one pin whose files hold it, pinned or newest.
+        shipping = _namespace_owner(ctx, module, top)
+        if shipping:
+            return shipping
     for key, pin in keys.items():  # opencv-python-headless, tensorflow-gpu, ...
         if key.startswith(canonicalize_name(top) + "-"):
             # graphql-server-core ships graphql_server, not graphql: a pin whose file list is read
