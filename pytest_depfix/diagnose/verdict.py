@@ -1017,6 +1017,77 @@ def _package_imports_submodule(ctx: Context, callee: Party, package: str, sub: s
     return False
 
 
+def _export_needs_version(ctx: Context, pin: Any, module: str, name: str) -> List[Culprit]:
+    """The pin's module binds ``name`` only when another pin is new enough: that pin's range.
+
+    tensorflow/hub#615: tensorflow-hub 0.7.0's ``__init__`` imports ``KerasLayer`` in a ``try``
+    whose ``except ImportError`` says "hub.KerasLayer is not available because TensorFlow version
+    is less than 1.14" (``if LooseVersion(tf.__version__) < LooseVersion("1.14.0")``); with
+    tensorflow 1.13.1 the name is missing.  Two shapes are read from the pinned module's syntax
+    tree: such a handler (the other pin needs at least the version it compares with), and an
+    ``if`` comparing the other pin's ``__version__`` with ``>``/``>=`` around the binding.
+    The version's owner is the pin the compared module's import belongs to.
+    """
+    from . import users
+
+    text = _module_text(ctx, pin.name, pin.version, module)
+    tree = parse_quietly(text) if text else None
+    if tree is None:
+        return []
+    imports = users._scope_imports(tree)
+
+    def binds(body: List[ast.stmt]) -> bool:
+        return any(isinstance(n, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name.split(".")[0]) == name
+                                                                         for a in n.names)
+                   or isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+                   for st in body for n in ast.walk(st))
+
+    def floor(test: ast.AST, below: bool) -> Optional[Tuple[str, str]]:
+        """(owner pin, version) when ``test`` compares a pin's __version__ with a literal the needed way."""
+        for cmp in (n for n in ast.walk(test) if isinstance(n, ast.Compare) and len(n.ops) == 1):
+            sides = (cmp.left, cmp.comparators[0])
+            versioned = [i for i, side in enumerate(sides) for n in ast.walk(side)
+                         if isinstance(n, ast.Attribute) and n.attr == "__version__" and isinstance(n.value, ast.Name)]
+            literal = [(i, n.value) for i, side in enumerate(sides) for n in ast.walk(side)
+                       if isinstance(n, ast.Constant) and isinstance(n.value, str) and re.fullmatch(r"\d+(?:\.\d+){0,3}", n.value)]
+            if len(versioned) != 1 or len(literal) != 1 or versioned[0] == literal[0][0]:
+                continue
+            op = type(cmp.ops[0])
+            if versioned[0] == 1:  # literal on the left: flip the operator
+                op = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}.get(op, op)
+            if (below and op not in (ast.Lt,)) or (not below and op not in (ast.Gt, ast.GtE)):
+                continue
+            alias = next(n.value.id for side in sides for n in ast.walk(side)
+                         if isinstance(n, ast.Attribute) and n.attr == "__version__" and isinstance(n.value, ast.Name))
+            owner = module_owner(imports.get(alias, alias), ctx)
+            if owner:
+                return owner, literal[0][1]
+        return None
+
+    found: List[Tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and binds(node.body):
+            for handler in node.handlers:
+                for st in handler.body:
+                    if isinstance(st, ast.If):
+                        got = floor(st.test, below=True)
+                        if got:
+                            found.append(got)
+        elif isinstance(node, ast.If) and binds(node.body):
+            got = floor(node.test, below=False)
+            if got:
+                found.append(got)
+    out: List[Culprit] = []
+    for owner, version in dict.fromkeys(found):
+        other = ctx.pinned(owner)
+        if other is None or other.key == pin.key or not other.version or not excludes(f">={version}", other.version):
+            continue
+        out.append(Culprit(other.name, f">={version}", CONF_PROBE, [
+            f"{pin.name}=={pin.version}'s {module} binds {name} only when {other.name} is at least {version}, and "
+            f"{other.name}=={other.version} is older (read from release files)"], "release-files"))
+    return out[:1]
+
+
 def time_culprits(callee: Party, caller: Party, ctx: Context, what: str) -> List[Culprit]:
     """Upload dates: constrain the callee below the series that broke, move the caller past it."""
     out: List[Culprit] = []
@@ -4096,6 +4167,9 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         if itself:
             out += [c for c in itself if c not in out]
             verdict = "direct"
+        if not out and mod and name:
+            # The module binds it only when another pin is new enough (tensorflow-hub 0.7.0's KerasLayer).
+            out += _export_needs_version(ctx, callee, mod, name)
         if not out:
             out += time_culprits(callee, caller, ctx, what)
     elif caller.kind == "dist" and not ctx.is_keep(caller.name):
