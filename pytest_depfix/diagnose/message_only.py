@@ -49,6 +49,11 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
                 r"|missing \d+ required (?:positional|keyword-only) argument|takes (?:from \d+ to )?\d+ positional argument"
                 r"|takes no keyword arguments)"), "TypeError"),
     (re.compile(r"Can't instantiate abstract class \w+ with"), "TypeError"),
+    # the builtins' own refusals of a value's type: a data shape that changed under the caller
+    (re.compile(r"(?:list|tuple) indices must be integers(?: or slices)?, not \w+\s*$"
+                r"|string indices must be integers(?:, not '?\w+'?)?\s*$"
+                r"|'\w+' object is not (?:subscriptable|callable|iterable)\s*$"
+                r"|unhashable type: '\w+'\s*$"), "TypeError"),
     # the fragment a reporter quotes without its function: "got an unexpected keyword argument 'method_whitelist'"
     (re.compile(r"got an unexpected keyword argument '\w+'\s*$"), "TypeError"),
     (re.compile(r"(?:too many|not enough) values to unpack \(expected (?:at least )?\d+(?:, got \d+)?\)\s*$"), "ValueError"),
@@ -124,6 +129,10 @@ _REPR_NAMED = re.compile(r"(?<!raise )(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,6}[A
 # A tool quoting the exception in parentheses at the end of its own line (Sphinx's extension loader).
 _WRAPPED = re.compile(r"\(exception: ([^()]{1,500})\)\s*$")
 # ... and the module it was loading, which the quoted exception often no longer names.
+# Sphinx's report of an extension's event handler that raised, and the heading naming its module:
+# "Extension error (sphinx_gallery.docs_resolv):" / "Handler <function embed_code_links at 0x7f...> for event ..."
+_SPHINX_HANDLER = re.compile(r"Handler <function ([A-Za-z_]\w{0,200}) at 0x[0-9a-fA-F]{1,20}> for event '[\w-]{1,100}' threw an exception")
+_SPHINX_EXTENSION = re.compile(r"Extension error \(([A-Za-z_][\w.]{0,200})\):?\s*$")
 _WRAPPED_LOADING = re.compile(r"Could not import extension ([A-Za-z_][\w.]{0,200}) \(exception: ")
 
 
@@ -199,6 +208,13 @@ def infer_message(text: str, kb: Optional[KnowledgeBase] = None) -> Optional[Inf
                 message.append(more)
         if not frames:
             frames = _frames_above(lines, i)
+        handler = _SPHINX_HANDLER.search(line)
+        heading = next((ln for ln in reversed(lines[:i]) if ln), "")
+        if not frames and handler and _SPHINX_EXTENSION.match(heading):
+            # Sphinx names the handler and its module, not a file: the one frame the report gives
+            module = _SPHINX_EXTENSION.match(heading).group(1)
+            frames = [Frame(file=f"site-packages/{module.replace('.', '/')}.py", line=0, function=handler.group(1),
+                            module=module)]
         text_msg = "\n".join(message).strip().rstrip(":").rstrip()
         loading = _WRAPPED_LOADING.search(line)
         above = next((ln for ln in reversed(lines[:i]) if ln), "")

@@ -1334,7 +1334,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         for reading in (_tag_library, _raised_message, _unknown_value, _raised_guard_dropped, _failed_assert,
                         _module_called, _lazy_result, _context_manager, undefined_name, _new_own_line, _new_refusal_path,
                         _version_parsed, _bad_all_entry, _read_only_property, _protobuf_gencode, _compiled_callee, _return_arity,
-                        _became_unhashable):
+                        _became_unhashable, _shape_changed_under):
             found = reading(ctx, sig, done)
             if found is not None:
                 return found
@@ -1604,6 +1604,51 @@ def _both_ways(pin: Any, where: str, forward: Optional[str], forward_says: str, 
         out.append(Culprit(pin.name, f"<={back}", conf, [f"{where}; {pin.name} {back}{s} {back_says} "
                                                          f"(read from release files)"], "release-files"))
     return out
+
+
+# The builtins' refusals of a value's shape: what a caller indexes, calls or iterates is not what it was.
+_SHAPE_REFUSALS = re.compile(r"(?:list|tuple) indices must be integers(?: or slices)?, not \w+"
+                             r"|string indices must be integers|'\w+' object is not (?:subscriptable|iterable)")
+
+
+def _shape_changed_under(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
+    """"list indices must be integers or slices, not str" in a pin's code: the one dependency whose series is newer.
+
+    sphinx-gallery/sphinx-gallery#879: sphinx 4.3.0 stores the search index's ``objects`` per
+    prefix as a list; sphinx-gallery 0.10.0's ``embed_code_links`` indexes it by name.  The value
+    came from a dependency, and the caller's release predates that dependency's series: as the
+    attribute and signature readings do with upload dates, the one declared dependency of the
+    innermost pin whose series began after that pin's upload is the suspect (a guess, ranked so).
+    """
+    if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not _SHAPE_REFUSALS.match(sig.message.strip()):
+        return None
+    frames = ctx.crash.root.frames
+    party = _frame_party(frames[-1], ctx) if frames else None
+    if party is None or party.kind != "dist" or not party.version:
+        return None
+    c_time = timeline.upload_time(ctx.index, party.name, party.version)
+    try:
+        deps = [canonicalize_name(r.name) for r in ctx.index.metadata(party.name, party.version).dependencies(ctx.target, ())]
+    except Exception:
+        return None
+    suspects = []
+    for d in dict.fromkeys(deps):
+        pin = ctx.pinned(d)
+        if pin is None or not pin.version or ctx.is_keep(d) or pin.key == party.key:
+            continue
+        start = timeline.series_start(ctx.index, pin.name, pin.version)
+        if c_time and start and start[1] and start[1] > c_time:
+            suspects.append(pin)
+    if len(suspects) != 1:
+        return None
+    callee = ctx.party(suspects[0].name)
+    ctx.callee = callee
+    what = f"the shape {party.name} expects"
+    out = time_culprits(callee, party, ctx, what)
+    if not out:
+        return None
+    return done("transitive", sig.family, f"{sig.message}: {party.name}=={party.version} predates "
+                f"{callee.name}=={callee.version}'s series, the one dependency that moved under it", out)
 
 
 _UNHASHABLE = re.compile(r"unhashable type: '([A-Za-z_]\w{0,100})'\s*$")
