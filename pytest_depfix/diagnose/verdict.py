@@ -6929,11 +6929,16 @@ def _message_names_release(ctx: Context) -> List[Culprit]:
     that may move and whose pinned release the named range leaves out; ranked as upload dates.
     """
     out: List[Culprit] = []
+    if ctx.signal is not None and ctx.signal.detail.get("runtime_check"):
+        return []  # a version check's own reading already said what it is about
     for exc in ctx.crash.exceptions:
         for m in _NAMED_RELEASE.finditer(exc.message or ""):
             pin = ctx.pinned(m.group(1))
             if pin is None or not pin.active or not pin.version or ctx.is_keep(pin.name):
                 continue
+            others = set(re.findall(r"(?<![\w.])v?(\d+(?:\.\d+){1,3})(?![\w.])", exc.message or "")) - {m.group(2)}
+            if others - {pin.version}:
+                continue  # "requires Redis 5.0 or later. You have 4.0.9": a server's or a tool's version, not the pin's
             spec = ("<=" if m.group(3) in ("older", "earlier", "lower", "below") else ">=") + m.group(2)
             if not excludes(spec, pin.version) or any(c.name == pin.name for c in out):
                 continue
