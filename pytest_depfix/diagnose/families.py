@@ -833,7 +833,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             return sig
     if etype == "UndefinedError":
         m = JINJA_UNDEFINED_ATTR.match(msg.strip())
-        if m:
+        home = m.group(1).rstrip(".") if m else ""
+        if m and not is_stdlib_module(home) and home.split(".")[0] not in ("__main__", "builtins", "__builtin__"):
+            # (collections.OrderedDict is the standard library's: a pin's class of that name is another)
             # the template's object is a pin's class: read as that class's missing attribute
             sig.family, sig.cls, sig.name = ATTRIBUTE, m.group(2), m.group(3)
             sig.detail["template_of"] = m.group(1).rstrip(".")

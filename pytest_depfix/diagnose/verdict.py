@@ -185,10 +185,19 @@ def _namespace_owner(ctx: Context, module: str, top: str) -> Optional[str]:
     """The one pin sharing namespace ``top`` whose pinned (else newest final) release ships ``module``'s path."""
     from . import raised
 
-    sub = "/".join(module.split(".")[:3])  # (google.cloud.bigquery: a namespace inside a namespace)
-    sharing = [p for p in ctx.pins if p.active and p.version and top.lower() in re.split(r"[-_.]", p.key)]
+    parts = module.split(".")
+    sharing = [p for p in ctx.pins if p.active and p.version and top.lower() in re.split(r"[-_.]", p.key)][:MAX_LISTED_PINS]
+    newest: Dict[str, Optional[str]] = {}
+    for pin in sharing:
+        try:
+            finals = raised.final_releases(ctx.probe.versions(pin.name))
+        except Exception:
+            finals = []
+        newest[pin.key] = finals[-1][1] if finals else None
 
-    def ships(pin: Any, version: str) -> bool:
+    def ships(pin: Any, version: Optional[str], sub: str) -> bool:
+        if not version:
+            return False
         try:
             members = ctx.probe._members(pin.name, version)
         except Exception:
@@ -196,22 +205,13 @@ def _namespace_owner(ctx: Context, module: str, top: str) -> Optional[str]:
         return any(m == f"{sub}.py" or m.startswith(f"{sub}/") or f"/{sub}/" in m or m.endswith(f"/{sub}.py")
                    for m in members)
 
-    for newest in (False, True):
-        owners = []
-        for pin in sharing[:MAX_LISTED_PINS]:
-            version = pin.version
-            if newest:
-                try:
-                    finals = raised.final_releases(ctx.probe.versions(pin.name))
-                except Exception:
-                    finals = []
-                if not finals:
-                    continue
-                version = finals[-1][1]
-            if ships(pin, version):
-                owners.append(pin.name)
-        if owners:
-            return owners[0] if len(owners) == 1 else None
+    # the deepest path first: nsy/monitor/otel/exporter is another pin's than nsy/monitor/otel
+    for depth in range(len(parts), 1, -1):
+        sub = "/".join(parts[:depth])
+        for latest in (False, True):
+            owners = [pin.name for pin in sharing if ships(pin, newest[pin.key] if latest else pin.version, sub)]
+            if owners:
+                return owners[0] if len(owners) == 1 else None
     return None
 
 
@@ -1671,13 +1671,17 @@ def _became_unhashable(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
     if m is None or ctx.probe is None or m.group(1) in _BUILTIN_TYPES:
         return None
     cls = m.group(1)
+    if _stdlib_class(cls):
+        return None  # collections.Counter, argparse.Namespace ...: the object may be the standard library's
     try:
-        homes = [(pin, module) for pin, module in users.class_homes(ctx, cls) if not ctx.is_keep(pin.name)]
+        homes = users.class_homes(ctx, cls)
     except Exception:
         return None
     if len(homes) != 1:
         return None  # no class of that name in the set, or several: which one it was stays open
     pin, module = homes[0]
+    if ctx.is_keep(pin.name):
+        return None
 
     def unhashable(v: str) -> Optional[bool]:
         return _class_unhashable(_module_text(ctx, pin.name, v, module), cls)
@@ -1710,6 +1714,27 @@ def raised_final_releases(ctx: Context, dist: str) -> List[Tuple[Version, str]]:
 
 
 _HASH_OFF_DECORATORS = ("dataclass", "s", "attrs", "define", "mutable")
+# Standard-library modules whose public classes share names with libraries' (Counter, Namespace, Path ...).
+_STDLIB_CLASS_MODULES = ("collections", "argparse", "types", "decimal", "fractions", "datetime", "pathlib", "ipaddress",
+                         "uuid", "array", "queue", "threading", "enum", "string", "configparser", "email.message",
+                         "http.cookies", "urllib.parse", "xml.etree.ElementTree", "logging", "weakref", "numbers")
+_stdlib_classes: Optional[Set[str]] = None
+
+
+def _stdlib_class(name: str) -> bool:
+    """Whether a commonly used standard-library module defines a public class of that name (read once)."""
+    global _stdlib_classes
+    if _stdlib_classes is None:
+        import importlib
+
+        found: Set[str] = set()
+        for mod in _STDLIB_CLASS_MODULES:
+            try:
+                found |= {k for k, v in vars(importlib.import_module(mod)).items() if isinstance(v, type) and not k.startswith("_")}
+            except Exception:
+                continue
+        _stdlib_classes = found
+    return name in _stdlib_classes
 
 
 def _class_unhashable(text: Optional[str], cls: str) -> Optional[bool]:
@@ -1747,8 +1772,10 @@ def _class_unhashable(text: Optional[str], cls: str) -> Optional[bool]:
         kw = {k.arg: k.value for k in (call.keywords if call is not None else []) if k.arg}
         if any(isinstance(kw.get(k), ast.Constant) and kw[k].value is True for k in ("frozen", "unsafe_hash", "hash")):
             return False
-        if isinstance(kw.get("eq"), ast.Constant) and kw["eq"].value is False:
-            return False
+        if any(isinstance(kw.get(k), ast.Constant) and kw[k].value is False for k in ("eq", "cmp")):
+            return False  # compares by identity: object's hash stays
+        if name != "dataclass" and isinstance(kw.get("hash"), ast.Constant) and kw["hash"].value is False:
+            return False  # attrs' hash=False leaves __hash__ alone (object's, by identity)
         return True
     return False
 
@@ -2802,13 +2829,28 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
 
 
 def _file_lacks_line(ctx: Context, dist: str, version: str, rel: str, line: str) -> bool:
-    """Whether the release ships ``rel`` and no line of it is ``line`` (whitespace aside)."""
+    """Whether the release ships ``rel`` and no line of it is ``line`` (whitespace and a trailing comment aside)."""
     from .probe import ReleaseTree
 
     tree = ReleaseTree(ctx.probe, dist, version)
     if rel not in tree.paths():
         return False
-    return not any(_same_code(l, line) for l in (tree.read(rel) or "").splitlines())
+    code = _without_comment(line)
+    return not any(_same_code(_without_comment(l), code) for l in (tree.read(rel) or "").splitlines())
+
+
+def _without_comment(line: str) -> str:
+    """A line of code without its trailing ``# ...`` comment (a '#' inside a string is kept)."""
+    quote = ""
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#":
+            return line[:i].rstrip()
+    return line
 
 
 def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -2858,11 +2900,13 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
         # what the pin hands the standard library may have been refused only by a later Python (2.7.13's
         # ctypes), so the line's age says little: the release before it came, and the first that reworded it
         came = _line_came(ctx, pin, rel, last.function, line, bisect=True)
+        if not came:
+            return None  # the line is as old as the releases read: a later Python or the value handed in changed
         try:
             later = _first_later(ctx, pin.name, pin.version, lambda v: _file_lacks_line(ctx, pin.name, v, rel, line))
         except Exception:
             later = None
-        came = (came[0] if came else None, later) if came or later else None
+        came = (came[0], later)
     else:
         came = _line_came(ctx, pin, rel, last.function, line, left=outer.kind == "project")
     if came is None:
@@ -4022,7 +4066,6 @@ def _setup_imports_undeclared(ctx: Context, sig: F.Signal) -> List[Culprit]:
     it.  Forward to the first later such release, back to the last earlier one.
     """
     from . import users
-    from .probe import ReleaseTree
 
     top = (sig.module or "").split(".")[0]
     pin = None
@@ -4035,14 +4078,18 @@ def _setup_imports_undeclared(ctx: Context, sig: F.Signal) -> List[Culprit]:
 
     def builds(v: str) -> Optional[bool]:
         try:
-            members = ctx.probe._members(pin.name, v)
-            if any(m.split("/")[0].endswith(".dist-info") for m in members):
+            rel = ctx.index.release(pin.name, v)
+            if rel is not None and rel.wheels_for(ctx.target):
                 return True  # a wheel for the target: nothing is built
-            tree = ReleaseTree(ctx.probe, pin.name, v)
-            setup = tree.read("setup.py") if "setup.py" in tree.paths() else None
-            pyproject = tree.read("pyproject.toml") if "pyproject.toml" in tree.paths() else ""
+            if rel is None or rel.sdist() is None:
+                return None
+            # the sdist pip would build (not another platform's wheel): its root setup.py and pyproject.toml
+            got = ctx.index.read_members(pin.name, v, lambda m: m.count("/") == 1 and m.endswith(("/setup.py", "/pyproject.toml")),
+                                         max_bytes=400_000, built=True)
         except Exception:
             return None
+        setup = next((b.decode("utf-8", "replace") for m, b in got.items() if m.endswith("/setup.py")), None)
+        pyproject = next((b.decode("utf-8", "replace") for m, b in got.items() if m.endswith("/pyproject.toml")), "")
         if setup is None:
             return None
         section = re.search(r"^\[build-system\][ \t]*$(.*?)(?=^\[[A-Za-z]|\Z)", pyproject or "", re.M | re.S)
@@ -5972,6 +6019,9 @@ def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     for pin in active:
         if any(c.key == pin.key for c in callers):
             continue
+        reaching = [c for c in callers if any(d.key == c.key for d in users.dependants(ctx, pin.key))]
+        if not reaching:
+            continue  # no caller declares it: its classes cannot be the caller's bases
         try:
             if _release_mentions(ctx, pin.name, pin.version, defined) is not False:
                 continue
@@ -5980,7 +6030,7 @@ def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
         except Exception:
             continue
         if back is not None:
-            caller = callers[0]
+            caller = reaching[0]
             found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
                 f"{caller.name}=={caller.version} calls super().{name}(); {pin.name}=={pin.version} defines no "
                 f"method of that name, {pin.name} {back} did (read from release files)"], "release-files"))
@@ -6939,7 +6989,12 @@ def _message_names_release(ctx: Context) -> List[Culprit]:
             others = set(re.findall(r"(?<![\w.])v?(\d+(?:\.\d+){1,3})(?![\w.])", exc.message or "")) - {m.group(2)}
             if others - {pin.version}:
                 continue  # "requires Redis 5.0 or later. You have 4.0.9": a server's or a tool's version, not the pin's
-            spec = ("<=" if m.group(3) in ("older", "earlier", "lower", "below") else ">=") + m.group(2)
+            older = m.group(3) in ("older", "earlier", "lower", "below")
+            parts = m.group(2).split(".")
+            if older and len(parts) == 2:
+                spec = f"<{parts[0]}.{int(parts[1]) + 1}"  # "2.3 or older" names the whole 2.3 series
+            else:
+                spec = ("<=" if older else ">=") + m.group(2)
             if not excludes(spec, pin.version) or any(c.name == pin.name for c in out):
                 continue
             out.append(Culprit(pin.name, spec, CONF_TIME, [f"the message names {m.group(1)} {m.group(2)} or "
@@ -6948,9 +7003,10 @@ def _message_names_release(ctx: Context) -> List[Culprit]:
 
 
 # Extras for a project's own work, not for its users: their ranges say nothing of what a user's code runs.
-_WORK_EXTRA = re.compile(r"(?:dev|devel|develop|development|tests?|testing|docs?|documentation|ci|lint|linting|"
-                         r"typing|types|mypy|style|checks?|bench|benchmarks?|coverage|cov|qa|quality|min|minimum|"
-                         r"minimum[-_.].*|oldest.*|release|build|format|pre-commit|precommit)", re.I)
+_WORK_EXTRA = re.compile(r"(?:.*[-_.])?(?:dev|devel|develop|developer|developers|development|tests?|testing|docs?|"
+                         r"documentation|ci|lint|linting|typing|types|mypy|pyright|style|checks?|bench|benchmarks?|"
+                         r"coverage|cov|qa|quality|min|minimum|oldest|release|build|format|pre-commit|precommit)"
+                         r"(?:[-_.].*)?", re.I)  # also tests_no_zope, tests-mypy, minimum-jaxlib
 
 
 def _inactive_extra_conflict(ctx: Context, sig: F.Signal) -> Optional[Tuple[str, List[Culprit]]]:
@@ -7005,7 +7061,7 @@ def _inactive_extra_conflict(ctx: Context, sig: F.Signal) -> Optional[Tuple[str,
         return None
     key, claims = next(iter(found.items()))
     other = ctx.pinned(key)
-    if key not in shown and not _defines_named_function(ctx, other, sig):
+    if key not in shown and not any(_takes_it_in_range(ctx, other, sig, spec) for _, _, spec in claims):
         return None
     culprits: List[Culprit] = []
     for pin, extra, spec in claims:
@@ -7018,17 +7074,24 @@ def _inactive_extra_conflict(ctx: Context, sig: F.Signal) -> Optional[Tuple[str,
     return culprits[0].evidence[0], culprits
 
 
-def _defines_named_function(ctx: Context, pin: Any, sig: F.Signal) -> bool:
-    """Whether a frameless signature error's function (``bulk()``) is defined in the pin's release."""
+def _takes_it_in_range(ctx: Context, pin: Any, sig: F.Signal, spec: str) -> bool:
+    """Whether the newest release of ``pin`` in ``spec`` defines the frameless error's function (``bulk()``)
+    with the refused keyword as a parameter (elasticsearch 7's ``bulk(self, body, index=None, doc_type=None)``):
+    a name as common as ``run()`` says nothing by itself."""
+    from . import users
+
     name = (sig.function or "").rsplit(".", 1)[-1]
-    if sig.family != F.SIGNATURE or not name.isidentifier() or name.startswith("__") or ctx.probe is None \
-            or any(e.frames for e in ctx.crash.exceptions):
+    if sig.family != F.SIGNATURE or not sig.name or not name.isidentifier() or name.startswith("__") \
+            or ctx.probe is None or any(e.frames for e in ctx.crash.exceptions):
         return False
     try:
-        return bool(_release_mentions(ctx, pin.name, pin.version,
-                                      re.compile(rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(", re.M)))
+        inside = [v for v in (_final_versions(ctx, pin.name) or []) if SpecifierSet(spec).contains(v)]
+        found = users.modules_mentioning(ctx.probe, pin.name, str(inside[-1]), f"def {name}") if inside else None
     except Exception:
         return False
+    return any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name
+               and sig.name in {a.arg for a in n.args.posonlyargs + n.args.args + n.args.kwonlyargs}
+               for path, tree in found or [] if tree is not None and not _test_module(path) for n in ast.walk(tree))
 
 
 def _extra_named_by_module(ctx: Context, caller: Party, c_time: Optional[str]) -> List[Tuple[str, str]]:
@@ -7150,11 +7213,30 @@ def _keyword_spelled_by_one(ctx: Context, sig: F.Signal) -> List[Culprit]:
     owners = {pin.key for pin, _ in homes}
     if len(owners) != 1 or any(_takes_keyword_now(ctx, pin, module, cls, method, kw) is not False for pin, module in homes):
         return []  # the pin's own class takes it (another class refused it), or cannot be read
-    spells = re.compile(rf"""(?<![\w.]){re.escape(kw)}\s*=(?!=)|['"]{re.escape(kw)}['"]""")
-    callers = []
-    for pin in [p for p in ctx.pins if p.active and p.version and p.key not in owners and not ctx.is_keep(p.name)]:
+    owner_key = next(iter(owners))
+
+    def declares(pin: Any) -> bool:
+        """The pin names the class's pin in its Requires-Dist, an extra's too (xarray's zarr is in 'io')."""
         try:
-            if _release_mentions(ctx, pin.name, pin.version, spells):
+            return any(canonicalize_name(Requirement(r).name) == owner_key
+                       for r in ctx.index.metadata(pin.name, pin.version).requires_dist)
+        except Exception:
+            return False
+
+    def spells(name: str, v: str) -> Optional[bool]:
+        """Whether code of the release passes ``kw=`` in a call or builds the word as a string (not a def's parameter)."""
+        found = users.modules_mentioning(ctx.probe, name, v, kw)
+        if found is None:
+            return None
+        return any(isinstance(n, ast.Call) and any(k.arg == kw for k in n.keywords)
+                   or isinstance(n, ast.Constant) and n.value == kw
+                   for path, tree in found if tree is not None and not _test_module(path) for n in ast.walk(tree))
+
+    callers = []
+    for pin in [p for p in ctx.pins if p.active and p.version and p.key not in owners and not ctx.is_keep(p.name)
+                and declares(p)]:
+        try:
+            if spells(pin.name, pin.version):
                 callers.append(pin)
         except Exception:
             continue
@@ -7162,7 +7244,7 @@ def _keyword_spelled_by_one(ctx: Context, sig: F.Signal) -> List[Culprit]:
         return []
     pin = callers[0]
     try:
-        forward = _first_later(ctx, pin.name, pin.version, lambda v: _release_mentions(ctx, pin.name, v, spells) is False)
+        forward = _first_later(ctx, pin.name, pin.version, lambda v: spells(pin.name, v) is False)
     except Exception:
         return []
     owner = next(p for p, _ in homes)

@@ -12,8 +12,13 @@ HELPERS = "def bulk(client, actions, stats_only=False, **kwargs):\n    return cl
 REQS = "haystacky==3.2.1\nelasticy==8.6.0\n"
 
 
+CLIENT7 = "class Elasticsearch:\n    def bulk(self, body, index=None, doc_type=None, params=None):\n        return body\n"
+CLIENT8 = "class Elasticsearch:\n    def bulk(self, *, operations=None, index=None):\n        return operations\n"
+
+
 def _universe(extra="elasticsearch", helpers=HELPERS, spec="<8,>=5"):
-    return {"elasticy": [{"version": v, "files": {"elasticy/__init__.py": "", "elasticy/helpers.py": helpers}}
+    return {"elasticy": [{"version": v, "files": {"elasticy/__init__.py": "", "elasticy/helpers.py": helpers,
+                                                  "elasticy/client.py": CLIENT7 if v < "8" else CLIENT8}}
                          for v in ("7.17.0", "7.17.9", "8.0.0", "8.6.0")],
             "haystacky": [{"version": "3.2.1", "requires_dist": [f'elasticy{spec}; extra == "{extra}"'],
                            "files": {"haystacky/__init__.py": "import elasticy.helpers\n"}}]}
@@ -35,8 +40,11 @@ def test_a_test_or_docs_extra_says_nothing_of_what_users_run(index_for):
 
 
 def test_a_pin_the_crash_does_not_show_is_left_alone(index_for):
-    # the failing function is not elasticy's: the conflict may be real, but it is not this crash
-    index, target = index_for(_universe(helpers="def scan(client):\n    return None\n"), python="3.7")
+    # the refused keyword is no parameter of elasticy's bulk() in the extra's range: not this crash
+    universe = _universe()
+    for r in universe["elasticy"]:
+        r["files"]["elasticy/client.py"] = CLIENT8
+    index, target = index_for(universe, python="3.7")
     d = diagnose_paste(index, target, REQS, PASTE)
     assert not d.culprits, d.summary
 
