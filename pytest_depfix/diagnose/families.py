@@ -476,6 +476,10 @@ _REQUIRES_TICKED = re.compile(r"requires `(?P<req>[A-Za-z][\w.-]{0,60} ?(?:[<>=!
 # "numexpr>=2.7.3 is required, found 2.6.1"; "cryptography>=3.3 is required, you have 2.8".
 # (Not "Python>=3.7 is required", nor an argument check: "batch_size>=1 is required, got 0" has no
 # dotted version on either side.)
+# grpcio-tools' generated code: "The grpc package installed is at version 1.75.1, but the generated code in
+# x_pb2_grpc.py depends on grpcio>=1.78.0."
+_GENERATED_DEPENDS = re.compile(r"installed is at version (?P<found>\d[\w.]{0,40}),? but the generated code in [\w./\\-]{1,300} "
+                                r"depends on (?P<what>[A-Za-z][\w.-]{0,100}?)(?P<spec>(?:>=|==|~=|>)\s?\d[\w.]{0,40}?)\.?(?:\s|$)")
 _SPEC_REQUIRED_FOUND = re.compile(r"(?<![\w.-])(?!(?i:python)(?![\w.-]))(?P<what>[A-Za-z][\w.-]{0,60}) ?"
                                   r"(?P<spec>(?:[<>=!~]=?|==) ?\d[\w.]{0,30}"
                                   r"(?:, ?(?:[<>=!~]=?|==) ?\d[\w.]{0,30}){0,3}) is required[,;.]? (?:but )?"
@@ -1004,6 +1008,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             sig.family, sig.requirement = DECLARED, f"{m.group('what')}>={m.group('ver')}"
             sig.found = (m.group("what"), m.group("found").rstrip("."))
             sig.required_by = by
+            sig.detail["runtime_check"] = True
+            return sig
+        m = _GENERATED_DEPENDS.search(flat)
+        if m:
+            # grpc's generated *_pb2_grpc.py checks the installed grpcio against the grpcio it was generated with
+            sig.family, sig.requirement = DECLARED, m.group("what") + m.group("spec").replace(" ", "")
+            sig.found = (m.group("what"), m.group("found").rstrip("."))
             sig.detail["runtime_check"] = True
             return sig
         m = _SPEC_REQUIRED_FOUND.search(flat)
