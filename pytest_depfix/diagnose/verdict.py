@@ -248,28 +248,33 @@ def _owner_by_files(ctx: Context, top: str) -> Optional[str]:
 def _pin_tops(ctx: Context, pin: Any) -> Set[str]:
     """Top-level packages and modules of a pin's wheel (its file list, read once per crash; sdists give none)."""
     if pin.key not in ctx.tops:
-        names: Set[str] = set()
-        try:
-            members = ctx.probe._members(pin.name, pin.version)
-        except Exception:
-            members = []
-        if any(m.split("/")[0].endswith(".dist-info") for m in members):  # a wheel
-            for m in members:
-                parts = m.split("/")
-                if len(parts) == 2 and parts[1] == "__init__.py":
-                    names.add(parts[0])
-                elif len(parts) == 1 and m.endswith(".py"):
-                    names.add(m[:-3])
-        elif members:
-            # An sdist the probe already listed (peewee 3.0.8 ships no wheel): its members as they
-            # install, packages with an __init__ and top-level modules.
-            from ..crash.attribute import _sdist_import_paths
-
-            for m in _sdist_import_paths(members):
-                first = m.split("/", 1)[0]
-                names.add(first[:-3] if "/" not in m and first.endswith(".py") else first)
-        ctx.tops[pin.key] = names
+        ctx.tops[pin.key] = _release_tops(ctx, pin.name, pin.version)
     return ctx.tops[pin.key]
+
+
+def _release_tops(ctx: Context, name: str, version: str) -> Set[str]:
+    """Top-level packages and modules a release installs, from its wheel's or sdist's file list."""
+    names: Set[str] = set()
+    try:
+        members = ctx.probe._members(name, version)
+    except Exception:
+        members = []
+    if any(m.split("/")[0].endswith(".dist-info") for m in members):  # a wheel
+        for m in members:
+            parts = m.split("/")
+            if len(parts) == 2 and parts[1] == "__init__.py":
+                names.add(parts[0])
+            elif len(parts) == 1 and m.endswith(".py"):
+                names.add(m[:-3])
+    elif members:
+        # An sdist the probe already listed (peewee 3.0.8 ships no wheel): its members as they
+        # install, packages with an __init__ and top-level modules.
+        from ..crash.attribute import _sdist_import_paths
+
+        for m in _sdist_import_paths(members):
+            first = m.split("/", 1)[0]
+            names.add(first[:-3] if "/" not in m and first.endswith(".py") else first)
+    return names
 
 
 MAX_LISTED_PINS = 32  # pins whose file lists are read to find who ships a module
@@ -4108,6 +4113,40 @@ def _setup_imports_undeclared(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return _both_ways(pin, where, forward, "builds without it", back, "built without it")
 
 
+def _stopped_shipping(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"No module named configparser": the one pin whose release before the pinned one installed that top-level module.
+
+    nipy/nipype#1699: future 0.15.2 installed a top-level ``configparser`` package on Python 2;
+    0.16.0 stopped, and nipype 0.12.1's ``import configparser`` failed.  Each movable pin's
+    release just before its pinned one is listed (one file list each); the one pin whose earlier
+    release installs the module and whose pinned release does not goes back to the newest release
+    that installs it.  Only a top-level module no pin of the set installs now.
+    """
+    from . import users
+
+    top = (sig.module or "").split(".")[0]
+    if ctx.probe is None or not top.isidentifier() or "." in (sig.module or ""):
+        return []
+    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_LISTED_PINS]
+    if any(top in _pin_tops(ctx, p) for p in ctx.pins if p.active and p.version):
+        return []
+    found: List[Culprit] = []
+    for pin in movable:
+        try:
+            pinned = Version(pin.version)
+            earlier = [v for v in _final_versions(ctx, pin.name) or () if v < pinned]
+        except Exception:
+            continue
+        if not earlier or top not in _release_tops(ctx, pin.name, str(earlier[-1])):
+            continue
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v, n=pin.name: top in _release_tops(ctx, n, v))
+        if back:
+            found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
+                f"{pin.name} {back} installs a top-level {top} and {pin.name}=={pin.version} does not "
+                f"(read from the releases' file lists)"], "release-files"))
+    return found if len(found) == 1 else []
+
+
 def _imports_at_module_level(text: str, top: str) -> bool:
     """Whether a setup.py imports ``top`` unconditionally while it is read (not in a function or a try)."""
     tree = parse_quietly(text)
@@ -4154,6 +4193,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                 ctx.callee = ctx.party(built[0].name)
                 return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
                             f"{built[0].evidence[0].split('; ')[0]}", built)
+            stopped = _stopped_shipping(ctx, sig)
+            if stopped:
+                ctx.callee = ctx.party(stopped[0].name)
+                return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
+                            f"{stopped[0].evidence[0]}", stopped)
             dropped = _dropped_dependency(ctx, sig, caller)
             if dropped:
                 ctx.callee = ctx.party(dropped[0].name)
