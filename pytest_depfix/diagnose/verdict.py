@@ -1227,7 +1227,10 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
         if verdict in ("transitive", "direct") and culprits and family in (F.IMPORT_NAME, F.ATTRIBUTE):
             # The caller began using the removed name in a patch release: the release before is
             # one more way out (django-redis-cache 2.1.3 went back to django.utils.six).
-            regressed = _caller_regressed(ctx, caller, sig)
+            # Only where every other way out crosses a major: beside a minor move of either side, a
+            # caller's patch back is one more small answer the threads did not take (s3fs 0.5.2 -> 0.5.0
+            # beside s3fs 0.6 and fsspec back a minor measured 1 case gained, 5 lost).
+            regressed = _caller_regressed(ctx, caller, sig) if all(_crosses_major(ctx, c) for c in culprits) else []
             if regressed and not any(canonicalize_name(c.name) == canonicalize_name(regressed[0].name)
                                      and c.constraint == regressed[0].constraint for c in culprits):
                 culprits.append(regressed[0])
@@ -5030,6 +5033,17 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
     return [Culprit(caller.name, f"=={back}", CONF_PROBE, [f"{what} exists only in {callee.name}{present}, newer than the kept "
                     f"{callee.version}; {caller.name} {back} is its newest earlier release that does not use it "
                     f"(read from release files)"], "release-files")]
+
+
+def _crosses_major(ctx: Context, culprit: Culprit) -> bool:
+    """Whether every final release the culprit's constraint allows lies in another major than the pin's."""
+    pin = ctx.pinned(culprit.name)
+    try:
+        pinned, spec = Version(pin.version), SpecifierSet(culprit.constraint)
+        return not any(v.major == pinned.major and v != pinned and spec.contains(v)
+                       for v in _final_versions(ctx, pin.name) or ())
+    except Exception:
+        return False
 
 
 def _caller_regressed(ctx: Context, caller: Party, sig: F.Signal) -> List[Culprit]:
