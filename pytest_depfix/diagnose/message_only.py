@@ -41,7 +41,7 @@ _QUOTE = re.compile(r"(?:>\s?|E\s{2,}|#\s|[=-]+>\s*|[*\u2022\u00bb]\s|\[(?:ERROR
 _CPYTHON: List[Tuple[Pattern[str], str]] = [
     # (a title may lose its closing quote and carry a stray word: "cannot import name 'PandasError python")
     (re.compile(r"cannot import name '?[\w.]+'?(?: from |\s*$| \(| \w{1,20}\s*$)"), "ImportError"),
-    (re.compile(r"No module named '?[\w.]+'?(?:; '[\w.]+' is not a package)?\.?\s*$"), "ModuleNotFoundError"),
+    (re.compile(r"No module named '?[\w.]+'?(?:; '[\w.]+' is not a package)?\.?\"?\s*$"), "ModuleNotFoundError"),
     # (a title cut at its length limit may lose the last quote: "module 'psycopg2' has no attribute 'errors")
     (re.compile(r"(?:(?:partially initialized )?[Mm]odule|type object|'[\w.]+' object) '?[\w.]*'? ?has no attribute '\w+(?:'|\s*$)"),
      "AttributeError"),
@@ -58,7 +58,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"got an unexpected keyword argument '\w+'\s*$"), "TypeError"),
     (re.compile(r"(?:too many|not enough) values to unpack \(expected (?:at least )?\d+(?:, got \d+)?\)\s*$"), "ValueError"),
 ]
-_AFTER_COLON = re.compile(r":\s+|\uff1a\s*|\s-\s+")  # also the full-width colon of a Chinese or Japanese log line, and a " - " separator
+_AFTER_COLON = re.compile(r":\s+|\uff1a\s*|\s-\s+|\]\s+")  # also the full-width colon of a Chinese or Japanese log line, and a " - " separator
 # Library wordings that name their class too (matched anywhere in the line).
 _LIBRARY: List[Tuple[Pattern[str], str]] = [
     (F._REMOVED_IN_RELEASE, "AttributeError"),  # NumPy 2's expired attributes
@@ -328,8 +328,11 @@ def _django_debug(lines: List[str]) -> Optional[InferredMessage]:
     return None
 
 
+_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def _strip(raw: str) -> str:
-    line = raw.strip()
+    line = raw.strip().translate(_CURLY)  # a forum's typographic quotes around a module name
     cut = log_prefix_length(line)
     if cut:
         line = line[cut:].lstrip(" |")

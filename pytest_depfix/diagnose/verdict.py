@@ -3948,6 +3948,67 @@ def _dropped_dependency(ctx: Context, sig: F.Signal, caller: Party) -> List[Culp
     return found
 
 
+MAX_DECLARED_LATER_PINS = 2  # pins importing the missing module whose later releases are read
+
+
+def _declared_later(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
+    """A module no pin provides, imported by a pin whose later release began declaring the distribution shipping it.
+
+    andreax79/airflow-code-editor#69: 7.4.0 imports ``psslib`` without declaring ``pss``, the
+    distribution that installs it; 7.4.1 added ``Requires-Dist: pss >=1.44``.  The pin importing
+    the module (its frame's, or the one pin of the set whose code imports it) moves forward to its
+    first release whose requirements name a distribution whose newest release installs that
+    top-level module.  Installing that release pulls the module in; the set is reported as missing it.
+    """
+    from ..crash.stdlib import is_stdlib_module
+
+    top = (sig.module or "").split(".")[0]
+    if ctx.probe is None or not top.isidentifier() or is_stdlib_module(top, tuple(ctx.target.python)) \
+            or caller.kind == "project":
+        return []
+    imports = re.compile(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(top)}\b", re.M)
+    pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+    if caller.kind == "dist" and caller.version:
+        pins = [p for p in pins if p.key == canonicalize_name(caller.name or "")]
+    importing = []
+    for pin in pins[:MAX_LISTED_PINS]:
+        try:
+            if _release_mentions(ctx, pin.name, pin.version, imports):
+                importing.append(pin)
+        except Exception:
+            continue
+    if not importing or len(importing) > MAX_DECLARED_LATER_PINS:
+        return []
+    ships: Dict[str, bool] = {}
+
+    def installs_top(dist: str) -> bool:
+        if dist not in ships:
+            try:
+                finals = _final_versions(ctx, dist) or []
+                ships[dist] = bool(finals) and top in _release_tops(ctx, dist, str(finals[-1]))
+            except Exception:
+                ships[dist] = False
+        return ships[dist]
+
+    found: List[Culprit] = []
+    for pin in importing:
+        try:
+            before = {canonicalize_name(r.name) for r in ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target, ())}
+
+            def declares(v: str, pin: Any = pin, before: Set[str] = before) -> bool:
+                names = {canonicalize_name(r.name) for r in ctx.index.metadata(pin.name, v).dependencies(ctx.target, ())}
+                return any(installs_top(d) for d in sorted(names - before)[:4])
+
+            later = _first_later(ctx, pin.name, pin.version, declares)
+        except Exception:
+            continue
+        if later:
+            found.append(Culprit(pin.name, f">={later}", CONF_PROBE - 0.1, [
+                f"{pin.name}=={pin.version} imports {top} without declaring a distribution that installs it; "
+                f"{pin.name} {later} declares one (read from release metadata and files)"], "metadata"))
+    return found if len(found) == 1 else []
+
+
 def _built_for_older_python(ctx: Context, callee: Party, sig: F.Signal) -> Optional[Culprit]:
     """The pin's release predates the target Python, so it was compiled from its sdist, and its own import stops.
 
@@ -4201,7 +4262,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                 ctx.callee = ctx.party(stopped[0].name)
                 return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
                             f"{stopped[0].evidence[0]}", stopped)
-            dropped = _dropped_dependency(ctx, sig, caller)
+            dropped = _dropped_dependency(ctx, sig, caller) or _declared_later(ctx, sig, caller)
             if dropped:
                 ctx.callee = ctx.party(dropped[0].name)
                 return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
