@@ -1224,16 +1224,6 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                                           "most likely the project's own code")
                 ctx.evidence.append("no caller frame was printed, and no other pin of the set uses the name "
                                     "(read from their release files): the caller is the project's own code")
-        if verdict in ("transitive", "direct") and culprits and family in (F.IMPORT_NAME, F.ATTRIBUTE):
-            # The caller began using the removed name in a patch release: the release before is
-            # one more way out (django-redis-cache 2.1.3 went back to django.utils.six).
-            # Only where every other way out crosses a major: beside a minor move of either side, a
-            # caller's patch back is one more small answer the threads did not take (s3fs 0.5.2 -> 0.5.0
-            # beside s3fs 0.6 and fsspec back a minor measured 1 case gained, 5 lost).
-            regressed = _caller_regressed(ctx, caller, sig) if all(_crosses_major(ctx, c) for c in culprits) else []
-            if regressed and not any(canonicalize_name(c.name) == canonicalize_name(regressed[0].name)
-                                     and c.constraint == regressed[0].constraint for c in culprits):
-                culprits.append(regressed[0])
         if verdict == "unknown" and not culprits:
             # Nothing else explains it: a pin's line on the failing path that its pinned release
             # brought is the one change the stack itself shows.
@@ -5094,52 +5084,6 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
     return [Culprit(caller.name, f"=={back}", CONF_PROBE, [f"{what} exists only in {callee.name}{present}, newer than the kept "
                     f"{callee.version}; {caller.name} {back} is its newest earlier release that does not use it "
                     f"(read from release files)"], "release-files")]
-
-
-def _crosses_major(ctx: Context, culprit: Culprit) -> bool:
-    """Whether every final release the culprit's constraint allows lies in another major than the pin's."""
-    pin = ctx.pinned(culprit.name)
-    try:
-        pinned, spec = Version(pin.version), SpecifierSet(culprit.constraint)
-        return not any(v.major == pinned.major and v != pinned and spec.contains(v)
-                       for v in _final_versions(ctx, pin.name) or ())
-    except Exception:
-        return False
-
-
-def _caller_regressed(ctx: Context, caller: Party, sig: F.Signal) -> List[Culprit]:
-    """The caller's newest earlier release of the same minor series that does not use the missing name.
-
-    sebleier/django-redis-cache#195: 2.1.3 went back to ``from django.utils import six``, which
-    Django 3.0 removed; 2.1.0 to 2.1.2 did not use it.  A patch release that began using a name
-    the callee no longer has is a regression of the caller, and its release before is a way out
-    as small as any; a use older than the series is left to the other readings.
-    """
-    from . import users
-
-    callee = ctx.callee
-    if caller.key and callee is not None and caller.key == callee.key:
-        caller = _outside(ctx, callee)
-    if ctx.probe is None or caller.kind != "dist" or not caller.version or ctx.is_keep(caller.name) \
-            or not sig.module or not sig.name or sig.detail.get("no_module"):
-        return []
-    try:
-        pinned = Version(caller.version)
-        earlier = [v for v in _final_versions(ctx, caller.name) or () if v < pinned]
-    except Exception:
-        return []
-    if not earlier or earlier[-1].release[:2] != pinned.release[:2]:
-        return []  # the pinned release opened its series: no patch release came before it
-    raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
-    try:
-        back = users.last_without_before(ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises)
-    except Exception:
-        return []
-    if back is None or Version(back).release[:2] != pinned.release[:2]:
-        return []
-    return [Culprit(caller.name, f"<={back}", CONF_PROBE - 0.1, [
-        f"{caller.name}=={caller.version} began using {sig.module}.{sig.name} within its {pinned.major}.{pinned.minor} "
-        f"series; {caller.name} {back} does not use it (read from release files)"], "release-files")]
 
 
 def _only_above(spec: str, version: str) -> bool:
