@@ -58,6 +58,7 @@ _CPYTHON: List[Tuple[Pattern[str], str]] = [
     (re.compile(r"got an unexpected keyword argument '\w+'\s*$"), "TypeError"),
     (re.compile(r"(?:too many|not enough) values to unpack \(expected (?:at least )?\d+(?:, got \d+)?\)\s*$"), "ValueError"),
 ]
+MAX_LEAD_INS = 40  # separators of one line tried as the start of a quoted message
 _AFTER_COLON = re.compile(r":\s+|\uff1a\s*|\s-\s+|\]\s+")  # also the full-width colon of a Chinese or Japanese log line, and a " - " separator
 # Library wordings that name their class too (matched anywhere in the line).
 _LIBRARY: List[Tuple[Pattern[str], str]] = [
@@ -369,16 +370,16 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
     if m:
         # A tool's own message around it: Ansible's "msg": "Configuration error - kwargs_from_env() got ...".
         return "TypeError", "only CPython's TypeError is worded this way", m.group(1)
+    # A tool quoting the exception after a colon: "[WARNING]: Skipping plugin ... invalid: module 'jinja2' has ...".
+    # The lead-ins are found once, and only the first MAX_LEAD_INS are tried (a line of 50,000 "] " is no message).
+    starts = [m.end() for _, m in zip(range(MAX_LEAD_INS), _AFTER_COLON.finditer(line))]
     for rx, exc_type in _CPYTHON:
-        # A tool quoting the exception after a colon: "[WARNING]: Skipping plugin ... invalid: module 'jinja2' has ..."
-        m = _AFTER_COLON.search(line)
-        while m is not None:
-            if rx.match(line, m.end()):
-                return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end():]
-            if line[m.end():m.end() + 1] == "`" and rx.match(line, m.end() + 1):
+        for end in starts:
+            if rx.match(line, end):
+                return exc_type, f"only CPython's {exc_type} is worded this way", line[end:]
+            if line[end:end + 1] == "`" and rx.match(line, end + 1):
                 # quoted as inline code after the tool's colon: "Error: `module 'x' has no attribute 'y'`"
-                return exc_type, f"only CPython's {exc_type} is worded this way", line[m.end() + 1:].split("`", 1)[0].rstrip()
-            m = _AFTER_COLON.search(line, m.end())
+                return exc_type, f"only CPython's {exc_type} is worded this way", line[end + 1:].split("`", 1)[0].rstrip()
     m = _QUOTED_DOTTED.search(line)
     if m:
         return m.group(1), "the line quotes it with its module", m.group(2)

@@ -26,7 +26,7 @@ import keyword
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Collection, Dict, List, Optional, Set, Tuple
+from typing import Any, Collection, Dict, Iterable, List, Optional, Set, Tuple
 
 from packaging.requirements import Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -1041,14 +1041,26 @@ def _export_needs_version(ctx: Context, pin: Any, module: str, name: str) -> Lis
         return []
     imports = users._scope_imports(tree)
 
+    def module_scope(body: List[ast.stmt]) -> Iterable[ast.stmt]:
+        """The statements of a body that run at module scope (not inside a def or a class)."""
+        for st in body:
+            yield st
+            if isinstance(st, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+                for field_ in ("body", "orelse", "finalbody"):
+                    yield from module_scope(getattr(st, field_, []) or [])
+                for handler in getattr(st, "handlers", []) or []:
+                    yield from module_scope(handler.body)
+
     def binds(body: List[ast.stmt]) -> bool:
         return any(isinstance(n, (ast.Import, ast.ImportFrom)) and any((a.asname or a.name.split(".")[0]) == name
                                                                          for a in n.names)
                    or isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
-                   for st in body for n in ast.walk(st))
+                   for n in module_scope(body))
 
     def floor(test: ast.AST, below: bool) -> Optional[Tuple[str, str]]:
         """(owner pin, version) when ``test`` compares a pin's __version__ with a literal the needed way."""
+        if any(isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.Not) for n in ast.walk(test)):
+            return None  # a negated test reads the other way round: not read
         for cmp in (n for n in ast.walk(test) if isinstance(n, ast.Compare) and len(n.ops) == 1):
             sides = (cmp.left, cmp.comparators[0])
             versioned = [i for i, side in enumerate(sides) for n in ast.walk(side)
@@ -1070,7 +1082,7 @@ def _export_needs_version(ctx: Context, pin: Any, module: str, name: str) -> Lis
         return None
 
     found: List[Tuple[str, str]] = []
-    for node in ast.walk(tree):
+    for node in module_scope(tree.body):
         if isinstance(node, ast.Try) and binds(node.body):
             for handler in node.handlers:
                 for st in handler.body:
@@ -1620,10 +1632,19 @@ def _shape_changed_under(ctx: Context, sig: F.Signal, done: Any) -> Optional[Dia
     """
     if sig.exc_type.rsplit(".", 1)[-1] != "TypeError" or not _SHAPE_REFUSALS.match(sig.message.strip()):
         return None
+    from .adapted import frame_relpath
+
     frames = ctx.crash.root.frames
     party = _frame_party(frames[-1], ctx) if frames else None
     if party is None or party.kind != "dist" or not party.version:
         return None
+    i = len(frames) - 1
+    while i > 0 and (_frame_party(frames[i - 1], ctx) or Party("unknown")).key == party.key:
+        i -= 1
+    if i > 0 and (_frame_party(frames[i - 1], ctx) or Party("unknown")).kind == "project":
+        return None  # the project handed the value in: its shape is the project's
+    rel = frame_relpath(frames[-1]) or (frames[-1].module or "").replace(".", "/") + ".py"
+    text = _module_text_at(ctx, party.name, party.version, rel)
     c_time = timeline.upload_time(ctx.index, party.name, party.version)
     try:
         deps = [canonicalize_name(r.name) for r in ctx.index.metadata(party.name, party.version).dependencies(ctx.target, ())]
@@ -1634,6 +1655,9 @@ def _shape_changed_under(ctx: Context, sig: F.Signal, done: Any) -> Optional[Dia
         pin = ctx.pinned(d)
         if pin is None or not pin.version or ctx.is_keep(d) or pin.key == party.key:
             continue
+        tops = _pin_tops(ctx, pin) or {pin.key.replace("-", "_")}
+        if not any(re.search(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(t)}\b", text or "", re.M) for t in tops):
+            continue  # the failing module does not import it: not where the value came from
         start = timeline.series_start(ctx.index, pin.name, pin.version)
         if c_time and start and start[1] and start[1] > c_time:
             suspects.append(pin)
@@ -3956,14 +3980,31 @@ def _declared_later(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]
     if ctx.probe is None or not top.isidentifier() or is_stdlib_module(top, tuple(ctx.target.python)) \
             or caller.kind == "project":
         return []
-    imports = re.compile(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(top)}\b", re.M)
+    from . import users
+
     pins = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
     if caller.kind == "dist" and caller.version:
         pins = [p for p in pins if p.key == canonicalize_name(caller.name or "")]
+
+    def imports_unguarded(pin: Any) -> bool:
+        """An import of the module that no ``try``/``except ImportError`` around it guards."""
+        found = users.modules_mentioning(ctx.probe, pin.name, pin.version, top)
+        for path, tree in found or []:
+            if tree is None or _test_module(path):
+                continue
+            guarded = {id(n) for t in ast.walk(tree) if isinstance(t, ast.Try)
+                       and any(users._catches(h, "ImportError") for h in t.handlers)
+                       for st in t.body for n in ast.walk(st)}
+            if any(isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in guarded and (
+                    any(a.name.split(".")[0] == top for a in n.names) if isinstance(n, ast.Import)
+                    else not n.level and (n.module or "").split(".")[0] == top) for n in ast.walk(tree)):
+                return True
+        return False
+
     importing = []
     for pin in pins[:MAX_LISTED_PINS]:
         try:
-            if _release_mentions(ctx, pin.name, pin.version, imports):
+            if imports_unguarded(pin):
                 importing.append(pin)
         except Exception:
             continue
@@ -4167,7 +4208,7 @@ def _setup_imports_undeclared(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return _both_ways(pin, where, forward, "builds without it", back, "built without it")
 
 
-def _stopped_shipping(ctx: Context, sig: F.Signal) -> List[Culprit]:
+def _stopped_shipping(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
     """"No module named configparser": the one pin whose release before the pinned one installed that top-level module.
 
     nipy/nipype#1699: future 0.15.2 installed a top-level ``configparser`` package on Python 2;
@@ -4176,14 +4217,24 @@ def _stopped_shipping(ctx: Context, sig: F.Signal) -> List[Culprit]:
     release installs the module and whose pinned release does not goes back to the newest release
     that installs it.  Only a top-level module no pin of the set installs now.
     """
+    from ..crash.stdlib import is_stdlib_module
     from . import users
 
     top = (sig.module or "").split(".")[0]
-    if ctx.probe is None or not top.isidentifier() or "." in (sig.module or ""):
+    if ctx.probe is None or not top.isidentifier() or "." in (sig.module or "") or caller.kind == "project" \
+            or top.lower() in _NEVER_IMPORTED_TOPS or is_stdlib_module(top, tuple(ctx.target.python)):
+        return []  # (the project's own import, a tests/docs folder, the standard library: no pin's doing)
+    active = [p for p in ctx.pins if p.active and p.version][:MAX_LISTED_PINS]
+    if any(_installs_package(ctx, p.name, p.version, top, namespace=True) for p in active):
+        return []  # installed now (a namespace package too): the crash is not a missing module
+    wanted = {canonicalize_name(top), canonicalize_name(top.replace("_", "-"))}
+    try:
+        if any(canonicalize_name(r.name) in wanted for p in active
+               for r in ctx.index.metadata(p.name, p.version).dependencies(ctx.target, ())):
+            return []  # a pin asks for a distribution of that name: the set is only missing it
+    except Exception:
         return []
-    movable = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_LISTED_PINS]
-    if any(top in _pin_tops(ctx, p) for p in ctx.pins if p.active and p.version):
-        return []
+    movable = [p for p in active if not ctx.is_keep(p.name)]
     found: List[Culprit] = []
     for pin in movable:
         try:
@@ -4191,14 +4242,36 @@ def _stopped_shipping(ctx: Context, sig: F.Signal) -> List[Culprit]:
             earlier = [v for v in _final_versions(ctx, pin.name) or () if v < pinned]
         except Exception:
             continue
-        if not earlier or top not in _release_tops(ctx, pin.name, str(earlier[-1])):
+        if not earlier or not _installs_package(ctx, pin.name, str(earlier[-1]), top):
             continue
-        back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v, n=pin.name: top in _release_tops(ctx, n, v))
+        back = users.last_where_before(ctx.probe, pin.name, pin.version,
+                                       lambda v, n=pin.name: _installs_package(ctx, n, v, top))
         if back:
             found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
                 f"{pin.name} {back} installs a top-level {top} and {pin.name}=={pin.version} does not "
                 f"(read from the releases' file lists)"], "release-files"))
     return found if len(found) == 1 else []
+
+
+# Top-level names a release may ship that no import means: a release's own tests, docs, examples.
+_NEVER_IMPORTED_TOPS = frozenset({"test", "tests", "testing", "doc", "docs", "example", "examples", "benchmarks",
+                                  "scripts", "tools", "build", "setup"})
+
+
+def _installs_package(ctx: Context, name: str, version: str, top: str, namespace: bool = False) -> bool:
+    """Whether the release installs ``top``: a package with an ``__init__`` (``namespace``: any folder of that
+    name, a PEP 420 namespace's part), or a top-level module of a wheel (an sdist's root ``.py`` files are
+    build helpers as often as modules: versioneer, ez_setup)."""
+    try:
+        members = ctx.probe._members(name, version)
+    except Exception:
+        return False
+    if any(m.split("/")[0].endswith(".dist-info") for m in members):  # a wheel
+        return any(m == f"{top}/__init__.py" or m == f"{top}.py" or (namespace and m.startswith(f"{top}/"))
+                   for m in members)
+    from ..crash.attribute import _sdist_import_paths
+
+    return any(m.startswith(f"{top}/") and (namespace or m == f"{top}/__init__.py") for m in _sdist_import_paths(members))
 
 
 def _imports_at_module_level(text: str, top: str) -> bool:
@@ -4247,7 +4320,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                 ctx.callee = ctx.party(built[0].name)
                 return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
                             f"{built[0].evidence[0].split('; ')[0]}", built)
-            stopped = _stopped_shipping(ctx, sig)
+            stopped = _stopped_shipping(ctx, sig, caller)
             if stopped:
                 ctx.callee = ctx.party(stopped[0].name)
                 return done("transitive", sig.family, f"module {sig.module} belongs to no package of the set: "
@@ -8365,6 +8438,13 @@ def _python_added(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         return done("unknown", sig.family, f"module {sig.module} is new in Python {added}; {declared} provides it on "
                     f"Python {ctx.target.python_version} and is missing from the set (it is reported, never added)", [],
                     f"add {declared.split(' ', 1)[0]} to the requirements")
+    if sig.detail.get("no_module") and not sig.name and sig.module:
+        # A pin installed a backport of it until its pinned release (future 0.15's configparser on 2.7).
+        stopped = _stopped_shipping(ctx, sig, caller)
+        if stopped:
+            ctx.callee = ctx.party(stopped[0].name)
+            return done("transitive", sig.family, f"module {sig.module} is new in Python {added}; "
+                        f"{stopped[0].evidence[0]}", stopped)
     if sig.detail.get("feature"):
         return _feature_users(ctx, sig, caller, done, added, advice)
     if caller.kind == "unknown" and not any(e.frames for e in ctx.crash.exceptions) and sig.module \

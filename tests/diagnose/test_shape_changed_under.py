@@ -13,7 +13,7 @@ from tests.support.diagnose_crashes import diagnose_paste
 SPHINX = ("Extension error (galleryx.docs_resolv):\nHandler <function embed_code_links at 0x7f17c813c9e0> for event "
           "'build-finished' threw an exception (exception: list indices must be integers or slices, not str)\n")
 PASTE = """Traceback (most recent call last):
-  File "/venv/lib/python3.9/site-packages/galleryx/docs_resolv.py", line 3, in embed_code_links
+  File "/venv/lib/python3.9/site-packages/galleryx/docs_resolv.py", line 4, in embed_code_links
     return index["objects"][name]
 TypeError: list indices must be integers or slices, not str
 """
@@ -25,7 +25,7 @@ def _universe(newer_time="2021-11-07T00:00:00Z"):
                         for v, t in (("4.2.0", "2021-09-12T00:00:00Z"), ("4.3.0", newer_time))],
             "galleryx": [{"version": v, "upload_time": t, "requires_dist": ["sphinxy>=1.8"],
                           "files": {"galleryx/__init__.py": "", "galleryx/docs_resolv.py":
-                                    "def embed_code_links(index, name):\n\n    return index['objects'][name]\n"}}
+                                    "import sphinxy\n\ndef embed_code_links(index, name):\n    return index['objects'][name]\n"}}
                          for v, t in (("0.10.0", "2021-10-01T00:00:00Z"), ("0.10.1", "2021-11-22T00:00:00Z"))]}
 
 
