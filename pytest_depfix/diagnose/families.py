@@ -409,6 +409,7 @@ _SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for arg
 # Python 2: "_convert_to_request_dict() takes exactly 3 arguments (4 given)" (self counted on both sides)
 _SIG_TORCHSCRIPT = re.compile(r"(?<![\w.])([\w.]+)\(\) expected at most (\d+) argument\(s\) but received (\d+) argument\(s\)")
 _SIG_TAKES_PY2 = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:exactly|at most) (\d+) (?:positional )?arguments? \((\d+) given\)")
+_SIG_NO_ARGS = re.compile(r"(?<![\w.<>])([A-Za-z_][\w.]{0,200})\(\) takes no arguments\s*$")
 _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
 # "`np.sctypes` was removed in the NumPy 2.0 release. Access dtypes explicitly instead."
@@ -962,6 +963,13 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             names = re.findall(r"'(\w+)'", m.group(3))
             sig.family, sig.function, sig.name = SIGNATURE, m.group(1), names[0] if names else None
             sig.detail["missing"] = names
+            return sig
+        m = _SIG_NO_ARGS.search(msg)
+        if m and m.group(1)[:1].isupper():
+            # "SparseDataFrame() takes no arguments": a class whose constructor takes nothing now (pandas 1.0's
+            # stub); the releases whose constructor takes a first argument are the ones to ask for.
+            sig.family, sig.function = SIGNATURE, m.group(1)
+            sig.detail["positional"] = 1
             return sig
         m = _SIG_TAKES.search(msg) or _SIG_TAKES_PY2.search(msg) or _SIG_NOKW.search(msg)
         if m:
