@@ -46,6 +46,12 @@ zipimport zlib zoneinfo
 )
 
 # Removed from the standard library: name -> first version WITHOUT it.
+# Python 3's renames of Python 2 modules (ConfigParser, Queue, SocketServer, ...).  The stdlib list keeps
+# them for 2.7 targets as before (other readings rely on it); a reading asking whether a 2.7 install could
+# have had the name from the standard library at all asks this set (future 0.15 installed a configparser).
+PY3_RENAMES = frozenset({"configparser", "queue", "socketserver", "copyreg", "reprlib", "winreg", "_thread",
+                         "builtins", "tkinter", "_dummy_thread", "_markupbase", "html", "http", "xmlrpc"})
+
 REMOVED: Dict[str, Tuple[int, int]] = {
     # 3.13 (PEP 594)
     "aifc": (3, 13), "audioop": (3, 13), "cgi": (3, 13), "cgitb": (3, 13), "chunk": (3, 13),
@@ -71,12 +77,6 @@ ADDED: Dict[str, Tuple[int, int]] = {
     "statistics": (3, 4), "selectors": (3, 4), "tracemalloc": (3, 4), "ensurepip": (3, 4),
     "ipaddress": (3, 3), "lzma": (3, 3), "venv": (3, 3), "faulthandler": (3, 3),
     "concurrent": (3, 2), "zipapp": (3, 5), "_opcode": (3, 4), "_interpreters": (3, 13),
-    # Python 3's renames of Python 2 modules (ConfigParser, Queue, SocketServer, ...): on 2.7 these
-    # names are no standard module, so "No module named configparser" there is a pin's (future 0.15
-    # installed a configparser package).
-    "configparser": (3, 0), "queue": (3, 0), "socketserver": (3, 0), "copyreg": (3, 0), "reprlib": (3, 0),
-    "winreg": (3, 0), "_thread": (3, 0), "builtins": (3, 0), "tkinter": (3, 0), "_dummy_thread": (3, 0),
-    "_markupbase": (3, 0), "html": (3, 0), "http": (3, 0), "xmlrpc": (3, 0),
     # Python 3 submodules of packages Python 2 also has (its "No module named mock" of
     # ``from unittest.mock import *`` on 2.7): the Python 3 layout, none of them in 2.7.
     "unittest.mock": (3, 3), "concurrent.futures": (3, 2), "urllib.parse": (3, 0), "urllib.request": (3, 0),

@@ -409,6 +409,25 @@ _SIG_MULTI = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) got multiple values for arg
 # Python 2: "_convert_to_request_dict() takes exactly 3 arguments (4 given)" (self counted on both sides)
 _SIG_TORCHSCRIPT = re.compile(r"(?<![\w.])([\w.]+)\(\) expected at most (\d+) argument\(s\) but received (\d+) argument\(s\)")
 _SIG_TAKES_PY2 = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) takes (?:exactly|at most) (\d+) (?:positional )?arguments? \((\d+) given\)")
+def _call_arguments(source: Optional[str], name: str) -> Tuple[int, List[str]]:
+    """(positional count, keyword names) of the call to ``name`` on a printed line, (0, []) when unreadable."""
+    import ast
+
+    text = (source or "").strip()
+    if not text or len(text) > 2000:
+        return 0, []
+    for candidate in (text, text.split("=", 1)[-1].strip() if "=" in text.split("(", 1)[0] else text,
+                      text[len("return "):] if text.startswith("return ") else text):
+        try:
+            tree = ast.parse(candidate)
+        except (SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and (getattr(node.func, "attr", None) or getattr(node.func, "id", None)) == name.split(".")[-1]:
+                return len(node.args), [k.arg for k in node.keywords if k.arg]
+    return 0, []
+
+
 _SIG_NO_ARGS = re.compile(r"(?<![\w.<>])([A-Za-z_][\w.]{0,200})\(\) takes no arguments\s*$")
 _SIG_NOKW = re.compile(r"(?<![\w.<>])([\w.<>]+)\(\) (?:takes no keyword arguments|got some positional-only arguments passed as keyword)")
 # NumPy 2 (and others copying its wording) name the release that removed an attribute:
@@ -969,7 +988,14 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
             # "SparseDataFrame() takes no arguments": a class whose constructor takes nothing now (pandas 1.0's
             # stub); the releases whose constructor takes a first argument are the ones to ask for.
             sig.family, sig.function = SIGNATURE, m.group(1)
-            sig.detail["positional"] = 1
+            positional, keywords = _call_arguments(exc.frames[-1].source if exc.frames else "", m.group(1))
+            # (a constructor's count includes self, as CPython's "takes 2 positional arguments" does)
+            if positional:
+                sig.detail["positional"] = positional + 1  # 'Frame(X, cols)': the releases taking two
+            elif keywords:
+                sig.name = keywords[0]  # 'SparseDataFrame(data=...)': the releases taking data=
+            else:
+                sig.detail["positional"] = 2
             return sig
         m = _SIG_TAKES.search(msg) or _SIG_TAKES_PY2.search(msg) or _SIG_NOKW.search(msg)
         if m:

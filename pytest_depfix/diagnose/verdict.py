@@ -1645,6 +1645,10 @@ def _shape_changed_under(ctx: Context, sig: F.Signal, done: Any) -> Optional[Dia
         return None  # the project handed the value in: its shape is the project's
     rel = frame_relpath(frames[-1]) or (frames[-1].module or "").replace(".", "/") + ".py"
     text = _module_text_at(ctx, party.name, party.version, rel)
+    # the value may come through a sibling module the failing one imports ('from .compat import load_index')
+    folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+    siblings = [_module_text_at(ctx, party.name, party.version, f"{folder}/{m}.py" if folder else f"{m}.py")
+                for m in dict.fromkeys(re.findall(r"^[ \t]*from[ \t]+\.(\w+)[ \t]+import\b", text or "", re.M))][:6]
     c_time = timeline.upload_time(ctx.index, party.name, party.version)
     try:
         deps = [canonicalize_name(r.name) for r in ctx.index.metadata(party.name, party.version).dependencies(ctx.target, ())]
@@ -1656,8 +1660,9 @@ def _shape_changed_under(ctx: Context, sig: F.Signal, done: Any) -> Optional[Dia
         if pin is None or not pin.version or ctx.is_keep(d) or pin.key == party.key:
             continue
         tops = _pin_tops(ctx, pin) or {pin.key.replace("-", "_")}
-        if not any(re.search(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(t)}\b", text or "", re.M) for t in tops):
-            continue  # the failing module does not import it: not where the value came from
+        if not any(re.search(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(t)}\b", body, re.M)
+                   for body in [text or ""] + siblings for t in tops):
+            continue  # neither the failing module nor a sibling it imports imports it: not where the value came from
         start = timeline.series_start(ctx.index, pin.name, pin.version)
         if c_time and start and start[1] and start[1] > c_time:
             suspects.append(pin)
@@ -3974,11 +3979,12 @@ def _declared_later(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]
     first release whose requirements name a distribution whose newest release installs that
     top-level module.  Installing that release pulls the module in; the set is reported as missing it.
     """
-    from ..crash.stdlib import is_stdlib_module
+    from ..crash.stdlib import PY3_RENAMES, is_stdlib_module
 
     top = (sig.module or "").split(".")[0]
-    if ctx.probe is None or not top.isidentifier() or is_stdlib_module(top, tuple(ctx.target.python)) \
-            or caller.kind == "project":
+    python = tuple(ctx.target.python)
+    if ctx.probe is None or not top.isidentifier() or caller.kind == "project" \
+            or (is_stdlib_module(top, python) and not (python[0] < 3 and top in PY3_RENAMES)):
         return []
     from . import users
 
@@ -4217,12 +4223,14 @@ def _stopped_shipping(ctx: Context, sig: F.Signal, caller: Party) -> List[Culpri
     release installs the module and whose pinned release does not goes back to the newest release
     that installs it.  Only a top-level module no pin of the set installs now.
     """
-    from ..crash.stdlib import is_stdlib_module
+    from ..crash.stdlib import PY3_RENAMES, is_stdlib_module
     from . import users
 
     top = (sig.module or "").split(".")[0]
+    python = tuple(ctx.target.python)
+    stdlib = is_stdlib_module(top, python) and not (python[0] < 3 and top in PY3_RENAMES)
     if ctx.probe is None or not top.isidentifier() or "." in (sig.module or "") or caller.kind == "project" \
-            or top.lower() in _NEVER_IMPORTED_TOPS or is_stdlib_module(top, tuple(ctx.target.python)):
+            or top.lower() in _NEVER_IMPORTED_TOPS or stdlib:
         return []  # (the project's own import, a tests/docs folder, the standard library: no pin's doing)
     active = [p for p in ctx.pins if p.active and p.version][:MAX_LISTED_PINS]
     if any(_installs_package(ctx, p.name, p.version, top, namespace=True) for p in active):
@@ -6690,6 +6698,14 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
             found += [c for c in _caller_passes_again(ctx, sig, caller) if c not in found]
             return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version} defines it and its keyword "
                         f"{sig.name!r} exists only in {found[0].name}{found[0].constraint}", found)
+    if sig.family == F.SIGNATURE and sig.detail.get("positional") and not sig.name \
+            and (sig.function or "")[:1].isupper() and "." not in (sig.function or ""):
+        # "Frame() takes no arguments" on 'pandy.Frame(X, cols)': the class's releases taking two
+        found = _signature_owner(ctx, sig, caller)
+        if found:
+            ctx.callee = ctx.party(found[0].name)
+            return done("transitive", sig.family, f"{what}: {found[0].name}=={ctx.callee.version}'s {sig.function} takes "
+                        f"{sig.detail['positional']} positional arguments only in {found[0].name}{found[0].constraint}", found)
     if len(suspects) != 1 and sig.family == F.ATTRIBUTE and sig.cls and sig.name:
         owned = _class_owner(ctx, sig, done, caller)
         if owned is not None:

@@ -21,7 +21,7 @@ def _signal(message):
 
 def test_a_class_taking_no_arguments_is_read_as_one_positional_too_many():
     sig = _signal("SparseDataFrame() takes no arguments")
-    assert (sig.family, sig.function, sig.detail.get("positional")) == (F.SIGNATURE, "SparseDataFrame", 1)
+    assert (sig.family, sig.function, sig.detail.get("positional")) == (F.SIGNATURE, "SparseDataFrame", 2)
 
 
 def test_a_lower_case_function_is_not_read_so():
