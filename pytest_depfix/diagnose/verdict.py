@@ -1692,7 +1692,7 @@ def _became_unhashable(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
     while its release before did not goes back to the newest release with a hashable class,
     or forward to the first that made it hashable again.  Read from source, never run.
     """
-    from . import users
+    from . import raised, users
 
     m = _UNHASHABLE.match(sig.message.strip()) if sig.exc_type.rsplit(".", 1)[-1] == "TypeError" else None
     if m is None or ctx.probe is None or m.group(1) in _BUILTIN_TYPES:
@@ -1717,7 +1717,7 @@ def _became_unhashable(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
         if unhashable(pin.version) is not True:
             return None
         back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: unhashable(v) is False)
-        earlier = [v for pv, v in raised_final_releases(ctx, pin.name) if pv < Version(pin.version)]
+        earlier = [v for pv, v in raised.final_releases(ctx.probe.versions(pin.name)) if pv < Version(pin.version)]
         if not earlier or unhashable(earlier[-1]) is not False:
             back = None  # unhashable before too: the pinned release did not change it
         forward = _first_later(ctx, pin.name, pin.version, lambda v: unhashable(v) is False)
@@ -1731,13 +1731,6 @@ def _became_unhashable(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagn
     caller = caller_party(ctx)
     verdict = "direct" if ctx.is_keep(pin.name) else ("project" if caller.kind == "project" else "transitive")
     return done(verdict, sig.family, f"unhashable type {cls!r}: {where}", found)
-
-
-def raised_final_releases(ctx: Context, dist: str) -> List[Tuple[Version, str]]:
-    """The dist's final releases, oldest first, as ``raised.final_releases`` reads them."""
-    from . import raised
-
-    return raised.final_releases(ctx.probe.versions(dist))
 
 
 _HASH_OFF_DECORATORS = ("dataclass", "s", "attrs", "define", "mutable")
