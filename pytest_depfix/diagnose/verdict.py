@@ -6070,8 +6070,6 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     whose pinned release defines no method of that (distinctive) name anywhere and whose
     earlier release did goes back to the newest release defining it.
     """
-    from . import users
-
     name = sig.name or ""
     active = _frameless_distinctive(ctx, sig, 8)
     if not active:
@@ -6102,13 +6100,7 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
         what = "method"
     found: List[Culprit] = []
     for pin in active:
-        try:
-            if _release_mentions(ctx, pin.name, pin.version, defined) is not False:
-                continue  # defined there (or not known): this pin did not drop it
-            back = users.last_where_before(ctx.probe, pin.name, pin.version,
-                                           lambda v, n=pin.name: bool(_release_mentions(ctx, n, v, defined)))
-        except Exception:
-            continue
+        back = _last_with_before_pin(ctx, pin, defined)  # (defined in the pinned release: it did not drop it)
         if back is not None:
             found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
                 f"no class {sig.cls} of the set had {name!r}; {pin.name}=={pin.version} defines no {what} of that name, "
@@ -6117,6 +6109,19 @@ def _method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
         return []
     ctx.evidence.append(found[0].evidence[0])
     return found
+
+
+def _last_with_before_pin(ctx: Context, pin: Any, pattern: Any) -> Optional[str]:
+    """The newest release before the pin whose files match ``pattern``, when the pinned release's do not (else None)."""
+    from . import users
+
+    try:
+        if _release_mentions(ctx, pin.name, pin.version, pattern) is not False:
+            return None  # it matches there, or the release is not known in full
+        return users.last_where_before(ctx.probe, pin.name, pin.version,
+                                       lambda v: bool(_release_mentions(ctx, pin.name, v, pattern)))
+    except Exception:
+        return None
 
 
 def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
@@ -6159,13 +6164,7 @@ def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
         reaching = [c for c in callers if any(d.key == c.key for d in users.dependants(ctx, pin.key))]
         if not reaching:
             continue  # no caller declares it: its classes cannot be the caller's bases
-        try:
-            if _release_mentions(ctx, pin.name, pin.version, defined) is not False:
-                continue
-            back = users.last_where_before(ctx.probe, pin.name, pin.version,
-                                           lambda v, n=pin.name: bool(_release_mentions(ctx, n, v, defined)))
-        except Exception:
-            continue
+        back = _last_with_before_pin(ctx, pin, defined)
         if back is not None:
             caller = reaching[0]
             found.append(Culprit(pin.name, f"<={back}", CONF_PROBE - 0.1, [
