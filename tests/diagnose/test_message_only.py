@@ -298,6 +298,17 @@ def test_a_builtin_exception_printed_as_its_repr_names_its_class():
     assert infer_message("we raise ValueError() here\n", None) is None
 
 
+def test_a_repr_cut_before_its_closing_quote_is_read_only_when_cpython_words_it():
+    # PrefectHQ/prefect#17006: the reporter pasted the repr up to the module's closing quote.
+    found = infer_message("ImportError(\"cannot import name 'acreate_markdown_artifact' from 'prefect.artifacts'\n", None)
+    assert (found.exc_type, found.message) == (
+        "ImportError", "cannot import name 'acreate_markdown_artifact' from 'prefect.artifacts'")
+    # a cut repr whose words CPython never says for that class stays unread
+    assert infer_message('TypeError("the frobnicator refused the widget today\n', None) is None
+    # ... and so does one whose quote closes later on the line (it is no cut repr)
+    assert infer_message("log: ImportError(\"cannot import name 'x' from 'y'\" was seen twice\n", None) is None
+
+
 def test_a_title_that_lost_its_quote_and_carries_a_stray_word_is_still_cpythons_import_error():
     # pmorissette/bt#109: the issue title "cannot import name 'PandasError python".
     inferred = infer_message("cannot import name 'PandasError python\n", None)
