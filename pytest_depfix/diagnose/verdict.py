@@ -1258,6 +1258,7 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 summary = f"{summary}; {declared[0]}"
         if verdict in ("environment", "unknown"):
             culprits = []
+        culprits = _within_callers_extras(ctx, culprits)
         if len(culprits) > 1:
             culprits = _within_the_set(ctx, culprits)
         culprits.sort(key=lambda c: -c.confidence)
@@ -2810,6 +2811,12 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
             return False
         if holder.search(text):
             return True
+        if function != "<module>" and Version(v) < Version(pin.version):
+            # the module is there and no module of the earlier release defines the function at all:
+            # the function came later, and its line with it (joblib 0.12.0's new deprecated
+            # ``cachedir`` property, read by librosa 0.6.1 on import)
+            found = users.modules_mentioning(ctx.probe, pin.name, v, f"def {function}")
+            return True if found is not None and not found else None
         # the file is read and its function is not there: gone from the release, when no module has it
         if left and function != "<module>" and Version(v) > Version(pin.version):
             found = users.modules_mentioning(ctx.probe, pin.name, v, f"def {function}")
@@ -2846,6 +2853,28 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
     if back is None and forward is None:
         return None
     return back, forward
+
+
+def _new_function_under_older_caller(ctx: Context, pin: Any, back: str, function: str, caller: Any) -> bool:
+    """Whether ``back`` defines ``function`` nowhere and the calling pin's release is older than the pinned one.
+
+    librosa 0.6.1 (May 2018) reads ``memory.cachedir``, a plain attribute then; joblib 0.12.0
+    (June 2018) made it a new deprecated property whose warning fails on Python 2.  The
+    caller's code predates the callee's new function, so the caller is not what changed.
+    """
+    from . import users
+
+    if function in ("", "<module>") or caller is None or caller.kind != "dist" or not caller.version:
+        return False
+    try:
+        found = users.modules_mentioning(ctx.probe, pin.name, back, f"def {function}")
+        if found is None or found:
+            return False
+        said = timeline.upload_time(ctx.index, caller.name, caller.version)
+        built = timeline.upload_time(ctx.index, pin.name, pin.version)
+    except Exception:
+        return False
+    return said is not None and built is not None and said < built
 
 
 def _file_lacks_line(ctx: Context, dist: str, version: str, rel: str, line: str) -> bool:
@@ -2934,10 +2963,14 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     back, forward = came
     if plain_value_error and back is not None:
         return None  # a new line's ValueError may be a check of the project's input: only a dropped old line counts
+    under_caller = False
     if outer.kind != "project" and (forward is None or back is None):
         # Another pin called in (torch's optimizer wrapper calling schedulefree's step): that caller
-        # may be what changed, so only a line the pin itself dropped again reads as its regression.
-        return None
+        # may be what changed, so only a line the pin itself dropped again reads as its regression,
+        # or a function wholly new under a caller released before it (the callee moved under it).
+        under_caller = back is not None and _new_function_under_older_caller(ctx, pin, back, last.function, outer)
+        if not under_caller:
+            return None
     who = "the project" if outer.kind == "project" else outer.name
     where = (f"{pin.name}=={pin.version}'s own line hands the standard library a value it refuses ({rel}: {line[:80]})"
              if refused else f"{pin.name}=={pin.version}'s own line fails where {who} calls it ({rel}: {line[:80]})")
@@ -2947,7 +2980,8 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
         out.append(Culprit(pin.name, f">={forward}", CONF_GUESS, [f"{where}; {pin.name} {forward} no longer has it"],
                            "release-files"))
     ctx.callee = ctx.party(pin.name)
-    return done("direct", sig.family, f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+    return done("transitive" if under_caller else "direct", sig.family,
+                f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
 
 
 MAX_PATH_LINES = 4  # outer lines of the failing path read back through their pins' releases
@@ -7216,6 +7250,85 @@ def _inactive_extra_conflict(ctx: Context, sig: F.Signal) -> Optional[Tuple[str,
         culprits.append(Culprit(other.name, spec, CONF_GUESS, [ev], "matrix"))
     ctx.evidence.append(culprits[0].evidence[0])
     return culprits[0].evidence[0], culprits
+
+
+def _extra_claims(ctx: Context, pin: Any) -> List[Tuple[str, str, str]]:
+    """``(dependency key, extra, range)`` that ``pin`` declares only under a user-facing extra for the target.
+
+    Work extras (test, dev, docs, ...) are left out, and so is a dependency the pin also
+    declares plainly (pip checks that one).
+    """
+    try:
+        meta = ctx.index.metadata(pin.name, pin.version)
+        plain = {canonicalize_name(r.name) for r in meta.dependencies(ctx.target, ())}
+    except Exception:
+        return []
+    out: List[Tuple[str, str, str]] = []
+    for text in meta.requires_dist:
+        extras = _EXTRA_MARKER.findall(text)
+        if not extras or all(_WORK_EXTRA.fullmatch(e) for e in extras):
+            continue
+        try:
+            req = Requirement(text)
+            if req.marker is not None and not any(ctx.target.evaluate(req.marker, e) for e in extras):
+                continue  # the extra's requirement is for another Python or platform
+        except Exception:
+            continue
+        key = canonicalize_name(req.name)
+        if key == pin.key or key in plain or not str(req.specifier):
+            continue
+        out.append((key, next(e for e in extras if not _WORK_EXTRA.fullmatch(e)), str(req.specifier)))
+    return out
+
+
+def _within_callers_extras(ctx: Context, culprits: List[Culprit]) -> List[Culprit]:
+    """Culprits narrowed into the range a pin of the stack declares for them under an extra.
+
+    Kludex/uvicorn#1275: uvicorn 0.14.0 calls ``websockets.legacy``, which websockets 8.1 lacks;
+    websockets 9.0 has the module, but uvicorn's ``standard`` extra says ``websockets>=9.1``, the
+    range its authors tested.  pip never checked it (the extra was not asked for), yet it is
+    the caller's own statement of what works: a move it allows is preferred to one it does
+    not.  Only for a pin outside that range now, only when the narrowed range still has
+    releases, and only for extras of pins the crash's frames show.
+    """
+    if ctx.index is None or not culprits:
+        return culprits
+    shown = crash_dists(ctx)
+    if not shown:
+        return culprits
+    claims: Dict[str, List[Tuple[Any, str, str]]] = {}
+    for key in shown[:MAX_EXTRA_CALLERS]:
+        pin = ctx.pinned(key)
+        if pin is None or not pin.version or not pin.active:
+            continue
+        for dep, extra, spec in _extra_claims(ctx, pin):
+            claims.setdefault(dep, []).append((pin, extra, spec))
+    if not claims:
+        return culprits
+    out: List[Culprit] = []
+    for c in culprits:
+        key = canonicalize_name(c.name)
+        pin = ctx.pinned(key)
+        for caller, extra, spec in claims.get(key, []):
+            if pin is None or not pin.version or not excludes(spec, pin.version):
+                continue
+            try:
+                both = SpecifierSet(c.constraint) & SpecifierSet(spec)
+                finals = _final_versions(ctx, c.name) or []
+            except Exception:
+                continue
+            if any(both.contains(v) for v in finals) and any(not both.contains(v) and SpecifierSet(c.constraint).contains(v)
+                                                             for v in finals):
+                ev = (f"{caller.name}=={caller.version} declares {pin.name}{spec} for its {extra!r} extra "
+                      f"(the range its authors tested; pip never checked it)")
+                c = dataclasses.replace(c, constraint=str(both), evidence=list(c.evidence) + [ev])
+                ctx.evidence.append(ev)
+                break
+        out.append(c)
+    return out
+
+
+MAX_EXTRA_CALLERS = 6  # pins of the stack whose extras are read
 
 
 def _takes_it_in_range(ctx: Context, pin: Any, sig: F.Signal, spec: str) -> bool:
