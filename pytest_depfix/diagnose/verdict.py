@@ -4241,6 +4241,117 @@ def _setup_imports_undeclared(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return _both_ways(pin, where, forward, "builds without it", back, "built without it")
 
 
+MAX_BUILT_PINS = 8  # pins without a wheel for the target whose build requirements are read
+MAX_TOOL_MODULES = 400  # modules of a build tool's release searched for the removed name
+
+
+def _build_requires(ctx: Context, dist: str, version: str) -> Optional[List[Requirement]]:
+    """The build requirements pip would install to build ``dist==version`` for the target.
+
+    None when pip builds nothing (a wheel for the target) or the sdist cannot be read; a
+    missing pyproject.toml or ``[build-system]`` gives ``[]`` (pip's legacy setuptools, uncapped).
+    """
+    from .knowledge import _toml
+
+    try:
+        rel = ctx.index.release(dist, version)
+        if rel is None or rel.wheels_for(ctx.target) or rel.sdist() is None:
+            return None
+        got = ctx.index.read_members(dist, version, lambda m: m.count("/") == 1 and m.endswith("/pyproject.toml"),
+                                     max_bytes=200_000, built=True)
+    except Exception:
+        return None
+    text = next((b.decode("utf-8", "replace") for b in got.values()), "")
+    try:
+        requires = (_toml.loads(text).get("build-system") or {}).get("requires") or [] if text else []
+        out = [Requirement(r) for r in requires if isinstance(r, str)]
+    except Exception:
+        return None
+    return [r for r in out if r.marker is None or ctx.target.evaluate(r.marker, "")]
+
+
+def _tool_uses(ctx: Context, dist: str, version: str, needles: Tuple[str, ...]) -> Optional[bool]:
+    """Whether ``dist==version``'s own modules (its vendored copies and tests aside) spell one of ``needles``."""
+    from .probe import ReleaseTree
+
+    try:
+        tree = ReleaseTree(ctx.probe, dist, version)
+        paths = [p for p in tree.paths() if p.endswith(".py") and not re.search(r"(?:^|/)(?:_?vendor(?:ed)?|tests?)/", p)]
+        if len(paths) > MAX_TOOL_MODULES:
+            return None
+        for i in range(0, len(paths), 60):
+            batch = paths[i:i + 60]
+            tree.prefetch(batch)
+            if any(any(n in (tree.read(p) or "") for n in needles) for p in batch):
+                return True
+    except Exception:
+        return None
+    return False
+
+
+def _capped_tool_using(ctx: Context, reqs: List[Requirement], needles: Tuple[str, ...]) -> Optional[Tuple[str, str]]:
+    """``(tool, newest release the caps allow)`` of a build requirement capped below the tool's newest
+    release, where that allowed release uses the removed name; None when no cap does."""
+    for req in reqs:
+        if not str(req.specifier):
+            continue
+        finals = _final_versions(ctx, req.name) or []
+        allowed = [v for v in finals if req.specifier.contains(v)]
+        if not allowed or allowed[-1] == finals[-1]:
+            continue  # no cap: pip takes the newest tool, which the Python's removal concerns no more than any release
+        if _tool_uses(ctx, req.name, str(allowed[-1]), needles):
+            return req.name, str(allowed[-1])
+    return None
+
+
+def _build_caps_old_tool(ctx: Context, sig: F.Signal, said: str) -> List[Culprit]:
+    """A pin pip builds from its sdist, whose build requirements cap a tool to releases using the removed name.
+
+    deepgram/live-streaming-starter-kit#12: PyAudio 0.2.13 ships no wheel for Linux, so pip builds
+    its sdist, whose ``[build-system]`` asks for ``setuptools<=65.1.1``; that setuptools' own
+    pkg_resources registers ``pkgutil.ImpImporter``, gone in Python 3.12, and the build dies
+    with "module 'pkgutil' has no attribute 'ImpImporter'".  PyAudio 0.2.14 dropped the cap.  The
+    pin moves to its nearest releases that build (a wheel for the target, or no cap that
+    holds the tool to such a release).  Read from the sdists and the tool's release files.
+    """
+    from . import users
+
+    if ctx.probe is None or ctx.index is None:
+        return []
+    short = sig.module.rsplit(".", 1)[-1]
+    needles = (f"{short}.{sig.name}", f"import {sig.name}")
+    found: List[Culprit] = []
+    built = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)][:MAX_LISTED_PINS]
+    asked = 0
+    for pin in built:
+        reqs = _build_requires(ctx, pin.name, pin.version)
+        if reqs is None:
+            continue
+        asked += 1
+        if asked > MAX_BUILT_PINS:
+            break
+        capped = _capped_tool_using(ctx, reqs, needles)
+        if capped is None:
+            continue
+
+        def builds(v: str, name: str = pin.name) -> bool:
+            rel = ctx.index.release(name, v)
+            if rel is not None and rel.wheels_for(ctx.target):
+                return True
+            later_reqs = _build_requires(ctx, name, v)
+            return later_reqs is not None and _capped_tool_using(ctx, later_reqs, needles) is None
+
+        try:
+            forward = _first_later(ctx, pin.name, pin.version, builds)
+            back = users.last_where_before(ctx.probe, pin.name, pin.version, builds)
+        except Exception:
+            continue
+        where = (f"pip builds {pin.name}=={pin.version} from its sdist, whose build requirements hold {capped[0]} "
+                 f"to <={capped[1]}, which uses {sig.module}.{sig.name}; {said}")
+        found += _both_ways(pin, where, forward, "builds without that cap", back, "builds without that cap")
+    return found if len({c.name for c in found}) == 1 else []
+
+
 def _stopped_shipping(ctx: Context, sig: F.Signal, caller: Party) -> List[Culprit]:
     """"No module named configparser": the one pin whose release before the pinned one installed that top-level module.
 
@@ -8992,6 +9103,12 @@ def _python_version(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Di
                 ctx.evidence.insert(0, cut_note)
             return done("transitive", F.PYTHON_VERSION, f"{out[0].name} uses {what}, {said}", out,
                         f"use {older} or a release of the caller that no longer uses {what}")
+    if search_set and sig.module and sig.name:
+        # pip built a pin from its sdist, and the build tool its build-system caps it to uses the name
+        out = _build_caps_old_tool(ctx, sig, f"{what} was {said}")
+        if out:
+            return done("direct", F.PYTHON_VERSION, out[0].evidence[0].split("; ")[0], out,
+                        f"use {older} or a release of {out[0].name} that builds on it")
     # nothing of the set uses the name: the printed frames stand
     if caller.kind != "dist":
         return done("project" if caller.kind == "project" else "unknown", F.PYTHON_VERSION,
