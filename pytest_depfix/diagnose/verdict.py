@@ -1244,6 +1244,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
         if verdict == "unknown" and not culprits:
+            # A pin's own module uses a name it no longer binds, or binds only after the import ran.
+            unbound = _own_name_unbound(ctx)
+            if unbound:
+                verdict, culprits = "direct", unbound
+                summary = f"{summary}; {unbound[0].evidence[0].split('; ')[0]}"
+        if verdict == "unknown" and not culprits:
             # The message itself names a pin's release and a direction ("in MuJoCo 2.3.3 or older").
             said = _message_names_release(ctx)
             if said:
@@ -2982,6 +2988,130 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     ctx.callee = ctx.party(pin.name)
     return done("transitive" if under_caller else "direct", sig.family,
                 f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+_NOT_DEFINED = re.compile(r"(?:global )?name '([A-Za-z_]\w{0,100})' is not defined")
+
+
+def _module_bindings(tree: ast.Module, name: str) -> Optional[List[int]]:
+    """Lines where the module's own top-level code binds ``name`` (not inside a def or class); None: cannot tell.
+
+    A star import, or a function declaring the name ``global``, may bind it where no line says so.
+    """
+    lines: List[int] = []
+
+    def visit(nodes: Iterable[ast.AST]) -> bool:
+        for node in nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for a in node.names:
+                    if a.name == "*":
+                        return False
+                    if (a.asname or a.name.split(".")[0]) == name:
+                        lines.append(node.lineno)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if node.name == name:
+                    lines.append(node.lineno)
+                if any(isinstance(n, ast.Global) and name in n.names for n in ast.walk(node)):
+                    return False
+            else:
+                for n in ast.walk(node):
+                    if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store):
+                        lines.append(node.lineno)
+                    elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                        break
+                if isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+                    inner = [c for f in ("body", "orelse", "finalbody", "handlers") for c in getattr(node, f, []) or []]
+                    if not visit(inner):
+                        return False
+        return True
+
+    return sorted(set(lines)) if visit(getattr(tree, "body", [])) else None
+
+
+def _own_name_unbound(ctx: Context) -> List[Culprit]:
+    """"name 'X' is not defined" in a pin's own module: it no longer binds X, or binds it only after the import used it.
+
+    matplotlib/matplotlib#17962: matplotlib 3.3.0's ``_get_data_path`` writes
+    ``defaultParams['datapath']``, but 3.3.0 binds ``defaultParams`` at line 910 of its
+    ``__init__``, after line 898 runs ``_get_data_path()`` at import (in a frozen app, the
+    only path that reaches it).  3.2.2 imported it at the top, before the function.  A
+    release is safe where the module binds the name before the function's ``def`` (or the
+    function no longer uses it): the nearest such releases both ways are the moves.  Read
+    from release files, never run.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    final = ctx.crash.final
+    m = _NOT_DEFINED.fullmatch((final.message or "").strip())
+    if ctx.probe is None or final.type.rsplit(".", 1)[-1] != "NameError" or not m or not final.frames:
+        return []
+    name = m.group(1)
+    if name in dir(builtins):
+        return []
+    last = final.frames[-1]
+    party = _frame_party(last, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(last)
+    function = last.function or ""
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or not rel.endswith(".py") \
+            or not function.isidentifier():
+        return []  # (a module-level NameError is a script's slip as often as a release's)
+    # the module's own import-time frame, when the stack shows it: the line that ran the function
+    ran = next((fr.line for fr in final.frames if fr.function == "<module>" and frame_relpath(fr) == rel and fr.line), None)
+
+    def read(v: str) -> Optional[ast.Module]:
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, v)
+            text = tree.read(rel) if rel in tree.paths() else None
+            return ast.parse(text) if text else None
+        except Exception:
+            return None
+
+    def defined_at(tree: ast.Module) -> Optional[int]:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function:
+                return node.lineno
+        return None
+
+    def uses(tree: ast.Module) -> bool:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function:
+                return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+        return False
+
+    pinned = read(pin.version)
+    if pinned is None or not last.line:
+        return []
+    at = defined_at(pinned)
+    bound = _module_bindings(pinned, name)
+    if at is None or bound is None or not uses(pinned):
+        return []
+    if bound and not (ran is not None and min(bound) > ran):
+        return []  # bound before anything of the module ran it: the NameError has another cause
+    why = (f"{pin.name}=={pin.version}'s {rel} binds {name} only at line {min(bound)}, after its import ran "
+           f"{function}() at line {ran}" if bound else f"{pin.name}=={pin.version}'s {rel} uses {name} in "
+           f"{function}() but binds it nowhere")
+
+    def safe(v: str) -> bool:
+        tree = read(v)
+        if tree is None:
+            return False
+        if defined_at(tree) is not None and not uses(tree):
+            return True
+        b = _module_bindings(tree, name)
+        d = defined_at(tree)
+        return bool(b) and d is not None and min(b) < d
+
+    try:
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, safe)
+        forward = _first_later(ctx, pin.name, pin.version, safe)
+    except Exception:
+        return []
+    ctx.callee = ctx.party(pin.name)
+    return _both_ways(pin, why, forward, f"binds {name} before {function}() or no longer uses it", back,
+                      f"binds {name} before {function}()", conf=CONF_GUESS)
 
 
 MAX_PATH_LINES = 4  # outer lines of the failing path read back through their pins' releases
