@@ -559,6 +559,7 @@ _WRAPPED_BUILTIN = re.compile(r"(ImportError|ModuleNotFoundError|AttributeError|
 _CAUGHT_AT_END = re.compile(r"\(exception: ([^\n]{1,1000})\)\s*\Z")
 _CAUGHT_TYPES = {"AttributeError", "ImportError", "ModuleNotFoundError", "TypeError", "NameError"}
 _REMOTE_TYPE = re.compile(r"(?i)remote|response|rpc|fault|server|warning")
+MAX_WRAPPED_LINES = 12  # later lines of a wrapper's message read for a caught error's wording
 
 
 def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
@@ -589,6 +590,14 @@ def _wrapped_builtin(exc: ExceptionRecord) -> Optional[ExceptionRecord]:
         whole = found is not None and found.message.strip() == said.strip() and not _REMOTE_TYPE.search(exc.type)
         if found is not None and found.exc_type in _CAUGHT_TYPES and (caught or whole):
             return ExceptionRecord(type=found.exc_type, message=found.message, frames=list(exc.frames))
+        if found is None and not caught and "\n" in exc.message.strip()[:2100] and not _REMOTE_TYPE.search(exc.type):
+            # A wrapper listing what each attempt raised, one per line (azure-identity's
+            # DefaultAzureCredential: "EnvironmentCredential: Authentication failed: 'MsalResponse'
+            # object has no attribute 'headers'"): the first line in CPython's own wording is the signal.
+            for line in exc.message.strip()[:2100].splitlines()[1:MAX_WRAPPED_LINES + 1]:
+                said_line = infer_message(line) if len(line) < 500 else None
+                if said_line is not None and said_line.exc_type in _CAUGHT_TYPES and "CPython" in (said_line.reason or ""):
+                    return ExceptionRecord(type=said_line.exc_type, message=said_line.message, frames=list(exc.frames))
         inside = _SIGNATURE_WORDING.search(exc.message[:2100])
         if inside:
             # flake8's FailedToLoadPlugin: 'Flake8 failed to load plugin "BLK" due to __init__() got ...'

@@ -116,3 +116,26 @@ def test_an_appended_text_with_no_known_wording_stays_unknown():
     sig = classify(_crash("sphinx.errors.ExtensionError", "Handler <function f> for event 'x' threw an exception "
                                                           "(exception: the frobnicator is tired)"))
     assert sig.family == UNKNOWN
+
+
+# -- a wrapper listing each attempt's error on its own line ------------------------------------------
+# Azure/azure-sdk-for-python (msal 1.32.1 under azure-identity 1.17.1): DefaultAzureCredential reports
+# every credential it tried, one per line; EnvironmentCredential's line carries msal's AttributeError.
+
+AZURE = ("DefaultAzureCredential failed to retrieve a token from the included credentials.\n"
+         "20:36:01   Attempted credentials:\n"
+         "20:36:01     EnvironmentCredential: Authentication failed: 'MsalResponse' object has no attribute 'headers'")
+
+
+def test_a_later_line_in_cpythons_wording_is_the_caught_error():
+    from pytest_depfix.diagnose.families import ATTRIBUTE
+
+    sig = classify(_crash("azure.core.exceptions.ClientAuthenticationError", AZURE))
+    assert (sig.family, sig.exc_type, sig.cls, sig.name) == (ATTRIBUTE, "AttributeError", "MsalResponse", "headers")
+
+
+def test_later_lines_with_no_cpython_wording_or_from_a_remote_error_stay_unknown():
+    plain = AZURE.replace("'MsalResponse' object has no attribute 'headers'", "the token endpoint said no")
+    assert classify(_crash("azure.core.exceptions.ClientAuthenticationError", plain)).family == UNKNOWN
+    # another process's error sent back is not this process's AttributeError
+    assert classify(_crash("xmlrpc.client.Fault", AZURE)).family == UNKNOWN
