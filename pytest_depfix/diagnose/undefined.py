@@ -157,13 +157,140 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
             ctx.memo[key] = reads_unbound(text, fr.function, name, line) if text else None
         return ctx.memo[key]  # type: ignore[no-any-return]
 
-    if read(pin.version, fr.line) is not True:
-        return None
-    forward = _first_later(ctx, pin.name, pin.version, lambda v: read(v, None) is False)
+    pinned = read(pin.version, fr.line)
+    if pinned is not True:
+        # bound somewhere (or not known unbound: matplotlib's __init__ touches sys.modules): maybe too late
+        return _bound_after_use(ctx, sig, done, pin, rel, fr, name)
+    forward = _first_later(ctx, pin.name, pin.version, lambda v: read(v, None) is False) \
+        or _patch_where(ctx, pin, lambda v: read(v, None) is False)
     back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: read(v, None) is False)
     where = f"{pin.name} {pin.version}'s {rel} reads {name!r} in {fr.function}() and binds it nowhere"
     culprits = _both_ways(pin, where, forward, f"{fr.function}() no longer reads it unbound",
                           back, f"{fr.function}() did not read it yet")
+    if not culprits:
+        return None
+    ctx.evidence.append(where)
+    ctx.callee = ctx.party(pin.name)
+    return done("direct", sig.family, f"{pin.name} {pin.version} shipped a slip: {where}", culprits)
+
+
+MAX_PATCHES = 10  # later releases of the pinned minor series read when the newest release cannot answer
+
+
+def _patch_where(ctx: Any, pin: Any, ok: Any) -> Optional[str]:
+    """The first later release of the pin's own minor series where ``ok(v)``.
+
+    ``_first_later`` asks the newest release first, and a module the project later moved
+    (pywebview's ``webview/gtk.py``, ``webview/platforms/gtk.py`` since 3.0) answers nothing
+    there, though pywebview 1.2.1, a patch, fixed the slip.
+    """
+    from packaging.version import Version
+
+    from .verdict import _final_versions
+
+    try:
+        pinned = Version(pin.version)
+        later = [v for v in _final_versions(ctx, pin.name) or () if v > pinned and v.release[:2] == pinned.release[:2]]
+        for v in later[:MAX_PATCHES]:
+            if ok(str(v)):
+                return str(v)
+    except Exception:
+        return None
+    return None
+
+
+def _module_bindings(tree: ast.Module, name: str) -> Optional[List[int]]:
+    """Lines where the module's own top-level code binds ``name`` (not inside a def or class); None: cannot tell.
+
+    A star import, or a function declaring the name ``global``, may bind it where no line says so.
+    """
+    lines: List[int] = []
+
+    def visit(nodes: Any) -> bool:
+        for node in nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for a in node.names:
+                    if a.name == "*":
+                        return False
+                    if (a.asname or a.name.split(".")[0]) == name:
+                        lines.append(node.lineno)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if node.name == name:
+                    lines.append(node.lineno)
+                if any(isinstance(n, ast.Global) and name in n.names for n in ast.walk(node)):
+                    return False
+            else:
+                for n in ast.walk(node):
+                    if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store):
+                        lines.append(node.lineno)
+                if isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
+                    inner = [c for f in ("body", "orelse", "finalbody", "handlers") for c in getattr(node, f, []) or []]
+                    if not visit(inner):
+                        return False
+        return True
+
+    return sorted(set(lines)) if visit(getattr(tree, "body", [])) else None
+
+
+def _bound_after_use(ctx: Any, sig: F.Signal, done: Any, pin: Any, rel: str, fr: Any, name: str) -> Optional[Diagnosis]:
+    """The module binds the name, but only after its own import ran the function that reads it.
+
+    matplotlib/matplotlib#17962: matplotlib 3.3.0's ``_get_data_path`` writes
+    ``defaultParams['datapath']``, but 3.3.0 binds ``defaultParams`` near the end of its
+    ``__init__``, after line 898 ran ``_get_data_path()`` at import (in a frozen app, the only
+    path that reaches it); 3.2.2 imported it at the top, before the function.  Read only when
+    the stack shows the module's own import-time frame (its line is the one that ran the
+    function) and every binding comes after that line.  A release is safe where the module
+    binds the name before the function's ``def``, or the function no longer reads it.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+    from .verdict import CONF_GUESS, _both_ways, _first_later
+
+    function = fr.function or ""
+    ran = next((f.line for f in ctx.crash.root.frames if f.function == "<module>" and frame_relpath(f) == rel and f.line), None)
+    if ran is None or not function.isidentifier():
+        return None
+
+    def tree_of(version: str) -> Optional[ast.Module]:
+        try:
+            text = ReleaseTree(ctx.probe, pin.name, version).read(rel)
+            return ast.parse(text) if text and len(text) <= MAX_SOURCE else None
+        except Exception:
+            return None
+
+    def function_at(tree: ast.Module) -> Optional[ast.AST]:
+        return next((n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == function), None)
+
+    def reads(node: ast.AST) -> bool:
+        return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
+
+    pinned = tree_of(pin.version)
+    node = function_at(pinned) if pinned is not None else None
+    bound = _module_bindings(pinned, name) if pinned is not None else None
+    if node is None or not bound or not reads(node) or min(bound) <= ran:
+        return None  # bound before anything of the module ran it: the NameError has another cause
+
+    def safe(version: str) -> bool:
+        tree = tree_of(version)
+        at = function_at(tree) if tree is not None else None
+        if at is None:
+            return False
+        if not reads(at):
+            return True
+        b = _module_bindings(tree, name)
+        return bool(b) and min(b) < at.lineno
+
+    try:
+        forward = _first_later(ctx, pin.name, pin.version, safe) or _patch_where(ctx, pin, safe)
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, safe)
+    except Exception:
+        return None
+    where = (f"{pin.name}=={pin.version}'s {rel} binds {name} only at line {min(bound)}, after its import "
+             f"ran {function}() at line {ran}")
+    culprits = _both_ways(pin, where, forward, f"binds {name} before {function}() or no longer reads it", back,
+                          f"binds {name} before {function}()", conf=CONF_GUESS)
     if not culprits:
         return None
     ctx.evidence.append(where)

@@ -1,4 +1,4 @@
-"""A pin's own module raises "name 'X' is not defined": it binds X nowhere, or only after its import ran the function.
+"""A pin's own module raises "name 'X' is not defined": it binds X nowhere, or only after its import ran the function (undefined.py).
 
 matplotlib/matplotlib#17962: matplotlib 3.3.0's ``_get_data_path`` writes ``defaultParams['datapath']``,
 but 3.3.0 binds ``defaultParams`` near the end of its ``__init__``, after the import already ran

@@ -92,3 +92,14 @@ def test_a_global_bound_by_an_import_inside_a_function_is_bound():
     # 'if __name__ != "__main__":' is no demo block: what it binds is bound on import
     guarded = 'if __name__ != "__main__":\n    progress = 1\n\n\ndef f():\n    return progress\n'
     assert reads_unbound(guarded, "f", "progress") is False
+
+
+def test_a_patch_that_fixed_the_slip_is_found_when_the_newest_release_moved_the_module(index_for):
+    # r0x0r/pywebview#50: pywebview 1.2.1 fixed gtk.py's unbound name; by 3.0 the module had moved elsewhere,
+    # so the newest release answers nothing about it
+    def rel(v, files):
+        return {"version": v, "files": dict({"richy/__init__.py": ""}, **files)}
+    universe = {"richy": [rel("4.0.0", {"richy/progress.py": FIXED}), rel("4.1.0", {"richy/progress.py": SLIP}),
+                          rel("4.1.1", {"richy/progress.py": FIXED}), rel("5.0.0", {"richy/platforms/progress.py": FIXED})]}
+    d = _diagnose(index_for, universe)
+    assert sorted(c.constraint for c in d.culprits) == ["<=4.0.0", ">=4.1.1"], d.summary
