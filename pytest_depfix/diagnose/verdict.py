@@ -2811,10 +2811,11 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
             return False
         if holder.search(text):
             return True
-        if function != "<module>" and Version(v) < Version(pin.version):
-            # the module is there and no module of the earlier release defines the function at all:
-            # the function came later, and its line with it (joblib 0.12.0's new deprecated
-            # ``cachedir`` property, read by librosa 0.6.1 on import)
+        if function != "<module>" and v == previous:
+            # the module is there and no module of the release just before defines the function at
+            # all: the function came with the pinned release, its line with it (joblib 0.12.0's new
+            # deprecated ``cachedir`` property, read by librosa 0.6.1 on import).  Only the release
+            # just before: a function older than that (requests' VendorAlias hook) is no sign.
             found = users.modules_mentioning(ctx.probe, pin.name, v, f"def {function}")
             return True if found is not None and not found else None
         # the file is read and its function is not there: gone from the release, when no module has it
@@ -2825,6 +2826,7 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
 
     pinned = Version(pin.version)
     finals = [v for v in _final_versions(ctx, pin.name) or () if v.release[:1] == pinned.release[:1]]
+    previous = next((str(v) for v in reversed(finals) if v < pinned), None)
     if state(pin.version) is not False:
         return None  # the pinned release's file does not hold the shown line: another release ran
     back = forward = None

@@ -55,3 +55,16 @@ def test_a_caller_released_after_the_new_function_may_be_what_changed(index_for)
 def test_a_function_that_only_moved_from_another_module_is_not_new(index_for):
     d = _diagnose(index_for, elsewhere="class Memory:\n    def cachedir(self):\n        return None\n")
     assert ("jobly", "<=0.11") not in [(c.name, c.constraint) for c in d.culprits], d.summary
+
+
+def test_a_function_older_than_the_release_just_before_is_no_new_function(index_for):
+    # loris-imageserver/loris#230: requests 2.6.0's VendorAlias.load_module runs __import__(''); the hook
+    # came in 2.5.x, long before 2.6.0, so the release without it (2.4.3) is no "before it came"
+    from tests.diagnose.test_new_own_line import HOOK, HOOK_PASTE
+
+    releases = [("2.4.3", "x = 1\n"), ("2.5.2", HOOK), ("2.5.3", HOOK), ("2.6.0", HOOK), ("2.6.1", "x = 1\n")]
+    universe = {"requestsy": [{"version": v, "files": {"requestsy/__init__.py": "from .packages import x\n",
+                                                       "requestsy/packages/__init__.py": body}} for v, body in releases]}
+    index, target = index_for(universe, python="3.8")
+    d = diagnose_paste(index, target, "requestsy==2.6.0\n", HOOK_PASTE)
+    assert [(c.name, c.constraint) for c in d.culprits] == [("requestsy", ">=2.6.1")], d.summary
