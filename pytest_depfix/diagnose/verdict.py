@@ -1244,6 +1244,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
         if verdict == "unknown" and not culprits:
+            # The pin's own import calls a function the same module defines, with arguments it refuses.
+            slip = _own_import_slip(ctx, sig)
+            if slip:
+                verdict, culprits = "direct", slip
+                summary = f"{summary}; {slip[0].evidence[0].split('; ')[0]}"
+        if verdict == "unknown" and not culprits:
             # The message itself names a pin's release and a direction ("in MuJoCo 2.3.3 or older").
             said = _message_names_release(ctx)
             if said:
@@ -2984,6 +2990,87 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     ctx.callee = ctx.party(pin.name)
     return done("transitive" if under_caller else "direct", sig.family,
                 f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+_SIGNATURE_REFUSAL = re.compile(r"([A-Za-z_]\w{0,100})\(\) (?:missing \d+ required (?:positional|keyword-only) argument"
+                                r"|takes (?:from )?\d+ (?:to \d+ )?positional arguments? but \d+ (?:was|were) given"
+                                r"|got an unexpected keyword argument)")
+
+
+def _own_import_slip(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """A pin's import runs (a class body, the module) into its own function refusing the arguments: the release's slip.
+
+    empicano/aiomqtt#102: asyncio-mqtt 0.12.0 defines ``_outgoing_call(self, func)`` as a method of
+    ``Client`` and applies it as ``@_outgoing_call`` in the same class body, so ``import
+    asyncio_mqtt`` dies with "_outgoing_call() missing 1 required positional argument: 'func'";
+    0.12.1 made it a module-level decorator ``_outgoing_call(method)``.  Only when the failing
+    frame runs at import (``<module>`` or a class body of that file) and the refusing function is
+    defined in that very file: no other pin is involved, every user of the release fails the same
+    way.  The moves are the nearest releases whose file defines the function otherwise (another
+    signature) or not at all.  Read from release files, never run; ranked as a guess.
+    """
+    from . import users
+    from .adapted import frame_relpath
+    from .probe import ReleaseTree
+
+    final = ctx.crash.final
+    m = _SIGNATURE_REFUSAL.match((final.message or "").strip())
+    if ctx.probe is None or final.type.rsplit(".", 1)[-1] != "TypeError" or not m or not final.frames:
+        return []
+    callee = m.group(1)
+    fr = final.frames[-1]
+    party = _frame_party(fr, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(fr)
+    where_fn = fr.function or ""
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel or not rel.endswith(".py") \
+            or not (where_fn == "<module>" or where_fn[:1].isupper()):
+        return []
+
+    def defs(version: str) -> Optional[List[str]]:
+        """The argument lists of every ``def callee`` in the release's file; None: no such file."""
+        try:
+            tree = ReleaseTree(ctx.probe, pin.name, version)
+            text = tree.read(rel) if rel in tree.paths() else None
+            parsed = ast.parse(text) if text else None
+        except Exception:
+            return None
+        if parsed is None:
+            return None
+        return sorted(ast.dump(n.args) for n in ast.walk(parsed)
+                      if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == callee)
+
+    pinned = defs(pin.version)
+    if not pinned:
+        return []  # the refusing function is not this file's own
+    try:
+        body = ast.parse(ReleaseTree(ctx.probe, pin.name, pin.version).read(rel) or "")
+    except Exception:
+        return []
+    if where_fn != "<module>" and not any(isinstance(n, ast.ClassDef) and n.name == where_fn for n in ast.walk(body)):
+        return []  # a capitalised function, not a class body of this file
+
+    def other(version: str) -> bool:
+        found = defs(version)
+        return found is not None and found != pinned
+
+    try:
+        forward = _first_later(ctx, pin.name, pin.version, other)
+        if forward is None:
+            from .undefined import _patch_where
+
+            forward = _patch_where(ctx, pin, other)
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, other)
+    except Exception:
+        return []
+    where = (f"{pin.name}=={pin.version}'s own import ({rel}, {where_fn}) calls {callee}(), which the same file "
+             f"defines, with arguments it refuses")
+    out = _both_ways(pin, where, forward, f"file defines {callee}() otherwise", back,
+                     f"file defines {callee}() otherwise", possessive=True, conf=CONF_GUESS)
+    if out:
+        ctx.evidence.append(where)
+        ctx.callee = ctx.party(pin.name)
+    return out
 
 
 MAX_PATH_LINES = 4  # outer lines of the failing path read back through their pins' releases
