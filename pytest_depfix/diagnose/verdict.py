@@ -444,8 +444,14 @@ def excludes(spec: str, version: Optional[str]) -> bool:
 
 
 def below_series(version: str) -> str:
-    """``<X.Y`` for a version X.Y.Z: the break usually came with the series' first release."""
+    """``<X.Y`` for a version X.Y.Z: the break usually came with the series' first release.
+
+    A pre-release pin (pyusb 1.0.0b2) is already inside its series' pre-releases, which
+    ``<1.0`` would exclude (PEP 440): the way back starts right below the pinned one.
+    """
     v = Version(version)
+    if v.is_prerelease:
+        return f"<{version}"
     major, minor = (list(v.release) + [0])[:2]
     if major == 0 or minor > 0 or len(v.release) > 1:
         return f"<{major}.{minor}"
