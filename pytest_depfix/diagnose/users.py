@@ -31,6 +31,7 @@ from .pysource import _slice, parse_quietly, resolve_relative, version_side
 MAX_CALLERS = 4  # declared dependants of the callee that are read
 MAX_FILES = 600  # modules of one release that are scanned
 MAX_RELEASES = 10  # later releases of a caller that are read
+MAX_GALLOP = 60  # earlier releases galloped through when the nearest MAX_RELEASES all still use a name
 
 
 @dataclass
@@ -2365,12 +2366,15 @@ def last_without_before_read(probe: Any, index: Any, dist: str, version: str, mo
         earlier = sorted((Version(v) for v in probe.versions(dist)), reverse=True)
     except (InvalidVersion, Exception):
         return None, False
-    earlier = [v for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease][:MAX_RELEASES]
+    older = [v for v in earlier if v < pinned and not v.is_prerelease and not v.is_devrelease]
+    earlier = older[:MAX_RELEASES]
+    used = 0  # how many of the nearest releases were read and still use the name
     for v in earlier:
         partial = False
         try:
             try:
                 if first_use(probe, dist, str(v), module, name, raises=raises, python=python) is not None:
+                    used += 1
                     continue  # (first_use stops at the first module that uses it: cheap when it does)
             except _ByteCap:
                 if not use_file or use_file not in ReleaseTree(probe, dist, str(v)).paths():
@@ -2389,6 +2393,46 @@ def last_without_before_read(probe: Any, index: Any, dist: str, version: str, mo
             return str(v), partial
         except Exception:
             continue
+    if used == len(earlier) == MAX_RELEASES and len(older) > MAX_RELEASES:
+        # Every one of the nearest releases still uses it (wagtail 2.4 to 2.7.4 all import
+        # URLResolver, 2.3 is the 14th back): a use, once come, stays, so the older releases are
+        # galloped and halved for the newest one without it, then checked like the rest.
+        rest = [str(v) for v in older[MAX_RELEASES:MAX_GALLOP]]
+        memo: Dict[int, bool] = {}
+
+        def clean(i: int) -> bool:
+            if i not in memo:
+                try:
+                    memo[i] = first_use(probe, dist, rest[i], module, name, raises=raises, python=python) is None
+                except Exception:
+                    memo[i] = False
+            return memo[i]
+
+        lo, step, i = -1, 1, 0
+        while i < len(rest) and not clean(i):
+            lo, i, step = i, i + step, step * 2
+        if i >= len(rest):
+            i = len(rest) - 1
+            if not clean(i):
+                return None, False
+        hi = i
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if clean(mid):
+                hi = mid
+            else:
+                lo = mid
+        v = rest[hi]
+        try:
+            if base is not None and _refuses(probe, dist, v, base):
+                return None, False
+            if base_dist is not None and base is not None and _wants_other_variant(index, dist, v, base, base_dist):
+                return None, False
+            if python is not None and first_too_new(probe, dist, v, python, files=imported_at_import(probe, dist, v)) is not None:
+                return None, False
+        except Exception:
+            return None, False
+        return v, False
     return None, False
 
 

@@ -5386,18 +5386,27 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
         return []  # the callee dropped the name (or no range is known): the caller moves forward instead
     from . import users
 
+    from .adapted import frame_relpath
+
     raises = "AttributeError" if sig.family == F.ATTRIBUTE else "ImportError"
+    # the caller's own module that uses the name (its innermost frame): a release too big to read
+    # whole (wagtail's) is still read there
+    use_file = next((frame_relpath(fr) for fr in reversed(ctx.crash.root.frames)
+                     if _frame_party(fr, ctx) == caller and frame_relpath(fr)), None)
     try:
-        back = users.last_without_before(ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises,
-                                         base=(sig.module.split(".")[0], callee.version), base_dist=callee.name)
+        back, partial = users.last_without_before_read(
+            ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises,
+            base=(sig.module.split(".")[0], callee.version), base_dist=callee.name, use_file=use_file)
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s earlier releases: {type(exc).__name__}")
         return []
     if back is None:
         return []
-    return [Culprit(caller.name, f"=={back}", CONF_PROBE, [f"{what} exists only in {callee.name}{present}, newer than the kept "
-                    f"{callee.version}; {caller.name} {back} is its newest earlier release that does not use it "
-                    f"(read from release files)"], "release-files")]
+    how = (f"whose {use_file} does not use it (the rest of that release is over the read cap and was not checked)"
+           if partial else "that does not use it (read from release files)")
+    return [Culprit(caller.name, f"=={back}", CONF_TIME if partial else CONF_PROBE, [
+        f"{what} exists only in {callee.name}{present}, newer than the kept {callee.version}; {caller.name} {back} "
+        f"is its newest earlier release {how}"], "release-files")]
 
 
 def _only_above(spec: str, version: str) -> bool:
