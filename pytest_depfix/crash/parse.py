@@ -210,12 +210,15 @@ def _parse_lines(text: str) -> List[Crash]:
     parser.ipy_arrows = _IPY_ARROW_LINE.search(text) is not None
     first = True
     marked = "**" in text
+    italic = _ITALIC_OPEN.search(text) is not None
     lines = text.splitlines()
     if "File" in text and "line" in text:
         lines = _unwrap_frame_headers(lines)
     for raw in lines:
         if marked and "**" in raw:
             raw = _unmark(raw)
+        if italic:
+            raw = _unitalic(raw)
         raw = _title_file(raw)
         if raw[:1] == "{":
             raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
@@ -300,6 +303,25 @@ def _unmark(raw: str) -> str:
     raw = raw.replace("***", "")
     m = _BOLD_LINE.match(raw)
     return m.group(1) + m.group(2) if m else raw
+
+
+# Markdown italics around a pasted block: "_File "...", line 289, in __init__" ... "AssertionError_".
+_ITALIC_OPEN = re.compile(r'(?m)^[ \t]*[_*](?:File "|Traceback \(most recent call last\))')
+
+
+def _unitalic(raw: str) -> str:
+    """The italics' opening mark before a frame header or "Traceback", and the closing one after the exception.
+
+    pyupdater#337's reporter wrapped the last frame and the exception in ``_..._``; a trailing
+    mark is dropped only where what remains is an exception line, so source ending in ``_`` stays.
+    """
+    m = re.match(r'([ \t]*)[_*]((?:File "|Traceback \(most recent call last\)).*)\Z', raw)
+    if m:
+        return m.group(1) + m.group(2)
+    st = raw.rstrip()
+    if st[-1:] in ("_", "*") and exception_line(st[:-1].strip()) is not None:
+        return st[:-1]
+    return raw
 
 
 # Airflow's task log: "{bash_operator.py:157} INFO - " before every line, or only some of them.

@@ -494,6 +494,20 @@ def test_markdown_bold_a_reporter_put_on_the_traceback_is_read_through():
     assert bold.final.message == "cannot import name 'is_list_like'"
 
 
+def test_markdown_italics_around_a_pasted_frame_and_exception_are_read_through():
+    # Sc0rpi0n/pyupdater (pyinstaller 3.6's duplicate nacl hook): the reporter wrapped the block in _..._
+    text = ('_File "c:\\env\\lib\\site-packages\\PyInstaller\\depend\\imphook.py", line 289, in __init__\n'
+            "    assert self.hook_module_name not in HOOKS_MODULE_NAMES\n"
+            "AssertionError_\n")
+    [crash] = parse_traceback(text)
+    assert crash.final.type == "AssertionError"
+    assert [f.line for f in crash.final.frames] == [289]
+    # source that ends in an underscore keeps it
+    [plain] = parse_traceback('Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n'
+                              "    x = _private_\nNameError: name '_private_' is not defined\n")
+    assert plain.final.frames[0].source == "x = _private_"
+
+
 def test_double_asterisks_inside_source_are_kept():
     text = ('Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n    f(*args, **kwargs)\n'
             'TypeError: f() got an unexpected keyword argument \'x\'\n')
