@@ -214,6 +214,8 @@ def _parse_lines(text: str) -> List[Crash]:
     lines = text.splitlines()
     if "File" in text and "line" in text:
         lines = _unwrap_frame_headers(lines)
+    if ":\n" in text or ": \n" in text:
+        lines = _join_message_on_next_line(lines)
     for raw in lines:
         if marked and "**" in raw:
             raw = _unmark(raw)
@@ -290,6 +292,30 @@ def _unwrap_frame_headers(lines: List[str]) -> List[str]:
 # is an IPython traceback even when its frame headers lost their site-packages prefix.
 _IPY_ARROW_LINE = re.compile(r"(?m)^[ \t]*-+> ?\d{1,9} ")
 _IMPORT_STATEMENT = re.compile(r"(?:from[ \t]+[\w.]{1,300}[ \t]+import[ \t]+\S|import[ \t]+[\w.]+)")
+def _join_message_on_next_line(lines: List[str]) -> List[str]:
+    """A builtin exception whose message starts on the next line, joined into one exception line.
+
+    statsmodels 0.13 raises ``NotImplementedError`` with a text that begins with a line break,
+    so Python prints "NotImplementedError: " and the words below it.  Only an unindented
+    builtin's name and colon, followed by a line of text (no frame, no other exception): a bare
+    "ValueError:" stays a heading.
+    """
+    out: List[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        st = line.strip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if line[:1] not in (" ", "\t") and st.endswith(":") and st[:-1] in _BARE_BUILTINS and nxt \
+                and not nxt.startswith(("File \"", "Traceback")) and exception_line(nxt) is None:
+            out.append(f"{st[:-1]}: {nxt}")
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 _PYTEST_GT = re.compile(r">[ \t]{2,}\S")  # pytest marks the failing line of a frame with ">   "
 _BOLD_LINE = re.compile(r"^(\s*)\*\*(\S.*?\S)\*\*\s*$")
 

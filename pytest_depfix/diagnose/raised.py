@@ -114,15 +114,22 @@ def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]
     if tree is None:
         return None
     in_raise: dict = {}
-    for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
-        own = list(_own_nodes(scope))
-        # "msg = (...); raise RuntimeError(msg)": the message was built first, in the same function
-        assigned: dict = {}
-        for node in own:
+
+    def assignments(nodes: Iterable[ast.AST]) -> dict:
+        out: dict = {}
+        for node in nodes:
             if isinstance(node, ast.Assign):
                 for t in node.targets:
                     if isinstance(t, ast.Name):
-                        assigned.setdefault(t.id, []).append(node.value)
+                        out.setdefault(t.id, []).append(node.value)
+        return out
+
+    # statsmodels 0.13's "raise NotImplementedError(ARIMA_DEPRECATION_ERROR)" names a module constant
+    module_assigned = assignments(tree.body if isinstance(tree, ast.Module) else [])
+    for scope in [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        own = list(_own_nodes(scope))
+        # "msg = (...); raise RuntimeError(msg)": the message was built first, in the same function
+        assigned = assignments(own)
         for node in own:
             raised_exc = node.exc if isinstance(node, ast.Raise) else _raise_helper_arg(node)
             if raised_exc is not None:
@@ -132,7 +139,8 @@ def _raised(source: Any, message: str) -> Optional[Tuple[float, str, frozenset]]
                 name = cls.id if isinstance(cls, ast.Name) else cls.attr if isinstance(cls, ast.Attribute) else ""
                 parts = [node.exc]
                 if isinstance(node.exc, ast.Call):
-                    parts += [v for a in node.exc.args if isinstance(a, ast.Name) for v in assigned.get(a.id, [])]
+                    parts += [v for a in node.exc.args if isinstance(a, ast.Name)
+                              for v in assigned.get(a.id) or module_assigned.get(a.id, [])]
                 for part in parts:
                     for sub in ast.walk(part):
                         if isinstance(sub, ast.Constant) and isinstance(sub.value, str):

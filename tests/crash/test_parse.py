@@ -508,6 +508,18 @@ def test_markdown_italics_around_a_pasted_frame_and_exception_are_read_through()
     assert plain.final.frames[0].source == "x = _private_"
 
 
+def test_a_builtin_exception_whose_message_starts_on_the_next_line_is_read():
+    # facebookresearch/Kats#145: statsmodels 0.13's NotImplementedError prints its text after a line break
+    text = ("NotImplementedError: \n"
+            "statsmodels.tsa.arima_model.ARMA and statsmodels.tsa.arima_model.ARIMA have\n"
+            "been removed in favor of statsmodels.tsa.arima.model.ARIMA (note the .\n")
+    [crash] = parse_traceback(text)
+    assert crash.final.type == "NotImplementedError"
+    assert crash.final.message.startswith("statsmodels.tsa.arima_model.ARMA and")
+    # a word that is no builtin exception, with a colon, is a heading
+    assert parse_traceback("Summary:\nthings went wrong\n") == []
+
+
 def test_double_asterisks_inside_source_are_kept():
     text = ('Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n    f(*args, **kwargs)\n'
             'TypeError: f() got an unexpected keyword argument \'x\'\n')

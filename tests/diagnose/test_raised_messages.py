@@ -249,3 +249,14 @@ def test_a_refusal_only_the_projects_first_release_lacked_is_not_what_changed(in
     # one major back is still a change worth offering
     d = _traity(index_for, [("3.9.0", OPEN_OLD), ("4.3.2", OPEN_NEW)])
     assert [(c.name, c.constraint) for c in d.culprits] == [("traity", "<=3.9.0")], d.summary
+
+
+def test_a_raise_naming_a_module_constant_raises_that_constants_words():
+    # facebookresearch/Kats#145: statsmodels 0.13.0's ARMA.__init__ raises NotImplementedError(ARIMA_DEPRECATION_ERROR)
+    module = ('ARIMA_DEPRECATION_ERROR = """\nstatsmodels.tsa.arima_model.ARMA and statsmodels.tsa.arima_model.ARIMA have\n'
+              'been removed in favor of statsmodels.tsa.arima.model.ARIMA.\n"""\n\n\nclass ARMA:\n'
+              '    def __init__(self, *args, **kwargs):\n        raise NotImplementedError(ARIMA_DEPRECATION_ERROR)\n')
+    message = "statsmodels.tsa.arima_model.ARMA and statsmodels.tsa.arima_model.ARIMA have"
+    assert message_raised(module, message) is not None
+    # the same words in a constant no raise names are only a mention
+    assert message_raised(module.replace("raise NotImplementedError(ARIMA_DEPRECATION_ERROR)", "return None"), message) is None
