@@ -127,7 +127,7 @@ _REPR_BUILTIN = re.compile(r"(?<![\w.])(" + "|".join(sorted(
 # ... and one cut before its closing quote, at the end of the pasted line (prefect-dbt's report:
 # 'ImportError("cannot import name \'acreate_markdown_artifact\' from \'prefect.artifacts\''): read only
 # when what follows the quote is CPython's own wording for that class.
-_REPR_UNCLOSED = re.compile(r"(?<![\w.])(ImportError|ModuleNotFoundError|AttributeError|TypeError)\((\"|')(.{8,500})$")
+_REPR_UNCLOSED = re.compile(r"(?<!raise )(?<![\w.])(ImportError|ModuleNotFoundError|AttributeError|TypeError)\((\"|')(.{8,500})$")
 # ... and a library's own exception class the same way, read only after the wordings above: Celery's
 # 'Control command error: OperationalError("\\nCannot route message for exchange ...")' (kombu's).
 _REPR_NAMED = re.compile(r"(?<!raise )(?<![\w.])((?:[A-Za-z_]\w{0,100}\.){0,6}[A-Z]\w{0,100}(?:Error|Exception))\((\"|')(.{1,300}?)\2\)")
@@ -369,8 +369,10 @@ def _identify(line: str, kb: Optional[KnowledgeBase]) -> Optional[Tuple[str, str
         return m.group(1), "the line prints it as its repr", text.replace("\\" + quote, quote).replace("\\\\", "\\")
     m = _REPR_UNCLOSED.search(line.rstrip())
     if m and m.group(2) not in m.group(3).replace("\\" + m.group(2), ""):
-        inner = m.group(3)
-        if any(rx.match(inner) and exc_type == m.group(1) for rx, exc_type in _CPYTHON):
+        quote = m.group(2)
+        inner = m.group(3).replace("\\" + quote, quote).replace("\\\\", "\\")
+        # cut after a quoted name closed, never inside one ("has no attribute 'flo"): its quotes pair up
+        if inner.count("'") % 2 == 0 and any(rx.match(inner) and exc_type == m.group(1) for rx, exc_type in _CPYTHON):
             return m.group(1), "the line prints it as its repr, cut before its closing quote", inner
     for rx, exc_type in _CPYTHON:
         if rx.match(line):

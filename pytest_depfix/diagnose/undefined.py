@@ -203,8 +203,17 @@ def _module_bindings(tree: ast.Module, name: str) -> Optional[List[int]]:
     """Lines where the module's own top-level code binds ``name`` (not inside a def or class); None: cannot tell.
 
     A star import, or a function declaring the name ``global``, may bind it where no line says so.
+    Compound statements (if, try and its handlers, with, for, while, match) are entered, their
+    headers' own targets counted; a def nested in them binds only its own name.
     """
     lines: List[int] = []
+    compound = tuple(getattr(ast, n) for n in ("If", "Try", "TryStar", "With", "AsyncWith", "For", "AsyncFor",
+                                               "While", "ExceptHandler", "Match", "match_case") if hasattr(ast, n))
+
+    def stores(node: Optional[ast.AST], line: int) -> None:
+        for n in ast.walk(node) if node is not None else ():
+            if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store):
+                lines.append(line)
 
     def visit(nodes: Any) -> bool:
         for node in nodes:
@@ -219,14 +228,21 @@ def _module_bindings(tree: ast.Module, name: str) -> Optional[List[int]]:
                     lines.append(node.lineno)
                 if any(isinstance(n, ast.Global) and name in n.names for n in ast.walk(node)):
                     return False
+            elif isinstance(node, compound):
+                line = getattr(node, "lineno", 0) or getattr(getattr(node, "pattern", None), "lineno", 0)
+                stores(getattr(node, "target", None), line)
+                for item in getattr(node, "items", []) or []:
+                    stores(item.optional_vars, line)
+                if isinstance(node, ast.ExceptHandler) and node.name == name:
+                    lines.append(line)
+                if isinstance(getattr(node, "test", None), ast.AST):
+                    stores(node.test, line)  # a walrus in the condition
+                inner = [c for f in ("body", "orelse", "finalbody", "handlers", "cases")
+                         for c in getattr(node, f, []) or []]
+                if not visit(inner):
+                    return False
             else:
-                for n in ast.walk(node):
-                    if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store):
-                        lines.append(node.lineno)
-                if isinstance(node, (ast.If, ast.Try, ast.With, ast.For, ast.While)):
-                    inner = [c for f in ("body", "orelse", "finalbody", "handlers") for c in getattr(node, f, []) or []]
-                    if not visit(inner):
-                        return False
+                stores(node, node.lineno)
         return True
 
     return sorted(set(lines)) if visit(getattr(tree, "body", [])) else None

@@ -2401,9 +2401,12 @@ def last_without_before_read(probe: Any, index: Any, dist: str, version: str, mo
         memo: Dict[int, bool] = {}
 
         def clean(i: int) -> bool:
+            """No use of the name, in a release that still ships the module using it now (one
+            without the whole module, wagtail 1.x without routable/, would only fail elsewhere)."""
             if i not in memo:
                 try:
-                    memo[i] = first_use(probe, dist, rest[i], module, name, raises=raises, python=python) is None
+                    memo[i] = (not use_file or use_file in ReleaseTree(probe, dist, rest[i]).paths()) and \
+                        first_use(probe, dist, rest[i], module, name, raises=raises, python=python) is None
                 except Exception:
                     memo[i] = False
             return memo[i]

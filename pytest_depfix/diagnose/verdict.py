@@ -451,7 +451,7 @@ def below_series(version: str) -> str:
     """
     v = Version(version)
     if v.is_prerelease:
-        return f"<{version}"
+        return f"<{v.public}"  # (a local label, NGC's "2.2.0a0+81ea7a4", is no part of an ordered comparison)
     major, minor = (list(v.release) + [0])[:2]
     if major == 0 or minor > 0 or len(v.release) > 1:
         return f"<{major}.{minor}"
@@ -2791,7 +2791,7 @@ MAX_NEW_LINE_RELEASES = 3  # earlier releases read back for the one before the f
 
 
 def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisect: bool = False,
-               left: bool = False) -> Optional[Tuple[Optional[str], Optional[str]]]:
+               left: bool = False, new_function: bool = False) -> Optional[Tuple[Optional[str], Optional[str]]]:
     """(last release before the line came, first later release without it) within the pin's major; None: no sign.
 
     The pinned release's ``rel`` must hold ``line``; an earlier one among the nearest
@@ -2800,7 +2800,10 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
     galloping back and halving (the line, once come, stays); the caller bounds its age.
     ``left``: an old line counts too when a later release of the pinned minor series
     dropped its whole function, from every module it ships (``(None, forward)``: a
-    reworded line may only have moved the same failure).  Read, never run.
+    reworded line may only have moved the same failure).  ``new_function``: the release
+    just before defining the function nowhere also counts as "before the line came" (only
+    for a caller that predates the function; for the project calling it, going back takes
+    the function away).  Read, never run.
     """
     from . import users
     from .probe import ReleaseTree
@@ -2823,7 +2826,7 @@ def _line_came(ctx: Context, pin: Any, rel: str, function: str, line: str, bisec
             return False
         if holder.search(text):
             return True
-        if function != "<module>" and v == previous:
+        if new_function and function != "<module>" and v == previous:
             # the module is there and no module of the release just before defines the function at
             # all: the function came with the pinned release, its line with it (joblib 0.12.0's new
             # deprecated ``cachedir`` property, read by librosa 0.6.1 on import).  Only the release
@@ -2971,7 +2974,8 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
             later = None
         came = (came[0], later)
     else:
-        came = _line_came(ctx, pin, rel, last.function, line, left=outer.kind == "project")
+        came = _line_came(ctx, pin, rel, last.function, line, left=outer.kind == "project",
+                          new_function=outer.kind == "dist")
     if came is None:
         return None
     back, forward = came
@@ -2998,7 +3002,7 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
                 f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
 
 
-_SIGNATURE_REFUSAL = re.compile(r"([A-Za-z_]\w{0,100})\(\) (?:missing \d+ required (?:positional|keyword-only) argument"
+_SIGNATURE_REFUSAL = re.compile(r"((?:[A-Za-z_]\w{0,100}\.){0,3}[A-Za-z_]\w{0,100})\(\) (?:missing \d+ required (?:positional|keyword-only) argument"
                                 r"|takes (?:from )?\d+ (?:to \d+ )?positional arguments? but \d+ (?:was|were) given"
                                 r"|got an unexpected keyword argument)")
 
@@ -3023,7 +3027,13 @@ def _own_import_slip(ctx: Context, sig: F.Signal) -> List[Culprit]:
     m = _SIGNATURE_REFUSAL.match((final.message or "").strip())
     if ctx.probe is None or final.type.rsplit(".", 1)[-1] != "TypeError" or not m or not final.frames:
         return []
-    callee = m.group(1)
+    # Python 3.10+ names the function by its qualified name ("Client._outgoing_call()"); 3.9 and
+    # older by its bare name, and a bare dunder ("__init__()") could be any class's, the standard
+    # library's too (logging.Formatter(defaults=...) on 3.9): only a qualified one is read then.
+    *owners, callee = m.group(1).split(".")
+    owner = owners[-1] if owners else ""
+    if callee.startswith("__") and not owner:
+        return []
     fr = final.frames[-1]
     party = _frame_party(fr, ctx)
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
@@ -3043,7 +3053,8 @@ def _own_import_slip(ctx: Context, sig: F.Signal) -> List[Culprit]:
             return None
         if parsed is None:
             return None
-        return sorted(ast.dump(n.args) for n in ast.walk(parsed)
+        scopes = [n for n in ast.walk(parsed) if isinstance(n, ast.ClassDef) and n.name == owner] if owner else [parsed]
+        return sorted(ast.dump(n.args) for scope in scopes for n in ast.walk(scope)
                       if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == callee)
 
     pinned = defs(pin.version)
@@ -4366,8 +4377,15 @@ def _build_requires(ctx: Context, dist: str, version: str) -> Optional[List[Requ
 
 
 def _tool_uses(ctx: Context, dist: str, version: str, needles: Tuple[str, ...]) -> Optional[bool]:
-    """Whether ``dist==version``'s own modules (its vendored copies and tests aside) spell one of ``needles``."""
+    """Whether ``dist==version``'s own modules (its vendored copies and tests aside) spell one of ``needles``.
+
+    A module that asks first (``if hasattr(pkgutil, 'ImpImporter'):``, setuptools 66.1 and later)
+    spells the name safely and does not count.
+    """
     from .probe import ReleaseTree
+
+    mod, _, name = needles[0].rpartition(".")
+    guard = re.compile(rf"""(?:hasattr|getattr)\(\s*{re.escape(mod)}\s*,\s*['"]{re.escape(name)}['"]""") if mod else None
 
     try:
         tree = ReleaseTree(ctx.probe, dist, version)
@@ -4377,8 +4395,10 @@ def _tool_uses(ctx: Context, dist: str, version: str, needles: Tuple[str, ...]) 
         for i in range(0, len(paths), 60):
             batch = paths[i:i + 60]
             tree.prefetch(batch)
-            if any(any(n in (tree.read(p) or "") for n in needles) for p in batch):
-                return True
+            for p in batch:
+                text = tree.read(p) or ""
+                if any(n in text for n in needles) and not (guard and guard.search(text)):
+                    return True
     except Exception:
         return None
     return False
