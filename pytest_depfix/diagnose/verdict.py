@@ -446,12 +446,11 @@ def excludes(spec: str, version: Optional[str]) -> bool:
 def below_series(version: str) -> str:
     """``<X.Y`` for a version X.Y.Z: the break usually came with the series' first release.
 
-    A pre-release pin (pyusb 1.0.0b2) is already inside its series' pre-releases, which
-    ``<1.0`` would exclude (PEP 440): the way back starts right below the pinned one.
+    For a pre-release pin too: ``<3.0`` for marshmallow 3.0.0rc3 excludes the earlier 3.0
+    pre-releases (PEP 440), which carried the same break (channelstream 0.6.12's case); going
+    right below the pinned pre-release instead was measured to lose that case for none gained.
     """
     v = Version(version)
-    if v.is_prerelease:
-        return f"<{v.public}"  # (a local label, NGC's "2.2.0a0+81ea7a4", is no part of an ordered comparison)
     major, minor = (list(v.release) + [0])[:2]
     if major == 0 or minor > 0 or len(v.release) > 1:
         return f"<{major}.{minor}"
