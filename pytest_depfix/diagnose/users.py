@@ -2349,13 +2349,15 @@ def last_without_before(probe: Any, index: Any, dist: str, version: str, module:
 def last_without_before_read(probe: Any, index: Any, dist: str, version: str, module: str, name: str,
                              raises: str = "ImportError", base: Optional[Tuple[str, str]] = None,
                              python: Optional[Tuple[int, ...]] = None, base_dist: Optional[str] = None,
-                             use_file: Optional[str] = None) -> Tuple[Optional[str], bool]:
+                             use_file: Optional[str] = None, far: bool = False) -> Tuple[Optional[str], bool]:
     """:func:`last_without_before`, and whether the answer was read only in part.
 
     ``use_file``: the module of the pinned release that uses the name.  A release too big
     to read whole (transformers 4.37.2 is over the read cap) is accepted when that same
     module is there and no longer uses the name: "partial", weaker evidence, as
-    :func:`_release_without` reads the other way.
+    :func:`_release_without` reads the other way.  ``far``: when the nearest releases all use
+    the name, older ones are galloped too -- only for a kept callee, where moving the caller
+    back is the one way out (a callee that may move forward is the smaller change).
     """
     from packaging.version import InvalidVersion, Version
 
@@ -2393,7 +2395,7 @@ def last_without_before_read(probe: Any, index: Any, dist: str, version: str, mo
             return str(v), partial
         except Exception:
             continue
-    if used == len(earlier) == MAX_RELEASES and len(older) > MAX_RELEASES:
+    if far and used == len(earlier) == MAX_RELEASES and len(older) > MAX_RELEASES:
         # Every one of the nearest releases still uses it (wagtail 2.4 to 2.7.4 all import
         # URLResolver, 2.3 is the 14th back): a use, once come, stays, so the older releases are
         # galloped and halved for the newest one without it, then checked like the rest.

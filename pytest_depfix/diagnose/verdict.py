@@ -5415,7 +5415,8 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
     try:
         back, partial = users.last_without_before_read(
             ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises,
-            base=(sig.module.split(".")[0], callee.version), base_dist=callee.name, use_file=use_file)
+            base=(sig.module.split(".")[0], callee.version), base_dist=callee.name, use_file=use_file,
+            far=ctx.is_keep(callee.name))
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s earlier releases: {type(exc).__name__}")
         return []
