@@ -6445,6 +6445,58 @@ def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
+def _class_came(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'ParsedRequirement' object has no attribute 'editable'", no frame: the class is new in its home's pinned release.
+
+    open-zaak/open-zaak#585: pip 20.1 began handing ``ParsedRequirement`` objects out of its
+    requirement-file parser, where pip 20.0 handed ``InstallRequirement``; pip-tools 4.4.0
+    (uploaded before pip 20.1) reads ``.editable`` off them.  When the one pin defining the
+    class defines it nowhere in its release just before, and another pin of the set, uploaded
+    before that home's pinned release, imports the home and reads ``.editable``, the home goes
+    back to before the class came.  Read from release files; ranked as a guess.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if sig.family != F.ATTRIBUTE or not sig.cls or sig.cls in _BUILTIN_TYPES or not name.isidentifier() \
+            or name.startswith("__") or ctx.probe is None or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    try:
+        homes = {pin.key: pin for pin, _ in users.class_homes(ctx, sig.cls)}
+    except Exception:
+        return []
+    if len(homes) != 1:
+        return []
+    home = next(iter(homes.values()))
+    if ctx.is_keep(home.name) or not home.version:
+        return []
+    try:
+        pinned = Version(home.version)
+        previous = next((str(v) for v in reversed(_final_versions(ctx, home.name) or []) if v < pinned), None)
+        if previous is None or _release_mentions(ctx, home.name, previous,
+                                                 re.compile(rf"^[ \t]*class[ \t]+{re.escape(sig.cls)}\b", re.M)) is not False:
+            return []  # the class was there before (or the release cannot be read whole)
+        built = timeline.upload_time(ctx.index, home.name, home.version)
+    except Exception:
+        return []
+    tops = _pin_tops(ctx, home) or {home.key.replace("-", "_")}
+    imports = "|".join(re.escape(t) for t in sorted(tops))
+    reads = re.compile(rf"^[ \t]*(?:import|from)[ \t]+(?:{imports})\b[\s\S]*\.{re.escape(name)}\b", re.M)
+    for pin in [p for p in ctx.pins if p.active and p.version and p.key != home.key][:MAX_LISTED_PINS]:
+        try:
+            said = timeline.upload_time(ctx.index, pin.name, pin.version)
+            if built is None or said is None or said >= built or not _release_mentions(ctx, pin.name, pin.version, reads):
+                continue
+        except Exception:
+            continue
+        ev = (f"{home.name}=={home.version} defines {sig.cls}, which {home.name} {previous} defines nowhere; "
+              f"{pin.name}=={pin.version}, uploaded before it, imports {home.name} and reads .{name} "
+              f"(read from release files)")
+        ctx.evidence.append(ev)
+        return [Culprit(home.name, f"<={previous}", CONF_GUESS, [ev], "release-files")]
+    return []
+
+
 # Classes whose attributes are a command line's options (optparse's Values, argparse's Namespace).
 _OPTION_NAMESPACES = frozenset(("Values", "Namespace"))
 
@@ -6905,7 +6957,9 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                                                 "{range} does"),
                               (_new_attribute_reader, "{pin} began reading {name!r}, which the object lacks; {range} did not"),
                               (_super_method_dropped, "a super() call of the set found no {name!r}: {pin} no longer "
-                                                      "defines it; {range} does")):
+                                                      "defines it; {range} does"),
+                              (_class_came, "{pin} brought the class itself, and an older pin of the set reads "
+                                            "{name!r} off what it hands back; {range} had no such class")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
             if found:
                 ctx.callee = ctx.party(found[0].name)
