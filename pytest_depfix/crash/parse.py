@@ -1068,6 +1068,9 @@ class _Parser:
             return  # a SyntaxError's caret under its line: the line above stays the shown code
         # (a line opening with ")" is the tail of a call spread over lines: code even at the margin)
         self.idle_code = st if line[:1] in (" ", "\t", ")") or _IMPORT_LINE.match(st) or _PYTEST_GT.match(line) else ""
+        if self.idle_code and _IMPORT_LINE.match(st) and st.endswith(":"):
+            # a reporter's colon after the quoted statement ("from x.response import ErrorResponse :")
+            self.idle_code = st.rstrip(": ")
 
     def _bare(self, line: str, st: str) -> bool:
         """Open a frameless crash for a bare ``Type: message`` line (after learning its log prefix)."""

@@ -520,6 +520,13 @@ def test_a_builtin_exception_whose_message_starts_on_the_next_line_is_read():
     assert parse_traceback("Summary:\nthings went wrong\n") == []
 
 
+def test_an_import_statement_quoted_with_a_trailing_colon_above_a_bare_import_error_is_its_source():
+    # encode/django-rest-framework (ionyweb): Python 2's message names no module; the line above does
+    text = "from djangorestframework.response import ErrorResponse :\nImportError: cannot import name ErrorResponse\n"
+    [crash] = parse_traceback(text)
+    assert crash.final.source_hint == "from djangorestframework.response import ErrorResponse"
+
+
 def test_double_asterisks_inside_source_are_kept():
     text = ('Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n    f(*args, **kwargs)\n'
             'TypeError: f() got an unexpected keyword argument \'x\'\n')
