@@ -1249,6 +1249,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
         if verdict == "unknown" and not culprits:
+            # The pin's own import fails and the same version was re-released as a post-release.
+            rebuilt = _post_release_rebuild(ctx)
+            if rebuilt:
+                verdict, culprits = "direct", rebuilt
+                summary = f"{summary}; {rebuilt[0].evidence[0]}"
+        if verdict == "unknown" and not culprits:
             # The pin's own import calls a function the same module defines, with arguments it refuses.
             slip = _own_import_slip(ctx, sig)
             if slip:
@@ -2999,6 +3005,35 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     ctx.callee = ctx.party(pin.name)
     return done("transitive" if under_caller else "direct", sig.family,
                 f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+def _post_release_rebuild(ctx: Context) -> List[Culprit]:
+    """The pin's own import fails, and its version was released again as a post-release: the rebuild.
+
+    PyMySQL/mysqlclient-python#352: mysqlclient 1.4.2's Windows wheels shipped a stale ``_mysql``
+    extension, so ``import MySQLdb`` raised "this is MySQLdb version (1, 4, 2, ...), but _mysql is
+    version (1, 4, 1, ...)"; 1.4.2.post1 re-released the same code, rebuilt.  A post-release exists
+    to fix a release's packaging, not its code: when nothing else explains a failure inside the
+    pin's own module while it is imported (its ``<module>`` frame is in the stack), the nearest
+    post-release of the pinned version is the move.  Ranked as a guess.
+    """
+    frames = ctx.crash.final.frames
+    party = _frame_party(frames[-1], ctx) if frames else None
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or ctx.probe is None \
+            or not any(fr.function == "<module>" and _frame_party(fr, ctx) == party for fr in frames):
+        return []
+    try:
+        pinned = Version(pin.version)
+        posts = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
+                       if v.is_postrelease and v.release == pinned.release and v > pinned and not v.is_devrelease)
+    except Exception:
+        return []
+    if not posts:
+        return []
+    return [Culprit(pin.name, f"=={posts[0]}", CONF_GUESS, [
+        f"{pin.name}=={pin.version}'s own import fails, and {pin.name} {posts[0]} re-released the same version "
+        f"(a post-release fixes a release's packaging, not its code)"], "release-list")]
 
 
 _SIGNATURE_REFUSAL = re.compile(r"((?:[A-Za-z_]\w{0,100}\.){0,3}[A-Za-z_]\w{0,100})\(\) (?:missing \d+ required (?:positional|keyword-only) argument"
