@@ -1249,6 +1249,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
         if verdict == "unknown" and not culprits:
+            # object.__init__ refused a super().__init__(...) call: the base class lost its __init__.
+            base_init = _base_init_dropped(ctx)
+            if base_init:
+                verdict, culprits = "transitive", base_init
+                summary = f"{summary}; {base_init[0].evidence[0].split('; ')[0]}"
+        if verdict == "unknown" and not culprits:
             # The pin's own import fails and the same version was re-released as a post-release.
             rebuilt = _post_release_rebuild(ctx)
             if rebuilt:
@@ -3005,6 +3011,91 @@ def _new_own_line(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]
     ctx.callee = ctx.party(pin.name)
     return done("transitive" if under_caller else "direct", sig.family,
                 f"{where}: {out[0].evidence[0].split('; ', 1)[1]}", out)
+
+
+_OBJECT_INIT = re.compile(r"object\.__init__\(\) takes (?:exactly one argument|no parameters|no arguments)")
+
+
+def _base_init_dropped(ctx: Context) -> List[Culprit]:
+    """"object.__init__() takes exactly one argument" at a pin's ``super().__init__(...)``: another pin's base lost it.
+
+    sanic-org/sanic-ext (Sanic-CORS 2.0.1): ``class CORS(Extension)`` calls
+    ``super(CORS, self).__init__(app, config)``; sanic-ext 22.6 dropped ``Extension.__init__``, so the
+    call reached ``object.__init__``.  The failing line's class is read in the pin's file, each base
+    followed to the module its ``from X import Base`` names, and the pin owning that module is asked
+    whether its pinned release's class defines ``__init__``: the one that does not, while an earlier
+    release did, goes back to the newest such release (or forward to one that has it again).
+    """
+    from . import users
+    from .adapted import frame_relpath
+
+    final = ctx.crash.final
+    if ctx.probe is None or final.type.rsplit(".", 1)[-1] != "TypeError" \
+            or not _OBJECT_INIT.match((final.message or "").strip()) or not final.frames:
+        return []
+    fr = final.frames[-1]
+    if not re.search(r"\bsuper\((?:[^()]|\([^()]*\))*\)\s*\.\s*__init__\(\s*[^)\s]", fr.source or ""):
+        return []  # only a super().__init__ call handing arguments on
+    party = _frame_party(fr, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(fr)
+    if pin is None or not pin.version or not rel:
+        return []
+    tree = _parse_or_none(_module_text_at(ctx, pin.name, pin.version, rel))
+    if tree is None or not fr.line:
+        return []
+    holders = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)
+               and n.lineno <= fr.line <= (getattr(n, "end_lineno", None) or n.lineno)]
+    if not holders:
+        return []
+    cls = max(holders, key=lambda n: n.lineno)
+    imported: Dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for a in node.names:
+                imported.setdefault(a.asname or a.name, f"{node.module}.{a.name}")
+    for base in cls.bases:
+        name = base.id if isinstance(base, ast.Name) else ""
+        dotted = imported.get(name, "")
+        module, _, bname = dotted.rpartition(".")
+        owner = module_owner(module, ctx) if module else None
+        home = ctx.pinned(owner) if owner else None
+        if home is None or not home.version or home.key == pin.key or ctx.is_keep(home.name):
+            continue
+        candidates = [module.replace(".", "/") + ".py", module.replace(".", "/") + "/__init__.py"]
+
+        def has_init(v: str, home: Any = home, bname: str = bname, candidates: List[str] = candidates) -> Optional[bool]:
+            for path in candidates:
+                t = _parse_or_none(_module_text_at(ctx, home.name, v, path))
+                for n in ast.walk(t) if t is not None else ():
+                    if isinstance(n, ast.ClassDef) and n.name == bname:
+                        return any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == "__init__"
+                                   for m in n.body)
+            return None
+
+        if has_init(home.version) is not False:
+            continue
+        try:
+            back = users.last_where_before(ctx.probe, home.name, home.version, lambda v: has_init(v) is True)
+            forward = _first_later(ctx, home.name, home.version, lambda v: has_init(v) is True)
+        except Exception:
+            continue
+        where = (f"{pin.name}=={pin.version}'s {cls.name} calls super().__init__(...) with arguments, and its base "
+                 f"{bname} in {home.name}=={home.version} defines no __init__, so object.__init__ refuses them")
+        out = _both_ways(home, where, forward, f"{bname} defines __init__ again", back, f"{bname} defines __init__",
+                         possessive=True)
+        if out:
+            ctx.evidence.append(where)
+            ctx.callee = ctx.party(home.name)
+            return out
+    return []
+
+
+def _parse_or_none(text: str) -> Optional[ast.Module]:
+    try:
+        return ast.parse(text) if text else None
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _post_release_rebuild(ctx: Context) -> List[Culprit]:
