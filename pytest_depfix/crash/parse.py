@@ -212,15 +212,20 @@ def _parse_lines(text: str) -> List[Crash]:
     marked = "**" in text
     italic = _ITALIC_OPEN.search(text) is not None
     lines = text.splitlines()
+    closing = -1
+    if italic:
+        # the italics close once, on the last exception line ending in the mark
+        closing = max((i for i, ln in enumerate(lines) if ln.rstrip()[-1:] in ("_", "*")
+                       and exception_line(ln.rstrip()[:-1].strip()) is not None), default=-1)
     if "File" in text and "line" in text:
         lines = _unwrap_frame_headers(lines)
-    if ":\n" in text or ": \n" in text:
+    if re.search(r":[ \t]*\r?\n", text):
         lines = _join_message_on_next_line(lines)
-    for raw in lines:
+    for index, raw in enumerate(lines):
         if marked and "**" in raw:
             raw = _unmark(raw)
         if italic:
-            raw = _unitalic(raw)
+            raw = _unitalic(raw, closing=(index == closing))
         raw = _title_file(raw)
         if raw[:1] == "{":
             raw = _AIRFLOW_PREFIX.sub("", raw[:_HEAD], count=1) + raw[_HEAD:]
@@ -292,7 +297,7 @@ def _unwrap_frame_headers(lines: List[str]) -> List[str]:
 # is an IPython traceback even when its frame headers lost their site-packages prefix.
 _IPY_ARROW_LINE = re.compile(r"(?m)^[ \t]*-+> ?\d{1,9} ")
 _IMPORT_STATEMENT = re.compile(r"(?:from[ \t]+[\w.]{1,300}[ \t]+import[ \t]+\S|import[ \t]+[\w.]+)")
-def _join_message_on_next_line(lines: List[str]) -> List[str]:
+def _join_message_on_next_line(lines: List[str]) -> List[str]:  # noqa: C901 (one loop)
     """A builtin exception whose message starts on the next line, joined into one exception line.
 
     statsmodels 0.13 raises ``NotImplementedError`` with a text that begins with a line break,
@@ -306,7 +311,7 @@ def _join_message_on_next_line(lines: List[str]) -> List[str]:
         line = lines[i]
         st = line.strip()
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if line[:1] not in (" ", "\t") and st.endswith(":") and st[:-1] in _BARE_BUILTINS and nxt \
+        if line[:1] not in (" ", "\t") and st.endswith(":") and st[:-1] in _JOINED_BUILTINS and nxt \
                 and not nxt.startswith(("File \"", "Traceback")) and exception_line(nxt) is None:
             out.append(f"{st[:-1]}: {nxt}")
             i += 2
@@ -335,7 +340,7 @@ def _unmark(raw: str) -> str:
 _ITALIC_OPEN = re.compile(r'(?m)^[ \t]*[_*](?:File "|Traceback \(most recent call last\))')
 
 
-def _unitalic(raw: str) -> str:
+def _unitalic(raw: str, closing: bool = False) -> str:
     """The italics' opening mark before a frame header or "Traceback", and the closing one after the exception.
 
     pyupdater#337's reporter wrapped the last frame and the exception in ``_..._``; a trailing
@@ -345,7 +350,7 @@ def _unitalic(raw: str) -> str:
     if m:
         return m.group(1) + m.group(2)
     st = raw.rstrip()
-    if st[-1:] in ("_", "*") and exception_line(st[:-1].strip()) is not None:
+    if closing and st[-1:] in ("_", "*") and exception_line(st[:-1].strip()) is not None:
         return st[:-1]
     return raw
 
@@ -431,6 +436,9 @@ _BARE_BUILTINS = frozenset(
     [n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)]
     + ["ExceptionGroup", "BaseExceptionGroup", "EncodingWarning", "PythonFinalizationError"]  # newer than the running Python
 ) - {"Warning"}  # "Warning: ..." is a log line far more often than an exception
+# Builtins whose name alone before a colon is no heading a reporter writes ("Exception:", "Warning:").
+_JOINED_BUILTINS = frozenset(n for n in _BARE_BUILTINS if n.endswith("Error") or n in ("StopIteration", "KeyboardInterrupt"))
+
 _LEGACY_LOWER = ("error", "timeout", "herror", "gaierror")  # socket.error, select.error (Python 2 era)
 _MAX_TYPE = 300
 

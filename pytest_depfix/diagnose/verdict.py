@@ -1255,12 +1255,6 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = "transitive", base_init
                 summary = f"{summary}; {base_init[0].evidence[0].split('; ')[0]}"
         if verdict == "unknown" and not culprits:
-            # The pin's own import fails and the same version was re-released as a post-release.
-            rebuilt = _post_release_rebuild(ctx)
-            if rebuilt:
-                verdict, culprits = "direct", rebuilt
-                summary = f"{summary}; {rebuilt[0].evidence[0]}"
-        if verdict == "unknown" and not culprits:
             # The pin's own import calls a function the same module defines, with arguments it refuses.
             slip = _own_import_slip(ctx, sig)
             if slip:
@@ -1279,6 +1273,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             if declared is not None:
                 verdict, culprits = "transitive", declared[1]
                 summary = f"{summary}; {declared[0]}"
+        if verdict == "unknown" and not culprits:
+            # Last of all: the pin's own import fails and the same version was re-released as a post-release.
+            rebuilt = _post_release_rebuild(ctx)
+            if rebuilt:
+                verdict, culprits = "direct", rebuilt
+                summary = f"{summary}; {rebuilt[0].evidence[0]}"
         if verdict in ("environment", "unknown"):
             culprits = []
         culprits = _within_callers_extras(ctx, culprits)
@@ -3036,6 +3036,13 @@ def _base_init_dropped(ctx: Context) -> List[Culprit]:
     fr = final.frames[-1]
     if not re.search(r"\bsuper\((?:[^()]|\([^()]*\))*\)\s*\.\s*__init__\(\s*[^)\s]", fr.source or ""):
         return []  # only a super().__init__ call handing arguments on
+    call = next((n for n in ast.walk(_parse_or_none((fr.source or "").strip()) or ast.Module(body=[], type_ignores=[]))
+                 if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "__init__"), None)
+    if call is None:
+        return []
+    given = len(call.args)
+    words = [k.arg for k in call.keywords if k.arg]
+    starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
     party = _frame_party(fr, ctx)
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
     rel = frame_relpath(fr)
@@ -3069,8 +3076,9 @@ def _base_init_dropped(ctx: Context) -> List[Culprit]:
                 t = _parse_or_none(_module_text_at(ctx, home.name, v, path))
                 for n in ast.walk(t) if t is not None else ():
                     if isinstance(n, ast.ClassDef) and n.name == bname:
-                        return any(isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef)) and m.name == "__init__"
-                                   for m in n.body)
+                        init = next((m for m in n.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                                     and m.name == "__init__"), None)
+                        return init is not None and _takes_call(init.args, given, words, starred)
             return None
 
         if has_init(home.version) is not False:
@@ -3089,6 +3097,32 @@ def _base_init_dropped(ctx: Context) -> List[Culprit]:
             ctx.callee = ctx.party(home.name)
             return out
     return []
+
+
+def _takes_call(args: ast.arguments, given: int, words: List[str], starred: bool) -> bool:
+    """Whether a method with ``args`` (self first) accepts ``given`` positional arguments and keywords ``words``."""
+    positional = [a.arg for a in args.posonlyargs + args.args][1:]
+    if starred:
+        return bool(args.vararg or args.kwarg or positional)
+    if given > len(positional) and not args.vararg:
+        return False
+    named = set(positional[given:]) | {a.arg for a in args.kwonlyargs}
+    return all(w in named for w in words) or bool(args.kwarg)
+
+
+def _class_sets(tree: Optional[ast.Module], cls: str, name: str) -> bool:
+    """Whether class ``cls`` in ``tree`` binds ``name``: a class attribute, a method, or ``self.name = ...``."""
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.ClassDef) and node.name == cls:
+            for n in ast.walk(node):
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name:
+                    return True
+                if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store):
+                    return True
+                if isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.ctx, ast.Store) \
+                        and isinstance(n.value, ast.Name) and n.value.id == "self":
+                    return True
+    return False
 
 
 def _parse_or_none(text: str) -> Optional[ast.Module]:
@@ -3112,10 +3146,17 @@ def _post_release_rebuild(ctx: Context) -> List[Culprit]:
     party = _frame_party(frames[-1], ctx) if frames else None
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
     if pin is None or not pin.version or ctx.is_keep(pin.name) or ctx.probe is None \
-            or not any(fr.function == "<module>" and _frame_party(fr, ctx) == party for fr in frames):
-        return []
+            or not any(fr.function == "<module>" and _frame_party(fr, ctx) == party
+                       and not (fr.file or "").replace("\\", "/").endswith("/__main__.py") for fr in frames):
+        return []  # (a package's __main__ is the program running, not the package being imported)
     try:
         pinned = Version(pin.version)
+        if pinned.is_prerelease or pinned.is_devrelease or pinned.local:
+            return []  # a post-release re-releases a final version, not a pre-release or a local build
+        from .probe import ReleaseTree
+
+        if not any(p.endswith((".so", ".pyd", ".c", ".cpp", ".pyx")) for p in ReleaseTree(ctx.probe, pin.name, pin.version).paths()):
+            return []  # nothing compiled (or compiled from sources the sdist ships): a rebuild ships the same failure
         posts = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
                        if v.is_postrelease and v.release == pinned.release and v > pinned and not v.is_devrelease)
     except Exception:
@@ -5542,7 +5583,7 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
         back, partial = users.last_without_before_read(
             ctx.probe, ctx.index, caller.name, caller.version, sig.module, sig.name, raises,
             base=(sig.module.split(".")[0], callee.version), base_dist=callee.name, use_file=use_file,
-            far=ctx.is_keep(callee.name))
+            far=ctx.is_keep(callee.name) or _held_below(ctx, callee, present))
     except Exception as exc:  # evidence, never a reason to fail
         ctx.evidence.append(f"could not read {caller.name}'s earlier releases: {type(exc).__name__}")
         return []
@@ -5553,6 +5594,32 @@ def _caller_back(ctx: Context, caller: Party, callee: Party, sig: F.Signal, what
     return [Culprit(caller.name, f"=={back}", CONF_TIME if partial else CONF_PROBE, [
         f"{what} exists only in {callee.name}{present}, newer than the kept {callee.version}; {caller.name} {back} "
         f"is its newest earlier release {how}"], "release-files")]
+
+
+def _held_below(ctx: Context, callee: Party, present: str) -> bool:
+    """Whether another pin of the set declares the callee in a range no release of ``present`` meets.
+
+    The callee cannot move forward to the name then, any more than a kept one can.
+    """
+    try:
+        have = SpecifierSet(present)
+        finals = [v for v in _final_versions(ctx, callee.name) or [] if have.contains(v)]
+    except Exception:
+        return False
+    if not finals:
+        return False
+    for pin in ctx.pins:
+        if not pin.active or not pin.version or pin.key == callee.key:
+            continue
+        try:
+            reqs = ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target, ())
+        except Exception:
+            continue
+        for req in reqs:
+            if canonicalize_name(req.name) == callee.key and str(req.specifier) \
+                    and not any(req.specifier.contains(v) for v in finals):
+                return True
+    return False
 
 
 def _only_above(spec: str, version: str) -> bool:
@@ -6588,12 +6655,18 @@ def _class_came(ctx: Context, sig: F.Signal) -> List[Culprit]:
             or name.startswith("__") or ctx.probe is None or any(e.frames for e in ctx.crash.exceptions):
         return []
     try:
-        homes = {pin.key: pin for pin, _ in users.class_homes(ctx, sig.cls)}
+        found = users.class_homes(ctx, sig.cls)
+        homes = {pin.key: pin for pin, _ in found}
     except Exception:
         return []
     if len(homes) != 1:
         return []
     home = next(iter(homes.values()))
+    for _, module in found:
+        text = _module_text_at(ctx, home.name, home.version, module.replace(".", "/") + ".py") \
+            or _module_text_at(ctx, home.name, home.version, module.replace(".", "/") + "/__init__.py")
+        if _class_sets(_parse_or_none(text), sig.cls, name):
+            return []  # the new class has the attribute itself: it is not the object lacking it
     if ctx.is_keep(home.name) or not home.version:
         return []
     try:

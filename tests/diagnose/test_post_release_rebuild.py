@@ -18,7 +18,8 @@ INIT = ("from . import _mysql\nversion_info = (1, 4, 2, 'final', 0)\nif version_
 
 
 def _diagnose(index_for, versions=("1.4.1", "1.4.2", "1.4.2.post1", "1.4.3"), paste=PASTE):
-    universe = {"mysqlx": [{"version": v, "files": {"mysqlx/__init__.py": INIT, "mysqlx/_mysql.py": "version_info = ()\n"}}
+    # the version check sits beside a compiled extension, which is what a rebuild can change
+    universe = {"mysqlx": [{"version": v, "files": {"mysqlx/__init__.py": INIT, "mysqlx/_mysql.cp37-win_amd64.pyd": "MZ"}}
                            for v in versions]}
     index, target = index_for(universe, python="3.7", platform="win_amd64")
     return diagnose_paste(index, target, "mysqlx==1.4.2\n", paste)
@@ -32,6 +33,14 @@ def test_the_post_release_of_the_pinned_version_is_the_move(index_for):
 def test_no_post_release_leaves_it_open(index_for):
     d = _diagnose(index_for, versions=("1.4.1", "1.4.2", "1.4.3"))
     assert not any(c.constraint.startswith("==1.4.2.post") for c in d.culprits), d.summary
+
+
+def test_a_pure_python_release_is_not_rebuilt_by_a_post_release(index_for):
+    universe = {"mysqlx": [{"version": v, "files": {"mysqlx/__init__.py": INIT, "mysqlx/_mysql.py": "version_info = ()\n"}}
+                           for v in ("1.4.1", "1.4.2", "1.4.2.post1")]}
+    index, target = index_for(universe, python="3.7", platform="win_amd64")
+    d = diagnose_paste(index, target, "mysqlx==1.4.2\n", PASTE)
+    assert not any(c.constraint == "==1.4.2.post1" for c in d.culprits), d.summary
 
 
 def test_a_failure_after_import_is_no_packaging_sign(index_for):
