@@ -6638,6 +6638,36 @@ def _super_method_dropped(ctx: Context, sig: F.Signal) -> List[Culprit]:
     return found
 
 
+def _attribute_reader_adapted(ctx: Context, sig: F.Signal) -> List[Culprit]:
+    """"'MjModel' object has no attribute 'bvh_geomid'", no frame: the one pin reading that name, which later stopped.
+
+    google-deepmind/dm_control#430: mujoco 3.0.0 renamed ``MjModel.bvh_geomid`` to ``bvh_nodeid``
+    (its class is compiled, so no Python file says where it lives); dm_control 1.0.14 reads
+    ``.bvh_geomid``, and 1.0.15 reads the new name.  Only a distinctive name (six characters or
+    more, with an underscore, no dunder), only when exactly one movable pin reads it, and only
+    when that pin's later release, read whole, no longer does.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if sig.family != F.ATTRIBUTE or not sig.cls or sig.cls in _BUILTIN_TYPES or len(name) < 6 \
+            or "_" not in name.strip("_") or name.startswith("__") or ctx.probe is None \
+            or any(e.frames for e in ctx.crash.exceptions):
+        return []
+    try:
+        found = users.find_name_users(ctx, name, "AttributeError")
+    except Exception:
+        return []
+    if len({u.dist for u in found}) != 1:
+        return []
+    user = found[0]
+    if not user.adapted or user.partial:
+        return []
+    ev = user.describe(f".{name}")
+    ctx.evidence.append(ev)
+    return [Culprit(user.dist, f">={user.adapted}", CONF_PROBE - 0.1, [ev], "release-files")]
+
+
 def _class_came(ctx: Context, sig: F.Signal) -> List[Culprit]:
     """"'ParsedRequirement' object has no attribute 'editable'", no frame: the class is new in its home's pinned release.
 
@@ -7157,6 +7187,8 @@ def _owner_by_time(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Dia
                               (_new_attribute_reader, "{pin} began reading {name!r}, which the object lacks; {range} did not"),
                               (_super_method_dropped, "a super() call of the set found no {name!r}: {pin} no longer "
                                                       "defines it; {range} does"),
+                              (_attribute_reader_adapted, "{pin} read {name!r} off the object, and {range} no "
+                                                          "longer does"),
                               (_class_came, "{pin} brought the class itself, and an older pin of the set reads "
                                             "{name!r} off what it hands back; {range} had no such class")):
             found = reading(ctx, sig) if sig.family == F.ATTRIBUTE else []
