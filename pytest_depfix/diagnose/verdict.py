@@ -3678,7 +3678,9 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
                 out += moved_under
         else:
             moved_under = []
-        if not out and not frames and sig.exc_type.rsplit(".", 1)[-1] in ("ImportError", "ModuleNotFoundError"):
+        if not out and not frames:
+            # (the refusal may be a library's own class, django-haystack's MissingDependency, raised
+            # from the same "except ImportError:"; hidden_import_in reads the handler either way)
             hidden = _hidden_refused_import(ctx, pin, refusal.path, message)
             if hidden is not None:
                 return hidden

@@ -169,3 +169,20 @@ def test_a_frameless_refusal_whose_guarded_imports_all_resolve_stays_unexplained
     d = _frameless_refusal(index_for, "0.54.0")
     assert "message_read_from_imports" not in d.details
     assert not any(c.name == "allauthy" for c in d.culprits)
+
+
+def test_a_librarys_own_refusal_class_from_an_import_error_handler_is_read_the_same_way(index_for):
+    # django-haystack#1253: "MissingDependency: The 'elasticsearch' backend requires the installation of
+    # 'elasticsearch'", raised from haystack's "except ImportError:" around elasticsearch 1.8's removed bulk_index
+    universe = _allauth_universe()
+    universe["restauthy"][0]["files"]["restauthy/registration/serializers.py"] = SERIALIZERS.replace(
+        "raise ImportError('allauthy needs to be added to INSTALLED_APPS.')",
+        "raise MissingDependency('allauthy needs to be added to INSTALLED_APPS.')")
+    index, target = index_for(universe, python="3.11")
+    pins = parse_requirements_text("restauthy==4.0.1\nallauthy==0.55.0\n", target)
+    kb = load_knowledge(bundled=False)
+    from pytest_depfix.models import Crash, ExceptionRecord
+
+    crash = Crash([ExceptionRecord("restauthy.exceptions.MissingDependency", "allauthy needs to be added to INSTALLED_APPS", [])])
+    d = diagnose(crash, pins, target, index, kb, probe=ApiProbe(index))
+    assert d.details.get("message_read_from_imports") == "cannot import name 'email_address_exists' from 'allauthy.utils'"
