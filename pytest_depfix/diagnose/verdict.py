@@ -1249,6 +1249,12 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
         if verdict == "unknown" and not culprits:
+            # A pin's method reads self.X, which its own class (and its bases in that file) never binds.
+            lacks = _own_class_lacks(ctx)
+            if lacks:
+                verdict, culprits = "direct", lacks
+                summary = f"{summary}; {lacks[0].evidence[0].split('; ')[0]}"
+        if verdict == "unknown" and not culprits:
             # object.__init__ refused a super().__init__(...) call: the base class lost its __init__.
             base_init = _base_init_dropped(ctx)
             if base_init:
@@ -3097,6 +3103,92 @@ def _base_init_dropped(ctx: Context) -> List[Culprit]:
             ctx.callee = ctx.party(home.name)
             return out
     return []
+
+
+_OWN_ATTRIBUTE = re.compile(r"'([A-Za-z_]\w{0,100})' object has no attribute '([A-Za-z_]\w{0,100})'")
+
+
+def _own_class_lacks(ctx: Context) -> List[Culprit]:
+    """A pin's method reads ``self.X``, and its own class binds X nowhere: the release's own slip.
+
+    Pylons/waitress#331: waitress 2.0.0b0's ``MultiSocketServer.print_listen`` calls
+    ``self.log_info(...)``, but that class (unlike the asyncore dispatchers it used to be)
+    defines no ``log_info``; 2.0.0b1 gave it one.  Only when the failing frame is a method of
+    the class the message names, in the pin's own file, whose line reads ``self.X``, and the
+    class and its bases in that file are all read (a base from elsewhere may bind it).  The
+    moves are the nearest releases whose class binds X, or whose method no longer reads it.
+    """
+    from . import users
+    from .adapted import frame_relpath
+
+    final = ctx.crash.final
+    m = _OWN_ATTRIBUTE.fullmatch((final.message or "").strip())
+    if ctx.probe is None or final.type.rsplit(".", 1)[-1] != "AttributeError" or not m or not final.frames:
+        return []
+    cls, name = m.group(1), m.group(2)
+    fr = final.frames[-1]
+    function = fr.function or ""
+    if not re.search(rf"\bself\.{re.escape(name)}\b", fr.source or "") or not function.isidentifier() \
+            or name.startswith("__"):
+        return []
+    party = _frame_party(fr, ctx)
+    pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    rel = frame_relpath(fr)
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or not rel:
+        return []
+
+    def state(v: str) -> Optional[bool]:
+        """True: the class binds the name (or its method no longer reads it); False: it reads it unbound."""
+        tree = _parse_or_none(_module_text_at(ctx, pin.name, v, rel))
+        classes = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)} if tree is not None else {}
+        node = classes.get(cls)
+        if node is None:
+            return None
+        method = next((n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                       and n.name == function), None)
+        if method is None:
+            return None
+        if not any(isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.value, ast.Name)
+                   and n.value.id == "self" for n in ast.walk(method)):
+            return True
+        todo, seen = [node], set()
+        while todo:
+            c = todo.pop()
+            if c.name in seen:
+                continue
+            seen.add(c.name)
+            if _class_sets(tree, c.name, name):
+                return True
+            for b in c.bases:
+                if isinstance(b, ast.Name) and b.id == "object":
+                    continue
+                if isinstance(b, ast.Name) and b.id in classes:
+                    todo.append(classes[b.id])
+                    continue
+                return None  # a base from elsewhere may bind it
+            if any(k.arg == "metaclass" for k in c.keywords):
+                return None
+        return False
+
+    if state(pin.version) is not False:
+        return []
+    try:
+        forward = _first_later(ctx, pin.name, pin.version, lambda v: state(v) is True)
+        if forward is None:
+            from .undefined import _patch_where
+
+            forward = _patch_where(ctx, pin, lambda v: state(v) is True)
+        back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: state(v) is True)
+    except Exception:
+        return []
+    where = (f"{pin.name}=={pin.version}'s {cls}.{function}() reads self.{name}, which {cls} and its bases in "
+             f"{rel} never bind")
+    out = _both_ways(pin, where, forward, f"{cls} binds it (or no longer reads it)", back, f"{cls} bound it",
+                     conf=CONF_GUESS)
+    if out:
+        ctx.evidence.append(where)
+        ctx.callee = ctx.party(pin.name)
+    return out
 
 
 def _takes_call(args: ast.arguments, given: int, words: List[str], starred: bool) -> bool:
