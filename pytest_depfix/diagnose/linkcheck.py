@@ -398,13 +398,18 @@ def hidden_import(ctx: Any) -> Optional[Tuple[str, str, str, str]]:
     return _guarded_imports(walker, tree, path, lambda h: h.lineno <= line <= (h.end_lineno or h.lineno))
 
 
-def hidden_import_in(ctx: Any, pin: Any, path: str, message: str) -> Optional[Tuple[str, str, str, str]]:
+def hidden_import_in(ctx: Any, pin: Any, path: str, message: str,
+                     exc_class: str = "") -> Optional[Tuple[str, str, str, str]]:
     """:func:`hidden_import` for a frameless refusal found by its words in ``pin``'s file ``path``.
 
     dj-rest-auth 4.0.1's registration/serializers.py wraps seven allauth imports in ``try``
     and raises "allauth needs to be added to INSTALLED_APPS" from ``except ImportError``;
     pasted alone, that line names no frame.  The handler whose ``raise`` spells the
     message is the one, and its guarded imports are asked as above.
+
+    ``exc_class``: the pasted class; the handler's ``raise`` must name it (an ImportError
+    stands for a ModuleNotFoundError too), so a refusal raised elsewhere in the module with
+    similar words is not read as the handler's.
     """
     from .verdict import module_owner
 
@@ -417,9 +422,18 @@ def hidden_import_in(ctx: Any, pin: Any, path: str, message: str) -> Optional[Tu
         return None
     said = " ".join(message.split()).rstrip(".").lower()
 
+    family = {"ImportError", "ModuleNotFoundError"}
+
+    def names_class(node: ast.Raise) -> bool:
+        if not exc_class:
+            return True
+        exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+        raised = exc.id if isinstance(exc, ast.Name) else exc.attr if isinstance(exc, ast.Attribute) else ""
+        return raised == exc_class or (raised in family and exc_class in family)
+
     def raises_it(handler: ast.ExceptHandler) -> bool:
         for node in ast.walk(handler):
-            if isinstance(node, ast.Raise):
+            if isinstance(node, ast.Raise) and names_class(node):
                 for const in ast.walk(node):
                     text = const.value if isinstance(const, ast.Constant) and isinstance(const.value, str) else ""
                     text = " ".join(text.split()).rstrip(".").lower()

@@ -3105,7 +3105,8 @@ def _base_init_dropped(ctx: Context) -> List[Culprit]:
     return []
 
 
-_OWN_ATTRIBUTE = re.compile(r"'([A-Za-z_]\w{0,100})' object has no attribute '([A-Za-z_]\w{0,100})'")
+_OWN_ATTRIBUTE = re.compile(r"'([A-Za-z_]\w{0,100})' object has no attribute '([A-Za-z_]\w{0,100})'"
+                            r"(?:\. Did you mean: '?[\w.]{0,100}'?\?)?")
 
 
 def _own_class_lacks(ctx: Context) -> List[Culprit]:
@@ -3151,6 +3152,8 @@ def _own_class_lacks(ctx: Context) -> List[Culprit]:
         if not any(isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.value, ast.Name)
                    and n.value.id == "self" for n in ast.walk(method)):
             return True
+        imported = {a.asname or a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+                    for a in n.names}
         todo, seen = [node], set()
         while todo:
             c = todo.pop()
@@ -3159,13 +3162,17 @@ def _own_class_lacks(ctx: Context) -> List[Culprit]:
             seen.add(c.name)
             if _class_sets(tree, c.name, name):
                 return True
+            if any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "setattr" for n in ast.walk(c)) \
+                    or any(isinstance(n, ast.Attribute) and n.attr == "__dict__" for n in ast.walk(c)) \
+                    or any(isinstance(m, ast.FunctionDef) and m.name in ("__getattr__", "__getattribute__") for m in c.body):
+                return None  # it binds names it does not spell (setattr from keywords, __dict__, __getattr__)
             for b in c.bases:
                 if isinstance(b, ast.Name) and b.id == "object":
                     continue
-                if isinstance(b, ast.Name) and b.id in classes:
+                if isinstance(b, ast.Name) and b.id in classes and b.id not in imported and b.id != c.name:
                     todo.append(classes[b.id])
                     continue
-                return None  # a base from elsewhere may bind it
+                return None  # a base from elsewhere may bind it (one imported under the class's own name too)
             if any(k.arg == "metaclass" for k in c.keywords):
                 return None
         return False
@@ -3206,11 +3213,15 @@ def _class_sets(tree: Optional[ast.Module], cls: str, name: str) -> bool:
     """Whether class ``cls`` in ``tree`` binds ``name``: a class attribute, a method, or ``self.name = ...``."""
     for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, ast.ClassDef) and node.name == cls:
+            for stmt in node.body:
+                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    if stmt.name == name:
+                        return True
+                    continue
+                # a class-level binding ("log_info = ...", "x: int = 0"), never a method's local
+                if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(stmt)):
+                    return True
             for n in ast.walk(node):
-                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name:
-                    return True
-                if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store):
-                    return True
                 if isinstance(n, ast.Attribute) and n.attr == name and isinstance(n.ctx, ast.Store) \
                         and isinstance(n.value, ast.Name) and n.value.id == "self":
                     return True
@@ -3247,7 +3258,8 @@ def _post_release_rebuild(ctx: Context) -> List[Culprit]:
             return []  # a post-release re-releases a final version, not a pre-release or a local build
         from .probe import ReleaseTree
 
-        if not any(p.endswith((".so", ".pyd", ".c", ".cpp", ".pyx")) for p in ReleaseTree(ctx.probe, pin.name, pin.version).paths()):
+        if not any(p.endswith(_COMPILED_SUFFIXES) and not re.search(r"(?:^|/)(?:tests?|testing|docs?|examples?)/", p)
+                   for p in ReleaseTree(ctx.probe, pin.name, pin.version).paths()):
             return []  # nothing compiled (or compiled from sources the sdist ships): a rebuild ships the same failure
         posts = sorted(v for v in (Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x))
                        if v.is_postrelease and v.release == pinned.release and v > pinned and not v.is_devrelease)
@@ -3770,9 +3782,11 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
                 out += moved_under
         else:
             moved_under = []
-        if not out and not frames:
+        pasted = sig.exc_type.rsplit(".", 1)[-1]
+        if not out and not frames and (pasted in ("ImportError", "ModuleNotFoundError")
+                                       or (refusal.exc_type and refusal.exc_type.rsplit(".", 1)[-1] == pasted)):
             # (the refusal may be a library's own class, django-haystack's MissingDependency, raised
-            # from the same "except ImportError:"; hidden_import_in reads the handler either way)
+            # from the same "except ImportError:" -- when the raise found names the pasted class)
             hidden = _hidden_refused_import(ctx, pin, refusal.path, message)
             if hidden is not None:
                 return hidden
@@ -3995,7 +4009,7 @@ def _hidden_refused_import(ctx: Context, pin: Any, path: str, message: str) -> O
     from . import _with_message
     from .linkcheck import hidden_import_in
 
-    found = hidden_import_in(ctx, pin, path, message)
+    found = hidden_import_in(ctx, pin, path, message, exc_class=(ctx.crash.final.type or "").rsplit(".", 1)[-1])
     if found is None:
         return None
     ctx.crash = _with_message(ctx.crash, "ImportError", found[0])
@@ -6749,11 +6763,16 @@ def _attribute_reader_adapted(ctx: Context, sig: F.Signal) -> List[Culprit]:
             or any(e.frames for e in ctx.crash.exceptions):
         return []
     try:
+        if users.class_homes(ctx, sig.cls):
+            return []  # a Python file of the set defines the class: the class readings speak for it
         found = users.find_name_users(ctx, name, "AttributeError")
+        reads = re.compile(rf"\.{re.escape(name)}\b")
+        kept_readers = [p for p in ctx.pins if p.active and p.version and ctx.is_keep(p.name)
+                        and _release_mentions(ctx, p.name, p.version, reads) is not False]
     except Exception:
         return []
-    if len({u.dist for u in found}) != 1:
-        return []
+    if len({u.dist for u in found}) != 1 or kept_readers:
+        return []  # (a kept pin reading it too, or one not read whole, is another reader)
     user = found[0]
     if not user.adapted or user.partial:
         return []
