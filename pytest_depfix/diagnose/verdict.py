@@ -1248,43 +1248,30 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             if exposed is not None:
                 verdict, culprits = exposed[0], exposed[2]
                 summary = f"{summary}; {exposed[1]}"
-        if verdict == "unknown" and not culprits:
-            # A pin's method reads self.X, which its own class (and its bases in that file) never binds.
-            lacks = _own_class_lacks(ctx)
-            if lacks:
-                verdict, culprits = "direct", lacks
-                summary = f"{summary}; {lacks[0].evidence[0].split('; ')[0]}"
-        if verdict == "unknown" and not culprits:
-            # object.__init__ refused a super().__init__(...) call: the base class lost its __init__.
-            base_init = _base_init_dropped(ctx)
-            if base_init:
-                verdict, culprits = "transitive", base_init
-                summary = f"{summary}; {base_init[0].evidence[0].split('; ')[0]}"
-        if verdict == "unknown" and not culprits:
-            # The pin's own import calls a function the same module defines, with arguments it refuses.
-            slip = _own_import_slip(ctx, sig)
-            if slip:
-                verdict, culprits = "direct", slip
-                summary = f"{summary}; {slip[0].evidence[0].split('; ')[0]}"
-        if verdict == "unknown" and not culprits:
-            # The message itself names a pin's release and a direction ("in MuJoCo 2.3.3 or older").
-            said = _message_names_release(ctx)
-            if said:
-                verdict, culprits = "transitive", said
-                summary = f"{summary}; {said[0].evidence[0]}"
-        if verdict == "unknown" and not culprits:
-            # Nor does the stack: a pin outside the range another pin declares for it under an
-            # extra nobody asked for (so pip never checked it) is the set's one stated conflict.
-            declared = _inactive_extra_conflict(ctx, sig)
-            if declared is not None:
-                verdict, culprits = "transitive", declared[1]
-                summary = f"{summary}; {declared[0]}"
-        if verdict == "unknown" and not culprits:
-            # Last of all: the pin's own import fails and the same version was re-released as a post-release.
-            rebuilt = _post_release_rebuild(ctx)
-            if rebuilt:
-                verdict, culprits = "direct", rebuilt
-                summary = f"{summary}; {rebuilt[0].evidence[0]}"
+        # Then, in this order, the first that answers: a release's own slips (a method reading
+        # self.X its class never binds, a base class that lost __init__, an import refusing the
+        # file's own function), a message naming a release, an extra nobody asked for (pip never
+        # checked it), and last of all a post-release rebuild of a pin whose own import fails.
+        # Each: the verdict it gives, whether the summary takes its evidence whole (None: it
+        # returns its own words with its culprits), and the reading.
+        chain = (("direct", False, lambda: _own_class_lacks(ctx)),
+                 ("transitive", False, lambda: _base_init_dropped(ctx)),
+                 ("direct", False, lambda: _own_import_slip(ctx, sig)),
+                 ("transitive", True, lambda: _message_names_release(ctx)),
+                 ("transitive", None, lambda: _inactive_extra_conflict(ctx, sig)),
+                 ("direct", True, lambda: _post_release_rebuild(ctx)))
+        for as_verdict, whole, reading in chain:
+            if verdict != "unknown" or culprits:
+                break
+            found = reading()
+            if not found:
+                continue
+            if whole is None:
+                words, found = found
+            else:
+                words = found[0].evidence[0] if whole else found[0].evidence[0].split("; ")[0]
+            verdict, culprits = as_verdict, found
+            summary = f"{summary}; {words}"
         if verdict in ("environment", "unknown"):
             culprits = []
         culprits = _within_callers_extras(ctx, culprits)
