@@ -1015,13 +1015,22 @@ def last_where_before(probe: Any, dist: str, version: str, release_ok: Any) -> O
             seen[i] = release_ok(candidates[i]) in (True, "partial")
         return seen[i]
 
+    found = _gallop(len(candidates), ok)
+    return candidates[found] if found is not None else None
+
+
+def _gallop(n: int, ok: Callable[[int], bool]) -> Optional[int]:
+    """The nearest of ``n`` candidates (nearest first) where ``ok(i)``, taking "ok" to stay once come.
+
+    Gallop out (1, 2, 4, ...), then halve back: about 2*log2(n) questions.
+    """
     lo, step, i = -1, 1, 0  # candidates[lo] is known to fail (-1: the pin itself)
-    while i < len(candidates) and not ok(i):
+    while i < n and not ok(i):
         lo, i, step = i, i + step, step * 2
-    if i >= len(candidates):
-        if not candidates or not ok(len(candidates) - 1):
+    if i >= n:
+        if n == 0 or not ok(n - 1):
             return None
-        i = len(candidates) - 1
+        i = n - 1
     hi = i  # candidates[hi] is ok
     while hi - lo > 1:
         mid = (lo + hi) // 2
@@ -1029,7 +1038,7 @@ def last_where_before(probe: Any, dist: str, version: str, release_ok: Any) -> O
             hi = mid
         else:
             lo = mid
-    return candidates[hi]
+    return hi
 
 
 _NOT_IMPORTED = ("test", "tests", "testing", "docs", "doc", "examples", "example", "benchmarks")
@@ -2413,20 +2422,9 @@ def last_without_before_read(probe: Any, index: Any, dist: str, version: str, mo
                     memo[i] = False
             return memo[i]
 
-        lo, step, i = -1, 1, 0
-        while i < len(rest) and not clean(i):
-            lo, i, step = i, i + step, step * 2
-        if i >= len(rest):
-            i = len(rest) - 1
-            if not clean(i):
-                return None, False
-        hi = i
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if clean(mid):
-                hi = mid
-            else:
-                lo = mid
+        hi = _gallop(len(rest), clean)
+        if hi is None:
+            return None, False
         v = rest[hi]
         try:
             if base is not None and _refuses(probe, dist, v, base):
