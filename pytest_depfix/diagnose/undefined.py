@@ -130,7 +130,7 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     from . import users
     from .adapted import frame_relpath
     from .probe import ReleaseTree
-    from .verdict import _both_ways, _first_later, _frame_party
+    from .verdict import _both_ways, _frame_party
 
     if ctx.probe is None or sig.exc_type.rsplit(".", 1)[-1] != "NameError":
         return None
@@ -161,8 +161,7 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
     if pinned is not True:
         # bound somewhere (or not known unbound: matplotlib's __init__ touches sys.modules): maybe too late
         return _bound_after_use(ctx, sig, done, pin, rel, fr, name)
-    forward = _first_later(ctx, pin.name, pin.version, lambda v: read(v, None) is False) \
-        or _patch_where(ctx, pin, lambda v: read(v, None) is False)
+    forward = first_fixed(ctx, pin, lambda v: read(v, None) is False)
     back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: read(v, None) is False)
     where = f"{pin.name} {pin.version}'s {rel} reads {name!r} in {fr.function}() and binds it nowhere"
     culprits = _both_ways(pin, where, forward, f"{fr.function}() no longer reads it unbound",
@@ -175,6 +174,13 @@ def undefined_name(ctx: Any, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
 
 
 MAX_PATCHES = 10  # later releases of the pinned minor series read when the newest release cannot answer
+
+
+def first_fixed(ctx: Any, pin: Any, ok: Any) -> Optional[str]:
+    """The pin's first later release where ``ok(v)``: the newest asked first, then its own minor series' patches."""
+    from .verdict import _first_later
+
+    return _first_later(ctx, pin.name, pin.version, ok) or _patch_where(ctx, pin, ok)
 
 
 def _patch_where(ctx: Any, pin: Any, ok: Any) -> Optional[str]:
@@ -262,7 +268,7 @@ def _bound_after_use(ctx: Any, sig: F.Signal, done: Any, pin: Any, rel: str, fr:
     from . import users
     from .adapted import frame_relpath
     from .probe import ReleaseTree
-    from .verdict import CONF_GUESS, _both_ways, _first_later
+    from .verdict import CONF_GUESS, _both_ways
 
     function = fr.function or ""
     ran = next((f.line for f in ctx.crash.root.frames if f.function == "<module>" and frame_relpath(f) == rel and f.line), None)
@@ -299,7 +305,7 @@ def _bound_after_use(ctx: Any, sig: F.Signal, done: Any, pin: Any, rel: str, fr:
         return bool(b) and min(b) < at.lineno
 
     try:
-        forward = _first_later(ctx, pin.name, pin.version, safe) or _patch_where(ctx, pin, safe)
+        forward = first_fixed(ctx, pin, safe)
         back = users.last_where_before(ctx.probe, pin.name, pin.version, safe)
     except Exception:
         return None

@@ -3086,9 +3086,7 @@ def _base_init_dropped(ctx: Context) -> List[Culprit]:
         out = _both_ways(home, where, forward, f"{bname} defines __init__ again", back, f"{bname} defines __init__",
                          possessive=True)
         if out:
-            ctx.evidence.append(where)
-            ctx.callee = ctx.party(home.name)
-            return out
+            return _claimed(ctx, home.name, where, out)
     return []
 
 
@@ -3167,22 +3165,16 @@ def _own_class_lacks(ctx: Context) -> List[Culprit]:
     if state(pin.version) is not False:
         return []
     try:
-        forward = _first_later(ctx, pin.name, pin.version, lambda v: state(v) is True)
-        if forward is None:
-            from .undefined import _patch_where
+        from .undefined import first_fixed
 
-            forward = _patch_where(ctx, pin, lambda v: state(v) is True)
+        forward = first_fixed(ctx, pin, lambda v: state(v) is True)
         back = users.last_where_before(ctx.probe, pin.name, pin.version, lambda v: state(v) is True)
     except Exception:
         return []
     where = (f"{pin.name}=={pin.version}'s {cls}.{function}() reads self.{name}, which {cls} and its bases in "
              f"{rel} never bind")
-    out = _both_ways(pin, where, forward, f"{cls} binds it (or no longer reads it)", back, f"{cls} bound it",
-                     conf=CONF_GUESS)
-    if out:
-        ctx.evidence.append(where)
-        ctx.callee = ctx.party(pin.name)
-    return out
+    return _claimed(ctx, pin.name, where, _both_ways(pin, where, forward, f"{cls} binds it (or no longer reads it)",
+                                                    back, f"{cls} bound it", conf=CONF_GUESS))
 
 
 def _takes_call(args: ast.arguments, given: int, words: List[str], starred: bool) -> bool:
@@ -3213,6 +3205,14 @@ def _class_sets(tree: Optional[ast.Module], cls: str, name: str) -> bool:
                         and isinstance(n.value, ast.Name) and n.value.id == "self":
                     return True
     return False
+
+
+def _claimed(ctx: Context, dist: str, where: str, out: List[Culprit]) -> List[Culprit]:
+    """A reading's moves, with its finding recorded as evidence and ``dist`` as the callee (when it moved anything)."""
+    if out:
+        ctx.evidence.append(where)
+        ctx.callee = ctx.party(dist)
+    return out
 
 
 def _parse_or_none(text: str) -> Optional[ast.Module]:
@@ -3329,22 +3329,16 @@ def _own_import_slip(ctx: Context, sig: F.Signal) -> List[Culprit]:
         return found is not None and found != pinned
 
     try:
-        forward = _first_later(ctx, pin.name, pin.version, other)
-        if forward is None:
-            from .undefined import _patch_where
+        from .undefined import first_fixed
 
-            forward = _patch_where(ctx, pin, other)
+        forward = first_fixed(ctx, pin, other)
         back = users.last_where_before(ctx.probe, pin.name, pin.version, other)
     except Exception:
         return []
     where = (f"{pin.name}=={pin.version}'s own import ({rel}, {where_fn}) calls {callee}(), which the same file "
              f"defines, with arguments it refuses")
-    out = _both_ways(pin, where, forward, f"file defines {callee}() otherwise", back,
-                     f"file defines {callee}() otherwise", possessive=True, conf=CONF_GUESS)
-    if out:
-        ctx.evidence.append(where)
-        ctx.callee = ctx.party(pin.name)
-    return out
+    return _claimed(ctx, pin.name, where, _both_ways(pin, where, forward, f"file defines {callee}() otherwise", back,
+                                                    f"file defines {callee}() otherwise", possessive=True, conf=CONF_GUESS))
 
 
 MAX_PATH_LINES = 4  # outer lines of the failing path read back through their pins' releases

@@ -51,11 +51,7 @@ def test_a_repr_cut_inside_its_quoted_name_is_not_read_as_a_whole_message():
 
 # -- verdict._own_import_slip -----------------------------------------------------------------------------------
 
-SLIP = ("class Client:\n    def _outgoing_call(self, func):\n        return func\n\n"
-        "    @_outgoing_call\n    async def subscribe(self, *args):\n        return 1\n")
-FIXED = ("def _outgoing_call(method):\n    return method\n\n\nclass Client:\n"
-         "    @_outgoing_call\n    async def subscribe(self, *args):\n        return 1\n")
-OLD = "class Client:\n    async def subscribe(self, *args):\n        return 1\n"
+from tests.diagnose.test_own_import_slip import FIXED, OLD, SLIP  # noqa: E402 (the reading's own fixtures)
 
 
 def test_an_own_import_slip_on_python_311_is_read_as_on_39(index_for):
@@ -112,13 +108,10 @@ TypeError: __init__() got an unexpected keyword argument 'defaults'
 
 # -- verdict._build_caps_old_tool -------------------------------------------------------------------------------
 
-CAPPED_OLD = '[build-system]\nrequires = ["setuptools<=65.1.1", "wheel"]\n'
-UNCAPPED = '[build-system]\nrequires = ["setuptools", "wheel"]\n'
-OLD_TOOL = "import pkgutil\n\nregister_finder(pkgutil.ImpImporter, find_on_path)\n"
+from tests.diagnose.test_build_caps_old_tool import CAPPED as CAPPED_OLD, NEW_TOOL, OLD_TOOL, UNCAPPED  # noqa: E402
 # setuptools 66.1+ (pkg_resources) still spells the name, behind a guard that makes it safe on 3.12
 GUARDED_TOOL = ("import pkgutil\n\nif hasattr(pkgutil, 'ImpImporter'):\n"
                 "    register_finder(pkgutil.ImpImporter, find_on_path)\n")
-NEW_TOOL = "import pkgutil\n\nregister_finder(pkgutil.zipimporter, find_on_path)\n"
 
 
 def test_a_cap_allowing_a_tool_that_only_spells_the_name_behind_a_guard_is_no_sign(index_for):

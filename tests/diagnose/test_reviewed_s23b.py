@@ -13,21 +13,7 @@ def _moves(d):
 
 # --- _post_release_rebuild runs before the readings that actually explain an import-time failure ------------
 
-SLIP_PASTE = """Traceback (most recent call last):
-  File "<stdin>", line 1, in <module>
-  File "/usr/local/lib/python3.9/site-packages/mqtty/__init__.py", line 1, in <module>
-    from .client import Client
-  File "/usr/local/lib/python3.9/site-packages/mqtty/client.py", line 1, in <module>
-    class Client:
-  File "/usr/local/lib/python3.9/site-packages/mqtty/client.py", line 6, in Client
-    async def subscribe(self, *args):
-TypeError: _outgoing_call() missing 1 required positional argument: 'func'
-"""
-SLIP = ("class Client:\n    def _outgoing_call(self, func):\n        return func\n\n"
-        "    @_outgoing_call\n    async def subscribe(self, *args):\n        return 1\n")
-SLIP_FIXED = ("def _outgoing_call(method):\n    return method\n\n\nclass Client:\n"
-              "    @_outgoing_call\n    async def subscribe(self, *args):\n        return 1\n")
-SLIP_OLD = "class Client:\n    async def subscribe(self, *args):\n        return 1\n"
+from tests.diagnose.test_own_import_slip import FIXED as SLIP_FIXED, OLD as SLIP_OLD, PASTE as SLIP_PASTE, SLIP  # noqa: E402,E501
 
 
 def test_a_post_release_carrying_the_same_slip_does_not_preempt_the_own_import_slip(index_for):
@@ -164,15 +150,7 @@ def test_a_new_class_that_defines_the_attribute_is_not_the_object_lacking_it(ind
 
 # --- _base_init_dropped ----------------------------------------------------------------------------------------
 
-CORS_PASTE = """Traceback (most recent call last):
-  File "/app/app.py", line 149, in create_app
-    CORS(app)
-  File "/usr/local/lib/python3.10/site-packages/corsx/extension.py", line 9, in __init__
-    super(CORS, self).__init__(app, config)
-TypeError: object.__init__() takes exactly one argument (the instance to initialize)
-"""
-CORS = ("try:\n    from extx.extensions.base import Extension\nexcept ImportError:\n    Extension = object\n\n\n"
-        "class CORS(Extension):\n    def __init__(self, app, config=None):\n        super(CORS, self).__init__(app, config)\n")
+from tests.diagnose.test_base_init_dropped import CORS, PASTE as CORS_PASTE  # noqa: E402 (the reading's own fixtures)
 
 
 def test_an_earlier_init_that_takes_no_arguments_is_no_way_back(index_for):

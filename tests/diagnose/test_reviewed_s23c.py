@@ -177,15 +177,7 @@ def test_a_refusal_of_another_class_than_the_handler_raises_is_not_the_hidden_im
 
 # --- _post_release_rebuild's compiled members ---------------------------------------------------------
 
-MYSQL_PASTE = """Traceback (most recent call last):
-  File "<stdin>", line 1, in <module>
-  File "C:\\\\env\\\\lib\\\\site-packages\\\\mysqlx\\\\__init__.py", line 4, in <module>
-    (version_info, _mysql.version_info))
-ImportError: this is mysqlx version (1, 4, 2, 'final', 0), but _mysql is version (1, 4, 1, 'final', 0)
-"""
-MYSQL_INIT = ("from . import _mysql\nversion_info = (1, 4, 2, 'final', 0)\nif version_info != _mysql.version_info:\n"
-              "    raise ImportError('this is mysqlx version %r, but _mysql is version %r' %\n"
-              "        (version_info, _mysql.version_info))\n")
+from tests.diagnose.test_post_release_rebuild import INIT as MYSQL_INIT, PASTE as MYSQL_PASTE  # noqa: E402
 
 
 def _rebuild(index_for, files):
