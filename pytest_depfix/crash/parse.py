@@ -887,6 +887,10 @@ class _Parser:
             # source line "\t\treturn f()" stays deeper than its frame "\t  File ...".
             body = line.lstrip()
             line = line[:len(line) - len(body)].expandtabs(8) + body
+        if line.startswith(("\\>>> ", "\\... ")):
+            # Markdown escapes a prompt at the start of a line ("\\>>> ") so it is not read as a quote;
+            # a paste copied from the rendered source keeps the backslash.
+            line = line[1:]
         st = line.strip()
         if self.state != TB and line.startswith((">>> ", "... ")):
             # An interactive session: the statements typed are the source of the "<stdin>" frames

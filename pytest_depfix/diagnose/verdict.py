@@ -3215,6 +3215,55 @@ def _claimed(ctx: Context, dist: str, where: str, out: List[Culprit]) -> List[Cu
     return out
 
 
+MAX_CALL_KEYWORDS = 3  # keywords of the failing call asked about, each one probe range
+
+
+def _called_keywords(source: str, name: str) -> List[str]:
+    """The keywords the printed line passes to its call of ``name`` (``x.name(k=...)``); [] when none or unsure.
+
+    A ``**kwargs`` in the call hides which keywords arrive, so it gives nothing to ask.
+    """
+    tree = _parse_or_none((source or "").strip())
+    for node in ast.walk(tree) if tree is not None else ():
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if called != name:
+            continue
+        if any(k.arg is None for k in node.keywords):
+            return []
+        return [k.arg for k in node.keywords if k.arg][:MAX_CALL_KEYWORDS]
+    return []
+
+
+def _accepting_the_call(ctx: Context, callee: Any, module: str, name: str, present: str) -> str:
+    """Narrow the releases that have ``module.name`` to those whose ``name`` takes the failing call's keywords.
+
+    encode/httpcore 1.0.3 calls ``anyio.CancelScope(shield=True)``; anyio 2.2.0 has no
+    CancelScope, and anyio 1.4.0's is the abstract base of anyio.abc, which takes no
+    arguments: the name's presence alone would send anyio back to a release where the
+    same line fails at once.  Each keyword (up to three) is asked over the releases; where
+    one is accepted only in a range that still excludes the pinned release, that range
+    replaces the presence range.  A keyword the probe cannot place leaves it as it was.
+    """
+    frames = ctx.crash.root.frames
+    if not frames or ctx.probe is None:
+        return present
+    narrowed = present
+    for word in _called_keywords(frames[-1].source or "", name):
+        accepting = probe_range(ctx, callee.name, module, name, parameter=word)
+        if not accepting or not excludes(accepting, callee.version):
+            continue
+        try:
+            both = SpecifierSet(narrowed) & SpecifierSet(accepting)
+        except InvalidSpecifier:
+            continue
+        finals = _final_versions(ctx, callee.name) or []
+        narrowed = str(both) if any(both.contains(v) for v in finals) else accepting
+    return narrowed
+
+
 def _parse_or_none(text: str) -> Optional[ast.Module]:
     try:
         return ast.parse(text) if text else None
@@ -4915,6 +4964,8 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             as_module = probe_range(ctx, callee.name, sig.module, None)
             if as_module and excludes(as_module, callee.version):
                 present = as_module
+        if present and name and excludes(present, callee.version) and not sig.detail.get("no_module"):
+            present = _accepting_the_call(ctx, callee, mod, name, present)
         if (not present or not excludes(present, callee.version)) and _pinned_has(ctx, callee, mod, name):
             compiled = _compiled_member(ctx, callee, mod, name)
             if compiled:

@@ -677,6 +677,19 @@ def test_an_interactive_session_lends_the_typed_statement_to_its_stdin_frame():
     assert [fr.source for fr in second.final.frames] == ["f()", ""]
 
 
+def test_a_prompt_escaped_by_markdown_still_lends_its_statement_to_the_stdin_frame():
+    # A paste copied from rendered markdown keeps the escape before each prompt ("\\>>> ").
+    text = ("\\>>> from pip import get_installed_distributions\n"
+            "Traceback (most recent call last):\n"
+            '  File "<stdin>", line 1, in <module>\n'
+            "ImportError: cannot import name 'get_installed_distributions'\n")
+    (crash,) = parse_traceback(text)
+    assert crash.final.frames[0].source == "from pip import get_installed_distributions"
+    # a backslash elsewhere is left alone
+    (plain,) = parse_traceback(text.replace("\\>>> ", "x\\>>> "))
+    assert plain.final.frames[0].source == ""
+
+
 def test_an_import_statement_quoted_above_a_bare_python36_import_error_is_its_source_hint():
     # pallets-eco/wtforms#581, verbatim: the statement, then Python 3.6's message without the module.
     (crash,) = parse_traceback("from wtforms.widgets import HTMLString\nImportError: cannot import name 'HTMLString'\n")
