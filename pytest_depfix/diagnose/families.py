@@ -339,7 +339,9 @@ _TORCH_OPERATOR = re.compile(r"operator (torchvision|torchaudio)::(\w+) does not
 _ABI_NUMPY2 = re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|"
                          r"numpy\.core\.multiarray failed to import|numpy\.core\._multiarray_umath failed to import")
 _ABI_API_VERSION = re.compile(r"module compiled against (?:ABI|API) version (0x[0-9a-fA-F]+) but this version of numpy is (0x[0-9a-fA-F]+)")
-_ABI_SIZE = re.compile(r"(?<![\w.])([\w.]+) size changed, may indicate binary incompatibility\. Expected (\d+) from C header, got (\d+) from PyObject")
+# Cython's struct-size check; before Cython 0.28 it said "X has the wrong size, try recompiling. Expected 80, got 72".
+_ABI_SIZE = re.compile(r"(?<![\w.])([\w.]+) (?:size changed, may indicate binary incompatibility\. Expected (\d+) from C header, "
+                       r"got (\d+) from PyObject|has the wrong size, try recompiling\. Expected (\d+), got (\d+))")
 _ABI_SYMBOL = re.compile(r"(?:(?<!\S)(/[^\s:]+|[A-Za-z]:\\[^:]+\.pyd|\S+\.so[\w.]*)\s*:\s*)?undefined symbol: (\S+)")
 # macOS: "dlopen(/x/_message.cpython-310-darwin.so, 0x0002): symbol not found in flat namespace (__ZN6google...)"
 _ABI_SYMBOL_MAC = re.compile(r"dlopen\(([^,()]{1,1000}), [\dx]+\): (?:[Ss]ymbol not found: |symbol not found in flat "
@@ -720,7 +722,7 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         return sig
     m = _ABI_SIZE.search(full)
     if m:
-        expected, got = int(m.group(2)), int(m.group(3))
+        expected, got = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
         sig.family, sig.module, sig.cls = ABI, m.group(1).rsplit(".", 1)[0], m.group(1)
         # The extension was built against a header whose struct is bigger than the runtime's: runtime too old.
         sig.direction = "base-too-old" if expected > got else "base-too-new"

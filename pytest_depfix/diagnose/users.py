@@ -701,15 +701,21 @@ def any_file_matches(tree: Any, paths: List[str], pattern: Any) -> Optional[bool
     return False
 
 
-def dependants(ctx: Any, callee_key: str) -> List[Any]:
-    """Active, movable pins of the set whose pinned release declares ``callee_key``."""
+def dependants(ctx: Any, callee_key: str, any_extra: bool = False) -> List[Any]:
+    """Active, movable pins of the set whose pinned release declares ``callee_key``.
+
+    ``any_extra``: a requirement under any extra or marker counts too.  What asks whether a
+    pin's code is built on the callee (xgboost's classes subclass scikit-learn's mixins while
+    it declares scikit-learn only under its ``scikit-learn`` extra) needs the declaration, not
+    whether pip would install it for the target.
+    """
     out = []
     for pin in ctx.pins:
         if not pin.active or not pin.version or pin.key == callee_key or ctx.is_keep(pin.name):
             continue
         try:
             meta = ctx.index.metadata(pin.name, pin.version)
-            reqs = meta.dependencies(ctx.target)
+            reqs = meta.requirements() if any_extra else meta.dependencies(ctx.target)
         except Exception:
             continue
         if any(canonicalize_name(r.name) == callee_key for r in reqs):

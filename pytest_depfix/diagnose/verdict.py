@@ -6093,7 +6093,7 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
     adopters = []
     from . import users
 
-    declaring = {p.key for p in users.dependants(ctx, asker.key)}
+    declaring = {p.key for p in users.dependants(ctx, asker.key, any_extra=True)}
     for pin in movable:
         if pin.key == asker.key or pin.key not in declaring:
             continue  # only a pin built on the asker can hold a class after its mixins
@@ -6108,7 +6108,7 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
         if later:
             adopters.append((pin, later))
     if len(adopters) != 1:
-        return None
+        return _asker_before_protocol(ctx, sig, asker, done) if not adopters else None
     pin, later = adopters[0]
     ctx.found_caller = pin.name
     ev = (f"{asker.name} {asker.version} calls super().{name}() in every later release read: a method it asks of "
@@ -6117,6 +6117,36 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
     ctx.evidence.append(ev)
     return done("transitive", sig.family, f"{asker.name}=={asker.version} asks the classes after its mixins for "
                 f"{name}(), which {pin.name}=={pin.version} does not define", [Culprit(pin.name, f">={later}", CONF_TIME, [ev], "release-files")])
+
+
+def _asker_before_protocol(ctx: Context, sig: F.Signal, asker: Any, done: Any) -> Optional[Diagnosis]:
+    """No pin adopted the method the asker's mixins ask for: the asker's newest release before it asked.
+
+    scikit-learn 1.6.0's mixins call ``super().__sklearn_tags__()``; when no other pin of the set
+    defines the method in a later release, the way out is the asker's own: its newest earlier
+    release whose code calls ``super().name()`` nowhere (scikit-learn 1.5.2).  Weak as upload
+    dates: no frame shows which class the call went through.
+    """
+    from . import users
+
+    name = sig.name or ""
+    if ctx.is_keep(asker.name) or ctx.probe is None:
+        return None
+    calls = re.compile(rf"\bsuper\(\s*(?:\w+\s*,\s*\w+\s*)?\)\s*\.\s*{re.escape(name)}\b")
+    try:
+        back = users.last_where_before(ctx.probe, asker.name, asker.version,
+                                       lambda v: _release_mentions(ctx, asker.name, v, calls) is False)
+    except Exception as exc:  # evidence, never a reason to fail
+        ctx.evidence.append(f"could not read {asker.name}'s releases: {type(exc).__name__}")
+        return None
+    if back is None:
+        return None
+    ev = (f"{asker.name} {asker.version} calls super().{name}() and no other pin of the set defines {name} in a "
+          f"later release; {asker.name} {back} calls it nowhere (read from release files)")
+    ctx.evidence.append(ev)
+    ctx.callee = ctx.party(asker.name)
+    return done("transitive", sig.family, f"{asker.name}=={asker.version} asks the classes after its mixins for "
+                f"{name}(), which no pin of the set defines", [Culprit(asker.name, f"<={back}", CONF_TIME, [ev], "release-files")])
 
 
 def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -10211,6 +10241,10 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
             ext_name = found[0].name
             ctx.evidence.append(f"no caller frame was printed; {ext_name} is the only package of the set that declares "
                                 f"{base_name} and ships compiled modules")
+    if ext_name is None and base_name and "expected" in sig.detail and not any(e.frames for e in ctx.crash.exceptions):
+        own = _own_build_mismatch(ctx, sig, base_name, done)
+        if own is not None:
+            return own
     base, ext = ctx.party(base_name), ctx.party(ext_name)
     if ext.kind == "dist" and base.kind == "dist" and ext.version and base.version:
         e_time = timeline.upload_time(ctx.index, ext.name, ext.version)
@@ -10274,6 +10308,49 @@ def _abi(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diagnosis:
         return done("unknown", F.ABI, f"{details_ev}; no release pairing could be established", [])
     verdict = "direct" if ctx.is_keep(base.name) else "transitive"
     return done(verdict, F.ABI, details_ev, out)
+
+
+def _own_build_mismatch(ctx: Context, sig: F.Signal, base_name: str, done: Any) -> Optional[Diagnosis]:
+    """A struct of the pin's own module has the wrong size, and no other pin of the set is compiled against it.
+
+    locustio/locust#809: gevent 1.3.2's first manylinux wheels said "gevent._queue.Queue has the
+    wrong size, try recompiling. Expected 80, got 72": one of gevent's extensions was compiled
+    against another build of gevent's own ``_queue``, so the release's binaries disagree with
+    each other and no other pin is involved.  A post-release of the same version exists to fix
+    packaging (gevent 1.3.2.post0: "Fix a packaging error in manylinux binary wheels"); the
+    release before the pin is the other way out.  Both are guesses: nothing printed says which
+    extension did the check.
+    """
+    pin = ctx.pinned(base_name)
+    if pin is None or not pin.version or ctx.is_keep(pin.name) or ctx.probe is None or "." not in (sig.module or ""):
+        return None  # (a top-level type, numpy.ndarray or greenlet.greenlet, is what other packages compile against)
+    try:
+        from .users import compiled_dependants
+
+        if compiled_dependants(ctx, pin.key):
+            return None  # another pin's extension may be the one built against it
+        pinned = Version(pin.version)
+        if pinned.is_prerelease or pinned.is_devrelease or pinned.local:
+            return None
+        listed = [Version(x) for x in ctx.probe.versions(pin.name) if _plain_version(x)]
+    except Exception:
+        return None
+    posts = sorted(v for v in listed if v.is_postrelease and v.release == pinned.release and v > pinned and not v.is_devrelease)
+    earlier = [v for v in listed if v < pinned and v.release != pinned.release and not v.is_prerelease and not v.is_devrelease]
+    what = (f"{sig.cls} (a type of {pin.name}'s own {sig.module}) has another size than {pin.name}'s compiled code "
+            f"expects ({sig.detail.get('expected')} vs {sig.detail.get('got')}), and no other pin of the set is compiled "
+            f"against {pin.name}: the release's own binaries were built against different builds of it")
+    out: List[Culprit] = []
+    if posts:
+        out.append(Culprit(pin.name, f"=={posts[0]}", CONF_GUESS, [what, f"{pin.name} {posts[0]} re-released the same "
+                           f"version (a post-release fixes a release's packaging, not its code)"], "release-list"))
+    if earlier:
+        out.append(Culprit(pin.name, f"<{pin.version}", CONF_GUESS - 0.1, [what, f"{pin.name}'s releases before "
+                           f"{pin.version} were built separately"], "abi-message"))
+    if not out:
+        return None
+    ctx.callee = ctx.party(pin.name)
+    return done("transitive", F.ABI, f"{pin.name}=={pin.version}'s own binaries disagree: {sig.message}", out)
 
 
 def _torch_operator(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:

@@ -15,10 +15,10 @@ EBM = "from sklearny.base import ClassifierMixin\n\nclass EBMClassifier(Classifi
 EBM_TAGS = EBM + "\n    def __sklearn_tags__(self):\n        return {}\n"
 
 
-def _diagnose(index_for, interp_new: str):
+def _diagnose(index_for, interp_new: str, declared: str = "sklearny"):
     universe = {"sklearny": [{"version": v, "files": {"sklearny/__init__.py": "", "sklearny/base.py": MIXIN if v >= "1.6" else OLD_MIXIN}}
                              for v in ("1.5.2", "1.6.0", "1.6.1")],
-                "interpy": [{"version": v, "requires_dist": ["sklearny"],
+                "interpy": [{"version": v, "requires_dist": [declared],
                              "files": {"interpy/__init__.py": "", "interpy/ebm.py": EBM if v == "0.6.7" else interp_new}}
                             for v in ("0.6.7", "0.6.8")]}
     index, target = index_for(universe, python="3.11")
@@ -37,3 +37,15 @@ def test_the_other_pin_whose_next_release_defines_the_asked_method_moves_forward
 def test_no_release_that_defines_it_offers_nothing(index_for):
     d = _diagnose(index_for, EBM + "# changed\n")
     assert not any(c.name == "interpy" for c in d.culprits)
+
+
+def test_a_pin_declaring_the_asker_only_under_an_extra_is_still_built_on_it(index_for):
+    # dmlc/xgboost: 'scikit-learn; extra == "scikit-learn"', while its classes subclass the mixins.
+    d = _diagnose(index_for, EBM_TAGS, declared='sklearny; extra == "sklearny"')
+    assert [(c.name, c.constraint) for c in d.culprits] == [("interpy", ">=0.6.8")]
+
+
+def test_with_no_adopter_the_asker_goes_back_before_it_asked(index_for):
+    d = _diagnose(index_for, EBM + "# changed\n")
+    assert [(c.name, c.constraint) for c in d.culprits] == [("sklearny", "<=1.5.2")]
+    assert d.verdict == "transitive"
