@@ -722,7 +722,9 @@ def _classify_one(exc: ExceptionRecord) -> Signal:
         return sig
     m = _ABI_SIZE.search(full)
     if m:
-        expected, got = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+        # Both wordings as (compiled header's size, runtime type's size): the older one prints them the
+        # other way round ("Expected <the running type's basicsize>, got <sizeof at compile time>").
+        expected, got = (int(m.group(2)), int(m.group(3))) if m.group(2) else (int(m.group(5)), int(m.group(4)))
         sig.family, sig.module, sig.cls = ABI, m.group(1).rsplit(".", 1)[0], m.group(1)
         # The extension was built against a header whose struct is bigger than the runtime's: runtime too old.
         sig.direction = "base-too-old" if expected > got else "base-too-new"

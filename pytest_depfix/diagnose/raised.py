@@ -283,7 +283,7 @@ def _search(probe: Any, dist: str, version: str, message: str,
     # Modules named like the message's words first ("... package style ..." is in style/core.py),
     # read on their own: a large release may stop at the read cap before its other modules.
     said = _words(message)
-    named = [p for p in paths if any(_names_word(part, said) for part in p[:-3].lower().split("/")[1:])]
+    named = [p for p in paths if any(part in said for part in p[:-3].lower().split("/")[1:])]
     # Then package __init__ modules (small, and where import-time version checks live: jax's
     # jaxlib check is in jax/_src/lib/__init__.py), then the rest shallow-first.
     rest = sorted((p for p in paths if p not in named), key=lambda p: (not p.endswith("/__init__.py"), p.count("/"), p))
@@ -315,24 +315,6 @@ def _search(probe: Any, dist: str, version: str, message: str,
                 data = (_words(_clean(message)) - found[2]) & _module_words(parsed)
                 best = Refusal(dist, version, path, found[0], found[1], frozenset(data))
     return best, len(rest) <= MAX_FILES and not unreadable
-
-
-def _names_word(part: str, said: set) -> bool:
-    """Whether a path part names one of the message's words: the word itself, or its short form.
-
-    Django's "database connection isn't set to UTC" lives under ``django/db/``: a part of two or
-    more letters that begins a longer word of the message (``db`` and "database") counts too.
-    """
-    if part in said:
-        return True
-    return len(part) >= 2 and part.isalpha() and any(len(w) >= 2 * len(part) and w.startswith(part[0]) and
-                                                     _abbreviates(part, w) for w in said)
-
-
-def _abbreviates(short: str, word: str) -> bool:
-    """``short``'s letters appear in ``word`` in order, starting with its first (db: database, cfg: config)."""
-    it = iter(word)
-    return all(ch in it for ch in short)
 
 
 def _module_state(probe: Any, dist: str, version: str, path: str, message: str,

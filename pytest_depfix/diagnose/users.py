@@ -701,17 +701,18 @@ def any_file_matches(tree: Any, paths: List[str], pattern: Any) -> Optional[bool
     return False
 
 
-def dependants(ctx: Any, callee_key: str, any_extra: bool = False) -> List[Any]:
+def dependants(ctx: Any, callee_key: str, any_extra: bool = False, with_kept: bool = False) -> List[Any]:
     """Active, movable pins of the set whose pinned release declares ``callee_key``.
 
     ``any_extra``: a requirement under any extra or marker counts too.  What asks whether a
     pin's code is built on the callee (xgboost's classes subclass scikit-learn's mixins while
     it declares scikit-learn only under its ``scikit-learn`` extra) needs the declaration, not
-    whether pip would install it for the target.
+    whether pip would install it for the target.  ``with_kept``: kept pins count too (what is
+    built on the callee, not what may move).
     """
     out = []
     for pin in ctx.pins:
-        if not pin.active or not pin.version or pin.key == callee_key or ctx.is_keep(pin.name):
+        if not pin.active or not pin.version or pin.key == callee_key or (ctx.is_keep(pin.name) and not with_kept):
             continue
         try:
             meta = ctx.index.metadata(pin.name, pin.version)
@@ -1881,14 +1882,16 @@ def _imports_other_missing(ctx: Any, dist: str, v: str, file: str, module: str, 
     return False
 
 
-def compiled_dependants(ctx: Any, base_key: str) -> List[Any]:
+def compiled_dependants(ctx: Any, base_key: str, everyone: bool = False) -> List[Any]:
     """Declared dependants of ``base_key`` whose pinned release ships compiled modules for the target.
 
     For an ABI break printed without frames: the extension that was built
     against another base is one of these.  Reads only the wheels' file lists.
+    ``everyone``: kept pins and declarations under any extra count too (is anything
+    of the set built on the base at all?).
     """
     out = []
-    for pin in dependants(ctx, base_key):
+    for pin in dependants(ctx, base_key, any_extra=everyone, with_kept=everyone):
         try:
             members = ctx.probe._members(pin.name, pin.version)
         except Exception:

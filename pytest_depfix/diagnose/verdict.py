@@ -3807,7 +3807,7 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             # The refuser's own way out is a major back (or none): a dependency that jumped a
             # series after it was released is the other suspect (tzlocal 3.0 under APScheduler 3.6).
             # Read after the readings of release files, which it must not pre-empt.
-            moved_under = [c for c in _moved_under_refuser(ctx, pin, refusal.path) if c not in out]
+            moved_under = [c for c in _moved_under_refuser(ctx, pin) if c not in out]
             if out:
                 out += moved_under
         else:
@@ -3829,16 +3829,12 @@ def _raised_message_of(ctx: Context, sig: F.Signal, done: Any, message: str) -> 
             if valued is not None:
                 return valued
             out = moved_under
-        if not out and not ctx.is_keep(pin.name):
-            # nothing else: a dependency that opened a later minor series after the refuser was built
-            out = _moved_under_refuser(ctx, pin, refusal.path, minor=True)
         if not out:
             return done("unknown", sig.family, f"{where}, and so does every release of {pin.name} read around it", [])
         # Another pin declares the refusing one, or the outermost frame is a pin's: a dependency moved
         # under a caller.  Otherwise the project's code met the refusal (xlrd.open_workbook on an xlsx).
         outer = _frame_party(frames[0], ctx) if frames else None
-        caller_is_pin = bool(dependants(ctx, pin.key)) or (outer is not None and outer.kind == "dist") \
-            or all(canonicalize_name(c.name) != pin.key for c in out)  # (a dependency moved under the refuser)
+        caller_is_pin = bool(dependants(ctx, pin.key)) or (outer is not None and outer.kind == "dist")
         return done("transitive" if caller_is_pin else "project", sig.family,
                     f"{where}; {out[0].evidence[0].split('; ', 1)[1]}", out)
     return None
@@ -3889,7 +3885,7 @@ def _major_back(c: Culprit, pinned: str) -> bool:
         return False
 
 
-def _moved_under_refuser(ctx: Context, pin: Any, path: Optional[str] = None, minor: bool = False) -> List[Culprit]:
+def _moved_under_refuser(ctx: Context, pin: Any) -> List[Culprit]:
     """The one declared dependency of the refusing pin whose pinned release opened a new series after it.
 
     APScheduler 3.6.3 (2019) refuses "Only timezones from the pytz library are supported";
@@ -3898,32 +3894,19 @@ def _moved_under_refuser(ctx: Context, pin: Any, path: Optional[str] = None, min
     a later series, uploaded after the refuser, moves back to that older series' newest
     release.  Upload dates only (weighed as such), and only when exactly one dependency
     answers: two suspects by time alone are a guess.
-
-    ``path``, the refusing module: the pins its own package imports count as dependencies
-    too.  An optional backend is imported, not declared: Django 2.2.24's postgresql backend
-    (``django/db/backends/postgresql/``) imports psycopg2, and psycopg2 2.9 (uploaded after
-    it) began handing its ``utc_tzinfo_factory`` a timedelta, which it refuses with
-    "database connection isn't set to UTC".
-
-    ``minor``: a new minor series counts too (psycopg2 2.9 after 2.8).  Asked only when nothing
-    else explains the refusal and no dependency opened a new major after the refuser.
     """
     from . import timeline
 
-    def series(v: Version) -> Tuple[int, ...]:
-        return (v.major, v.minor) if minor else _series(v)
-
     try:
-        names = [r.name for r in ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target)]
+        reqs = ctx.index.metadata(pin.name, pin.version).dependencies(ctx.target)
     except Exception:
         return []
-    names += [n for n in _imported_by_package(ctx, pin, path) if canonicalize_name(n) not in {canonicalize_name(x) for x in names}]
     built = timeline.upload_time(ctx.index, pin.name, pin.version)
     if built is None:
         return []
     found = []
-    for name in names:
-        dep = ctx.pinned(name)
+    for req in reqs:
+        dep = ctx.pinned(req.name)
         if dep is None or not dep.version or ctx.is_keep(dep.name) or dep.key == pin.key:
             continue
         try:
@@ -3939,58 +3922,20 @@ def _moved_under_refuser(ctx: Context, pin: Any, path: Optional[str] = None, min
             continue
         older = [v for v, t in timeline.releases(ctx.index, dep.name)
                  if t is not None and t <= built and not v.is_prerelease and not v.is_devrelease]
-        if not older or series(max(older)) >= series(dv):
+        if not older or _series(max(older)) >= _series(dv):
             continue  # the series it runs was there when the refuser was built
         # back to the series the refuser was built against (tzlocal 2.x), not merely the one below the pin
         prev = [v for v, _ in timeline.releases(ctx.index, dep.name)
-                if series(v) <= series(max(older)) and not v.is_prerelease and not v.is_devrelease]
+                if _series(v) <= _series(max(older)) and not v.is_prerelease and not v.is_devrelease]
         if prev:
             found.append((dep, max(prev), max(older), when))
     if len(found) != 1:
         return []
     dep, back, had, when = found[0]
     ev = (f"{pin.name} {pin.version} was uploaded on {timeline.fmt(built)}, when {dep.name}'s newest release was {had}; "
-          f"the pinned {dep.name} {dep.version} ({timeline.fmt(when)}) opened a later {'minor ' if minor else ''}series, "
-          f"and no other dependency of {pin.name} did (upload dates)")
+          f"the pinned {dep.name} {dep.version} ({timeline.fmt(when)}) opened a later series, and no other dependency "
+          f"of {pin.name} did (upload dates)")
     return [Culprit(dep.name, f"<={back}", CONF_TIME, [ev], "upload-dates")]
-
-
-MAX_PACKAGE_MODULES = 30  # modules of the refusing module's own directory read for their imports
-
-
-def _imported_by_package(ctx: Context, pin: Any, path: Optional[str]) -> List[str]:
-    """The other pins of the set that the modules beside ``path`` (its own directory) import by name.
-
-    Only a package directory counts (a module at the top of the release is read alone, or
-    the whole release would be its package), and only a top-level ``import x`` /
-    ``from x import y`` at module level or in a function: what the package needs to work.
-    """
-    from .probe import ReleaseTree
-
-    if not path or not path.endswith(".py") or ctx.probe is None:
-        return []
-    folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
-    try:
-        tree = ReleaseTree(ctx.probe, pin.name, pin.version)
-        paths = [p for p in tree.paths() if p.startswith(folder) and p.endswith(".py") and "/" not in p[len(folder):]] \
-            if folder else [path]
-        tops: Set[str] = set()
-        for member in sorted(paths)[:MAX_PACKAGE_MODULES]:
-            module = parse_quietly(tree.read(member) or "")
-            for node in ast.walk(module):
-                if isinstance(node, ast.Import):
-                    tops.update(a.name.split(".")[0] for a in node.names)
-                elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                    tops.add(node.module.split(".")[0])
-    except Exception:  # unreadable: no more suspects than the declared ones
-        return []
-    out = []
-    for top in sorted(tops):
-        owner = module_owner(top, ctx)
-        other = ctx.pinned(owner) if owner else None
-        if other is not None and other.key != pin.key and other.name not in out:
-            out.append(other.name)
-    return out
 
 
 def _refused_keyword_caller(ctx: Context, pin: Any, message: str) -> List[Culprit]:
@@ -6163,7 +6108,9 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
         if later:
             adopters.append((pin, later))
     if len(adopters) != 1:
-        return _asker_before_protocol(ctx, sig, asker, done) if not adopters else None
+        if adopters or _super_method_dropped(ctx, sig):
+            return None  # (a base class that dropped the method is read later, by _super_method_dropped)
+        return _asker_before_protocol(ctx, sig, asker, done)
     pin, later = adopters[0]
     ctx.found_caller = pin.name
     ev = (f"{asker.name} {asker.version} calls super().{name}() in every later release read: a method it asks of "
@@ -10382,8 +10329,8 @@ def _own_build_mismatch(ctx: Context, sig: F.Signal, base_name: str, done: Any) 
     try:
         from .users import compiled_dependants
 
-        if compiled_dependants(ctx, pin.key):
-            return None  # another pin's extension may be the one built against it
+        if compiled_dependants(ctx, pin.key, everyone=True):
+            return None  # another pin's extension (kept, or declaring it under an extra) may be the one built on it
         pinned = Version(pin.version)
         if pinned.is_prerelease or pinned.is_devrelease or pinned.local:
             return None
@@ -10392,16 +10339,17 @@ def _own_build_mismatch(ctx: Context, sig: F.Signal, base_name: str, done: Any) 
         return None
     posts = sorted(v for v in listed if v.is_postrelease and v.release == pinned.release and v > pinned and not v.is_devrelease)
     earlier = [v for v in listed if v < pinned and v.release != pinned.release and not v.is_prerelease and not v.is_devrelease]
-    what = (f"{sig.cls} (a type of {pin.name}'s own {sig.module}) has another size than {pin.name}'s compiled code "
-            f"expects ({sig.detail.get('expected')} vs {sig.detail.get('got')}), and no other pin of the set is compiled "
-            f"against {pin.name}: the release's own binaries were built against different builds of it")
+    what = (f"{sig.cls} (a type of {pin.name}'s own {sig.module}) is {sig.detail.get('got')} bytes where {pin.name}'s "
+            f"compiled code expects {sig.detail.get('expected')}, and no other pin of the set is compiled against "
+            f"{pin.name}: the release's own binaries were built against different builds of it")
     out: List[Culprit] = []
     if posts:
         out.append(Culprit(pin.name, f"=={posts[0]}", CONF_GUESS, [what, f"{pin.name} {posts[0]} re-released the same "
                            f"version (a post-release fixes a release's packaging, not its code)"], "release-list"))
     if earlier:
-        out.append(Culprit(pin.name, f"<{pin.version}", CONF_GUESS - 0.1, [what, f"{pin.name}'s releases before "
-                           f"{pin.version} were built separately"], "abi-message"))
+        whole = pinned.base_version  # before the version itself: its other builds (1.3.2, 1.3.2.post0) are suspect too
+        out.append(Culprit(pin.name, f"<{whole}", CONF_GUESS - 0.1, [what, f"{pin.name}'s releases before "
+                           f"{whole} were built separately"], "abi-message"))
     if not out:
         return None
     ctx.callee = ctx.party(pin.name)

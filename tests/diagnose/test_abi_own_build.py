@@ -40,7 +40,8 @@ def test_cythons_older_wording_is_a_struct_size_break():
     sig = classify(Crash([ExceptionRecord("ValueError", "geventy._queue.Queue has the wrong size, try recompiling. "
                                                         "Expected 80, got 72", [])]))
     assert (sig.family, sig.module, sig.cls, sig.detail) == ("abi", "geventy._queue", "geventy._queue.Queue",
-                                                             {"expected": 80, "got": 72})
+                                                             {"expected": 72, "got": 80})
+    # (that wording prints the running type's size first: 80 bytes at run time, 72 when compiled)
 
 
 def test_the_post_release_and_the_release_before_are_the_ways_out(index_for):
