@@ -75,6 +75,9 @@ class ClassInfo:
     methods: Dict[str, FunctionInfo] = field(default_factory=dict)
     has_getattr: bool = False
     dataclass_fields: Optional[List[str]] = None
+    # A class decorator that writes its constructor (attrs' @attr.s, @define, @frozen): which
+    # keywords it takes is not read, so a keyword question about it has no answer.
+    generated_init: bool = False
     # Members only a method's ``self.x = ...`` sets: an instance has them, the class object does not
     # (nibabel 5's ArrayProxy sets ``self.order`` where 4.x had the class variable ``order``).
     instance_only: Set[str] = field(default_factory=set)
@@ -1061,6 +1064,8 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
         if kw.arg == "extra":
             info.extra_keywords = _extra_policy(kw.value)
     is_dc = any((_dotted(d.func if isinstance(d, ast.Call) else d) or "").split(".")[-1] == "dataclass" for d in cls.decorator_list)
+    info.generated_init = not is_dc and any(_attrs_decorator(_dotted(d.func if isinstance(d, ast.Call) else d) or "")
+                                            for d in cls.decorator_list)
     fields: List[str] = []
     self_set: Set[str] = set()
     body_set: Set[str] = set()
@@ -1123,6 +1128,15 @@ def read_class(cls: ast.ClassDef) -> ClassInfo:
     if is_dc:
         info.dataclass_fields = fields
     return info
+
+
+_ATTRS_DECORATORS = {"attr.s", "attr.attrs", "attr.define", "attr.frozen", "attr.mutable", "attrs.define",
+                     "attrs.frozen", "attrs.mutable", "define", "frozen", "mutable", "attrs"}
+
+
+def _attrs_decorator(dotted: str) -> bool:
+    """Whether a class decorator is attrs' (it writes ``__init__`` from the class's ``attr.ib()`` fields)."""
+    return dotted in _ATTRS_DECORATORS
 
 
 def parse_quietly(text: Union[str, bytes], filename: str = "<release file>") -> ast.Module:
@@ -1783,6 +1797,8 @@ class Resolver:
                     return Finding(YES, f"{ref.path}:{c.line} {c.name} declares the field {param!r}")
                 return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name} forbids extra keywords; "
                                f"whether a base declares the field {param!r} is not read")
+            if c.generated_init:
+                return Finding(UNKNOWN, f"{ref.path}:{c.line} {c.name}'s constructor is written by its attrs decorator")
             if c.dataclass_fields is not None:
                 if "@" in param or param.isdigit():
                     # a dataclass's generated __init__ takes its fields in order, inherited ones
@@ -1816,8 +1832,11 @@ class Resolver:
             return Finding(YES, f"{where} {'has a default for' if name in fn.params + fn.posonly else 'has no parameter'} {name!r}")
         if "@" in param:
             return self._one_value(ref, fn, param, depth, owner)
-        if param in fn.params or param in fn.posonly:
+        if param in fn.params or (param in fn.posonly and (param.isdigit() or fn.kwarg is not None)):
             return Finding(YES, f"{where} has parameter {param!r}")
+        if param in fn.posonly:
+            # 'def __init__(self, shield=False, /)': CancelScope(shield=True) is refused
+            return Finding(NO, f"{where} takes {param!r} by position only")
         if param.isdigit():  # positional count
             n = int(param)
             # keyword-only parameters are not positional: seaborn 0.12's barplot(data=None, *, x=None, ...)

@@ -3237,31 +3237,71 @@ def _called_keywords(source: str, name: str) -> List[str]:
     return []
 
 
-def _accepting_the_call(ctx: Context, callee: Any, module: str, name: str, present: str) -> str:
+def _accepting_the_call(ctx: Context, callee: Any, module: str, name: str, present: str) -> Tuple[str, str]:
     """Narrow the releases that have ``module.name`` to those whose ``name`` takes the failing call's keywords.
 
     encode/httpcore 1.0.3 calls ``anyio.CancelScope(shield=True)``; anyio 2.2.0 has no
     CancelScope, and anyio 1.4.0's is the abstract base of anyio.abc, which takes no
     arguments: the name's presence alone would send anyio back to a release where the
-    same line fails at once.  Each keyword (up to three) is asked over the releases; where
-    one is accepted only in a range that still excludes the pinned release, that range
-    replaces the presence range.  A keyword the probe cannot place leaves it as it was.
+    same line fails at once.  Each keyword (up to three) is asked over the releases; a
+    candidate range (all keywords' ranges together, else each one's) counts when its
+    nearest release takes every keyword, and only when the nearest release it leaves out
+    refuses one for certain: a keyword the probe cannot read there (a compiled base, a
+    generated constructor) leaves the presence range as it was.  Returns (range, why).
     """
+    from .probe import NO, YES, Question
+
     frames = ctx.crash.root.frames
-    if not frames or ctx.probe is None:
-        return present
-    narrowed = present
-    for word in _called_keywords(frames[-1].source or "", name):
-        accepting = probe_range(ctx, callee.name, module, name, parameter=word)
-        if not accepting or not excludes(accepting, callee.version):
-            continue
+    words = _called_keywords(frames[-1].source or "", name) if frames and ctx.probe is not None else []
+    finals = _final_versions(ctx, callee.name) or [] if words else []
+    try:
+        having = SpecifierSet(present)
+        pinned = Version(callee.version)
+    except (InvalidSpecifier, InvalidVersion):
+        return present, ""
+    with_name = sorted((v for v in finals if having.contains(v)), key=lambda v: (abs(finals.index(v) - _rank(finals, pinned)), v))
+    if not words or not with_name:
+        return present, ""
+
+    def takes(v: Version, word: str) -> Any:
         try:
-            both = SpecifierSet(narrowed) & SpecifierSet(accepting)
-        except InvalidSpecifier:
+            return ctx.probe.ask(callee.name, str(v), Question(module, name=name, parameter=word)).value
+        except Exception:
+            return None
+
+    ranges = []
+    for word in words:
+        accepting = probe_range(ctx, callee.name, module, name, parameter=word)
+        if accepting and excludes(accepting, callee.version):
+            try:
+                ranges.append(SpecifierSet(accepting))
+            except InvalidSpecifier:
+                continue
+    if not ranges:
+        return present, ""
+    together = ranges[0]
+    for r in ranges[1:]:
+        together &= r
+    near = sorted(finals, key=lambda v: (abs(finals.index(v) - _rank(finals, pinned)), v))
+    for candidate in [together] + ranges:
+        # (a keyword's range says the name is there too: it may lie on the other side of the pin)
+        inside = [v for v in near if candidate.contains(v) and v != pinned]
+        if not inside or not all(takes(inside[0], w) == YES for w in words):
             continue
-        finals = _final_versions(ctx, callee.name) or []
-        narrowed = str(both) if any(both.contains(v) for v in finals) else accepting
-    return narrowed
+        left = next((v for v in with_name if not candidate.contains(v)), None)
+        refused = [w for w in words if left is not None and takes(left, w) == NO]
+        if left is None or not refused:
+            return present, ""  # the releases left out are not known to refuse: no narrowing on a guess
+        why = (f"{callee.name} {left}'s {name} refuses the keyword {refused[0]!r} the failing line passes "
+               f"(read from release files)")
+        ctx.evidence.append(why)
+        return str(candidate), why
+    return present, ""
+
+
+def _rank(finals: List[Version], pinned: Version) -> int:
+    """Where ``pinned`` sits among the sorted final releases (its index, or where it would go)."""
+    return next((i for i, v in enumerate(finals) if v >= pinned), len(finals))
 
 
 def _parse_or_none(text: str) -> Optional[ast.Module]:
@@ -4938,6 +4978,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
     verdict = _verdict_for(callee, caller, ctx)
     out: List[Culprit] = []
     present: Optional[str] = None
+    took = ""  # why the presence range was narrowed to the releases taking the call's keywords
     said = sig.detail.get("removed_in")
     if said and not ctx.is_keep(callee.name) and canonicalize_name(said[0]) == callee.key:
         # The library's own error message names the release that removed it.
@@ -4965,7 +5006,7 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
             if as_module and excludes(as_module, callee.version):
                 present = as_module
         if present and name and excludes(present, callee.version) and not sig.detail.get("no_module"):
-            present = _accepting_the_call(ctx, callee, mod, name, present)
+            present, took = _accepting_the_call(ctx, callee, mod, name, present)
         if (not present or not excludes(present, callee.version)) and _pinned_has(ctx, callee, mod, name):
             compiled = _compiled_member(ctx, callee, mod, name)
             if compiled:
@@ -4988,8 +5029,10 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
                         f"a copy from a system package manager, or a local file named like the module, can lack what "
                         f"the release has")
         if present:
-            _add(out, Culprit(callee.name, present, CONF_PROBE, [f"{what} is present in {callee.name}{present} (read from release files)"],
-                              "api-probe"), ctx)
+            _add(out, Culprit(callee.name, present, CONF_PROBE,
+                              [f"{what} is present in {callee.name}{present} (read from release files)" if not took else
+                               f"{what} takes the failing call's keywords in {callee.name}{present}; the name is older, "
+                               f"but {took}"], "api-probe"), ctx)
         out += [c for c in matrix_culprits(callee.name, caller.name if caller.kind == "dist" else None, ctx) if c not in out]
         if caller.kind == "dist" and not ctx.is_keep(caller.name) and present:
             out += [c for c in _caller_back(ctx, caller, callee, sig, what) if c not in out]
@@ -5014,6 +5057,11 @@ def _removed_name(ctx: Context, sig: F.Signal, caller: Party, done: Any) -> Diag
         return done("unknown", sig.family, f"{what} is missing from {callee.name}=={callee.version}, "
                     f"but no version range could be established", [])
     newer = bool(present) and not ctx.is_keep(callee.name) and _only_above(present, callee.version or "0")
+    if newer and took and verdict in ("transitive", "project"):
+        # the name is older than that range: the releases before it refuse the call's keywords
+        user = caller.name or "a caller" if verdict == "transitive" else "the project"
+        return done(verdict, sig.family, f"{callee.name}=={callee.version} lacks {what}, which {user} calls with "
+                    f"keywords that only {callee.name}{present} takes ({took})", out)
     summary = {
         "transitive": (f"{callee.name}=={callee.version} does not have {what} yet ({callee.name}{present} has it), which "
                        f"{caller.name or 'a caller'} uses") if newer else
@@ -6072,7 +6120,8 @@ def _super_callers(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis
           + (f"; {pin.name} {later} no longer does (read from release files)" if later else ""))
     ctx.evidence.append(ev)
     if not later:
-        return _protocol_adopter(ctx, sig, pin, movable, done)
+        every = [p for p in ctx.pins if p.active and p.version and not ctx.is_keep(p.name)]
+        return _protocol_adopter(ctx, sig, pin, every, done)
     return done("transitive", sig.family, f"{pin.name}=={pin.version} calls super().{name}(), which its base class no "
                 f"longer has", [Culprit(pin.name, f">={later}", CONF_PROBE, [ev], "release-files")])
 
@@ -6094,9 +6143,9 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
     from . import users
 
     declaring = {p.key for p in users.dependants(ctx, asker.key, any_extra=True)}
-    for pin in movable:
-        if pin.key == asker.key or pin.key not in declaring:
-            continue  # only a pin built on the asker can hold a class after its mixins
+    # only a pin built on the asker can hold a class after its mixins (those are read, wherever
+    # they stand in the set: the cap counts them, not the pins before them)
+    for pin in [p for p in movable if p.key != asker.key and p.key in declaring][:MAX_PROTOCOL_PINS]:
         try:
             if _release_mentions(ctx, pin.name, pin.version, named) is not False:
                 continue  # it names the method already (or could not be read whole): not this break's caller
@@ -6108,9 +6157,7 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
         if later:
             adopters.append((pin, later))
     if len(adopters) != 1:
-        if adopters or _super_method_dropped(ctx, sig):
-            return None  # (a base class that dropped the method is read later, by _super_method_dropped)
-        return _asker_before_protocol(ctx, sig, asker, done)
+        return None
     pin, later = adopters[0]
     ctx.found_caller = pin.name
     ev = (f"{asker.name} {asker.version} calls super().{name}() in every later release read: a method it asks of "
@@ -6119,36 +6166,6 @@ def _protocol_adopter(ctx: Context, sig: F.Signal, asker: Any, movable: List[Any
     ctx.evidence.append(ev)
     return done("transitive", sig.family, f"{asker.name}=={asker.version} asks the classes after its mixins for "
                 f"{name}(), which {pin.name}=={pin.version} does not define", [Culprit(pin.name, f">={later}", CONF_TIME, [ev], "release-files")])
-
-
-def _asker_before_protocol(ctx: Context, sig: F.Signal, asker: Any, done: Any) -> Optional[Diagnosis]:
-    """No pin adopted the method the asker's mixins ask for: the asker's newest release before it asked.
-
-    scikit-learn 1.6.0's mixins call ``super().__sklearn_tags__()``; when no other pin of the set
-    defines the method in a later release, the way out is the asker's own: its newest earlier
-    release whose code calls ``super().name()`` nowhere (scikit-learn 1.5.2).  Weak as upload
-    dates: no frame shows which class the call went through.
-    """
-    from . import users
-
-    name = sig.name or ""
-    if ctx.is_keep(asker.name) or ctx.probe is None:
-        return None
-    calls = re.compile(rf"\bsuper\(\s*(?:\w+\s*,\s*\w+\s*)?\)\s*\.\s*{re.escape(name)}\b")
-    try:
-        back = users.last_where_before(ctx.probe, asker.name, asker.version,
-                                       lambda v: _release_mentions(ctx, asker.name, v, calls) is False)
-    except Exception as exc:  # evidence, never a reason to fail
-        ctx.evidence.append(f"could not read {asker.name}'s releases: {type(exc).__name__}")
-        return None
-    if back is None:
-        return None
-    ev = (f"{asker.name} {asker.version} calls super().{name}() and no other pin of the set defines {name} in a "
-          f"later release; {asker.name} {back} calls it nowhere (read from release files)")
-    ctx.evidence.append(ev)
-    ctx.callee = ctx.party(asker.name)
-    return done("transitive", sig.family, f"{asker.name}=={asker.version} asks the classes after its mixins for "
-                f"{name}(), which no pin of the set defines", [Culprit(asker.name, f"<={back}", CONF_TIME, [ev], "release-files")])
 
 
 def _abstract_methods(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:
@@ -10329,8 +10346,8 @@ def _own_build_mismatch(ctx: Context, sig: F.Signal, base_name: str, done: Any) 
     try:
         from .users import compiled_dependants
 
-        if compiled_dependants(ctx, pin.key, everyone=True):
-            return None  # another pin's extension (kept, or declaring it under an extra) may be the one built on it
+        if compiled_dependants(ctx, pin.key, everyone=True) or _built_here_on(ctx, pin.key):
+            return None  # another pin's extension (kept, under an extra, or built here from its sdist) may be it
         pinned = Version(pin.version)
         if pinned.is_prerelease or pinned.is_devrelease or pinned.local:
             return None
@@ -10354,6 +10371,29 @@ def _own_build_mismatch(ctx: Context, sig: F.Signal, base_name: str, done: Any) 
         return None
     ctx.callee = ctx.party(pin.name)
     return done("transitive", F.ABI, f"{pin.name}=={pin.version}'s own binaries disagree: {sig.message}", out)
+
+
+_EXTENSION_SOURCES = (".pyx", ".pxd", ".c", ".cc", ".cpp", ".cxx")
+
+
+def _built_here_on(ctx: Context, base_key: str) -> bool:
+    """Whether a pin declaring ``base_key`` ships extension sources and no wheel for the target: it is compiled here.
+
+    huggingface/neuralcoref 4.0 on the index is an sdist of ``.pyx`` files built against whatever
+    spaCy is installed: a size mismatch of spaCy's own type may be that local build's.
+    """
+    from .users import dependants
+
+    for other in dependants(ctx, base_key, any_extra=True, with_kept=True):
+        try:
+            if not _built_here(ctx, ctx.party(other.name)):
+                continue  # a wheel for the target: compiled_dependants reads its binaries
+            members = ctx.probe._members(other.name, other.version)
+        except Exception:
+            return True  # unreadable: it may be the one
+        if any(m.endswith(_EXTENSION_SOURCES) for m in members):
+            return True
+    return False
 
 
 def _torch_operator(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosis]:

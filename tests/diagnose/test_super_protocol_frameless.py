@@ -45,7 +45,8 @@ def test_a_pin_declaring_the_asker_only_under_an_extra_is_still_built_on_it(inde
     assert [(c.name, c.constraint) for c in d.culprits] == [("interpy", ">=0.6.8")]
 
 
-def test_with_no_adopter_the_asker_goes_back_before_it_asked(index_for):
+def test_with_no_adopter_nothing_moves_on_time_alone(index_for):
+    # (session 24 tried sending the asker back before it asked; a base that dropped the method, in a
+    # set too big for that reading, was then answered wrongly: tests/diagnose/test_reviewed_s24b.py)
     d = _diagnose(index_for, EBM + "# changed\n")
-    assert [(c.name, c.constraint) for c in d.culprits] == [("sklearny", "<=1.5.2")]
-    assert d.verdict == "transitive"
+    assert d.culprits == [], d.summary
