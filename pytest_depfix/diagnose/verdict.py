@@ -9423,6 +9423,27 @@ def _bare_location_holder(ctx: Context, loc: Any) -> Optional[Tuple[Any, str]]:
     return held[0] if len(held) == 1 else None
 
 
+def _building_setup(ctx: Context, loc: Any) -> Optional[Tuple[Any, str]]:
+    """(pin, "setup.py") when a location is a pin's setup.py in pip's build folder (pip-build-x/haxor/setup.py)."""
+    m = _BUILD_SETUP.search(getattr(loc, "file", None) or "")
+    pin = ctx.pinned(m.group(1)) if m else None
+    return (pin, "setup.py") if pin is not None else None
+
+
+def _sdist_setup(ctx: Context, dist: str, version: str) -> Any:
+    """The text of a release's sdist ``setup.py``; True when the release has a wheel for the target (pip builds nothing)."""
+    try:
+        rel = ctx.index.release(dist, version)
+        if rel is not None and rel.wheels_for(ctx.target):
+            return True
+        got = ctx.index.read_members(dist, version, lambda m: m.count("/") == 1 and m.endswith("/setup.py"),
+                                     max_bytes=200_000, built=True)
+    except Exception:
+        return None
+    data = next(iter(got.values()), None) if len(got) == 1 else None
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+
+
 def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
     """A SyntaxError located in a pin's module whose release text the target's grammar refuses.
 
@@ -9437,6 +9458,8 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
     rel = frame_relpath(loc) if loc is not None else None
     party = _frame_party(loc, ctx) if rel else None
     owner = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if owner is None and loc is not None:
+        owner, rel = _building_setup(ctx, loc) or (None, rel)
     if owner is None and loc is not None and ctx.probe is not None:
         found = _bare_location_holder(ctx, loc)
         if found is not None:
@@ -9499,12 +9522,22 @@ def _syntax_too_old(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     rel = frame_relpath(loc) if loc is not None else None
     party = _frame_party(loc, ctx) if rel else None
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
+    if pin is None and loc is not None:
+        pin, rel = _building_setup(ctx, loc) or (None, rel)
     if ctx.probe is None or pin is None or not pin.version or ctx.is_keep(pin.name):
         return None
 
+    building = rel == "setup.py" and _building_setup(ctx, loc) is not None
+
     def parses(version: str) -> Optional[bool]:
-        text = ReleaseTree(ctx.probe, pin.name, version).read(rel)
-        if text is None:
+        if building:
+            # pip ran the sdist's setup.py: a release with a wheel for the target is never built here
+            text = _sdist_setup(ctx, pin.name, version)
+            if text is True:
+                return True
+        else:
+            text = ReleaseTree(ctx.probe, pin.name, version).read(rel)
+        if not isinstance(text, str):
             return None
         try:
             parse_exact(text, feature_version=target)
