@@ -290,13 +290,20 @@ def _cut_traceback(raw: List[str], start: int) -> List[Frame]:
     return frames
 
 
-_DEBUG_TYPE = re.compile(r"Exception Type:\s*([A-Za-z_][\w.]{0,200})\s*$")
+# ("Exception Type: TypeError at /admin/document/": the copy-and-paste view names the URL too)
+_DEBUG_TYPE = re.compile(r"Exception Type:\s*([A-Za-z_][\w.]{0,200})(?:\s+at\s+\S{1,2000})?\s*$")
+# The copy-and-paste view's frames: 'File "/usr/.../middleware.py" in process_response' over '  129.  code'
+_DEBUG_FRAME = re.compile(r'File "([^"]{1,1000})" in ([\w<>.]{1,200})\s*$')
+_DEBUG_LINE = re.compile(r"\s*(\d{1,9})\.\s(.*)$")
 # The same page's heading copied without its labels: the class alone on a line, the message, then
 # the "Exception Location" line ("/usr/.../maintenancemode/middleware.py, line 71, in process_request").
 _DEBUG_HEADING = re.compile(r"((?:[a-z_][\w]{0,100}\.){0,10}[A-Z][\w]{2,200})\s*$")  # ImproperlyConfigured too
 _DEBUG_LOCATION = re.compile(r"(\S.{0,1000}?\.py), line (\d{1,9}), in ([\w<>.]{1,200})\s*$"
                              r"|(\S.{0,1000}?\.py) in ([\w<>.]{1,200}), line (\d{1,9})\s*$")  # (older Django: "in f, line N")
 _DEBUG_VALUE = re.compile(r"Exception Value:\s*(.*)$")
+
+
+MAX_DEBUG_FRAMES = 200  # frames of a debug page's traceback kept (the innermost)
 
 
 def _django_debug(lines: List[str]) -> Optional[InferredMessage]:
@@ -328,8 +335,14 @@ def _django_debug(lines: List[str]) -> Optional[InferredMessage]:
             message.append(more)
         if not message:
             return None
+        frames = []
+        for j, head in enumerate(lines[:i]):
+            f = _DEBUG_FRAME.match(head.strip())
+            src = _DEBUG_LINE.match(lines[j + 1]) if f and j + 1 < i else None
+            if src:
+                frames.append(Frame(file=f.group(1), line=int(src.group(1)), function=f.group(2), source=src.group(2).strip()))
         return InferredMessage(m.group(1), "\n".join(message), "Django's debug page names it (Exception Type)",
-                               line=message[0])
+                               line=message[0], frames=frames[-MAX_DEBUG_FRAMES:])
     return None
 
 

@@ -56,3 +56,23 @@ def test_a_class_name_alone_with_no_location_under_its_message_is_not_the_headin
 
     found = infer_message("ValueError\nsomething went wrong\nand more words here\n")
     assert found is None or not found.frames
+
+
+COPY_AND_PASTE_VIEW = """Traceback:
+File "/usr/local/lib/python2.7/dist-packages/django/core/handlers/base.py" in get_response
+  223.                 response = middleware_method(request, response)
+File "/usr/local/lib/python2.7/dist-packages/sqlparse/engine/filter_stack.py" in run
+  29.             stream = filter_.process(stream)
+
+Exception Type: TypeError at /admin/mediasources/document/
+Exception Value: process() takes exactly 3 arguments (2 given)
+"""
+
+
+def test_the_copy_and_paste_view_names_the_url_and_prints_its_frames():
+    # jazzband/django-debug-toolbar#852: Django's "copy-and-paste view" of its debug page
+    inferred = infer_message(COPY_AND_PASTE_VIEW, None)
+    assert (inferred.exc_type, inferred.message) == ("TypeError", "process() takes exactly 3 arguments (2 given)")
+    assert [(f.file.rsplit("/", 1)[-1], f.line, f.function, f.source) for f in inferred.frames] == [
+        ("base.py", 223, "get_response", "response = middleware_method(request, response)"),
+        ("filter_stack.py", 29, "run", "stream = filter_.process(stream)")]
