@@ -28,16 +28,8 @@ def _admits(d, name, version):
 # --------------------------------------------------------------------------
 # The shape of tests/diagnose/test_call_keywords_narrow.py: poolcore 1.0.3 calls
 # scopes.CancelScope(...); the pinned scopes 2.2.0 has no CancelScope.
-PASTE = """Traceback (most recent call last):
-  File "/srv/app/main.py", line 3, in <module>
-    pool.request("GET", "/")
-  File "/venv/lib/python3.9/site-packages/poolcore/_sync.py", line 4, in __init__
-    self._shield = scopes.CancelScope(shield=True)
-AttributeError: module 'scopes' has no attribute 'CancelScope'
-"""
-CALLER = "import scopes\n\n\nclass Pool:\n    def __init__(self):\n        self._shield = scopes.CancelScope(shield=True)\n"
-NONE = "def open_cancel_scope(shield=False):\n    return None\n"
-TAKES = "class CancelScope:\n    def __init__(self, deadline=None, shield=False):\n        self.shield = shield\n"
+from tests.diagnose.test_call_keywords_narrow import CALLER, NONE, PASTE, TAKES  # noqa: E402
+
 SHIELD_ONLY = "class CancelScope:\n    def __init__(self, shield=False):\n        self.shield = shield\n"
 
 
@@ -157,12 +149,7 @@ def test_the_evidence_says_the_older_releases_refuse_the_keyword_not_that_the_na
 # "viewy==3.0.3 asks the classes after its mixins for _ipython_display_(), which no pin of the set
 # defines" (widgety 7.7.2 defines it) and viewy back to 2.9.0, a release before its View had the
 # method.  Before session 24 this was "unknown"; the user wants widgety moved, or nothing.
-SUPER_PASTE = "AttributeError: 'super' object has no attribute '_ipython_display_'\n"
-WIDGET_OLD = "class Widget:\n    def _ipython_display_(self, **kwargs):\n        return None\n"
-WIDGET_NEW = "class Widget:\n    def _repr_mimebundle_(self, **kwargs):\n        return None\n"
-VIEW = ("from widgety import Widget\n\n\nclass View(Widget):\n    def _ipython_display_(self, **kwargs):\n"
-        "        super()._ipython_display_(**kwargs)\n")
-VIEW_EARLY = "from widgety import Widget\n\n\nclass View(Widget):\n    pass\n"
+from tests.diagnose.test_reviewed_s24 import SUPER_PASTE, VIEW, VIEW_EARLY, WIDGET_NEW, WIDGET_OLD  # noqa: E402
 
 
 def test_a_subclass_of_a_base_that_dropped_the_method_is_not_sent_back_in_a_bigger_set(index_for):
