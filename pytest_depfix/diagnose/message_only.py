@@ -295,6 +295,8 @@ _DEBUG_TYPE = re.compile(r"Exception Type:\s*([A-Za-z_][\w.]{0,200})(?:\s+at\s+\
 # The copy-and-paste view's frames: 'File "/usr/.../middleware.py" in process_response' over '  129.  code'
 _DEBUG_FRAME = re.compile(r'File "([^"]{1,1000})" in ([\w<>.]{1,200})\s*$')
 _DEBUG_LINE = re.compile(r"\s*(\d{1,9})\.\s(.*)$")
+# Django 3 on prints them in Python's own layout: '  File "...", line 47, in inner' over the code
+_DEBUG_PYFRAME = re.compile(r'File "([^"]{1,1000})", line (\d{1,9}), in ([\w<>.]{1,200})\s*$')
 # The same page's heading copied without its labels: the class alone on a line, the message, then
 # the "Exception Location" line ("/usr/.../maintenancemode/middleware.py, line 71, in process_request").
 _DEBUG_HEADING = re.compile(r"((?:[a-z_][\w]{0,100}\.){0,10}[A-Z][\w]{2,200})\s*$")  # ImproperlyConfigured too
@@ -341,6 +343,12 @@ def _django_debug(lines: List[str]) -> Optional[InferredMessage]:
             src = _DEBUG_LINE.match(lines[j + 1]) if f and j + 1 < i else None
             if src:
                 frames.append(Frame(file=f.group(1), line=int(src.group(1)), function=f.group(2), source=src.group(2).strip()))
+                continue
+            p = _DEBUG_PYFRAME.match(head.strip()) if not f else None
+            if p:
+                code = lines[j + 1].strip() if j + 1 < i else ""
+                code = "" if code.startswith("File ") else code
+                frames.append(Frame(file=p.group(1), line=int(p.group(2)), function=p.group(3), source=code))
         return InferredMessage(m.group(1), "\n".join(message), "Django's debug page names it (Exception Type)",
                                line=message[0], frames=frames[-MAX_DEBUG_FRAMES:])
     return None

@@ -1700,6 +1700,9 @@ class Resolver:
             assert c is not None
             if c.dataclass_fields is not None and param in c.dataclass_fields:
                 return Finding(YES, f"{entry.path}:{c.line} dataclass field {param!r}")
+            if c.generated_init and not any(m in c.methods for m in ("__init__", "__new__")):
+                # an attrs base earlier in the order writes the constructor from fields not read here
+                return Finding(UNKNOWN, f"{entry.path}:{c.line} {c.name}'s constructor is written by its attrs decorator")
             for meth in ("__init__", "__new__"):
                 if meth in c.methods:
                     return self.accepts(Ref("function", entry.module, fn=c.methods[meth], path=entry.path), param,
@@ -1832,11 +1835,12 @@ class Resolver:
             return Finding(YES, f"{where} {'has a default for' if name in fn.params + fn.posonly else 'has no parameter'} {name!r}")
         if "@" in param:
             return self._one_value(ref, fn, param, depth, owner)
-        if param in fn.params or (param in fn.posonly and (param.isdigit() or fn.kwarg is not None)):
+        if param in fn.params:
             return Finding(YES, f"{where} has parameter {param!r}")
-        if param in fn.posonly:
+        if param in fn.posonly and fn.kwarg is None:
             # 'def __init__(self, shield=False, /)': CancelScope(shield=True) is refused
             return Finding(NO, f"{where} takes {param!r} by position only")
+        # (a positional-only name beside **kwargs: the keyword lands in kwargs, read below)
         if param.isdigit():  # positional count
             n = int(param)
             # keyword-only parameters are not positional: seaborn 0.12's barplot(data=None, *, x=None, ...)

@@ -1342,6 +1342,9 @@ def decide(ctx: Context, sig: F.Signal) -> Diagnosis:
             return shadowed
     if sig.family == F.UNKNOWN and sig.exc_type.rsplit(".", 1)[-1] == "SyntaxError":
         if _syntax_too_new(ctx, sig):
+            loc = getattr(ctx.crash.root, "location", None)
+            if loc is not None and _building_setup(ctx, loc) is not None:
+                caller = _frame_party(loc, ctx) or caller  # pip ran the pin's setup.py: the pin's code, not the project's
             return _python_added(ctx, sig, caller, done)
         too_old = _syntax_too_old(ctx, sig, done)
         if too_old is not None:
@@ -9460,6 +9463,9 @@ def _syntax_too_new(ctx: Context, sig: F.Signal) -> bool:
     owner = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
     if owner is None and loc is not None:
         owner, rel = _building_setup(ctx, loc) or (None, rel)
+        if owner is not None:
+            # the location is that pin's setup.py from here on (which party the verdict blames, the report)
+            loc.owner, loc.dist, loc.version, loc.relpath = "dist", owner.name, owner.version, rel
     if owner is None and loc is not None and ctx.probe is not None:
         found = _bare_location_holder(ctx, loc)
         if found is not None:
