@@ -3256,14 +3256,19 @@ def _accepting_the_call(ctx: Context, callee: Any, module: str, name: str, prese
 
     frames = ctx.crash.root.frames
     words = _called_keywords(frames[-1].source or "", name) if frames and ctx.probe is not None else []
-    finals = _final_versions(ctx, callee.name) or [] if words else []
+    if not words:
+        return present, ""
+    finals = _final_versions(ctx, callee.name) or []
     try:
         having = SpecifierSet(present)
         pinned = Version(callee.version)
     except (InvalidSpecifier, InvalidVersion):
         return present, ""
-    with_name = sorted((v for v in finals if having.contains(v)), key=lambda v: (abs(finals.index(v) - _rank(finals, pinned)), v))
-    if not words or not with_name:
+    # the final releases, nearest to the pin first (by their distance in the list of releases)
+    rank = next((i for i, v in enumerate(finals) if v >= pinned), len(finals))
+    near = [v for _, v in sorted((abs(i - rank), v) for i, v in enumerate(finals))]
+    with_name = [v for v in near if having.contains(v)]
+    if not with_name:
         return present, ""
 
     def takes(v: Version, word: str) -> Any:
@@ -3285,7 +3290,6 @@ def _accepting_the_call(ctx: Context, callee: Any, module: str, name: str, prese
     together = ranges[0]
     for r in ranges[1:]:
         together &= r
-    near = sorted(finals, key=lambda v: (abs(finals.index(v) - _rank(finals, pinned)), v))
     for candidate in [together] + ranges:
         # (a keyword's range says the name is there too: it may lie on the other side of the pin)
         inside = [v for v in near if candidate.contains(v) and v != pinned]
@@ -3300,11 +3304,6 @@ def _accepting_the_call(ctx: Context, callee: Any, module: str, name: str, prese
         ctx.evidence.append(why)
         return str(candidate), why
     return present, ""
-
-
-def _rank(finals: List[Version], pinned: Version) -> int:
-    """Where ``pinned`` sits among the sorted final releases (its index, or where it would go)."""
-    return next((i for i, v in enumerate(finals) if v >= pinned), len(finals))
 
 
 def _parse_or_none(text: str) -> Optional[ast.Module]:
@@ -9528,12 +9527,13 @@ def _syntax_too_old(ctx: Context, sig: F.Signal, done: Any) -> Optional[Diagnosi
     rel = frame_relpath(loc) if loc is not None else None
     party = _frame_party(loc, ctx) if rel else None
     pin = ctx.pinned(party.name) if party is not None and party.kind == "dist" else None
-    if pin is None and loc is not None:
-        pin, rel = _building_setup(ctx, loc) or (None, rel)
+    built = _building_setup(ctx, loc) if loc is not None else None
+    if pin is None and built is not None:
+        pin, rel = built
     if ctx.probe is None or pin is None or not pin.version or ctx.is_keep(pin.name):
         return None
+    building = built is not None and rel == "setup.py"  # pip ran this pin's sdist setup.py
 
-    building = rel == "setup.py" and _building_setup(ctx, loc) is not None
 
     def parses(version: str) -> Optional[bool]:
         if building:
